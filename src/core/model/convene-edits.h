@@ -1,0 +1,44 @@
+/* convene-edits.h: the planner's edits, built from the generic commands so that
+ * each keeps the project consistent (deleting a segment also removes who was
+ * assigned to it and unlinks outcomes that pointed at it, and undo restores
+ * all of it). Each returns a new command, or NULL with error set when the edit
+ * is impossible (bad value, bad nesting). Nothing is applied: hand the command
+ * to convene_document_perform(). */
+#pragma once
+
+#include "convene-command.h"
+#include "convene-project.h"
+
+G_BEGIN_DECLS
+
+ConveneCommand *convene_edit_add_session      (ConveneProject *project, ConveneSession *session,
+                                               guint position);
+ConveneCommand *convene_edit_remove_session   (ConveneProject *project, ConveneSession *session);
+ConveneCommand *convene_edit_add_segment      (ConveneProject *project, ConveneSession *session,
+                                               ConveneSegment *parent /* NULL: top level */,
+                                               guint position, ConveneSegment *segment,
+                                               GError **error);
+ConveneCommand *convene_edit_remove_segment   (ConveneProject *project, ConveneSession *session,
+                                               ConveneSegment *segment);
+/* Moves a segment to new_parent (NULL = top level) at position, counted
+ * after it is taken out. Refuses an item inside an item, a segment holding
+ * items into another segment, a segment into itself. */
+ConveneCommand *convene_edit_move_segment     (ConveneProject *project, ConveneSession *session,
+                                               ConveneSegment *segment, ConveneSegment *new_parent,
+                                               guint position, GError **error);
+ConveneCommand *convene_edit_add_speaker      (ConveneProject *project, ConveneSpeaker *speaker,
+                                               guint position);
+ConveneCommand *convene_edit_remove_speaker   (ConveneProject *project, ConveneSpeaker *speaker);
+ConveneCommand *convene_edit_add_assignment   (ConveneProject *project, ConveneAssignment *assignment);
+ConveneCommand *convene_edit_remove_assignment (ConveneProject *project, ConveneAssignment *assignment);
+ConveneCommand *convene_edit_add_outcome      (ConveneSession *session, ConveneOutcome *outcome,
+                                               guint position);
+ConveneCommand *convene_edit_remove_outcome   (ConveneSession *session, ConveneOutcome *outcome);
+/* Validated property edits: text length and UTF-8, duration and slot bounds,
+ * times of day, dates, time zones. property names as on the objects. */
+ConveneCommand *convene_edit_set_text         (gpointer object, const char *property,
+                                               const char *value, GError **error);
+ConveneCommand *convene_edit_set_number       (gpointer object, const char *property,
+                                               gint64 value, GError **error);
+
+G_END_DECLS

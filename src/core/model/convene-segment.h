@@ -1,0 +1,37 @@
+/* convene-segment.h: one block of a session's format (opening remarks, a panel...).
+ * A segment may hold child items (the talks in a panel); items hold none. */
+#pragma once
+
+#include <gio/gio.h>
+#include "convene-enums.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_SEGMENT (convene_segment_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneSegment, convene_segment, CONVENE, SEGMENT, GObject)
+
+/* Properties: "id" (gint64, construct-only), "kind" (ConveneSegmentKind),
+ * "title", "notes", "cues" (strings, never NULL when read: "" for empty),
+ * "duration" (guint minutes, 0..CONVENE_MAX_DURATION_MINUTES),
+ * "fixed-start" (int, minutes since the session date's midnight 0..1439, or
+ * CONVENE_NO_FIXED_START), "items" (GListModel of ConveneSegment, read-only). */
+ConveneSegment     *convene_segment_new            (gint64 id, ConveneSegmentKind kind,
+                                                    const char *title, guint duration);
+gint64              convene_segment_get_id         (ConveneSegment *self);
+ConveneSegmentKind  convene_segment_get_kind       (ConveneSegment *self);
+void                convene_segment_set_kind       (ConveneSegment *self, ConveneSegmentKind kind);
+const char         *convene_segment_get_title      (ConveneSegment *self);
+void                convene_segment_set_title      (ConveneSegment *self, const char *title);
+guint               convene_segment_get_duration   (ConveneSegment *self);
+void                convene_segment_set_duration   (ConveneSegment *self, guint minutes);
+const char         *convene_segment_get_notes      (ConveneSegment *self);
+void                convene_segment_set_notes      (ConveneSegment *self, const char *notes);
+const char         *convene_segment_get_cues       (ConveneSegment *self);
+void                convene_segment_set_cues       (ConveneSegment *self, const char *cues);
+int                 convene_segment_get_fixed_start (ConveneSegment *self);
+void                convene_segment_set_fixed_start (ConveneSegment *self, int minutes);
+/* The child items, a GListStore of ConveneSegment owned by the segment. Edits go
+ * through commands; the store is exposed so commands and loaders can fill it. */
+GListStore         *convene_segment_get_items      (ConveneSegment *self);
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* convene-validate.h: checks shared by the model's commands, the importers and
+ * the store's loader, so a bad value gets the same words wherever it comes from. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CONVENE_MODEL_ERROR (convene_model_error_quark ())
+
+typedef enum {
+  CONVENE_MODEL_ERROR_INVALID_TEXT,      /* not UTF-8, or contains NUL */
+  CONVENE_MODEL_ERROR_TEXT_TOO_LONG,     /* over CONVENE_MAX_TEXT_BYTES */
+  CONVENE_MODEL_ERROR_INVALID_DURATION,  /* outside 0..CONVENE_MAX_DURATION_MINUTES */
+  CONVENE_MODEL_ERROR_INVALID_TIME,      /* not a time of day */
+  CONVENE_MODEL_ERROR_INVALID_DATE,      /* not a real YYYY-MM-DD date */
+  CONVENE_MODEL_ERROR_INVALID_TIME_ZONE, /* not an IANA zone this system knows */
+  CONVENE_MODEL_ERROR_INVALID_NESTING,   /* an item inside an item, a segment in itself */
+  CONVENE_MODEL_ERROR_NOT_FOUND,         /* a reference to nothing */
+} ConveneModelError;
+
+GQuark   convene_model_error_quark (void);
+
+/* field is a translated, lower-case name for the message ("the title"). */
+gboolean convene_validate_text      (const char *text, gssize length,
+                                     const char *field, GError **error);
+gboolean convene_validate_duration  (gint64 minutes, GError **error);
+gboolean convene_validate_slot      (gint64 minutes, GError **error);
+/* A time of day in minutes since midnight, 0..1439. */
+gboolean convene_validate_time_of_day (gint64 minutes, GError **error);
+/* "YYYY-MM-DD", a real calendar date. */
+gboolean convene_validate_date      (const char *date, GError **error);
+gboolean convene_validate_time_zone (const char *identifier, GError **error);
+
+/* "HH:MM" (24 h) <-> minutes since midnight. parse returns FALSE on junk. */
+gboolean convene_parse_time_of_day  (const char *text, int *minutes);
+char    *convene_format_time_of_day (int minutes);  /* always "HH:MM" */
+
+G_END_DECLS

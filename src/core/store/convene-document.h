@@ -1,0 +1,35 @@
+/* convene-document.h: an open project: its model, its file and its history.
+ * Everything the planner does goes through convene_document_perform(); the
+ * command is applied, written in one transaction and only then recorded for
+ * undo. If the file refuses the write (disk full, made read-only), the
+ * command is reverted so the model and the file never disagree. */
+#pragma once
+
+#include "convene-store.h"
+#include "convene-history.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_DOCUMENT (convene_document_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneDocument, convene_document, CONVENE, DOCUMENT, GObject)
+
+/* Properties (read-only): "project", "file", "history", "read-only",
+ * "read-only-reason", "can-undo", "can-redo" (mirrors of the history). */
+ConveneDocument *convene_document_open      (GFile *file, ConveneStoreMode mode, GError **error);
+/* A new file holding project (a new empty project when NULL). */
+ConveneDocument *convene_document_create    (GFile *file, ConveneProject *project, GError **error);
+ConveneProject  *convene_document_get_project (ConveneDocument *self);
+GFile           *convene_document_get_file    (ConveneDocument *self);
+ConveneHistory  *convene_document_get_history (ConveneDocument *self);
+gboolean         convene_document_get_read_only (ConveneDocument *self);
+const char      *convene_document_get_read_only_reason (ConveneDocument *self);
+/* Takes ownership of command (may be NULL only if error is already set by the
+ * edit that failed to build it; then returns FALSE). */
+gboolean         convene_document_perform   (ConveneDocument *self, ConveneCommand *command,
+                                             GError **error);
+gboolean         convene_document_undo      (ConveneDocument *self, GError **error);
+gboolean         convene_document_redo      (ConveneDocument *self, GError **error);
+gboolean         convene_document_save_copy (ConveneDocument *self, GFile *dest, GError **error);
+void             convene_document_close     (ConveneDocument *self);
+
+G_END_DECLS

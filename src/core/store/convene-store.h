@@ -1,0 +1,73 @@
+/* convene-store.h: a Convene project file, a SQLite database.
+ *
+ * Opening verifies the file before trusting it (SQLite header, application_id,
+ * user_version, the exact set of schema objects, quick_check, foreign keys)
+ * without writing to it; only then are WAL and the other settings applied and
+ * older versions migrated. A file that fails any check is left byte for byte
+ * as it was. Once attached to a project, the store watches the model and, at
+ * commit, writes every changed object in the open transaction. */
+#pragma once
+
+#include <gio/gio.h>
+#include "convene-project.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_STORE_ERROR (convene_store_error_quark ())
+
+typedef enum {
+  CONVENE_STORE_ERROR_NOT_FOUND,      /* no such file */
+  CONVENE_STORE_ERROR_NOT_DATABASE,   /* not SQLite at all (text, image, random bytes, empty) */
+  CONVENE_STORE_ERROR_FOREIGN,        /* a SQLite database of another program */
+  CONVENE_STORE_ERROR_TOO_NEW,        /* made by a newer Convene */
+  CONVENE_STORE_ERROR_DAMAGED,        /* truncated or corrupt */
+  CONVENE_STORE_ERROR_UNEXPECTED_SCHEMA, /* objects we did not create (triggers, views...) */
+  CONVENE_STORE_ERROR_INVALID_DATA,   /* rows with impossible values */
+  CONVENE_STORE_ERROR_BUSY,           /* in use by another program for longer than we wait */
+  CONVENE_STORE_ERROR_READ_ONLY,      /* a write was attempted on a read-only project */
+  CONVENE_STORE_ERROR_DISK_FULL,
+  CONVENE_STORE_ERROR_EXISTS,         /* creating over an existing file */
+  CONVENE_STORE_ERROR_FAILED,         /* anything else SQLite or the system reported */
+} ConveneStoreError;
+
+GQuark convene_store_error_quark (void);
+
+/* Convene's PRAGMA application_id ("CNVN") and the schema version it writes. */
+#define CONVENE_APPLICATION_ID 0x434E564E
+#define CONVENE_SCHEMA_VERSION 2
+
+typedef enum {
+  CONVENE_STORE_READ_WRITE,           /* read-only if the file or another process says so */
+  CONVENE_STORE_READ_ONLY,            /* never write (the command line's export) */
+} ConveneStoreMode;
+
+#define CONVENE_TYPE_STORE (convene_store_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneStore, convene_store, CONVENE, STORE, GObject)
+
+/* Opens an existing project file. Messages name the file and the reason. */
+ConveneStore   *convene_store_open           (GFile *file, ConveneStoreMode mode, GError **error);
+/* Creates a new project file (refuses to replace an existing one) and writes
+ * project into it in one transaction. */
+ConveneStore   *convene_store_create         (GFile *file, ConveneProject *project, GError **error);
+GFile          *convene_store_get_file       (ConveneStore *self);
+/* Whether writes are impossible, and why, in a sentence for the planner
+ * ("The file is read-only." / "The project is open in another window."). */
+gboolean        convene_store_is_read_only   (ConveneStore *self);
+const char     *convene_store_get_read_only_reason (ConveneStore *self);
+/* Reads the whole project. */
+ConveneProject *convene_store_load           (ConveneStore *self, GError **error);
+/* Starts watching project: from now on, changes are collected and written by
+ * convene_store_commit(). */
+void            convene_store_attach         (ConveneStore *self, ConveneProject *project);
+gboolean        convene_store_begin          (ConveneStore *self, GError **error);
+/* Writes every object changed since begin, then commits. On failure the
+ * transaction is rolled back and the collected changes are dropped: the
+ * caller reverts the model so it matches the file again. */
+gboolean        convene_store_commit         (ConveneStore *self, GError **error);
+void            convene_store_rollback       (ConveneStore *self);
+/* A consistent snapshot of the file at dest (backup API; dest is written
+ * beside itself and renamed into place, so a failure leaves no partial file). */
+gboolean        convene_store_save_copy      (ConveneStore *self, GFile *dest, GError **error);
+void            convene_store_close          (ConveneStore *self);
+
+G_END_DECLS
