@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ConveneProject, convene_project, CONVENE, PROJECT, GObject)
 
 /* Properties: "title", "organiser", "venue", "notes" (strings, "" when empty),
- * "time-zone" (IANA identifier of the venue, e.g. "Europe/Geneva"; the default
+ * "time-zone" (IANA identifier of the venue, e.g. "Europe/Zurich"; the default
  * is this computer's zone), "sessions", "speakers", "assignments" (GListModels). */
 ConveneProject *convene_project_new                (void);
 const char     *convene_project_get_title          (ConveneProject *self);

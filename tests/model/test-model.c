@@ -1,0 +1,693 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "convene-limits.h"
+#include "convene-project.h"
+#include "convene-validate.h"
+
+/* Counts notify emissions for one property. */
+typedef struct
+{
+  guint count;
+} NotifyCount;
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    data)
+{
+  ((NotifyCount *) data)->count++;
+}
+
+static gulong
+watch (gpointer     object,
+       const char  *property,
+       NotifyCount *counter)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+  counter->count = 0;
+  return g_signal_connect (object, signal, G_CALLBACK (on_notify), counter);
+}
+
+/* For every writable property of object: a change notifies exactly once and
+ * reads back; setting the same value again does not notify. Strings never
+ * read as NULL. */
+static void
+check_all_properties (gpointer object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  g_assert_cmpuint (n_pspecs, >, 0);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      GType type = G_TYPE_FUNDAMENTAL (pspec->value_type);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_auto(GValue) read = G_VALUE_INIT;
+      NotifyCount counter;
+      gulong handler;
+
+      if (type == G_TYPE_STRING)
+        {
+          g_autofree char *initial = NULL;
+
+          g_object_get (object, pspec->name, &initial, NULL);
+          g_assert_nonnull (initial);
+        }
+
+      if (!(pspec->flags & G_PARAM_WRITABLE) || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
+        continue;
+
+      g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
+
+      g_value_init (&value, pspec->value_type);
+      g_value_init (&read, pspec->value_type);
+      g_object_get_property (object, pspec->name, &value);
+
+      /* A different valid value of the property's type. */
+      switch (type)
+        {
+        case G_TYPE_STRING:
+          if (g_strcmp0 (pspec->name, "time-zone") == 0)
+            g_value_set_string (&value, "Europe/Zurich");
+          else if (g_strcmp0 (pspec->name, "date") == 0 || g_strcmp0 (pspec->name, "due-date") == 0)
+            g_value_set_string (&value, "2027-03-28");
+          else
+            g_value_set_string (&value, "Tap the talent — “Ünïcode”");
+          break;
+        case G_TYPE_BOOLEAN:
+          g_value_set_boolean (&value, !g_value_get_boolean (&value));
+          break;
+        case G_TYPE_INT:
+          {
+            GParamSpecInt *p = G_PARAM_SPEC_INT (pspec);
+            g_value_set_int (&value, g_value_get_int (&value) == p->maximum ? p->minimum : p->maximum);
+          }
+          break;
+        case G_TYPE_UINT:
+          {
+            GParamSpecUInt *p = G_PARAM_SPEC_UINT (pspec);
+            g_value_set_uint (&value, g_value_get_uint (&value) == p->maximum ? p->minimum : p->maximum);
+          }
+          break;
+        case G_TYPE_INT64:
+          g_value_set_int64 (&value, g_value_get_int64 (&value) + 42);
+          break;
+        case G_TYPE_ENUM:
+          {
+            g_autoptr(GEnumClass) klass = g_type_class_ref (pspec->value_type);
+            int current = g_value_get_enum (&value);
+            g_value_set_enum (&value, klass->values[current == klass->values[0].value ? 1 : 0].value);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      handler = watch (object, pspec->name, &counter);
+      g_object_set_property (object, pspec->name, &value);
+      g_assert_cmpuint (counter.count, ==, 1);
+      g_object_get_property (object, pspec->name, &read);
+      g_assert_cmpint (g_param_values_cmp (pspec, &value, &read), ==, 0);
+
+      g_object_set_property (object, pspec->name, &value);
+      g_assert_cmpuint (counter.count, ==, 1);
+      g_signal_handler_disconnect (object, handler);
+    }
+}
+
+static void
+test_enums_segment_kind (void)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CONVENE_TYPE_SEGMENT_KIND);
+  static const char * const nicks[] = {
+    "opening", "welcome", "keynote", "presentation", "panel", "qa",
+    "discussion", "break", "networking", "closing", "custom",
+  };
+
+  g_assert_cmpuint (klass->n_values, ==, CONVENE_N_SEGMENT_KINDS);
+  g_assert_cmpuint (G_N_ELEMENTS (nicks), ==, CONVENE_N_SEGMENT_KINDS);
+
+  for (guint i = 0; i < CONVENE_N_SEGMENT_KINDS; i++)
+    {
+      ConveneSegmentKind out = CONVENE_N_SEGMENT_KINDS;
+      const char *icon = convene_segment_kind_get_icon_name (i);
+
+      g_assert_cmpstr (convene_segment_kind_to_nick (i), ==, nicks[i]);
+      g_assert_cmpstr (g_enum_get_value (klass, i)->value_nick, ==, nicks[i]);
+      g_assert_true (convene_segment_kind_from_nick (nicks[i], &out));
+      g_assert_cmpint (out, ==, i);
+      g_assert_nonnull (convene_segment_kind_get_label (i));
+      g_assert_cmpstr (convene_segment_kind_get_label (i), !=, "");
+      g_assert_true (g_str_has_suffix (icon, "-symbolic"));
+    }
+
+  g_assert_cmpstr (convene_segment_kind_get_label (CONVENE_SEGMENT_KIND_QA), ==, "Q&A");
+  g_assert_cmpstr (convene_segment_kind_get_label (CONVENE_SEGMENT_KIND_DISCUSSION), ==,
+                   "Moderated discussion");
+
+  g_assert_true (convene_segment_kind_holds_items (CONVENE_SEGMENT_KIND_PANEL));
+  g_assert_true (convene_segment_kind_holds_items (CONVENE_SEGMENT_KIND_DISCUSSION));
+  g_assert_false (convene_segment_kind_holds_items (CONVENE_SEGMENT_KIND_BREAK));
+  g_assert_false (convene_segment_kind_holds_items (CONVENE_SEGMENT_KIND_KEYNOTE));
+  g_assert_true (convene_segment_kind_needs_people (CONVENE_SEGMENT_KIND_KEYNOTE));
+  g_assert_true (convene_segment_kind_needs_people (CONVENE_SEGMENT_KIND_PANEL));
+  g_assert_false (convene_segment_kind_needs_people (CONVENE_SEGMENT_KIND_BREAK));
+  g_assert_false (convene_segment_kind_needs_people (CONVENE_SEGMENT_KIND_NETWORKING));
+}
+
+/* The icons must exist in the Adwaita theme where it is installed. */
+static void
+test_enums_icons_exist (void)
+{
+  static const char * const contexts[] = {
+    "actions", "categories", "devices", "emblems", "mimetypes", "places", "status",
+  };
+
+  if (!g_file_test ("/usr/share/icons/Adwaita/scalable", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("The Adwaita icon theme is not installed here.");
+      return;
+    }
+
+  for (guint i = 0; i < CONVENE_N_SEGMENT_KINDS; i++)
+    {
+      const char *icon = convene_segment_kind_get_icon_name (i);
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < G_N_ELEMENTS (contexts) && !found; c++)
+        {
+          g_autofree char *file = g_strconcat ("/usr/share/icons/Adwaita/scalable/",
+                                               contexts[c], "/", icon, ".svg", NULL);
+          found = g_file_test (file, G_FILE_TEST_EXISTS);
+        }
+
+      if (!found)
+        g_test_message ("icon %s is missing", icon);
+      g_assert_true (found);
+    }
+}
+
+typedef const char *(*ToNick) (int value);
+typedef gboolean (*FromNick) (const char *nick, int *out);
+typedef const char *(*GetLabel) (int value);
+
+static void
+check_vocabulary (GType        type,
+                  guint        n_values,
+                  ToNick       to_nick,
+                  FromNick     from_nick,
+                  GetLabel     get_label,
+                  const char * const *nicks)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  static const char * const junk[] = { "", "Panel", "panel ", " invited", "INVITED", "unknown", "0", "-1" };
+
+  g_assert_cmpuint (klass->n_values, ==, n_values);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      int out = -1;
+
+      g_assert_cmpstr (to_nick (i), ==, nicks[i]);
+      g_assert_cmpstr (g_enum_get_value (klass, i)->value_nick, ==, nicks[i]);
+      g_assert_true (from_nick (nicks[i], &out));
+      g_assert_cmpint (out, ==, i);
+      g_assert_nonnull (get_label (i));
+      g_assert_cmpstr (get_label (i), !=, "");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (junk); i++)
+    {
+      int out = 12345;
+
+      g_assert_false (from_nick (junk[i], &out));
+      g_assert_cmpint (out, ==, 12345);
+    }
+  g_assert_false (from_nick (NULL, NULL));
+}
+
+static void
+test_enums_vocabularies (void)
+{
+  static const char * const kinds[] = {
+    "opening", "welcome", "keynote", "presentation", "panel", "qa",
+    "discussion", "break", "networking", "closing", "custom",
+  };
+  static const char * const statuses[] = { "invited", "tentative", "confirmed", "declined" };
+  static const char * const roles[] = {
+    "presenter", "panelist", "moderator", "chair", "discussant", "opening-remarks", "closing-remarks",
+  };
+  static const char * const outcome_kinds[] = {
+    "objective", "expected-outcome", "guiding-question", "follow-up",
+  };
+  static const char * const results[] = { "none", "met", "partly-met", "not-met" };
+
+  check_vocabulary (CONVENE_TYPE_SEGMENT_KIND, CONVENE_N_SEGMENT_KINDS,
+                    (ToNick) convene_segment_kind_to_nick, (FromNick) convene_segment_kind_from_nick,
+                    (GetLabel) convene_segment_kind_get_label, kinds);
+  check_vocabulary (CONVENE_TYPE_SPEAKER_STATUS, CONVENE_N_SPEAKER_STATUSES,
+                    (ToNick) convene_speaker_status_to_nick, (FromNick) convene_speaker_status_from_nick,
+                    (GetLabel) convene_speaker_status_get_label, statuses);
+  check_vocabulary (CONVENE_TYPE_ROLE, CONVENE_N_ROLES,
+                    (ToNick) convene_role_to_nick, (FromNick) convene_role_from_nick,
+                    (GetLabel) convene_role_get_label, roles);
+  check_vocabulary (CONVENE_TYPE_OUTCOME_KIND, CONVENE_N_OUTCOME_KINDS,
+                    (ToNick) convene_outcome_kind_to_nick, (FromNick) convene_outcome_kind_from_nick,
+                    (GetLabel) convene_outcome_kind_get_label, outcome_kinds);
+  check_vocabulary (CONVENE_TYPE_OUTCOME_RESULT, CONVENE_N_OUTCOME_RESULTS,
+                    (ToNick) convene_outcome_result_to_nick, (FromNick) convene_outcome_result_from_nick,
+                    (GetLabel) convene_outcome_result_get_label, results);
+}
+
+static void
+test_segment (void)
+{
+  g_autoptr(ConveneSegment) segment = convene_segment_new (7, CONVENE_SEGMENT_KIND_PANEL, "Panel", 60);
+  g_autoptr(ConveneSegment) empty = convene_segment_new (8, CONVENE_SEGMENT_KIND_BREAK, NULL, 5000);
+  g_autoptr(GListModel) items = NULL;
+  NotifyCount counter;
+
+  g_assert_cmpint (convene_segment_get_id (segment), ==, 7);
+  g_assert_cmpint (convene_segment_get_kind (segment), ==, CONVENE_SEGMENT_KIND_PANEL);
+  g_assert_cmpstr (convene_segment_get_title (segment), ==, "Panel");
+  g_assert_cmpuint (convene_segment_get_duration (segment), ==, 60);
+  g_assert_cmpstr (convene_segment_get_notes (segment), ==, "");
+  g_assert_cmpstr (convene_segment_get_cues (segment), ==, "");
+  g_assert_cmpint (convene_segment_get_fixed_start (segment), ==, CONVENE_NO_FIXED_START);
+  g_assert_true (G_IS_LIST_STORE (convene_segment_get_items (segment)));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (convene_segment_get_items (segment))) ==
+                 CONVENE_TYPE_SEGMENT);
+  g_object_get (segment, "items", &items, NULL);
+  g_assert_true (items == G_LIST_MODEL (convene_segment_get_items (segment)));
+
+  /* NULL reads back as "", durations are clamped to a day. */
+  g_assert_cmpstr (convene_segment_get_title (empty), ==, "");
+  g_assert_cmpuint (convene_segment_get_duration (empty), ==, CONVENE_MAX_DURATION_MINUTES);
+
+  watch (segment, "title", &counter);
+  convene_segment_set_title (segment, "Panel: health and migration");
+  convene_segment_set_title (segment, "Panel: health and migration");
+  g_assert_cmpuint (counter.count, ==, 1);
+  convene_segment_set_title (segment, NULL);
+  g_assert_cmpstr (convene_segment_get_title (segment), ==, "");
+  g_assert_cmpuint (counter.count, ==, 2);
+  convene_segment_set_title (segment, "");
+  g_assert_cmpuint (counter.count, ==, 2);
+
+  watch (segment, "duration", &counter);
+  convene_segment_set_duration (segment, 45);
+  convene_segment_set_duration (segment, 45);
+  g_assert_cmpuint (counter.count, ==, 1);
+  convene_segment_set_duration (segment, G_MAXUINT);
+  g_assert_cmpuint (convene_segment_get_duration (segment), ==, CONVENE_MAX_DURATION_MINUTES);
+
+  watch (segment, "fixed-start", &counter);
+  convene_segment_set_fixed_start (segment, 13 * 60);
+  g_assert_cmpint (convene_segment_get_fixed_start (segment), ==, 780);
+  convene_segment_set_fixed_start (segment, 24 * 60);
+  g_assert_cmpint (convene_segment_get_fixed_start (segment), ==, CONVENE_NO_FIXED_START);
+  convene_segment_set_fixed_start (segment, -5);
+  g_assert_cmpuint (counter.count, ==, 2);
+
+  watch (segment, "kind", &counter);
+  convene_segment_set_kind (segment, CONVENE_SEGMENT_KIND_KEYNOTE);
+  convene_segment_set_kind (segment, CONVENE_SEGMENT_KIND_KEYNOTE);
+  g_assert_cmpuint (counter.count, ==, 1);
+
+  check_all_properties (segment);
+}
+
+static void
+test_session (void)
+{
+  g_autoptr(ConveneSession) session = convene_session_new (3, "Health and migration",
+                                                           "2027-05-24", 12 * 60 + 30, 90);
+  g_autoptr(ConveneSession) odd = convene_session_new (4, NULL, NULL, 5000, 0);
+  g_autoptr(ConveneSegment) panel = convene_segment_new (10, CONVENE_SEGMENT_KIND_PANEL, "Panel", 60);
+  g_autoptr(ConveneSegment) talk = convene_segment_new (11, CONVENE_SEGMENT_KIND_PRESENTATION, "Talk", 10);
+  g_autoptr(ConveneSegment) closing = convene_segment_new (12, CONVENE_SEGMENT_KIND_CLOSING, "Closing", 3);
+  GListStore *list = NULL;
+  ConveneSegment *parent = NULL;
+  guint position = 99;
+  NotifyCount counter;
+
+  g_assert_cmpint (convene_session_get_id (session), ==, 3);
+  g_assert_cmpstr (convene_session_get_title (session), ==, "Health and migration");
+  g_assert_cmpstr (convene_session_get_date (session), ==, "2027-05-24");
+  g_assert_cmpint (convene_session_get_start_time (session), ==, 750);
+  g_assert_cmpuint (convene_session_get_slot_minutes (session), ==, 90);
+  g_assert_cmpstr (convene_session_get_room (session), ==, "");
+  g_assert_cmpstr (convene_session_get_description (session), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_segments (session))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (convene_session_get_outcomes (session))) ==
+                 CONVENE_TYPE_OUTCOME);
+
+  g_assert_cmpstr (convene_session_get_title (odd), ==, "");
+  g_assert_cmpstr (convene_session_get_date (odd), ==, "");
+  g_assert_cmpint (convene_session_get_start_time (odd), ==, CONVENE_MINUTES_PER_DAY - 1);
+  g_assert_cmpuint (convene_session_get_slot_minutes (odd), ==, 1);
+
+  watch (session, "slot-minutes", &counter);
+  convene_session_set_slot_minutes (session, 120);
+  convene_session_set_slot_minutes (session, 120);
+  convene_session_set_slot_minutes (session, 0);
+  g_assert_cmpuint (convene_session_get_slot_minutes (session), ==, 1);
+  g_assert_cmpuint (counter.count, ==, 2);
+
+  g_list_store_append (convene_session_get_segments (session), panel);
+  g_list_store_append (convene_session_get_segments (session), closing);
+  g_list_store_append (convene_segment_get_items (panel), talk);
+
+  g_assert_true (convene_session_locate_segment (session, 12, &list, &position, &parent));
+  g_assert_true (list == convene_session_get_segments (session));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_null (parent);
+
+  g_assert_true (convene_session_locate_segment (session, 11, &list, &position, &parent));
+  g_assert_true (list == convene_segment_get_items (panel));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (parent == panel);
+
+  g_assert_false (convene_session_locate_segment (session, 99, NULL, NULL, NULL));
+
+  check_all_properties (session);
+}
+
+static void
+test_speaker (void)
+{
+  g_autoptr(ConveneSpeaker) speaker = convene_speaker_new (5, "James Campbell");
+  g_autofree char *display = NULL;
+  g_autofree char *property_display = NULL;
+  NotifyCount display_counter, name_counter;
+
+  g_assert_cmpint (convene_speaker_get_id (speaker), ==, 5);
+  g_assert_cmpstr (convene_speaker_get_name (speaker), ==, "James Campbell");
+  g_assert_cmpstr (convene_speaker_get_honorific (speaker), ==, "");
+  g_assert_cmpstr (convene_speaker_get_job_title (speaker), ==, "");
+  g_assert_cmpstr (convene_speaker_get_organisation (speaker), ==, "");
+  g_assert_cmpstr (convene_speaker_get_email (speaker), ==, "");
+  g_assert_cmpstr (convene_speaker_get_phone (speaker), ==, "");
+  g_assert_cmpstr (convene_speaker_get_bio (speaker), ==, "");
+  g_assert_cmpstr (convene_speaker_get_notes (speaker), ==, "");
+  g_assert_cmpint (convene_speaker_get_status (speaker), ==, CONVENE_SPEAKER_STATUS_INVITED);
+
+  display = convene_speaker_dup_display_name (speaker);
+  g_assert_cmpstr (display, ==, "James Campbell");
+  g_clear_pointer (&display, g_free);
+
+  watch (speaker, "display-name", &display_counter);
+  watch (speaker, "honorific", &name_counter);
+  convene_speaker_set_honorific (speaker, "Dr");
+  convene_speaker_set_honorific (speaker, "Dr");
+  g_assert_cmpuint (display_counter.count, ==, 1);
+  g_assert_cmpuint (name_counter.count, ==, 1);
+  display = convene_speaker_dup_display_name (speaker);
+  g_assert_cmpstr (display, ==, "Dr James Campbell");
+  g_object_get (speaker, "display-name", &property_display, NULL);
+  g_assert_cmpstr (property_display, ==, "Dr James Campbell");
+
+  convene_speaker_set_name (speaker, "James Campbell");
+  g_assert_cmpuint (display_counter.count, ==, 1);
+  convene_speaker_set_organisation (speaker, "WHO");
+  g_assert_cmpuint (display_counter.count, ==, 1);
+  g_assert_cmpstr (convene_speaker_get_organisation (speaker), ==, "WHO");
+  convene_speaker_set_name (speaker, "Jim Campbell");
+  g_assert_cmpuint (display_counter.count, ==, 2);
+
+  convene_speaker_set_status (speaker, CONVENE_SPEAKER_STATUS_CONFIRMED);
+  g_assert_cmpint (convene_speaker_get_status (speaker), ==, CONVENE_SPEAKER_STATUS_CONFIRMED);
+
+  convene_speaker_set_name (speaker, NULL);
+  g_clear_pointer (&display, g_free);
+  display = convene_speaker_dup_display_name (speaker);
+  g_assert_cmpstr (display, ==, "Dr");
+
+  check_all_properties (speaker);
+}
+
+static void
+test_assignment (void)
+{
+  g_autoptr(ConveneAssignment) on_segment =
+    convene_assignment_new_for_segment (20, 5, 11, CONVENE_ROLE_PANELIST);
+  g_autoptr(ConveneAssignment) on_session =
+    convene_assignment_new_for_session (21, 6, 3, CONVENE_ROLE_MODERATOR);
+  NotifyCount counter;
+
+  g_assert_cmpint (convene_assignment_get_id (on_segment), ==, 20);
+  g_assert_cmpint (convene_assignment_get_speaker_id (on_segment), ==, 5);
+  g_assert_cmpint (convene_assignment_get_segment_id (on_segment), ==, 11);
+  g_assert_cmpint (convene_assignment_get_session_id (on_segment), ==, 0);
+  g_assert_cmpint (convene_assignment_get_role (on_segment), ==, CONVENE_ROLE_PANELIST);
+
+  g_assert_cmpint (convene_assignment_get_segment_id (on_session), ==, 0);
+  g_assert_cmpint (convene_assignment_get_session_id (on_session), ==, 3);
+  g_assert_cmpint (convene_assignment_get_role (on_session), ==, CONVENE_ROLE_MODERATOR);
+
+  watch (on_session, "role", &counter);
+  convene_assignment_set_role (on_session, CONVENE_ROLE_CHAIR);
+  convene_assignment_set_role (on_session, CONVENE_ROLE_CHAIR);
+  g_assert_cmpuint (counter.count, ==, 1);
+
+  check_all_properties (on_segment);
+}
+
+static void
+test_outcome (void)
+{
+  g_autoptr(ConveneOutcome) outcome =
+    convene_outcome_new (30, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
+                         "What could a sustainable platform look like?");
+  NotifyCount counter;
+
+  g_assert_cmpint (convene_outcome_get_id (outcome), ==, 30);
+  g_assert_cmpint (convene_outcome_get_kind (outcome), ==, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+  g_assert_cmpstr (convene_outcome_get_text (outcome), ==, "What could a sustainable platform look like?");
+  g_assert_false (convene_outcome_get_done (outcome));
+  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, 0);
+  g_assert_cmpint (convene_outcome_get_owner_id (outcome), ==, 0);
+  g_assert_cmpstr (convene_outcome_get_due_date (outcome), ==, "");
+  g_assert_cmpint (convene_outcome_get_result (outcome), ==, CONVENE_OUTCOME_RESULT_NONE);
+  g_assert_cmpstr (convene_outcome_get_result_note (outcome), ==, "");
+
+  watch (outcome, "done", &counter);
+  convene_outcome_set_done (outcome, TRUE);
+  convene_outcome_set_done (outcome, 2);
+  g_assert_true (convene_outcome_get_done (outcome));
+  g_assert_cmpuint (counter.count, ==, 1);
+
+  convene_outcome_set_segment_id (outcome, 11);
+  convene_outcome_set_owner_id (outcome, 5);
+  convene_outcome_set_due_date (outcome, "2027-06-30");
+  convene_outcome_set_result (outcome, CONVENE_OUTCOME_RESULT_PARTLY_MET);
+  convene_outcome_set_result_note (outcome, "Two of three");
+  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, 11);
+  g_assert_cmpint (convene_outcome_get_owner_id (outcome), ==, 5);
+  g_assert_cmpstr (convene_outcome_get_due_date (outcome), ==, "2027-06-30");
+  g_assert_cmpint (convene_outcome_get_result (outcome), ==, CONVENE_OUTCOME_RESULT_PARTLY_MET);
+  g_assert_cmpstr (convene_outcome_get_result_note (outcome), ==, "Two of three");
+
+  check_all_properties (outcome);
+}
+
+static void
+test_project (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneSession) session = convene_session_new (3, "Side event", "2027-05-24", 750, 90);
+  g_autoptr(ConveneSegment) panel = convene_segment_new (10, CONVENE_SEGMENT_KIND_PANEL, "Panel", 60);
+  g_autoptr(ConveneSegment) talk = convene_segment_new (11, CONVENE_SEGMENT_KIND_PRESENTATION, "Talk", 10);
+  g_autoptr(ConveneSpeaker) speaker = convene_speaker_new (5, "Teresa Zakaria");
+  g_autoptr(GTimeZone) tz = NULL;
+  ConveneSession *found_session = NULL;
+  NotifyCount counter;
+  gint64 id;
+
+  g_assert_cmpstr (convene_project_get_title (project), ==, "");
+  g_assert_cmpstr (convene_project_get_organiser (project), ==, "");
+  g_assert_cmpstr (convene_project_get_venue (project), ==, "");
+  g_assert_cmpstr (convene_project_get_notes (project), ==, "");
+  /* The tests run with TZ=UTC: the default is this computer's zone. */
+  g_assert_cmpstr (convene_project_get_time_zone (project), ==, "UTC");
+  g_assert_true (convene_validate_time_zone (convene_project_get_time_zone (project), NULL));
+
+  watch (project, "time-zone", &counter);
+  convene_project_set_time_zone (project, "Europe/Zurich");
+  convene_project_set_time_zone (project, "Europe/Zurich");
+  g_assert_cmpuint (counter.count, ==, 1);
+  tz = convene_project_dup_gtime_zone (project);
+  g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "Europe/Zurich");
+  g_clear_pointer (&tz, g_time_zone_unref);
+
+  /* An identifier unknown here still gives a usable zone. */
+  convene_project_set_time_zone (project, "Mars/Olympus_Mons");
+  tz = convene_project_dup_gtime_zone (project);
+  g_assert_nonnull (tz);
+  g_assert_cmpint (g_time_zone_get_offset (tz, 0), ==, 0);
+  convene_project_set_time_zone (project, NULL);
+  g_assert_cmpstr (convene_project_get_time_zone (project), ==, "UTC");
+
+  /* Identifiers: one sequence, always above every noted id. */
+  id = convene_project_new_id (project);
+  g_assert_cmpint (id, ==, 1);
+  convene_project_note_id (project, 41);
+  g_assert_cmpint (convene_project_new_id (project), ==, 42);
+  convene_project_note_id (project, 7);
+  g_assert_cmpint (convene_project_new_id (project), ==, 43);
+
+  g_list_store_append (convene_project_get_sessions (project), session);
+  g_list_store_append (convene_session_get_segments (session), panel);
+  g_list_store_append (convene_segment_get_items (panel), talk);
+  g_list_store_append (convene_project_get_speakers (project), speaker);
+
+  g_assert_true (convene_project_find_session (project, 3) == session);
+  g_assert_null (convene_project_find_session (project, 4));
+  g_assert_true (convene_project_find_speaker (project, 5) == speaker);
+  g_assert_null (convene_project_find_speaker (project, 3));
+  g_assert_true (convene_project_find_segment (project, 10, &found_session) == panel);
+  g_assert_true (found_session == session);
+  found_session = NULL;
+  g_assert_true (convene_project_find_segment (project, 11, &found_session) == talk);
+  g_assert_true (found_session == session);
+  g_assert_null (convene_project_find_segment (project, 12, &found_session));
+  g_assert_null (found_session);
+  g_assert_true (convene_project_find_segment (project, 11, NULL) == talk);
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (convene_project_get_assignments (project))) ==
+                 CONVENE_TYPE_ASSIGNMENT);
+
+  check_all_properties (project);
+}
+
+static void
+test_validate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = g_malloc (CONVENE_MAX_TEXT_BYTES + 2);
+  int minutes = -1;
+
+  memset (long_text, 'a', CONVENE_MAX_TEXT_BYTES + 1);
+  long_text[CONVENE_MAX_TEXT_BYTES + 1] = '\0';
+
+  g_assert_true (convene_validate_text (NULL, -1, "the title", NULL));
+  g_assert_true (convene_validate_text ("Ünïcode ✓", -1, "the title", NULL));
+  g_assert_true (convene_validate_text (long_text, CONVENE_MAX_TEXT_BYTES, "the title", NULL));
+
+  g_assert_false (convene_validate_text (long_text, -1, "the title", &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_TEXT_TOO_LONG);
+  g_assert_cmpstr (error->message, ==, "The text for the title is too long (65537 bytes; at most 65536).");
+  g_clear_error (&error);
+
+  g_assert_false (convene_validate_text ("bad \xff byte", -1, "the notes", &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TEXT);
+  g_assert_cmpstr (error->message, ==, "The text for the notes is not valid: it must be UTF-8 without NUL characters.");
+  g_clear_error (&error);
+
+  g_assert_false (convene_validate_text ("nul\0inside", 10, "the notes", &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TEXT);
+  g_clear_error (&error);
+
+  g_assert_true (convene_validate_duration (0, NULL));
+  g_assert_true (convene_validate_duration (1440, NULL));
+  g_assert_false (convene_validate_duration (-1, &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_DURATION);
+  g_assert_cmpstr (error->message, ==, "A duration must be between 0 and 1440 minutes, not -1.");
+  g_clear_error (&error);
+  g_assert_false (convene_validate_duration (G_MAXINT64, &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_DURATION);
+  g_clear_error (&error);
+
+  g_assert_true (convene_validate_slot (1, NULL));
+  g_assert_true (convene_validate_slot (1440, NULL));
+  g_assert_false (convene_validate_slot (0, NULL));
+  g_assert_false (convene_validate_slot (1441, NULL));
+
+  g_assert_true (convene_validate_time_of_day (0, NULL));
+  g_assert_true (convene_validate_time_of_day (1439, NULL));
+  g_assert_false (convene_validate_time_of_day (1440, &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TIME);
+  g_clear_error (&error);
+  g_assert_false (convene_validate_time_of_day (-1, NULL));
+
+  g_assert_true (convene_validate_date ("2027-03-28", NULL));
+  g_assert_true (convene_validate_date ("2028-02-29", NULL));
+  g_assert_false (convene_validate_date ("2027-02-29", NULL));
+  g_assert_false (convene_validate_date ("2027-02-30", &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_DATE);
+  g_assert_nonnull (strstr (error->message, "2027-02-30"));
+  g_clear_error (&error);
+  g_assert_false (convene_validate_date ("2027-13-01", NULL));
+  g_assert_false (convene_validate_date ("2027-3-28", NULL));
+  g_assert_false (convene_validate_date ("28/03/2027", NULL));
+  g_assert_false (convene_validate_date ("", NULL));
+  g_assert_false (convene_validate_date (NULL, NULL));
+  g_assert_false (convene_validate_date ("0000-01-01", NULL));
+
+  g_assert_true (convene_validate_time_zone ("Europe/Zurich", NULL));
+  g_assert_true (convene_validate_time_zone ("UTC", NULL));
+  g_assert_false (convene_validate_time_zone ("Europe/Atlantis", &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TIME_ZONE);
+  g_assert_nonnull (strstr (error->message, "Europe/Atlantis"));
+  g_clear_error (&error);
+  g_assert_false (convene_validate_time_zone ("", NULL));
+  g_assert_false (convene_validate_time_zone (NULL, NULL));
+
+  g_assert_true (convene_parse_time_of_day ("12:30", &minutes));
+  g_assert_cmpint (minutes, ==, 750);
+  g_assert_true (convene_parse_time_of_day ("0:05", &minutes));
+  g_assert_cmpint (minutes, ==, 5);
+  g_assert_true (convene_parse_time_of_day ("23:59", &minutes));
+  g_assert_cmpint (minutes, ==, 1439);
+  minutes = -7;
+  g_assert_false (convene_parse_time_of_day ("24:00", &minutes));
+  g_assert_false (convene_parse_time_of_day ("12:60", &minutes));
+  g_assert_false (convene_parse_time_of_day ("12:3", &minutes));
+  g_assert_false (convene_parse_time_of_day ("123:00", &minutes));
+  g_assert_false (convene_parse_time_of_day ("12:30 ", &minutes));
+  g_assert_false (convene_parse_time_of_day ("noon", &minutes));
+  g_assert_false (convene_parse_time_of_day ("", &minutes));
+  g_assert_false (convene_parse_time_of_day (NULL, &minutes));
+  g_assert_cmpint (minutes, ==, -7);
+
+  for (int m = 0; m < CONVENE_MINUTES_PER_DAY; m += 7)
+    {
+      g_autofree char *text = convene_format_time_of_day (m);
+      int back = -1;
+
+      g_assert_cmpuint (strlen (text), ==, 5);
+      g_assert_true (convene_parse_time_of_day (text, &back));
+      g_assert_cmpint (back, ==, m);
+    }
+  {
+    g_autofree char *text = convene_format_time_of_day (750);
+    g_assert_cmpstr (text, ==, "12:30");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/enums/segment-kind", test_enums_segment_kind);
+  g_test_add_func ("/model/enums/icons-exist", test_enums_icons_exist);
+  g_test_add_func ("/model/enums/vocabularies", test_enums_vocabularies);
+  g_test_add_func ("/model/segment", test_segment);
+  g_test_add_func ("/model/session", test_session);
+  g_test_add_func ("/model/speaker", test_speaker);
+  g_test_add_func ("/model/assignment", test_assignment);
+  g_test_add_func ("/model/outcome", test_outcome);
+  g_test_add_func ("/model/project", test_project);
+  g_test_add_func ("/model/validate", test_validate);
+
+  return g_test_run ();
+}
