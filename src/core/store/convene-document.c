@@ -1,0 +1,364 @@
+#define G_LOG_DOMAIN "convene-document"
+#include "config.h"
+
+#include "convene-document-private.h"
+
+struct _ConveneDocument
+{
+  GObject         parent_instance;
+
+  ConveneProject *project;
+  ConveneStore   *store;
+  ConveneHistory *history;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneDocument, convene_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FILE,
+  PROP_HISTORY,
+  PROP_READ_ONLY,
+  PROP_READ_ONLY_REASON,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_history_notify (GObject    *history,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  ConveneDocument *self = user_data;
+
+  /* The history notifies only on real changes, so the mirrors do too. */
+  if (g_str_equal (pspec->name, "can-undo"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  else if (g_str_equal (pspec->name, "can-redo"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static ConveneDocument *
+document_new (ConveneStore   *store,
+              ConveneProject *project)
+{
+  ConveneDocument *self = g_object_new (CONVENE_TYPE_DOCUMENT, NULL);
+
+  self->store = g_object_ref (store);
+  self->project = g_object_ref (project);
+  self->history = convene_history_new ();
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify), self, 0);
+
+  convene_store_attach (store, project);
+  return self;
+}
+
+ConveneDocument *
+convene_document_open (GFile             *file,
+                       ConveneStoreMode   mode,
+                       GError           **error)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = convene_store_open (file, mode, error);
+  if (store == NULL)
+    return NULL;
+
+  project = convene_store_load (store, error);
+  if (project == NULL)
+    return NULL;
+
+  return document_new (store, project);
+}
+
+ConveneDocument *
+convene_document_create (GFile           *file,
+                         ConveneProject  *project,
+                         GError         **error)
+{
+  g_autoptr(ConveneProject) owned = NULL;
+  g_autoptr(ConveneStore) store = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (project == NULL || CONVENE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  owned = project != NULL ? g_object_ref (project) : convene_project_new ();
+
+  store = convene_store_create (file, owned, error);
+  if (store == NULL)
+    return NULL;
+
+  return document_new (store, owned);
+}
+
+ConveneProject *
+convene_document_get_project (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  return self->project;
+}
+
+GFile *
+convene_document_get_file (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  return convene_store_get_file (self->store);
+}
+
+ConveneStore *
+convene_document_get_store (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  return self->store;
+}
+
+ConveneHistory *
+convene_document_get_history (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  return self->history;
+}
+
+gboolean
+convene_document_get_read_only (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), TRUE);
+
+  return convene_store_is_read_only (self->store);
+}
+
+const char *
+convene_document_get_read_only_reason (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  return convene_store_get_read_only_reason (self->store);
+}
+
+/* Applies (forward) or reverts a command inside one transaction. If the file
+ * refuses it, the opposite undoes the model change, so model and file agree
+ * again, and the changes that undoing collected are dropped: the file never
+ * saw them. */
+static gboolean
+run_in_transaction (ConveneDocument  *self,
+                    ConveneCommand   *command,
+                    gboolean          forward,
+                    GError          **error)
+{
+  if (!convene_store_begin (self->store, error))
+    return FALSE;
+
+  if (forward)
+    convene_command_apply (command);
+  else
+    convene_command_revert (command);
+
+  if (!convene_store_commit (self->store, error))
+    {
+      if (forward)
+        convene_command_revert (command);
+      else
+        convene_command_apply (command);
+      convene_store_rollback (self->store);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+convene_document_perform (ConveneDocument  *self,
+                          ConveneCommand   *command,
+                          GError          **error)
+{
+  g_autoptr(ConveneCommand) owned = command;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (owned == NULL || CONVENE_IS_COMMAND (owned), FALSE);
+
+  /* The edit that should have built the command failed and said why. */
+  if (owned == NULL)
+    return FALSE;
+
+  if (!run_in_transaction (self, owned, TRUE, error))
+    return FALSE;
+
+  convene_history_push (self->history, owned);
+  return TRUE;
+}
+
+gboolean
+convene_document_undo (ConveneDocument  *self,
+                       GError          **error)
+{
+  ConveneCommand *command;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
+
+  command = convene_history_peek_undo (self->history);
+  if (command == NULL)
+    return TRUE;
+
+  if (!run_in_transaction (self, command, FALSE, error))
+    return FALSE;
+
+  convene_history_did_undo (self->history);
+  return TRUE;
+}
+
+gboolean
+convene_document_redo (ConveneDocument  *self,
+                       GError          **error)
+{
+  ConveneCommand *command;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
+
+  command = convene_history_peek_redo (self->history);
+  if (command == NULL)
+    return TRUE;
+
+  if (!run_in_transaction (self, command, TRUE, error))
+    return FALSE;
+
+  convene_history_did_redo (self->history);
+  return TRUE;
+}
+
+gboolean
+convene_document_save_copy (ConveneDocument  *self,
+                            GFile            *dest,
+                            GError          **error)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
+
+  return convene_store_save_copy (self->store, dest, error);
+}
+
+void
+convene_document_close (ConveneDocument *self)
+{
+  gboolean was_read_only;
+
+  g_return_if_fail (CONVENE_IS_DOCUMENT (self));
+
+  was_read_only = convene_store_is_read_only (self->store);
+  convene_store_close (self->store);
+
+  if (!was_read_only)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY_REASON]);
+    }
+}
+
+static void
+convene_document_dispose (GObject *object)
+{
+  ConveneDocument *self = CONVENE_DOCUMENT (object);
+
+  if (self->store != NULL)
+    convene_store_close (self->store);
+
+  G_OBJECT_CLASS (convene_document_parent_class)->dispose (object);
+}
+
+static void
+convene_document_finalize (GObject *object)
+{
+  ConveneDocument *self = CONVENE_DOCUMENT (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (convene_document_parent_class)->finalize (object);
+}
+
+static void
+convene_document_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ConveneDocument *self = CONVENE_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, convene_document_get_file (self));
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, convene_document_get_read_only (self));
+      break;
+    case PROP_READ_ONLY_REASON:
+      g_value_set_string (value, convene_document_get_read_only_reason (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, convene_history_get_can_undo (self->history));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, convene_history_get_can_redo (self->history));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_document_class_init (ConveneDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = convene_document_dispose;
+  object_class->finalize = convene_document_finalize;
+  object_class->get_property = convene_document_get_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, CONVENE_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, CONVENE_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY_REASON] =
+    g_param_spec_string ("read-only-reason", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+convene_document_init (ConveneDocument *self)
+{
+}

@@ -1,0 +1,644 @@
+#define G_LOG_DOMAIN "convene-store"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-limits.h"
+#include "convene-store-private.h"
+#include "convene-validate.h"
+
+/* The loader trusts nothing it reads: the schema's CHECK constraints can be
+ * switched off by whoever wrote the file (PRAGMA ignore_check_constraints),
+ * so every value is checked again here and a bad one is reported by what
+ * and where it is, never used. */
+
+typedef struct
+{
+  ConveneStore   *store;
+  sqlite3        *db;
+  ConveneProject *project;
+  GHashTable     *ids;        /* every id seen: ids are unique across the project */
+  GHashTable     *sessions;   /* id -> ConveneSession (borrowed) */
+  GHashTable     *segments;   /* id -> ConveneSegment (borrowed) */
+  GHashTable     *tops;       /* ids of top-level segments -> their session id */
+  GHashTable     *speakers;   /* id -> ConveneSpeaker (borrowed) */
+  /* Where the row being read is, for messages. */
+  const char     *table;      /* translated: "segment" */
+  gint64          row;
+  GError         *error;
+} Loader;
+
+static gint64 *
+dup_id (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static void
+loader_fail (Loader     *loader,
+             const char *problem)
+{
+  g_autofree char *name = convene_store_dup_display_name (loader->store);
+
+  if (loader->error != NULL)
+    return;
+
+  if (loader->table != NULL)
+    /* Translators: “file” holds data Convene cannot use (segment 12): The title is too long. */
+    g_set_error (&loader->error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_INVALID_DATA,
+                 _("“%s” holds data Convene cannot use (%s %lld): %s"),
+                 name, loader->table, (long long) loader->row, problem);
+  else
+    g_set_error (&loader->error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_INVALID_DATA,
+                 _("“%s” holds data Convene cannot use: %s"), name, problem);
+}
+
+static void
+loader_fail_with (Loader *loader,
+                  GError *problem)
+{
+  loader_fail (loader, problem->message);
+  g_error_free (problem);
+}
+
+static gboolean
+read_text (Loader        *loader,
+           sqlite3_stmt  *stmt,
+           int            column,
+           const char    *field,
+           const char   **out)
+{
+  const char *text;
+  int length;
+  GError *local = NULL;
+
+  if (loader->error != NULL)
+    return FALSE;
+
+  if (sqlite3_column_type (stmt, column) != SQLITE_TEXT)
+    {
+      g_autofree char *problem = g_strdup_printf (_("The value of %s is not text."), field);
+
+      loader_fail (loader, problem);
+      return FALSE;
+    }
+
+  text = (const char *) sqlite3_column_text (stmt, column);
+  length = sqlite3_column_bytes (stmt, column);
+
+  if (text == NULL || !convene_validate_text (text, length, field, &local))
+    {
+      if (local != NULL)
+        loader_fail_with (loader, local);
+      else
+        loader_fail (loader, _("A text could not be read."));
+      return FALSE;
+    }
+
+  *out = text;
+  return TRUE;
+}
+
+static gboolean
+read_int (Loader       *loader,
+          sqlite3_stmt *stmt,
+          int           column,
+          const char   *field,
+          gint64        min,
+          gint64        max,
+          gint64       *out)
+{
+  gint64 value;
+
+  if (loader->error != NULL)
+    return FALSE;
+
+  value = sqlite3_column_int64 (stmt, column);
+  if (sqlite3_column_type (stmt, column) != SQLITE_INTEGER || value < min || value > max)
+    {
+      g_autofree char *problem = g_strdup_printf (_("%s is out of range."), field);
+
+      loader_fail (loader, problem);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* NULL (or 0 when allowed) reads as 0: "no link". */
+static gboolean
+read_optional_id (Loader       *loader,
+                  sqlite3_stmt *stmt,
+                  int           column,
+                  const char   *field,
+                  gint64       *out)
+{
+  if (loader->error != NULL)
+    return FALSE;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    {
+      *out = 0;
+      return TRUE;
+    }
+
+  return read_int (loader, stmt, column, field, 1, G_MAXINT64, out);
+}
+
+static gboolean
+claim_id (Loader *loader,
+          gint64  id)
+{
+  if (g_hash_table_contains (loader->ids, &id))
+    {
+      loader_fail (loader, _("Its identifier is used by another object."));
+      return FALSE;
+    }
+
+  g_hash_table_add (loader->ids, dup_id (id));
+  convene_project_note_id (loader->project, id);
+  return TRUE;
+}
+
+static void
+unknown_nick (Loader     *loader,
+              const char *field,
+              const char *nick)
+{
+  g_autofree char *escaped = g_strescape (nick, NULL);
+  /* Translators: "The kind “speech” is unknown." */
+  g_autofree char *problem = g_strdup_printf (_("%s “%s” is unknown."), field, escaped);
+
+  loader_fail (loader, problem);
+}
+
+static sqlite3_stmt *
+prepare (Loader     *loader,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (loader->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      convene_store_set_sqlite_error (loader->store, &loader->error, rc,
+                                      _("The project could not be read."));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* Steps through the rows of stmt; reports SQLite's error at the end. */
+static gboolean
+next_row (Loader       *loader,
+          sqlite3_stmt *stmt)
+{
+  int rc;
+
+  if (loader->error != NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      loader->row = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    convene_store_set_sqlite_error (loader->store, &loader->error, rc,
+                                    _("The project could not be read."));
+  return FALSE;
+}
+
+static void
+load_project (Loader *loader)
+{
+  sqlite3_stmt *stmt;
+  const char *title, *organiser, *venue, *notes, *time_zone;
+  guint rows = 0;
+
+  stmt = prepare (loader, "SELECT id, title, organiser, venue, notes, time_zone FROM project");
+  if (stmt == NULL)
+    return;
+
+  loader->table = _("project");
+  while (next_row (loader, stmt))
+    {
+      if (++rows > 1 ||
+          !read_text (loader, stmt, 1, _("the title"), &title) ||
+          !read_text (loader, stmt, 2, _("the organiser"), &organiser) ||
+          !read_text (loader, stmt, 3, _("the venue"), &venue) ||
+          !read_text (loader, stmt, 4, _("the notes"), &notes) ||
+          !read_text (loader, stmt, 5, _("the time zone"), &time_zone))
+        break;
+
+      convene_project_set_title (loader->project, title);
+      convene_project_set_organiser (loader->project, organiser);
+      convene_project_set_venue (loader->project, venue);
+      convene_project_set_notes (loader->project, notes);
+      convene_project_set_time_zone (loader->project, time_zone);
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+
+  if (loader->error == NULL && rows != 1)
+    loader_fail (loader, _("It must hold exactly one project."));
+}
+
+static void
+load_speakers (Loader *loader)
+{
+  GListStore *speakers = convene_project_get_speakers (loader->project);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (loader,
+                  "SELECT id, honorific, name, job_title, organisation, email, phone, bio, notes, "
+                  "status FROM speaker ORDER BY position, id");
+  if (stmt == NULL)
+    return;
+
+  loader->table = _("speaker");
+  while (next_row (loader, stmt))
+    {
+      g_autoptr(ConveneSpeaker) speaker = NULL;
+      const char *honorific, *name, *job_title, *organisation, *email, *phone, *bio, *notes;
+      const char *status_nick;
+      ConveneSpeakerStatus status;
+      gint64 id;
+
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+          !claim_id (loader, id) ||
+          !read_text (loader, stmt, 1, _("the honorific"), &honorific) ||
+          !read_text (loader, stmt, 2, _("the name"), &name) ||
+          !read_text (loader, stmt, 3, _("the job title"), &job_title) ||
+          !read_text (loader, stmt, 4, _("the organisation"), &organisation) ||
+          !read_text (loader, stmt, 5, _("the email address"), &email) ||
+          !read_text (loader, stmt, 6, _("the phone number"), &phone) ||
+          !read_text (loader, stmt, 7, _("the biography"), &bio) ||
+          !read_text (loader, stmt, 8, _("the notes"), &notes) ||
+          !read_text (loader, stmt, 9, _("the status"), &status_nick))
+        break;
+
+      if (!convene_speaker_status_from_nick (status_nick, &status))
+        {
+          unknown_nick (loader, _("The status"), status_nick);
+          break;
+        }
+
+      speaker = convene_speaker_new (id, name);
+      convene_speaker_set_honorific (speaker, honorific);
+      convene_speaker_set_job_title (speaker, job_title);
+      convene_speaker_set_organisation (speaker, organisation);
+      convene_speaker_set_email (speaker, email);
+      convene_speaker_set_phone (speaker, phone);
+      convene_speaker_set_bio (speaker, bio);
+      convene_speaker_set_notes (speaker, notes);
+      convene_speaker_set_status (speaker, status);
+
+      g_hash_table_insert (loader->speakers, dup_id (id), speaker);
+      g_list_store_append (speakers, speaker);
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+}
+
+static void
+load_sessions (Loader *loader)
+{
+  GListStore *sessions = convene_project_get_sessions (loader->project);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (loader,
+                  "SELECT id, title, date, start_time, slot_minutes, room, description "
+                  "FROM session ORDER BY position, id");
+  if (stmt == NULL)
+    return;
+
+  loader->table = _("session");
+  while (next_row (loader, stmt))
+    {
+      g_autoptr(ConveneSession) session = NULL;
+      const char *title, *date, *room, *description;
+      gint64 id, start_time, slot_minutes;
+      GError *local = NULL;
+
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+          !claim_id (loader, id) ||
+          !read_text (loader, stmt, 1, _("the title"), &title) ||
+          !read_text (loader, stmt, 2, _("the date"), &date) ||
+          !read_int (loader, stmt, 3, _("The start time"), 0, CONVENE_MINUTES_PER_DAY - 1,
+                     &start_time) ||
+          !read_int (loader, stmt, 4, _("The slot length"), 1, CONVENE_MAX_SLOT_MINUTES,
+                     &slot_minutes) ||
+          !read_text (loader, stmt, 5, _("the room"), &room) ||
+          !read_text (loader, stmt, 6, _("the description"), &description))
+        break;
+
+      /* A session may not have its date yet. */
+      if (*date != '\0' && !convene_validate_date (date, &local))
+        {
+          loader_fail_with (loader, local);
+          break;
+        }
+
+      session = convene_session_new (id, title, date, (int) start_time, (guint) slot_minutes);
+      convene_session_set_room (session, room);
+      convene_session_set_description (session, description);
+
+      g_hash_table_insert (loader->sessions, dup_id (id), session);
+      g_list_store_append (sessions, session);
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+}
+
+static void
+load_segments (Loader *loader)
+{
+  sqlite3_stmt *stmt;
+
+  /* Top-level segments first, so every item finds its parent. */
+  stmt = prepare (loader,
+                  "SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start "
+                  "FROM segment ORDER BY parent IS NOT NULL, position, id");
+  if (stmt == NULL)
+    return;
+
+  loader->table = _("segment");
+  while (next_row (loader, stmt))
+    {
+      g_autoptr(ConveneSegment) segment = NULL;
+      ConveneSession *session;
+      ConveneSegment *parent = NULL;
+      const char *kind_nick, *title, *notes, *cues;
+      ConveneSegmentKind kind;
+      gint64 id, session_id, parent_id, duration, fixed_start;
+
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+          !claim_id (loader, id) ||
+          !read_int (loader, stmt, 1, _("The session"), 1, G_MAXINT64, &session_id) ||
+          !read_optional_id (loader, stmt, 2, _("The parent"), &parent_id) ||
+          !read_text (loader, stmt, 3, _("the kind"), &kind_nick) ||
+          !read_text (loader, stmt, 4, _("the title"), &title) ||
+          !read_int (loader, stmt, 5, _("The duration"), 0, CONVENE_MAX_DURATION_MINUTES,
+                     &duration) ||
+          !read_text (loader, stmt, 6, _("the notes"), &notes) ||
+          !read_text (loader, stmt, 7, _("the cues"), &cues) ||
+          !read_int (loader, stmt, 8, _("The fixed start"), CONVENE_NO_FIXED_START,
+                     CONVENE_MINUTES_PER_DAY - 1, &fixed_start))
+        break;
+
+      if (!convene_segment_kind_from_nick (kind_nick, &kind))
+        {
+          unknown_nick (loader, _("The kind"), kind_nick);
+          break;
+        }
+
+      session = g_hash_table_lookup (loader->sessions, &session_id);
+      if (session == NULL)
+        {
+          loader_fail (loader, _("Its session does not exist."));
+          break;
+        }
+
+      if (parent_id != 0)
+        {
+          gint64 *parent_session = g_hash_table_lookup (loader->tops, &parent_id);
+
+          /* Items hold no items: the parent must be a top-level segment, and
+           * of the same session. */
+          if (parent_session == NULL || *parent_session != session_id)
+            {
+              loader_fail (loader, _("It is nested where no segment can be."));
+              break;
+            }
+          parent = g_hash_table_lookup (loader->segments, &parent_id);
+        }
+
+      segment = convene_segment_new (id, kind, title, (guint) duration);
+      convene_segment_set_notes (segment, notes);
+      convene_segment_set_cues (segment, cues);
+      convene_segment_set_fixed_start (segment, (int) fixed_start);
+
+      g_hash_table_insert (loader->segments, dup_id (id), segment);
+      if (parent != NULL)
+        {
+          g_list_store_append (convene_segment_get_items (parent), segment);
+        }
+      else
+        {
+          g_hash_table_insert (loader->tops, dup_id (id), dup_id (session_id));
+          g_list_store_append (convene_session_get_segments (session), segment);
+        }
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+}
+
+static void
+load_outcomes (Loader *loader)
+{
+  gboolean v2 = convene_store_get_version (loader->store) >= 2;
+  sqlite3_stmt *stmt;
+
+  /* A version 1 file read without migrating (opened read-only) has no
+   * follow-up or result columns: those keep their defaults. */
+  stmt = prepare (loader,
+                  v2 ? "SELECT id, session, kind, text, done, segment, owner, due_date, result, "
+                       "result_note FROM outcome ORDER BY position, id"
+                     : "SELECT id, session, kind, text, done, segment "
+                       "FROM outcome ORDER BY position, id");
+  if (stmt == NULL)
+    return;
+
+  loader->table = _("outcome");
+  while (next_row (loader, stmt))
+    {
+      g_autoptr(ConveneOutcome) outcome = NULL;
+      ConveneSession *session;
+      const char *kind_nick, *text;
+      const char *due_date = "", *result_nick = "none", *result_note = "";
+      ConveneOutcomeKind kind;
+      ConveneOutcomeResult result;
+      gint64 id, session_id, done, segment_id, owner_id = 0;
+      GError *local = NULL;
+
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+          !claim_id (loader, id) ||
+          !read_int (loader, stmt, 1, _("The session"), 1, G_MAXINT64, &session_id) ||
+          !read_text (loader, stmt, 2, _("the kind"), &kind_nick) ||
+          !read_text (loader, stmt, 3, _("the text"), &text) ||
+          !read_int (loader, stmt, 4, _("The done mark"), 0, 1, &done) ||
+          !read_optional_id (loader, stmt, 5, _("The linked segment"), &segment_id))
+        break;
+
+      if (v2 &&
+          (!read_optional_id (loader, stmt, 6, _("The owner"), &owner_id) ||
+           !read_text (loader, stmt, 7, _("the due date"), &due_date) ||
+           !read_text (loader, stmt, 8, _("the result"), &result_nick) ||
+           !read_text (loader, stmt, 9, _("the result note"), &result_note)))
+        break;
+
+      if (!convene_outcome_kind_from_nick (kind_nick, &kind))
+        {
+          unknown_nick (loader, _("The kind"), kind_nick);
+          break;
+        }
+      if (!convene_outcome_result_from_nick (result_nick, &result))
+        {
+          unknown_nick (loader, _("The result"), result_nick);
+          break;
+        }
+      if (*due_date != '\0' && !convene_validate_date (due_date, &local))
+        {
+          loader_fail_with (loader, local);
+          break;
+        }
+
+      session = g_hash_table_lookup (loader->sessions, &session_id);
+      if (session == NULL)
+        {
+          loader_fail (loader, _("Its session does not exist."));
+          break;
+        }
+      if (segment_id != 0 && !g_hash_table_contains (loader->segments, &segment_id))
+        {
+          loader_fail (loader, _("Its linked segment does not exist."));
+          break;
+        }
+      if (owner_id != 0 && !g_hash_table_contains (loader->speakers, &owner_id))
+        {
+          loader_fail (loader, _("Its owner does not exist."));
+          break;
+        }
+
+      outcome = convene_outcome_new (id, kind, text);
+      convene_outcome_set_done (outcome, done != 0);
+      convene_outcome_set_segment_id (outcome, segment_id);
+      convene_outcome_set_owner_id (outcome, owner_id);
+      convene_outcome_set_due_date (outcome, due_date);
+      convene_outcome_set_result (outcome, result);
+      convene_outcome_set_result_note (outcome, result_note);
+
+      g_list_store_append (convene_session_get_outcomes (session), outcome);
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+}
+
+static void
+load_assignments (Loader *loader)
+{
+  GListStore *assignments = convene_project_get_assignments (loader->project);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (loader,
+                  "SELECT id, speaker, segment, session, role FROM assignment "
+                  "ORDER BY position, id");
+  if (stmt == NULL)
+    return;
+
+  loader->table = _("assignment");
+  while (next_row (loader, stmt))
+    {
+      g_autoptr(ConveneAssignment) assignment = NULL;
+      const char *role_nick;
+      ConveneRole role;
+      gint64 id, speaker_id, segment_id, session_id;
+
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+          !claim_id (loader, id) ||
+          !read_int (loader, stmt, 1, _("The speaker"), 1, G_MAXINT64, &speaker_id) ||
+          !read_optional_id (loader, stmt, 2, _("The segment"), &segment_id) ||
+          !read_optional_id (loader, stmt, 3, _("The session"), &session_id) ||
+          !read_text (loader, stmt, 4, _("the role"), &role_nick))
+        break;
+
+      if (!convene_role_from_nick (role_nick, &role))
+        {
+          unknown_nick (loader, _("The role"), role_nick);
+          break;
+        }
+      if (!g_hash_table_contains (loader->speakers, &speaker_id))
+        {
+          loader_fail (loader, _("Its speaker does not exist."));
+          break;
+        }
+      if ((segment_id == 0) == (session_id == 0))
+        {
+          loader_fail (loader, _("It must be on either a segment or a session."));
+          break;
+        }
+      if ((segment_id != 0 && !g_hash_table_contains (loader->segments, &segment_id)) ||
+          (session_id != 0 && !g_hash_table_contains (loader->sessions, &session_id)))
+        {
+          loader_fail (loader, _("What it is assigned to does not exist."));
+          break;
+        }
+
+      if (segment_id != 0)
+        assignment = convene_assignment_new_for_segment (id, speaker_id, segment_id, role);
+      else
+        assignment = convene_assignment_new_for_session (id, speaker_id, session_id, role);
+
+      g_list_store_append (assignments, assignment);
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+}
+
+ConveneProject *
+convene_store_read_project (ConveneStore  *self,
+                            GError       **error)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  Loader loader = { 0, };
+  gboolean in_read;
+
+  loader.store = self;
+  loader.db = convene_store_get_connection (self);
+  loader.project = project;
+  loader.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  loader.sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  loader.segments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  loader.tops = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  loader.speakers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* One read transaction: every table from the same moment, even if another
+   * program writes the file meanwhile. */
+  in_read = sqlite3_get_autocommit (loader.db) &&
+            sqlite3_exec (loader.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+
+  load_project (&loader);
+  if (loader.error == NULL)
+    load_speakers (&loader);
+  if (loader.error == NULL)
+    load_sessions (&loader);
+  if (loader.error == NULL)
+    load_segments (&loader);
+  if (loader.error == NULL)
+    load_outcomes (&loader);
+  if (loader.error == NULL)
+    load_assignments (&loader);
+
+  if (in_read)
+    sqlite3_exec (loader.db, "COMMIT", NULL, NULL, NULL);
+
+  g_hash_table_unref (loader.ids);
+  g_hash_table_unref (loader.sessions);
+  g_hash_table_unref (loader.segments);
+  g_hash_table_unref (loader.tops);
+  g_hash_table_unref (loader.speakers);
+
+  if (loader.error != NULL)
+    {
+      g_propagate_error (error, loader.error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&project);
+}

@@ -1,0 +1,457 @@
+/* The document: every edit, undo and redo is in the file the moment it is
+ * made; a refused write leaves model and file agreeing. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "convene-document-private.h"
+#include "convene-edits.h"
+#include "convene-validate.h"
+#include "convene-store-private.h"
+#include "store-fixtures.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GFile *file;
+  ConveneDocument *document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = fixture_full_project ();
+  g_autoptr(GError) error = NULL;
+
+  f->dir = fixture_make_dir ();
+  f->path = g_build_filename (f->dir, "Workshop.convene", NULL);
+  f->file = g_file_new_for_path (f->path);
+  fixture_write_project (f->path, project);
+
+  f->document = convene_document_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->document != NULL)
+    convene_document_close (f->document);
+  g_clear_object (&f->document);
+  g_assert_false (fixture_has_companions (f->path));
+  fixture_remove_dir (f->dir);
+  g_clear_object (&f->file);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The file, read by a second store, says what the model says. */
+static void
+assert_persisted (Fixture *f)
+{
+  g_autofree char *expected = fixture_dump_project (convene_document_get_project (f->document));
+  g_autofree char *actual = fixture_dump_file (f->path);
+
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+static void
+perform (Fixture        *f,
+         ConveneCommand *command)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (command);
+  g_assert_true (convene_document_perform (f->document, command, &error));
+  g_assert_no_error (error);
+  assert_persisted (f);
+}
+
+static ConveneSession *
+nth_session (ConveneProject *project,
+             guint           n)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), n);
+  return session;
+}
+
+static ConveneSegment *
+nth_segment (GListStore *list,
+             guint       n)
+{
+  g_autoptr(ConveneSegment) segment = g_list_model_get_item (G_LIST_MODEL (list), n);
+  return segment;
+}
+
+static ConveneSegment *
+find_kind (ConveneSession     *session,
+           ConveneSegmentKind  kind)
+{
+  GListModel *segments = G_LIST_MODEL (convene_session_get_segments (session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
+    {
+      g_autoptr(ConveneSegment) segment = g_list_model_get_item (segments, i);
+
+      if (convene_segment_get_kind (segment) == kind)
+        return segment;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_edits_persisted (Fixture       *f,
+                      gconstpointer  data)
+{
+  ConveneProject *project = convene_document_get_project (f->document);
+  ConveneHistory *history = convene_document_get_history (f->document);
+  ConveneSession *first = nth_session (project, 0);
+  ConveneSession *second = nth_session (project, 1);
+  ConveneSegment *panel = find_kind (first, CONVENE_SEGMENT_KIND_PANEL);
+  ConveneSegment *item = nth_segment (convene_segment_get_items (panel), 0);
+  ConveneSpeaker *speaker;
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(ConveneSegment) segment = NULL;
+  g_autoptr(ConveneSegment) talk = NULL;
+  g_autoptr(ConveneSpeaker) person = NULL;
+  g_autoptr(ConveneAssignment) assignment = NULL;
+  g_autoptr(ConveneOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_performed = 0;
+  g_autoptr(GPtrArray) dumps = g_ptr_array_new_with_free_func (g_free);
+
+#define STEP(command) \
+  G_STMT_START { \
+    g_ptr_array_add (dumps, fixture_dump_project (project)); \
+    perform (f, (command)); \
+    n_performed++; \
+  } G_STMT_END
+
+  session = convene_session_new (convene_project_new_id (project), "Breakfast briefing",
+                                 "2025-06-13", 8 * 60, 45);
+  STEP (convene_edit_add_session (project, session, 0));
+
+  segment = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PANEL,
+                                 "Briefing panel", 30);
+  STEP (convene_edit_add_segment (project, session, NULL, 0, segment, &error));
+  talk = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PRESENTATION,
+                              "Talk one", 10);
+  STEP (convene_edit_add_segment (project, session, segment, 0, talk, &error));
+
+  STEP (convene_edit_set_text (item, "title", "Talk A — revised", &error));
+  STEP (convene_edit_set_number (item, "duration", 42, &error));
+  STEP (convene_edit_set_number (panel, "fixed-start", 13 * 60, &error));
+  STEP (convene_edit_set_number (first, "start-time", 12 * 60, &error));
+  STEP (convene_edit_set_number (first, "slot-minutes", 120, &error));
+  STEP (convene_edit_set_text (project, "venue", "CICG, Genève", &error));
+  STEP (convene_edit_set_text (first, "date", "2025-06-14", &error));
+  STEP (convene_edit_set_number (panel, "kind", CONVENE_SEGMENT_KIND_DISCUSSION, &error));
+
+  /* Items in and out of a segment, and within the session. */
+  STEP (convene_edit_move_segment (project, first, item, NULL, 0, &error));
+  STEP (convene_edit_move_segment (project, first, item, panel, 1, &error));
+  STEP (convene_edit_move_segment (project, first, panel, NULL, 0, &error));
+
+  person = convene_speaker_new (convene_project_new_id (project), "Grace Hopper");
+  STEP (convene_edit_add_speaker (project, person, 0));
+  STEP (convene_edit_set_number (person, "status", CONVENE_SPEAKER_STATUS_CONFIRMED, &error));
+  assignment = convene_assignment_new_for_segment (convene_project_new_id (project),
+                                                   convene_speaker_get_id (person),
+                                                   convene_segment_get_id (talk),
+                                                   CONVENE_ROLE_PANELIST);
+  STEP (convene_edit_add_assignment (project, assignment));
+  STEP (convene_edit_set_number (assignment, "role", CONVENE_ROLE_CHAIR, &error));
+
+  outcome = convene_outcome_new (convene_project_new_id (project),
+                                 CONVENE_OUTCOME_KIND_FOLLOW_UP, "Share the slides");
+  STEP (convene_edit_add_outcome (session, outcome, 0));
+  STEP (convene_edit_set_number (outcome, "done", TRUE, &error));
+  STEP (convene_edit_set_number (outcome, "owner-id", convene_speaker_get_id (person), &error));
+  STEP (convene_edit_set_number (outcome, "segment-id", convene_segment_get_id (talk), &error));
+  STEP (convene_edit_set_text (outcome, "due-date", "2025-07-15", &error));
+  STEP (convene_edit_set_number (outcome, "result", CONVENE_OUTCOME_RESULT_MET, &error));
+
+  /* Removals that reach into other lists: assignments, outcome links. */
+  STEP (convene_edit_remove_segment (project, first, panel));
+  STEP (convene_edit_remove_segment (project, session, segment));
+  speaker = g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), 1);
+  g_object_unref (speaker);
+  STEP (convene_edit_remove_speaker (project, speaker));
+  STEP (convene_edit_remove_outcome (session, outcome));
+  STEP (convene_edit_remove_session (project, second));
+  STEP (convene_edit_remove_assignment (project,
+          g_list_model_get_item (G_LIST_MODEL (convene_project_get_assignments (project)), 0)));
+#undef STEP
+
+  g_assert_true (convene_history_get_can_undo (history));
+  g_ptr_array_add (dumps, fixture_dump_project (project));
+
+  /* Undo each, checking the file at every step back... */
+  for (guint i = n_performed; i > 0; i--)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_true (convene_document_undo (f->document, &error));
+      g_assert_no_error (error);
+      assert_persisted (f);
+      now = fixture_dump_project (project);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (dumps, i - 1));
+    }
+  g_assert_false (convene_history_get_can_undo (history));
+
+  /* ...and redo each. */
+  for (guint i = 1; i <= n_performed; i++)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_true (convene_document_redo (f->document, &error));
+      g_assert_no_error (error);
+      assert_persisted (f);
+      now = fixture_dump_project (project);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (dumps, i));
+    }
+  g_assert_false (convene_history_get_can_redo (history));
+
+  /* A reopened document holds the final state. */
+  {
+    g_autofree char *expected = fixture_dump_project (project);
+    g_autoptr(ConveneDocument) again = NULL;
+    g_autofree char *actual = NULL;
+
+    convene_document_close (f->document);
+    g_clear_object (&f->document);
+    again = convene_document_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_false (convene_document_get_read_only (again));
+    actual = fixture_dump_project (convene_document_get_project (again));
+    g_assert_cmpstr (actual, ==, expected);
+    convene_document_close (again);
+  }
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_undo_properties (Fixture       *f,
+                      gconstpointer  data)
+{
+  ConveneProject *project = convene_document_get_project (f->document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneProject) got_project = NULL;
+  g_autoptr(GFile) got_file = NULL;
+  guint undo_notes = 0, redo_notes = 0;
+  gboolean can_undo = TRUE;
+
+  g_object_get (f->document, "project", &got_project, "file", &got_file,
+                "can-undo", &can_undo, NULL);
+  g_assert_true (got_project == project);
+  g_assert_true (g_file_equal (got_file, f->file));
+  g_assert_false (can_undo);
+
+  g_signal_connect (f->document, "notify::can-undo", G_CALLBACK (count_notify), &undo_notes);
+  g_signal_connect (f->document, "notify::can-redo", G_CALLBACK (count_notify), &redo_notes);
+
+  perform (f, convene_edit_set_text (project, "title", "One", &error));
+  g_assert_cmpuint (undo_notes, ==, 1);
+  perform (f, convene_edit_set_text (project, "title", "Two", &error));
+  g_assert_cmpuint (undo_notes, ==, 1);
+
+  g_assert_true (convene_document_undo (f->document, &error));
+  g_assert_cmpuint (redo_notes, ==, 1);
+  g_assert_true (convene_document_undo (f->document, &error));
+  g_assert_cmpuint (undo_notes, ==, 2);
+  g_object_get (f->document, "can-undo", &can_undo, NULL);
+  g_assert_false (can_undo);
+  g_assert_true (convene_document_get_read_only (f->document) == FALSE);
+
+  /* Nothing left to undo is not an error. */
+  g_assert_true (convene_document_undo (f->document, &error));
+  g_assert_no_error (error);
+  assert_persisted (f);
+}
+
+static void
+set_page_budget (Fixture    *f,
+                 const char *pragma)
+{
+  sqlite3 *db = convene_store_get_connection (convene_document_get_store (f->document));
+
+  char *message = NULL;
+
+  if (sqlite3_exec (db, pragma, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", pragma, message);
+}
+
+static void
+test_disk_full_reverts (Fixture       *f,
+                        gconstpointer  data)
+{
+  ConveneProject *project = convene_document_get_project (f->document);
+  ConveneHistory *history = convene_document_get_history (f->document);
+  g_autofree char *big = g_strnfill (60000, 'z');
+  g_autofree char *model_before = fixture_dump_project (project);
+  g_autofree char *file_before = fixture_dump_file (f->path);
+  g_autoptr(GError) error = NULL;
+  ConveneSession *session = nth_session (project, 0);
+  g_autoptr(ConveneSegment) segment = NULL;
+  guint n_segments = g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_segments (session)));
+
+  /* The file may not grow by a single page: as good as a full disk. */
+  set_page_budget (f, "PRAGMA max_page_count = 1");
+
+  segment = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_BREAK,
+                                 "Coffee", 15);
+  convene_segment_set_notes (segment, big);
+  g_assert_false (convene_document_perform (f->document,
+                                            convene_edit_add_segment (project, session, NULL, 0,
+                                                                      segment, &error),
+                                            &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "Workshop.convene"));
+  g_clear_error (&error);
+
+  /* The model is back where the file is, and nothing can be undone. */
+  {
+    g_autofree char *model_after = fixture_dump_project (project);
+    g_autofree char *file_after = fixture_dump_file (f->path);
+
+    g_assert_cmpstr (model_after, ==, model_before);
+    g_assert_cmpstr (file_after, ==, file_before);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_segments (session))),
+                      ==, n_segments);
+    g_assert_false (convene_history_get_can_undo (history));
+  }
+
+  /* With room again the same edit goes through, and small edits did all along. */
+  set_page_budget (f, "PRAGMA max_page_count = 1000000");
+  perform (f, convene_edit_add_segment (project, session, NULL, 0, segment, &error));
+  g_assert_true (convene_history_get_can_undo (history));
+
+  /* Redo that cannot be written leaves the command on the redo stack. */
+  g_assert_true (convene_document_undo (f->document, &error));
+  assert_persisted (f);
+  /* VACUUM drops the pages the undo freed, so redo must grow the file. */
+  sqlite3_limit (convene_store_get_connection (convene_document_get_store (f->document)),
+                 SQLITE_LIMIT_ATTACHED, 1);
+  set_page_budget (f, "VACUUM");
+  set_page_budget (f, "PRAGMA max_page_count = 1");
+  g_assert_false (convene_document_redo (f->document, &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_DISK_FULL);
+  g_clear_error (&error);
+  g_assert_true (convene_history_get_can_redo (history));
+  assert_persisted (f);
+  {
+    g_autofree char *model_after = fixture_dump_project (project);
+
+    g_assert_cmpstr (model_after, ==, model_before);
+  }
+
+  set_page_budget (f, "PRAGMA max_page_count = 1000000");
+  g_assert_true (convene_document_redo (f->document, &error));
+  g_assert_no_error (error);
+  assert_persisted (f);
+}
+
+static void
+test_read_only_refuses (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ConveneDocument) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *reason = NULL;
+  ConveneProject *project;
+  gboolean read_only = FALSE;
+
+  reader = convene_document_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_document_get_project (reader);
+  before = fixture_dump_project (project);
+
+  g_object_get (reader, "read-only", &read_only, "read-only-reason", &reason, NULL);
+  g_assert_true (read_only);
+  g_assert_cmpstr (reason, ==, "The project was opened for reading only.");
+
+  g_assert_false (convene_document_perform (reader,
+                                            convene_edit_set_text (project, "title", "Nope", NULL),
+                                            &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "Workshop.convene"));
+  g_clear_error (&error);
+
+  after = fixture_dump_project (project);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (convene_history_get_can_undo (convene_document_get_history (reader)));
+
+  /* A command that could not be built: its error is kept. */
+  g_assert_false (convene_document_perform (reader,
+                                            convene_edit_set_number (project, "no-such", 1, &error),
+                                            &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND);
+
+  convene_document_close (reader);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "New.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneSession) session = NULL;
+  ConveneProject *project;
+
+  document = convene_document_create (file, NULL, &error);
+  g_assert_no_error (error);
+  project = convene_document_get_project (document);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project))), ==, 0);
+
+  session = convene_session_new (convene_project_new_id (project), "First", "2025-01-01", 600, 60);
+  g_assert_true (convene_document_perform (document, convene_edit_add_session (project, session, 0),
+                                           &error));
+  g_assert_no_error (error);
+  convene_document_close (document);
+  g_assert_true (convene_document_get_read_only (document));
+
+  g_clear_object (&document);
+  document = convene_document_create (file, NULL, &error);
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  document = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_document_get_project (document);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project))), ==, 1);
+  convene_document_close (document);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/document/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("edits-persisted", test_edits_persisted);
+  ADD ("undo-properties", test_undo_properties);
+  ADD ("disk-full-reverts", test_disk_full_reverts);
+  ADD ("read-only-refuses", test_read_only_refuses);
+  ADD ("create", test_create);
+
+  return g_test_run ();
+}

@@ -1,0 +1,1198 @@
+/* The project file: round trip, persistence of changes, bad files, read-only
+ * files, migration, a second process, copies. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "convene-schema.h"
+#include "convene-store-private.h"
+#include "store-fixtures.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GFile *file;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = fixture_make_dir ();
+  f->path = g_build_filename (f->dir, "Side event.convene", NULL);
+  f->file = g_file_new_for_path (f->path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  fixture_remove_dir (f->dir);
+  g_clear_object (&f->file);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+write_full_project (Fixture *f)
+{
+  g_autoptr(ConveneProject) project = fixture_full_project ();
+
+  fixture_write_project (f->path, project);
+}
+
+/* ---- round trip ---------------------------------------------------------- */
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = fixture_full_project ();
+  g_autoptr(ConveneProject) loaded = NULL;
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = fixture_dump_project (project);
+  g_autofree char *actual = NULL;
+
+  store = convene_store_create (f->file, project, &error);
+  g_assert_no_error (error);
+  g_assert_false (convene_store_is_read_only (store));
+  g_assert_true (convene_store_get_file (store) == f->file);
+  /* Readable by others while still open, before any checkpoint. */
+  actual = fixture_dump_file (f->path);
+  g_assert_cmpstr (actual, ==, expected);
+  g_clear_pointer (&actual, g_free);
+  convene_store_close (store);
+  g_clear_object (&store);
+  g_assert_false (fixture_has_companions (f->path));
+
+  /* What the file says about itself. */
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA application_id"), ==, CONVENE_APPLICATION_ID);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, CONVENE_SCHEMA_VERSION);
+  {
+    g_autofree char *mode = fixture_query_text (f->path, "PRAGMA journal_mode");
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM segment WHERE parent IS NOT NULL"), ==, 3);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM segment"), ==, CONVENE_N_SEGMENT_KINDS + 3 + 2);
+
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_false (convene_store_is_read_only (store));
+  g_assert_null (convene_store_get_read_only_reason (store));
+  loaded = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  actual = fixture_dump_project (loaded);
+  g_assert_cmpstr (actual, ==, expected);
+
+  /* New ids do not collide with loaded ones. */
+  {
+    gint64 id = convene_project_new_id (loaded);
+
+    g_assert_null (convene_project_find_segment (loaded, id, NULL));
+    g_assert_null (convene_project_find_speaker (loaded, id));
+    g_assert_null (convene_project_find_session (loaded, id));
+  }
+}
+
+static void
+test_create_refuses_existing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "precious", -1, NULL));
+  before = fixture_checksum (f->path);
+
+  store = convene_store_create (f->file, project, &error);
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "Side event.convene"));
+  g_assert_null (store);
+
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_not_found (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Side event.convene"));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_symlink_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (f->dir, "link.convene", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_full_project (f);
+  g_assert_cmpint (symlink (f->path, link), ==, 0);
+
+  store = convene_store_open (link_file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "link.convene"));
+}
+
+/* ---- changes are written at commit --------------------------------------- */
+
+typedef struct
+{
+  ConveneStore *store;
+  ConveneProject *project;
+} Open;
+
+static void
+open_attached (Fixture *f,
+               Open    *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  o->store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  o->project = convene_store_load (o->store, &error);
+  g_assert_no_error (error);
+  convene_store_attach (o->store, o->project);
+}
+
+static void
+close_attached (Open *o)
+{
+  convene_store_close (o->store);
+  g_clear_object (&o->store);
+  g_clear_object (&o->project);
+}
+
+static void
+commit (Open *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  convene_store_commit (o->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+begin (Open *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  convene_store_begin (o->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_file_matches (Fixture *f,
+                     Open    *o)
+{
+  g_autofree char *expected = fixture_dump_project (o->project);
+  g_autofree char *actual = fixture_dump_file (f->path);
+
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+static ConveneSession *
+nth_session (ConveneProject *project,
+             guint           n)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), n);
+  return session;
+}
+
+static ConveneSegment *
+nth_segment (GListStore *list,
+             guint       n)
+{
+  g_autoptr(ConveneSegment) segment = g_list_model_get_item (G_LIST_MODEL (list), n);
+  return segment;
+}
+
+static ConveneSegment *
+find_panel (ConveneSession *session)
+{
+  GListModel *segments = G_LIST_MODEL (convene_session_get_segments (session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
+    {
+      g_autoptr(ConveneSegment) segment = g_list_model_get_item (segments, i);
+
+      if (convene_segment_get_kind (segment) == CONVENE_SEGMENT_KIND_PANEL)
+        return segment;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_changes_written (Fixture       *f,
+                      gconstpointer  data)
+{
+  Open o = { 0, };
+  ConveneSession *first, *second;
+  ConveneSegment *panel, *item, *moved;
+  g_autoptr(ConveneSegment) fresh = NULL;
+  g_autoptr(ConveneSegment) kept = NULL;
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *assignments;
+  guint position, n_assignments;
+
+  write_full_project (f);
+  open_attached (f, &o);
+  assignments = convene_project_get_assignments (o.project);
+  first = nth_session (o.project, 0);
+  second = nth_session (o.project, 1);
+  panel = find_panel (first);
+
+  /* Properties of every level. */
+  begin (&o);
+  convene_project_set_title (o.project, "Renamed project");
+  convene_session_set_room (first, "Room XX");
+  convene_segment_set_title (panel, "Panel on trade");
+  item = nth_segment (convene_segment_get_items (panel), 1);
+  convene_segment_set_duration (item, 12);
+  commit (&o);
+  assert_file_matches (f, &o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT duration FROM segment WHERE title = 'Talk b'"), ==, 12);
+
+  /* Insert at the front: everything after shifts. */
+  begin (&o);
+  fresh = convene_segment_new (convene_project_new_id (o.project), CONVENE_SEGMENT_KIND_WELCOME,
+                               "Early welcome", 2);
+  g_list_store_insert (convene_session_get_segments (first), 0, fresh);
+  commit (&o);
+  assert_file_matches (f, &o);
+
+  /* Move an item out of the panel into the other session's top level. */
+  begin (&o);
+  moved = nth_segment (convene_segment_get_items (panel), 0);
+  kept = g_object_ref (moved);
+  g_list_store_remove (convene_segment_get_items (panel), 0);
+  g_list_store_append (convene_session_get_segments (second), kept);
+  commit (&o);
+  assert_file_matches (f, &o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM segment WHERE title = 'Talk a' AND parent IS NULL"), ==, 1);
+
+  /* A property change on an object that moved is still seen. */
+  begin (&o);
+  convene_segment_set_cues (kept, "Mic 3");
+  commit (&o);
+  assert_file_matches (f, &o);
+
+  /* Outcomes lose their links (as the edits do before removing segments). */
+  begin (&o);
+  for (guint s = 0; s < 2; s++)
+    {
+      GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (nth_session (o.project, s)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
+        {
+          g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
+
+          convene_outcome_set_segment_id (outcome, 0);
+        }
+    }
+  commit (&o);
+  assert_file_matches (f, &o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome WHERE segment IS NOT NULL"), ==, 0);
+
+  /* Remove the panel and the assignments: its items go with it; put them
+   * back: they return. */
+  begin (&o);
+  n_assignments = g_list_model_get_n_items (G_LIST_MODEL (assignments));
+  for (guint i = 0; i < n_assignments; i++)
+    g_ptr_array_add (saved, g_list_model_get_item (G_LIST_MODEL (assignments), i));
+  g_list_store_remove_all (assignments);
+  g_assert_true (g_list_store_find (convene_session_get_segments (first), panel, &position));
+  g_object_ref (panel);
+  g_list_store_remove (convene_session_get_segments (first), position);
+  commit (&o);
+  assert_file_matches (f, &o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM segment WHERE title LIKE 'Talk%' AND parent IS NOT NULL"), ==, 0);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM assignment"), ==, 0);
+
+  begin (&o);
+  g_list_store_insert (convene_session_get_segments (first), position, panel);
+  g_list_store_splice (assignments, 0, 0, saved->pdata, saved->len);
+  commit (&o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM assignment"), ==, n_assignments);
+  assert_file_matches (f, &o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM segment WHERE parent IS NOT NULL"), ==, 2);
+
+  /* The returned panel is watched again. */
+  begin (&o);
+  convene_segment_set_notes (panel, "Back again");
+  convene_segment_set_title (nth_segment (convene_segment_get_items (panel), 0), "Talk B");
+  commit (&o);
+  assert_file_matches (f, &o);
+  g_object_unref (panel);
+
+  /* A whole session goes, with its segments and outcomes. */
+  begin (&o);
+  session = g_object_ref (second);
+  g_list_store_remove (convene_project_get_sessions (o.project), 1);
+  commit (&o);
+  assert_file_matches (f, &o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome"), ==, CONVENE_N_OUTCOME_KINDS);
+
+  /* Added and removed again before the commit: nothing is written. */
+  begin (&o);
+  g_list_store_append (convene_project_get_sessions (o.project), session);
+  convene_session_set_title (session, "Never saved");
+  g_list_store_remove (convene_project_get_sessions (o.project), 1);
+  commit (&o);
+  assert_file_matches (f, &o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM session"), ==, 1);
+
+  /* Rollback drops what was collected: the next commit does not write it. */
+  begin (&o);
+  convene_project_set_venue (o.project, "Elsewhere");
+  convene_store_rollback (o.store);
+  convene_project_set_venue (o.project, "Palais des Nations, Genève");
+  begin (&o);
+  commit (&o);
+  assert_file_matches (f, &o);
+
+  close_attached (&o);
+  g_assert_false (fixture_has_companions (f->path));
+}
+
+/* ---- bad files ------------------------------------------------------------ */
+
+/* Opens path both ways; each must fail with code, name the file, and leave
+ * its bytes, and its folder, as they were. */
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *before = fixture_checksum (path);
+  ConveneStoreMode modes[] = { CONVENE_STORE_READ_WRITE, CONVENE_STORE_READ_ONLY };
+
+  g_assert_nonnull (before);
+  g_assert_false (fixture_has_companions (path));
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConveneStore) store = NULL;
+      g_autoptr(ConveneProject) project = NULL;
+      g_autofree char *after = NULL;
+
+      store = convene_store_open (file, modes[m], &error);
+      if (store != NULL)
+        project = convene_store_load (store, &error);
+      g_clear_object (&store);
+
+      g_assert_null (project);
+      g_assert_error (error, CONVENE_STORE_ERROR, code);
+      g_assert_nonnull (strstr (error->message, basename));
+
+      after = fixture_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_false (fixture_has_companions (path));
+    }
+}
+
+static void
+test_not_sqlite (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2);
+  guint8 noise[8192];
+
+  g_assert_true (g_file_set_contents (f->path, "Agenda\n12:30 Opening\n", -1, NULL));
+  assert_refused (f->path, CONVENE_STORE_ERROR_NOT_DATABASE);
+
+  g_assert_true (g_file_set_contents (f->path, (const char *) png, sizeof png, NULL));
+  assert_refused (f->path, CONVENE_STORE_ERROR_NOT_DATABASE);
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (f->path, (const char *) noise, sizeof noise, NULL));
+  assert_refused (f->path, CONVENE_STORE_ERROR_NOT_DATABASE);
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  assert_refused (f->path, CONVENE_STORE_ERROR_NOT_DATABASE);
+
+  /* A folder named like a project. */
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_cmpint (g_mkdir (f->path, 0755), ==, 0);
+  {
+    g_autoptr(ConveneStore) store = NULL;
+    g_autoptr(GError) error = NULL;
+
+    store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+    g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_DATABASE);
+  }
+  g_assert_cmpint (g_rmdir (f->path), ==, 0);
+}
+
+static void
+test_foreign (Fixture       *f,
+              gconstpointer  data)
+{
+  /* Another program's database, in both journal modes. */
+  fixture_exec (f->path, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+                         "INSERT INTO moz_places (url) VALUES ('https://example.org');");
+  assert_refused (f->path, CONVENE_STORE_ERROR_FOREIGN);
+
+  fixture_exec (f->path, "PRAGMA journal_mode = WAL");
+  assert_refused (f->path, CONVENE_STORE_ERROR_FOREIGN);
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+
+  /* One that claims an id, not ours. */
+  fixture_exec (f->path, "PRAGMA application_id = 1234567; CREATE TABLE t (x);");
+  assert_refused (f->path, CONVENE_STORE_ERROR_FOREIGN);
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+
+  /* Our id on somebody else's tables is still not a project. */
+  fixture_exec (f->path, "PRAGMA application_id = 1129207374; PRAGMA user_version = 2;"
+                         "CREATE TABLE t (x);");
+  g_assert_cmpint (CONVENE_APPLICATION_ID, ==, 1129207374);
+  assert_refused (f->path, CONVENE_STORE_ERROR_UNEXPECTED_SCHEMA);
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = fixture_full_project ();
+  g_autofree char *contents = NULL;
+  g_autofree char *copy = g_build_filename (f->dir, "cut.convene", NULL);
+  GListStore *speakers = convene_project_get_speakers (project);
+  g_autofree char *long_bio = g_strnfill (3000, 'b');
+  gsize length;
+  gsize page;
+
+  /* Enough rows for a file of many pages. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = convene_speaker_new (convene_project_new_id (project),
+                                                               "Someone");
+      convene_speaker_set_bio (speaker, long_bio);
+      g_list_store_append (speakers, speaker);
+    }
+  fixture_write_project (f->path, project);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  page = (gsize) fixture_query_int (f->path, "PRAGMA page_size");
+  g_assert_cmpuint (length, >, 40 * page);
+
+  {
+    gsize cuts[] = { 20, 60, 100, page, page + 100, 2 * page, 5 * page, length / 2,
+                     length - page, length - 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_test_message ("cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT, cuts[i], length);
+        g_assert_true (g_file_set_contents (copy, contents, (gssize) cuts[i], NULL));
+        assert_refused (copy, CONVENE_STORE_ERROR_DAMAGED);
+      }
+  }
+}
+
+static void
+test_corrupt_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = fixture_full_project ();
+  g_autofree char *copy = g_build_filename (f->dir, "scrambled.convene", NULL);
+  g_autofree char *contents = NULL;
+  gsize length, page;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(ConveneSegment) segment = convene_segment_new (convene_project_new_id (project),
+                                                               CONVENE_SEGMENT_KIND_BREAK,
+                                                               "Pause", i);
+      g_list_store_append (convene_session_get_segments (nth_session (project, 1)), segment);
+    }
+  fixture_write_project (f->path, project);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  page = (gsize) fixture_query_int (f->path, "PRAGMA page_size");
+
+  /* Same size, but a page in the middle scribbled over: the b-tree no
+   * longer holds together. */
+  for (gsize p = 1; p < length / page; p += MAX (1, length / page / 4))
+    {
+      g_autofree char *scrambled = g_memdup2 (contents, length);
+
+      g_test_message ("page %" G_GSIZE_FORMAT, p);
+      memset (scrambled + p * page, 0x5a, page / 2);
+      g_assert_true (g_file_set_contents (copy, scrambled, (gssize) length, NULL));
+      assert_refused (copy, CONVENE_STORE_ERROR_DAMAGED);
+    }
+}
+
+static void
+test_too_new (Fixture       *f,
+              gconstpointer  data)
+{
+  write_full_project (f);
+  fixture_exec (f->path, "PRAGMA user_version = 99");
+  assert_refused (f->path, CONVENE_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_unexpected_schema (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const plants[] = {
+    "CREATE TRIGGER wipe AFTER UPDATE ON segment BEGIN DELETE FROM session; END",
+    "CREATE TEMP TRIGGER harmless AFTER UPDATE ON segment BEGIN SELECT 1; END; "
+      "CREATE VIEW everything AS SELECT * FROM segment",
+    "CREATE TABLE notes_of_someone_else (x TEXT)",
+    "CREATE INDEX extra_index ON speaker (name)",
+    "ALTER TABLE segment RENAME COLUMN cues TO stage_cues",
+    "ALTER TABLE speaker ADD COLUMN shoe_size INTEGER",
+    "DROP INDEX outcome_owner",
+    /* The same name, a looser definition. */
+    "PRAGMA writable_schema = ON; "
+      "UPDATE sqlite_schema SET sql = replace(sql, 'BETWEEN 0 AND 1440', 'BETWEEN 0 AND 99999') "
+      "WHERE name = 'segment'; PRAGMA writable_schema = OFF",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plants); i++)
+    {
+      g_test_message ("%s", plants[i]);
+      write_full_project (f);
+      fixture_exec (f->path, plants[i]);
+      assert_refused (f->path, CONVENE_STORE_ERROR_UNEXPECTED_SCHEMA);
+      g_assert_cmpint (g_unlink (f->path), ==, 0);
+    }
+}
+
+static void
+test_invalid_values (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const edits[] = {
+    /* Past the CHECK constraints, which the writer switched off. */
+    "PRAGMA ignore_check_constraints = ON; UPDATE segment SET duration = 5000 WHERE parent IS NULL",
+    "PRAGMA ignore_check_constraints = ON; UPDATE segment SET kind = 'speech'",
+    "PRAGMA ignore_check_constraints = ON; UPDATE session SET start_time = 2000",
+    "PRAGMA ignore_check_constraints = ON; UPDATE outcome SET result = 'brilliant'",
+    "PRAGMA ignore_check_constraints = ON; UPDATE assignment SET session = NULL, segment = NULL",
+    /* Values the schema cannot express a rule for. */
+    "UPDATE session SET title = CAST(x'54c328' AS TEXT)",
+    "UPDATE speaker SET bio = CAST(x'616200' AS TEXT)",
+    "UPDATE project SET notes = printf('%.*c', 70000, 'x')",
+    "UPDATE session SET date = '2025-02-30' WHERE date <> ''",
+    "UPDATE outcome SET due_date = 'soon' WHERE due_date <> ''",
+    "UPDATE segment SET parent = (SELECT min(id) FROM segment WHERE parent IS NOT NULL) "
+      "WHERE id = (SELECT max(id) FROM segment WHERE parent IS NOT NULL)",
+    "UPDATE speaker SET id = (SELECT min(id) FROM session) WHERE id = (SELECT min(id) FROM speaker)",
+    "DELETE FROM project",
+    /* References to nothing, written with foreign keys off. */
+    "UPDATE outcome SET segment = 999999 WHERE segment IS NOT NULL",
+    "UPDATE assignment SET speaker = 999999",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_test_message ("%s", edits[i]);
+      write_full_project (f);
+      fixture_exec (f->path, edits[i]);
+      assert_refused (f->path, CONVENE_STORE_ERROR_INVALID_DATA);
+      g_assert_cmpint (g_unlink (f->path), ==, 0);
+    }
+}
+
+/* ---- read-only ------------------------------------------------------------- */
+
+static void
+test_read_only_mode (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_full_project (f);
+  before = fixture_checksum (f->path);
+
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (convene_store_is_read_only (store));
+  g_assert_cmpstr (convene_store_get_read_only_reason (store), ==,
+                   "The project was opened for reading only.");
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  convene_store_attach (store, project);
+
+  g_assert_false (convene_store_begin (store, &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "Side event.convene"));
+  g_clear_error (&error);
+
+  /* Even SQL sent straight to the connection cannot write. */
+  g_assert_cmpint (sqlite3_exec (convene_store_get_connection (store),
+                                 "UPDATE project SET title = 'x'", NULL, NULL, NULL),
+                   !=, SQLITE_OK);
+
+  convene_store_close (store);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (fixture_has_companions (f->path));
+}
+
+/* Runs in a child without root's power to ignore permissions: the file and
+ * then the folder are made read-only, and the store must open read-only,
+ * say why, and still read everything. Exit status 0 means all held. */
+static int
+read_only_permissions_child (const char *dir,
+                             const char *path,
+                             const char *expected)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *reasons[] = { "The file is read-only.", "The folder holding the file cannot be written to." };
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(ConveneStore) store = NULL;
+      g_autoptr(ConveneProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dump = NULL;
+
+      if (round == 0 ? g_chmod (path, 0444) != 0 : (g_chmod (path, 0644) != 0 || g_chmod (dir, 0555) != 0))
+        return 10;
+      if (access (round == 0 ? path : dir, W_OK) == 0)
+        return 11;
+
+      store = convene_store_open (file, CONVENE_STORE_READ_WRITE, &error);
+      if (store == NULL)
+        return 12;
+      if (!convene_store_is_read_only (store) ||
+          g_strcmp0 (convene_store_get_read_only_reason (store), reasons[round]) != 0)
+        return 13;
+      project = convene_store_load (store, &error);
+      if (project == NULL)
+        return 14;
+      dump = fixture_dump_project (project);
+      if (g_strcmp0 (dump, expected) != 0)
+        return 15;
+      if (convene_store_begin (store, &error) ||
+          !g_error_matches (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY))
+        return 16;
+      convene_store_close (store);
+      if (fixture_has_companions (path))
+        return 17;
+    }
+
+  g_chmod (dir, 0755);
+  return 0;
+}
+
+static void
+test_read_only_permissions (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = fixture_full_project ();
+  g_autofree char *expected = fixture_dump_project (project);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int status;
+  pid_t pid;
+
+  fixture_write_project (f->path, project);
+  before = fixture_checksum (f->path);
+
+  if (geteuid () != 0)
+    {
+      g_assert_cmpint (read_only_permissions_child (f->dir, f->path, expected), ==, 0);
+    }
+  else
+    {
+      /* Root may write read-only files, so the check runs in a child that
+       * gives root up for an ordinary user owning the folder. */
+      const uid_t nobody = 65534;
+
+      g_assert_cmpint (chown (f->dir, nobody, nobody), ==, 0);
+      g_assert_cmpint (chown (f->path, nobody, nobody), ==, 0);
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          if (setgid (nobody) != 0 || setuid (nobody) != 0)
+            _exit (20);
+          _exit (read_only_permissions_child (f->dir, f->path, expected));
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      g_chmod (f->dir, 0755);
+    }
+
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* ---- migration ------------------------------------------------------------ */
+
+static void
+make_version_1_file (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (convene_schema_run_steps (db, 0, 1, &message), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA application_id = 1129207374;"
+    "INSERT INTO project VALUES (1, 'Old project', 'Org', 'Venue', 'Notes', 'Europe/Geneva');"
+    "INSERT INTO speaker VALUES (2, 0, 'Dr', 'Ada', 'Chair', 'Uni', 'a@example.org', '1', 'Bio', '', 'confirmed');"
+    "INSERT INTO session VALUES (3, 0, 'Session', '2024-11-05', 750, 90, 'Room 1', 'Desc');"
+    "INSERT INTO segment VALUES (4, 3, NULL, 0, 'panel', 'Panel', 60, 'n', 'c', -1);"
+    "INSERT INTO segment VALUES (5, 3, 4, 0, 'presentation', 'Talk', 10, '', '', -1);"
+    "INSERT INTO segment VALUES (6, 3, NULL, 1, 'closing', 'Close', 5, '', '', 840);"
+    "INSERT INTO assignment VALUES (7, 0, 2, 5, NULL, 'presenter');"
+    "INSERT INTO assignment VALUES (8, 1, 2, NULL, 3, 'moderator');"
+    "INSERT INTO outcome VALUES (9, 3, 0, 'follow-up', 'Write it up', 1, 4);"
+    "INSERT INTO outcome VALUES (10, 3, 1, 'objective', 'Agree', 0, NULL);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+assert_version_1_content (ConveneProject *project)
+{
+  ConveneSession *session = nth_session (project, 0);
+  ConveneSegment *panel = nth_segment (convene_session_get_segments (session), 0);
+  ConveneSegment *talk = nth_segment (convene_segment_get_items (panel), 0);
+  g_autoptr(ConveneOutcome) outcome =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), 0);
+
+  g_assert_cmpstr (convene_project_get_title (project), ==, "Old project");
+  g_assert_cmpstr (convene_project_get_time_zone (project), ==, "Europe/Geneva");
+  g_assert_cmpint (convene_session_get_start_time (session), ==, 750);
+  g_assert_cmpstr (convene_segment_get_title (talk), ==, "Talk");
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_segments (session))), ==, 2);
+  g_assert_cmpint (convene_segment_get_fixed_start (nth_segment (convene_session_get_segments (session), 1)), ==, 840);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_assignments (project))), ==, 2);
+  g_assert_cmpint (convene_outcome_get_kind (outcome), ==, CONVENE_OUTCOME_KIND_FOLLOW_UP);
+  g_assert_true (convene_outcome_get_done (outcome));
+  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, 4);
+  /* The fields version 2 added have their defaults. */
+  g_assert_cmpint (convene_outcome_get_owner_id (outcome), ==, 0);
+  g_assert_cmpstr (convene_outcome_get_due_date (outcome), ==, "");
+  g_assert_cmpint (convene_outcome_get_result (outcome), ==, CONVENE_OUTCOME_RESULT_NONE);
+  g_assert_cmpstr (convene_outcome_get_result_note (outcome), ==, "");
+}
+
+static void
+test_migration_from_1 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  make_version_1_file (f->path);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 1);
+  before = fixture_checksum (f->path);
+
+  /* Read-only: read as it is, not migrated. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  assert_version_1_content (project);
+  g_clear_object (&project);
+  g_clear_object (&store);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Read-write: migrated, content intact, new fields usable. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  assert_version_1_content (project);
+  g_assert_cmpint (convene_store_get_version (store), ==, CONVENE_SCHEMA_VERSION);
+  convene_store_attach (store, project);
+  {
+    ConveneSession *session = nth_session (project, 0);
+    g_autoptr(ConveneOutcome) outcome =
+      g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), 0);
+
+    g_assert_true (convene_store_begin (store, &error));
+    convene_outcome_set_owner_id (outcome, 2);
+    convene_outcome_set_result (outcome, CONVENE_OUTCOME_RESULT_PARTLY_MET);
+    g_assert_true (convene_store_commit (store, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, CONVENE_SCHEMA_VERSION);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT owner FROM outcome WHERE id = 9"), ==, 2);
+  {
+    g_autofree char *expected = fixture_dump_project (project);
+    g_autofree char *actual = fixture_dump_file (f->path);
+
+    g_assert_cmpstr (actual, ==, expected);
+  }
+}
+
+static void
+test_migration_refuses_bad_data (Fixture       *f,
+                                 gconstpointer  data)
+{
+  /* A version 1 file whose data is bad is refused before it is migrated,
+   * so it stays a version 1 file, byte for byte. */
+  make_version_1_file (f->path);
+  fixture_exec (f->path, "UPDATE speaker SET name = CAST(x'ff' AS TEXT)");
+  assert_refused (f->path, CONVENE_STORE_ERROR_INVALID_DATA);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 1);
+}
+
+static void
+test_schema_steps (void)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *difference = NULL;
+  int rc;
+
+  g_assert_cmpuint (convene_schema_get_n_steps (), ==, CONVENE_SCHEMA_VERSION);
+
+  /* Each version's reference matches itself and not the other. */
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (convene_schema_run_steps (db, 0, 1, NULL), ==, SQLITE_OK);
+  g_assert_true (convene_schema_matches (db, 1, &rc, &difference));
+  g_assert_false (convene_schema_matches (db, 2, &rc, &difference));
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  g_assert_nonnull (strstr (difference, "outcome"));
+  g_clear_pointer (&difference, g_free);
+  g_assert_cmpint (convene_schema_run_steps (db, 1, 2, NULL), ==, SQLITE_OK);
+  g_assert_true (convene_schema_matches (db, 2, &rc, &difference));
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIEW v AS SELECT 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (convene_schema_matches (db, 2, &rc, &difference));
+  g_assert_nonnull (strstr (difference, "view"));
+  sqlite3_close (db);
+}
+
+/* ---- a second process ------------------------------------------------------ */
+
+static void
+test_second_process (Fixture       *f,
+                     gconstpointer  data)
+{
+  int ready[2], done[2];
+  char byte = 0;
+  pid_t pid;
+  int status;
+
+  write_full_project (f);
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (done), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      /* The other copy of Convene: open for writing, write, and hold. */
+      g_autoptr(ConveneStore) store = NULL;
+      g_autoptr(ConveneProject) project = NULL;
+      char go = 'x';
+
+      close (ready[0]);
+      close (done[1]);
+      store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, NULL);
+      if (store == NULL || convene_store_is_read_only (store))
+        _exit (1);
+      project = convene_store_load (store, NULL);
+      if (project == NULL)
+        _exit (2);
+      convene_store_attach (store, project);
+      if (!convene_store_begin (store, NULL))
+        _exit (3);
+      convene_project_set_title (project, "Written by the other window");
+      if (!convene_store_commit (store, NULL))
+        _exit (4);
+      if (write (ready[1], &go, 1) != 1)
+        _exit (5);
+      if (read (done[0], &go, 1) != 1)
+        _exit (6);
+      convene_store_close (store);
+      _exit (0);
+    }
+
+  close (ready[1]);
+  close (done[0]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+
+  {
+    g_autoptr(ConveneStore) store = NULL;
+    g_autoptr(ConveneProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+    g_assert_no_error (error);
+    /* It waited for the other one, then gave up on writing. */
+    g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC / 2);
+    g_assert_true (convene_store_is_read_only (store));
+    g_assert_cmpstr (convene_store_get_read_only_reason (store), ==,
+                     "The project is open in another window.");
+
+    project = convene_store_load (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (convene_project_get_title (project), ==, "Written by the other window");
+
+    convene_store_attach (store, project);
+    g_assert_false (convene_store_begin (store, &error));
+    g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "another window"));
+  }
+
+  g_assert_cmpint (write (done[1], &byte, 1), ==, 1);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  close (ready[0]);
+  close (done[1]);
+
+  /* Once it is gone, the file is ours to write, and whole. */
+  {
+    g_autoptr(ConveneStore) store = NULL;
+    g_autoptr(GError) error = NULL;
+
+    store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_false (convene_store_is_read_only (store));
+  }
+  g_assert_false (fixture_has_companions (f->path));
+}
+
+static void
+test_second_store_same_process (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(ConveneStore) first = NULL;
+  g_autoptr(ConveneStore) second = NULL;
+  g_autoptr(ConveneStore) third = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_full_project (f);
+  first = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_false (convene_store_is_read_only (first));
+
+  second = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_true (convene_store_is_read_only (second));
+  g_assert_cmpstr (convene_store_get_read_only_reason (second), ==,
+                   "The project is open in another window.");
+
+  /* Closing the second must not disturb the first's hold on the file. */
+  g_clear_object (&second);
+  project = convene_store_load (first, &error);
+  g_assert_no_error (error);
+  convene_store_attach (first, project);
+  g_assert_true (convene_store_begin (first, &error));
+  convene_project_set_notes (project, "Still writable");
+  g_assert_true (convene_store_commit (first, &error));
+
+  third = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_true (convene_store_is_read_only (third));
+  g_clear_object (&first);
+
+  {
+    g_autofree char *notes = fixture_query_text (f->path, "SELECT notes FROM project");
+    g_assert_cmpstr (notes, ==, "Still writable");
+  }
+}
+
+/* ---- copies ---------------------------------------------------------------- */
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_save_copy (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *copy_path = g_build_filename (f->dir, "Copy.convene", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-folder/Copy.convene");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *copied = NULL;
+  Open o = { 0, };
+
+  write_full_project (f);
+  open_attached (f, &o);
+  saved = fixture_dump_project (o.project);
+
+  /* Mid-edit: the store's own connection has written but not committed;
+   * the copy holds the last committed state. */
+  begin (&o);
+  g_assert_cmpint (sqlite3_exec (convene_store_get_connection (o.store),
+                                 "UPDATE project SET title = 'half done'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_true (convene_store_save_copy (o.store, copy, &error));
+  g_assert_no_error (error);
+  convene_store_rollback (o.store);
+
+  g_assert_false (fixture_has_companions (copy_path));
+  copied = fixture_dump_file (copy_path);
+  g_assert_cmpstr (copied, ==, saved);
+  g_clear_pointer (&copied, g_free);
+  {
+    g_autofree char *mode = fixture_query_text (copy_path, "PRAGMA journal_mode");
+    g_assert_cmpstr (mode, ==, "delete");
+  }
+
+  /* After an edit, a copy over the old copy holds the edit. */
+  begin (&o);
+  convene_project_set_title (o.project, "After the edit");
+  commit (&o);
+  g_assert_true (convene_store_save_copy (o.store, copy, &error));
+  g_assert_no_error (error);
+  copied = fixture_dump_file (copy_path);
+  g_clear_pointer (&saved, g_free);
+  saved = fixture_dump_project (o.project);
+  g_assert_cmpstr (copied, ==, saved);
+
+  /* The copy is a project of its own, writable. */
+  {
+    g_autoptr(ConveneStore) other = convene_store_open (copy, CONVENE_STORE_READ_WRITE, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (convene_store_is_read_only (other));
+  }
+
+  /* A failed copy leaves nothing behind; the project itself is refused. */
+  g_assert_false (convene_store_save_copy (o.store, nowhere, &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (convene_store_save_copy (o.store, f->file, &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  close_attached (&o);
+  /* The project and the copy, nothing else (no .part, no -wal). */
+  g_assert_cmpuint (count_entries (f->dir), ==, 2);
+}
+
+/* ---- a full disk ----------------------------------------------------------- */
+
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *big = g_strnfill (60000, 'n');
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  Open o = { 0, };
+  ConveneSession *session;
+
+  write_full_project (f);
+  open_attached (f, &o);
+  before = fixture_dump_file (f->path);
+
+  /* No page beyond the ones the file has: the next growth fails as a full
+   * disk does. */
+  g_assert_cmpint (sqlite3_exec (convene_store_get_connection (o.store),
+                                 "PRAGMA max_page_count = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  session = nth_session (o.project, 0);
+  begin (&o);
+  convene_session_set_description (session, big);
+  g_assert_false (convene_store_commit (o.store, &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "Side event.convene"));
+  g_clear_error (&error);
+
+  {
+    g_autofree char *after = fixture_dump_file (f->path);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* The caller puts the model back (the document reverts the command);
+   * with room again, the next change is written. */
+  convene_session_set_description (session, "A lunchtime panel on the concept note.");
+  g_assert_cmpint (sqlite3_exec (convene_store_get_connection (o.store),
+                                 "PRAGMA max_page_count = 1000000", NULL, NULL, NULL), ==, SQLITE_OK);
+  begin (&o);
+  convene_session_set_room (session, "Room XIX");
+  commit (&o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT length(description) FROM session WHERE room = 'Room XIX'"),
+                   <, 1000);
+  assert_file_matches (f, &o);
+
+  close_attached (&o);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("round-trip", test_round_trip);
+  ADD ("create-refuses-existing", test_create_refuses_existing);
+  ADD ("not-found", test_not_found);
+  ADD ("symlink-refused", test_symlink_refused);
+  ADD ("changes-written", test_changes_written);
+  ADD ("bad/not-sqlite", test_not_sqlite);
+  ADD ("bad/foreign", test_foreign);
+  ADD ("bad/truncated", test_truncated);
+  ADD ("bad/corrupt-pages", test_corrupt_pages);
+  ADD ("bad/too-new", test_too_new);
+  ADD ("bad/unexpected-schema", test_unexpected_schema);
+  ADD ("bad/invalid-values", test_invalid_values);
+  ADD ("read-only/mode", test_read_only_mode);
+  ADD ("read-only/permissions", test_read_only_permissions);
+  ADD ("migration/from-1", test_migration_from_1);
+  ADD ("migration/refuses-bad-data", test_migration_refuses_bad_data);
+  g_test_add_func ("/store/migration/steps", test_schema_steps);
+  ADD ("second-process", test_second_process);
+  ADD ("second-store-same-process", test_second_store_same_process);
+  ADD ("save-copy", test_save_copy);
+  ADD ("disk-full", test_disk_full);
+
+  return g_test_run ();
+}
