@@ -1,0 +1,169 @@
+/* convene-runsheet-private.h: the pieces shared by the run-sheet renderer's
+ * files: rich text for cells, rows of laid-out cells, and the renderer's state.
+ *
+ * A run sheet is a flow of rows. Each row holds up to RS_MAX_CELLS
+ * PangoLayouts, laid out once when the row is built; pagination and drawing
+ * both use those layouts. Rows that repeat at the top of later pages (the
+ * compact session header, column titles, the segment an item belongs to) are
+ * rows outside the flow, referenced by index. */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "convene-runsheet.h"
+
+G_BEGIN_DECLS
+
+#define RS_MAX_CELLS 4
+
+/* Colours, 0xRRGGBB. Chosen to stay distinct when printed in grey. */
+#define RS_INK        0x1b1f24
+#define RS_MUTED      0x59616b
+#define RS_FAINT      0x8b939d
+#define RS_RULE       0x2b3138
+#define RS_SEP        0xc3c9d1
+#define RS_SEP_LIGHT  0xe1e5ea
+#define RS_TINT       0xedf1f5
+#define RS_RAIL       0x9aa7b6
+#define RS_ALERT      0xb42318
+#define RS_ALERT_BG   0xfdeceb
+#define RS_GOOD       0x1d6b40
+#define RS_GOOD_BG    0xe6f3eb
+#define RS_TBC        0xb54708
+#define RS_CUE        0x1f4f8a
+
+/* Text styles for rs_text_add(). */
+enum {
+  RS_BOLD     = 1 << 0,
+  RS_ITALIC   = 1 << 1,
+  RS_CAPS     = 1 << 2,  /* upper case, letter-spaced: labels */
+  RS_STRIKE   = 1 << 3,
+  RS_SEMIBOLD = 1 << 4,
+  RS_TNUM     = 1 << 5,  /* tabular figures, for clock times */
+};
+
+typedef struct {
+  GString       *text;
+  PangoAttrList *attrs;
+  double         base;   /* points: the run sheet's font size */
+} RsText;
+
+void rs_text_init  (RsText *t, double base);
+void rs_text_clear (RsText *t);
+/* Appends text (nothing for NULL or "") with a style, a size relative to the
+ * base and a colour. */
+void rs_text_add   (RsText *t, const char *text, guint style, double scale, guint32 color);
+/* Starts a new paragraph unless the text is empty; gap > 0 puts a blank line
+ * gap × base high in between. */
+void rs_text_para  (RsText *t, double gap);
+gboolean rs_text_is_empty (RsText *t);
+
+typedef enum {
+  RS_ROW_SESSION_HEADER,
+  RS_ROW_RUNNING_HEADER,
+  RS_ROW_TABLE_HEAD,
+  RS_ROW_SEGMENT,
+  RS_ROW_ITEM,
+  RS_ROW_PARENT_AGAIN,
+  RS_ROW_SLOT_END,
+  RS_ROW_NOTE,
+  RS_ROW_HEADING,
+  RS_ROW_PLAIN,
+  RS_ROW_CHECK,
+  RS_ROW_QUESTION,
+} RsRowKind;
+
+enum {
+  RS_ROW_BREAK_BEFORE   = 1 << 0,  /* starts on a new page */
+  RS_ROW_KEEP_WITH_NEXT = 1 << 1,
+  RS_ROW_PARENT         = 1 << 2,  /* a segment holding items: tinted */
+  RS_ROW_LIGHT_RULE     = 1 << 3,  /* the next row is an item of the same group */
+  RS_ROW_ALERT          = 1 << 4,  /* over the slot */
+  RS_ROW_DONE           = 1 << 5,  /* a ticked outcome */
+  RS_ROW_NO_RULE        = 1 << 6,
+};
+
+typedef struct {
+  PangoLayout *layout;   /* owned; NULL for an empty cell */
+  double       x, y;     /* the layout's top-left inside the row */
+  double       width;    /* the layout's width (or its text's, when shrunk) */
+  double       height;
+} RsCell;
+
+typedef struct {
+  RsRowKind kind;
+  guint     flags;
+  guint     n_cells;
+  int       running;     /* row repeated first on later pages, or -1 */
+  int       table_head;  /* column titles repeated on later pages, or -1 */
+  int       again;       /* the item's segment repeated on later pages, or -1 */
+  double    pad;         /* space above and below the text */
+  double    height;      /* the whole row, padding included */
+  RsCell    cells[RS_MAX_CELLS];
+  PangoLayout *continued; /* owned: the label of its later parts, once split */
+  char     *outline;     /* owned: a PDF bookmark starting here, or NULL */
+  int       outline_level; /* 0 a session, 1 a section of it */
+} RsRow;
+
+typedef struct {
+  guint  row;
+  double y;        /* top on the page */
+  double height;   /* height used on the page */
+  double from, to; /* the part of the row shown: lines whose top is in [from, to) */
+} RsPlacement;
+
+typedef struct {
+  guint first;     /* index into placements */
+  guint n;
+} RsPage;
+
+struct _ConveneRunsheet
+{
+  GObject parent_instance;
+
+  ConveneProject         *project;
+  ConveneRunsheetOptions *options;
+
+  /* Set by layout() */
+  PangoContext         *context;
+  PangoFontDescription *font;
+  double                base;
+  gboolean              use_12h;
+  gboolean              include_notes;
+  double                page_width;
+  double                page_height;
+  double                margin;
+  double                body_width;
+  double                body_top;
+  double                body_bottom;
+  double                hpad;
+  double                indent;
+  double                col_x[4];
+  double                col_w[4];
+  GArray               *rows;        /* RsRow */
+  GArray               *flow;        /* guint row indices in reading order */
+  GArray               *placements;  /* RsPlacement */
+  GArray               *pages;       /* RsPage */
+  PangoLayout          *printed;     /* "Printed …" */
+  double                footer_height;
+};
+
+void  rs_row_init     (RsRow *row, RsRowKind kind, guint flags, double pad);
+/* Lays t out (then empties it) in cell index of row, at x, y inside the row;
+ * no layout when t is empty. shrink: the cell's width becomes its text's. */
+void  rs_row_set_cell (ConveneRunsheet *self, RsRow *row, guint index, RsText *t,
+                       double x, double y, double width, PangoAlignment align,
+                       gboolean shrink);
+/* Copies row into the renderer (it owns the layouts from then on) and, if
+ * in_flow, appends it to the reading order. Returns its index. */
+guint rs_row_add      (ConveneRunsheet *self, RsRow *row, gboolean in_flow);
+RsRow *rs_row_get     (ConveneRunsheet *self, guint index);
+
+/* Builds every row of the run sheet (convene-runsheet-content.c). */
+gboolean rs_build_content (ConveneRunsheet *self, GError **error);
+
+/* Calls func for each bookmark in page order: its level, text and page (0-based). */
+typedef void (*RsOutlineFunc) (int level, const char *text, guint page, gpointer user_data);
+void rs_foreach_outline (ConveneRunsheet *self, RsOutlineFunc func, gpointer user_data);
+
+G_END_DECLS

@@ -1,0 +1,1121 @@
+/* Run-sheet renderer: what a stage manager reads in the PDF (through
+ * pdftotext), how pages break, and how bad options and paths fail. */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <cairo.h>
+
+#include "convene-project.h"
+#include "convene-schedule.h"
+#include "convene-runsheet.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("convene-runsheet-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Building projects */
+
+static ConveneSpeaker *
+add_speaker (ConveneProject       *project,
+             const char           *honorific,
+             const char           *name,
+             const char           *job,
+             const char           *organisation,
+             ConveneSpeakerStatus  status)
+{
+  g_autoptr(ConveneSpeaker) speaker = convene_speaker_new (convene_project_new_id (project), name);
+
+  convene_speaker_set_honorific (speaker, honorific);
+  convene_speaker_set_job_title (speaker, job);
+  convene_speaker_set_organisation (speaker, organisation);
+  convene_speaker_set_status (speaker, status);
+  g_list_store_append (convene_project_get_speakers (project), speaker);
+  return speaker;
+}
+
+static ConveneSession *
+add_session (ConveneProject *project,
+             const char     *title,
+             const char     *date,
+             int             start,
+             guint           slot)
+{
+  g_autoptr(ConveneSession) session =
+    convene_session_new (convene_project_new_id (project), title, date, start, slot);
+
+  g_list_store_append (convene_project_get_sessions (project), session);
+  return session;
+}
+
+static ConveneSegment *
+add_segment (ConveneProject     *project,
+             ConveneSession     *session,
+             ConveneSegment     *parent,
+             ConveneSegmentKind  kind,
+             const char         *title,
+             guint               minutes)
+{
+  g_autoptr(ConveneSegment) segment =
+    convene_segment_new (convene_project_new_id (project), kind, title, minutes);
+
+  g_list_store_append (parent ? convene_segment_get_items (parent) : convene_session_get_segments (session),
+                       segment);
+  return segment;
+}
+
+static void
+assign (ConveneProject *project,
+        ConveneSpeaker *speaker,
+        ConveneSegment *segment,
+        ConveneRole     role)
+{
+  g_autoptr(ConveneAssignment) a =
+    convene_assignment_new_for_segment (convene_project_new_id (project),
+                                        convene_speaker_get_id (speaker),
+                                        convene_segment_get_id (segment), role);
+
+  g_list_store_append (convene_project_get_assignments (project), a);
+}
+
+static void
+assign_session (ConveneProject *project,
+                ConveneSpeaker *speaker,
+                ConveneSession *session,
+                ConveneRole     role)
+{
+  g_autoptr(ConveneAssignment) a =
+    convene_assignment_new_for_session (convene_project_new_id (project),
+                                        convene_speaker_get_id (speaker),
+                                        convene_session_get_id (session), role);
+
+  g_list_store_append (convene_project_get_assignments (project), a);
+}
+
+static void
+add_outcome (ConveneProject     *project,
+             ConveneSession     *session,
+             ConveneOutcomeKind  kind,
+             const char         *text)
+{
+  g_autoptr(ConveneOutcome) outcome = convene_outcome_new (convene_project_new_id (project), kind, text);
+
+  g_list_store_append (convene_session_get_outcomes (session), outcome);
+}
+
+static const struct {
+  const char *title;
+  const char *name;
+  const char *job;
+  const char *organisation;
+} panel[] = {
+  { "A. Sustainable platform for multi-sectoral and international cooperation and governance to promote migrant health",
+    "Enrico Fos", "Counsellor", "Philippines" },
+  { "B. Manage the influx: the role of the health sector in managing large movements of refugees and migrants",
+    "Santino Severoni", "Coordinator, Vulnerability and Health", "EURO" },
+  { "C. Responding to the health needs of persons on the move",
+    "Tamam Aloudat", "", "MSF" },
+  { "D. Trends and governance of health worker migration",
+    "Ibadat Dhillon", "Technical Officer, Health Workforce", "WHO" },
+  { "F. Tap the talent: practical country experience on integrating migrant and refugee health workers",
+    "Stacey Pillay", "Chief Innovation Officer", "Africa Health Placements, South Africa" },
+  { "E. Working together across borders - experiences from West Africa",
+    "Teresa Zakaria", "Migration Health Emergency Operations Officer", "IOM" },
+};
+
+static const char *questions[] = {
+  "What health-related commitments could be included in the Global Compact for Safe, Orderly and "
+  "Regular Migration in the context of international cooperation and governance, to effectively "
+  "address health and migration?",
+  "How can international cooperation and responsibility sharing better support countries with "
+  "limited resources and consequent challenges in addressing domestic health needs, meet the health "
+  "needs of migrants, especially when faced with large influxes?",
+  "What could a sustainable platform and mechanism for multi-sectoral and international cooperation "
+  "and governance on health and migration look like?",
+  "What have been some good practices by countries of origin, transit and destination in national "
+  "governance and international cooperation to promote the health of migrants and that of host "
+  "populations?",
+  "How can existing bilateral and global governance instruments on health worker migration help "
+  "inform and benefit from the Global Compact for Safe, Orderly and Regular Migration?",
+};
+
+/* The side event of the concept note: 12:30 in a 90-minute slot, 93 minutes planned. */
+static ConveneProject *
+build_example (ConveneSession **out_session)
+{
+  ConveneProject *project = convene_project_new ();
+  ConveneSession *session;
+  ConveneSegment *opening, *panel_segment, *discussion, *closing;
+  ConveneSpeaker *campbell, *kaojaroen;
+
+  convene_project_set_title (project, "Health and migration side event");
+  convene_project_set_time_zone (project, "Europe/Zurich");
+
+  session = add_session (project, "Health and migration: international cooperation and governance",
+                         "2027-05-23", 12 * 60 + 30, 90);
+  opening = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_OPENING,
+                         "Opening remarks and introductions by co-sponsoring country, WHO and IOM", 10);
+  convene_segment_set_notes (opening, "Co-sponsoring country speaks first, then WHO, then IOM.");
+  convene_segment_set_cues (opening, "House lights down; lectern mic live.");
+  panel_segment = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_PANEL, "Panel", 60);
+  for (guint i = 0; i < G_N_ELEMENTS (panel); i++)
+    {
+      ConveneSegment *item = add_segment (project, session, panel_segment,
+                                          CONVENE_SEGMENT_KIND_PRESENTATION, panel[i].title, 10);
+      ConveneSpeaker *speaker = add_speaker (project, "", panel[i].name, panel[i].job,
+                                             panel[i].organisation, CONVENE_SPEAKER_STATUS_CONFIRMED);
+
+      assign (project, speaker, item, CONVENE_ROLE_PRESENTER);
+    }
+  discussion = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_DISCUSSION,
+                            "Moderated discussion", 20);
+  closing = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_CLOSING, "Closing remarks", 3);
+  (void) discussion;
+  (void) closing;
+
+  campbell = add_speaker (project, "Dr", "James Campbell", "", "WHO", CONVENE_SPEAKER_STATUS_CONFIRMED);
+  kaojaroen = add_speaker (project, "", "Kanokporn Kaojaroen", "", "WHO", CONVENE_SPEAKER_STATUS_CONFIRMED);
+  assign_session (project, campbell, session, CONVENE_ROLE_MODERATOR);
+  assign_session (project, kaojaroen, session, CONVENE_ROLE_MODERATOR);
+
+  add_outcome (project, session, CONVENE_OUTCOME_KIND_OBJECTIVE,
+               "Provide a multisectoral dialogue for international cooperation and governance "
+               "with regards to health and migration");
+  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+    add_outcome (project, session, CONVENE_OUTCOME_KIND_GUIDING_QUESTION, questions[i]);
+
+  if (out_session)
+    *out_session = session;
+  return project;
+}
+
+static ConveneRunsheetOptions *
+fixed_options (void)
+{
+  ConveneRunsheetOptions *options = convene_runsheet_options_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2027, 5, 20, 9, 15, 0);
+
+  convene_runsheet_options_set_printed_at (options, when);
+  return options;
+}
+
+/* Reading the PDF back */
+
+static char *
+pdf_to_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program == NULL)
+    {
+      g_test_message ("pdftotext (Debian package poppler-utils) is needed to read the PDF back");
+      g_test_fail ();
+      return g_strdup ("");
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static char *
+export_to_text (Fixture                *f,
+                ConveneProject         *project,
+                ConveneRunsheetOptions *options,
+                const char             *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *keep = g_getenv ("CONVENE_SHOTS_DIR");
+
+  convene_runsheet_export_pdf (project, options, file, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* For looking at the pages: keep a copy where the caller asked. */
+  if (keep != NULL && *keep != '\0')
+    {
+      g_autofree char *copy = g_build_filename (keep, name, NULL);
+      g_autoptr(GFile) dest = g_file_new_for_path (copy);
+
+      g_mkdir_with_parents (keep, 0755);
+      g_file_copy (file, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return pdf_to_text (path);
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+  size_t len = strlen (needle);
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + len, needle))
+    n++;
+  return n;
+}
+
+static const char *
+find_bytes (const char *data,
+            gsize       length,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* pdftotext ends each page with a form feed. */
+static char **
+split_pages (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "\f", -1);
+  guint n = g_strv_length (parts);
+  GPtrArray *pages = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (parts[i]));
+
+      /* After the last form feed there is nothing but the end of the text. */
+      if (i == n - 1 && *stripped == '\0')
+        break;
+      g_ptr_array_add (pages, g_strdup (parts[i]));
+    }
+  g_ptr_array_add (pages, NULL);
+  return (char **) g_ptr_array_free (pages, FALSE);
+}
+
+/* needle appears in the line holding anchor or one of the next lines. */
+static gboolean
+near (const char *text,
+      const char *anchor,
+      const char *needle,
+      guint       lines)
+{
+  const char *p = strstr (text, anchor);
+  const char *end;
+
+  if (p == NULL)
+    return FALSE;
+  while (p > text && p[-1] != '\n')
+    p--;
+  end = p;
+  for (guint i = 0; i <= lines && end != NULL && *end; i++)
+    {
+      end = strchr (end, '\n');
+      if (end)
+        end++;
+    }
+  if (end == NULL)
+    end = p + strlen (p);
+  return g_strstr_len (p, end - p, needle) != NULL;
+}
+
+/* Tests */
+
+static void
+test_example_content (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = build_example (NULL);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *text = export_to_text (f, project, options, "example.pdf");
+  const char *times[] = { "12:30", "12:40", "13:40", "14:00", "14:03" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    g_assert_nonnull (strstr (text, times[i]));
+
+  /* The item times inside the panel, in the venue's zone (tests run in UTC). */
+  g_assert_nonnull (strstr (text, "12:40–12:50"));
+  g_assert_nonnull (strstr (text, "13:30–13:40"));
+  g_assert_nonnull (strstr (text, "13:40–14:00"));
+  g_assert_nonnull (strstr (text, "14:00–14:03"));
+
+  g_assert_nonnull (strstr (text, "93 min planned in a 90 min slot: 3 min over"));
+  g_assert_nonnull (strstr (text, "3 min over"));
+  g_assert_nonnull (strstr (text, "Sunday 23 May 2027"));
+  g_assert_nonnull (strstr (text, "12:30–14:00"));
+  g_assert_nonnull (strstr (text, "90 min slot"));
+  /* The long session title wraps in the header. */
+  g_assert_true (near (text, "Health and migration: international cooperation", "governance", 1));
+  g_assert_nonnull (strstr (text, "Moderated discussion"));
+  g_assert_nonnull (strstr (text, "Closing remarks"));
+  g_assert_nonnull (strstr (text, "10 min"));
+  g_assert_nonnull (strstr (text, "60 min"));
+  g_assert_nonnull (strstr (text, "3 min"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (panel); i++)
+    {
+      /* A long organisation may wrap after its first part. */
+      g_auto(GStrv) parts = g_strsplit (panel[i].organisation, ",", 2);
+
+      g_assert_true (near (text, panel[i].name, parts[0], 2));
+      g_assert_cmpuint (count (text, panel[i].name), ==, 1);
+    }
+
+  g_assert_true (near (text, "Dr James Campbell", "WHO", 0));
+  g_assert_true (near (text, "Kanokporn Kaojaroen", "WHO", 1));
+  g_assert_nonnull (strstr (text, "Moderators:"));
+  /* Everyone confirmed: nothing is to be confirmed. */
+  g_assert_null (strstr (text, "TBC"));
+
+  /* Notes and cues are included by default. */
+  g_assert_nonnull (strstr (text, "Co-sponsoring country speaks first"));
+  g_assert_nonnull (strstr (text, "House lights down"));
+
+  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+  g_assert_nonnull (strstr (text, "Printed 20 May 2027, 09:15"));
+  g_assert_cmpuint (count (text, "\f"), ==, 1);
+}
+
+static void
+test_example_sections (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = build_example (NULL);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  ConveneSpeaker *pillay;
+  guint call_pages = 0;
+
+  pillay = g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), 4);
+  g_assert_cmpstr (convene_speaker_get_name (pillay), ==, "Stacey Pillay");
+  convene_speaker_set_phone (pillay, "+27 21 000 0000");
+  convene_speaker_set_email (pillay, "stacey@example.org");
+  g_object_unref (pillay);
+
+  convene_runsheet_options_set_contact_sheet (options, TRUE);
+  convene_runsheet_options_set_outcomes_checklist (options, TRUE);
+  convene_runsheet_options_set_moderator_card (options, TRUE);
+  convene_runsheet_options_set_call_sheets (options, TRUE);
+  text = export_to_text (f, project, options, "example-sections.pdf");
+  pages = split_pages (text);
+
+  /* Contact sheet: phone, email and the person's time on stage. */
+  g_assert_nonnull (strstr (text, "SPEAKER CONTACT SHEET"));
+  g_assert_nonnull (strstr (text, "+27 21 000 0000"));
+  g_assert_nonnull (strstr (text, "stacey@example.org"));
+  g_assert_true (near (text, "+27 21 000 0000", "13:20–13:30", 0));
+
+  /* Outcomes checklist and the guiding questions on the moderator card. */
+  g_assert_nonnull (strstr (text, "OUTCOMES CHECKLIST"));
+  g_assert_nonnull (strstr (text, "Provide a multisectoral dialogue"));
+  g_assert_nonnull (strstr (text, "MODERATOR CARD"));
+  g_assert_nonnull (strstr (text, "Guiding questions"));
+  g_assert_nonnull (strstr (text, "Running order"));
+  g_assert_nonnull (strstr (text, "look like?"));
+
+  /* A call sheet per person (6 panellists, 2 moderators), each on its own page. */
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      guint n = count (pages[i], "CALL SHEET");
+
+      g_assert_cmpuint (n, <=, 1);
+      call_pages += n;
+    }
+  g_assert_cmpuint (call_pages, ==, 8);
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (strstr (pages[i], "CALL SHEET") && strstr (pages[i], "Teresa Zakaria"))
+      {
+        g_assert_nonnull (strstr (pages[i], "13:30–13:40"));
+        g_assert_nonnull (strstr (pages[i], "Presenter"));
+        g_assert_null (strstr (pages[i], "Stacey Pillay"));
+      }
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, g_strv_length (pages));
+
+      g_assert_nonnull (strstr (pages[i], footer));
+    }
+
+  /* Bookmarks: the session, its sections, each call sheet. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "example-sections.pdf", NULL);
+    g_autofree char *pdf = NULL;
+    gsize length;
+
+    /* PDF is binary: search bytes, not a C string. */
+    g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+    g_assert_nonnull (find_bytes (pdf, length, "/Title (Speaker contact sheet)"));
+    g_assert_nonnull (find_bytes (pdf, length, "/Title (Moderator card)"));
+    g_assert_nonnull (find_bytes (pdf, length, "/Title (Call sheet: Teresa Zakaria)"));
+  }
+}
+
+static void
+test_people_status (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  ConveneSession *session = add_session (project, "Status check", "2027-05-24", 9 * 60, 30);
+  ConveneSegment *talk = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_PRESENTATION, "Talk", 15);
+  ConveneSegment *panel_segment = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_KEYNOTE, "Keynote", 10);
+  ConveneSpeaker *tentative = add_speaker (project, "", "Una Tentative", "", "Org T",
+                                           CONVENE_SPEAKER_STATUS_TENTATIVE);
+  ConveneSpeaker *invited = add_speaker (project, "", "Ivo Invited", "", "Org I",
+                                         CONVENE_SPEAKER_STATUS_INVITED);
+  ConveneSpeaker *declined = add_speaker (project, "", "Dora Declined", "", "Org D",
+                                          CONVENE_SPEAKER_STATUS_DECLINED);
+  g_autofree char *text = NULL;
+
+  assign (project, tentative, talk, CONVENE_ROLE_PRESENTER);
+  assign (project, invited, talk, CONVENE_ROLE_DISCUSSANT);
+  assign (project, declined, talk, CONVENE_ROLE_CHAIR);
+  (void) panel_segment;
+
+  text = export_to_text (f, project, options, "status.pdf");
+  g_assert_true (near (text, "Una Tentative", "TBC", 0));
+  g_assert_true (near (text, "Ivo Invited", "TBC", 0));
+  g_assert_false (near (text, "Dora Declined", "TBC", 0));
+  g_assert_true (near (text, "Dora Declined", "DECLINED", 0));
+  /* A keynote with nobody assigned says so. */
+  g_assert_nonnull (strstr (text, "Nobody assigned yet"));
+  /* 25 minutes in a 30-minute slot. */
+  g_assert_nonnull (strstr (text, "25 min planned in a 30 min slot: 5 min under"));
+}
+
+static ConveneProject *
+build_long (guint            n_segments,
+            ConveneSession **out_session)
+{
+  ConveneProject *project = convene_project_new ();
+  ConveneSession *session;
+  ConveneSpeaker *speakers[7];
+  const char *names[7] = { "Enrico Fos", "Santino Severoni", "Tamam Aloudat", "Ibadat Dhillon",
+                           "Stacey Pillay", "Teresa Zakaria", "James Campbell" };
+
+  convene_project_set_title (project, "Long programme");
+  convene_project_set_time_zone (project, "UTC");
+  session = add_session (project, "Marathon session", "2027-06-01", 8 * 60, 600);
+  for (guint i = 0; i < G_N_ELEMENTS (speakers); i++)
+    speakers[i] = add_speaker (project, "", names[i], "", "Org", CONVENE_SPEAKER_STATUS_CONFIRMED);
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Topic-%04u: health and migration governance", i + 1);
+      g_autofree char *notes = g_strdup_printf ("Note-%04u lapel mic; slides from USB; timekeeper shows "
+                                                "the two-minute card", i + 1);
+      ConveneSegment *segment = add_segment (project, session, NULL,
+                                             CONVENE_SEGMENT_KIND_PRESENTATION, title, 1 + i % 5);
+
+      if (i % 3 == 0)
+        convene_segment_set_notes (segment, notes);
+      assign (project, speakers[i % 7], segment, CONVENE_ROLE_PRESENTER);
+    }
+
+  if (out_session)
+    *out_session = session;
+  return project;
+}
+
+static void
+test_pagination (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = build_long (300, NULL);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autoptr(ConveneRunsheet) sheet = convene_runsheet_new (project, options);
+  g_autoptr(GError) error = NULL;
+  PangoContext *context = convene_runsheet_create_pango_context ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages;
+
+  g_assert_true (convene_runsheet_layout (sheet, context, 595.28, 841.89, &error));
+  g_assert_no_error (error);
+  g_object_unref (context);
+  n_pages = convene_runsheet_get_n_pages (sheet);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  text = export_to_text (f, project, options, "long.pdf");
+  pages = split_pages (text);
+  g_assert_cmpuint (g_strv_length (pages), ==, n_pages);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p + 1, n_pages);
+
+      /* The session and the column titles head every page. */
+      g_assert_nonnull (strstr (pages[p], "Marathon session"));
+      g_assert_nonnull (strstr (pages[p], "TIME"));
+      g_assert_nonnull (strstr (pages[p], "ITEM"));
+      g_assert_nonnull (strstr (pages[p], "WHO"));
+      g_assert_cmpuint (count (pages[p], footer), ==, 1);
+      if (p > 0)
+        g_assert_nonnull (strstr (pages[p], "(continued)"));
+    }
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Topic-%04u", i + 1);
+      g_autofree char *note = g_strdup_printf ("Note-%04u", i + 1);
+      guint on_page = G_MAXUINT;
+
+      g_assert_cmpuint (count (text, title), ==, 1);
+      for (guint p = 0; p < n_pages; p++)
+        if (strstr (pages[p], title))
+          on_page = p;
+      g_assert_cmpuint (on_page, <, n_pages);
+      /* No row is split: its note is on the page of its title. */
+      if (i % 3 == 0)
+        {
+          g_assert_cmpuint (count (text, note), ==, 1);
+          g_assert_nonnull (strstr (pages[on_page], note));
+        }
+    }
+}
+
+/* A segment's items run over a page break: the segment is named again. */
+static void
+test_group_across_pages (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  ConveneSession *session = add_session (project, "Long panel", "2027-06-02", 9 * 60, 200);
+  ConveneSegment *parent = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_PANEL,
+                                        "Grand panel of many voices", 160);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Voice-%02u speaks about cooperation", i + 1);
+
+      add_segment (project, session, parent, CONVENE_SEGMENT_KIND_PRESENTATION, title, 2);
+    }
+
+  text = export_to_text (f, project, options, "group.pdf");
+  pages = split_pages (text);
+  g_assert_cmpuint (g_strv_length (pages), >=, 2);
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Voice-%02u", i + 1);
+
+      g_assert_cmpuint (count (text, title), ==, 1);
+    }
+  g_assert_nonnull (strstr (pages[1], "Grand panel of many voices (continued)"));
+  g_assert_nonnull (strstr (text, "09:00–11:40"));
+  g_assert_nonnull (strstr (text, "11:38–11:40"));
+}
+
+static void
+test_huge_row (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  ConveneSession *session = add_session (project, "Briefing", "2027-06-03", 10 * 60, 60);
+  ConveneSegment *segment;
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_words = 2500;
+
+  add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_OPENING, "Welcome", 5);
+  segment = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_DISCUSSION, "Security briefing", 30);
+  add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_CLOSING, "Wrap-up", 5);
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (note, "w%04u%s", i, i % 40 == 39 ? "\n" : " ");
+  convene_segment_set_notes (segment, note->str);
+
+  text = export_to_text (f, project, options, "huge.pdf");
+  pages = split_pages (text);
+  g_assert_cmpuint (g_strv_length (pages), >=, 3);
+
+  /* Every word once, in order: nothing lost, nothing drawn twice. */
+  {
+    const char *p = text;
+
+    for (guint i = 0; i < n_words; i++)
+      {
+        char word[16];
+        const char *at;
+
+        g_snprintf (word, sizeof word, "w%04u", i);
+        g_assert_cmpuint (count (text, word), ==, 1);
+        at = strstr (text, word);
+        g_assert_true (at >= p);
+        p = at;
+      }
+  }
+
+  g_assert_cmpuint (count (text, "Security briefing"), ==, 1);
+  /* Later parts say what they continue. */
+  for (guint i = 1; i + 1 < g_strv_length (pages); i++)
+    g_assert_true (near (pages[i], "10:05–10:35", "(continued)", 1));
+  g_assert_nonnull (strstr (pages[g_strv_length (pages) - 1], "Wrap-up"));
+  g_assert_nonnull (strstr (pages[0], "Welcome"));
+}
+
+/* A first row longer than a page still starts under its session's header. */
+static void
+test_huge_first_row (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  ConveneSession *session = add_session (project, "Evacuation drill", "2027-06-03", 10 * 60, 60);
+  ConveneSegment *segment;
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  segment = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_CUSTOM, "Drill briefing", 30);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (note, "x%04u ", i);
+  convene_segment_set_notes (segment, note->str);
+
+  text = export_to_text (f, project, options, "huge-first.pdf");
+  pages = split_pages (text);
+  g_assert_cmpuint (g_strv_length (pages), >=, 2);
+  g_assert_nonnull (strstr (pages[0], "Evacuation drill"));
+  g_assert_nonnull (strstr (pages[0], "TIME"));
+  g_assert_nonnull (strstr (pages[0], "Drill briefing"));
+  g_assert_nonnull (strstr (pages[0], "x0000"));
+  g_assert_cmpuint (count (text, "x1499"), ==, 1);
+}
+
+static void
+test_scripts (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  ConveneSession *session = add_session (project, "الصحة والهجرة", "2027-06-04", 14 * 60, 45);
+  ConveneSegment *segment;
+  ConveneSpeaker *speaker;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) long_cjk = g_string_new (NULL);
+
+  segment = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_OPENING, "会议开幕致辞", 10);
+  for (guint i = 0; i < 60; i++)
+    g_string_append (long_cjk, "移民健康合作");
+  convene_segment_set_notes (segment, long_cjk->str);
+  speaker = add_speaker (project, "", "王小明", "", "世界卫生组织", CONVENE_SPEAKER_STATUS_CONFIRMED);
+  assign (project, speaker, segment, CONVENE_ROLE_OPENING_REMARKS);
+  segment = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_DISCUSSION, "نقاش مفتوح حول صحة المهاجرين", 30);
+  speaker = add_speaker (project, "", "سارة أحمد", "", "المنظمة الدولية للهجرة", CONVENE_SPEAKER_STATUS_CONFIRMED);
+  assign (project, speaker, segment, CONVENE_ROLE_MODERATOR);
+
+  text = export_to_text (f, project, options, "scripts.pdf");
+  g_assert_nonnull (strstr (text, "会议开幕致辞"));
+  g_assert_nonnull (strstr (text, "王小明"));
+  g_assert_nonnull (strstr (text, "世界卫生组织"));
+  /* The long unbroken CJK note wraps inside its column: all 60 repeats are there. */
+  {
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    for (const char *p = text; *p; p++)
+      if (*p != '\n' && *p != ' ')
+        g_string_append_c (joined, *p);
+    g_assert_cmpuint (count (joined->str, "移民健康合作"), >=, 55);
+  }
+  /* Arabic is shaped and extracted (poppler gives it back in reading order). */
+  g_assert_nonnull (strstr (text, "14:00–14:10"));
+  g_assert_true (strstr (text, "المهاجرين") != NULL || strstr (text, "ﻦﻳﺮﺟﺎﻬﻤﻟﺍ") != NULL);
+}
+
+static void
+test_twelve_hour (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = build_example (NULL);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *text = NULL;
+
+  convene_runsheet_options_set_use_12h (options, TRUE);
+  convene_runsheet_options_set_include_notes (options, FALSE);
+  text = export_to_text (f, project, options, "twelve.pdf");
+  g_assert_nonnull (strstr (text, "12:30 PM"));
+  g_assert_nonnull (strstr (text, "2:03 PM"));
+  g_assert_null (strstr (text, "14:03"));
+  g_assert_null (strstr (text, "Co-sponsoring country speaks first"));
+  g_assert_null (strstr (text, "House lights down"));
+}
+
+static void
+test_session_choice (Fixture       *f,
+                     gconstpointer  data)
+{
+  ConveneSession *example;
+  g_autoptr(ConveneProject) project = build_example (&example);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  ConveneSession *later = add_session (project, "Afternoon workshop", "2027-05-23", 15 * 60, 60);
+  ConveneSession *earlier = add_session (project, "Breakfast briefing", "2027-05-22", 8 * 60, 30);
+  g_autofree char *all = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *day = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  add_segment (project, later, NULL, CONVENE_SEGMENT_KIND_PRESENTATION, "Workshop talk", 30);
+  (void) earlier;
+
+  /* Every session, each from a new page, in the order of the days. */
+  all = export_to_text (f, project, options, "all.pdf");
+  pages = split_pages (all);
+  g_assert_cmpuint (g_strv_length (pages), ==, 3);
+  g_assert_nonnull (strstr (pages[0], "Breakfast briefing"));
+  g_assert_nonnull (strstr (pages[0], "Nothing is planned in this session yet."));
+  g_assert_nonnull (strstr (pages[1], "Health and migration: international cooperation"));
+  g_assert_nonnull (strstr (pages[2], "Afternoon workshop"));
+  g_assert_nonnull (strstr (pages[2], "Page 3 of 3"));
+
+  convene_runsheet_options_set_session_id (options, convene_session_get_id (later));
+  one = export_to_text (f, project, options, "one.pdf");
+  g_assert_nonnull (strstr (one, "Afternoon workshop"));
+  g_assert_null (strstr (one, "Breakfast briefing"));
+  g_assert_nonnull (strstr (one, "Page 1 of 1"));
+
+  /* The whole-day sheet. */
+  convene_runsheet_options_set_session_id (options, 0);
+  convene_runsheet_options_set_date (options, "2027-05-23");
+  day = export_to_text (f, project, options, "day.pdf");
+  g_assert_nonnull (strstr (day, "Afternoon workshop"));
+  g_assert_nonnull (strstr (day, "Health and migration: international cooperation"));
+  g_assert_null (strstr (day, "Breakfast briefing"));
+  g_assert_nonnull (strstr (day, "Page 2 of 2"));
+}
+
+static void
+assert_no_file_left (const char *dir,
+                     guint       expected_entries)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  g_dir_close (d);
+  g_assert_cmpuint (n, ==, expected_entries);
+}
+
+static void
+test_bad_options (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = build_example (NULL);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *path = g_build_filename (f->dir, "bad.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneRunsheet) sheet = NULL;
+  PangoContext *context;
+
+  convene_runsheet_options_set_font_size (options, 0);
+  g_assert_false (convene_runsheet_export_pdf (project, options, file, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_INVALID_OPTION);
+  g_assert_nonnull (strstr (error->message, "font size"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  convene_runsheet_options_set_font_size (options, 17);
+  g_assert_false (convene_runsheet_options_validate (options, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_INVALID_OPTION);
+  g_clear_error (&error);
+  convene_runsheet_options_set_font_size (options, 9);
+
+  convene_runsheet_options_set_paper_size (options, 1, 1);
+  g_assert_false (convene_runsheet_export_pdf (project, options, file, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_INVALID_OPTION);
+  g_assert_nonnull (strstr (error->message, "paper size"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_false (convene_runsheet_options_set_paper (options, "napkin", &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_INVALID_OPTION);
+  g_assert_nonnull (strstr (error->message, "napkin"));
+  g_clear_error (&error);
+
+  g_assert_true (convene_runsheet_options_set_paper (options, "A4", &error));
+  g_assert_no_error (error);
+  convene_runsheet_options_set_margin (options, 400);
+  g_assert_false (convene_runsheet_options_validate (options, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_INVALID_OPTION);
+  g_clear_error (&error);
+  convene_runsheet_options_set_margin (options, 36);
+
+  convene_runsheet_options_set_date (options, "2027-02-30");
+  g_assert_false (convene_runsheet_options_validate (options, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_INVALID_OPTION);
+  g_clear_error (&error);
+  convene_runsheet_options_set_date (options, "");
+
+  /* A session that does not exist, and a day without sessions. */
+  convene_runsheet_options_set_session_id (options, 987654);
+  g_assert_false (convene_runsheet_export_pdf (project, options, file, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_NO_SESSION);
+  g_assert_nonnull (strstr (error->message, "987654"));
+  g_clear_error (&error);
+  convene_runsheet_options_set_session_id (options, 0);
+  convene_runsheet_options_set_date (options, "2030-01-01");
+  g_assert_false (convene_runsheet_export_pdf (project, options, file, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_NO_SESSION);
+  g_clear_error (&error);
+  convene_runsheet_options_set_date (options, "");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A page given by a printer that is too small for the table. */
+  sheet = convene_runsheet_new (project, options);
+  context = convene_runsheet_create_pango_context ();
+  g_assert_false (convene_runsheet_layout (sheet, context, 100, 100, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_PAGE_TOO_SMALL);
+  g_assert_cmpuint (convene_runsheet_get_n_pages (sheet), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (convene_runsheet_layout (sheet, context, 612, 792, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (convene_runsheet_get_n_pages (sheet), ==, 1);
+  g_object_unref (context);
+
+  assert_no_file_left (f->dir, 0);
+}
+
+static void
+test_unwritable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = build_example (NULL);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "sheet.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "a-folder.pdf", NULL);
+  g_autofree char *existing = g_build_filename (f->dir, "existing.pdf", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  file = g_file_new_for_path (missing);
+  g_assert_false (convene_runsheet_export_pdf (project, options, file, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+  g_clear_object (&file);
+  assert_no_file_left (f->dir, 0);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  file = g_file_new_for_path (folder);
+  g_assert_false (convene_runsheet_export_pdf (project, options, file, &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, folder));
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+  g_clear_object (&file);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  assert_no_file_left (folder, 0);
+  assert_no_file_left (f->dir, 1);
+
+  /* A failed export leaves an existing file as it was... */
+  g_assert_true (g_file_set_contents (existing, "old", -1, NULL));
+  file = g_file_new_for_path (existing);
+  convene_runsheet_options_set_session_id (options, 424242);
+  g_assert_false (convene_runsheet_export_pdf (project, options, file, &error));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_pointer (&contents, g_free);
+
+  /* ...and a good one replaces it whole. */
+  convene_runsheet_options_set_session_id (options, 0);
+  g_assert_true (convene_runsheet_export_pdf (project, options, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  assert_no_file_left (f->dir, 2);
+
+  /* A read-only folder (unless we are root, who may write anyway). */
+  if (geteuid () != 0)
+    {
+      g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+      g_autofree char *target = g_build_filename (locked, "sheet.pdf", NULL);
+
+      g_clear_object (&file);
+      g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
+      file = g_file_new_for_path (target);
+      g_assert_false (convene_runsheet_export_pdf (project, options, file, &error));
+      g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, target));
+      g_clear_error (&error);
+      assert_no_file_left (locked, 0);
+      g_chmod (locked, 0755);
+    }
+}
+
+static void
+count_notify (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_options (void)
+{
+  g_autoptr(ConveneRunsheetOptions) options = convene_runsheet_options_new ();
+  g_autoptr(ConveneRunsheetOptions) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  double w, h;
+  guint notified = 0;
+
+  g_assert_cmpfloat (convene_runsheet_options_get_font_size (options), ==, 9.0);
+  g_assert_cmpstr (convene_runsheet_options_get_paper_name (options), ==, "a4");
+  g_assert_false (convene_runsheet_options_get_use_12h (options));
+  g_assert_true (convene_runsheet_options_get_include_notes (options));
+  g_assert_true (convene_runsheet_options_validate (options, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect_swapped (options, "notify", G_CALLBACK (count_notify), &notified);
+  convene_runsheet_options_set_font_size (options, 11);
+  convene_runsheet_options_set_font_size (options, 11);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_set (options, "orientation", CONVENE_RUNSHEET_LANDSCAPE, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+
+  convene_runsheet_options_get_page_size (options, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 841.89, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 595.28, 0.01);
+
+  g_assert_true (convene_runsheet_options_set_paper (options, "Letter", &error));
+  g_assert_cmpstr (convene_runsheet_options_get_paper_name (options), ==, "letter");
+  g_assert_true (convene_runsheet_options_set_paper (options, "210x297mm", &error));
+  g_assert_cmpstr (convene_runsheet_options_get_paper_name (options), ==, "a4");
+  g_assert_true (convene_runsheet_options_set_paper (options, "8.5x14in", &error));
+  g_assert_cmpstr (convene_runsheet_options_get_paper_name (options), ==, "legal");
+  g_assert_true (convene_runsheet_options_set_paper (options, "400x500", &error));
+  g_assert_cmpstr (convene_runsheet_options_get_paper_name (options), ==, "custom");
+  g_assert_cmpfloat (convene_runsheet_options_get_paper_width (options), ==, 400);
+  g_assert_no_error (error);
+  g_assert_false (convene_runsheet_options_set_paper (options, "12xfoo", &error));
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_INVALID_OPTION);
+  g_clear_error (&error);
+  g_assert_false (convene_runsheet_options_set_paper (options, "-5x10mm", &error));
+  g_clear_error (&error);
+
+  convene_runsheet_options_set_contact_sheet (options, TRUE);
+  copy = convene_runsheet_options_copy (options);
+  g_assert_true (convene_runsheet_options_get_contact_sheet (copy));
+  g_assert_cmpfloat (convene_runsheet_options_get_font_size (copy), ==, 11);
+  g_assert_cmpint (convene_runsheet_options_get_orientation (copy), ==, CONVENE_RUNSHEET_LANDSCAPE);
+}
+
+/* The same pages can be drawn on any cairo_t, more than once, in any order
+ * (print preview does that), and landscape gives fewer, wider pages. */
+static void
+test_draw_any_surface (void)
+{
+  g_autoptr(ConveneProject) project = build_long (120, NULL);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autoptr(ConveneRunsheet) sheet = convene_runsheet_new (project, options);
+  g_autoptr(GError) error = NULL;
+  PangoContext *context = convene_runsheet_create_pango_context ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint portrait;
+
+  g_assert_true (convene_runsheet_layout (sheet, context, 595.28, 841.89, &error));
+  portrait = convene_runsheet_get_n_pages (sheet);
+  g_assert_cmpuint (portrait, >=, 2);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
+  cr = cairo_create (surface);
+  for (int i = (int) portrait - 1; i >= 0; i--)
+    convene_runsheet_draw_page (sheet, cr, i);
+  convene_runsheet_draw_page (sheet, cr, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (convene_runsheet_layout (sheet, context, 841.89, 595.28, &error));
+  g_assert_cmpuint (convene_runsheet_get_n_pages (sheet), >=, 2);
+
+  /* Bigger type takes more pages. */
+  convene_runsheet_options_set_font_size (options, 14);
+  g_assert_true (convene_runsheet_layout (sheet, context, 595.28, 841.89, &error));
+  g_assert_cmpuint (convene_runsheet_get_n_pages (sheet), >, portrait);
+  g_assert_no_error (error);
+
+  g_object_unref (context);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/runsheet/options", test_options);
+  g_test_add_func ("/runsheet/draw-any-surface", test_draw_any_surface);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/runsheet/example/content", test_example_content);
+  ADD ("/runsheet/example/sections", test_example_sections);
+  ADD ("/runsheet/people-status", test_people_status);
+  ADD ("/runsheet/pagination", test_pagination);
+  ADD ("/runsheet/group-across-pages", test_group_across_pages);
+  ADD ("/runsheet/huge-row", test_huge_row);
+  ADD ("/runsheet/huge-first-row", test_huge_first_row);
+  ADD ("/runsheet/scripts", test_scripts);
+  ADD ("/runsheet/twelve-hour", test_twelve_hour);
+  ADD ("/runsheet/session-choice", test_session_choice);
+  ADD ("/runsheet/bad-options", test_bad_options);
+  ADD ("/runsheet/unwritable", test_unwritable);
+#undef ADD
+
+  return g_test_run ();
+}
