@@ -767,7 +767,7 @@ make_version_1_file (const char *path)
   g_assert_cmpint (convene_schema_run_steps (db, 0, 1, &message), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
     "PRAGMA application_id = 1129207374;"
-    "INSERT INTO project VALUES (1, 'Old project', 'Org', 'Venue', 'Notes', 'Europe/Geneva');"
+    "INSERT INTO project VALUES (1, 'Old project', 'Org', 'Venue', 'Notes', 'Europe/Zurich');"
     "INSERT INTO speaker VALUES (2, 0, 'Dr', 'Ada', 'Chair', 'Uni', 'a@example.org', '1', 'Bio', '', 'confirmed');"
     "INSERT INTO session VALUES (3, 0, 'Session', '2024-11-05', 750, 90, 'Room 1', 'Desc');"
     "INSERT INTO segment VALUES (4, 3, NULL, 0, 'panel', 'Panel', 60, 'n', 'c', -1);"
@@ -791,7 +791,7 @@ assert_version_1_content (ConveneProject *project)
     g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), 0);
 
   g_assert_cmpstr (convene_project_get_title (project), ==, "Old project");
-  g_assert_cmpstr (convene_project_get_time_zone (project), ==, "Europe/Geneva");
+  g_assert_cmpstr (convene_project_get_time_zone (project), ==, "Europe/Zurich");
   g_assert_cmpint (convene_session_get_start_time (session), ==, 750);
   g_assert_cmpstr (convene_segment_get_title (talk), ==, "Talk");
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_segments (session))), ==, 2);

@@ -660,3 +660,73 @@ convene_edit_set_number (gpointer     object,
 
   return convene_command_set_int_new (label, object, property, value);
 }
+
+ConveneCommand *
+convene_edit_add_speakers (ConveneProject  *project,
+                           GPtrArray       *speakers,
+                           guint            position,
+                           GError         **error)
+{
+  g_autoptr(ConveneCommand) group = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  GListStore *roster;
+  guint n_roster;
+  const char *label;
+
+  g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (speakers != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (speakers->len == 0)
+    {
+      g_set_error_literal (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND,
+                           _("There is nobody to add."));
+      return NULL;
+    }
+
+  roster = convene_project_get_speakers (project);
+  n_roster = g_list_model_get_n_items (G_LIST_MODEL (roster));
+  ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < n_roster; i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (G_LIST_MODEL (roster), i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = convene_speaker_get_id (speaker);
+      g_hash_table_add (ids, id);
+    }
+
+  label = ngettext ("Add Person", "Add People", speakers->len);
+  group = convene_command_group_new (label);
+  position = MIN (position, n_roster);
+
+  for (guint i = 0; i < speakers->len; i++)
+    {
+      ConveneSpeaker *speaker = g_ptr_array_index (speakers, i);
+      gint64 *id;
+
+      g_return_val_if_fail (CONVENE_IS_SPEAKER (speaker), NULL);
+
+      /* Ids come from convene_project_new_id(): a repeat is a caller's bug. */
+      id = g_new (gint64, 1);
+      *id = convene_speaker_get_id (speaker);
+      if (!g_hash_table_add (ids, id))
+        g_return_val_if_reached (NULL);
+
+      convene_command_group_add (group,
+                                 convene_command_insert_new (label, roster, position + i, speaker));
+    }
+
+  return g_steal_pointer (&group);
+}
+
+ConveneCommand *
+convene_edit_set_assignment_role (ConveneAssignment  *assignment,
+                                  ConveneRole         role,
+                                  GError            **error)
+{
+  g_return_val_if_fail (CONVENE_IS_ASSIGNMENT (assignment), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return convene_edit_set_number (assignment, "role", role, error);
+}

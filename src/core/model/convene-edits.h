@@ -41,4 +41,13 @@ ConveneCommand *convene_edit_set_text         (gpointer object, const char *prop
 ConveneCommand *convene_edit_set_number       (gpointer object, const char *property,
                                                gint64 value, GError **error);
 
+/* Adds every ConveneSpeaker of speakers (in order, from position) as one
+ * undoable step: what a CSV import hands over. An empty array is refused
+ * with an error; each person must have a fresh id (convene_project_new_id). */
+ConveneCommand *convene_edit_add_speakers     (ConveneProject *project, GPtrArray *speakers,
+                                               guint position, GError **error);
+/* Changes the role of an assignment (the "Change Role" step). */
+ConveneCommand *convene_edit_set_assignment_role (ConveneAssignment *assignment, ConveneRole role,
+                                                  GError **error);
+
 G_END_DECLS
