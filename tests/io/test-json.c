@@ -73,6 +73,10 @@ assert_same_objects (GObject    *a,
 
       if (!(pspec->flags & G_PARAM_READABLE))
         continue;
+      /* A link is written as the pair it joins; its id is the project's
+       * business and an import hands out fresh ones. */
+      if (CONVENE_IS_OUTCOME_LINK (a) && g_str_equal (pspec->name, "id"))
+        continue;
 
       g_value_init (&va, pspec->value_type);
       g_value_init (&vb, pspec->value_type);
@@ -176,6 +180,27 @@ assert_exercises_every_property (ConveneProject *project)
   g_assert_true (g_hash_table_contains (seen, "ConveneSession:slot-minutes"));
 }
 
+static void
+add_link (ConveneProject *project,
+          ConveneOutcome *outcome,
+          ConveneSegment *segment)
+{
+  g_autoptr(ConveneOutcomeLink) made =
+    convene_outcome_link_new (convene_project_new_id (project), convene_outcome_get_id (outcome),
+                              convene_segment_get_id (segment));
+
+  g_list_store_append (convene_project_get_outcome_links (project), made);
+}
+
+static gboolean
+is_linked (ConveneProject *project,
+           ConveneOutcome *outcome,
+           ConveneSegment *segment)
+{
+  return convene_project_find_outcome_link (project, convene_outcome_get_id (outcome),
+                                            convene_segment_get_id (segment)) != NULL;
+}
+
 /* A project with every field set to something other than its default,
  * and text that needs escaping. */
 static ConveneProject *
@@ -250,7 +275,6 @@ build_full_project (void)
   goal = convene_outcome_new (convene_project_new_id (project), CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME,
                               "Agree on a \"next step\".");
   convene_outcome_set_done (goal, TRUE);
-  convene_outcome_set_segment_id (goal, convene_segment_get_id (talk2));
   convene_outcome_set_result (goal, CONVENE_OUTCOME_RESULT_PARTLY_MET);
   convene_outcome_set_result_note (goal, "Half agreed.");
   g_list_store_append (convene_session_get_outcomes (morning), goal);
@@ -270,6 +294,13 @@ build_full_project (void)
   g_list_store_append (convene_project_get_assignments (project), a1);
   g_list_store_append (convene_project_get_assignments (project), a2);
   g_list_store_append (convene_project_get_assignments (project), a3);
+
+  /* Links in the order an import makes them (outcome by outcome); the goal's
+   * segments are listed later-made first, so the order is the links', not
+   * the ids'. */
+  add_link (project, goal, talk2);
+  add_link (project, goal, keynote);
+  add_link (project, follow, panel);
 
   return project;
 }
@@ -479,18 +510,32 @@ test_example_content (void)
 
       if (convene_outcome_get_kind (outcome) == CONVENE_OUTCOME_KIND_GUIDING_QUESTION)
         {
+          /* Each question belongs to the moderated discussion, and only to it. */
           questions++;
-          g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, convene_segment_get_id (discussion));
+          g_assert_true (is_linked (project, outcome, discussion));
+          g_assert_false (is_linked (project, outcome, panel));
           g_assert_true (g_str_has_suffix (convene_outcome_get_text (outcome), "?"));
         }
       else
         {
+          /* The aims of the concept note: a dialogue and shared perspectives
+           * (the panel and the discussion), concrete examples (the panel). */
           g_assert_cmpint (convene_outcome_get_kind (outcome), ==, CONVENE_OUTCOME_KIND_OBJECTIVE);
+          g_assert_true (is_linked (project, outcome, panel));
+          g_assert_true (is_linked (project, outcome, discussion) == (objectives < 2));
           objectives++;
         }
     }
   g_assert_cmpuint (questions, ==, 5);
   g_assert_cmpuint (objectives, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_outcome_links (project))),
+                    ==, 5 + 2 + 2 + 1);
+  {
+    g_autoptr(ConveneOutcome) first = g_list_model_get_item (outcomes, 0);
+
+    g_assert_true (g_str_has_prefix (convene_outcome_get_text (first),
+                                     "Provide a unique multisectoral dialogue"));
+  }
 
   assignments = G_LIST_MODEL (convene_project_get_assignments (project));
   for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
@@ -532,10 +577,10 @@ test_ids (void)
     "{\"format\": \"convene-project\", \"version\": 1, \"project\": {},\n"
     " \"speakers\": [{\"name\": \"No id\"}, {\"id\": 40, \"name\": \"Forty\"}],\n"
     " \"sessions\": [{\"date\": \"2027-01-01\", \"start\": \"9:05\", \"slot_minutes\": 30,\n"
-    "   \"segments\": [{\"kind\": \"custom\"}],\n"
-    "   \"outcomes\": [{\"kind\": \"follow-up\", \"segment\": 77, \"owner\": 40}]},\n"
+    "   \"outcomes\": [{\"kind\": \"follow-up\", \"segments\": [77], \"owner\": 40}],\n"
+    "   \"segments\": [{\"kind\": \"custom\"}, {\"id\": 77, \"kind\": \"break\"}]},\n"
     "  {\"id\": 5, \"date\": \"2027-01-02\", \"start\": \"10:00\", \"slot_minutes\": 30,\n"
-    "   \"segments\": [{\"id\": 77, \"kind\": \"break\"}]}],\n"
+    "   \"segments\": [{\"kind\": \"break\"}]}],\n"
     " \"assignments\": [{\"speaker\": 40, \"session\": 5, \"role\": \"chair\"}]}";
   g_autoptr(ConveneProject) project = import_ok (json, -1);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -544,7 +589,8 @@ test_ids (void)
   g_autoptr(ConveneSegment) segment = NULL;
   g_autoptr(ConveneOutcome) outcome = NULL;
   g_autoptr(ConveneAssignment) assignment = NULL;
-  gint64 given[5];
+  g_autoptr(ConveneOutcomeLink) link = NULL;
+  gint64 given[6];
   gint64 next;
 
   first = g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), 0);
@@ -552,13 +598,17 @@ test_ids (void)
   segment = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
   outcome = g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), 0);
   assignment = g_list_model_get_item (G_LIST_MODEL (convene_project_get_assignments (project)), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_outcome_links (project))), ==, 1);
+  link = g_list_model_get_item (G_LIST_MODEL (convene_project_get_outcome_links (project)), 0);
 
-  /* Objects without an id got fresh ones that clash with nothing written. */
+  /* Objects without an id got fresh ones that clash with nothing written;
+   * so did the link, which has none in the file. */
   given[0] = convene_speaker_get_id (first);
   given[1] = convene_session_get_id (session);
   given[2] = convene_segment_get_id (segment);
   given[3] = convene_outcome_get_id (outcome);
   given[4] = convene_assignment_get_id (assignment);
+  given[5] = convene_outcome_link_get_id (link);
   for (guint i = 0; i < G_N_ELEMENTS (given); i++)
     {
       g_assert_cmpint (given[i], >, 0);
@@ -574,8 +624,10 @@ test_ids (void)
   g_assert_cmpint (next, >, 77);
   g_assert_false (g_hash_table_contains (ids, &next));
 
-  /* References point forward as well as back. */
-  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, 77);
+  /* References resolve wherever the object stands in the text: the outcome
+   * is written before the segment it names. */
+  g_assert_cmpint (convene_outcome_link_get_outcome_id (link), ==, convene_outcome_get_id (outcome));
+  g_assert_cmpint (convene_outcome_link_get_segment_id (link), ==, 77);
   g_assert_cmpint (convene_outcome_get_owner_id (outcome), ==, 40);
   g_assert_cmpint (convene_session_get_start_time (session), ==, 9 * 60 + 5);
   g_assert_cmpint (convene_assignment_get_session_id (assignment), ==, 5);
@@ -606,7 +658,7 @@ test_defaults (void)
   g_assert_false (convene_outcome_get_done (outcome));
   g_assert_cmpint (convene_outcome_get_result (outcome), ==, CONVENE_OUTCOME_RESULT_NONE);
   g_assert_cmpstr (convene_outcome_get_due_date (outcome), ==, "");
-  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_outcome_links (project))), ==, 0);
 }
 
 /* Bad input */
@@ -696,8 +748,26 @@ static const BadCase bad_cases[] = {
   { "assignment-no-role", HEAD "\"speakers\": [{\"id\": 1}], " SESSION_OPEN "\"id\": 2}], "
     "\"assignments\": [{\"speaker\": 1, \"session\": 2}]}",
     CONVENE_JSON_ERROR_INVALID, "assignments[0].role: " },
-  { "dangling-outcome-segment", HEAD SESSION_OPEN "\"outcomes\": [{\"kind\": \"objective\", \"segment\": 4}]}]}",
-    CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].segment: " },
+  { "dangling-outcome-segment", HEAD SESSION_OPEN "\"outcomes\": [{\"kind\": \"objective\", \"segments\": [4]}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].segments[0]: There is no segment or item with the id 4." },
+  { "outcome-segments-not-array", HEAD SESSION_OPEN "\"segments\": [{\"id\": 4, \"kind\": \"qa\"}], "
+    "\"outcomes\": [{\"kind\": \"objective\", \"segments\": 4}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].segments: This must be a list in brackets [ ]." },
+  { "outcome-segment-not-id", HEAD SESSION_OPEN "\"segments\": [{\"id\": 4, \"kind\": \"qa\"}], "
+    "\"outcomes\": [{\"kind\": \"objective\", \"segments\": [4, \"4\"]}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].segments[1]: This must be the id of a segment or item" },
+  { "outcome-segment-twice", HEAD SESSION_OPEN "\"segments\": [{\"id\": 4, \"kind\": \"panel\", "
+    "\"items\": [{\"id\": 6, \"kind\": \"presentation\"}]}], "
+    "\"outcomes\": [{\"kind\": \"objective\", \"segments\": [6, 4, 6]}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].segments[2]: The segment or item 6 is listed twice." },
+  { "outcome-segment-other-session", HEAD "\"sessions\": ["
+    "{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, \"segments\": [{\"id\": 3, \"kind\": \"qa\"}]}, "
+    "{\"date\": \"2027-05-24\", \"start\": \"12:30\", \"slot_minutes\": 90, "
+    "\"outcomes\": [{\"kind\": \"guiding-question\", \"segments\": [3]}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[1].outcomes[0].segments[0]: The segment or item 3 is part of another session" },
+  { "outcome-old-segment-field", HEAD SESSION_OPEN "\"segments\": [{\"id\": 4, \"kind\": \"qa\"}], "
+    "\"outcomes\": [{\"kind\": \"objective\", \"segment\": 4}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].segment: Convene does not know this field." },
   { "dangling-owner", HEAD SESSION_OPEN "\"outcomes\": [{\"kind\": \"follow-up\", \"owner\": 4}]}]}",
     CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].owner: " },
   { "done-as-string", HEAD SESSION_OPEN "\"outcomes\": [{\"kind\": \"objective\", \"done\": \"yes\"}]}]}",

@@ -182,6 +182,27 @@ fixture_outcome (Fixture            *f,
 }
 
 static void
+fixture_link (Fixture        *f,
+              ConveneOutcome *outcome,
+              ConveneSegment *segment)
+{
+  g_autoptr(ConveneOutcomeLink) link =
+    convene_outcome_link_new (convene_project_new_id (f->project), convene_outcome_get_id (outcome),
+                              convene_segment_get_id (segment));
+
+  g_list_store_append (convene_project_get_outcome_links (f->project), link);
+}
+
+static gboolean
+is_linked (Fixture        *f,
+           ConveneOutcome *outcome,
+           ConveneSegment *segment)
+{
+  return convene_project_find_outcome_link (f->project, convene_outcome_get_id (outcome),
+                                            convene_segment_get_id (segment)) != NULL;
+}
+
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -221,13 +242,13 @@ fixture_set_up (Fixture       *f,
   g_list_store_append (convene_project_get_assignments (f->project), moderation);
 
   f->aim = fixture_outcome (f, f->session, CONVENE_OUTCOME_KIND_OBJECTIVE, "Share current perspectives");
-  convene_outcome_set_segment_id (f->aim, convene_segment_get_id (f->panel));
+  fixture_link (f, f->aim, f->panel);
   f->question = fixture_outcome (f, f->session, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
                                  "What could a sustainable platform look like?");
-  convene_outcome_set_segment_id (f->question, convene_segment_get_id (f->talks[1]));
+  fixture_link (f, f->question, f->talks[1]);
   f->follow_up = fixture_outcome (f, f->session, CONVENE_OUTCOME_KIND_FOLLOW_UP, "Send the summary");
   convene_outcome_set_owner_id (f->follow_up, convene_speaker_get_id (f->moderator));
-  convene_outcome_set_segment_id (f->follow_up, convene_segment_get_id (f->closing));
+  fixture_link (f, f->follow_up, f->closing);
 }
 
 static void
@@ -271,7 +292,7 @@ test_set_property (void)
   g_autoptr(ConveneCommand) fixed = convene_command_set_int_new ("Pin", segment, "fixed-start", 13 * 60);
   g_autoptr(ConveneCommand) kind = convene_command_set_int_new ("Kind", segment, "kind", CONVENE_SEGMENT_KIND_KEYNOTE);
   g_autoptr(ConveneCommand) done = convene_command_set_int_new ("Done", outcome, "done", TRUE);
-  g_autoptr(ConveneCommand) link = convene_command_set_int_new ("Link", outcome, "segment-id", G_GINT64_CONSTANT (1) << 40);
+  g_autoptr(ConveneCommand) owner = convene_command_set_int_new ("Owner", outcome, "owner-id", G_GINT64_CONSTANT (1) << 40);
   g_autoptr(ConveneCommand) via_value = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
 
@@ -297,8 +318,8 @@ test_set_property (void)
   g_assert_cmpint (convene_segment_get_kind (segment), ==, CONVENE_SEGMENT_KIND_KEYNOTE);
   check_round_trip (done, outcome);
   g_assert_true (convene_outcome_get_done (outcome));
-  check_round_trip (link, outcome);
-  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, G_GINT64_CONSTANT (1) << 40);
+  check_round_trip (owner, outcome);
+  g_assert_cmpint (convene_outcome_get_owner_id (outcome), ==, G_GINT64_CONSTANT (1) << 40);
 
   /* A value of another type is converted to the property's type. */
   g_value_init (&value, G_TYPE_INT);
@@ -575,10 +596,12 @@ test_edit_sessions (Fixture       *f,
   g_assert_cmpuint (n_items (sessions), ==, 1);
   g_assert_true (item_at (sessions, 0) == second);
   g_assert_cmpuint (n_items (convene_project_get_assignments (f->project)), ==, 0);
+  g_assert_cmpuint (n_items (convene_project_get_outcome_links (f->project)), ==, 0);
   g_assert_cmpuint (n_items (convene_project_get_speakers (f->project)), ==, 4);
 
   convene_command_revert (remove);
   g_assert_cmpuint (n_items (convene_project_get_assignments (f->project)), ==, 6);
+  g_assert_cmpuint (n_items (convene_project_get_outcome_links (f->project)), ==, 3);
   g_assert_true (item_at (sessions, 1) == f->session);
 }
 
@@ -652,9 +675,10 @@ test_edit_remove_segment (Fixture       *f,
   g_assert_cmpuint (count_assignments (f->project, 0, 0, 0), ==, 2);
   g_assert_cmpuint (count_assignments (f->project, moderator, convene_segment_get_id (f->discussion), 0), ==, 1);
   g_assert_cmpuint (count_assignments (f->project, moderator, 0, convene_session_get_id (f->session)), ==, 1);
-  g_assert_cmpint (convene_outcome_get_segment_id (f->aim), ==, 0);
-  g_assert_cmpint (convene_outcome_get_segment_id (f->question), ==, 0);
-  g_assert_cmpint (convene_outcome_get_segment_id (f->follow_up), ==, convene_segment_get_id (f->closing));
+  g_assert_false (is_linked (f, f->aim, f->panel));
+  g_assert_false (is_linked (f, f->question, f->talks[1]));
+  g_assert_true (is_linked (f, f->follow_up, f->closing));
+  g_assert_cmpuint (n_items (convene_project_get_outcome_links (f->project)), ==, 1);
   g_assert_cmpstr (convene_outcome_get_text (f->aim), ==, "Share current perspectives");
 
   convene_command_revert (remove);
@@ -662,7 +686,7 @@ test_edit_remove_segment (Fixture       *f,
     g_autofree char *reverted = snapshot (f->project);
     g_assert_cmpstr (reverted, ==, before);
   }
-  g_assert_cmpint (convene_outcome_get_segment_id (f->question), ==, convene_segment_get_id (f->talks[1]));
+  g_assert_true (is_linked (f, f->question, f->talks[1]));
   g_assert_cmpuint (count_assignments (f->project, 0, 0, 0), ==, 6);
 
   convene_command_apply (remove);
@@ -678,8 +702,8 @@ test_edit_remove_segment (Fixture       *f,
   check_round_trip (remove_item, f->project);
   g_assert_cmpuint (n_items (convene_segment_get_items (f->panel)), ==, 2);
   g_assert_cmpuint (count_assignments (f->project, 0, 0, 0), ==, 5);
-  g_assert_cmpint (convene_outcome_get_segment_id (f->question), ==, 0);
-  g_assert_cmpint (convene_outcome_get_segment_id (f->aim), ==, convene_segment_get_id (f->panel));
+  g_assert_false (is_linked (f, f->question, f->talks[1]));
+  g_assert_true (is_linked (f, f->aim, f->panel));
 }
 
 static void
@@ -824,10 +848,14 @@ test_edit_assignments_and_outcomes (Fixture       *f,
   check_round_trip (add_outcome, f->project);
   g_assert_true (item_at (outcomes, 1) == expected);
 
-  remove_outcome = convene_edit_remove_outcome (f->session, f->aim);
+  remove_outcome = convene_edit_remove_outcome (f->project, f->session, f->aim);
   check_round_trip (remove_outcome, f->project);
   g_assert_true (item_at (outcomes, 0) == expected);
   g_assert_cmpuint (n_items (outcomes), ==, 3);
+  /* Its link to the panel went with it; the others stay. */
+  g_assert_false (is_linked (f, f->aim, f->panel));
+  g_assert_true (is_linked (f, f->question, f->talks[1]));
+  g_assert_cmpuint (n_items (convene_project_get_outcome_links (f->project)), ==, 2);
 }
 
 static void

@@ -472,7 +472,6 @@ test_outcome (void)
   g_assert_cmpint (convene_outcome_get_kind (outcome), ==, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
   g_assert_cmpstr (convene_outcome_get_text (outcome), ==, "What could a sustainable platform look like?");
   g_assert_false (convene_outcome_get_done (outcome));
-  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, 0);
   g_assert_cmpint (convene_outcome_get_owner_id (outcome), ==, 0);
   g_assert_cmpstr (convene_outcome_get_due_date (outcome), ==, "");
   g_assert_cmpint (convene_outcome_get_result (outcome), ==, CONVENE_OUTCOME_RESULT_NONE);
@@ -484,12 +483,10 @@ test_outcome (void)
   g_assert_true (convene_outcome_get_done (outcome));
   g_assert_cmpuint (counter.count, ==, 1);
 
-  convene_outcome_set_segment_id (outcome, 11);
   convene_outcome_set_owner_id (outcome, 5);
   convene_outcome_set_due_date (outcome, "2027-06-30");
   convene_outcome_set_result (outcome, CONVENE_OUTCOME_RESULT_PARTLY_MET);
   convene_outcome_set_result_note (outcome, "Two of three");
-  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, 11);
   g_assert_cmpint (convene_outcome_get_owner_id (outcome), ==, 5);
   g_assert_cmpstr (convene_outcome_get_due_date (outcome), ==, "2027-06-30");
   g_assert_cmpint (convene_outcome_get_result (outcome), ==, CONVENE_OUTCOME_RESULT_PARTLY_MET);

@@ -500,6 +500,66 @@ test_example_sections (Fixture       *f,
   }
 }
 
+static ConveneSegment *
+top_segment (ConveneSession *session,
+             guint           n)
+{
+  g_autoptr(ConveneSegment) segment =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), n);
+  return segment;
+}
+
+static void
+link_outcome (ConveneProject *project,
+              ConveneSession *session,
+              guint           outcome_index,
+              ConveneSegment *segment)
+{
+  g_autoptr(ConveneOutcome) outcome =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), outcome_index);
+  g_autoptr(ConveneOutcomeLink) link =
+    convene_outcome_link_new (convene_project_new_id (project), convene_outcome_get_id (outcome),
+                              convene_segment_get_id (segment));
+
+  g_list_store_append (convene_project_get_outcome_links (project), link);
+}
+
+/* The checklist names the segments that serve each item, at their start
+ * times, in the order they were linked. */
+static void
+test_outcome_links (Fixture       *f,
+                    gconstpointer  data)
+{
+  ConveneSession *session = NULL;
+  g_autoptr(ConveneProject) project = build_example (&session);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *text = NULL;
+  const char *checklist;
+  ConveneSegment *panel_segment = top_segment (session, 1);
+  ConveneSegment *discussion = top_segment (session, 2);
+
+  /* The objective: discussion first, then the panel; question 3: the discussion. */
+  link_outcome (project, session, 0, discussion);
+  link_outcome (project, session, 0, panel_segment);
+  link_outcome (project, session, 3, discussion);
+
+  convene_runsheet_options_set_outcomes_checklist (options, TRUE);
+  text = export_to_text (f, project, options, "outcome-links.pdf");
+  /* The checklist comes last and runs to the end. */
+  checklist = strstr (text, "OUTCOMES CHECKLIST");
+  g_assert_nonnull (checklist);
+
+  /* 12:40 the panel, 13:40 the moderated discussion. */
+  g_assert_true (near (checklist, "Provide a multisectoral dialogue", "13:40", 3));
+  g_assert_true (near (checklist, "Provide a multisectoral dialogue", "Moderated discussion", 3));
+  g_assert_true (near (checklist, "Provide a multisectoral dialogue", "12:40", 3));
+  g_assert_true (strstr (checklist, "13:40") < strstr (checklist, "12:40"));
+  g_assert_true (near (checklist, "sustainable platform", "Moderated discussion", 3));
+  /* Three links, three segment names: the unlinked questions name none. */
+  g_assert_cmpuint (count (checklist, "Moderated discussion"), ==, 2);
+  g_assert_cmpuint (count (checklist, "12:40"), ==, 1);
+}
+
 static void
 test_people_status (Fixture       *f,
                     gconstpointer  data)
@@ -1105,6 +1165,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/runsheet/example/content", test_example_content);
   ADD ("/runsheet/example/sections", test_example_sections);
+  ADD ("/runsheet/outcome-links", test_outcome_links);
   ADD ("/runsheet/people-status", test_people_status);
   ADD ("/runsheet/pagination", test_pagination);
   ADD ("/runsheet/group-across-pages", test_group_across_pages);

@@ -73,14 +73,26 @@ add_outcome (ConveneProject     *project,
   return outcome;
 }
 
+static void
+add_link (ConveneProject *project,
+          ConveneOutcome *outcome,
+          ConveneSegment *segment)
+{
+  g_autoptr(ConveneOutcomeLink) link =
+    convene_outcome_link_new (convene_project_new_id (project), convene_outcome_get_id (outcome),
+                              convene_segment_get_id (segment));
+
+  g_list_store_append (convene_project_get_outcome_links (project), link);
+}
+
 ConveneProject *
 fixture_full_project (void)
 {
   ConveneProject *project = convene_project_new ();
   ConveneSpeaker *speakers[CONVENE_N_SPEAKER_STATUSES];
   ConveneSession *session, *second;
-  ConveneSegment *panel, *opening, *item = NULL;
-  ConveneOutcome *outcome;
+  ConveneSegment *panel, *opening, *wrap_up, *item = NULL;
+  ConveneOutcome *outcome, *objective = NULL;
   GListStore *segments;
 
   convene_project_set_title (project, "Trade, Climate and Development — Side Event");
@@ -133,8 +145,8 @@ fixture_full_project (void)
                           CONVENE_SEGMENT_KIND_PRESENTATION, title, 8);
       convene_segment_set_notes (item, "Slides received.");
     }
-  add_segment (project, convene_session_get_segments (second), CONVENE_SEGMENT_KIND_CUSTOM,
-               "Wrap-up", CONVENE_MAX_DURATION_MINUTES);
+  wrap_up = add_segment (project, convene_session_get_segments (second), CONVENE_SEGMENT_KIND_CUSTOM,
+                         "Wrap-up", CONVENE_MAX_DURATION_MINUTES);
   add_segment (project, convene_session_get_segments (second), CONVENE_SEGMENT_KIND_BREAK,
                "", 0);
 
@@ -160,13 +172,19 @@ fixture_full_project (void)
       convene_outcome_set_result (outcome, (ConveneOutcomeResult) (k % CONVENE_N_OUTCOME_RESULTS));
       if (k % 2)
         convene_outcome_set_done (outcome, TRUE);
+      if (k == CONVENE_OUTCOME_KIND_OBJECTIVE)
+        objective = outcome;
     }
-  convene_outcome_set_segment_id (outcome, convene_segment_get_id (panel));
+  /* Links: one segment serving two items, one item served by a segment and
+   * an item, and one in the other session. */
+  add_link (project, objective, panel);
+  add_link (project, outcome, item);
+  add_link (project, outcome, panel);
   convene_outcome_set_owner_id (outcome, convene_speaker_get_id (speakers[1]));
   convene_outcome_set_due_date (outcome, "2025-07-01");
   convene_outcome_set_result_note (outcome, "Two of three met.");
   outcome = add_outcome (project, second, CONVENE_OUTCOME_KIND_FOLLOW_UP, "Send the report");
-  convene_outcome_set_segment_id (outcome, convene_segment_get_id (item));
+  add_link (project, outcome, wrap_up);
 
   return project;
 }

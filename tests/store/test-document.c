@@ -171,7 +171,7 @@ test_edits_persisted (Fixture       *f,
   STEP (convene_edit_add_outcome (session, outcome, 0));
   STEP (convene_edit_set_number (outcome, "done", TRUE, &error));
   STEP (convene_edit_set_number (outcome, "owner-id", convene_speaker_get_id (person), &error));
-  STEP (convene_edit_set_number (outcome, "segment-id", convene_segment_get_id (talk), &error));
+  STEP (convene_edit_link_outcome (project, outcome, talk, &error));
   STEP (convene_edit_set_text (outcome, "due-date", "2025-07-15", &error));
   STEP (convene_edit_set_number (outcome, "result", CONVENE_OUTCOME_RESULT_MET, &error));
 
@@ -181,7 +181,7 @@ test_edits_persisted (Fixture       *f,
   speaker = g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), 1);
   g_object_unref (speaker);
   STEP (convene_edit_remove_speaker (project, speaker));
-  STEP (convene_edit_remove_outcome (session, outcome));
+  STEP (convene_edit_remove_outcome (project, session, outcome));
   STEP (convene_edit_remove_session (project, second));
   STEP (convene_edit_remove_assignment (project,
           g_list_model_get_item (G_LIST_MODEL (convene_project_get_assignments (project)), 0)));

@@ -300,22 +300,31 @@ test_changes_written (Fixture       *f,
   commit (&o);
   assert_file_matches (f, &o);
 
+  /* One step that unlinks a pair and links it again under a new id: the
+   * old row must go before the new one comes, or the pair would be twice. */
+  begin (&o);
+  {
+    GListStore *links = convene_project_get_outcome_links (o.project);
+    g_autoptr(ConveneOutcomeLink) old_link = g_list_model_get_item (G_LIST_MODEL (links), 0);
+    g_autoptr(ConveneOutcomeLink) new_link =
+      convene_outcome_link_new (convene_project_new_id (o.project),
+                                convene_outcome_link_get_outcome_id (old_link),
+                                convene_outcome_link_get_segment_id (old_link));
+
+    g_list_store_remove (links, 0);
+    g_list_store_append (links, new_link);
+    commit (&o);
+    assert_file_matches (f, &o);
+    g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome_link"), ==, 4);
+    g_assert_cmpint (fixture_query_int (f->path, "SELECT max(position) FROM outcome_link"), ==, 3);
+  }
+
   /* Outcomes lose their links (as the edits do before removing segments). */
   begin (&o);
-  for (guint s = 0; s < 2; s++)
-    {
-      GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (nth_session (o.project, s)));
-
-      for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
-        {
-          g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
-
-          convene_outcome_set_segment_id (outcome, 0);
-        }
-    }
+  g_list_store_remove_all (convene_project_get_outcome_links (o.project));
   commit (&o);
   assert_file_matches (f, &o);
-  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome WHERE segment IS NOT NULL"), ==, 0);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome_link"), ==, 0);
 
   /* Remove the panel and the assignments: its items go with it; put them
    * back: they return. */
@@ -608,7 +617,12 @@ test_invalid_values (Fixture       *f,
     "UPDATE speaker SET id = (SELECT min(id) FROM session) WHERE id = (SELECT min(id) FROM speaker)",
     "DELETE FROM project",
     /* References to nothing, written with foreign keys off. */
-    "UPDATE outcome SET segment = 999999 WHERE segment IS NOT NULL",
+    "UPDATE outcome_link SET segment = 999999 WHERE id = (SELECT min(id) FROM outcome_link)",
+    "UPDATE outcome_link SET outcome = 999999 WHERE id = (SELECT min(id) FROM outcome_link)",
+    /* A link across sessions, which no rule of the schema can express. */
+    "UPDATE outcome_link SET segment = (SELECT min(id) FROM segment WHERE session = "
+      "(SELECT max(id) FROM session)) WHERE id = (SELECT min(id) FROM outcome_link)",
+
     "UPDATE assignment SET speaker = 999999",
   };
 
@@ -781,6 +795,15 @@ make_version_1_file (const char *path)
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+static ConveneOutcomeLink *
+nth_link (ConveneProject *project,
+          guint           n)
+{
+  g_autoptr(ConveneOutcomeLink) link =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_outcome_links (project)), n);
+  return link;
+}
+
 static void
 assert_version_1_content (ConveneProject *project)
 {
@@ -799,7 +822,11 @@ assert_version_1_content (ConveneProject *project)
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_assignments (project))), ==, 2);
   g_assert_cmpint (convene_outcome_get_kind (outcome), ==, CONVENE_OUTCOME_KIND_FOLLOW_UP);
   g_assert_true (convene_outcome_get_done (outcome));
-  g_assert_cmpint (convene_outcome_get_segment_id (outcome), ==, 4);
+  /* Its one segment became its one link, with an id above all others. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_outcome_links (project))), ==, 1);
+  g_assert_cmpint (convene_outcome_link_get_id (nth_link (project, 0)), ==, 11);
+  g_assert_cmpint (convene_outcome_link_get_outcome_id (nth_link (project, 0)), ==, 9);
+  g_assert_cmpint (convene_outcome_link_get_segment_id (nth_link (project, 0)), ==, 4);
   /* The fields version 2 added have their defaults. */
   g_assert_cmpint (convene_outcome_get_owner_id (outcome), ==, 0);
   g_assert_cmpstr (convene_outcome_get_due_date (outcome), ==, "");
@@ -863,6 +890,143 @@ test_migration_from_1 (Fixture       *f,
   }
 }
 
+/* A version 2 file: follow-ups with owners and results, outcomes linked to a
+ * segment, to an item, to nothing, and (as version 2 allowed) to a segment
+ * of another session. */
+static void
+make_version_2_file (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (convene_schema_run_steps (db, 0, 2, &message), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA application_id = 1129207374;"
+    "INSERT INTO project VALUES (1, 'Side event', 'Org', 'Venue', '', 'Europe/Zurich');"
+    "INSERT INTO speaker VALUES (2, 0, 'Dr', 'Ada', 'Chair', 'Uni', '', '', '', '', 'confirmed');"
+    "INSERT INTO session VALUES (3, 0, 'Side event', '2027-05-23', 750, 90, 'Room XXIII', '');"
+    "INSERT INTO session VALUES (20, 1, 'Debrief', '2027-05-24', 540, 30, '', '');"
+    "INSERT INTO segment VALUES (4, 3, NULL, 0, 'panel', 'Panel', 60, '', '', -1);"
+    "INSERT INTO segment VALUES (5, 3, 4, 0, 'presentation', 'Talk', 10, '', '', -1);"
+    "INSERT INTO segment VALUES (6, 3, NULL, 1, 'discussion', 'Discussion', 20, '', '', -1);"
+    "INSERT INTO segment VALUES (21, 20, NULL, 0, 'custom', 'Debrief', 30, '', '', -1);"
+    "INSERT INTO assignment VALUES (7, 0, 2, NULL, 3, 'moderator');"
+    "INSERT INTO outcome VALUES (8, 3, 2, 'guiding-question', 'Which commitments?', 0, 6, NULL, '', 'none', '');"
+    "INSERT INTO outcome VALUES (9, 3, 0, 'objective', 'Share perspectives', 1, 4, NULL, '', 'none', '');"
+    "INSERT INTO outcome VALUES (10, 3, 1, 'expected-outcome', 'Agree', 0, 5, NULL, '', 'partly-met', 'Half');"
+    "INSERT INTO outcome VALUES (11, 3, 3, 'follow-up', 'Send the report', 0, NULL, 2, '2027-06-30', 'none', '');"
+    "INSERT INTO outcome VALUES (12, 3, 4, 'objective', 'Across', 0, 21, NULL, '', 'none', '');"
+    "INSERT INTO outcome VALUES (22, 20, 0, 'follow-up', 'Minutes', 0, 21, 2, '', 'none', '');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+assert_version_2_content (ConveneProject *project)
+{
+  static const struct { gint64 id, outcome, segment; } links[] = {
+    /* Ordered as the outcomes are (position, then id), ids after the highest (22). */
+    { 23, 9, 4 },
+    { 24, 22, 21 },
+    { 25, 10, 5 },
+    { 26, 8, 6 },
+  };
+  ConveneSession *session = nth_session (project, 0);
+  GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (session));
+  g_autoptr(ConveneOutcome) agree = g_list_model_get_item (outcomes, 1);
+  g_autoptr(ConveneOutcome) report = g_list_model_get_item (outcomes, 3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (outcomes), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_outcome_links (project))),
+                    ==, G_N_ELEMENTS (links));
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      ConveneOutcomeLink *link = nth_link (project, i);
+
+      g_assert_cmpint (convene_outcome_link_get_id (link), ==, links[i].id);
+      g_assert_cmpint (convene_outcome_link_get_outcome_id (link), ==, links[i].outcome);
+      g_assert_cmpint (convene_outcome_link_get_segment_id (link), ==, links[i].segment);
+    }
+  /* The link across sessions (outcome 12 to segment 21) was not carried over. */
+  g_assert_null (convene_project_find_outcome_link (project, 12, 21));
+
+  g_assert_cmpstr (convene_outcome_get_text (agree), ==, "Agree");
+  g_assert_cmpint (convene_outcome_get_result (agree), ==, CONVENE_OUTCOME_RESULT_PARTLY_MET);
+  g_assert_cmpstr (convene_outcome_get_result_note (agree), ==, "Half");
+  g_assert_cmpint (convene_outcome_get_owner_id (report), ==, 2);
+  g_assert_cmpstr (convene_outcome_get_due_date (report), ==, "2027-06-30");
+  g_assert_cmpint (convene_project_new_id (project), ==, 27);
+}
+
+static void
+test_migration_from_2 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *read_only_dump = NULL;
+
+  make_version_2_file (f->path);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 2);
+  before = fixture_checksum (f->path);
+
+  /* Read-only: read as it is, links made from the old column. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  read_only_dump = fixture_dump_project (project);
+  assert_version_2_content (project);
+  g_clear_object (&project);
+  g_clear_object (&store);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Read-write: migrated to the link table, the same project as read above. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *migrated_dump = fixture_dump_project (project);
+
+    g_assert_cmpstr (migrated_dump, ==, read_only_dump);
+  }
+  assert_version_2_content (project);
+  g_assert_cmpint (convene_store_get_version (store), ==, CONVENE_SCHEMA_VERSION);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'outcome_before_v3'"), ==, 0);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM pragma_table_info('outcome') WHERE name = 'segment'"), ==, 0);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT position FROM outcome_link WHERE id = 26"), ==, 3);
+
+  /* Links made after the migration are written, and cascade with their segment. */
+  convene_store_attach (store, project);
+  {
+    g_autoptr(ConveneOutcomeLink) link = convene_outcome_link_new (convene_project_new_id (project), 12, 6);
+
+    g_assert_true (convene_store_begin (store, &error));
+    g_list_store_append (convene_project_get_outcome_links (project), link);
+    g_assert_true (convene_store_commit (store, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome_link WHERE outcome = 12 AND segment = 6 AND position = 4"), ==, 1);
+  {
+    g_autofree char *expected = fixture_dump_project (project);
+    g_autofree char *actual = fixture_dump_file (f->path);
+
+    g_assert_cmpstr (actual, ==, expected);
+  }
+  fixture_exec (f->path, "PRAGMA foreign_keys = ON; DELETE FROM segment WHERE id = 6");
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome_link WHERE segment = 6"), ==, 0);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome_link"), ==, 3);
+}
+
 static void
 test_migration_refuses_bad_data (Fixture       *f,
                                  gconstpointer  data)
@@ -874,6 +1038,10 @@ test_migration_refuses_bad_data (Fixture       *f,
   assert_refused (f->path, CONVENE_STORE_ERROR_INVALID_DATA);
   g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 1);
 }
+
+/* The texts of the released steps, as files in the wild were made by them. */
+#define STEP_1_SHA256 "39aee0d3ee3ce0c90d170c18257359858a5e4b8dc1cb01afa771044e49242146"
+#define STEP_2_SHA256 "6b32f410d4ea9fa45d3fa294326c7b61c051eac899b9492ca20962a17948bed5"
 
 static void
 test_schema_steps (void)
@@ -894,10 +1062,24 @@ test_schema_steps (void)
   g_clear_pointer (&difference, g_free);
   g_assert_cmpint (convene_schema_run_steps (db, 1, 2, NULL), ==, SQLITE_OK);
   g_assert_true (convene_schema_matches (db, 2, &rc, &difference));
+  g_assert_false (convene_schema_matches (db, 3, &rc, &difference));
+  g_assert_nonnull (strstr (difference, "outcome"));
+  g_clear_pointer (&difference, g_free);
+  g_assert_cmpint (convene_schema_run_steps (db, 2, 3, NULL), ==, SQLITE_OK);
+  g_assert_true (convene_schema_matches (db, 3, &rc, &difference));
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIEW v AS SELECT 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_false (convene_schema_matches (db, 2, &rc, &difference));
+  g_assert_false (convene_schema_matches (db, 3, &rc, &difference));
   g_assert_nonnull (strstr (difference, "view"));
   sqlite3_close (db);
+
+  /* Released steps are never edited: files in the wild were made by them. */
+  {
+    g_autofree char *one = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (1), -1);
+    g_autofree char *two = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (2), -1);
+
+    g_assert_cmpstr (one, ==, STEP_1_SHA256);
+    g_assert_cmpstr (two, ==, STEP_2_SHA256);
+  }
 }
 
 /* ---- a second process ------------------------------------------------------ */
@@ -1187,6 +1369,7 @@ main (int   argc,
   ADD ("read-only/mode", test_read_only_mode);
   ADD ("read-only/permissions", test_read_only_permissions);
   ADD ("migration/from-1", test_migration_from_1);
+  ADD ("migration/from-2", test_migration_from_2);
   ADD ("migration/refuses-bad-data", test_migration_refuses_bad_data);
   g_test_add_func ("/store/migration/steps", test_schema_steps);
   ADD ("second-process", test_second_process);

@@ -26,9 +26,10 @@ G_DEFINE_QUARK (convene-json-error-quark, convene_json_error)
 
 typedef struct
 {
-  GString  *out;
-  guint     depth;
-  gboolean  has_members[WRITER_MAX_DEPTH];
+  GString        *out;
+  ConveneProject *project;   /* borrowed: what is being written */
+  guint           depth;
+  gboolean        has_members[WRITER_MAX_DEPTH];
 } Writer;
 
 static void
@@ -203,13 +204,28 @@ write_outcome (Writer         *w,
                ConveneOutcome *outcome)
 {
   const char *due_date = convene_outcome_get_due_date (outcome);
+  GListModel *links = G_LIST_MODEL (convene_project_get_outcome_links (w->project));
+  gint64 outcome_id = convene_outcome_get_id (outcome);
+  guint n_links = g_list_model_get_n_items (links);
 
   writer_open (w, NULL, '{');
-  write_int (w, "id", convene_outcome_get_id (outcome));
+  write_int (w, "id", outcome_id);
   write_string (w, "kind", convene_outcome_kind_to_nick (convene_outcome_get_kind (outcome)));
   write_string (w, "text", convene_outcome_get_text (outcome));
   write_bool (w, "done", convene_outcome_get_done (outcome));
-  write_ref (w, "segment", convene_outcome_get_segment_id (outcome));
+
+  /* The project's links of this outcome, in the order they were made; the
+   * links themselves have no id in the file, they are the pairs. */
+  writer_open (w, "segments", '[');
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(ConveneOutcomeLink) link = g_list_model_get_item (links, i);
+
+      if (convene_outcome_link_get_outcome_id (link) == outcome_id)
+        write_int (w, NULL, convene_outcome_link_get_segment_id (link));
+    }
+  writer_close (w, ']');
+
   write_ref (w, "owner", convene_outcome_get_owner_id (outcome));
   if (due_date == NULL || *due_date == '\0')
     write_null (w, "due_date");
@@ -340,6 +356,7 @@ convene_json_export (ConveneProject *project,
   g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
 
   w.out = g_string_sized_new (4096);
+  w.project = project;
 
   writer_open (&w, NULL, '{');
   write_string (&w, "format", CONVENE_JSON_FORMAT);
@@ -1242,8 +1259,62 @@ build_segment (Import      *import,
 }
 
 static const char * const outcome_members[] = {
-  "id", "kind", "text", "done", "segment", "owner", "due_date", "result", "result_note", NULL
+  "id", "kind", "text", "done", "segments", "owner", "due_date", "result", "result_note", NULL
 };
+
+/* "segments": the ids of the segments and items of the outcome's own session
+ * that serve it, each once. They become links of the project, in this order. */
+static gboolean
+read_outcome_links (Import          *import,
+                    JsonObject      *object,
+                    const char      *path,
+                    ConveneSession  *session,
+                    ConveneOutcome  *outcome,
+                    GError         **error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *base = NULL;
+  JsonArray *array;
+  guint n;
+
+  if (!get_array (object, path, "segments", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  base = join_path (path, "segments");
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneOutcomeLink) link = NULL;
+      g_autofree char *element = g_strdup_printf ("%s[%u]", base, i);
+      JsonNode *node = json_array_get_element (array, i);
+      gint64 id;
+
+      if (!node_holds (node, G_TYPE_INT64))
+        return fail_at (error, element, NULL,
+                        _("This must be the id of a segment or item (a whole number)."));
+
+      id = json_node_get_int (node);
+      if (!g_hash_table_contains (import->segment_ids, &id))
+        return fail_at (error, element, NULL,
+                        _("There is no segment or item with the id %" G_GINT64_FORMAT "."), id);
+      if (!convene_session_locate_segment (session, id, NULL, NULL, NULL))
+        return fail_at (error, element, NULL,
+                        _("The segment or item %" G_GINT64_FORMAT " is part of another session; "
+                          "an item can only be linked to the segments of its own session."), id);
+      if (!g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+        return fail_at (error, element, NULL,
+                        _("The segment or item %" G_GINT64_FORMAT " is listed twice."), id);
+
+      link = convene_outcome_link_new (convene_project_new_id (import->project),
+                                       convene_outcome_get_id (outcome), id);
+      g_list_store_append (convene_project_get_outcome_links (import->project), link);
+    }
+
+  return TRUE;
+}
 
 static gboolean
 build_outcome (Import      *import,
@@ -1256,7 +1327,7 @@ build_outcome (Import      *import,
   g_autoptr(ConveneOutcome) outcome = NULL;
   JsonObject *object;
   const char *text = "", *due_date = "", *result_note = "";
-  gint64 id = 0, segment_id = 0, owner_id = 0;
+  gint64 id = 0, owner_id = 0;
   int kind = CONVENE_OUTCOME_KIND_OBJECTIVE;
   int result = CONVENE_OUTCOME_RESULT_NONE;
   gboolean done = FALSE;
@@ -1267,7 +1338,6 @@ build_outcome (Import      *import,
       !read_enum (object, path, "kind", TRUE, CONVENE_TYPE_OUTCOME_KIND, &kind, error) ||
       !read_text (object, path, "text", _("the text"), &text, error) ||
       !read_bool (object, path, "done", &done, error) ||
-      !read_ref (import, object, path, "segment", REF_SEGMENT, TRUE, &segment_id, error) ||
       !read_ref (import, object, path, "owner", REF_SPEAKER, TRUE, &owner_id, error) ||
       !read_date (object, path, "due_date", FALSE, TRUE, &due_date, error) ||
       !read_enum (object, path, "result", FALSE, CONVENE_TYPE_OUTCOME_RESULT, &result, error) ||
@@ -1276,11 +1346,13 @@ build_outcome (Import      *import,
 
   outcome = convene_outcome_new (id_or_new (import, id), kind, text);
   convene_outcome_set_done (outcome, done);
-  convene_outcome_set_segment_id (outcome, segment_id);
   convene_outcome_set_owner_id (outcome, owner_id);
   convene_outcome_set_due_date (outcome, due_date);
   convene_outcome_set_result (outcome, result);
   convene_outcome_set_result_note (outcome, result_note);
+
+  if (!read_outcome_links (import, object, path, session, outcome, error))
+    return FALSE;
 
   g_list_store_append (convene_session_get_outcomes (session), outcome);
   return TRUE;

@@ -15,27 +15,46 @@ find_in_store (GListStore *store,
   return g_list_store_find (store, item, position);
 }
 
-/* Appends to group a removal of every assignment matching, highest position
- * first, so each removal's position is still right when it runs and revert
- * re-inserts them lowest first. */
+typedef gboolean (*ItemMatch) (gpointer item, gpointer data);
+
+/* Appends to group a removal of every item of store matching, highest
+ * position first, so each removal's position is still right when it runs and
+ * revert re-inserts them lowest first. */
 static void
-remove_assignments_where (ConveneCommand *group,
-                          ConveneProject *project,
-                          gboolean      (*matches) (ConveneAssignment *assignment, gpointer data),
-                          gpointer        data)
+remove_where (ConveneCommand *group,
+              GListStore     *store,
+              ItemMatch       matches,
+              gpointer        data)
 {
-  GListStore *assignments = convene_project_get_assignments (project);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (assignments));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
   for (guint i = n; i > 0; i--)
     {
-      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (G_LIST_MODEL (assignments), i - 1);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
 
-      if (matches (assignment, data))
+      if (matches (item, data))
         convene_command_group_add (group,
                                    convene_command_remove_new (convene_command_get_label (group),
-                                                               assignments, i - 1));
+                                                               store, i - 1));
     }
+}
+
+static void
+remove_assignments_where (ConveneCommand *group,
+                          ConveneProject *project,
+                          ItemMatch       matches,
+                          gpointer        data)
+{
+  remove_where (group, convene_project_get_assignments (project), matches, data);
+}
+
+static void
+remove_links_where (ConveneCommand *group,
+                    ConveneProject *project,
+                    ItemMatch       matches,
+                    gpointer        data)
+{
+  remove_where (group, convene_project_get_outcome_links (project), matches, data);
 }
 
 static gboolean
@@ -51,33 +70,60 @@ id_in_array (GArray *ids,
 }
 
 static gboolean
-assignment_on_segments (ConveneAssignment *assignment,
-                        gpointer           data)
+assignment_on_segments (gpointer item,
+                        gpointer data)
 {
-  return id_in_array (data, convene_assignment_get_segment_id (assignment));
+  return id_in_array (data, convene_assignment_get_segment_id (item));
 }
 
 typedef struct
 {
   gint64 session_id;
   GArray *segment_ids;
+  GArray *outcome_ids;
 } SessionMatch;
 
 static gboolean
-assignment_on_session (ConveneAssignment *assignment,
-                       gpointer           data)
+assignment_on_session (gpointer item,
+                       gpointer data)
 {
   SessionMatch *match = data;
 
-  return convene_assignment_get_session_id (assignment) == match->session_id ||
-         id_in_array (match->segment_ids, convene_assignment_get_segment_id (assignment));
+  return convene_assignment_get_session_id (item) == match->session_id ||
+         id_in_array (match->segment_ids, convene_assignment_get_segment_id (item));
 }
 
 static gboolean
-assignment_of_speaker (ConveneAssignment *assignment,
-                       gpointer           data)
+assignment_of_speaker (gpointer item,
+                       gpointer data)
 {
-  return convene_assignment_get_speaker_id (assignment) == *(gint64 *) data;
+  return convene_assignment_get_speaker_id (item) == *(gint64 *) data;
+}
+
+static gboolean
+link_on_segments (gpointer item,
+                  gpointer data)
+{
+  return id_in_array (data, convene_outcome_link_get_segment_id (item));
+}
+
+static gboolean
+link_of_outcome (gpointer item,
+                 gpointer data)
+{
+  return convene_outcome_link_get_outcome_id (item) == *(gint64 *) data;
+}
+
+/* Links of the session's outcomes or to its segments: either end going
+ * takes the link with it. */
+static gboolean
+link_on_session (gpointer item,
+                 gpointer data)
+{
+  SessionMatch *match = data;
+
+  return id_in_array (match->segment_ids, convene_outcome_link_get_segment_id (item)) ||
+         id_in_array (match->outcome_ids, convene_outcome_link_get_outcome_id (item));
 }
 
 static void
@@ -133,6 +179,8 @@ convene_edit_remove_session (ConveneProject *project,
 {
   g_autoptr(ConveneCommand) group = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) outcome_ids = NULL;
+  GListModel *outcomes;
   GListStore *sessions;
   SessionMatch match;
   guint position;
@@ -148,9 +196,20 @@ convene_edit_remove_session (ConveneProject *project,
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   collect_session_segment_ids (session, ids);
+  outcome_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  outcomes = G_LIST_MODEL (convene_session_get_outcomes (session));
+  for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
+    {
+      g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
+      gint64 outcome_id = convene_outcome_get_id (outcome);
+
+      g_array_append_val (outcome_ids, outcome_id);
+    }
   match.session_id = convene_session_get_id (session);
   match.segment_ids = ids;
+  match.outcome_ids = outcome_ids;
   remove_assignments_where (group, project, assignment_on_session, &match);
+  remove_links_where (group, project, link_on_session, &match);
 
   convene_command_group_add (group, convene_command_remove_new (_("Delete Session"), sessions, position));
   return g_steal_pointer (&group);
@@ -249,12 +308,10 @@ convene_edit_remove_segment (ConveneProject *project,
 {
   g_autoptr(ConveneCommand) group = NULL;
   g_autoptr(GArray) ids = NULL;
-  GListModel *sessions;
   GListStore *list;
   ConveneSegment *parent;
   const char *label;
   guint position;
-  guint n_sessions;
 
   g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
   g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
@@ -270,36 +327,8 @@ convene_edit_remove_segment (ConveneProject *project,
   collect_segment_ids (segment, ids);
   remove_assignments_where (group, project, assignment_on_segments, ids);
 
-  /* Outcomes keep their text but lose the link to what is gone. */
-  sessions = G_LIST_MODEL (convene_project_get_sessions (project));
-  n_sessions = g_list_model_get_n_items (sessions);
-  for (guint s = 0; s <= n_sessions; s++)
-    {
-      g_autoptr(ConveneSession) owner = NULL;
-      GListModel *outcomes;
-      guint n;
-
-      /* The session given may not be in the project yet; check it too. */
-      if (s < n_sessions)
-        {
-          owner = g_list_model_get_item (sessions, s);
-          if (owner == session)
-            continue;
-        }
-      else
-        owner = g_object_ref (session);
-
-      outcomes = G_LIST_MODEL (convene_session_get_outcomes (owner));
-      n = g_list_model_get_n_items (outcomes);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
-
-          if (id_in_array (ids, convene_outcome_get_segment_id (outcome)))
-            convene_command_group_add (group,
-                                       convene_command_set_int_new (label, outcome, "segment-id", 0));
-        }
-    }
+  /* Outcomes keep their text but lose the links to what is gone. */
+  remove_links_where (group, project, link_on_segments, ids);
 
   convene_command_group_add (group, convene_command_remove_new (label, list, position));
   return g_steal_pointer (&group);
@@ -451,12 +480,17 @@ convene_edit_add_outcome (ConveneSession *session,
 }
 
 ConveneCommand *
-convene_edit_remove_outcome (ConveneSession *session,
+convene_edit_remove_outcome (ConveneProject *project,
+                             ConveneSession *session,
                              ConveneOutcome *outcome)
 {
+  g_autoptr(ConveneCommand) group = NULL;
+  const char *label = _("Delete Outcome");
   GListStore *outcomes;
+  gint64 outcome_id;
   guint position;
 
+  g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
   g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
   g_return_val_if_fail (CONVENE_IS_OUTCOME (outcome), NULL);
 
@@ -464,7 +498,11 @@ convene_edit_remove_outcome (ConveneSession *session,
   if (!find_in_store (outcomes, outcome, &position))
     g_return_val_if_reached (NULL);
 
-  return convene_command_remove_new (_("Delete Outcome"), outcomes, position);
+  group = convene_command_group_new (label);
+  outcome_id = convene_outcome_get_id (outcome);
+  remove_links_where (group, project, link_of_outcome, &outcome_id);
+  convene_command_group_add (group, convene_command_remove_new (label, outcomes, position));
+  return g_steal_pointer (&group);
 }
 
 /* The text properties a planner edits, with the words for messages and for
@@ -627,7 +665,7 @@ convene_edit_set_number (gpointer     object,
     {
       if (!validate_reference (value, error))
         return NULL;
-      label = g_str_equal (property, "segment-id") ? _("Link Segment")
+      label = g_str_equal (property, "segment-id") ? _("Change Segment")
             : g_str_equal (property, "owner-id") ? _("Change Owner")
             : g_str_equal (property, "speaker-id") ? _("Change Person")
             : _("Change Session");
@@ -729,4 +767,173 @@ convene_edit_set_assignment_role (ConveneAssignment  *assignment,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return convene_edit_set_number (assignment, "role", role, error);
+}
+
+/* How a segment is named in a message: its title, or its kind when untitled. */
+static const char *
+segment_name (ConveneSegment *segment)
+{
+  const char *title = convene_segment_get_title (segment);
+
+  return *title != '\0' ? title : convene_segment_kind_get_label (convene_segment_get_kind (segment));
+}
+
+/* The session holding outcome, or NULL with error set. */
+static ConveneSession *
+outcome_session (ConveneProject  *project,
+                 ConveneOutcome  *outcome,
+                 GError         **error)
+{
+  ConveneSession *session = NULL;
+
+  if (convene_project_find_outcome (project, convene_outcome_get_id (outcome), &session) != outcome)
+    {
+      g_set_error_literal (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND,
+                           _("This item is not part of the project any more."));
+      return NULL;
+    }
+
+  return session;
+}
+
+ConveneCommand *
+convene_edit_link_outcome (ConveneProject  *project,
+                           ConveneOutcome  *outcome,
+                           ConveneSegment  *segment,
+                           GError         **error)
+{
+  g_autoptr(ConveneOutcomeLink) link = NULL;
+  ConveneSession *session;
+  ConveneSession *segment_session = NULL;
+  GListStore *links;
+  gint64 segment_id;
+
+  g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (CONVENE_IS_OUTCOME (outcome), NULL);
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (segment), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  session = outcome_session (project, outcome, error);
+  if (session == NULL)
+    return NULL;
+
+  segment_id = convene_segment_get_id (segment);
+  if (convene_project_find_segment (project, segment_id, &segment_session) != segment)
+    {
+      g_set_error_literal (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND,
+                           _("The segment to link is not part of the project any more."));
+      return NULL;
+    }
+
+  /* A segment serves the aims of its own session; a link across sessions
+   * would make one session's checklist depend on another's running order. */
+  if (segment_session != session)
+    {
+      g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_LINK,
+                   _("“%s” is part of another session; an item can only be linked to the segments of its own session."),
+                   segment_name (segment));
+      return NULL;
+    }
+
+  if (convene_project_find_outcome_link (project, convene_outcome_get_id (outcome), segment_id) != NULL)
+    {
+      g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_LINK,
+                   _("This item is already linked to “%s”."), segment_name (segment));
+      return NULL;
+    }
+
+  links = convene_project_get_outcome_links (project);
+  link = convene_outcome_link_new (convene_project_new_id (project),
+                                   convene_outcome_get_id (outcome), segment_id);
+  return convene_command_insert_new (_("Link Segment"), links,
+                                     g_list_model_get_n_items (G_LIST_MODEL (links)), link);
+}
+
+ConveneCommand *
+convene_edit_unlink_outcome (ConveneProject  *project,
+                             ConveneOutcome  *outcome,
+                             ConveneSegment  *segment,
+                             GError         **error)
+{
+  ConveneOutcomeLink *link;
+  guint position;
+
+  g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (CONVENE_IS_OUTCOME (outcome), NULL);
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (segment), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  link = convene_project_find_outcome_link (project, convene_outcome_get_id (outcome),
+                                            convene_segment_get_id (segment));
+  if (link == NULL || !find_in_store (convene_project_get_outcome_links (project), link, &position))
+    {
+      g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND,
+                   _("This item is not linked to “%s”."), segment_name (segment));
+      return NULL;
+    }
+
+  return convene_command_remove_new (_("Unlink Segment"), convene_project_get_outcome_links (project),
+                                     position);
+}
+
+ConveneCommand *
+convene_edit_move_outcome (ConveneSession  *session,
+                           ConveneOutcome  *outcome,
+                           guint            position,
+                           GError         **error)
+{
+  GListStore *outcomes;
+  guint from;
+
+  g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
+  g_return_val_if_fail (CONVENE_IS_OUTCOME (outcome), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  outcomes = convene_session_get_outcomes (session);
+  if (!find_in_store (outcomes, outcome, &from))
+    {
+      g_set_error_literal (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND,
+                           _("The item to move is not part of the session."));
+      return NULL;
+    }
+
+  /* Counted after the item is taken out: the last place is n - 1. */
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (outcomes)) - 1);
+  return convene_command_move_new (_("Move Outcome"), outcomes, from, outcomes, position);
+}
+
+ConveneCommand *
+convene_edit_set_outcome_result (ConveneOutcome        *outcome,
+                                 ConveneOutcomeResult   result,
+                                 const char            *note,
+                                 GError               **error)
+{
+  g_autoptr(ConveneCommand) group = NULL;
+  ConveneCommand *set_result;
+  ConveneCommand *set_note;
+
+  g_return_val_if_fail (CONVENE_IS_OUTCOME (outcome), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  set_result = convene_edit_set_number (outcome, "result", result, error);
+  if (set_result == NULL)
+    return NULL;
+  group = convene_command_group_new (convene_command_get_label (set_result));
+  convene_command_group_add (group, set_result);
+
+  set_note = convene_edit_set_text (outcome, "result-note", note, error);
+  if (set_note == NULL)
+    return NULL;
+  convene_command_group_add (group, set_note);
+
+  return g_steal_pointer (&group);
+}
+
+ConveneCommand *
+convene_edit_set_outcome_done (ConveneOutcome *outcome,
+                               gboolean        done)
+{
+  g_return_val_if_fail (CONVENE_IS_OUTCOME (outcome), NULL);
+
+  return convene_edit_set_number (outcome, "done", done ? TRUE : FALSE, NULL);
 }

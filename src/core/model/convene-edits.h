@@ -33,7 +33,9 @@ ConveneCommand *convene_edit_add_assignment   (ConveneProject *project, ConveneA
 ConveneCommand *convene_edit_remove_assignment (ConveneProject *project, ConveneAssignment *assignment);
 ConveneCommand *convene_edit_add_outcome      (ConveneSession *session, ConveneOutcome *outcome,
                                                guint position);
-ConveneCommand *convene_edit_remove_outcome   (ConveneSession *session, ConveneOutcome *outcome);
+/* Also removes the outcome's links to segments (undo restores them). */
+ConveneCommand *convene_edit_remove_outcome   (ConveneProject *project, ConveneSession *session,
+                                               ConveneOutcome *outcome);
 /* Validated property edits: text length and UTF-8, duration and slot bounds,
  * times of day, dates, time zones. property names as on the objects. */
 ConveneCommand *convene_edit_set_text         (gpointer object, const char *property,
@@ -49,5 +51,26 @@ ConveneCommand *convene_edit_add_speakers     (ConveneProject *project, GPtrArra
 /* Changes the role of an assignment (the "Change Role" step). */
 ConveneCommand *convene_edit_set_assignment_role (ConveneAssignment *assignment, ConveneRole role,
                                                   GError **error);
+
+/* The outcomes checklist. */
+
+/* Links outcome to a segment or item that serves it. Both must be in the
+ * project and in the same session; a pair already linked is refused
+ * (CONVENE_MODEL_ERROR_INVALID_LINK, as is a segment of another session). */
+ConveneCommand *convene_edit_link_outcome     (ConveneProject *project, ConveneOutcome *outcome,
+                                               ConveneSegment *segment, GError **error);
+/* Removes that link; NOT_FOUND when they are not linked. */
+ConveneCommand *convene_edit_unlink_outcome   (ConveneProject *project, ConveneOutcome *outcome,
+                                               ConveneSegment *segment, GError **error);
+/* Moves an outcome within its session's list to position, counted after it
+ * is taken out (convene_outcomes_position_for_kind_index() turns a place
+ * within its kind into this position). */
+ConveneCommand *convene_edit_move_outcome     (ConveneSession *session, ConveneOutcome *outcome,
+                                               guint position, GError **error);
+/* Records how an expected outcome went, with its note, as one step. */
+ConveneCommand *convene_edit_set_outcome_result (ConveneOutcome *outcome, ConveneOutcomeResult result,
+                                                 const char *note, GError **error);
+/* Ticks an item off, or clears its tick. */
+ConveneCommand *convene_edit_set_outcome_done (ConveneOutcome *outcome, gboolean done);
 
 G_END_DECLS

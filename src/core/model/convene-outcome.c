@@ -11,7 +11,6 @@ struct _ConveneOutcome
   ConveneOutcomeKind kind;
   char *text;
   gboolean done;
-  gint64 segment_id;
   gint64 owner_id;
   char *due_date;
   ConveneOutcomeResult result;
@@ -26,7 +25,6 @@ enum {
   PROP_KIND,
   PROP_TEXT,
   PROP_DONE,
-  PROP_SEGMENT_ID,
   PROP_OWNER_ID,
   PROP_DUE_DATE,
   PROP_RESULT,
@@ -83,9 +81,6 @@ convene_outcome_get_property (GObject    *object,
     case PROP_DONE:
       g_value_set_boolean (value, self->done);
       break;
-    case PROP_SEGMENT_ID:
-      g_value_set_int64 (value, self->segment_id);
-      break;
     case PROP_OWNER_ID:
       g_value_set_int64 (value, self->owner_id);
       break;
@@ -125,9 +120,6 @@ convene_outcome_set_property (GObject      *object,
     case PROP_DONE:
       convene_outcome_set_done (self, g_value_get_boolean (value));
       break;
-    case PROP_SEGMENT_ID:
-      convene_outcome_set_segment_id (self, g_value_get_int64 (value));
-      break;
     case PROP_OWNER_ID:
       convene_outcome_set_owner_id (self, g_value_get_int64 (value));
       break;
@@ -166,9 +158,6 @@ convene_outcome_class_init (ConveneOutcomeClass *klass)
   properties[PROP_DONE] =
     g_param_spec_boolean ("done", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEGMENT_ID] =
-    g_param_spec_int64 ("segment-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_OWNER_ID] =
     g_param_spec_int64 ("owner-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -269,26 +258,6 @@ convene_outcome_set_done (ConveneOutcome *self,
     return;
   self->done = done;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
-}
-
-gint64
-convene_outcome_get_segment_id (ConveneOutcome *self)
-{
-  g_return_val_if_fail (CONVENE_IS_OUTCOME (self), 0);
-  return self->segment_id;
-}
-
-void
-convene_outcome_set_segment_id (ConveneOutcome *self,
-                                gint64          segment_id)
-{
-  g_return_if_fail (CONVENE_IS_OUTCOME (self));
-
-  segment_id = MAX (segment_id, 0);
-  if (self->segment_id == segment_id)
-    return;
-  self->segment_id = segment_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEGMENT_ID]);
 }
 
 gint64

@@ -1,4 +1,5 @@
-/* convene-outcome.h: one line of a session's outcomes checklist. */
+/* convene-outcome.h: one line of a session's outcomes checklist. The
+ * segments that serve it are ConveneOutcomeLinks of the project. */
 #pragma once
 
 #include <glib-object.h>
@@ -10,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ConveneOutcome, convene_outcome, CONVENE, OUTCOME, GObject)
 
 /* Properties: "id" (gint64, construct-only), "kind" (ConveneOutcomeKind),
- * "text" (string), "done" (gboolean), "segment-id" (gint64, 0 = not linked),
+ * "text" (string), "done" (gboolean),
  * "owner-id" (gint64 speaker, 0 = nobody; for follow-ups), "due-date"
  * ("YYYY-MM-DD" or ""), "result" (ConveneOutcomeResult), "result-note" (string). */
 ConveneOutcome      *convene_outcome_new             (gint64 id, ConveneOutcomeKind kind,
@@ -22,8 +23,6 @@ const char          *convene_outcome_get_text        (ConveneOutcome *self);
 void                 convene_outcome_set_text        (ConveneOutcome *self, const char *text);
 gboolean             convene_outcome_get_done        (ConveneOutcome *self);
 void                 convene_outcome_set_done        (ConveneOutcome *self, gboolean done);
-gint64               convene_outcome_get_segment_id  (ConveneOutcome *self);
-void                 convene_outcome_set_segment_id  (ConveneOutcome *self, gint64 segment_id);
 gint64               convene_outcome_get_owner_id    (ConveneOutcome *self);
 void                 convene_outcome_set_owner_id    (ConveneOutcome *self, gint64 speaker_id);
 const char          *convene_outcome_get_due_date    (ConveneOutcome *self);

@@ -15,6 +15,7 @@ struct _ConveneProject
   GListStore *sessions;
   GListStore *speakers;
   GListStore *assignments;
+  GListStore *outcome_links;
   /* Highest identifier handed out or noted. */
   gint64 last_id;
 };
@@ -31,6 +32,7 @@ enum {
   PROP_SESSIONS,
   PROP_SPEAKERS,
   PROP_ASSIGNMENTS,
+  PROP_OUTCOME_LINKS,
   N_PROPS
 };
 
@@ -85,6 +87,7 @@ convene_project_finalize (GObject *object)
   g_clear_object (&self->sessions);
   g_clear_object (&self->speakers);
   g_clear_object (&self->assignments);
+  g_clear_object (&self->outcome_links);
 
   G_OBJECT_CLASS (convene_project_parent_class)->finalize (object);
 }
@@ -122,6 +125,9 @@ convene_project_get_property (GObject    *object,
       break;
     case PROP_ASSIGNMENTS:
       g_value_set_object (value, self->assignments);
+      break;
+    case PROP_OUTCOME_LINKS:
+      g_value_set_object (value, self->outcome_links);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -191,6 +197,9 @@ convene_project_class_init (ConveneProjectClass *klass)
   properties[PROP_ASSIGNMENTS] =
     g_param_spec_object ("assignments", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OUTCOME_LINKS] =
+    g_param_spec_object ("outcome-links", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -206,6 +215,7 @@ convene_project_init (ConveneProject *self)
   self->sessions = g_list_store_new (CONVENE_TYPE_SESSION);
   self->speakers = g_list_store_new (CONVENE_TYPE_SPEAKER);
   self->assignments = g_list_store_new (CONVENE_TYPE_ASSIGNMENT);
+  self->outcome_links = g_list_store_new (CONVENE_TYPE_OUTCOME_LINK);
 }
 
 ConveneProject *
@@ -309,6 +319,13 @@ convene_project_get_assignments (ConveneProject *self)
   return self->assignments;
 }
 
+GListStore *
+convene_project_get_outcome_links (ConveneProject *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PROJECT (self), NULL);
+  return self->outcome_links;
+}
+
 gint64
 convene_project_new_id (ConveneProject *self)
 {
@@ -393,6 +410,63 @@ convene_project_find_segment (ConveneProject  *self,
             *out_session = session;
           return segment;
         }
+    }
+
+  return NULL;
+}
+
+ConveneOutcome *
+convene_project_find_outcome (ConveneProject  *self,
+                              gint64           id,
+                              ConveneSession **out_session)
+{
+  guint n;
+
+  g_return_val_if_fail (CONVENE_IS_PROJECT (self), NULL);
+
+  if (out_session != NULL)
+    *out_session = NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+      GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (session));
+      guint m = g_list_model_get_n_items (outcomes);
+
+      for (guint j = 0; j < m; j++)
+        {
+          g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, j);
+
+          if (convene_outcome_get_id (outcome) == id)
+            {
+              if (out_session != NULL)
+                *out_session = session;
+              return outcome;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+ConveneOutcomeLink *
+convene_project_find_outcome_link (ConveneProject *self,
+                                   gint64          outcome_id,
+                                   gint64          segment_id)
+{
+  guint n;
+
+  g_return_val_if_fail (CONVENE_IS_PROJECT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->outcome_links));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneOutcomeLink) link = g_list_model_get_item (G_LIST_MODEL (self->outcome_links), i);
+
+      if (convene_outcome_link_get_outcome_id (link) == outcome_id &&
+          convene_outcome_link_get_segment_id (link) == segment_id)
+        return link;
     }
 
   return NULL;

@@ -8,6 +8,7 @@
 #include "convene-speaker.h"
 #include "convene-assignment.h"
 #include "convene-outcome.h"
+#include "convene-outcome-link.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,8 @@ G_DECLARE_FINAL_TYPE (ConveneProject, convene_project, CONVENE, PROJECT, GObject
 
 /* Properties: "title", "organiser", "venue", "notes" (strings, "" when empty),
  * "time-zone" (IANA identifier of the venue, e.g. "Europe/Zurich"; the default
- * is this computer's zone), "sessions", "speakers", "assignments" (GListModels). */
+ * is this computer's zone), "sessions", "speakers", "assignments",
+ * "outcome-links" (GListModels). */
 ConveneProject *convene_project_new                (void);
 const char     *convene_project_get_title          (ConveneProject *self);
 void            convene_project_set_title          (ConveneProject *self, const char *title);
@@ -34,6 +36,9 @@ GTimeZone      *convene_project_dup_gtime_zone     (ConveneProject *self);
 GListStore     *convene_project_get_sessions       (ConveneProject *self);
 GListStore     *convene_project_get_speakers       (ConveneProject *self);
 GListStore     *convene_project_get_assignments    (ConveneProject *self);
+/* Which segments serve which outcomes (ConveneOutcomeLink), in the order
+ * they were made: an outcome's links in this order are its segments. */
+GListStore     *convene_project_get_outcome_links  (ConveneProject *self);
 
 /* Identifiers: new_id hands out the next unused one; note_id tells the
  * project an id is in use (loaders and importers call it for every object). */
@@ -46,5 +51,11 @@ ConveneSpeaker *convene_project_find_speaker       (ConveneProject *self, gint64
 /* A segment or item anywhere; out_session (optional) gets its session. */
 ConveneSegment *convene_project_find_segment       (ConveneProject *self, gint64 id,
                                                     ConveneSession **out_session);
+/* An outcome anywhere; out_session (optional) gets its session. */
+ConveneOutcome *convene_project_find_outcome       (ConveneProject *self, gint64 id,
+                                                    ConveneSession **out_session);
+/* The link between an outcome and a segment, if they are linked. */
+ConveneOutcomeLink *convene_project_find_outcome_link (ConveneProject *self, gint64 outcome_id,
+                                                       gint64 segment_id);
 
 G_END_DECLS

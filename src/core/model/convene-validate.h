@@ -17,6 +17,7 @@ typedef enum {
   CONVENE_MODEL_ERROR_INVALID_TIME_ZONE, /* not an IANA zone this system knows */
   CONVENE_MODEL_ERROR_INVALID_NESTING,   /* an item inside an item, a segment in itself */
   CONVENE_MODEL_ERROR_NOT_FOUND,         /* a reference to nothing */
+  CONVENE_MODEL_ERROR_INVALID_LINK,      /* an outcome linked twice to a segment, or across sessions */
 } ConveneModelError;
 
 GQuark   convene_model_error_quark (void);

@@ -1072,7 +1072,9 @@ build_outcomes (Builder *b)
 {
   ConveneRunsheet *self = b->self;
   GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (b->plan->session));
+  GListModel *links = G_LIST_MODEL (convene_project_get_outcome_links (self->project));
   guint n = g_list_model_get_n_items (outcomes);
+  guint n_links = g_list_model_get_n_items (links);
   double text_x = self->hpad + self->base * 2.2;
 
   build_heading (b, _("Outcomes checklist"), convene_session_get_title (b->plan->session), FALSE);
@@ -1088,10 +1090,18 @@ build_outcomes (Builder *b)
     {
       g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
       const char *text = convene_outcome_get_text (outcome);
-      gint64 segment_id = convene_outcome_get_segment_id (outcome);
       ConveneSpeaker *owner = lookup_speaker (b, convene_outcome_get_owner_id (outcome));
       const char *due = convene_outcome_get_due_date (outcome);
+      gboolean has_links = FALSE;
+      gboolean first_part = TRUE;
       RsRow row;
+
+      for (guint k = 0; k < n_links && !has_links; k++)
+        {
+          g_autoptr(ConveneOutcomeLink) link = g_list_model_get_item (links, k);
+
+          has_links = convene_outcome_link_get_outcome_id (link) == convene_outcome_get_id (outcome);
+        }
 
       rs_row_init (&row, RS_ROW_CHECK, convene_outcome_get_done (outcome) ? RS_ROW_DONE : 0,
                    self->base * 0.55);
@@ -1102,14 +1112,21 @@ build_outcomes (Builder *b)
       rs_text_para (&b->t, 0.12);
       rs_text_add (&b->t, (text && *text) ? text : _("Untitled"), 0, 1.05, RS_INK);
 
-      if (segment_id != 0 || owner != NULL || (due && *due))
+      if (has_links || owner != NULL || (due && *due))
         rs_text_para (&b->t, 0.1);
-      if (segment_id != 0)
+
+      /* The segments that serve it, in the order they were linked, each at
+       * the time it starts. */
+      for (guint l = 0; l < n_links; l++)
         {
-          const ConveneScheduleEntry *e = NULL;
+          g_autoptr(ConveneOutcomeLink) link = g_list_model_get_item (links, l);
+          gint64 segment_id = convene_outcome_link_get_segment_id (link);
           guint m = convene_schedule_get_n_entries (b->plan->schedule);
 
-          for (guint k = 0; k < m && e == NULL; k++)
+          if (convene_outcome_link_get_outcome_id (link) != convene_outcome_get_id (outcome))
+            continue;
+
+          for (guint k = 0; k < m; k++)
             {
               const ConveneScheduleEntry *candidate = convene_schedule_get_entry (b->plan->schedule, k);
 
@@ -1117,16 +1134,20 @@ build_outcomes (Builder *b)
                 {
                   g_autofree char *at = g_strdup_printf ("%s  ", clock_start (b, k));
 
-                  e = candidate;
+                  if (!first_part)
+                    rs_text_add (&b->t, "  ·  ", 0, 0.85, RS_FAINT);
+                  first_part = FALSE;
                   rs_text_add (&b->t, at, RS_SEMIBOLD | RS_TNUM, 0.85, RS_MUTED);
-                  rs_text_add (&b->t, segment_title (e->segment), 0, 0.85, RS_MUTED);
+                  rs_text_add (&b->t, segment_title (candidate->segment), 0, 0.85, RS_MUTED);
+                  break;
                 }
             }
         }
       if (owner != NULL)
         {
-          if (segment_id != 0)
+          if (!first_part)
             rs_text_add (&b->t, "  ·  ", 0, 0.85, RS_FAINT);
+          first_part = FALSE;
           rs_text_add (&b->t, _("Owner: "), RS_SEMIBOLD, 0.85, RS_MUTED);
           add_name (b, owner, 0, 0.85);
         }
@@ -1134,7 +1155,7 @@ build_outcomes (Builder *b)
         {
           g_autofree char *text_due = g_strdup_printf (_("due %s"), due);
 
-          if (segment_id != 0 || owner != NULL)
+          if (!first_part)
             rs_text_add (&b->t, "  ·  ", 0, 0.85, RS_FAINT);
           rs_text_add (&b->t, text_due, 0, 0.85, RS_MUTED);
         }

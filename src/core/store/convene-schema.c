@@ -94,6 +94,60 @@ static const char * const steps[] = {
   "  CHECK (result IN ('none', 'met', 'partly-met', 'not-met'));\n"
   "ALTER TABLE outcome ADD COLUMN result_note TEXT NOT NULL DEFAULT '';\n"
   "CREATE INDEX outcome_owner ON outcome (owner);\n",
+
+  /* Version 3: an outcome may be served by several segments, so its single
+   * segment column becomes a table of links. The outcome table is rebuilt
+   * with its definition written out in full (rather than altered with DROP
+   * COLUMN), so its text in sqlite_schema is exactly this step's text, as
+   * every opened file is compared against. The rows are set aside, the table
+   * is dropped and made again under its own name (nothing refers to outcome
+   * yet, so dropping it cascades nowhere), and the rows come back.
+   *
+   * Existing links keep their outcome and segment and get fresh ids above
+   * every id in the file, which all kinds of object share. A link to a
+   * segment of another session is not carried over: Convene links an item
+   * only to the segments of its own session. */
+  "CREATE TABLE outcome_before_v3 AS SELECT * FROM outcome;\n"
+  "DROP TABLE outcome;\n"
+  "CREATE TABLE outcome (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id > 0),\n"
+  "  session INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('objective', 'expected-outcome',\n"
+  "                                     'guiding-question', 'follow-up')),\n"
+  "  text TEXT NOT NULL,\n"
+  "  done INTEGER NOT NULL CHECK (done IN (0, 1)),\n"
+  "  owner INTEGER REFERENCES speaker (id) ON DELETE SET NULL,\n"
+  "  due_date TEXT NOT NULL,\n"
+  "  result TEXT NOT NULL CHECK (result IN ('none', 'met', 'partly-met', 'not-met')),\n"
+  "  result_note TEXT NOT NULL\n"
+  ") STRICT;\n"
+  "INSERT INTO outcome (id, session, position, kind, text, done, owner, due_date, result,\n"
+  "                     result_note)\n"
+  "  SELECT id, session, position, kind, text, done, owner, due_date, result, result_note\n"
+  "  FROM outcome_before_v3;\n"
+  "CREATE INDEX outcome_session ON outcome (session);\n"
+  "CREATE INDEX outcome_owner ON outcome (owner);\n"
+  "CREATE TABLE outcome_link (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id > 0),\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  outcome INTEGER NOT NULL REFERENCES outcome (id) ON DELETE CASCADE,\n"
+  "  segment INTEGER NOT NULL REFERENCES segment (id) ON DELETE CASCADE,\n"
+  "  UNIQUE (outcome, segment)\n"
+  ") STRICT;\n"
+  "CREATE INDEX outcome_link_segment ON outcome_link (segment);\n"
+  "INSERT INTO outcome_link (id, position, outcome, segment)\n"
+  "  SELECT (SELECT coalesce (max (id), 0) FROM (SELECT id FROM session\n"
+  "                                            UNION ALL SELECT id FROM segment\n"
+  "                                            UNION ALL SELECT id FROM speaker\n"
+  "                                            UNION ALL SELECT id FROM assignment\n"
+  "                                            UNION ALL SELECT id FROM outcome))\n"
+  "           + row_number () OVER (ORDER BY o.position, o.id),\n"
+  "         row_number () OVER (ORDER BY o.position, o.id) - 1,\n"
+  "         o.id, o.segment\n"
+  "  FROM outcome_before_v3 AS o\n"
+  "  JOIN segment AS s ON s.id = o.segment AND s.session = o.session;\n"
+  "DROP TABLE outcome_before_v3;\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CONVENE_SCHEMA_VERSION);

@@ -22,11 +22,21 @@ typedef struct
   GHashTable     *segments;   /* id -> ConveneSegment (borrowed) */
   GHashTable     *tops;       /* ids of top-level segments -> their session id */
   GHashTable     *speakers;   /* id -> ConveneSpeaker (borrowed) */
+  GHashTable     *segment_sessions;  /* segment or item id -> its session id */
+  GHashTable     *outcome_sessions;  /* outcome id -> its session id */
+  GArray         *legacy_links;      /* LegacyLink: links of a file before version 3 */
   /* Where the row being read is, for messages. */
   const char     *table;      /* translated: "segment" */
   gint64          row;
   GError         *error;
 } Loader;
+
+/* Before version 3 an outcome named one segment in its own row. */
+typedef struct
+{
+  gint64 outcome_id;
+  gint64 segment_id;
+} LegacyLink;
 
 static gint64 *
 dup_id (gint64 id)
@@ -425,6 +435,7 @@ load_segments (Loader *loader)
       convene_segment_set_fixed_start (segment, (int) fixed_start);
 
       g_hash_table_insert (loader->segments, dup_id (id), segment);
+      g_hash_table_insert (loader->segment_sessions, dup_id (id), dup_id (session_id));
       if (parent != NULL)
         {
           g_list_store_append (convene_segment_get_items (parent), segment);
@@ -442,16 +453,21 @@ load_segments (Loader *loader)
 static void
 load_outcomes (Loader *loader)
 {
-  gboolean v2 = convene_store_get_version (loader->store) >= 2;
+  guint version = convene_store_get_version (loader->store);
+  gboolean has_segment = version < 3;
+  int first_v2 = has_segment ? 6 : 5;
   sqlite3_stmt *stmt;
 
-  /* A version 1 file read without migrating (opened read-only) has no
-   * follow-up or result columns: those keep their defaults. */
+  /* A file of an older version read without migrating (opened read-only):
+   * version 1 has no follow-up or result columns, which keep their
+   * defaults; versions 1 and 2 name one linked segment in the row. */
   stmt = prepare (loader,
-                  v2 ? "SELECT id, session, kind, text, done, segment, owner, due_date, result, "
-                       "result_note FROM outcome ORDER BY position, id"
-                     : "SELECT id, session, kind, text, done, segment "
-                       "FROM outcome ORDER BY position, id");
+                  version >= 3 ? "SELECT id, session, kind, text, done, owner, due_date, result, "
+                                 "result_note FROM outcome ORDER BY position, id"
+                  : version == 2 ? "SELECT id, session, kind, text, done, segment, owner, due_date, "
+                                   "result, result_note FROM outcome ORDER BY position, id"
+                  : "SELECT id, session, kind, text, done, segment "
+                    "FROM outcome ORDER BY position, id");
   if (stmt == NULL)
     return;
 
@@ -464,7 +480,8 @@ load_outcomes (Loader *loader)
       const char *due_date = "", *result_nick = "none", *result_note = "";
       ConveneOutcomeKind kind;
       ConveneOutcomeResult result;
-      gint64 id, session_id, done, segment_id, owner_id = 0;
+      gint64 id, session_id, done, segment_id = 0, owner_id = 0;
+      gint64 *segment_session;
       GError *local = NULL;
 
       if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
@@ -472,15 +489,17 @@ load_outcomes (Loader *loader)
           !read_int (loader, stmt, 1, _("The session"), 1, G_MAXINT64, &session_id) ||
           !read_text (loader, stmt, 2, _("the kind"), &kind_nick) ||
           !read_text (loader, stmt, 3, _("the text"), &text) ||
-          !read_int (loader, stmt, 4, _("The done mark"), 0, 1, &done) ||
-          !read_optional_id (loader, stmt, 5, _("The linked segment"), &segment_id))
+          !read_int (loader, stmt, 4, _("The done mark"), 0, 1, &done))
         break;
 
-      if (v2 &&
-          (!read_optional_id (loader, stmt, 6, _("The owner"), &owner_id) ||
-           !read_text (loader, stmt, 7, _("the due date"), &due_date) ||
-           !read_text (loader, stmt, 8, _("the result"), &result_nick) ||
-           !read_text (loader, stmt, 9, _("the result note"), &result_note)))
+      if (has_segment && !read_optional_id (loader, stmt, 5, _("The linked segment"), &segment_id))
+        break;
+
+      if (version >= 2 &&
+          (!read_optional_id (loader, stmt, first_v2, _("The owner"), &owner_id) ||
+           !read_text (loader, stmt, first_v2 + 1, _("the due date"), &due_date) ||
+           !read_text (loader, stmt, first_v2 + 2, _("the result"), &result_nick) ||
+           !read_text (loader, stmt, first_v2 + 3, _("the result note"), &result_note)))
         break;
 
       if (!convene_outcome_kind_from_nick (kind_nick, &kind))
@@ -505,7 +524,8 @@ load_outcomes (Loader *loader)
           loader_fail (loader, _("Its session does not exist."));
           break;
         }
-      if (segment_id != 0 && !g_hash_table_contains (loader->segments, &segment_id))
+      segment_session = segment_id != 0 ? g_hash_table_lookup (loader->segment_sessions, &segment_id) : NULL;
+      if (segment_id != 0 && segment_session == NULL)
         {
           loader_fail (loader, _("Its linked segment does not exist."));
           break;
@@ -516,14 +536,22 @@ load_outcomes (Loader *loader)
           break;
         }
 
+      /* Kept as the migration to version 3 keeps it: only within the session. */
+      if (segment_session != NULL && *segment_session == session_id)
+        {
+          LegacyLink link = { id, segment_id };
+
+          g_array_append_val (loader->legacy_links, link);
+        }
+
       outcome = convene_outcome_new (id, kind, text);
       convene_outcome_set_done (outcome, done != 0);
-      convene_outcome_set_segment_id (outcome, segment_id);
       convene_outcome_set_owner_id (outcome, owner_id);
       convene_outcome_set_due_date (outcome, due_date);
       convene_outcome_set_result (outcome, result);
       convene_outcome_set_result_note (outcome, result_note);
 
+      g_hash_table_insert (loader->outcome_sessions, dup_id (id), dup_id (session_id));
       g_list_store_append (convene_session_get_outcomes (session), outcome);
     }
   sqlite3_finalize (stmt);
@@ -591,6 +619,81 @@ load_assignments (Loader *loader)
   loader->table = NULL;
 }
 
+static void
+load_outcome_links (Loader *loader)
+{
+  GListStore *links = convene_project_get_outcome_links (loader->project);
+  g_autoptr(GHashTable) pairs = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (loader, "SELECT id, outcome, segment FROM outcome_link ORDER BY position, id");
+  if (stmt == NULL)
+    return;
+
+  /* "outcome:segment" for each link read: the schema's UNIQUE can be
+   * dropped by whoever wrote the file, so pairs are checked here too. */
+  pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  loader->table = _("outcome link");
+  while (next_row (loader, stmt))
+    {
+      g_autoptr(ConveneOutcomeLink) link = NULL;
+      gint64 id, outcome_id, segment_id;
+      gint64 *outcome_session, *segment_session;
+      char *pair;
+
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+          !claim_id (loader, id) ||
+          !read_int (loader, stmt, 1, _("The outcome"), 1, G_MAXINT64, &outcome_id) ||
+          !read_int (loader, stmt, 2, _("The segment"), 1, G_MAXINT64, &segment_id))
+        break;
+
+      outcome_session = g_hash_table_lookup (loader->outcome_sessions, &outcome_id);
+      segment_session = g_hash_table_lookup (loader->segment_sessions, &segment_id);
+      if (outcome_session == NULL || segment_session == NULL)
+        {
+          loader_fail (loader, _("What it links does not exist."));
+          break;
+        }
+      if (*outcome_session != *segment_session)
+        {
+          loader_fail (loader, _("It links an item to a segment of another session."));
+          break;
+        }
+
+      pair = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, outcome_id, segment_id);
+      if (!g_hash_table_add (pairs, pair))
+        {
+          loader_fail (loader, _("The same item and segment are linked twice."));
+          break;
+        }
+
+      link = convene_outcome_link_new (id, outcome_id, segment_id);
+      g_list_store_append (links, link);
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+}
+
+/* The links of a file before version 3 get ids after every id the file
+ * holds, in the order the migration to version 3 gives them, so a file
+ * read as it is and the same file migrated load alike. */
+static void
+add_legacy_links (Loader *loader)
+{
+  GListStore *links = convene_project_get_outcome_links (loader->project);
+
+  for (guint i = 0; i < loader->legacy_links->len; i++)
+    {
+      const LegacyLink *legacy = &g_array_index (loader->legacy_links, LegacyLink, i);
+      g_autoptr(ConveneOutcomeLink) link =
+        convene_outcome_link_new (convene_project_new_id (loader->project),
+                                  legacy->outcome_id, legacy->segment_id);
+
+      g_list_store_append (links, link);
+    }
+}
+
 ConveneProject *
 convene_store_read_project (ConveneStore  *self,
                             GError       **error)
@@ -607,6 +710,9 @@ convene_store_read_project (ConveneStore  *self,
   loader.segments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.tops = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   loader.speakers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  loader.segment_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  loader.outcome_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  loader.legacy_links = g_array_new (FALSE, FALSE, sizeof (LegacyLink));
 
   /* One read transaction: every table from the same moment, even if another
    * program writes the file meanwhile. */
@@ -624,6 +730,10 @@ convene_store_read_project (ConveneStore  *self,
     load_outcomes (&loader);
   if (loader.error == NULL)
     load_assignments (&loader);
+  if (loader.error == NULL && convene_store_get_version (self) >= 3)
+    load_outcome_links (&loader);
+  else if (loader.error == NULL)
+    add_legacy_links (&loader);
 
   if (in_read)
     sqlite3_exec (loader.db, "COMMIT", NULL, NULL, NULL);
@@ -633,6 +743,9 @@ convene_store_read_project (ConveneStore  *self,
   g_hash_table_unref (loader.segments);
   g_hash_table_unref (loader.tops);
   g_hash_table_unref (loader.speakers);
+  g_hash_table_unref (loader.segment_sessions);
+  g_hash_table_unref (loader.outcome_sessions);
+  g_array_unref (loader.legacy_links);
 
   if (loader.error != NULL)
     {

@@ -39,6 +39,8 @@ int convene_store_writer_put_assignment (ConveneStoreWriter *writer, ConveneAssi
                                          guint position);
 int convene_store_writer_put_outcome    (ConveneStoreWriter *writer, ConveneOutcome *outcome,
                                          gint64 session_id, guint position);
+int convene_store_writer_put_outcome_link (ConveneStoreWriter *writer, ConveneOutcomeLink *link,
+                                           guint position);
 
 /* The lists of a project, by what they hold and who owns them. */
 typedef enum {
@@ -48,6 +50,7 @@ typedef enum {
   CONVENE_STORE_LIST_SEGMENTS,     /* owner: a session (its top-level segments) */
   CONVENE_STORE_LIST_ITEMS,        /* owner: a segment */
   CONVENE_STORE_LIST_OUTCOMES,     /* owner: a session */
+  CONVENE_STORE_LIST_OUTCOME_LINKS, /* owner: the project */
 } ConveneStoreList;
 
 /* Deletes the rows that belong to the list owned by owner_id (0 for the

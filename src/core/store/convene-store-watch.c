@@ -29,7 +29,7 @@ struct _Watch
   guint      count;        /* how many lists hold it (1, or briefly 2 mid-move) */
   gulong     notify_handler;
   ListWatch *container;    /* borrowed; NULL for the project */
-  ListWatch *lists[3];     /* owned: the lists this object owns */
+  ListWatch *lists[4];     /* owned: the lists this object owns */
   guint      n_lists;
   /* The position the file holds for it, or -1 if unknown: members of a
    * changed list whose position did not change need no rewrite. */
@@ -248,6 +248,9 @@ watch_object (ConveneStoreWatcher *watcher,
       watch->lists[watch->n_lists++] =
         list_watch_new (watcher, convene_project_get_assignments (project), object,
                         CONVENE_STORE_LIST_ASSIGNMENTS);
+      watch->lists[watch->n_lists++] =
+        list_watch_new (watcher, convene_project_get_outcome_links (project), object,
+                        CONVENE_STORE_LIST_OUTCOME_LINKS);
     }
   else if (CONVENE_IS_SESSION (object))
     {
@@ -403,7 +406,9 @@ rank_of (GObject   *object,
     return container->kind == CONVENE_STORE_LIST_ITEMS ? 4 : 3;
   if (CONVENE_IS_OUTCOME (object))
     return 5;
-  return 6;
+  if (CONVENE_IS_ASSIGNMENT (object))
+    return 6;
+  return 7;
 }
 
 static int
@@ -482,9 +487,12 @@ write_pending (ConveneStoreWriter *writer,
       return convene_store_writer_put_outcome (writer, CONVENE_OUTCOME (entry->object),
                                                convene_session_get_id (CONVENE_SESSION (container->owner)),
                                                position);
-    default:
+    case 6:
       return convene_store_writer_put_assignment (writer, CONVENE_ASSIGNMENT (entry->object),
                                                   position);
+    default:
+      return convene_store_writer_put_outcome_link (writer, CONVENE_OUTCOME_LINK (entry->object),
+                                                    position);
     }
 }
 
@@ -530,6 +538,19 @@ convene_store_watcher_flush (ConveneStoreWatcher *watcher,
 
   g_array_sort (pending, compare_pending);
 
+  /* Links never move to another list, so the ones that went can go first:
+   * a link removed and another made for the same pair in one step would
+   * otherwise meet the file's rule that a pair is linked once. */
+  g_hash_table_iter_init (&iter, watcher->dirty_lists);
+  while (rc == SQLITE_OK && g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      DirtyList *dirty = value;
+
+      if (dirty->kind == CONVENE_STORE_LIST_OUTCOME_LINKS)
+        rc = convene_store_writer_delete_missing (writer, dirty->kind, 0,
+                                                  G_LIST_MODEL (dirty->list));
+    }
+
   for (guint i = 0; i < pending->len && rc == SQLITE_OK; i++)
     rc = write_pending (writer, &g_array_index (pending, Pending, i));
 
@@ -541,8 +562,9 @@ convene_store_watcher_flush (ConveneStoreWatcher *watcher,
     {
       DirtyList *dirty = value;
 
-      rc = convene_store_writer_delete_missing (writer, dirty->kind, owner_id (dirty->owner),
-                                                G_LIST_MODEL (dirty->list));
+      if (dirty->kind != CONVENE_STORE_LIST_OUTCOME_LINKS)
+        rc = convene_store_writer_delete_missing (writer, dirty->kind, owner_id (dirty->owner),
+                                                  G_LIST_MODEL (dirty->list));
     }
 
   g_hash_table_remove_all (watcher->dirty);

@@ -14,17 +14,20 @@ typedef enum {
   STMT_PUT_SPEAKER,
   STMT_PUT_ASSIGNMENT,
   STMT_PUT_OUTCOME,
+  STMT_PUT_OUTCOME_LINK,
   STMT_IDS_SESSIONS,
   STMT_IDS_SPEAKERS,
   STMT_IDS_ASSIGNMENTS,
   STMT_IDS_SEGMENTS,
   STMT_IDS_ITEMS,
   STMT_IDS_OUTCOMES,
+  STMT_IDS_OUTCOME_LINKS,
   STMT_DELETE_SESSION,
   STMT_DELETE_SPEAKER,
   STMT_DELETE_ASSIGNMENT,
   STMT_DELETE_SEGMENT,
   STMT_DELETE_OUTCOME,
+  STMT_DELETE_OUTCOME_LINK,
   N_STMTS
 } Stmt;
 
@@ -61,23 +64,29 @@ static const char * const stmt_sql[N_STMTS] = {
     "ON CONFLICT (id) DO UPDATE SET position = excluded.position, speaker = excluded.speaker, "
     "segment = excluded.segment, session = excluded.session, role = excluded.role",
   [STMT_PUT_OUTCOME] =
-    "INSERT INTO outcome (id, session, position, kind, text, done, segment, owner, due_date, "
-    "result, result_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "INSERT INTO outcome (id, session, position, kind, text, done, owner, due_date, "
+    "result, result_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
     "ON CONFLICT (id) DO UPDATE SET session = excluded.session, position = excluded.position, "
     "kind = excluded.kind, text = excluded.text, done = excluded.done, "
-    "segment = excluded.segment, owner = excluded.owner, due_date = excluded.due_date, "
+    "owner = excluded.owner, due_date = excluded.due_date, "
     "result = excluded.result, result_note = excluded.result_note",
+  [STMT_PUT_OUTCOME_LINK] =
+    "INSERT INTO outcome_link (id, position, outcome, segment) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (id) DO UPDATE SET position = excluded.position, outcome = excluded.outcome, "
+    "segment = excluded.segment",
   [STMT_IDS_SESSIONS] = "SELECT id FROM session",
   [STMT_IDS_SPEAKERS] = "SELECT id FROM speaker",
   [STMT_IDS_ASSIGNMENTS] = "SELECT id FROM assignment",
   [STMT_IDS_SEGMENTS] = "SELECT id FROM segment WHERE session = ?1 AND parent IS NULL",
   [STMT_IDS_ITEMS] = "SELECT id FROM segment WHERE parent = ?1",
   [STMT_IDS_OUTCOMES] = "SELECT id FROM outcome WHERE session = ?1",
+  [STMT_IDS_OUTCOME_LINKS] = "SELECT id FROM outcome_link",
   [STMT_DELETE_SESSION] = "DELETE FROM session WHERE id = ?1",
   [STMT_DELETE_SPEAKER] = "DELETE FROM speaker WHERE id = ?1",
   [STMT_DELETE_ASSIGNMENT] = "DELETE FROM assignment WHERE id = ?1",
   [STMT_DELETE_SEGMENT] = "DELETE FROM segment WHERE id = ?1",
   [STMT_DELETE_OUTCOME] = "DELETE FROM outcome WHERE id = ?1",
+  [STMT_DELETE_OUTCOME_LINK] = "DELETE FROM outcome_link WHERE id = ?1",
 };
 
 struct _ConveneStoreWriter
@@ -284,11 +293,28 @@ convene_store_writer_put_outcome (ConveneStoreWriter *writer,
   bind_text (stmt, 4, convene_outcome_kind_to_nick (convene_outcome_get_kind (outcome)));
   bind_text (stmt, 5, convene_outcome_get_text (outcome));
   sqlite3_bind_int (stmt, 6, convene_outcome_get_done (outcome) ? 1 : 0);
-  bind_id_or_null (stmt, 7, convene_outcome_get_segment_id (outcome));
-  bind_id_or_null (stmt, 8, convene_outcome_get_owner_id (outcome));
-  bind_text (stmt, 9, convene_outcome_get_due_date (outcome));
-  bind_text (stmt, 10, convene_outcome_result_to_nick (convene_outcome_get_result (outcome)));
-  bind_text (stmt, 11, convene_outcome_get_result_note (outcome));
+  bind_id_or_null (stmt, 7, convene_outcome_get_owner_id (outcome));
+  bind_text (stmt, 8, convene_outcome_get_due_date (outcome));
+  bind_text (stmt, 9, convene_outcome_result_to_nick (convene_outcome_get_result (outcome)));
+  bind_text (stmt, 10, convene_outcome_get_result_note (outcome));
+  return run (stmt);
+}
+
+int
+convene_store_writer_put_outcome_link (ConveneStoreWriter *writer,
+                                       ConveneOutcomeLink *link,
+                                       guint               position)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = get_stmt (writer, STMT_PUT_OUTCOME_LINK, &rc)) == NULL)
+    return rc;
+
+  sqlite3_bind_int64 (stmt, 1, convene_outcome_link_get_id (link));
+  sqlite3_bind_int64 (stmt, 2, position);
+  sqlite3_bind_int64 (stmt, 3, convene_outcome_link_get_outcome_id (link));
+  sqlite3_bind_int64 (stmt, 4, convene_outcome_link_get_segment_id (link));
   return run (stmt);
 }
 
@@ -309,6 +335,8 @@ object_id (ConveneStoreList  kind,
       return convene_segment_get_id (object);
     case CONVENE_STORE_LIST_OUTCOMES:
       return convene_outcome_get_id (object);
+    case CONVENE_STORE_LIST_OUTCOME_LINKS:
+      return convene_outcome_link_get_id (object);
     default:
       g_assert_not_reached ();
     }
@@ -327,6 +355,7 @@ convene_store_writer_delete_missing (ConveneStoreWriter *writer,
     [CONVENE_STORE_LIST_SEGMENTS] = STMT_IDS_SEGMENTS,
     [CONVENE_STORE_LIST_ITEMS] = STMT_IDS_ITEMS,
     [CONVENE_STORE_LIST_OUTCOMES] = STMT_IDS_OUTCOMES,
+    [CONVENE_STORE_LIST_OUTCOME_LINKS] = STMT_IDS_OUTCOME_LINKS,
   };
   static const Stmt delete_stmt[] = {
     [CONVENE_STORE_LIST_SESSIONS] = STMT_DELETE_SESSION,
@@ -335,6 +364,7 @@ convene_store_writer_delete_missing (ConveneStoreWriter *writer,
     [CONVENE_STORE_LIST_SEGMENTS] = STMT_DELETE_SEGMENT,
     [CONVENE_STORE_LIST_ITEMS] = STMT_DELETE_SEGMENT,
     [CONVENE_STORE_LIST_OUTCOMES] = STMT_DELETE_OUTCOME,
+    [CONVENE_STORE_LIST_OUTCOME_LINKS] = STMT_DELETE_OUTCOME_LINK,
   };
   g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) current = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -414,6 +444,7 @@ convene_store_writer_write_all (ConveneStoreWriter *writer,
   GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
   GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (project));
   GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (project));
+  GListModel *links = G_LIST_MODEL (convene_project_get_outcome_links (project));
   int rc;
 
   if ((rc = convene_store_writer_put_project (writer, project)) != SQLITE_OK)
@@ -456,6 +487,14 @@ convene_store_writer_write_all (ConveneStoreWriter *writer,
       g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
 
       if ((rc = convene_store_writer_put_assignment (writer, assignment, i)) != SQLITE_OK)
+        return rc;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(ConveneOutcomeLink) link = g_list_model_get_item (links, i);
+
+      if ((rc = convene_store_writer_put_outcome_link (writer, link, i)) != SQLITE_OK)
         return rc;
     }
 
