@@ -1,0 +1,546 @@
+#define G_LOG_DOMAIN "convene-application"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-application.h"
+#include "convene-cli.h"
+#include "convene-document.h"
+#include "convene-json.h"
+#include "convene-project-files.h"
+#include "convene-window.h"
+
+#define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
+
+struct _ConveneApplication
+{
+  AdwApplication parent_instance;
+
+  /* owned; created at startup so the command line never needs the schema */
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the project as JSON to FILE and exit"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Create the project from the JSON in FILE and exit"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[PROJECT.convene…]") },
+  { NULL }
+};
+
+static ConveneWindow *
+find_window_for_file (ConveneApplication *self,
+                      GFile              *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      ConveneDocument *document;
+
+      if (!CONVENE_IS_WINDOW (l->data))
+        continue;
+      document = convene_window_get_document (l->data);
+      if (document != NULL && g_file_equal (convene_document_get_file (document), file))
+        return l->data;
+    }
+  return NULL;
+}
+
+/* A window to show a project in: the asking window or the active one if it
+ * still shows the start page, otherwise a new window. */
+static ConveneWindow *
+window_for_new_project (ConveneApplication *self,
+                        GtkWindow          *from)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CONVENE_IS_WINDOW (from) && convene_window_get_document (CONVENE_WINDOW (from)) == NULL)
+    return CONVENE_WINDOW (from);
+  if (from == NULL && CONVENE_IS_WINDOW (active) &&
+      convene_window_get_document (CONVENE_WINDOW (active)) == NULL)
+    return CONVENE_WINDOW (active);
+  return convene_window_new (self);
+}
+
+/* A window to show a message in: the asking one, the active one, or a new
+ * start page when nothing is open (a bad file given on the command line). */
+static ConveneWindow *
+window_for_message (ConveneApplication *self,
+                    GtkWindow          *from)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ConveneWindow *window;
+
+  if (CONVENE_IS_WINDOW (from))
+    return CONVENE_WINDOW (from);
+  if (CONVENE_IS_WINDOW (active))
+    return CONVENE_WINDOW (active);
+
+  window = convene_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+show_document (ConveneApplication *self,
+               ConveneDocument    *document,
+               GtkWindow          *from)
+{
+  ConveneWindow *window = window_for_new_project (self, from);
+
+  convene_window_set_document (window, document);
+  convene_project_files_remember (self->settings, convene_document_get_file (document));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+report_open_error (ConveneApplication *self,
+                   GtkWindow          *from,
+                   const GError       *error)
+{
+  ConveneWindow *window = window_for_message (self, from);
+
+  convene_window_show_error (window, _("Could Not Open the Project"), error->message);
+}
+
+void
+convene_application_open_project (ConveneApplication *self,
+                                  GFile              *file,
+                                  GtkWindow          *from)
+{
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneWindow *existing;
+
+  g_return_if_fail (CONVENE_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* A second store on the same file would only open read-only: show the
+   * window that already has it. */
+  existing = find_window_for_file (self, file);
+  if (existing != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (existing));
+      return;
+    }
+
+  document = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+  if (document == NULL)
+    {
+      report_open_error (self, from, error);
+      return;
+    }
+
+  show_document (self, document, from);
+}
+
+static void
+new_project (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  GtkWindow *from = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GFile) folder = convene_project_files_get_folder ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!convene_project_files_ensure_folder (&error))
+    {
+      convene_window_show_error (window_for_message (self, from),
+                                 _("Could Not Create the Project"), error->message);
+      return;
+    }
+
+  /* Translators: the title of a new project, also its file name. */
+  file = convene_project_files_next_free (folder, _("Untitled Project"));
+  project = convene_project_new ();
+  convene_project_set_title (project, _("Untitled Project"));
+
+  document = convene_document_create (file, project, &error);
+  if (document == NULL)
+    {
+      convene_window_show_error (window_for_message (self, from),
+                                 _("Could Not Create the Project"), error->message);
+      return;
+    }
+
+  show_document (self, document, from);
+}
+
+static void
+open_example (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  GtkWindow *from = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GFile) folder = convene_project_files_get_folder ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gconstpointer data;
+  gsize length;
+
+  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    {
+      data = g_bytes_get_data (bytes, &length);
+      project = convene_json_import (data, length, &error);
+    }
+  if (project != NULL && convene_project_files_ensure_folder (&error))
+    {
+      /* Translators: the file name of the copy of the example project. */
+      file = convene_project_files_next_free (folder, _("Side Event Example"));
+      document = convene_document_create (file, project, &error);
+    }
+
+  if (document == NULL)
+    {
+      convene_window_show_error (window_for_message (self, from),
+                                 _("Could Not Open the Example"), error->message);
+      return;
+    }
+
+  show_document (self, document, from);
+}
+
+static void
+open_file (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  convene_application_open_project (self, file,
+                                    gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+open_response (GtkNativeDialog *dialog,
+               int              response,
+               gpointer         user_data)
+{
+  g_autoptr(ConveneApplication) self = user_data;
+  g_autoptr(GtkNativeDialog) owned = GTK_NATIVE_DIALOG (dialog);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkWindow *parent = gtk_native_dialog_get_transient_for (dialog);
+
+      if (file != NULL)
+        convene_application_open_project (self, file, parent);
+    }
+}
+
+static void
+open_project (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Project"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (projects, _("Convene Projects"));
+  gtk_file_filter_add_pattern (projects, "*.convene");
+  gtk_file_filter_add_mime_type (projects, "application/x-convene");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
+  gtk_file_filter_set_name (everything, _("All Files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), projects);
+
+  /* The dialog and the app stay alive until the response; the handler
+   * drops both references. */
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Convene developers"), NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Convene"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Convene developers"),
+                         "developers", developers,
+                         "comments", _("Plan the running order of side events, panels and workshops"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+show_shortcuts (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/convene/Convene/convene-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, parent);
+  gtk_window_set_modal (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
+static void
+show_help (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri (parent, "help:convene", GDK_CURRENT_TIME);
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing (rather than destroying) lets each window remember its size;
+   * every edit is already in the file. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-project", new_project },
+  { "open", open_project },
+  { "open-example", open_example },
+  { "open-file", open_file, "s" },
+  { "about", show_about },
+  { "shortcuts", show_shortcuts },
+  { "help", show_help },
+  { "quit", quit },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.new-project", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.add-session", { "<Control><Shift>n", NULL } },
+  { "win.save-copy", { "<Control><Shift>s", NULL } },
+};
+
+static void
+convene_application_startup (GApplication *app)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+
+  G_APPLICATION_CLASS (convene_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
+                                           app_accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+convene_application_activate (GApplication *app)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (convene_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+convene_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    convene_application_open_project (self, files[i], NULL);
+}
+
+static int
+run_cli (const char  *option,
+         const char  *path,
+         const char **remaining,
+         gboolean     exporting)
+{
+  g_autoptr(GFile) other = NULL;
+  g_autoptr(GFile) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (remaining == NULL || remaining[0] == NULL || remaining[1] != NULL)
+    {
+      /* Translators: %s is the option, --export or --import. */
+      g_printerr (_("convene: %s needs exactly one PROJECT.convene file after it\n"), option);
+      return 1;
+    }
+
+  other = g_file_new_for_commandline_arg (path);
+  project = g_file_new_for_commandline_arg (remaining[0]);
+
+  if (exporting)
+    ok = convene_cli_export (project, other, &error);
+  else
+    ok = convene_cli_import (other, project, &error);
+
+  if (!ok)
+    {
+      g_printerr ("convene: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* Runs before startup: the version and the headless export/import are done
+ * here so they need neither a display nor GTK. */
+static int
+convene_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  g_autofree const char **remaining = NULL;
+  const char *export_path = NULL;
+  const char *import_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("convene %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+
+  if (export_path != NULL && import_path != NULL)
+    {
+      g_printerr ("convene: %s\n", _("Use either --export or --import, not both."));
+      return 1;
+    }
+  if (export_path != NULL)
+    return run_cli ("--export", export_path, remaining, TRUE);
+  if (import_path != NULL)
+    return run_cli ("--import", import_path, remaining, FALSE);
+
+  if (remaining != NULL && remaining[0] != NULL)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* Our G_OPTION_REMAINING entry takes the file arguments away from
+       * GApplication, so hand them to the (possibly remote) instance here. */
+      for (guint i = 0; remaining[i] != NULL; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (remaining[i]));
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("convene: %s\n", error->message);
+          return 1;
+        }
+      g_application_open (app, (GFile **) files->pdata, files->len, "");
+
+      /* A remote instance now has the files; the first instance goes on to
+       * run (its activation only presents the window just opened). */
+      return g_application_get_is_remote (app) ? 0 : -1;
+    }
+
+  return -1;
+}
+
+static void
+convene_application_dispose (GObject *object)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (convene_application_parent_class)->dispose (object);
+}
+
+static void
+convene_application_class_init (ConveneApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = convene_application_dispose;
+
+  app_class->startup = convene_application_startup;
+  app_class->activate = convene_application_activate;
+  app_class->open = convene_application_open;
+  app_class->handle_local_options = convene_application_handle_local_options;
+}
+
+static void
+convene_application_init (ConveneApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan the running order of events.\n\n"
+                                              "Without options, opens the given projects in the window.\n"
+                                              "  convene --export=OUT.json PROJECT.convene   writes the project as JSON\n"
+                                              "  convene --import=IN.json PROJECT.convene    creates PROJECT from the JSON\n"
+                                              "Export and import need no display."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("--import refuses to replace an existing project file. "
+                                                  "The exit status is 0 on success; on failure a one-line "
+                                                  "message is printed and the status is 1."));
+}
+
+ConveneApplication *
+convene_application_new (void)
+{
+  return g_object_new (CONVENE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/convene/Convene",
+                       NULL);
+}

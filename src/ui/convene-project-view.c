@@ -1,0 +1,1025 @@
+#define G_LOG_DOMAIN "convene-project-view"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "convene-edits.h"
+#include "convene-project-view.h"
+#include "convene-schedule.h"
+#include "convene-segment-row.h"
+#include "convene-session-row.h"
+#include "convene-validate.h"
+
+/* A new session starts at 09:00 and lasts an hour until the planner says otherwise. */
+#define NEW_SESSION_START (9 * 60)
+#define NEW_SESSION_SLOT  60
+
+struct _ConveneProjectView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
+  GtkWidget          *content;
+  GtkListBox         *details_list;
+  GtkListBoxRow      *details_row;
+  GtkListView        *sessions_view;
+  GtkWidget          *no_sessions_label;
+  GtkWidget          *back_button;
+  GtkLabel           *content_title;
+  GtkWidget          *remove_session_button;
+  GtkStack           *content_stack;
+  GtkWidget          *project_group;
+  AdwEntryRow        *project_title_row;
+  AdwEntryRow        *organiser_row;
+  AdwEntryRow        *venue_row;
+  AdwEntryRow        *time_zone_row;
+  GtkWidget          *session_group;
+  AdwEntryRow        *session_title_row;
+  AdwEntryRow        *date_row;
+  AdwEntryRow        *start_row;
+  AdwEntryRow        *room_row;
+  GtkSpinButton      *slot_spin;
+  GtkLabel           *fit_label;
+  GtkWidget          *no_segments_box;
+  GtkListView        *segments_view;
+
+  /* owned */
+  ConveneDocument    *document;
+  GtkSingleSelection *sessions_selection;
+  ConveneSession     *session;
+  ConveneSchedule    *schedule;
+  GListStore         *segments;           /* the running order, flattened */
+  GPtrArray          *watched;            /* the selected session's lists and segments */
+  GTimeZone          *tz;
+  GSettings          *interface_settings; /* NULL without the GNOME desktop schema */
+
+  /* borrowed from the document */
+  ConveneProject     *project;
+
+  gboolean            use_12h;
+  gboolean            syncing;
+  gboolean            loading;
+  gboolean            focus_sidebar_on_map;
+  /* Whether the planner asked for the content page (folding then keeps it). */
+  gboolean            content_chosen;
+  /* Folded navigation to the content moves the keyboard to its back button
+   * once the page is on screen. */
+  gboolean            focus_back_pending;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneProjectView, convene_project_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The entry rows and the model property each edits. */
+typedef struct {
+  gsize       offset;
+  gboolean    on_project;
+  const char *property;
+} EntryField;
+
+static const EntryField entry_fields[] = {
+  { G_STRUCT_OFFSET (ConveneProjectView, project_title_row), TRUE, "title" },
+  { G_STRUCT_OFFSET (ConveneProjectView, organiser_row), TRUE, "organiser" },
+  { G_STRUCT_OFFSET (ConveneProjectView, venue_row), TRUE, "venue" },
+  { G_STRUCT_OFFSET (ConveneProjectView, time_zone_row), TRUE, "time-zone" },
+  { G_STRUCT_OFFSET (ConveneProjectView, session_title_row), FALSE, "title" },
+  { G_STRUCT_OFFSET (ConveneProjectView, date_row), FALSE, "date" },
+  { G_STRUCT_OFFSET (ConveneProjectView, start_row), FALSE, "start-time" },
+  { G_STRUCT_OFFSET (ConveneProjectView, room_row), FALSE, "room" },
+};
+
+static AdwEntryRow *
+field_row (ConveneProjectView *self,
+           const EntryField   *field)
+{
+  return G_STRUCT_MEMBER (AdwEntryRow *, self, field->offset);
+}
+
+static void
+show_toast (ConveneProjectView *self,
+            AdwToast           *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (ConveneProjectView *self,
+            const GError       *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  show_toast (self, adw_toast_new (escaped));
+}
+
+/* Hands command (NULL when building it failed with build_error) to the
+ * document; tells the planner why when it is refused. */
+static gboolean
+run_command (ConveneProjectView *self,
+             ConveneCommand     *command,
+             GError             *build_error)
+{
+  g_autoptr(GError) error = build_error;
+
+  if (command == NULL)
+    {
+      if (error != NULL)
+        show_error (self, error);
+      return FALSE;
+    }
+
+  if (!convene_document_perform (self->document, command, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_writable (ConveneProjectView *self)
+{
+  return self->document != NULL && !convene_document_get_read_only (self->document);
+}
+
+/* The text a field shows for the model's current value. */
+static char *
+model_text (ConveneProjectView *self,
+            const EntryField   *field)
+{
+  GObject *target = field->on_project ? G_OBJECT (self->project) : G_OBJECT (self->session);
+  char *text = NULL;
+
+  if (target == NULL)
+    return g_strdup ("");
+
+  if (!field->on_project && g_str_equal (field->property, "start-time"))
+    return convene_format_time_of_day (convene_session_get_start_time (self->session));
+
+  g_object_get (target, field->property, &text, NULL);
+  return text != NULL ? text : g_strdup ("");
+}
+
+static void
+sync_field (ConveneProjectView *self,
+            const EntryField   *field)
+{
+  AdwEntryRow *row = field_row (self, field);
+  g_autofree char *text = model_text (self, field);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0)
+    return;
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  self->syncing = FALSE;
+}
+
+static void
+sync_fields (ConveneProjectView *self,
+             gboolean            on_project,
+             const char         *property)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    {
+      const EntryField *field = &entry_fields[i];
+
+      if (field->on_project != on_project)
+        continue;
+      if (property == NULL || g_str_equal (property, field->property))
+        sync_field (self, field);
+    }
+}
+
+static void
+sync_slot (ConveneProjectView *self)
+{
+  if (self->session == NULL)
+    return;
+
+  self->syncing = TRUE;
+  gtk_spin_button_set_value (self->slot_spin, convene_session_get_slot_minutes (self->session));
+  self->syncing = FALSE;
+}
+
+static void
+commit_field (ConveneProjectView *self,
+              const EntryField   *field)
+{
+  AdwEntryRow *row = field_row (self, field);
+  gpointer target = field->on_project ? (gpointer) self->project : (gpointer) self->session;
+  g_autofree char *current = NULL;
+  g_autofree char *text = NULL;
+  ConveneCommand *command;
+  GError *error = NULL;
+
+  if (self->syncing || target == NULL || !is_writable (self))
+    return;
+
+  current = model_text (self, field);
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (g_str_equal (current, text))
+    return;
+
+  if (!field->on_project && g_str_equal (field->property, "start-time"))
+    {
+      int minutes;
+
+      if (!convene_parse_time_of_day (g_strstrip (text), &minutes))
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is what the planner typed. */
+          message = g_strdup_printf (_("“%s” is not a time of day. Use hours and minutes, such as 12:30."),
+                                     text);
+          error = g_error_new_literal (CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TIME, message);
+          command = NULL;
+        }
+      else
+        command = convene_edit_set_number (target, "start-time", minutes, &error);
+    }
+  else if (g_str_equal (field->property, "date") || g_str_equal (field->property, "time-zone"))
+    command = convene_edit_set_text (target, field->property, g_strstrip (text), &error);
+  else
+    command = convene_edit_set_text (target, field->property, text, &error);
+
+  /* Accepted or not, the field shows what the model now holds (refused
+   * input is put back, accepted input normalised). */
+  run_command (self, command, error);
+  sync_field (self, field);
+}
+
+static const EntryField *
+find_field (ConveneProjectView *self,
+            AdwEntryRow        *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    {
+      if (field_row (self, &entry_fields[i]) == row)
+        return &entry_fields[i];
+    }
+  g_return_val_if_reached (NULL);
+}
+
+static void
+entry_activated (AdwEntryRow        *row,
+                 ConveneProjectView *self)
+{
+  const EntryField *field = find_field (self, row);
+
+  if (field != NULL)
+    commit_field (self, field);
+}
+
+static void
+entry_focus_left (GtkEventControllerFocus *controller,
+                  ConveneProjectView      *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  entry_activated (ADW_ENTRY_ROW (row), self);
+}
+
+static void
+slot_changed (GtkSpinButton      *spin,
+              ConveneProjectView *self)
+{
+  int minutes = gtk_spin_button_get_value_as_int (spin);
+  ConveneCommand *command;
+  GError *error = NULL;
+
+  if (self->syncing || self->session == NULL || !is_writable (self))
+    return;
+  if ((guint) minutes == convene_session_get_slot_minutes (self->session))
+    return;
+
+  command = convene_edit_set_number (self->session, "slot-minutes", minutes, &error);
+  if (!run_command (self, command, error))
+    sync_slot (self);
+}
+
+static void
+refresh_schedule (ConveneProjectView *self)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autofree char *fit = NULL;
+  guint n_entries;
+
+  g_clear_pointer (&self->schedule, convene_schedule_unref);
+
+  if (self->session == NULL)
+    {
+      g_list_store_remove_all (self->segments);
+      return;
+    }
+
+  self->schedule = convene_schedule_compute (self->session, self->tz);
+  n_entries = convene_schedule_get_n_entries (self->schedule);
+  for (guint i = 0; i < n_entries; i++)
+    g_ptr_array_add (order, convene_schedule_get_entry (self->schedule, i)->segment);
+
+  g_list_store_splice (self->segments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->segments)),
+                       order->pdata, order->len);
+
+  fit = convene_schedule_describe_fit (self->schedule);
+  gtk_label_set_text (self->fit_label, fit);
+  if (convene_schedule_get_over_minutes (self->schedule) > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->fit_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->fit_label), "error");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->segments_view), n_entries > 0);
+  gtk_widget_set_visible (self->no_segments_box, n_entries == 0);
+}
+
+static void
+update_content_title (ConveneProjectView *self)
+{
+  const char *title;
+
+  if (self->session == NULL)
+    {
+      gtk_label_set_text (self->content_title, _("Project Details"));
+      return;
+    }
+
+  title = convene_session_get_title (self->session);
+  gtk_label_set_text (self->content_title, title[0] != '\0' ? title : _("Untitled Session"));
+}
+
+static void unwatch_session (ConveneProjectView *self);
+static void focus_sidebar (ConveneProjectView *self);
+static void watch_segments (ConveneProjectView *self, GListModel *list);
+
+static void
+segments_changed (ConveneProjectView *self)
+{
+  /* New segments need watching, removed ones no longer. */
+  unwatch_session (self);
+  watch_segments (self, G_LIST_MODEL (convene_session_get_segments (self->session)));
+  refresh_schedule (self);
+}
+
+static void
+watch_segments (ConveneProjectView *self,
+                GListModel         *list)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (segments_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->watched, g_object_ref (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSegment) segment = g_list_model_get_item (list, i);
+
+      g_signal_connect_object (segment, "notify", G_CALLBACK (refresh_schedule),
+                               self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->watched, g_object_ref (segment));
+      watch_segments (self, G_LIST_MODEL (convene_segment_get_items (segment)));
+    }
+}
+
+static void
+unwatch_session (ConveneProjectView *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+session_notify (ConveneProjectView *self,
+                GParamSpec         *pspec,
+                ConveneSession     *session)
+{
+  if (g_str_equal (pspec->name, "slot-minutes"))
+    sync_slot (self);
+  else
+    sync_fields (self, FALSE, pspec->name);
+
+  if (g_str_equal (pspec->name, "title"))
+    update_content_title (self);
+
+  refresh_schedule (self);
+}
+
+static void
+set_session (ConveneProjectView *self,
+             ConveneSession     *session)
+{
+  if (self->session == session)
+    return;
+
+  unwatch_session (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify", G_CALLBACK (session_notify),
+                               self, G_CONNECT_SWAPPED);
+      watch_segments (self, G_LIST_MODEL (convene_session_get_segments (session)));
+      sync_fields (self, FALSE, NULL);
+      sync_slot (self);
+    }
+
+  update_content_title (self);
+  gtk_widget_set_visible (self->remove_session_button, session != NULL);
+  refresh_schedule (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+focus_sidebar (ConveneProjectView *self)
+{
+  GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (self->project));
+
+  /* The list has no rows to focus before its first allocation. */
+  if (g_list_model_get_n_items (sessions) == 0 ||
+      !gtk_widget_grab_focus (GTK_WIDGET (self->sessions_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->details_row));
+}
+
+static void
+show_content (ConveneProjectView *self)
+{
+  if (!self->loading)
+    {
+      self->content_chosen = TRUE;
+      self->focus_back_pending = adw_leaflet_get_folded (self->leaflet);
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+    }
+}
+
+static void
+selection_changed (ConveneProjectView *self)
+{
+  ConveneSession *session = NULL;
+
+  if (self->sessions_selection != NULL)
+    session = gtk_single_selection_get_selected_item (self->sessions_selection);
+
+  set_session (self, session);
+
+  if (session != NULL)
+    {
+      gtk_list_box_unselect_all (self->details_list);
+      gtk_stack_set_visible_child_name (self->content_stack, "session");
+      show_content (self);
+    }
+  else
+    {
+      gtk_list_box_select_row (self->details_list, self->details_row);
+      gtk_stack_set_visible_child_name (self->content_stack, "details");
+    }
+}
+
+/* Enter or a double click on a session: open it, even if it was already
+ * selected (the way back to it when the leaflet is folded). */
+static void
+session_activated (GtkListView        *view,
+                   guint               position,
+                   ConveneProjectView *self)
+{
+  if (self->sessions_selection == NULL)
+    return;
+
+  if (gtk_single_selection_get_selected (self->sessions_selection) != position)
+    gtk_single_selection_set_selected (self->sessions_selection, position);
+  else if (self->session != NULL)
+    show_content (self);
+}
+
+static void
+details_activated (ConveneProjectView *self)
+{
+  if (self->sessions_selection != NULL)
+    gtk_single_selection_set_selected (self->sessions_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_box_select_row (self->details_list, self->details_row);
+  gtk_stack_set_visible_child_name (self->content_stack, "details");
+  show_content (self);
+}
+
+static gboolean
+has_focus_within (ConveneProjectView *self,
+                  GtkWidget          *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Folded with only the sidebar showing, nothing is selected, so touching a
+ * row (even the one shown before) always opens it. Also runs when a
+ * transition ends: only then is the new page able to take the focus. */
+static void
+leaflet_changed (ConveneProjectView *self)
+{
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  /* Unfolded, the leaflet's visible page follows the focus; on folding,
+   * show the session only if the planner chose one. */
+  if (!self->content_chosen)
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+
+  /* Folded, the keyboard follows the page on screen. */
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0)
+    {
+      if (mapped && !adw_leaflet_get_child_transition_running (self->leaflet) &&
+          (self->focus_back_pending || !has_focus_within (self, self->content)) &&
+          gtk_widget_grab_focus (self->back_button))
+        self->focus_back_pending = FALSE;
+      return;
+    }
+
+  self->content_chosen = FALSE;
+  if (self->sessions_selection != NULL)
+    gtk_single_selection_set_selected (self->sessions_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_box_unselect_all (self->details_list);
+
+  if (self->project != NULL && mapped && !has_focus_within (self, self->sidebar))
+    focus_sidebar (self);
+}
+
+static void
+update_sessions_empty (ConveneProjectView *self)
+{
+  gboolean empty = self->project == NULL ||
+                   g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (self->project))) == 0;
+
+  gtk_widget_set_visible (self->no_sessions_label, empty);
+}
+
+/* Rebinds every session row, for a change they all show (zone, clock format). */
+static void
+rebind_sessions (ConveneProjectView *self)
+{
+  gtk_list_view_set_model (self->sessions_view, NULL);
+  gtk_list_view_set_model (self->sessions_view, GTK_SELECTION_MODEL (self->sessions_selection));
+}
+
+static void
+project_notify (ConveneProjectView *self,
+                GParamSpec         *pspec,
+                ConveneProject     *project)
+{
+  sync_fields (self, TRUE, pspec->name);
+
+  if (g_str_equal (pspec->name, "time-zone"))
+    {
+      g_clear_pointer (&self->tz, g_time_zone_unref);
+      self->tz = convene_project_dup_gtime_zone (self->project);
+      rebind_sessions (self);
+      refresh_schedule (self);
+    }
+}
+
+static void
+clock_format_changed (ConveneProjectView *self)
+{
+  g_autofree char *format = g_settings_get_string (self->interface_settings, "clock-format");
+  gboolean use_12h = g_strcmp0 (format, "12h") == 0;
+
+  if (use_12h == self->use_12h)
+    return;
+
+  self->use_12h = use_12h;
+  if (self->sessions_selection != NULL)
+    rebind_sessions (self);
+  refresh_schedule (self);
+}
+
+static void
+session_row_setup (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, convene_session_row_new ());
+}
+
+static void
+session_row_bind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  ConveneProjectView       *self)
+{
+  convene_session_row_set_session (CONVENE_SESSION_ROW (gtk_list_item_get_child (item)),
+                                   gtk_list_item_get_item (item), self->tz, self->use_12h);
+}
+
+static void
+session_row_unbind (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  convene_session_row_set_session (CONVENE_SESSION_ROW (gtk_list_item_get_child (item)),
+                                   NULL, NULL, FALSE);
+}
+
+static void
+segment_row_setup (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, convene_segment_row_new ());
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+segment_row_bind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  ConveneProjectView       *self)
+{
+  const ConveneScheduleEntry *entry = NULL;
+
+  if (self->schedule != NULL)
+    entry = convene_schedule_lookup (self->schedule, gtk_list_item_get_item (item));
+  if (entry != NULL)
+    convene_segment_row_show (CONVENE_SEGMENT_ROW (gtk_list_item_get_child (item)),
+                              self->schedule, entry, self->use_12h);
+}
+
+static void
+disconnect_document (ConveneProjectView *self)
+{
+  set_session (self, NULL);
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (convene_project_get_sessions (self->project), self);
+    }
+  self->project = NULL;
+
+  if (self->sessions_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->sessions_selection, self);
+  gtk_list_view_set_model (self->sessions_view, NULL);
+  g_clear_object (&self->sessions_selection);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_object (&self->document);
+}
+
+void
+convene_project_view_set_document (ConveneProjectView *self,
+                                   ConveneDocument    *document)
+{
+  GListModel *sessions;
+  gboolean writable;
+
+  g_return_if_fail (CONVENE_IS_PROJECT_VIEW (self));
+  g_return_if_fail (document == NULL || CONVENE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  disconnect_document (self);
+
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      self->project = convene_document_get_project (document);
+      self->tz = convene_project_dup_gtime_zone (self->project);
+      sessions = G_LIST_MODEL (convene_project_get_sessions (self->project));
+
+      self->sessions_selection = gtk_single_selection_new (g_object_ref (sessions));
+      gtk_single_selection_set_autoselect (self->sessions_selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->sessions_selection, TRUE);
+      gtk_single_selection_set_selected (self->sessions_selection, GTK_INVALID_LIST_POSITION);
+      gtk_list_view_set_model (self->sessions_view, GTK_SELECTION_MODEL (self->sessions_selection));
+
+      /* Connected after the first selection below, which selection_changed()
+       * then handles as loading rather than as the planner's choice. */
+      g_signal_connect_object (sessions, "items-changed", G_CALLBACK (update_sessions_empty),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->project, "notify", G_CALLBACK (project_notify),
+                               self, G_CONNECT_SWAPPED);
+
+      sync_fields (self, TRUE, NULL);
+
+      writable = is_writable (self);
+      gtk_widget_set_sensitive (self->project_group, writable);
+      gtk_widget_set_sensitive (self->session_group, writable);
+
+      /* Open on the first session, without leaving the sidebar when folded. */
+      self->content_chosen = FALSE;
+      adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      if (g_list_model_get_n_items (sessions) > 0 && !adw_leaflet_get_folded (self->leaflet))
+        gtk_single_selection_set_selected (self->sessions_selection, 0);
+    }
+
+  self->loading = TRUE;
+  selection_changed (self);
+  self->loading = FALSE;
+  update_sessions_empty (self);
+
+  if (self->sessions_selection != NULL)
+    g_signal_connect_object (self->sessions_selection, "notify::selected-item",
+                             G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
+
+  /* The keyboard starts in the sidebar; that also makes it the page a
+   * folded leaflet shows first. */
+  if (document != NULL)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        focus_sidebar (self);
+      else
+        self->focus_sidebar_on_map = TRUE;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+ConveneDocument *
+convene_project_view_get_document (ConveneProjectView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PROJECT_VIEW (self), NULL);
+
+  return self->document;
+}
+
+ConveneSession *
+convene_project_view_get_session (ConveneProjectView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PROJECT_VIEW (self), NULL);
+
+  return self->session;
+}
+
+void
+convene_project_view_add_session (ConveneProjectView *self)
+{
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  GListModel *sessions;
+  guint position;
+
+  g_return_if_fail (CONVENE_IS_PROJECT_VIEW (self));
+
+  if (!is_writable (self))
+    return;
+
+  sessions = G_LIST_MODEL (convene_project_get_sessions (self->project));
+  position = g_list_model_get_n_items (sessions);
+  now = g_date_time_new_now (self->tz);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  session = convene_session_new (convene_project_new_id (self->project), _("New Session"),
+                                 today, NEW_SESSION_START, NEW_SESSION_SLOT);
+
+  if (!run_command (self, convene_edit_add_session (self->project, session, position), NULL))
+    return;
+
+  gtk_single_selection_set_selected (self->sessions_selection, position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->session_title_row));
+  /* A new session is named first, even at phone width. */
+  self->focus_back_pending = FALSE;
+}
+
+void
+convene_project_view_remove_session (ConveneProjectView *self)
+{
+  g_autoptr(ConveneSession) session = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+  const char *title;
+
+  g_return_if_fail (CONVENE_IS_PROJECT_VIEW (self));
+
+  if (!is_writable (self) || self->session == NULL)
+    return;
+
+  session = g_object_ref (self->session);
+  if (!run_command (self, convene_edit_remove_session (self->project, session), NULL))
+    return;
+
+  title = convene_session_get_title (session);
+  escaped = g_markup_escape_text (title[0] != '\0' ? title : _("Untitled Session"), -1);
+  /* Translators: %s is the title of the session that was removed. */
+  message = g_strdup_printf (_("“%s” removed"), escaped);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneProjectView *self = CONVENE_PROJECT_VIEW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+convene_project_view_map (GtkWidget *widget)
+{
+  ConveneProjectView *self = CONVENE_PROJECT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (convene_project_view_parent_class)->map (widget);
+
+  if (self->focus_sidebar_on_map && self->project != NULL)
+    focus_sidebar (self);
+  self->focus_sidebar_on_map = FALSE;
+}
+
+static void
+convene_project_view_dispose (GObject *object)
+{
+  ConveneProjectView *self = CONVENE_PROJECT_VIEW (object);
+  GtkWidget *child;
+
+  disconnect_document (self);
+  if (self->interface_settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->interface_settings, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PROJECT_VIEW);
+  /* Template children without an id are not unparented by the above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->interface_settings);
+  g_clear_object (&self->segments);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->schedule, convene_schedule_unref);
+
+  G_OBJECT_CLASS (convene_project_view_parent_class)->dispose (object);
+}
+
+static void
+convene_project_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ConveneProjectView *self = CONVENE_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_project_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ConveneProjectView *self = CONVENE_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      convene_project_view_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_project_view_class_init (ConveneProjectViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_project_view_dispose;
+  object_class->get_property = convene_project_view_get_property;
+  object_class->set_property = convene_project_view_set_property;
+  widget_class->map = convene_project_view_map;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CONVENE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CONVENE_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-project-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, content);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, details_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, details_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, sessions_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, no_sessions_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, remove_session_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, project_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, project_title_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, organiser_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, time_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_title_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, start_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, room_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, slot_spin);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, fit_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, no_segments_box);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, segments_view);
+
+  gtk_widget_class_install_action (widget_class, "project.back", NULL, back_activated);
+}
+
+static void
+convene_project_view_init (ConveneProjectView *self)
+{
+  g_autoptr(GtkListItemFactory) session_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) segment_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GSettingsSchema) interface_schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GtkNoSelection *no_selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->segments = g_list_store_new (CONVENE_TYPE_SEGMENT);
+
+  g_signal_connect (session_factory, "setup", G_CALLBACK (session_row_setup), self);
+  g_signal_connect (session_factory, "bind", G_CALLBACK (session_row_bind), self);
+  g_signal_connect (session_factory, "unbind", G_CALLBACK (session_row_unbind), self);
+  gtk_list_view_set_factory (self->sessions_view, session_factory);
+
+  g_signal_connect (segment_factory, "setup", G_CALLBACK (segment_row_setup), self);
+  g_signal_connect (segment_factory, "bind", G_CALLBACK (segment_row_bind), self);
+  gtk_list_view_set_factory (self->segments_view, segment_factory);
+  no_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->segments)));
+  gtk_list_view_set_model (self->segments_view, GTK_SELECTION_MODEL (no_selection));
+  g_object_unref (no_selection);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    {
+      AdwEntryRow *row = field_row (self, &entry_fields[i]);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (row, "entry-activated", G_CALLBACK (entry_activated), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_left), self);
+      gtk_widget_add_controller (GTK_WIDGET (row), focus);
+    }
+  g_signal_connect (self->slot_spin, "value-changed", G_CALLBACK (slot_changed), self);
+
+  g_signal_connect_object (self->details_list, "row-activated", G_CALLBACK (details_activated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->sessions_view, "activate", G_CALLBACK (session_activated), self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::child-transition-running",
+                           G_CALLBACK (leaflet_changed), self, G_CONNECT_SWAPPED);
+
+  /* Times follow the desktop's 24 h / 12 h choice where GNOME's settings exist. */
+  if (source != NULL)
+    interface_schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (interface_schema != NULL && g_settings_schema_has_key (interface_schema, "clock-format"))
+    {
+      self->interface_settings = g_settings_new ("org.gnome.desktop.interface");
+      g_signal_connect_object (self->interface_settings, "changed::clock-format",
+                               G_CALLBACK (clock_format_changed), self, G_CONNECT_SWAPPED);
+      clock_format_changed (self);
+    }
+
+  update_content_title (self);
+  gtk_widget_set_visible (self->remove_session_button, FALSE);
+}

@@ -1,0 +1,26 @@
+/* convene-project-view.h: an open project: its sessions in a sidebar, and the
+ * selected session (or the project's details) beside them. Every change goes
+ * through the document as a command; the view only observes the model. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "convene-document.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_PROJECT_VIEW (convene_project_view_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneProjectView, convene_project_view, CONVENE, PROJECT_VIEW, GtkWidget)
+
+/* Properties: "document" (read-write), "session" (the selected session, or
+ * NULL; read-only). */
+void             convene_project_view_set_document   (ConveneProjectView *self,
+                                                      ConveneDocument    *document);
+ConveneDocument *convene_project_view_get_document   (ConveneProjectView *self);
+ConveneSession  *convene_project_view_get_session    (ConveneProjectView *self);
+/* Adds a new session after the others and selects it. */
+void             convene_project_view_add_session    (ConveneProjectView *self);
+/* Removes the selected session, offering Undo in a toast. */
+void             convene_project_view_remove_session (ConveneProjectView *self);
+
+G_END_DECLS

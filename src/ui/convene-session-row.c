@@ -1,0 +1,140 @@
+#define G_LOG_DOMAIN "convene-session-row"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-schedule.h"
+#include "convene-session-row.h"
+
+struct _ConveneSessionRow
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkLabel *title_label;
+  GtkLabel *when_label;
+  GtkLabel *room_label;
+
+  /* owned */
+  ConveneSession *session;
+  GTimeZone      *tz;
+  gboolean        use_12h;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneSessionRow, convene_session_row, GTK_TYPE_WIDGET)
+
+static char *
+format_date (const char *date)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (date != NULL ? date : "");
+
+  dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  if (dt == NULL)
+    return g_strdup (date);
+
+  /* Translators: a session's date in the sidebar, see g_date_time_format(). */
+  return g_date_time_format (dt, C_("session date", "%a %-d %b %Y"));
+}
+
+static void
+update (ConveneSessionRow *self)
+{
+  g_autoptr(ConveneSchedule) schedule = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *when = NULL;
+  const char *title;
+  const char *room;
+
+  if (self->session == NULL)
+    return;
+
+  schedule = convene_schedule_compute (self->session, self->tz);
+  date = format_date (convene_session_get_date (self->session));
+  start = convene_schedule_format_clock (schedule, 0, self->use_12h);
+  end = convene_schedule_format_clock (schedule, convene_session_get_slot_minutes (self->session),
+                                       self->use_12h);
+  /* Translators: date, start and end of a session: "Mon 15 Sep 2025 · 12:30 – 14:00". */
+  when = g_strdup_printf (_("%s · %s – %s"), date, start, end);
+
+  title = convene_session_get_title (self->session);
+  if (title[0] == '\0')
+    title = _("Untitled Session");
+  room = convene_session_get_room (self->session);
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->when_label, when);
+  gtk_label_set_text (self->room_label, room);
+  gtk_widget_set_visible (GTK_WIDGET (self->room_label), room[0] != '\0');
+}
+
+void
+convene_session_row_set_session (ConveneSessionRow *self,
+                                 ConveneSession    *session,
+                                 GTimeZone         *tz,
+                                 gboolean           use_12h)
+{
+  g_return_if_fail (CONVENE_IS_SESSION_ROW (self));
+  g_return_if_fail (session == NULL || CONVENE_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+
+  if (session == NULL)
+    return;
+
+  self->session = g_object_ref (session);
+  self->tz = tz != NULL ? g_time_zone_ref (tz) : NULL;
+  self->use_12h = use_12h;
+  g_signal_connect_object (session, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+static void
+convene_session_row_dispose (GObject *object)
+{
+  ConveneSessionRow *self = CONVENE_SESSION_ROW (object);
+  GtkWidget *child;
+
+  convene_session_row_set_session (self, NULL, NULL, FALSE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SESSION_ROW);
+  /* Template children without an id are not unparented by the above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (convene_session_row_parent_class)->dispose (object);
+}
+
+static void
+convene_session_row_class_init (ConveneSessionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_session_row_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-session-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, when_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, room_label);
+}
+
+static void
+convene_session_row_init (ConveneSessionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+convene_session_row_new (void)
+{
+  return g_object_new (CONVENE_TYPE_SESSION_ROW, NULL);
+}

@@ -1,0 +1,21 @@
+/* convene-session-row.h: one session in the project's sidebar: its title,
+ * date, clock times and room, kept up to date as the session changes. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "convene-session.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_SESSION_ROW (convene_session_row_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneSessionRow, convene_session_row, CONVENE, SESSION_ROW, GtkWidget)
+
+GtkWidget *convene_session_row_new         (void);
+/* session NULL unbinds. tz is the venue's zone (NULL: UTC). */
+void       convene_session_row_set_session (ConveneSessionRow *self,
+                                            ConveneSession    *session,
+                                            GTimeZone         *tz,
+                                            gboolean           use_12h);
+
+G_END_DECLS

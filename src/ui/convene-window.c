@@ -1,0 +1,444 @@
+#define G_LOG_DOMAIN "convene-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-project-view.h"
+#include "convene-start-page.h"
+#include "convene-window.h"
+
+struct _ConveneWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay    *toast_overlay;
+  GtkWidget          *undo_button;
+  GtkWidget          *redo_button;
+  AdwWindowTitle     *window_title;
+  GtkRevealer        *read_only_revealer;
+  GtkLabel           *read_only_label;
+  GtkStack           *stack;
+  ConveneStartPage   *start_page;
+  ConveneProjectView *project_view;
+
+  /* owned */
+  GSettings          *settings;
+  ConveneDocument    *document;
+  /* borrowed from the document, watched for its title */
+  ConveneProject     *project;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneWindow, convene_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_title (ConveneWindow *self)
+{
+  g_autofree char *name = NULL;
+  const char *title;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Convene"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Convene"));
+      return;
+    }
+
+  name = g_file_get_basename (convene_document_get_file (self->document));
+  title = convene_project_get_title (self->project);
+  if (title == NULL || title[0] == '\0')
+    title = _("Untitled Project");
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (ConveneWindow *self)
+{
+  gboolean has_document = self->document != NULL;
+  gboolean writable = has_document && !convene_document_get_read_only (self->document);
+  gboolean can_undo = FALSE;
+  gboolean can_redo = FALSE;
+
+  if (has_document)
+    g_object_get (self->document, "can-undo", &can_undo, "can-redo", &can_redo, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && can_redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-session", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-session",
+                                 writable && convene_project_view_get_session (self->project_view) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
+}
+
+static void
+update_read_only (ConveneWindow *self)
+{
+  gboolean read_only = self->document != NULL && convene_document_get_read_only (self->document);
+
+  if (read_only)
+    {
+      const char *reason = convene_document_get_read_only_reason (self->document);
+      g_autofree char *text = NULL;
+
+      if (reason != NULL && reason[0] != '\0')
+        /* Translators: %s is the reason, a sentence such as "The file is read-only." */
+        text = g_strdup_printf (_("This project is open read-only: changes cannot be saved. %s"), reason);
+      else
+        text = g_strdup (_("This project is open read-only: changes cannot be saved."));
+      gtk_label_set_text (self->read_only_label, text);
+    }
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+  update_actions (self);
+}
+
+static void
+show_toast_for_error (ConveneWindow *self,
+                      const GError  *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !convene_document_undo (self->document, &error))
+    show_toast_for_error (self, error);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !convene_document_redo (self->document, &error))
+    show_toast_for_error (self, error);
+}
+
+static void
+add_session_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  convene_project_view_add_session (CONVENE_WINDOW (widget)->project_view);
+}
+
+static void
+remove_session_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  convene_project_view_remove_session (CONVENE_WINDOW (widget)->project_view);
+}
+
+static void
+save_copy_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(ConveneWindow) self = user_data;
+  g_autoptr(GtkNativeDialog) owned = GTK_NATIVE_DIALOG (dialog);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->document == NULL)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file == NULL)
+    return;
+
+  if (!convene_document_save_copy (self->document, file, &error))
+    {
+      show_toast_for_error (self, error);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name. */
+  message = g_markup_printf_escaped (_("Saved a copy as “%s”"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+save_copy_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _("Convene Projects"));
+  gtk_file_filter_add_pattern (filter, "*.convene");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  name = g_file_get_basename (convene_document_get_file (self->document));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (save_copy_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+document_notify (ConveneWindow *self,
+                 GParamSpec    *pspec,
+                 GObject       *document)
+{
+  if (g_strcmp0 (pspec->name, "read-only") == 0 ||
+      g_strcmp0 (pspec->name, "read-only-reason") == 0)
+    update_read_only (self);
+  else
+    update_actions (self);
+}
+
+static void
+disconnect_document (ConveneWindow *self)
+{
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  self->project = NULL;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      convene_project_view_set_document (self->project_view, NULL);
+      convene_document_close (self->document);
+      g_clear_object (&self->document);
+    }
+}
+
+void
+convene_window_set_document (ConveneWindow   *self,
+                             ConveneDocument *document)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || CONVENE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  disconnect_document (self);
+
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      self->project = convene_document_get_project (document);
+      g_signal_connect_object (document, "notify", G_CALLBACK (document_notify),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->project, "notify::title", G_CALLBACK (update_title),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  convene_project_view_set_document (self->project_view, document);
+  gtk_stack_set_visible_child_name (self->stack, document != NULL ? "project" : "start");
+  gtk_widget_set_visible (self->undo_button, document != NULL);
+  gtk_widget_set_visible (self->redo_button, document != NULL);
+
+  update_title (self);
+  update_read_only (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+ConveneDocument *
+convene_window_get_document (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+void
+convene_window_show_error (ConveneWindow *self,
+                           const char    *heading,
+                           const char    *message)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+convene_window_add_toast (ConveneWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+convene_window_close_request (GtkWindow *window)
+{
+  ConveneWindow *self = CONVENE_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  /* Every edit is already in the file; closing only releases it. */
+  disconnect_document (self);
+
+  return GTK_WINDOW_CLASS (convene_window_parent_class)->close_request (window);
+}
+
+static void
+convene_window_dispose (GObject *object)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  disconnect_document (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (convene_window_parent_class)->dispose (object);
+}
+
+static void
+convene_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      convene_window_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_window_class_init (ConveneWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = convene_window_dispose;
+  object_class->get_property = convene_window_get_property;
+  object_class->set_property = convene_window_set_property;
+  window_class->close_request = convene_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CONVENE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CONVENE_TYPE_START_PAGE);
+  g_type_ensure (CONVENE_TYPE_PROJECT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, project_view);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-session", NULL, add_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.remove-session", NULL, remove_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
+}
+
+static void
+convene_window_init (ConveneWindow *self)
+{
+  int width, height;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 294));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->project_view, "notify::session", G_CALLBACK (update_actions),
+                           self, G_CONNECT_SWAPPED);
+
+  update_actions (self);
+}
+
+ConveneWindow *
+convene_window_new (ConveneApplication *application)
+{
+  return g_object_new (CONVENE_TYPE_WINDOW, "application", application, NULL);
+}

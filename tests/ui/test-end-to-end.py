@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Convene end to end, as a planner would use it.
+
+Starts a private X server and session bus, runs the real `convene`, makes a
+new project and adds a session from the keyboard, quits, and reads the file
+back with `convene --export`. Then starts the app again, reopens the project
+from the start page's recent list, adds a second session, quits, and checks
+the file holds both.
+
+Usage: test-end-to-end.py PATH/TO/convene
+Exit status 0 on success, 77 to skip (no Xvfb or xdotool), 1 on failure.
+Screenshots go to $CONVENE_SHOTS_DIR when it is set.
+"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+WAIT = 30 * float(os.environ.get("MESON_TEST_TIMEOUT_MULTIPLIER", "1") or 1)
+
+
+class Failure(Exception):
+    pass
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def start_xvfb(tmp):
+    """A private X server on the first free display; returns (process, display)."""
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
+         "-nolisten", "tcp", "-noreset"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=open(os.path.join(tmp, "xvfb.log"), "w"),
+        start_new_session=True)
+    os.close(write_fd)
+    number = b""
+    deadline = time.monotonic() + WAIT
+    with os.fdopen(read_fd, "rb") as pipe:
+        while not number.endswith(b"\n"):
+            if time.monotonic() > deadline:
+                raise Failure("Xvfb did not start")
+            chunk = pipe.read(1)
+            if not chunk:
+                raise Failure("Xvfb exited before telling its display")
+            number += chunk
+    return xvfb, ":" + number.decode().strip()
+
+
+class App:
+    """The real program in its own process group and session bus."""
+
+    def __init__(self, exe, env, tmp, name, args=()):
+        command = [exe, *args]
+        if shutil.which("dbus-run-session"):
+            command = ["dbus-run-session", "--", *command]
+        self.output = open(os.path.join(tmp, name + ".log"), "w")
+        self.name = name
+        self.process = subprocess.Popen(command, env=env, stdout=self.output,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_exit(self):
+        try:
+            status = self.process.wait(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            raise Failure(f"{self.name}: the app did not quit after Ctrl+Q")
+        if status != 0:
+            raise Failure(f"{self.name}: the app exited with status {status}")
+
+    def kill(self):
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+        self.output.close()
+
+    def log_text(self):
+        self.output.flush()
+        with open(self.output.name) as f:
+            return f.read()
+
+
+def xdotool(env, *args, timeout=None):
+    result = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
+                            timeout=timeout or WAIT)
+    if result.returncode != 0:
+        raise Failure(f"xdotool {' '.join(args)} failed: {result.stderr.strip()}")
+    return result.stdout
+
+
+def wait_window(env, app, title):
+    """The id of a visible window whose title matches the regular expression."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if app.process.poll() is not None:
+            raise Failure(f"{app.name}: the app exited early:\n{app.log_text()}")
+        result = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
+                                env=env, capture_output=True, text=True, timeout=WAIT)
+        ids = result.stdout.split()
+        if ids:
+            return ids[0]
+        time.sleep(0.2)
+    raise Failure(f"{app.name}: no window titled {title!r} appeared:\n{app.log_text()}")
+
+
+def focus(env, window):
+    # No window manager: give the window the input focus directly, and put
+    # the pointer over it for good measure.
+    xdotool(env, "mousemove", "--window", window, "200", "200")
+    xdotool(env, "windowfocus", window)
+    time.sleep(0.5)
+
+
+def key(env, *keys):
+    xdotool(env, "key", "--delay", "80", *keys)
+    time.sleep(0.3)
+
+
+def screenshot(env, name):
+    folder = os.environ.get("CONVENE_SHOTS_DIR")
+    if not folder or not shutil.which("import"):
+        return
+    os.makedirs(folder, exist_ok=True)
+    time.sleep(1)  # let the last transition finish drawing
+    path = os.path.join(folder, name + ".png")
+    subprocess.run(["import", "-window", "root", path], env=env, capture_output=True, timeout=WAIT)
+    log(f"# screenshot {path}")
+
+
+def export(exe, env, project, tmp):
+    out = os.path.join(tmp, "export.json")
+    if os.path.exists(out):
+        os.remove(out)
+    # The command line must work without any display.
+    cli_env = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([exe, "--export=" + out, project], env=cli_env,
+                            capture_output=True, text=True, timeout=WAIT)
+    if result.returncode != 0:
+        raise Failure(f"convene --export failed: {result.stderr.strip()}")
+    with open(out) as f:
+        return json.load(f)
+
+
+def session_titles(exe, env, project, tmp):
+    return [s["title"] for s in export(exe, env, project, tmp)["sessions"]]
+
+
+def wait_sessions(exe, env, project, tmp, count):
+    """Polls the file (read-only, beside the running app) until it holds count sessions."""
+    deadline = time.monotonic() + WAIT
+    titles = []
+    while time.monotonic() < deadline:
+        if os.path.exists(project):
+            titles = session_titles(exe, env, project, tmp)
+            if len(titles) == count:
+                return titles
+        time.sleep(0.3)
+    raise Failure(f"the file never held {count} sessions (last seen: {titles})")
+
+
+def run(exe, tmp):
+    xvfb, display = start_xvfb(tmp)
+    apps = []
+    try:
+        env = dict(os.environ)
+        env.pop("WAYLAND_DISPLAY", None)
+        env.update({
+            "DISPLAY": display,
+            "GDK_BACKEND": "x11",
+            "XDG_DATA_HOME": os.path.join(tmp, "data"),
+            "XDG_CONFIG_HOME": os.path.join(tmp, "config"),
+            "XDG_CACHE_HOME": os.path.join(tmp, "cache"),
+            # Settings must survive the restart: a key file in the temporary config.
+            "GSETTINGS_BACKEND": "keyfile",
+        })
+        projects = os.path.join(tmp, "data", "convene", "projects")
+        project = os.path.join(projects, "Untitled Project.convene")
+
+        log("# first run: a new project with one session")
+        app = App(exe, env, tmp, "first-run")
+        apps.append(app)
+        window = wait_window(env, app, "^Convene$")
+        focus(env, window)
+        screenshot(env, "ui-e2e-1-start-page")
+        key(env, "ctrl+n")
+        window = wait_window(env, app, "^Untitled Project$")
+        focus(env, window)
+        key(env, "ctrl+shift+n")
+        titles = wait_sessions(exe, env, project, tmp, 1)
+        screenshot(env, "ui-e2e-2-new-session")
+        key(env, "ctrl+q")
+        app.wait_exit()
+
+        if sorted(os.listdir(projects)) != ["Untitled Project.convene"]:
+            raise Failure(f"unexpected files in the projects folder: {os.listdir(projects)}")
+        titles = session_titles(exe, env, project, tmp)
+        if titles != ["New Session"]:
+            raise Failure(f"after the first run the file holds {titles}")
+        log("ok 1 - the new project and its session are in the file after quitting")
+
+        log("# second run: reopen it from the recent projects")
+        app = App(exe, env, tmp, "second-run")
+        apps.append(app)
+        window = wait_window(env, app, "^Convene$")
+        focus(env, window)
+        screenshot(env, "ui-e2e-3-recent-projects")
+        # The start page focuses New Project; Open… and Open the Example
+        # follow, then the most recent project.
+        key(env, "Tab", "Tab", "Tab", "Return")
+        window = wait_window(env, app, "^Untitled Project$")
+        focus(env, window)
+        key(env, "ctrl+shift+n")
+        wait_sessions(exe, env, project, tmp, 2)
+        screenshot(env, "ui-e2e-4-reopened")
+        key(env, "ctrl+q")
+        app.wait_exit()
+
+        titles = session_titles(exe, env, project, tmp)
+        if titles != ["New Session", "New Session"]:
+            raise Failure(f"after the second run the file holds {titles}")
+        log("ok 2 - the project was listed, reopened, and still had its session")
+    finally:
+        for app in apps:
+            app.kill()
+        try:
+            os.killpg(xvfb.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        xvfb.wait()
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    exe = os.path.abspath(sys.argv[1])
+    for tool in ("Xvfb", "xdotool"):
+        if shutil.which(tool) is None:
+            log(f"# skipped: {tool} is not installed")
+            return 77
+    tmp = tempfile.mkdtemp(prefix="convene-e2e-")
+    try:
+        run(exe, tmp)
+    except (Failure, subprocess.TimeoutExpired) as error:
+        log(f"not ok - {error}")
+        return 1
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,631 @@
+#define G_LOG_DOMAIN "convene-test-window"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "convene-document.h"
+#include "convene-json.h"
+#include "convene-project-files.h"
+#include "convene-store.h"
+#include "convene-window.h"
+
+#define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
+#define WAIT_SECONDS 15
+
+static char *tmp_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until condition holds; fails the test after a while
+ * rather than hanging. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* Lets pending redraws and relayouts happen. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  const char *own = NULL;
+
+  if (GTK_IS_BUILDABLE (root))
+    own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+  if (g_strcmp0 (own, id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+require_widget (GtkWidget  *root,
+                const char *id)
+{
+  GtkWidget *widget = find_by_id (root, id);
+
+  if (widget == NULL)
+    g_error ("no widget with id %s", id);
+  return widget;
+}
+
+/* The text of every visible label under root, in tree order. */
+static void
+collect_labels (GtkWidget *root,
+                GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (GTK_IS_LABEL (root))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_labels (root, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (texts, i), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+count_of_type (GtkWidget   *root,
+               const char  *type_name,
+               const char  *css_class)
+{
+  guint n = 0;
+
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), type_name) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type_name, css_class);
+  return n;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return shows_label (wait->root, wait->text);
+}
+
+static void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  LabelWait wait = { root, text };
+  g_autofree char *what = g_strdup_printf ("the label “%s”", text);
+
+  wait_until (label_is_shown, &wait, what);
+}
+
+static void
+remove_project_file (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_remove (wal);
+  g_remove (shm);
+  g_assert_no_errno (g_remove (path));
+}
+
+/* What the file holds, read the way another program would. */
+static ConveneProject *
+load_from_disk (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
+  ConveneProject *project;
+
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  convene_store_close (store);
+  return project;
+}
+
+static ConveneSession *
+session_at (ConveneProject *project,
+            guint           position)
+{
+  /* The store keeps its own reference; borrowed like the model's getters. */
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), position);
+
+  return session;
+}
+
+static guint
+n_sessions (ConveneProject *project)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project)));
+}
+
+static void
+activate_entry (GtkWidget  *row,
+                const char *text)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_assert_true (GTK_IS_TEXT (delegate));
+  /* What pressing Enter does (GtkText has no activate_signal in GTK 4.8,
+   * so gtk_widget_activate() would not reach it). */
+  g_signal_emit_by_name (delegate, "activate");
+}
+
+static ConveneWindow *
+show_window (ConveneDocument *document)
+{
+  ConveneWindow *window = convene_window_new (NULL);
+
+  convene_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window, "the window to show");
+  settle ();
+  return window;
+}
+
+static void
+close_window (ConveneWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+test_add_and_edit_session (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "edit.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneProject) on_disk = NULL;
+  ConveneProject *project;
+  ConveneWindow *window;
+  GtkWidget *sessions_view;
+  GtkWidget *title_row;
+  GtkWidget *date_row;
+
+  document = convene_document_create (file, NULL, &error);
+  g_assert_no_error (error);
+  project = convene_document_get_project (document);
+  window = show_window (document);
+
+  g_assert_true (convene_window_get_document (window) == document);
+  sessions_view = require_widget (GTK_WIDGET (window), "sessions_view");
+  title_row = require_widget (GTK_WIDGET (window), "session_title_row");
+  date_row = require_widget (GTK_WIDGET (window), "date_row");
+
+  /* Undo is off until there is something to undo. */
+  g_assert_false (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "undo_button")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-session", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "undo_button")));
+  wait_for_label (sessions_view, "New Session");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "New Session");
+
+  /* A rename through the entry row reaches the model, the sidebar and the file. */
+  activate_entry (title_row, "Health and Migration");
+  g_assert_cmpstr (convene_session_get_title (session_at (project, 0)), ==, "Health and Migration");
+  wait_for_label (sessions_view, "Health and Migration");
+  on_disk = load_from_disk (file);
+  g_assert_cmpuint (n_sessions (on_disk), ==, 1);
+  g_assert_cmpstr (convene_session_get_title (session_at (on_disk, 0)), ==, "Health and Migration");
+  g_clear_object (&on_disk);
+
+  /* An impossible date is refused and the field shows the date again. */
+  {
+    g_autofree char *date = g_strdup (convene_session_get_date (session_at (project, 0)));
+
+    activate_entry (date_row, "2025-02-30");
+    g_assert_cmpstr (convene_session_get_date (session_at (project, 0)), ==, date);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, date);
+
+    activate_entry (date_row, "2025-09-15");
+    g_assert_cmpstr (convene_session_get_date (session_at (project, 0)), ==, "2025-09-15");
+  }
+
+  /* Undo walks back through the date, the title and the new session. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (convene_session_get_title (session_at (project, 0)), ==, "New Session");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "New Session");
+  wait_for_label (sessions_view, "New Session");
+  on_disk = load_from_disk (file);
+  g_assert_cmpstr (convene_session_get_title (session_at (on_disk, 0)), ==, "New Session");
+  g_clear_object (&on_disk);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, 1);
+
+  /* Removing the selected session can be undone. */
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (sessions_view)), 0, TRUE);
+  settle ();
+  g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "remove_session_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-session", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, 0);
+  on_disk = load_from_disk (file);
+  g_assert_cmpuint (n_sessions (on_disk), ==, 0);
+  g_clear_object (&on_disk);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, 1);
+  on_disk = load_from_disk (file);
+  g_assert_cmpuint (n_sessions (on_disk), ==, 1);
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
+static ConveneDocument *
+create_example (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  ConveneDocument *document;
+  gconstpointer data;
+  gsize length;
+
+  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &length);
+  project = convene_json_import (data, length, &error);
+  g_assert_no_error (error);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* GNOME's interface settings, when this system has them. */
+static GSettings *
+desktop_interface_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
+    return NULL;
+  return g_settings_new ("org.gnome.desktop.interface");
+}
+
+static gboolean
+all_segments_shown (gpointer data)
+{
+  return count_of_type (data, "ConveneSegmentRow", NULL) == 10;
+}
+
+static void
+test_example_schedule (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "example.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document);
+  GtkWidget *segments_view = require_widget (GTK_WIDGET (window), "segments_view");
+  GtkWidget *fit_label = require_widget (GTK_WIDGET (window), "fit_label");
+  GtkWidget *project_title_row = require_widget (GTK_WIDGET (window), "project_title_row");
+  g_autoptr(GSettings) interface_settings = desktop_interface_settings ();
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (segments_view)));
+  g_autofree char *fit = NULL;
+
+  /* The first session opens by itself: four parts and the six panel talks. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 10);
+  wait_until (all_segments_shown, segments_view, "ten running-order rows");
+  g_assert_cmpuint (count_of_type (segments_view, "ConveneSegmentRow", "item"), ==, 6);
+
+  wait_for_label (segments_view, "12:30 – 12:40");
+  wait_for_label (segments_view, "12:40 – 13:40");
+  wait_for_label (segments_view, "13:40 – 14:00");
+  wait_for_label (segments_view, "14:00 – 14:03");
+
+  fit = g_strdup (gtk_label_get_text (GTK_LABEL (fit_label)));
+  g_assert_nonnull (strstr (fit, "3 min over"));
+  g_assert_true (gtk_widget_has_css_class (fit_label, "error"));
+
+  /* Times follow the desktop's choice of a 12-hour clock. */
+  if (interface_settings != NULL)
+    {
+      g_settings_set_string (interface_settings, "clock-format", "12h");
+      wait_for_label (segments_view, "12:30 PM – 12:40 PM");
+      wait_for_label (segments_view, "2:00 PM – 2:03 PM");
+      g_settings_set_string (interface_settings, "clock-format", "24h");
+      wait_for_label (segments_view, "12:30 – 12:40");
+    }
+
+  /* The project's title, edited in its details, names the window. */
+  activate_entry (project_title_row, "Health and Migration Side Event");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Health and Migration Side Event");
+  g_assert_cmpstr (convene_project_get_title (convene_document_get_project (document)), ==,
+                   "Health and Migration Side Event");
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+static gboolean
+transition_done (gpointer data)
+{
+  return !adw_leaflet_get_child_transition_running (data);
+}
+
+/* At phone width the sidebar and the session fold into one column with a
+ * way back. */
+static void
+test_narrow_window (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "narrow.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = convene_window_new (NULL);
+  GtkWidget *leaflet;
+  GtkWidget *back_button;
+  GtkWidget *sessions_view;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  convene_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window, "the window to show");
+
+  leaflet = require_widget (GTK_WIDGET (window), "leaflet");
+  back_button = require_widget (GTK_WIDGET (window), "back_button");
+  sessions_view = require_widget (GTK_WIDGET (window), "sessions_view");
+  wait_until (is_folded, leaflet, "the leaflet to fold");
+  wait_until (transition_done, leaflet, "the leaflet to settle");
+  g_assert_true (gtk_widget_get_visible (back_button));
+
+  /* Folded, the project opens on its list of sessions, keyboard included. */
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "sidebar");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         require_widget (GTK_WIDGET (window), "sidebar")));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+
+  /* Choosing the session (Enter on its row) shows it in place of the sidebar. */
+  g_signal_emit_by_name (sessions_view, "activate", 0);
+  wait_until (transition_done, leaflet, "the leaflet to show the session");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "content");
+  g_assert_true (gtk_widget_has_focus (back_button));
+  g_assert_true (gtk_widget_activate_action (back_button, "project.back", NULL));
+  wait_until (transition_done, leaflet, "the leaflet to go back");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "sidebar");
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
+static gboolean
+is_revealed (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (data);
+}
+
+/* A project that cannot be written says so and offers no edits. */
+static void
+test_read_only (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "read-only.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) created = create_example (file);
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneWindow *window;
+  GtkWidget *revealer;
+  GtkWidget *label;
+
+  g_clear_object (&created);
+  document = convene_document_open (file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (convene_document_get_read_only (document));
+
+  window = show_window (document);
+  revealer = require_widget (GTK_WIDGET (window), "read_only_revealer");
+  label = require_widget (GTK_WIDGET (window), "read_only_label");
+  wait_until (is_revealed, revealer, "the read-only notice");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "read-only"));
+  g_assert_false (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "session_group")));
+  g_assert_false (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "add_session_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-session", NULL);
+  g_assert_cmpuint (n_sessions (convene_document_get_project (document)), ==, 1);
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
+static GFile *
+touch_project (GFile      *folder,
+               const char *name)
+{
+  GFile *file = g_file_get_child (folder, name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (file, "", 0, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+/* The recent list: most recent first, each once, at most ten, and files that
+ * have gone are dropped; projects in the folder are offered too. */
+static void
+test_project_files (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) folder = convene_project_files_get_folder ();
+  g_autoptr(GFile) elsewhere = g_file_new_for_path (tmp_dir);
+  g_autoptr(GFile) untitled = NULL;
+  g_autoptr(GFile) untitled_2 = NULL;
+  g_autoptr(GFile) outside = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (convene_project_files_ensure_folder (&error));
+  g_assert_no_error (error);
+  g_assert_true (convene_project_files_ensure_folder (&error));
+
+  untitled = convene_project_files_next_free (folder, "Untitled Project");
+  g_assert_true (g_str_has_suffix (g_file_peek_path (untitled), "/convene/projects/Untitled Project.convene"));
+  g_object_unref (touch_project (folder, "Untitled Project.convene"));
+  untitled_2 = convene_project_files_next_free (folder, "Untitled Project");
+  g_assert_true (g_str_has_suffix (g_file_peek_path (untitled_2), "/Untitled Project 2.convene"));
+
+  outside = touch_project (elsewhere, "Elsewhere.convene");
+  convene_project_files_remember (settings, untitled);
+  convene_project_files_remember (settings, outside);
+  convene_project_files_remember (settings, untitled);
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, g_file_peek_path (untitled));
+  g_assert_cmpstr (recent[1], ==, g_file_peek_path (outside));
+
+  /* The folder's other projects follow the recent ones. */
+  g_object_unref (touch_project (folder, "Untitled Project 2.convene"));
+  listed = convene_project_files_list (settings);
+  g_assert_cmpuint (listed->len, ==, 3);
+  g_assert_true (g_file_equal (g_ptr_array_index (listed, 0), untitled));
+  g_assert_true (g_file_equal (g_ptr_array_index (listed, 1), outside));
+  g_assert_true (g_file_equal (g_ptr_array_index (listed, 2), untitled_2));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* A project deleted behind our back disappears from the list and the settings. */
+  g_assert_no_errno (g_remove (g_file_peek_path (outside)));
+  listed = convene_project_files_list (settings);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_clear_pointer (&recent, g_strfreev);
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("many-%u.convene", i);
+
+      g_ptr_array_add (many, touch_project (elsewhere, name));
+      convene_project_files_remember (settings, g_ptr_array_index (many, i));
+    }
+  g_clear_pointer (&recent, g_strfreev);
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, CONVENE_MAX_RECENT_PROJECTS);
+  g_assert_cmpstr (recent[0], ==, g_file_peek_path (g_ptr_array_index (many, 11)));
+
+  for (guint i = 0; i < many->len; i++)
+    g_assert_no_errno (g_remove (g_file_peek_path (g_ptr_array_index (many, i))));
+  g_assert_no_errno (g_remove (g_file_peek_path (untitled)));
+  g_assert_no_errno (g_remove (g_file_peek_path (untitled_2)));
+  g_settings_reset (settings, "recent-projects");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("convene-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* The start page reads the projects folder: keep it inside the test. */
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+
+  /* Exits with an error (never hangs) when there is no display. */
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/window/add-and-edit-session", test_add_and_edit_session);
+  g_test_add_func ("/ui/window/example-schedule", test_example_schedule);
+  g_test_add_func ("/ui/window/narrow", test_narrow_window);
+  g_test_add_func ("/ui/window/read-only", test_read_only);
+  g_test_add_func ("/ui/project-files", test_project_files);
+
+  status = g_test_run ();
+
+  /* The projects folder the tests made, then the directory itself. */
+  {
+    g_autofree char *projects = g_build_filename (tmp_dir, "convene", "projects", NULL);
+    g_autofree char *convene = g_build_filename (tmp_dir, "convene", NULL);
+
+    g_rmdir (projects);
+    g_rmdir (convene);
+  }
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
