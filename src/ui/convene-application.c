@@ -24,9 +24,33 @@ G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATI
 
 static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the project as JSON to FILE and exit"), N_("FILE") },
+    N_("Write the project to FILE and exit: FILE.json is the whole project, "
+       "FILE.pdf its run sheet"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Create the project from the JSON in FILE and exit"), N_("FILE") },
+  /* Run-sheet options, for --export=FILE.pdf only. Values are strings so a
+   * bad one is reported by the export in its own words. */
+  { "session", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Run sheet: only this session, by id or exact title (default: every session, "
+       "each from a new page)"), N_("ID|TITLE") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Run sheet: the whole-day sheet of the sessions on this date (not with --session)"), N_("YYYY-MM-DD") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Run sheet: a4, a3, a5, letter, legal or a size such as 210x297mm, 8.5x11in "
+       "(default: the paper of the locale, LC_PAPER)"), N_("PAPER") },
+  { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run sheet: print across the long side of the paper"), NULL },
+  { "font-size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Run sheet: type size in points, 6 to 16 (default: 9)"), N_("PT") },
+  { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run sheet: leave out segment notes and cues"), NULL },
+  { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Run sheet: extra sections, comma-separated: contacts, outcomes, moderator, "
+       "call-sheets, or all"), N_("LIST") },
+  { "12h", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run sheet: write times as 2:03 PM (default: as the locale writes times, LC_TIME)"), NULL },
+  { "24h", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run sheet: write times as 14:03"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -407,10 +431,10 @@ convene_application_open (GApplication  *app,
 }
 
 static int
-run_cli (const char  *option,
-         const char  *path,
-         const char **remaining,
-         gboolean     exporting)
+run_cli (const char                    *option,
+         const char                    *path,
+         const char                   **remaining,
+         const ConveneCliExportOptions *export_options)
 {
   g_autoptr(GFile) other = NULL;
   g_autoptr(GFile) project = NULL;
@@ -427,8 +451,8 @@ run_cli (const char  *option,
   other = g_file_new_for_commandline_arg (path);
   project = g_file_new_for_commandline_arg (remaining[0]);
 
-  if (exporting)
-    ok = convene_cli_export (project, other, &error);
+  if (export_options != NULL)
+    ok = convene_cli_export_with_options (project, other, export_options, &error);
   else
     ok = convene_cli_import (other, project, &error);
 
@@ -449,6 +473,7 @@ convene_application_handle_local_options (GApplication *app,
   g_autofree const char **remaining = NULL;
   const char *export_path = NULL;
   const char *import_path = NULL;
+  ConveneCliExportOptions export_options = { 0 };
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -466,10 +491,37 @@ convene_application_handle_local_options (GApplication *app,
       g_printerr ("convene: %s\n", _("Use either --export or --import, not both."));
       return 1;
     }
+  g_variant_dict_lookup (options, "session", "&s", &export_options.session);
+  g_variant_dict_lookup (options, "date", "&s", &export_options.date);
+  g_variant_dict_lookup (options, "paper", "&s", &export_options.paper);
+  g_variant_dict_lookup (options, "font-size", "&s", &export_options.font_size);
+  g_variant_dict_lookup (options, "sections", "&s", &export_options.sections);
+  export_options.landscape = g_variant_dict_contains (options, "landscape");
+  export_options.no_notes = g_variant_dict_contains (options, "no-notes");
+  if (g_variant_dict_contains (options, "12h") && g_variant_dict_contains (options, "24h"))
+    {
+      g_printerr ("convene: %s\n", _("Use either --12h or --24h, not both."));
+      return 1;
+    }
+  if (g_variant_dict_contains (options, "12h"))
+    export_options.clock = CONVENE_CLI_CLOCK_12H;
+  else if (g_variant_dict_contains (options, "24h"))
+    export_options.clock = CONVENE_CLI_CLOCK_24H;
+
   if (export_path != NULL)
-    return run_cli ("--export", export_path, remaining, TRUE);
+    return run_cli ("--export", export_path, remaining, &export_options);
+
+  /* Run-sheet options without an export would be silently ignored. */
+  if (export_options.session || export_options.date || export_options.paper ||
+      export_options.font_size || export_options.sections || export_options.landscape ||
+      export_options.no_notes || export_options.clock != CONVENE_CLI_CLOCK_LOCALE)
+    {
+      g_printerr ("convene: %s\n",
+                  _("The run-sheet options need --export=FILE.pdf."));
+      return 1;
+    }
   if (import_path != NULL)
-    return run_cli ("--import", import_path, remaining, FALSE);
+    return run_cli ("--import", import_path, remaining, NULL);
 
   if (remaining != NULL && remaining[0] != NULL)
     {
@@ -527,10 +579,12 @@ convene_application_init (ConveneApplication *self)
                                             _("Plan the running order of events.\n\n"
                                               "Without options, opens the given projects in the window.\n"
                                               "  convene --export=OUT.json PROJECT.convene   writes the project as JSON\n"
+                                              "  convene --export=OUT.pdf PROJECT.convene    writes its run sheet as PDF\n"
                                               "  convene --import=IN.json PROJECT.convene    creates PROJECT from the JSON\n"
                                               "Export and import need no display."));
   g_application_set_option_context_description (G_APPLICATION (self),
-                                                _("--import refuses to replace an existing project file. "
+                                                _("The run-sheet options apply only to --export=FILE.pdf. "
+                                                  "--import refuses to replace an existing project file. "
                                                   "The exit status is 0 on success; on failure a one-line "
                                                   "message is printed and the status is 1."));
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Drives the real `convene` program headless, as a script or a planner at a
 # terminal would: --import then --export, a round trip through a project
-# file, and failures that exit non-zero with one line on stderr.
+# file, the run sheet as PDF with its options (read back with pdftotext),
+# and failures that exit non-zero with one line on stderr.
 # Usage: test-cli-binary.sh CONVENE EXAMPLE.json    (prints TAP)
 set -u
 
@@ -16,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..9"
+echo "1..23"
 
 check () {
   n=$((n + 1))
@@ -87,6 +88,83 @@ check $? "an invalid project fails with the JSON path on one line"
 run nowhere --export="$tmp/no/such/dir/out.json" "$tmp/side-event.convene"
 [ "$(status nowhere)" -ne 0 ] && one_line_error nowhere && [ ! -e "$tmp/no" ]
 check $? "exporting into a missing folder fails with one line"
+
+# The run sheet as PDF: what a stage manager needs from the example.
+run pdf --export="$tmp/sheet.pdf" "$tmp/side-event.convene"
+[ "$(status pdf)" -eq 0 ] && [ ! -s "$tmp/pdf.err" ] && pdftotext -layout "$tmp/sheet.pdf" "$tmp/sheet.txt"
+check $? "--export=FILE.pdf writes the run sheet, exit 0, nothing on stderr"
+
+missing_text=""
+for want in 12:30 12:40 13:40 14:00 14:03 "3 min over" \
+    "Enrico Fos" Philippines "Santino Severoni" EURO "Tamam Aloudat" MSF \
+    "Ibadat Dhillon" "Stacey Pillay" "Africa Health Placements" "Teresa Zakaria" IOM \
+    "James Campbell" "Kanokporn Kaojaroen" "Moderator"; do
+  grep -qF "$want" "$tmp/sheet.txt" || missing_text="$missing_text [$want]"
+done
+[ -z "$missing_text" ]
+check $? "the run sheet shows the times, the 3 min overrun, the six panellists with organisations and both moderators$missing_text"
+
+# One line per panellist: name, then "Presenter · organisation" under it.
+[ "$(grep -c 'Presenter · ' "$tmp/sheet.txt")" -eq 6 ]
+check $? "six panellists are listed with their role and organisation"
+
+run byid --export="$tmp/one.pdf" --session=9 "$tmp/side-event.convene"
+run bytitle --export="$tmp/two.pdf" "--session=Health and migration: international cooperation and governance" "$tmp/side-event.convene"
+[ "$(status byid)" -eq 0 ] && [ "$(status bytitle)" -eq 0 ] &&
+  pdftotext "$tmp/one.pdf" - | grep -q 14:03 && pdftotext "$tmp/two.pdf" - | grep -q 14:03
+check $? "--session picks the session by id or by exact title"
+
+run nosession --export="$tmp/none.pdf" --session=Plenary "$tmp/side-event.convene"
+[ "$(status nosession)" -ne 0 ] && one_line_error nosession && [ ! -e "$tmp/none.pdf" ] &&
+  grep -q 'Plenary' "$tmp/nosession.err" && grep -q '9 “Health and migration' "$tmp/nosession.err"
+check $? "an unknown --session fails with one line listing the sessions, and writes nothing"
+
+run options --export="$tmp/options.pdf" --paper=letter --landscape --font-size=11 --no-notes \
+  --sections=contacts,outcomes,moderator,call-sheets --12h "$tmp/side-event.convene"
+[ "$(status options)" -eq 0 ] && pdfinfo "$tmp/options.pdf" | grep -q 'Page size: *792 x 612 pts' &&
+  pdftotext -layout "$tmp/options.pdf" - | grep -q '2:03 PM'
+check $? "--paper=letter --landscape --12h and the sections give a landscape Letter sheet with 12-hour times"
+
+[ "$(pdfinfo "$tmp/options.pdf" | sed -n 's/^Pages: *//p')" -gt "$(pdfinfo "$tmp/sheet.pdf" | sed -n 's/^Pages: *//p')" ]
+check $? "the optional sections add pages"
+
+run byday --export="$tmp/day.pdf" --date=2027-05-23 --24h "$tmp/side-event.convene"
+run otherday --export="$tmp/otherday.pdf" --date=2027-05-24 "$tmp/side-event.convene"
+[ "$(status byday)" -eq 0 ] && pdftotext "$tmp/day.pdf" - | grep -q 14:03 &&
+  [ "$(status otherday)" -ne 0 ] && one_line_error otherday && [ ! -e "$tmp/otherday.pdf" ]
+check $? "--date prints the sessions of that day, and a day without sessions fails"
+
+# bad-option NAME ARGS...: fails with one line and leaves no file behind.
+bad_option () {
+  name=$1
+  shift
+  run "$name" --export="$tmp/$name.pdf" "$@" "$tmp/side-event.convene"
+  [ "$(status "$name")" -eq 1 ] && one_line_error "$name" && [ ! -e "$tmp/$name.pdf" ] &&
+    [ -z "$(find "$tmp" -name ".$name.pdf*")" ]
+}
+
+bad_option badpaper --paper=b9 && grep -q 'b9' "$tmp/badpaper.err"
+check $? "an unknown --paper fails with one line naming it and writes nothing"
+
+bad_option zerofont --font-size=0 && grep -q '6' "$tmp/zerofont.err"
+check $? "--font-size=0 fails with one line giving the range and writes nothing"
+
+bad_option wordfont --font-size=large
+check $? "--font-size=large fails with one line and writes nothing"
+
+bad_option badsection --sections=contacts,seating && grep -q 'seating' "$tmp/badsection.err"
+check $? "an unknown --sections name fails with one line naming it and writes nothing"
+
+# A path under a file cannot be written, even by root.
+run unwritable --export="$tmp/a.json/sheet.pdf" "$tmp/side-event.convene"
+[ "$(status unwritable)" -eq 1 ] && one_line_error unwritable && grep -q 'sheet.pdf' "$tmp/unwritable.err" &&
+  [ -z "$(find "$tmp" -name '.sheet.pdf*')" ] && cmp -s "$tmp/a.json" "$example"
+check $? "an unwritable output path fails with one line naming it and leaves no file"
+
+run jsonpaper --export="$tmp/paper.json" --paper=a4 "$tmp/side-event.convene"
+[ "$(status jsonpaper)" -eq 1 ] && one_line_error jsonpaper && [ ! -e "$tmp/paper.json" ] &&
+  grep -q -- '--paper' "$tmp/jsonpaper.err" && grep -q '\.pdf' "$tmp/jsonpaper.err"
+check $? "a .json export with --paper is refused with one line and writes nothing"
 
 [ "$failed" -eq 0 ] || show
 exit 0

@@ -3,12 +3,17 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
+#include <math.h>
+#include <string.h>
+#include <stdint.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "convene-cli.h"
 #include "convene-json.h"
+#include "convene-runsheet.h"
 #include "convene-store.h"
 
 /* Each format renders the whole file in memory; writing it safely to disk
@@ -17,6 +22,7 @@ typedef struct
 {
   const char *extension;   /* lower case, with the dot */
   GBytes   *(*render) (ConveneProject *project, GError **error);
+  gboolean    runsheet;    /* written by the run-sheet renderer instead */
 } ExportFormat;
 
 static GBytes *
@@ -30,7 +36,8 @@ render_json (ConveneProject  *project,
 }
 
 static const ExportFormat export_formats[] = {
-  { ".json", render_json },
+  { ".json", render_json, FALSE },
+  { ".pdf", NULL, TRUE },
 };
 
 static const ExportFormat *
@@ -138,17 +145,274 @@ write_atomically (const char  *path,
   return TRUE;
 }
 
+void
+convene_cli_get_locale_paper (double *width,
+                              double *height)
+{
+  double width_mm = 210, height_mm = 297;
+
+#ifdef __GLIBC__
+  /* glibc returns these numbers (millimetres) in place of a string. */
+  {
+    int w = (int) (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
+    int h = (int) (intptr_t) nl_langinfo (_NL_PAPER_HEIGHT);
+
+    if (w > 0 && h > 0)
+      {
+        width_mm = w;
+        height_mm = h;
+      }
+  }
+#endif
+
+  /* The locale gives whole millimetres: 216 × 279 for Letter (8.5 × 11 in). */
+  if (width_mm == 216 && height_mm == 279)
+    {
+      *width = 612;
+      *height = 792;
+      return;
+    }
+  *width = width_mm * 72.0 / 25.4;
+  *height = height_mm * 72.0 / 25.4;
+}
+
+gboolean
+convene_cli_locale_uses_12h (void)
+{
+  const char *format = nl_langinfo (T_FMT);
+
+  /* %r is the locale's AM/PM time; %I and %l are 12-hour hours. */
+  return format != NULL &&
+         (strstr (format, "%r") != NULL || strstr (format, "%I") != NULL ||
+          strstr (format, "%l") != NULL || strstr (format, "%p") != NULL);
+}
+
 static gboolean
-export_project (GFile   *project_file,
-                GFile   *out,
-                GError **error)
+any_runsheet_option (const ConveneCliExportOptions *options,
+                     const char                   **name)
+{
+  if (options == NULL)
+    return FALSE;
+
+  *name = options->session ? "--session" :
+          options->paper ? "--paper" :
+          options->landscape ? "--landscape" :
+          options->font_size ? "--font-size" :
+          options->no_notes ? "--no-notes" :
+          options->sections ? "--sections" :
+          options->date ? "--date" :
+          options->clock == CONVENE_CLI_CLOCK_12H ? "--12h" :
+          options->clock == CONVENE_CLI_CLOCK_24H ? "--24h" : NULL;
+  return *name != NULL;
+}
+
+static gboolean
+apply_sections (ConveneRunsheetOptions *runsheet,
+                const char             *sections,
+                GError                **error)
+{
+  g_auto(GStrv) names = g_strsplit (sections, ",", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      gboolean all = g_ascii_strcasecmp (name, "all") == 0;
+      gboolean contacts = all || g_ascii_strcasecmp (name, "contacts") == 0;
+      gboolean outcomes = all || g_ascii_strcasecmp (name, "outcomes") == 0;
+      gboolean moderator = all || g_ascii_strcasecmp (name, "moderator") == 0;
+      gboolean call_sheets = all || g_ascii_strcasecmp (name, "call-sheets") == 0;
+
+      /* "contacts,,outcomes" or a trailing comma is forgiven */
+      if (*name == '\0')
+        continue;
+      if (contacts)
+        convene_runsheet_options_set_contact_sheet (runsheet, TRUE);
+      if (outcomes)
+        convene_runsheet_options_set_outcomes_checklist (runsheet, TRUE);
+      if (moderator)
+        convene_runsheet_options_set_moderator_card (runsheet, TRUE);
+      if (call_sheets)
+        convene_runsheet_options_set_call_sheets (runsheet, TRUE);
+
+      if (!(contacts || outcomes || moderator || call_sheets))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a run-sheet section; --sections takes a comma-separated "
+                         "list of contacts, outcomes, moderator, call-sheets or all."),
+                       name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Everything that can be checked without the project, so a typo is
+ * reported before any file is opened. */
+static ConveneRunsheetOptions *
+runsheet_options_from_cli (const ConveneCliExportOptions *options,
+                           GError                       **error)
+{
+  g_autoptr(ConveneRunsheetOptions) runsheet = convene_runsheet_options_new ();
+  ConveneCliClock clock = options ? options->clock : CONVENE_CLI_CLOCK_LOCALE;
+
+  if (options != NULL && options->paper != NULL)
+    {
+      if (!convene_runsheet_options_set_paper (runsheet, options->paper, error))
+        return NULL;
+    }
+  else
+    {
+      double width, height;
+
+      convene_cli_get_locale_paper (&width, &height);
+      convene_runsheet_options_set_paper_size (runsheet, width, height);
+    }
+
+  if (options != NULL && options->landscape)
+    convene_runsheet_options_set_orientation (runsheet, CONVENE_RUNSHEET_LANDSCAPE);
+
+  if (options != NULL && options->font_size != NULL)
+    {
+      char *end = NULL;
+      double size = g_ascii_strtod (options->font_size, &end);
+
+      if (end == options->font_size || *end != '\0' || !isfinite (size))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a font size; give --font-size in points, such as 9 or 10.5."),
+                       options->font_size);
+          return NULL;
+        }
+      convene_runsheet_options_set_font_size (runsheet, size);
+    }
+
+  if (options != NULL && options->no_notes)
+    convene_runsheet_options_set_include_notes (runsheet, FALSE);
+
+  if (options != NULL && options->sections != NULL &&
+      !apply_sections (runsheet, options->sections, error))
+    return NULL;
+
+  if (options != NULL && options->date != NULL)
+    {
+      /* A session is on one day already; both would only disagree. */
+      if (options->session != NULL)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                               _("Use either --session or --date, not both."));
+          return NULL;
+        }
+      if (*options->date == '\0')
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--date needs a day written as YYYY-MM-DD."));
+          return NULL;
+        }
+      convene_runsheet_options_set_date (runsheet, options->date);
+    }
+
+  convene_runsheet_options_set_use_12h (runsheet,
+                                        clock == CONVENE_CLI_CLOCK_12H ||
+                                        (clock == CONVENE_CLI_CLOCK_LOCALE &&
+                                         convene_cli_locale_uses_12h ()));
+
+  if (!convene_runsheet_options_validate (runsheet, error))
+    return NULL;
+
+  return g_steal_pointer (&runsheet);
+}
+
+static char *
+list_sessions (ConveneProject *project)
+{
+  GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (sessions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSession) session = g_list_model_get_item (sessions, i);
+
+      if (i > 0)
+        g_string_append (list, "; ");
+      /* Translators: a session in a list: its id, title and date. */
+      g_string_append_printf (list, _("%" G_GINT64_FORMAT " “%s” (%s)"),
+                              convene_session_get_id (session),
+                              convene_session_get_title (session),
+                              convene_session_get_date (session));
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* An id first (digits only), then an exact title, which must be unique. */
+static gboolean
+choose_session (ConveneProject         *project,
+                ConveneRunsheetOptions *runsheet,
+                const char             *wanted,
+                const char             *project_name,
+                GError                **error)
+{
+  GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
+  guint n = g_list_model_get_n_items (sessions);
+  gint64 found = 0;
+  guint n_found = 0;
+  g_autofree char *list = NULL;
+  guint64 id;
+
+  if (g_ascii_string_to_unsigned (wanted, 10, 1, G_MAXINT64, &id, NULL) &&
+      convene_project_find_session (project, (gint64) id) != NULL)
+    {
+      convene_runsheet_options_set_session_id (runsheet, (gint64) id);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSession) session = g_list_model_get_item (sessions, i);
+
+      if (g_strcmp0 (convene_session_get_title (session), wanted) == 0)
+        {
+          found = convene_session_get_id (session);
+          n_found++;
+        }
+    }
+
+  if (n_found == 1)
+    {
+      convene_runsheet_options_set_session_id (runsheet, found);
+      return TRUE;
+    }
+
+  list = list_sessions (project);
+  if (n_found > 1)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("Several sessions of “%s” are called “%s”; give --session the id of one: %s."),
+                 project_name, wanted, list);
+  else if (n == 0)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("“%s” has no sessions, so there is no session “%s” to print."),
+                 project_name, wanted);
+  else
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("“%s” has no session “%s”; give --session one of these ids or titles: %s."),
+                 project_name, wanted, list);
+  return FALSE;
+}
+
+static gboolean
+export_project (GFile                         *project_file,
+                GFile                         *out,
+                const ConveneCliExportOptions *options,
+                GError                       **error)
 {
   g_autoptr(ConveneStore) store = NULL;
   g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(ConveneRunsheetOptions) runsheet = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *out_name = g_file_get_parse_name (out);
   const ExportFormat *format;
   const char *out_path;
+  const char *option_name = NULL;
 
   out_path = g_file_peek_path (out);
   if (out_path == NULL)
@@ -172,6 +436,23 @@ export_project (GFile   *project_file,
       return FALSE;
     }
 
+  if (!format->runsheet && any_runsheet_option (options, &option_name))
+    {
+      /* Translators: %s is an option such as --paper, then a file name. */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("%s applies only to run sheets: export to a file ending in .pdf, "
+                     "not “%s”."),
+                   option_name, out_name);
+      return FALSE;
+    }
+
+  if (format->runsheet)
+    {
+      runsheet = runsheet_options_from_cli (options, error);
+      if (runsheet == NULL)
+        return FALSE;
+    }
+
   store = convene_store_open (project_file, CONVENE_STORE_READ_ONLY, error);
   if (store == NULL)
     return FALSE;
@@ -181,6 +462,18 @@ export_project (GFile   *project_file,
   if (project == NULL)
     return FALSE;
 
+  if (format->runsheet)
+    {
+      if (options != NULL && options->session != NULL)
+        {
+          g_autofree char *project_name = g_file_get_parse_name (project_file);
+
+          if (!choose_session (project, runsheet, options->session, project_name, error))
+            return FALSE;
+        }
+      return convene_runsheet_export_pdf (project, runsheet, out, error);
+    }
+
   bytes = format->render (project, error);
   if (bytes == NULL)
     return FALSE;
@@ -189,9 +482,10 @@ export_project (GFile   *project_file,
 }
 
 gboolean
-convene_cli_export (GFile   *project_file,
-                    GFile   *out,
-                    GError **error)
+convene_cli_export_with_options (GFile                         *project_file,
+                                 GFile                         *out,
+                                 const ConveneCliExportOptions *options,
+                                 GError                       **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -199,12 +493,20 @@ convene_cli_export (GFile   *project_file,
   g_return_val_if_fail (G_IS_FILE (out), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (export_project (project_file, out, &local_error))
+  if (export_project (project_file, out, options, &local_error))
     return TRUE;
 
   flatten_message (local_error);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+gboolean
+convene_cli_export (GFile   *project_file,
+                    GFile   *out,
+                    GError **error)
+{
+  return convene_cli_export_with_options (project_file, out, NULL, error);
 }
 
 static gboolean

@@ -8,11 +8,48 @@
 
 G_BEGIN_DECLS
 
+/* How times are written on a run sheet. */
+typedef enum {
+  CONVENE_CLI_CLOCK_LOCALE, /* as the locale writes times (LC_TIME) */
+  CONVENE_CLI_CLOCK_24H,
+  CONVENE_CLI_CLOCK_12H,
+} ConveneCliClock;
+
+/* The run-sheet options of an export, as typed on the command line: strings
+ * are checked by the export, so a bad value is a one-line error, never a
+ * crash. NULL (or FALSE, CONVENE_CLI_CLOCK_LOCALE) means "not given". They
+ * apply only to a run sheet (.pdf); exporting to another format refuses
+ * them. Zero-initialise and set what was given. */
+typedef struct {
+  const char      *session;    /* an id or an exact session title */
+  const char      *paper;      /* a4, letter, 210x297mm...; default: the locale's paper */
+  gboolean         landscape;
+  const char      *font_size;  /* points, e.g. "10" or "10.5" */
+  gboolean         no_notes;   /* leave out segment notes and cues */
+  const char      *sections;   /* comma list: contacts, outcomes, moderator, call-sheets, all */
+  const char      *date;       /* YYYY-MM-DD: the whole-day sheet of that date */
+  ConveneCliClock  clock;
+} ConveneCliExportOptions;
+
 /* Opens project_file read-only and writes it to out in the format its
- * extension names (".json"). The file is written beside out and renamed
- * into place, so on failure no partial file is left and an existing out is
- * kept as it was. */
+ * extension names (".json", or ".pdf" for the run sheet). The file is
+ * written beside out and renamed into place, so on failure no partial file
+ * is left and an existing out is kept as it was. */
 gboolean convene_cli_export (GFile *project_file, GFile *out, GError **error);
+
+/* The same with run-sheet options; options may be NULL. Option values are
+ * checked before the project is opened. */
+gboolean convene_cli_export_with_options (GFile                         *project_file,
+                                          GFile                         *out,
+                                          const ConveneCliExportOptions *options,
+                                          GError                       **error);
+
+/* The paper this computer's locale prints on (LC_PAPER), in points, upright;
+ * A4 where the locale does not say. */
+void     convene_cli_get_locale_paper (double *width, double *height);
+
+/* Whether the locale writes times with a 12-hour clock (LC_TIME). */
+gboolean convene_cli_locale_uses_12h  (void);
 
 /* Reads the JSON project in and creates project_file from it. Refuses to
  * replace an existing file, which is then left untouched. */
