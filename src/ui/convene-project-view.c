@@ -6,8 +6,9 @@
 
 #include "convene-edits.h"
 #include "convene-project-view.h"
+#include "convene-roster-view.h"
 #include "convene-schedule.h"
-#include "convene-segment-row.h"
+#include "convene-timeline-view.h"
 #include "convene-session-row.h"
 #include "convene-validate.h"
 
@@ -25,6 +26,9 @@ struct _ConveneProjectView
   GtkWidget          *content;
   GtkListBox         *details_list;
   GtkListBoxRow      *details_row;
+  GtkListBoxRow      *people_row;
+  GtkLabel           *people_count_label;
+  ConveneRosterView  *roster_view;
   GtkListView        *sessions_view;
   GtkWidget          *no_sessions_label;
   GtkWidget          *back_button;
@@ -42,16 +46,12 @@ struct _ConveneProjectView
   AdwEntryRow        *start_row;
   AdwEntryRow        *room_row;
   GtkSpinButton      *slot_spin;
-  GtkLabel           *fit_label;
-  GtkWidget          *no_segments_box;
-  GtkListView        *segments_view;
+  ConveneTimelineView *timeline;
 
   /* owned */
   ConveneDocument    *document;
   GtkSingleSelection *sessions_selection;
   ConveneSession     *session;
-  ConveneSchedule    *schedule;
-  GListStore         *segments;           /* the running order, flattened */
   GPtrArray          *watched;            /* the selected session's lists and segments */
   GTimeZone          *tz;
   GSettings          *interface_settings; /* NULL without the GNOME desktop schema */
@@ -68,6 +68,8 @@ struct _ConveneProjectView
   /* Folded navigation to the content moves the keyboard to its back button
    * once the page is on screen. */
   gboolean            focus_back_pending;
+  /* Without a session selected: the roster rather than the project's details. */
+  gboolean            showing_people;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneProjectView, convene_project_view, GTK_TYPE_WIDGET)
@@ -314,38 +316,13 @@ slot_changed (GtkSpinButton      *spin,
     sync_slot (self);
 }
 
+/* The timeline keeps its own schedule of the session. */
 static void
 refresh_schedule (ConveneProjectView *self)
 {
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autofree char *fit = NULL;
-  guint n_entries;
-
-  g_clear_pointer (&self->schedule, convene_schedule_unref);
-
-  if (self->session == NULL)
-    {
-      g_list_store_remove_all (self->segments);
-      return;
-    }
-
-  self->schedule = convene_schedule_compute (self->session, self->tz);
-  n_entries = convene_schedule_get_n_entries (self->schedule);
-  for (guint i = 0; i < n_entries; i++)
-    g_ptr_array_add (order, convene_schedule_get_entry (self->schedule, i)->segment);
-
-  g_list_store_splice (self->segments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->segments)),
-                       order->pdata, order->len);
-
-  fit = convene_schedule_describe_fit (self->schedule);
-  gtk_label_set_text (self->fit_label, fit);
-  if (convene_schedule_get_over_minutes (self->schedule) > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->fit_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->fit_label), "error");
-
-  gtk_widget_set_visible (GTK_WIDGET (self->segments_view), n_entries > 0);
-  gtk_widget_set_visible (self->no_segments_box, n_entries == 0);
+  convene_timeline_view_set_use_12h (self->timeline, self->use_12h);
+  convene_timeline_view_set_session (self->timeline, self->session != NULL ? self->document : NULL,
+                                     self->session);
 }
 
 static void
@@ -355,7 +332,7 @@ update_content_title (ConveneProjectView *self)
 
   if (self->session == NULL)
     {
-      gtk_label_set_text (self->content_title, _("Project Details"));
+      gtk_label_set_text (self->content_title, self->showing_people ? _("People") : _("Project Details"));
       return;
     }
 
@@ -483,14 +460,18 @@ selection_changed (ConveneProjectView *self)
 
   if (session != NULL)
     {
+      self->showing_people = FALSE;
       gtk_list_box_unselect_all (self->details_list);
       gtk_stack_set_visible_child_name (self->content_stack, "session");
       show_content (self);
     }
   else
     {
-      gtk_list_box_select_row (self->details_list, self->details_row);
-      gtk_stack_set_visible_child_name (self->content_stack, "details");
+      gtk_list_box_select_row (self->details_list,
+                               self->showing_people ? self->people_row : self->details_row);
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        self->showing_people ? "people" : "details");
+      update_content_title (self);
     }
 }
 
@@ -511,13 +492,26 @@ session_activated (GtkListView        *view,
 }
 
 static void
-details_activated (ConveneProjectView *self)
+details_activated (ConveneProjectView *self,
+                   GtkListBoxRow      *row)
 {
+  self->showing_people = row == self->people_row;
   if (self->sessions_selection != NULL)
     gtk_single_selection_set_selected (self->sessions_selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_box_select_row (self->details_list, self->details_row);
-  gtk_stack_set_visible_child_name (self->content_stack, "details");
+  gtk_list_box_select_row (self->details_list, row);
+  gtk_stack_set_visible_child_name (self->content_stack, self->showing_people ? "people" : "details");
+  update_content_title (self);
   show_content (self);
+}
+
+static void
+update_people_count (ConveneProjectView *self)
+{
+  g_autofree char *count = NULL;
+
+  if (self->project != NULL)
+    count = g_strdup_printf ("%u", g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (self->project))));
+  gtk_label_set_text (self->people_count_label, count != NULL ? count : "");
 }
 
 static gboolean
@@ -640,29 +634,6 @@ session_row_unbind (GtkSignalListItemFactory *factory,
 }
 
 static void
-segment_row_setup (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, convene_segment_row_new ());
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-segment_row_bind (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  ConveneProjectView       *self)
-{
-  const ConveneScheduleEntry *entry = NULL;
-
-  if (self->schedule != NULL)
-    entry = convene_schedule_lookup (self->schedule, gtk_list_item_get_item (item));
-  if (entry != NULL)
-    convene_segment_row_show (CONVENE_SEGMENT_ROW (gtk_list_item_get_child (item)),
-                              self->schedule, entry, self->use_12h);
-}
-
-static void
 disconnect_document (ConveneProjectView *self)
 {
   set_session (self, NULL);
@@ -671,8 +642,10 @@ disconnect_document (ConveneProjectView *self)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (convene_project_get_sessions (self->project), self);
+      g_signal_handlers_disconnect_by_data (convene_project_get_speakers (self->project), self);
     }
   self->project = NULL;
+  convene_roster_view_set_document (self->roster_view, NULL);
 
   if (self->sessions_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions_selection, self);
@@ -716,6 +689,10 @@ convene_project_view_set_document (ConveneProjectView *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->project, "notify", G_CALLBACK (project_notify),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (convene_project_get_speakers (self->project), "items-changed",
+                               G_CALLBACK (update_people_count), self, G_CONNECT_SWAPPED);
+      convene_roster_view_set_document (self->roster_view, document);
+      self->showing_people = FALSE;
 
       sync_fields (self, TRUE, NULL);
 
@@ -734,6 +711,7 @@ convene_project_view_set_document (ConveneProjectView *self,
   selection_changed (self);
   self->loading = FALSE;
   update_sessions_empty (self);
+  update_people_count (self);
 
   if (self->sessions_selection != NULL)
     g_signal_connect_object (self->sessions_selection, "notify::selected-item",
@@ -866,9 +844,7 @@ convene_project_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->interface_settings);
-  g_clear_object (&self->segments);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
-  g_clear_pointer (&self->schedule, convene_schedule_unref);
 
   G_OBJECT_CLASS (convene_project_view_parent_class)->dispose (object);
 }
@@ -931,6 +907,8 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CONVENE_TYPE_ROSTER_VIEW);
+  g_type_ensure (CONVENE_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, leaflet);
@@ -938,6 +916,9 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, content);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, details_list);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, details_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, people_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, people_count_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, roster_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, no_sessions_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, back_button);
@@ -955,9 +936,7 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, start_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, room_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, slot_spin);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, fit_label);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, no_segments_box);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, segments_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, timeline);
 
   gtk_widget_class_install_action (widget_class, "project.back", NULL, back_activated);
 }
@@ -966,27 +945,18 @@ static void
 convene_project_view_init (ConveneProjectView *self)
 {
   g_autoptr(GtkListItemFactory) session_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) segment_factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GSettingsSchema) interface_schema = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  GtkNoSelection *no_selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
-  self->segments = g_list_store_new (CONVENE_TYPE_SEGMENT);
 
   g_signal_connect (session_factory, "setup", G_CALLBACK (session_row_setup), self);
   g_signal_connect (session_factory, "bind", G_CALLBACK (session_row_bind), self);
   g_signal_connect (session_factory, "unbind", G_CALLBACK (session_row_unbind), self);
   gtk_list_view_set_factory (self->sessions_view, session_factory);
 
-  g_signal_connect (segment_factory, "setup", G_CALLBACK (segment_row_setup), self);
-  g_signal_connect (segment_factory, "bind", G_CALLBACK (segment_row_bind), self);
-  gtk_list_view_set_factory (self->segments_view, segment_factory);
-  no_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->segments)));
-  gtk_list_view_set_model (self->segments_view, GTK_SELECTION_MODEL (no_selection));
-  g_object_unref (no_selection);
 
   for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
     {

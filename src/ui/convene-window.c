@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-print.h"
 #include "convene-project-view.h"
 #include "convene-start-page.h"
 #include "convene-window.h"
@@ -80,6 +81,8 @@ update_actions (ConveneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-session",
                                  writable && convene_project_view_get_session (self->project_view) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-runsheet", has_document);
 }
 
 static void
@@ -213,6 +216,32 @@ save_copy_activated (GtkWidget  *widget,
 
   g_signal_connect (chooser, "response", G_CALLBACK (save_copy_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->document != NULL)
+    convene_print_show_dialog (self, self->project,
+                               convene_project_view_get_session (self->project_view),
+                               self->settings);
+}
+
+static void
+export_runsheet_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->document != NULL)
+    convene_print_export_pdf (self, self->project,
+                              convene_project_view_get_session (self->project_view),
+                              self->settings);
 }
 
 static void
@@ -415,6 +444,9 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-session", NULL, add_session_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-session", NULL, remove_session_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-runsheet", NULL, export_runsheet_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
 static void

@@ -1,0 +1,611 @@
+#define G_LOG_DOMAIN "convene-print"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-cli.h"
+#include "convene-print.h"
+#include "convene-runsheet.h"
+
+struct _ConvenePrint
+{
+  GtkPrintOperation parent_instance;
+
+  /* owned */
+  ConveneProject         *project;
+  ConveneSession         *session;
+  GSettings              *settings;
+  ConveneRunsheetOptions *options;
+  ConveneRunsheet        *runsheet;     /* from begin-print to the end of the run */
+  GtkPageSetup           *page_setup;   /* the one printed on, to remember */
+  GError                 *error;        /* why begin-print gave up */
+
+  /* borrowed: the "Run Sheet" tab, owned by the print dialog */
+  GtkCheckButton         *only_session;
+  GtkCheckButton         *include_notes;
+  GtkCheckButton         *contact_sheet;
+  GtkCheckButton         *outcomes_checklist;
+  GtkCheckButton         *moderator_card;
+  GtkCheckButton         *call_sheets;
+};
+
+G_DEFINE_FINAL_TYPE (ConvenePrint, convene_print, GTK_TYPE_PRINT_OPERATION)
+
+/* Times as the rest of the window shows them: the desktop's clock format,
+ * or the locale's where there is no desktop setting. */
+static gboolean
+prefers_12h (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
+    {
+      g_autoptr(GSettings) interface = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *format = g_settings_get_string (interface, "clock-format");
+
+      return g_strcmp0 (format, "12h") == 0;
+    }
+  return convene_cli_locale_uses_12h ();
+}
+
+/* A stored a{sv}, or NULL when nothing was stored yet. */
+static GVariant *
+get_stored (GSettings  *settings,
+            const char *key)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  if (settings == NULL)
+    return NULL;
+  value = g_settings_get_value (settings, key);
+  if (g_variant_n_children (value) == 0)
+    return NULL;
+  return g_steal_pointer (&value);
+}
+
+/* The sections by the names the command line's --sections uses. */
+static void
+load_sections (ConveneRunsheetOptions *options,
+               GSettings              *settings)
+{
+  g_auto(GStrv) sections = NULL;
+
+  if (settings == NULL)
+    return;
+  sections = g_settings_get_strv (settings, "runsheet-sections");
+  convene_runsheet_options_set_include_notes (options,
+                                              g_settings_get_boolean (settings, "runsheet-include-notes"));
+  convene_runsheet_options_set_contact_sheet (options, g_strv_contains ((const char * const *) sections, "contacts"));
+  convene_runsheet_options_set_outcomes_checklist (options, g_strv_contains ((const char * const *) sections, "outcomes"));
+  convene_runsheet_options_set_moderator_card (options, g_strv_contains ((const char * const *) sections, "moderator"));
+  convene_runsheet_options_set_call_sheets (options, g_strv_contains ((const char * const *) sections, "call-sheets"));
+}
+
+static void
+save_sections (ConveneRunsheetOptions *options,
+               GSettings              *settings)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) sections = NULL;
+
+  if (convene_runsheet_options_get_contact_sheet (options))
+    g_strv_builder_add (builder, "contacts");
+  if (convene_runsheet_options_get_outcomes_checklist (options))
+    g_strv_builder_add (builder, "outcomes");
+  if (convene_runsheet_options_get_moderator_card (options))
+    g_strv_builder_add (builder, "moderator");
+  if (convene_runsheet_options_get_call_sheets (options))
+    g_strv_builder_add (builder, "call-sheets");
+  sections = g_strv_builder_end (builder);
+
+  g_settings_set_strv (settings, "runsheet-sections", (const char * const *) sections);
+  g_settings_set_boolean (settings, "runsheet-include-notes",
+                          convene_runsheet_options_get_include_notes (options));
+}
+
+static GtkPageSetup *
+load_page_setup (GSettings *settings)
+{
+  g_autoptr(GVariant) value = get_stored (settings, "page-setup");
+
+  return value != NULL ? gtk_page_setup_new_from_gvariant (value) : NULL;
+}
+
+/* What gtk_page_setup_to_gvariant() gives, built here because GTK 4.8's
+ * copy leaks the paper size's entries. The keys are the ones
+ * gtk_page_setup_new_from_gvariant() reads. */
+static GVariant *
+page_setup_to_variant (GtkPageSetup *setup)
+{
+  g_autoptr(GVariant) paper = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  GVariant *entry;
+  GEnumClass *orientations = g_type_class_ref (GTK_TYPE_PAGE_ORIENTATION);
+  GEnumValue *orientation;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+
+  paper = g_variant_ref_sink (gtk_paper_size_to_gvariant (gtk_page_setup_get_paper_size (setup)));
+  g_variant_iter_init (&iter, paper);
+  while ((entry = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_variant_builder_add_value (&builder, entry);
+      g_variant_unref (entry);
+    }
+
+  g_variant_builder_add (&builder, "{sv}", "MarginTop",
+                         g_variant_new_double (gtk_page_setup_get_top_margin (setup, GTK_UNIT_MM)));
+  g_variant_builder_add (&builder, "{sv}", "MarginBottom",
+                         g_variant_new_double (gtk_page_setup_get_bottom_margin (setup, GTK_UNIT_MM)));
+  g_variant_builder_add (&builder, "{sv}", "MarginLeft",
+                         g_variant_new_double (gtk_page_setup_get_left_margin (setup, GTK_UNIT_MM)));
+  g_variant_builder_add (&builder, "{sv}", "MarginRight",
+                         g_variant_new_double (gtk_page_setup_get_right_margin (setup, GTK_UNIT_MM)));
+
+  orientation = g_enum_get_value (orientations, gtk_page_setup_get_orientation (setup));
+  if (orientation != NULL)
+    g_variant_builder_add (&builder, "{sv}", "Orientation",
+                           g_variant_new_string (orientation->value_nick));
+  g_type_class_unref (orientations);
+
+  return g_variant_builder_end (&builder);
+}
+
+static void
+save_settings (ConvenePrint *self)
+{
+  GtkPrintSettings *print_settings;
+
+  if (self->settings == NULL)
+    return;
+
+  print_settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  if (print_settings != NULL)
+    g_settings_set_value (self->settings, "print-settings",
+                          gtk_print_settings_to_gvariant (print_settings));
+  if (self->page_setup != NULL)
+    g_settings_set_value (self->settings, "page-setup",
+                          page_setup_to_variant (self->page_setup));
+  save_sections (self->options, self->settings);
+}
+
+static void
+convene_print_begin_print (GtkPrintOperation *operation,
+                           GtkPrintContext   *context)
+{
+  ConvenePrint *self = CONVENE_PRINT (operation);
+  g_autoptr(ConveneRunsheetOptions) options = NULL;
+  PangoContext *pango_context;
+  gboolean laid_out;
+
+  g_clear_error (&self->error);
+  g_clear_object (&self->runsheet);
+  g_clear_object (&self->page_setup);
+  self->page_setup = gtk_page_setup_copy (gtk_print_context_get_page_setup (context));
+
+  /* A copy: the dialog can be applied again while a preview is open. */
+  options = convene_runsheet_options_copy (self->options);
+  self->runsheet = convene_runsheet_new (self->project, options);
+  pango_context = gtk_print_context_create_pango_context (context);
+
+  laid_out = convene_runsheet_layout (self->runsheet, pango_context,
+                                      gtk_print_context_get_width (context),
+                                      gtk_print_context_get_height (context),
+                                      &self->error);
+  g_object_unref (pango_context);
+  if (!laid_out)
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+
+  gtk_print_operation_set_n_pages (operation, (int) convene_runsheet_get_n_pages (self->runsheet));
+}
+
+static void
+convene_print_draw_page (GtkPrintOperation *operation,
+                         GtkPrintContext   *context,
+                         int                page_nr)
+{
+  ConvenePrint *self = CONVENE_PRINT (operation);
+
+  if (self->runsheet == NULL || page_nr < 0)
+    return;
+  convene_runsheet_draw_page (self->runsheet, gtk_print_context_get_cairo_context (context),
+                              (guint) page_nr);
+}
+
+static void
+convene_print_end_print (GtkPrintOperation *operation,
+                         GtkPrintContext   *context)
+{
+  g_clear_object (&CONVENE_PRINT (operation)->runsheet);
+}
+
+static GtkCheckButton *
+add_check (GtkBox     *box,
+           const char *label,
+           gboolean    active)
+{
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  gtk_box_append (box, check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+static GtkWidget *
+add_heading (GtkBox     *box,
+             const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (box, label);
+  return label;
+}
+
+static GtkWidget *
+convene_print_create_custom_widget (GtkPrintOperation *operation)
+{
+  ConvenePrint *self = CONVENE_PRINT (operation);
+  ConveneRunsheetOptions *options = self->options;
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  GtkCheckButton *all_sessions;
+  GtkWidget *heading;
+
+  gtk_widget_set_margin_top (GTK_WIDGET (box), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (box), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (box), 12);
+
+  heading = add_heading (box, _("Sessions"));
+  self->only_session = NULL;
+  if (self->session != NULL)
+    {
+      g_autofree char *label = NULL;
+
+      /* Translators: %s is the title of the session shown in the window. */
+      label = g_strdup_printf (_("_This session: %s"), convene_session_get_title (self->session));
+      self->only_session = add_check (box, label,
+                                      convene_runsheet_options_get_session_id (options) != 0);
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (GTK_WIDGET (self->only_session))),
+                               PANGO_ELLIPSIZE_END);
+    }
+  all_sessions = add_check (box, _("_All sessions, each from a new page"),
+                            convene_runsheet_options_get_session_id (options) == 0);
+  if (self->only_session != NULL)
+    gtk_check_button_set_group (all_sessions, self->only_session);
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (all_sessions), FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (all_sessions),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+
+  heading = add_heading (box, _("Include"));
+  gtk_widget_set_margin_top (heading, 12);
+  self->include_notes = add_check (box, _("Segment _notes and cues"),
+                                   convene_runsheet_options_get_include_notes (options));
+  self->contact_sheet = add_check (box, _("Speaker _contact sheet"),
+                                   convene_runsheet_options_get_contact_sheet (options));
+  self->outcomes_checklist = add_check (box, _("_Outcomes checklist"),
+                                        convene_runsheet_options_get_outcomes_checklist (options));
+  self->moderator_card = add_check (box, _("_Moderator card with the guiding questions"),
+                                    convene_runsheet_options_get_moderator_card (options));
+  self->call_sheets = add_check (box, _("A call _sheet for each person"),
+                                 convene_runsheet_options_get_call_sheets (options));
+
+  return GTK_WIDGET (box);
+}
+
+static void
+convene_print_custom_widget_apply (GtkPrintOperation *operation,
+                                   GtkWidget         *widget)
+{
+  ConvenePrint *self = CONVENE_PRINT (operation);
+  ConveneRunsheetOptions *options = self->options;
+  gboolean only = self->only_session != NULL &&
+                  gtk_check_button_get_active (self->only_session);
+
+  convene_runsheet_options_set_session_id (options,
+                                           only ? convene_session_get_id (self->session) : 0);
+  convene_runsheet_options_set_include_notes (options,
+                                              gtk_check_button_get_active (self->include_notes));
+  convene_runsheet_options_set_contact_sheet (options,
+                                              gtk_check_button_get_active (self->contact_sheet));
+  convene_runsheet_options_set_outcomes_checklist (options,
+                                                   gtk_check_button_get_active (self->outcomes_checklist));
+  convene_runsheet_options_set_moderator_card (options,
+                                               gtk_check_button_get_active (self->moderator_card));
+  convene_runsheet_options_set_call_sheets (options,
+                                            gtk_check_button_get_active (self->call_sheets));
+}
+
+static void
+convene_print_dispose (GObject *object)
+{
+  ConvenePrint *self = CONVENE_PRINT (object);
+
+  g_clear_object (&self->runsheet);
+  g_clear_object (&self->project);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->options);
+  g_clear_object (&self->page_setup);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (convene_print_parent_class)->dispose (object);
+}
+
+static void
+convene_print_class_init (ConvenePrintClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *print_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->dispose = convene_print_dispose;
+
+  print_class->begin_print = convene_print_begin_print;
+  print_class->draw_page = convene_print_draw_page;
+  print_class->end_print = convene_print_end_print;
+  print_class->create_custom_widget = convene_print_create_custom_widget;
+  print_class->custom_widget_apply = convene_print_custom_widget_apply;
+}
+
+static void
+convene_print_init (ConvenePrint *self)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+
+  self->options = convene_runsheet_options_new ();
+  convene_runsheet_options_set_use_12h (self->options, prefers_12h ());
+
+  /* The renderer keeps its own margins on the whole sheet, exactly as in
+   * the PDF export, so printing and exporting give the same pages. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_custom_tab_label (operation, _("Run Sheet"));
+}
+
+ConvenePrint *
+convene_print_new (ConveneProject *project,
+                   ConveneSession *session,
+                   GSettings      *settings)
+{
+  ConvenePrint *self;
+  g_autoptr(GVariant) stored = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autofree char *job_name = NULL;
+  const char *title;
+
+  g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (session == NULL || CONVENE_IS_SESSION (session), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (CONVENE_TYPE_PRINT, NULL);
+  self->project = g_object_ref (project);
+  self->session = session ? g_object_ref (session) : NULL;
+  self->settings = settings ? g_object_ref (settings) : NULL;
+
+  load_sections (self->options, settings);
+
+  /* The session on screen is what a planner means by "print". */
+  if (session != NULL)
+    convene_runsheet_options_set_session_id (self->options, convene_session_get_id (session));
+
+  stored = get_stored (settings, "print-settings");
+  if (stored != NULL)
+    {
+      g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new_from_gvariant (stored);
+
+      gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), print_settings);
+    }
+  page_setup = load_page_setup (settings);
+  if (page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), page_setup);
+
+  title = session ? convene_session_get_title (session) : convene_project_get_title (project);
+  /* Translators: the print job's name; %s is a session or project title. */
+  job_name = g_strdup_printf (_("Run sheet — %s"), title && *title ? title : _("Untitled Project"));
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job_name);
+
+  return self;
+}
+
+ConveneRunsheetOptions *
+convene_print_get_options (ConvenePrint *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PRINT (self), NULL);
+
+  return self->options;
+}
+
+GtkPrintOperationResult
+convene_print_run (ConvenePrint            *self,
+                   GtkPrintOperationAction  action,
+                   GtkWindow               *parent,
+                   GError                 **error)
+{
+  GtkPrintOperationResult result;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_PRINT (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (error == NULL || *error == NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  g_clear_error (&self->error);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (self), action, parent, &local_error);
+  g_clear_object (&self->runsheet);
+
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return result;
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    save_settings (self);
+  return result;
+}
+
+static void
+toast_error (ConveneWindow *window,
+             const char    *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  convene_window_add_toast (window, toast);
+}
+
+void
+convene_print_show_dialog (ConveneWindow  *window,
+                           ConveneProject *project,
+                           ConveneSession *session,
+                           GSettings      *settings)
+{
+  g_autoptr(ConvenePrint) print = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CONVENE_IS_WINDOW (window));
+  g_return_if_fail (CONVENE_IS_PROJECT (project));
+
+  print = convene_print_new (project, session, settings);
+  if (convene_print_run (print, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                         GTK_WINDOW (window), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast_error (window, error->message);
+}
+
+/* What the export needs until the file chooser answers. */
+typedef struct {
+  ConveneWindow          *window;
+  ConveneProject         *project;
+  ConveneRunsheetOptions *options;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->project);
+  g_clear_object (&data->options);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static void
+export_response (GtkNativeDialog *dialog,
+                 int              response,
+                 gpointer         user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GtkNativeDialog) owned = GTK_NATIVE_DIALOG (dialog);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  /* A name typed without the extension still makes a PDF file. */
+  if (!g_str_has_suffix (name, ".pdf") && !g_str_has_suffix (name, ".PDF"))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *with_pdf = g_strconcat (name, ".pdf", NULL);
+
+      if (parent != NULL)
+        {
+          g_object_unref (file);
+          file = g_file_get_child (parent, with_pdf);
+          g_free (name);
+          name = g_steal_pointer (&with_pdf);
+        }
+    }
+
+  if (!convene_runsheet_export_pdf (data->project, data->options, file, &error))
+    {
+      toast_error (data->window, error->message);
+      return;
+    }
+
+  /* Translators: %s is a file name. */
+  message = g_markup_printf_escaped (_("Exported the run sheet as “%s”"), name);
+  convene_window_add_toast (data->window, adw_toast_new (message));
+}
+
+void
+convene_print_export_pdf (ConveneWindow  *window,
+                          ConveneProject *project,
+                          ConveneSession *session,
+                          GSettings      *settings)
+{
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  ExportData *data;
+  GtkFileChooserNative *chooser;
+  GtkPaperSize *paper;
+  GtkPageOrientation orientation;
+  const char *title;
+
+  g_return_if_fail (CONVENE_IS_WINDOW (window));
+  g_return_if_fail (CONVENE_IS_PROJECT (project));
+
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (window);
+  data->project = g_object_ref (project);
+  data->options = convene_runsheet_options_new ();
+  convene_runsheet_options_set_use_12h (data->options, prefers_12h ());
+  load_sections (data->options, settings);
+  if (session != NULL)
+    convene_runsheet_options_set_session_id (data->options, convene_session_get_id (session));
+
+  /* The paper last printed on, or this computer's default paper. */
+  page_setup = load_page_setup (settings);
+  if (page_setup == NULL)
+    page_setup = gtk_page_setup_new ();
+  paper = gtk_page_setup_get_paper_size (page_setup);
+  orientation = gtk_page_setup_get_orientation (page_setup);
+  convene_runsheet_options_set_paper_size (data->options,
+                                           gtk_paper_size_get_width (paper, GTK_UNIT_POINTS),
+                                           gtk_paper_size_get_height (paper, GTK_UNIT_POINTS));
+  convene_runsheet_options_set_orientation (data->options,
+                                            orientation == GTK_PAGE_ORIENTATION_LANDSCAPE ||
+                                            orientation == GTK_PAGE_ORIENTATION_REVERSE_LANDSCAPE
+                                            ? CONVENE_RUNSHEET_LANDSCAPE
+                                            : CONVENE_RUNSHEET_PORTRAIT);
+
+  chooser = gtk_file_chooser_native_new (_("Export Run Sheet as PDF"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  title = session ? convene_session_get_title (session) : convene_project_get_title (project);
+  /* Translators: the suggested file name; %s is a session or project title. */
+  name = g_strdup_printf (_("%s — run sheet.pdf"), title && *title ? title : _("Untitled Project"));
+  g_strdelimit (name, "/", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,1135 @@
+#define G_LOG_DOMAIN "convene-roster-view"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "convene-csv.h"
+#include "convene-edits.h"
+#include "convene-person-editor.h"
+#include "convene-person-row.h"
+#include "convene-roster-view.h"
+#include "convene-warnings.h"
+
+typedef enum {
+  SORT_BY_NAME,
+  SORT_BY_ORGANISATION,
+  SORT_BY_STATUS,
+} SortKey;
+
+/* What a row shows beyond the person's own fields. */
+typedef struct {
+  guint     n_roles;
+  GString  *warnings;
+  gboolean  has_error;
+} PersonSummary;
+
+struct _ConveneRosterView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget            *main_box;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *sort_dropdown;
+  GtkWidget            *add_button;
+  GtkWidget            *menu_button;
+  GtkExpander          *warnings_expander;
+  GtkWidget            *summary_icon;
+  GtkLabel             *summary_label;
+  GtkListBox           *warnings_list;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListView          *people_view;
+  GtkWidget            *list_scroller;
+  GtkWidget            *no_matches_page;
+  GtkWidget            *back_button;
+  GtkStack             *details_stack;
+  ConvenePersonEditor  *editor;
+
+  /* owned */
+  ConveneDocument      *document;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  GtkFilterListModel   *filtered;
+  GtkSingleSelection   *selection;
+  GHashTable           *summaries;   /* speaker id → PersonSummary */
+  GHashTable           *bound_rows;  /* ConvenePersonRow set */
+  GPtrArray            *watched;     /* speakers whose changes re-sort and re-filter */
+  GtkFileChooserNative *chooser;
+  GSettings            *interface_settings;
+  char                 *search_key;  /* casefolded */
+  guint                 refresh_id;
+
+  /* borrowed from the document */
+  ConveneProject       *project;
+
+  gboolean              use_12h;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneRosterView, convene_roster_view, GTK_TYPE_WIDGET)
+
+static void
+person_summary_free (gpointer data)
+{
+  PersonSummary *summary = data;
+
+  if (summary->warnings != NULL)
+    g_string_free (summary->warnings, TRUE);
+  g_free (summary);
+}
+
+static void
+show_toast (ConveneRosterView *self,
+            AdwToast          *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_message (ConveneRosterView *self,
+              const char        *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  show_toast (self, adw_toast_new (escaped));
+}
+
+static void
+show_undo_toast (ConveneRosterView *self,
+                 const char        *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static gboolean
+is_writable (ConveneRosterView *self)
+{
+  return self->document != NULL && !convene_document_get_read_only (self->document);
+}
+
+static gboolean
+run_command (ConveneRosterView *self,
+             ConveneCommand    *command,
+             GError            *build_error)
+{
+  g_autoptr(GError) error = build_error;
+
+  if (command == NULL || !convene_document_perform (self->document, command, &error))
+    {
+      if (error != NULL)
+        show_message (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Searching and sorting */
+
+static gboolean
+contains_key (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+person_matches (gpointer item,
+                gpointer user_data)
+{
+  ConveneRosterView *self = user_data;
+  ConveneSpeaker *speaker = item;
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  return contains_key (convene_speaker_get_name (speaker), self->search_key) ||
+         contains_key (convene_speaker_get_honorific (speaker), self->search_key) ||
+         contains_key (convene_speaker_get_organisation (speaker), self->search_key) ||
+         contains_key (convene_speaker_get_job_title (speaker), self->search_key) ||
+         contains_key (convene_speaker_get_email (speaker), self->search_key);
+}
+
+/* Empty values sort last, whatever the key. */
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  if (a[0] == '\0' || b[0] == '\0')
+    return (a[0] == '\0') - (b[0] == '\0');
+  return g_utf8_collate (a, b);
+}
+
+/* Who needs attention first: people still to confirm, then those who
+ * confirmed, then those who declined. */
+static int
+status_rank (ConveneSpeakerStatus status)
+{
+  switch (status)
+    {
+    case CONVENE_SPEAKER_STATUS_INVITED:
+      return 0;
+    case CONVENE_SPEAKER_STATUS_TENTATIVE:
+      return 1;
+    case CONVENE_SPEAKER_STATUS_CONFIRMED:
+      return 2;
+    case CONVENE_SPEAKER_STATUS_DECLINED:
+    default:
+      return 3;
+    }
+}
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  ConveneRosterView *self = user_data;
+  ConveneSpeaker *first = (ConveneSpeaker *) a;
+  ConveneSpeaker *second = (ConveneSpeaker *) b;
+  int result = 0;
+
+  switch ((SortKey) gtk_drop_down_get_selected (self->sort_dropdown))
+    {
+    case SORT_BY_ORGANISATION:
+      result = compare_text (convene_speaker_get_organisation (first),
+                             convene_speaker_get_organisation (second));
+      break;
+    case SORT_BY_STATUS:
+      result = status_rank (convene_speaker_get_status (first)) -
+               status_rank (convene_speaker_get_status (second));
+      break;
+    case SORT_BY_NAME:
+    default:
+      break;
+    }
+
+  if (result == 0)
+    result = compare_text (convene_speaker_get_name (first), convene_speaker_get_name (second));
+  if (result == 0)
+    result = (convene_speaker_get_id (first) > convene_speaker_get_id (second)) -
+             (convene_speaker_get_id (first) < convene_speaker_get_id (second));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+search_changed (ConveneRosterView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (stripped[0] != '\0')
+    self->search_key = g_utf8_casefold (stripped, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+stop_search (ConveneRosterView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->people_view));
+}
+
+static void
+sort_changed (ConveneRosterView *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Warnings and roles */
+
+static void
+update_row (ConveneRosterView *self,
+            ConvenePersonRow  *row)
+{
+  ConveneSpeaker *speaker = convene_person_row_get_speaker (row);
+  PersonSummary *summary = NULL;
+  gint64 id;
+
+  if (speaker == NULL)
+    return;
+
+  id = convene_speaker_get_id (speaker);
+  summary = g_hash_table_lookup (self->summaries, &id);
+  if (summary == NULL)
+    convene_person_row_set_summary (row, 0, NULL, FALSE);
+  else
+    convene_person_row_set_summary (row, summary->n_roles,
+                                    summary->warnings != NULL ? summary->warnings->str : NULL,
+                                    summary->has_error);
+}
+
+static PersonSummary *
+summary_for (ConveneRosterView *self,
+             gint64             id)
+{
+  PersonSummary *summary = g_hash_table_lookup (self->summaries, &id);
+
+  if (summary == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      summary = g_new0 (PersonSummary, 1);
+      g_hash_table_insert (self->summaries, key, summary);
+    }
+  return summary;
+}
+
+static void
+warning_activated (ConveneRosterView *self,
+                   GtkListBoxRow     *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "speaker-id");
+  ConveneSpeaker *speaker;
+
+  if (id == NULL || self->project == NULL)
+    return;
+
+  speaker = convene_project_find_speaker (self->project, *id);
+  if (speaker != NULL)
+    convene_roster_view_select_speaker (self, speaker);
+}
+
+static GtkWidget *
+warning_row (ConveneWarning *warning)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon;
+  GtkWidget *label = gtk_label_new (warning->message);
+  const char *icon_name = "dialog-information-symbolic";
+  const char *css = "dim-label";
+
+  if (warning->severity == CONVENE_WARNING_SEVERITY_ERROR)
+    {
+      icon_name = "dialog-error-symbolic";
+      css = "error";
+    }
+  else if (warning->severity == CONVENE_WARNING_SEVERITY_WARNING)
+    {
+      icon_name = "dialog-warning-symbolic";
+      css = "warning";
+    }
+
+  icon = gtk_image_new_from_icon_name (icon_name);
+  gtk_widget_add_css_class (icon, css);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  convene_warning_kind_get_label (warning->kind), -1);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  if (warning->speaker_id != 0)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = warning->speaker_id;
+      g_object_set_data_full (G_OBJECT (row), "speaker-id", id, g_free);
+    }
+  else
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+refresh_warnings (ConveneRosterView *self)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *description = NULL;
+  ConveneWarningSummary summary;
+  GListModel *assignments;
+  GtkWidget *child;
+  GHashTableIter iter;
+  gpointer row;
+  guint n;
+
+  g_hash_table_remove_all (self->summaries);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
+    gtk_list_box_remove (self->warnings_list, child);
+
+  if (self->project == NULL)
+    return;
+
+  assignments = G_LIST_MODEL (convene_project_get_assignments (self->project));
+  n = g_list_model_get_n_items (assignments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
+
+      summary_for (self, convene_assignment_get_speaker_id (assignment))->n_roles++;
+    }
+
+  warnings = convene_warnings_for_project (self->project, self->use_12h);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      ConveneWarning *warning = g_ptr_array_index (warnings, i);
+
+      gtk_list_box_append (self->warnings_list, warning_row (warning));
+      if (warning->speaker_id != 0)
+        {
+          PersonSummary *person = summary_for (self, warning->speaker_id);
+
+          if (person->warnings == NULL)
+            person->warnings = g_string_new (warning->message);
+          else
+            g_string_append_printf (person->warnings, "\n%s", warning->message);
+          if (warning->severity == CONVENE_WARNING_SEVERITY_ERROR)
+            person->has_error = TRUE;
+        }
+    }
+
+  convene_warnings_summarize (warnings, &summary);
+  description = convene_warning_summary_describe (&summary);
+  gtk_label_set_text (self->summary_label, description);
+  gtk_widget_set_visible (self->summary_icon, summary.total > 0);
+  gtk_widget_remove_css_class (self->summary_icon, "error");
+  gtk_widget_remove_css_class (self->summary_icon, "warning");
+  if (summary.by_severity[CONVENE_WARNING_SEVERITY_ERROR] > 0)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->summary_icon), "dialog-error-symbolic");
+      gtk_widget_add_css_class (self->summary_icon, "error");
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->summary_icon), "dialog-warning-symbolic");
+      gtk_widget_add_css_class (self->summary_icon, "warning");
+    }
+  /* Nothing to expand when all is well. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->warnings_expander), summary.total > 0);
+  if (summary.total == 0)
+    gtk_expander_set_expanded (self->warnings_expander, FALSE);
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    update_row (self, row);
+
+  convene_person_editor_refresh (self->editor, self->use_12h);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  ConveneRosterView *self = data;
+
+  self->refresh_id = 0;
+  refresh_warnings (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Warnings follow from the whole programme; one recomputation serves a
+ * command that changes many things at once. */
+static void
+queue_refresh (ConveneRosterView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle, self, NULL);
+}
+
+static void
+update_state (ConveneRosterView *self)
+{
+  guint total = 0;
+  guint shown = 0;
+
+  if (self->project != NULL)
+    total = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (self->project)));
+  if (self->filtered != NULL)
+    shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_stack_set_visible_child_name (self->main_stack, total > 0 ? "list" : "empty");
+  gtk_widget_set_visible (self->list_scroller, shown > 0);
+  gtk_widget_set_visible (self->no_matches_page, shown == 0 && total > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), total > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), total > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export-csv", total > 0);
+}
+
+static void
+speaker_notify (ConveneRosterView *self)
+{
+  /* The list re-sorts and re-filters only when told. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  queue_refresh (self);
+}
+
+static void
+unwatch_speakers (ConveneRosterView *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+speakers_changed (ConveneRosterView *self)
+{
+  GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (self->project));
+  guint n = g_list_model_get_n_items (speakers);
+
+  unwatch_speakers (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
+
+      g_signal_connect_object (speaker, "notify", G_CALLBACK (speaker_notify), self,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->watched, g_steal_pointer (&speaker));
+    }
+
+  update_state (self);
+  queue_refresh (self);
+}
+
+/* Selection and the details pane */
+
+static void
+selection_changed (ConveneRosterView *self)
+{
+  ConveneSpeaker *speaker = gtk_single_selection_get_selected_item (self->selection);
+
+  convene_person_editor_set_person (self->editor, self->document, speaker);
+  gtk_stack_set_visible_child_name (self->details_stack, speaker != NULL ? "person" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.remove-person",
+                                 speaker != NULL && is_writable (self));
+  if (speaker == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "people");
+}
+
+static void
+person_activated (GtkListView       *view,
+                  guint              position,
+                  ConveneRosterView *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child_name (self->leaflet, "person");
+}
+
+static guint
+position_of (ConveneRosterView *self,
+             ConveneSpeaker    *speaker)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSpeaker) item = g_list_model_get_item (model, i);
+
+      if (item == speaker)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+void
+convene_roster_view_select_speaker (ConveneRosterView *self,
+                                    ConveneSpeaker    *speaker)
+{
+  guint position;
+
+  g_return_if_fail (CONVENE_IS_ROSTER_VIEW (self));
+  g_return_if_fail (CONVENE_IS_SPEAKER (speaker));
+
+  if (self->selection == NULL)
+    return;
+
+  position = position_of (self, speaker);
+  if (position == GTK_INVALID_LIST_POSITION &&
+      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed (self);
+      position = position_of (self, speaker);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->people_view), "list.scroll-to-item", "u", position);
+  adw_leaflet_set_visible_child_name (self->leaflet, "person");
+}
+
+ConveneSpeaker *
+convene_roster_view_get_selected (ConveneRosterView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_ROSTER_VIEW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* List rows */
+
+static void
+row_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, convene_person_row_new ());
+}
+
+static void
+row_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          ConveneRosterView        *self)
+{
+  ConvenePersonRow *row = CONVENE_PERSON_ROW (gtk_list_item_get_child (item));
+
+  convene_person_row_set_speaker (row, gtk_list_item_get_item (item));
+  g_hash_table_add (self->bound_rows, row);
+  update_row (self, row);
+}
+
+static void
+row_unbind (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            ConveneRosterView        *self)
+{
+  ConvenePersonRow *row = CONVENE_PERSON_ROW (gtk_list_item_get_child (item));
+
+  g_hash_table_remove (self->bound_rows, row);
+  convene_person_row_set_speaker (row, NULL);
+}
+
+static void
+row_teardown (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ConveneRosterView        *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row != NULL && self->bound_rows != NULL)
+    g_hash_table_remove (self->bound_rows, row);
+}
+
+/* Actions */
+
+static void
+add_person_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
+  g_autoptr(ConveneSpeaker) speaker = NULL;
+  GListModel *speakers;
+
+  if (!is_writable (self))
+    return;
+
+  speakers = G_LIST_MODEL (convene_project_get_speakers (self->project));
+  speaker = convene_speaker_new (convene_project_new_id (self->project), _("New Person"));
+  if (!run_command (self, convene_edit_add_speaker (self->project, speaker,
+                                                    g_list_model_get_n_items (speakers)),
+                    NULL))
+    return;
+
+  convene_roster_view_select_speaker (self, speaker);
+  convene_person_editor_focus_name (self->editor);
+}
+
+static void
+remove_person_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
+  ConveneSpeaker *selected = convene_roster_view_get_selected (self);
+  g_autoptr(ConveneSpeaker) speaker = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  guint position;
+
+  if (!is_writable (self) || selected == NULL)
+    return;
+
+  speaker = g_object_ref (selected);
+  position = gtk_single_selection_get_selected (self->selection);
+  if (!run_command (self, convene_edit_remove_speaker (self->project, speaker), NULL))
+    return;
+
+  name = convene_speaker_dup_display_name (speaker);
+  /* Translators: %s is the name of the person removed from the roster. */
+  message = g_strdup_printf (_("“%s” removed"), name[0] != '\0' ? name : _("Unnamed Person"));
+  show_undo_toast (self, message);
+
+  /* The keyboard stays in the list, on the next person. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->selection)) - 1);
+      gtk_widget_activate_action (GTK_WIDGET (self->people_view), "list.scroll-to-item", "u", position);
+      gtk_widget_grab_focus (GTK_WIDGET (self->people_view));
+    }
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "people");
+  gtk_widget_grab_focus (GTK_WIDGET (self->people_view));
+}
+
+/* Shortcuts act only while the roster is on screen. */
+static gboolean
+shortcut_search (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "roster.search", NULL);
+}
+
+static gboolean
+shortcut_add (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "roster.add-person", NULL);
+}
+
+/* CSV */
+
+gboolean
+convene_roster_view_import_file (ConveneRosterView *self,
+                                 GFile             *file)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notices = NULL;
+  g_autofree char *message = NULL;
+  ConveneCommand *command;
+  guint n;
+
+  g_return_val_if_fail (CONVENE_IS_ROSTER_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!is_writable (self))
+    return FALSE;
+
+  people = convene_csv_import_people_file (self->project, file, &notices, &error);
+  if (people == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("No One Was Imported"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
+  n = people->len;
+  command = convene_edit_add_speakers (self->project, people,
+                                       g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (self->project))),
+                                       &error);
+  if (!run_command (self, command, g_steal_pointer (&error)))
+    return FALSE;
+
+  for (guint i = 0; notices != NULL && notices[i] != NULL; i++)
+    show_message (self, notices[i]);
+  /* Translators: after reading people from a CSV file. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
+  show_undo_toast (self, message);
+  return TRUE;
+}
+
+gboolean
+convene_roster_view_export_file (ConveneRosterView *self,
+                                 GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_ROSTER_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  if (!convene_csv_export_people_to_file (self->project, file, &error))
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is the name of the CSV file written. */
+  message = g_strdup_printf (_("People saved as “%s”"), name);
+  show_message (self, message);
+  return TRUE;
+}
+
+static void
+chooser_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  ConveneRosterView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL)
+    {
+      if (saving)
+        convene_roster_view_export_file (self, file);
+      else
+        convene_roster_view_import_file (self, file);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_chooser (ConveneRosterView    *self,
+              GtkFileChooserAction  action)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  gboolean saving = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (saving ? _("Export People as CSV") : _("Import People from CSV"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               action,
+                                               saving ? _("_Export") : _("_Import"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  if (!saving)
+    {
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+    }
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+
+  if (saving)
+    {
+      const char *title = convene_project_get_title (self->project);
+      g_autofree char *suggested = NULL;
+
+      /* Translators: the suggested file name for an exported roster; %s is the project's title. */
+      suggested = g_strdup_printf (_("%s – People.csv"), title[0] != '\0' ? title : _("Convene"));
+      g_strdelimit (suggested, "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+    }
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
+
+  if (is_writable (self))
+    open_chooser (self, GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
+
+  if (self->project != NULL)
+    open_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+/* The document */
+
+static void
+disconnect_document (ConveneRosterView *self)
+{
+  unwatch_speakers (self);
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (convene_project_get_speakers (self->project), self);
+      g_signal_handlers_disconnect_by_data (convene_project_get_assignments (self->project), self);
+    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+
+  gtk_list_view_set_model (self->people_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  convene_person_editor_set_person (self->editor, NULL, NULL);
+  self->project = NULL;
+  g_clear_object (&self->document);
+}
+
+void
+convene_roster_view_set_document (ConveneRosterView *self,
+                                  ConveneDocument   *document)
+{
+  GtkSortListModel *sorted;
+  GListModel *speakers;
+  gboolean writable;
+
+  g_return_if_fail (CONVENE_IS_ROSTER_VIEW (self));
+  g_return_if_fail (document == NULL || CONVENE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  disconnect_document (self);
+
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      self->project = convene_document_get_project (document);
+      speakers = G_LIST_MODEL (convene_project_get_speakers (self->project));
+
+      self->filtered = gtk_filter_list_model_new (g_object_ref (speakers),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+      sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                        g_object_ref (GTK_SORTER (self->sorter)));
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
+
+      g_signal_connect_object (self->selection, "notify::selected-item",
+                               G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_state),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (speakers, "items-changed", G_CALLBACK (speakers_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (convene_project_get_assignments (self->project), "items-changed",
+                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+      speakers_changed (self);
+    }
+
+  writable = is_writable (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-person", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import-csv", writable);
+  if (self->selection != NULL)
+    selection_changed (self);
+  update_state (self);
+  refresh_warnings (self);
+}
+
+ConveneDocument *
+convene_roster_view_get_document (ConveneRosterView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_ROSTER_VIEW (self), NULL);
+
+  return self->document;
+}
+
+static void
+clock_format_changed (ConveneRosterView *self)
+{
+  g_autofree char *format = g_settings_get_string (self->interface_settings, "clock-format");
+
+  self->use_12h = g_strcmp0 (format, "12h") == 0;
+  queue_refresh (self);
+}
+
+/* Sessions and segments change elsewhere; the warnings are brought up to
+ * date whenever the roster comes back on screen. */
+static void
+convene_roster_view_map (GtkWidget *widget)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
+
+  GTK_WIDGET_CLASS (convene_roster_view_parent_class)->map (widget);
+  refresh_warnings (self);
+}
+
+static void
+convene_roster_view_dispose (GObject *object)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  disconnect_document (self);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+    }
+  g_clear_object (&self->chooser);
+  if (self->interface_settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->interface_settings, self);
+  g_clear_object (&self->interface_settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_ROSTER_VIEW);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_pointer (&self->search_key, g_free);
+
+  G_OBJECT_CLASS (convene_roster_view_parent_class)->dispose (object);
+}
+
+static void
+convene_roster_view_class_init (ConveneRosterViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_roster_view_dispose;
+  widget_class->map = convene_roster_view_map;
+
+  g_type_ensure (CONVENE_TYPE_PERSON_EDITOR);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-roster-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, main_box);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, warnings_expander);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, summary_icon);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, people_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, no_matches_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, editor);
+
+  gtk_widget_class_install_action (widget_class, "roster.add-person", NULL, add_person_activated);
+  gtk_widget_class_install_action (widget_class, "roster.remove-person", NULL, remove_person_activated);
+  gtk_widget_class_install_action (widget_class, "roster.import-csv", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "roster.export-csv", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "roster.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "roster.back", NULL, back_activated);
+}
+
+static void
+convene_roster_view_init (ConveneRosterView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GSettingsSchema) interface_schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GtkEventController *shortcuts;
+  GtkEventController *list_keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, person_summary_free);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->filter = gtk_custom_filter_new (person_matches, self, NULL);
+  self->sorter = gtk_custom_sorter_new (compare_people, self, NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (row_teardown), self);
+  gtk_list_view_set_factory (self->people_view, factory);
+  g_signal_connect (self->people_view, "activate", G_CALLBACK (person_activated), self);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search), self);
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed), self);
+  g_signal_connect_swapped (self->warnings_list, "row-activated", G_CALLBACK (warning_activated), self);
+
+  /* Ctrl+F and Ctrl+Shift+P work wherever the keyboard is in the window. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (shortcut_search, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (shortcut_add, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Delete removes the person under the keyboard in the list. */
+  list_keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (list_keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("roster.remove-person")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (list_keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("roster.remove-person")));
+  gtk_widget_add_controller (GTK_WIDGET (self->people_view), list_keys);
+
+  if (source != NULL)
+    interface_schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (interface_schema != NULL && g_settings_schema_has_key (interface_schema, "clock-format"))
+    {
+      self->interface_settings = g_settings_new ("org.gnome.desktop.interface");
+      g_signal_connect_object (self->interface_settings, "changed::clock-format",
+                               G_CALLBACK (clock_format_changed), self, G_CONNECT_SWAPPED);
+      clock_format_changed (self);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.remove-person", FALSE);
+  update_state (self);
+  refresh_warnings (self);
+}

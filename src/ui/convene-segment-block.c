@@ -1,0 +1,362 @@
+#define G_LOG_DOMAIN "convene-segment-block"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-segment-block.h"
+
+/* How far an item sits in from its segment. */
+#define ITEM_INDENT 28
+
+struct _ConveneSegmentBlock
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *ruler;
+  GtkWidget *parent_bar;     /* an item's line in its segment's colour */
+  GtkLabel  *start_label;
+  GtkLabel  *end_label;
+  GtkWidget *card;
+  GtkWidget *bar;
+  GtkImage  *icon;
+  GtkLabel  *title_label;
+  GtkLabel  *meta_label;
+  GtkLabel  *people_label;
+  GtkLabel  *notes_label;
+  GtkWidget *warning;
+  GtkWidget *handle;
+
+  ConveneSegment *segment;        /* owned */
+  char           *summary;        /* "Panel, 12:40 to 13:40" */
+  char           *kind_class;     /* the CSS class now applied */
+  char           *parent_class;   /* the same for the parent bar */
+};
+
+G_DEFINE_FINAL_TYPE (ConveneSegmentBlock, convene_segment_block, GTK_TYPE_WIDGET)
+
+static void
+set_kind_class (ConveneSegmentBlock *self,
+                const char          *css_class)
+{
+  if (g_strcmp0 (self->kind_class, css_class) == 0)
+    return;
+  if (self->kind_class != NULL)
+    gtk_widget_remove_css_class (self->card, self->kind_class);
+  g_free (self->kind_class);
+  self->kind_class = g_strdup (css_class);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (self->card, css_class);
+}
+
+/* "Dr Amina Diallo, Jon Berg (TBC)": who is on the segment, unconfirmed
+ * people marked. */
+static char *
+describe_people (ConveneProject *project,
+                 ConveneSegment *segment)
+{
+  GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (project));
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 id = convene_segment_get_id (segment);
+  guint n = g_list_model_get_n_items (assignments);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
+      ConveneSpeaker *speaker;
+      g_autofree char *name = NULL;
+
+      if (convene_assignment_get_segment_id (assignment) != id)
+        continue;
+      speaker = convene_project_find_speaker (project, convene_assignment_get_speaker_id (assignment));
+      if (speaker == NULL)
+        continue;
+      name = convene_speaker_dup_display_name (speaker);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (convene_speaker_get_status (speaker) == CONVENE_SPEAKER_STATUS_CONFIRMED)
+        g_string_append (text, name);
+      else
+        /* Translators: a person not confirmed yet, "Jon Berg (TBC)". */
+        g_string_append_printf (text, _("%s (TBC)"), name);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+convene_segment_block_show (ConveneSegmentBlock        *self,
+                            ConveneProject             *project,
+                            ConveneSchedule            *schedule,
+                            const ConveneScheduleEntry *entry,
+                            gboolean                    use_12h)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *css_class = NULL;
+  ConveneSegmentKind kind;
+  const char *title;
+  const char *newline;
+  guint duration;
+  int height;
+
+  g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
+  g_return_if_fail (entry != NULL);
+
+  if (self->segment != entry->segment)
+    g_set_object (&self->segment, entry->segment);
+
+  kind = convene_segment_get_kind (entry->segment);
+  duration = convene_segment_get_duration (entry->segment);
+  title = convene_segment_get_title (entry->segment);
+  if (title[0] == '\0')
+    title = convene_segment_kind_get_label (kind);
+
+  start = convene_schedule_format_clock (schedule, entry->start, use_12h);
+  end = convene_schedule_format_clock (schedule, entry->end, use_12h);
+  gtk_label_set_text (self->start_label, start);
+  gtk_label_set_text (self->end_label, end);
+  gtk_label_set_text (self->title_label, title);
+
+  /* Translators: kind and length of a segment, "Panel · 60 min". */
+  meta = g_strdup_printf (_("%s · %u min"), convene_segment_kind_get_label (kind), duration);
+  if (entry->gap_before > 0)
+    {
+      /* Translators: a pinned segment leaves this many minutes empty before it. */
+      g_autofree char *gap = g_strdup_printf (_("%d min gap before"), entry->gap_before);
+      g_autofree char *joined = g_strdup_printf ("%s · %s", meta, gap);
+      g_free (meta);
+      meta = g_steal_pointer (&joined);
+    }
+  else if (entry->gap_before < 0)
+    {
+      /* Translators: a pinned segment starts this many minutes before the previous one ends. */
+      g_autofree char *overlap = g_strdup_printf (_("%d min overlap"), -entry->gap_before);
+      g_autofree char *joined = g_strdup_printf ("%s · %s", meta, overlap);
+      g_free (meta);
+      meta = g_steal_pointer (&joined);
+    }
+  gtk_label_set_text (self->meta_label, meta);
+
+  people = describe_people (project, entry->segment);
+  gtk_label_set_text (self->people_label, people);
+  gtk_widget_set_visible (GTK_WIDGET (self->people_label), people[0] != '\0');
+
+  newline = strchr (convene_segment_get_notes (entry->segment), '\n');
+  notes = newline != NULL
+          ? g_strndup (convene_segment_get_notes (entry->segment),
+                       (gsize) (newline - convene_segment_get_notes (entry->segment)))
+          : g_strdup (convene_segment_get_notes (entry->segment));
+  gtk_label_set_text (self->notes_label, notes);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes[0] != '\0');
+
+  css_class = g_strdup_printf ("kind-%s", convene_segment_kind_to_nick (kind));
+  set_kind_class (self, css_class);
+  gtk_image_set_from_icon_name (self->icon, convene_segment_kind_get_icon_name (kind));
+
+  gtk_widget_set_visible (self->warning, entry->crosses_slot_end);
+  if (entry->crosses_slot_end)
+    {
+      gtk_widget_add_css_class (self->card, "crosses-slot-end");
+      gtk_widget_set_tooltip_text (self->card, _("This segment runs past the end of the session’s slot"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->card, "crosses-slot-end");
+      gtk_widget_set_tooltip_text (self->card, NULL);
+    }
+
+  if (self->parent_class != NULL)
+    gtk_widget_remove_css_class (self->parent_bar, self->parent_class);
+  g_clear_pointer (&self->parent_class, g_free);
+  if (entry->parent != NULL)
+    {
+      self->parent_class = g_strdup_printf ("kind-%s", convene_segment_kind_to_nick (convene_segment_get_kind (entry->parent)));
+      gtk_widget_add_css_class (self->parent_bar, self->parent_class);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "item");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "item");
+  gtk_widget_set_visible (self->parent_bar, entry->parent != NULL);
+
+  height = (int) (duration * CONVENE_BLOCK_PX_PER_MINUTE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), -1, MAX (height, CONVENE_BLOCK_MIN_HEIGHT));
+
+  g_free (self->summary);
+  /* Translators: what a screen reader says for a block, "Panel, 12:40 to 13:40". */
+  self->summary = g_strdup_printf (_("%s, %s to %s"), title, start, end);
+  convene_segment_block_announce (self, NULL);
+}
+
+void
+convene_segment_block_announce (ConveneSegmentBlock *self,
+                                const char          *what)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
+
+  if (self->summary == NULL)
+    return;
+  label = what != NULL ? g_strdup_printf ("%s, %s", self->summary, what) : g_strdup (self->summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->meta_label),
+                                  -1);
+}
+
+void
+convene_segment_block_set_segment (ConveneSegmentBlock *self,
+                                   ConveneSegment      *segment)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
+
+  g_set_object (&self->segment, segment);
+}
+
+void
+convene_segment_block_clear (ConveneSegmentBlock *self)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
+
+  g_clear_object (&self->segment);
+}
+
+ConveneSegment *
+convene_segment_block_get_segment (ConveneSegmentBlock *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SEGMENT_BLOCK (self), NULL);
+
+  return self->segment;
+}
+
+GtkWidget *
+convene_segment_block_get_handle (ConveneSegmentBlock *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SEGMENT_BLOCK (self), NULL);
+
+  return self->handle;
+}
+
+static GtkLabel *
+add_label (GtkWidget  *box,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+static void
+convene_segment_block_dispose (GObject *object)
+{
+  ConveneSegmentBlock *self = CONVENE_SEGMENT_BLOCK (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->segment);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->kind_class, g_free);
+  g_clear_pointer (&self->parent_class, g_free);
+
+  G_OBJECT_CLASS (convene_segment_block_parent_class)->dispose (object);
+}
+
+static void
+convene_segment_block_class_init (ConveneSegmentBlockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_segment_block_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "segmentblock");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+convene_segment_block_init (ConveneSegmentBlock *self)
+{
+  GtkWidget *column;
+  GtkWidget *inner;
+  GtkWidget *heading;
+  GtkWidget *body;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_HORIZONTAL);
+
+  self->ruler = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->ruler, "ruler");
+  gtk_widget_set_parent (self->ruler, GTK_WIDGET (self));
+  self->start_label = add_label (self->ruler, "segment-time");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->start_label), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->start_label), GTK_ALIGN_START);
+  self->end_label = add_label (self->ruler, "segment-time");
+  gtk_widget_add_css_class (GTK_WIDGET (self->end_label), "dim-label");
+  gtk_widget_set_valign (GTK_WIDGET (self->end_label), GTK_ALIGN_END);
+
+  self->parent_bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->parent_bar, "parent-bar");
+  gtk_widget_set_margin_end (self->parent_bar, ITEM_INDENT - 6);
+  gtk_widget_set_visible (self->parent_bar, FALSE);
+  gtk_widget_set_parent (self->parent_bar, GTK_WIDGET (self));
+
+  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_widget_set_parent (column, GTK_WIDGET (self));
+
+  self->card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->card, "block");
+  gtk_widget_set_vexpand (self->card, TRUE);
+  gtk_box_append (GTK_BOX (column), self->card);
+
+  self->bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->bar, "kind-bar");
+  gtk_box_append (GTK_BOX (self->card), self->bar);
+
+  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (inner, "block-body");
+  gtk_widget_set_hexpand (inner, TRUE);
+  gtk_box_append (GTK_BOX (self->card), inner);
+
+  heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (inner), heading);
+  self->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->icon));
+  self->title_label = add_label (heading, "heading");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  self->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->warning, "warning");
+  gtk_widget_set_tooltip_text (self->warning, _("Runs past the end of the slot"));
+  gtk_box_append (GTK_BOX (heading), self->warning);
+
+  body = inner;
+  self->meta_label = add_label (body, "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->meta_label), "dim-label");
+  self->people_label = add_label (body, "caption");
+  self->notes_label = add_label (body, "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_label), "dim-label");
+
+  self->handle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->handle, "resize-handle");
+  gtk_widget_set_cursor_from_name (self->handle, "ns-resize");
+  gtk_widget_set_tooltip_text (self->handle, _("Drag to change the length"));
+  gtk_box_append (GTK_BOX (column), self->handle);
+}
+
+GtkWidget *
+convene_segment_block_new (void)
+{
+  return g_object_new (CONVENE_TYPE_SEGMENT_BLOCK, NULL);
+}

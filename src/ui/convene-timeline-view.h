@@ -1,0 +1,30 @@
+/* convene-timeline-view.h: a session's format as a vertical timeline the
+ * planner builds by dragging: a palette of kinds, blocks sized by duration,
+ * the fit of the slot above, and a details editor for the selected block.
+ * Every change is a command performed on the document. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "convene-document.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_TIMELINE_VIEW (convene_timeline_view_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneTimelineView, convene_timeline_view, CONVENE, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget      *convene_timeline_view_new                  (void);
+/* Shows session (of document's project; both may be NULL). */
+void            convene_timeline_view_set_session          (ConveneTimelineView *self,
+                                                            ConveneDocument     *document,
+                                                            ConveneSession      *session);
+void            convene_timeline_view_set_use_12h          (ConveneTimelineView *self,
+                                                            gboolean             use_12h);
+ConveneSegment *convene_timeline_view_get_selected_segment (ConveneTimelineView *self);
+/* Selects segment (NULL: nothing) and scrolls it into view. */
+void            convene_timeline_view_select_segment       (ConveneTimelineView *self,
+                                                            ConveneSegment      *segment);
+/* The text above the timeline: "93 min planned in a 90 min slot: 3 min over". */
+const char     *convene_timeline_view_get_fit_text         (ConveneTimelineView *self);
+
+G_END_DECLS

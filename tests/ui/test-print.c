@@ -1,0 +1,308 @@
+#define G_LOG_DOMAIN "convene-test-print"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "convene-json.h"
+#include "convene-print.h"
+
+/* The print dialog itself cannot be driven from a test (it needs a person,
+ * or at least a printer); these tests run the same operation with
+ * GTK_PRINT_OPERATION_ACTION_EXPORT, which goes through the same begin-print
+ * and draw-page, and drive the "Run Sheet" tab's widget through the
+ * operation's own signals. */
+
+static char *tmp_dir;
+
+static ConveneProject *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"),
+                                            "data", "examples", "side-event.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ConveneProject *project = convene_json_import_file (file, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static ConveneSession *
+first_session (ConveneProject *project)
+{
+  GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
+  g_autoptr(ConveneSession) session = g_list_model_get_item (sessions, 0);
+
+  g_assert_nonnull (session);
+  return session; /* the project keeps it alive */
+}
+
+static GSettings *
+fresh_settings (void)
+{
+  GSettings *settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "print-settings");
+  g_settings_reset (settings, "page-setup");
+  g_settings_reset (settings, "runsheet-sections");
+  g_settings_reset (settings, "runsheet-include-notes");
+  return settings;
+}
+
+static char *
+run_tool (const char *tool,
+          const char *pdf)
+{
+  const char *argv[] = { tool, "-layout", pdf, "-", NULL };
+  const char *info_argv[] = { tool, pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) (g_str_equal (tool, "pdfinfo") ? info_argv : argv), NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static guint
+count_pages (const char *pdfinfo)
+{
+  const char *line = strstr (pdfinfo, "\nPages:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
+}
+
+static GtkPrintOperationResult
+export_to (ConvenePrint  *print,
+           const char    *name,
+           char         **out_path,
+           GError       **error)
+{
+  *out_path = g_build_filename (tmp_dir, name, NULL);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), *out_path);
+  return convene_print_run (print, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+}
+
+static void
+test_export_prints_run_sheet (void)
+{
+  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(ConvenePrint) print = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) page_setup = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  const char *expected[] = { "12:30", "12:40", "13:40", "14:00", "14:03", "3 min over",
+                             "Enrico Fos", "Philippines", "Teresa Zakaria", "IOM",
+                             "James Campbell", "Kanokporn Kaojaroen", "Page 1 of 1" };
+
+  page_setup = g_settings_get_value (settings, "page-setup");
+  g_assert_cmpuint (g_variant_n_children (page_setup), ==, 0);
+  g_clear_pointer (&page_setup, g_variant_unref);
+
+  print = convene_print_new (project, first_session (project), settings);
+  g_assert_cmpint (export_to (print, "print.pdf", &path, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  info = run_tool ("pdfinfo", path);
+  g_assert_cmpuint (count_pages (info), ==, 1);
+  text = run_tool ("pdftotext", path);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("“%s” is missing from the printed run sheet:\n%s", expected[i], text);
+
+  /* An applied run is remembered for the next one. */
+  page_setup = g_settings_get_value (settings, "page-setup");
+  g_assert_cmpuint (g_variant_n_children (page_setup), >, 0);
+
+  g_unlink (path);
+}
+
+static void
+test_settings_remembered (void)
+{
+  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
+  g_autoptr(ConvenePrint) print = NULL;
+  g_autoptr(GtkPageSetup) restored = NULL;
+  g_autoptr(GVariant) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(ConvenePrint) first = convene_print_new (project, NULL, settings);
+  g_autofree char *first_path = NULL;
+
+  /* A run on landscape Letter, as if chosen in the dialog, is remembered... */
+  gtk_page_setup_set_paper_size (setup, letter);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), setup);
+  g_assert_cmpint (export_to (first, "first.pdf", &first_path, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_unlink (first_path);
+
+  /* ...and so are the printer and copies, by the next run. */
+  gtk_print_settings_set_printer (print_settings, "Production Office");
+  gtk_print_settings_set_n_copies (print_settings, 3);
+  g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (print_settings));
+
+  print = convene_print_new (project, NULL, settings);
+  /* Forgotten after reading, so what is found below was written back. */
+  g_settings_reset (settings, "print-settings");
+  g_settings_reset (settings, "page-setup");
+  g_assert_cmpint (export_to (print, "letter.pdf", &path, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  stored = g_settings_get_value (settings, "print-settings");
+  g_clear_object (&print_settings);
+  print_settings = gtk_print_settings_new_from_gvariant (stored);
+  g_assert_cmpstr (gtk_print_settings_get_printer (print_settings), ==, "Production Office");
+  g_assert_cmpint (gtk_print_settings_get_n_copies (print_settings), ==, 3);
+  g_clear_pointer (&stored, g_variant_unref);
+
+  info = run_tool ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "792 x 612 pts"));
+  text = run_tool ("pdftotext", path);
+  g_assert_nonnull (strstr (text, "14:03"));
+
+  /* Written back as it was used. */
+  stored = g_settings_get_value (settings, "page-setup");
+  restored = gtk_page_setup_new_from_gvariant (stored);
+  g_assert_cmpint (gtk_page_setup_get_orientation (restored), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (restored)), ==,
+                   GTK_PAPER_NAME_LETTER);
+
+  g_unlink (path);
+}
+
+static GtkCheckButton *
+find_check (GtkWidget  *box,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child) &&
+        g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+      return GTK_CHECK_BUTTON (child);
+  g_error ("no check button “%s” in the Run Sheet tab", label);
+  return NULL;
+}
+
+static void
+test_custom_tab (void)
+{
+  g_autoptr(ConveneProject) project = load_example ();
+  ConveneSession *session = first_session (project);
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(ConvenePrint) print = convene_print_new (project, session, settings);
+  g_autoptr(ConvenePrint) next = NULL;
+  ConveneRunsheetOptions *options = convene_print_get_options (print);
+  g_auto(GStrv) sections = NULL;
+  const char *expected_sections[] = { "contacts", "call-sheets", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *only_label = NULL;
+  GtkWidget *tab = NULL;
+
+  /* The session on screen is chosen first. */
+  g_assert_cmpint (convene_runsheet_options_get_session_id (options), ==,
+                   convene_session_get_id (session));
+
+  g_signal_emit_by_name (print, "create-custom-widget", &tab);
+  g_assert_true (GTK_IS_WIDGET (tab));
+  g_object_ref_sink (tab);
+
+  only_label = g_strdup_printf ("_This session: %s", convene_session_get_title (session));
+  g_assert_true (gtk_check_button_get_active (find_check (tab, only_label)));
+  g_assert_true (gtk_check_button_get_active (find_check (tab, "Segment _notes and cues")));
+  g_assert_false (gtk_check_button_get_active (find_check (tab, "Speaker _contact sheet")));
+
+  gtk_check_button_set_active (find_check (tab, "_All sessions, each from a new page"), TRUE);
+  gtk_check_button_set_active (find_check (tab, "Segment _notes and cues"), FALSE);
+  gtk_check_button_set_active (find_check (tab, "Speaker _contact sheet"), TRUE);
+  gtk_check_button_set_active (find_check (tab, "A call _sheet for each person"), TRUE);
+  g_signal_emit_by_name (print, "custom-widget-apply", tab);
+
+  g_assert_cmpint (convene_runsheet_options_get_session_id (options), ==, 0);
+  g_assert_false (convene_runsheet_options_get_include_notes (options));
+  g_assert_true (convene_runsheet_options_get_contact_sheet (options));
+  g_assert_false (convene_runsheet_options_get_outcomes_checklist (options));
+  g_assert_false (convene_runsheet_options_get_moderator_card (options));
+  g_assert_true (convene_runsheet_options_get_call_sheets (options));
+  g_object_unref (tab);
+
+  /* The ticks reach the paper: more than the one page of the table. */
+  g_assert_cmpint (export_to (print, "sections.pdf", &path, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  text = run_tool ("pdfinfo", path);
+  g_assert_cmpuint (count_pages (text), >, 1);
+  g_unlink (path);
+
+  /* The ticks are remembered for the next print. */
+  sections = g_settings_get_strv (settings, "runsheet-sections");
+  g_assert_cmpstrv (sections, expected_sections);
+  g_assert_false (g_settings_get_boolean (settings, "runsheet-include-notes"));
+  next = convene_print_new (project, session, settings);
+  options = convene_print_get_options (next);
+  g_assert_false (convene_runsheet_options_get_include_notes (options));
+  g_assert_true (convene_runsheet_options_get_contact_sheet (options));
+  g_assert_true (convene_runsheet_options_get_call_sheets (options));
+  g_assert_false (convene_runsheet_options_get_moderator_card (options));
+  g_assert_cmpint (convene_runsheet_options_get_session_id (options), ==,
+                   convene_session_get_id (session));
+}
+
+static void
+test_nothing_to_print (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConvenePrint) print = convene_print_new (project, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (export_to (print, "empty.pdf", &path, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_NO_SESSION);
+  g_assert_nonnull (error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  tmp_dir = g_dir_make_tmp ("convene-test-print-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+
+  g_test_add_func ("/ui/print/export-run-sheet", test_export_prints_run_sheet);
+  g_test_add_func ("/ui/print/settings-remembered", test_settings_remembered);
+  g_test_add_func ("/ui/print/custom-tab", test_custom_tab);
+  g_test_add_func ("/ui/print/nothing-to-print", test_nothing_to_print);
+
+  status = g_test_run ();
+
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}

@@ -1,0 +1,771 @@
+#define G_LOG_DOMAIN "convene-test-roster"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "convene-document.h"
+#include "convene-json.h"
+#include "convene-person-row.h"
+#include "convene-roster-view.h"
+#include "convene-store.h"
+#include "convene-warnings.h"
+#include "convene-window.h"
+
+#define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
+#define WAIT_SECONDS 15
+
+static char *tmp_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 250 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  const char *own = NULL;
+
+  if (GTK_IS_BUILDABLE (root))
+    own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+  if (g_strcmp0 (own, id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+require_widget (GtkWidget  *root,
+                const char *id)
+{
+  GtkWidget *widget = find_by_id (root, id);
+
+  if (widget == NULL)
+    g_error ("no widget with id %s", id);
+  return widget;
+}
+
+static void
+collect_labels (GtkWidget *root,
+                GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (GTK_IS_LABEL (root))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_labels (root, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (texts, i), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return shows_label (wait->root, wait->text);
+}
+
+static void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  LabelWait wait = { root, text };
+  g_autofree char *what = g_strdup_printf ("the label “%s”", text);
+
+  wait_until (label_is_shown, &wait, what);
+}
+
+/* The person rows the list has on screen. */
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (CONVENE_IS_PERSON_ROW (root) && convene_person_row_get_speaker (CONVENE_PERSON_ROW (root)) != NULL)
+    g_ptr_array_add (rows, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static guint
+n_visible_rows (GtkWidget *people_view)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (people_view, rows);
+  return rows->len;
+}
+
+typedef struct {
+  GtkWidget *people_view;
+  guint      n;
+} RowsWait;
+
+static gboolean
+rows_are_shown (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return n_visible_rows (wait->people_view) == wait->n;
+}
+
+static void
+wait_for_rows (GtkWidget *people_view,
+               guint      n)
+{
+  RowsWait wait = { people_view, n };
+  g_autofree char *what = g_strdup_printf ("%u person rows", n);
+
+  wait_until (rows_are_shown, &wait, what);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+remove_project_file (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_remove (wal);
+  g_remove (shm);
+  g_assert_no_errno (g_remove (path));
+}
+
+static ConveneProject *
+load_from_disk (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
+  ConveneProject *project;
+
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  convene_store_close (store);
+  return project;
+}
+
+static guint
+n_people (ConveneProject *project)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project)));
+}
+
+static ConveneSpeaker *
+person_at (ConveneProject *project,
+           guint           position)
+{
+  g_autoptr(ConveneSpeaker) speaker =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), position);
+
+  return speaker;
+}
+
+static void
+activate_entry (GtkWidget  *row,
+                const char *text)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_assert_true (GTK_IS_TEXT (delegate));
+  g_signal_emit_by_name (delegate, "activate");
+}
+
+static ConveneWindow *
+show_window (ConveneDocument *document,
+             int              width,
+             int              height)
+{
+  ConveneWindow *window = convene_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  convene_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window, "the window to show");
+  settle ();
+  return window;
+}
+
+/* Opens the People page from the sidebar, as the planner does. */
+static ConveneRosterView *
+open_roster (ConveneWindow *window)
+{
+  GtkWidget *people_row = require_widget (GTK_WIDGET (window), "people_row");
+  GtkWidget *roster = require_widget (GTK_WIDGET (window), "roster_view");
+
+  g_assert_true (gtk_widget_activate (people_row));
+  wait_until (widget_is_mapped, roster, "the roster to show");
+  settle ();
+  return CONVENE_ROSTER_VIEW (roster);
+}
+
+static void
+close_window (ConveneWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static ConveneDocument *
+create_document (const char *name,
+                 GFile     **out_file)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  ConveneDocument *document;
+
+  *out_file = g_file_new_for_path (path);
+  document = convene_document_create (*out_file, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static gboolean
+filter_has_one (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 1;
+}
+
+static void
+test_add_edit_search_delete (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ConveneDocument) document = create_document ("roster.convene", &file);
+  g_autoptr(ConveneProject) on_disk = NULL;
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneRosterView *roster = open_roster (window);
+  GtkWidget *main_stack = require_widget (GTK_WIDGET (roster), "main_stack");
+  GtkWidget *people_view = require_widget (GTK_WIDGET (roster), "people_view");
+  GtkWidget *name_row = require_widget (GTK_WIDGET (roster), "name_row");
+  GtkWidget *organisation_row = require_widget (GTK_WIDGET (roster), "organisation_row");
+  GtkWidget *search_entry = require_widget (GTK_WIDGET (roster), "search_entry");
+  GtkWidget *count_label = require_widget (GTK_WIDGET (window), "people_count_label");
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (people_view)));
+  ConveneSpeaker *amina;
+
+  /* An empty roster says what to do next. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "empty");
+  wait_for_label (GTK_WIDGET (roster), "No People Yet");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.add-person", NULL));
+  g_assert_cmpuint (n_people (project), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "list");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "New Person");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count_label)), ==, "1");
+
+  /* The name typed in the details reaches the model, the list and the file. */
+  activate_entry (name_row, "Amina Diallo");
+  amina = person_at (project, 0);
+  g_assert_cmpstr (convene_speaker_get_name (amina), ==, "Amina Diallo");
+  wait_for_label (people_view, "Amina Diallo");
+  on_disk = load_from_disk (file);
+  g_assert_cmpuint (n_people (on_disk), ==, 1);
+  g_assert_cmpstr (convene_speaker_get_name (person_at (on_disk, 0)), ==, "Amina Diallo");
+  g_clear_object (&on_disk);
+
+  /* A name nobody can read is refused and the field shows the name again. */
+  activate_entry (name_row, "   ");
+  g_assert_cmpstr (convene_speaker_get_name (amina), ==, "Amina Diallo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Amina Diallo");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.add-person", NULL));
+  activate_entry (name_row, "Pierre Martin");
+  activate_entry (organisation_row, "World Health Organization");
+  g_assert_cmpstr (convene_speaker_get_organisation (person_at (project, 1)), ==,
+                   "World Health Organization");
+  wait_for_label (people_view, "World Health Organization");
+  wait_for_rows (people_view, 2);
+
+  /* The search matches organisations too, ignoring case. */
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "health org");
+  wait_until (filter_has_one, shown, "the search to leave one person");
+  wait_for_rows (people_view, 1);
+  wait_for_label (people_view, "Pierre Martin");
+  g_assert_false (shows_label (people_view, "Amina Diallo"));
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "nobody at all");
+  wait_for_label (GTK_WIDGET (roster), "No Matches");
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  wait_for_rows (people_view, 2);
+
+  /* Removing a person can be undone, in the model and the file. */
+  convene_roster_view_select_speaker (roster, amina);
+  g_assert_true (convene_roster_view_get_selected (roster) == amina);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.remove-person", NULL));
+  g_assert_cmpuint (n_people (project), ==, 1);
+  wait_for_rows (people_view, 1);
+  on_disk = load_from_disk (file);
+  g_assert_cmpuint (n_people (on_disk), ==, 1);
+  g_clear_object (&on_disk);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_people (project), ==, 2);
+  wait_for_rows (people_view, 2);
+  wait_for_label (people_view, "Amina Diallo");
+  on_disk = load_from_disk (file);
+  g_assert_cmpuint (n_people (on_disk), ==, 2);
+  g_assert_cmpstr (convene_speaker_get_name (person_at (on_disk, 0)), ==, "Amina Diallo");
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
+static GFile *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+close_message_dialogs (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  guint n = 0;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        {
+          gtk_window_destroy (l->data);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 1);
+  settle ();
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ConveneDocument) document = create_document ("csv.convene", &file);
+  g_autoptr(GFile) good = write_file ("good.csv",
+                                      "Title,First name,Last name,Organisation,Status\n"
+                                      "Dr,Amina,Diallo,WHO,confirmed\n"
+                                      "Ms,Ana,Lima,IOM,tentative\n"
+                                      "Mr,Ken,Sato,\"Ministry of Health, Japan\",\n");
+  g_autoptr(GFile) bad = write_file ("bad.csv",
+                                     "Name,Organisation,Status\n"
+                                     "Lena Berg,UNHCR,confirmed\n"
+                                     ",IOM,invited\n"
+                                     "Omar Haddad,WHO,maybe\n");
+  g_autoptr(GFile) exported = NULL;
+  g_autofree char *export_path = g_build_filename (tmp_dir, "people.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneRosterView *roster = open_roster (window);
+  GtkWidget *people_view = require_widget (GTK_WIDGET (roster), "people_view");
+
+  g_assert_true (convene_roster_view_import_file (roster, good));
+  g_assert_cmpuint (n_people (project), ==, 3);
+  g_assert_cmpstr (convene_speaker_get_organisation (person_at (project, 2)), ==, "Ministry of Health, Japan");
+  g_assert_cmpint (convene_speaker_get_status (person_at (project, 1)), ==, CONVENE_SPEAKER_STATUS_TENTATIVE);
+  wait_for_rows (people_view, 3);
+  wait_for_label (people_view, "Dr Amina Diallo");
+
+  /* Everyone came in as one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_people (project), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (n_people (project), ==, 3);
+
+  /* A file with bad lines adds no one and says which lines. */
+  g_assert_false (convene_roster_view_import_file (roster, bad));
+  g_assert_cmpuint (n_people (project), ==, 3);
+  {
+    g_autoptr(ConveneProject) on_disk = load_from_disk (file);
+
+    g_assert_cmpuint (n_people (on_disk), ==, 3);
+  }
+  close_message_dialogs ();
+
+  /* Export writes the roster a spreadsheet reads back. */
+  exported = g_file_new_for_path (export_path);
+  g_assert_true (convene_roster_view_export_file (roster, exported));
+  g_file_get_contents (export_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Honorific,Name,"));
+  g_assert_nonnull (strstr (contents, "\"Ministry of Health, Japan\""));
+  g_remove (export_path);
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+  g_file_delete (good, NULL, NULL);
+  g_file_delete (bad, NULL, NULL);
+}
+
+static ConveneDocument *
+create_example (GFile **out_file)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "example.convene", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  ConveneDocument *document;
+  gconstpointer data;
+  gsize length;
+
+  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &length);
+  project = convene_json_import (data, length, &error);
+  g_assert_no_error (error);
+  *out_file = g_file_new_for_path (path);
+  document = convene_document_create (*out_file, project, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static ConvenePersonRow *
+row_for (GtkWidget  *people_view,
+         const char *name)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (people_view, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ConvenePersonRow *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (convene_speaker_get_name (convene_person_row_get_speaker (row)), name))
+        return row;
+    }
+  g_error ("no row for %s", name);
+}
+
+static GtkDragSource *
+drag_source_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        return GTK_DRAG_SOURCE (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+warnings_are_counted (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("CONVENE_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_example_roster (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ConveneDocument) document = create_example (&file);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *summary_text = NULL;
+  g_autofree char *expected_drag = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneRosterView *roster = open_roster (window);
+  GtkWidget *people_view = require_widget (GTK_WIDGET (roster), "people_view");
+  GtkWidget *summary_label = require_widget (GTK_WIDGET (roster), "summary_label");
+  GtkWidget *summary_icon = require_widget (GTK_WIDGET (roster), "summary_icon");
+  ConveneWarningSummary summary;
+  ConvenePersonRow *row;
+  GtkDragSource *source;
+  GdkContentProvider *content;
+
+  /* The six panellists and two moderators, with organisations, all still to confirm. */
+  g_assert_cmpuint (n_people (project), ==, 8);
+  wait_for_rows (people_view, 8);
+  wait_for_label (people_view, "Dr James Campbell");
+  wait_for_label (people_view, "Chief Innovation Officer · Africa Health Placements, South Africa");
+  wait_for_label (people_view, "MSF");
+  wait_for_label (people_view, "Invited");
+
+  /* Sorting by organisation, then back by name. */
+  {
+    GtkWidget *sort_dropdown = require_widget (GTK_WIDGET (roster), "sort_dropdown");
+    GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (people_view)));
+    g_autoptr(ConveneSpeaker) first = NULL;
+    g_autoptr(ConveneSpeaker) last = NULL;
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort_dropdown), 1);
+    first = g_list_model_get_item (shown, 0);
+    last = g_list_model_get_item (shown, 7);
+    g_assert_cmpstr (convene_speaker_get_name (first), ==, "Stacey Pillay");
+    g_assert_cmpstr (convene_speaker_get_organisation (last), ==, "WHO");
+    g_clear_object (&first);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort_dropdown), 0);
+    first = g_list_model_get_item (shown, 0);
+    g_assert_cmpstr (convene_speaker_get_name (first), ==, "Enrico Fos");
+  }
+
+  /* The programme's open warnings are counted above the list. */
+  warnings = convene_warnings_for_project (project, FALSE);
+  convene_warnings_summarize (warnings, &summary);
+  g_assert_cmpuint (summary.by_kind[CONVENE_WARNING_KIND_TBC], >=, 8);
+  summary_text = convene_warning_summary_describe (&summary);
+  wait_until (warnings_are_counted, summary_icon, "the warnings summary");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (summary_label)), ==, summary_text);
+
+  /* Each person on the programme shows their roles and a warning to confirm them. */
+  row = row_for (people_view, "James Campbell");
+  wait_for_label (GTK_WIDGET (row), "2 roles");
+  {
+    GtkWidget *icon = require_widget (GTK_WIDGET (row), "warning_icon");
+    const char *tooltip;
+
+    g_assert_true (gtk_widget_get_visible (icon));
+    tooltip = gtk_widget_get_tooltip_text (icon);
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "James Campbell"));
+  }
+
+  /* A row is dragged as the person's id, what the timeline accepts. */
+  source = drag_source_of (GTK_WIDGET (row));
+  g_assert_nonnull (source);
+  content = gtk_drag_source_get_content (source);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  expected_drag = g_strdup_printf ("convene-speaker:%" G_GINT64_FORMAT,
+                                   convene_speaker_get_id (convene_person_row_get_speaker (row)));
+  g_assert_cmpstr (g_value_get_string (&value), ==, expected_drag);
+
+  /* The person's own schedule shows where they are due. */
+  convene_roster_view_select_speaker (roster, convene_person_row_get_speaker (row));
+  settle ();
+  {
+    GtkWidget *schedule_list = require_widget (GTK_WIDGET (roster), "schedule_list");
+
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (schedule_list), 0));
+    g_assert_true (ADW_IS_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (schedule_list), 0)));
+  }
+
+  wait_for_label (require_widget (GTK_WIDGET (roster), "schedule_list"), "III. Moderated discussion");
+  wait_for_label (require_widget (GTK_WIDGET (roster), "schedule_list"), "Moderator");
+
+  /* Confirming the person through the status row clears their warnings. */
+  {
+    GtkWidget *status_row = require_widget (GTK_WIDGET (roster), "status_row");
+    ConveneSpeaker *james = convene_person_row_get_speaker (row);
+    g_autoptr(GPtrArray) after = NULL;
+    g_autofree char *after_text = NULL;
+    ConveneWarningSummary after_summary;
+    LabelWait wait = { summary_label, NULL };
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), CONVENE_SPEAKER_STATUS_CONFIRMED);
+    g_assert_cmpint (convene_speaker_get_status (james), ==, CONVENE_SPEAKER_STATUS_CONFIRMED);
+    after = convene_warnings_for_project (project, FALSE);
+    convene_warnings_summarize (after, &after_summary);
+    g_assert_cmpuint (after_summary.by_kind[CONVENE_WARNING_KIND_TBC], ==,
+                      summary.by_kind[CONVENE_WARNING_KIND_TBC] - 2);
+    after_text = convene_warning_summary_describe (&after_summary);
+    wait.text = after_text;
+    wait_until (label_is_shown, &wait, "the summary to count the confirmation");
+    wait_for_label (people_view, "Confirmed");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpint (convene_speaker_get_status (james), ==, CONVENE_SPEAKER_STATUS_INVITED);
+    wait.text = summary_text;
+    wait_until (label_is_shown, &wait, "the summary after undo");
+  }
+
+  /* Choosing a warning in the list shows the person it is about. */
+  {
+    GtkWidget *warnings_list = require_widget (GTK_WIDGET (roster), "warnings_list");
+    GtkListBoxRow *first;
+    ConveneWarning *warning = g_ptr_array_index (warnings, 0);
+
+    gtk_expander_set_expanded (GTK_EXPANDER (require_widget (GTK_WIDGET (roster), "warnings_expander")), TRUE);
+    settle ();
+    first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (warnings_list), 0);
+    g_assert_nonnull (first);
+    g_assert_cmpint (warning->speaker_id, !=, 0);
+    g_signal_emit_by_name (warnings_list, "row-activated", first);
+    g_assert_cmpint (convene_speaker_get_id (convene_roster_view_get_selected (roster)), ==,
+                     warning->speaker_id);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.search", NULL));
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (roster)));
+      GtkWidget *search_entry = require_widget (GTK_WIDGET (roster), "search_entry");
+
+      g_assert_nonnull (focus);
+      g_assert_true (focus == search_entry || gtk_widget_is_ancestor (focus, search_entry));
+    }
+  }
+
+  save_shot (GTK_WIDGET (window), "roster-1280-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  save_shot (GTK_WIDGET (window), "roster-1280-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  close_window (window);
+
+  g_clear_object (&document);
+  remove_project_file (file);
+  g_clear_object (&file);
+
+  /* The same at phone width: the list, then one person's page. */
+  if (g_getenv ("CONVENE_SHOTS_DIR") != NULL)
+    {
+      document = create_example (&file);
+      window = show_window (document, 360, 720);
+      roster = open_roster (window);
+      save_shot (GTK_WIDGET (window), "roster-360-list-light.png");
+      convene_roster_view_select_speaker (roster, person_at (convene_document_get_project (document), 6));
+      settle ();
+      settle ();
+      save_shot (GTK_WIDGET (window), "roster-360-person-light.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      settle ();
+      save_shot (GTK_WIDGET (window), "roster-360-person-dark.png");
+      gtk_widget_activate_action (GTK_WIDGET (roster), "roster.back", NULL);
+      settle ();
+      settle ();
+      save_shot (GTK_WIDGET (window), "roster-360-list-dark.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      close_window (window);
+      g_clear_object (&document);
+      remove_project_file (file);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* The application loads its style sheet itself; these windows have none. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/convene/Convene/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  tmp_dir = g_dir_make_tmp ("convene-test-roster-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/roster/add-edit-search-delete", test_add_edit_search_delete);
+  g_test_add_func ("/roster/csv", test_csv);
+  g_test_add_func ("/roster/example", test_example_roster);
+
+  result = g_test_run ();
+
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  return result;
+}

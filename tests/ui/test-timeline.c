@@ -1,0 +1,937 @@
+#define G_LOG_DOMAIN "convene-test-timeline"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include "convene-document.h"
+#include "convene-json.h"
+#include "convene-segment-block.h"
+#include "convene-store.h"
+#include "convene-timeline-view.h"
+#include "convene-window.h"
+
+/* The timeline, as a planner uses it. Run without arguments it is a widget
+ * test (TAP); with --drag it drives the real window with xdotool in a real
+ * X server (test-timeline-e2e.py starts one) and takes screenshots. */
+
+#define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
+#define WAIT_SECONDS 15
+
+static char *tmp_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+first_of_type (GtkWidget *root,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  if (GTK_IS_BUILDABLE (root) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The application loads its style sheet; these tests have no application. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/convene/Convene/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* Scrolls the page so the timeline starts at the top of the window. */
+static void
+scroll_to_timeline (GtkWidget *timeline)
+{
+  GtkWidget *outer = gtk_widget_get_ancestor (timeline, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double x = 0, y = 0;
+
+  if (outer == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  gtk_widget_translate_coordinates (timeline, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer)),
+                                    0, 0, &x, &y);
+  gtk_adjustment_set_value (adjustment, y);
+  settle (300);
+}
+
+static guint
+count_blocks (GtkWidget *root)
+{
+  guint n = CONVENE_IS_SEGMENT_BLOCK (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_blocks (child);
+  return n;
+}
+
+/* The block showing segment, among those that exist. */
+static GtkWidget *
+block_of (GtkWidget      *root,
+          ConveneSegment *segment)
+{
+  if (CONVENE_IS_SEGMENT_BLOCK (root) &&
+      convene_segment_block_get_segment (CONVENE_SEGMENT_BLOCK (root)) == segment)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = block_of (child, segment);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label_text (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_class (GtkWidget  *root,
+             const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (root, css_class) && gtk_widget_get_visible (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_class (child, css_class);
+  return n;
+}
+
+static ConveneDocument *
+create_example (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  ConveneDocument *document;
+  gconstpointer data;
+  gsize length;
+
+  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &length);
+  project = convene_json_import (data, length, &error);
+  g_assert_no_error (error);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+remove_project_file (GFile *file)
+{
+  g_autofree char *wal = g_strconcat (g_file_peek_path (file), "-wal", NULL);
+  g_autofree char *shm = g_strconcat (g_file_peek_path (file), "-shm", NULL);
+
+  g_remove (wal);
+  g_remove (shm);
+  g_assert_no_errno (g_remove (g_file_peek_path (file)));
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static ConveneWindow *
+show_window (ConveneDocument *document,
+             int              width,
+             int              height)
+{
+  ConveneWindow *window = convene_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  convene_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window, "the window to show");
+  settle (300);
+  return window;
+}
+
+static ConveneTimelineView *
+timeline_of (ConveneWindow *window)
+{
+  GtkWidget *timeline = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_TIMELINE_VIEW);
+
+  g_assert_nonnull (timeline);
+  return CONVENE_TIMELINE_VIEW (timeline);
+}
+
+/* "3,4[5,6],9": the first session's structure by kind nick and length. */
+static char *
+describe_list (GListModel *list)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(ConveneSegment) segment = g_list_model_get_item (list, i);
+      GListModel *items = G_LIST_MODEL (convene_segment_get_items (segment));
+
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append_printf (text, "%s/%u", convene_segment_kind_to_nick (convene_segment_get_kind (segment)),
+                              convene_segment_get_duration (segment));
+      if (g_list_model_get_n_items (items) > 0)
+        {
+          g_autofree char *inner = describe_list (items);
+          g_string_append_printf (text, "[%s]", inner);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+describe_project (ConveneProject *project)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), 0);
+
+  return describe_list (G_LIST_MODEL (convene_session_get_segments (session)));
+}
+
+/* What the file holds, read the way another program would. */
+static char *
+describe_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
+  g_autoptr(ConveneProject) project = NULL;
+
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  convene_store_close (store);
+  return describe_project (project);
+}
+
+static ConveneSegment *
+top_segment (ConveneDocument *document,
+             guint            position)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  g_autoptr(ConveneSegment) segment =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), position);
+
+  return segment;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return has_label_text (wait->root, wait->text);
+}
+
+static void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  LabelWait wait = { root, text };
+
+  wait_until (label_shown, &wait, text);
+}
+
+static void
+test_example_blocks (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "blocks.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  ConveneSegment *last = top_segment (document, 3);
+  GtkWidget *block;
+
+  /* The panel runs 12:40 to 13:40; the closing remarks cross the slot end. */
+  wait_for_label (GTK_WIDGET (timeline), "12:30");
+  wait_for_label (GTK_WIDGET (timeline), "13:40");
+  g_assert_nonnull (block_of (GTK_WIDGET (timeline), top_segment (document, 1)));
+  /* Its height follows its length (the 60 min panel against the 10 min
+   * opening at the readable minimum), less the gap between blocks. */
+  g_assert_cmpint (gtk_widget_get_height (block_of (GTK_WIDGET (timeline), top_segment (document, 1))), >=,
+                   (int) (60 * CONVENE_BLOCK_PX_PER_MINUTE) - 8);
+  g_assert_cmpint (gtk_widget_get_height (block_of (GTK_WIDGET (timeline), top_segment (document, 0))), <,
+                   CONVENE_BLOCK_MIN_HEIGHT + 8);
+  /* Selecting the last block scrolls to it. */
+  convene_timeline_view_select_segment (timeline, last);
+  wait_for_label (GTK_WIDGET (timeline), "14:03");
+  g_assert_nonnull (strstr (convene_timeline_view_get_fit_text (timeline), "93 min planned in a 90 min slot"));
+  wait_for_label (GTK_WIDGET (timeline), convene_timeline_view_get_fit_text (timeline));
+
+  block = block_of (GTK_WIDGET (timeline), last);
+  g_assert_nonnull (block);
+  g_assert_cmpuint (count_class (block, "crosses-slot-end"), ==, 1);
+  g_assert_cmpuint (count_class (GTK_WIDGET (timeline), "crosses-slot-end"), ==, 1);
+  /* A block's height follows its length, never below the readable minimum. */
+  g_assert_cmpint (gtk_widget_get_height (block), >=, CONVENE_BLOCK_MIN_HEIGHT - 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* Runs one keyboard edit on the selected segment and checks that the model
+ * and the file both show expected, then that undo restores both. */
+static void
+check_edit (ConveneDocument     *document,
+            GFile               *file,
+            ConveneTimelineView *timeline,
+            ConveneSegment      *select,
+            const char          *action,
+            GVariant            *parameter,
+            const char          *expected)
+{
+  g_autofree char *before = describe_project (convene_document_get_project (document));
+  g_autofree char *model = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *undone_on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  convene_timeline_view_select_segment (timeline, select);
+  g_assert_true (convene_timeline_view_get_selected_segment (timeline) == select);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (timeline), action, parameter));
+  settle (50);
+
+  model = describe_project (convene_document_get_project (document));
+  on_disk = describe_file (file);
+  g_test_message ("%s: %s", action, model);
+  g_assert_cmpstr (model, ==, expected);
+  g_assert_cmpstr (on_disk, ==, expected);
+
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  settle (50);
+  undone = describe_project (convene_document_get_project (document));
+  undone_on_disk = describe_file (file);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (undone_on_disk, ==, before);
+}
+
+static void
+test_keyboard_edits (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "keyboard.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  ConveneSegment *opening = top_segment (document, 0);
+  ConveneSegment *panel = top_segment (document, 1);
+  ConveneSegment *discussion = top_segment (document, 2);
+  g_autoptr(ConveneSegment) first_item =
+    g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 0);
+  g_autofree char *start = describe_project (convene_document_get_project (document));
+  g_autofree char *items = NULL;
+  g_autofree char *expected = NULL;
+  const char *panel_end;
+
+  /* "opening/10,panel/60[...],discussion/20,closing/3" */
+  g_test_message ("example: %s", start);
+  panel_end = strchr (start, ']');
+  g_assert_nonnull (panel_end);
+  items = g_strndup (strchr (start, '[') + 1, (gsize) (panel_end - strchr (start, '[') - 1));
+
+#define CHECK(select, action, param, ...) \
+  G_STMT_START { \
+    g_free (expected); \
+    expected = g_strdup_printf (__VA_ARGS__); \
+    check_edit (document, file, timeline, select, action, param, expected); \
+  } G_STMT_END
+
+  CHECK (opening, "timeline.insert-kind", g_variant_new_string ("break"),
+         "opening/10,break/15,panel/60[%s],discussion/20,closing/3", items);
+  CHECK (opening, "timeline.move-down", NULL, "panel/60[%s],opening/10,discussion/20,closing/3", items);
+  CHECK (discussion, "timeline.move-up", NULL, "opening/10,discussion/20,panel/60[%s],closing/3", items);
+  CHECK (discussion, "timeline.indent", NULL, "opening/10,panel/60[%s,discussion/20],closing/3", items);
+  CHECK (first_item, "timeline.outdent", NULL, "opening/10,panel/60[%s],presentation/10,discussion/20,closing/3",
+         strchr (items, ',') + 1);
+  CHECK (discussion, "timeline.change-length", g_variant_new_int32 (5),
+         "opening/10,panel/60[%s],discussion/25,closing/3", items);
+  CHECK (discussion, "timeline.change-length", g_variant_new_int32 (-1),
+         "opening/10,panel/60[%s],discussion/19,closing/3", items);
+  CHECK (discussion, "timeline.delete", NULL, "opening/10,panel/60[%s],closing/3", items);
+  CHECK (discussion, "timeline.duplicate", NULL, "opening/10,panel/60[%s],discussion/20,discussion/20,closing/3",
+         items);
+#undef CHECK
+
+  /* A keyboard move is announced on the moved block. */
+  convene_timeline_view_select_segment (timeline, discussion);
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.move-up", NULL);
+  settle (100);
+  g_assert_true (convene_timeline_view_get_selected_segment (timeline) == discussion);
+  g_assert_nonnull (block_of (GTK_WIDGET (timeline), discussion));
+  {
+    g_autofree char *said = g_strdup_printf ("%s, 12:40 to 13:00, moved up", convene_segment_get_title (discussion));
+    g_autofree char *mismatch =
+      gtk_test_accessible_check_property (GTK_ACCESSIBLE (block_of (GTK_WIDGET (timeline), discussion)),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, said);
+
+    g_assert_null (mismatch);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+static void
+test_details_editor (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "editor.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  ConveneSegment *discussion = top_segment (document, 2);
+  GtkWidget *title_row = first_of_type (GTK_WIDGET (timeline), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *spin = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *pin = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_SWITCH);
+  GtkWidget *pin_time = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_ENTRY);
+  g_autofree char *on_disk = NULL;
+
+  convene_timeline_view_select_segment (timeline, discussion);
+  settle (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, convene_segment_get_title (discussion));
+
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Open floor");
+  g_signal_emit_by_name (title_row, "entry-activated");
+  g_assert_cmpstr (convene_segment_get_title (discussion), ==, "Open floor");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 25);
+  g_assert_cmpuint (convene_segment_get_duration (discussion), ==, 25);
+  on_disk = describe_file (file);
+  g_assert_nonnull (strstr (on_disk, "discussion/25"));
+
+  /* Pinning keeps the segment at its clock time (13:40), then a new time. */
+  gtk_switch_set_active (GTK_SWITCH (pin), TRUE);
+  g_assert_cmpint (convene_segment_get_fixed_start (discussion), ==, 13 * 60 + 40);
+  gtk_editable_set_text (GTK_EDITABLE (pin_time), "13:50");
+  g_signal_emit_by_name (pin_time, "activate");
+  g_assert_cmpint (convene_segment_get_fixed_start (discussion), ==, 13 * 60 + 50);
+  settle (100);
+  wait_for_label (GTK_WIDGET (timeline), "Moderated discussion · 25 min · 10 min gap before");
+
+  /* A time that is not one is refused and the field shows the model again. */
+  gtk_editable_set_text (GTK_EDITABLE (pin_time), "25:99");
+  g_signal_emit_by_name (pin_time, "activate");
+  g_assert_cmpint (convene_segment_get_fixed_start (discussion), ==, 13 * 60 + 50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pin_time)), ==, "13:50");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+static void
+test_thousand_segments (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "thousand.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneTimelineView *timeline;
+  ConveneWindow *window;
+  ConveneSegment *tenth;
+  g_autofree char *before = NULL;
+  guint n_blocks;
+
+  session = convene_session_new (convene_project_new_id (project), "Long day", "2026-06-01", 8 * 60, 1440);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(ConveneSegment) segment =
+        convene_segment_new (convene_project_new_id (project), (ConveneSegmentKind) (i % CONVENE_N_SEGMENT_KINDS),
+                             "", 1 + i % 3);
+
+      g_list_store_append (convene_session_get_segments (session), segment);
+    }
+  g_list_store_append (convene_project_get_sessions (project), session);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+
+  window = show_window (document, 1000, 800);
+  timeline = timeline_of (window);
+  settle (300);
+
+  /* Only what is visible (and a margin) has widgets. */
+  n_blocks = count_blocks (GTK_WIDGET (timeline));
+  g_test_message ("%u blocks for 1000 segments", n_blocks);
+  g_assert_cmpuint (n_blocks, >, 0);
+  g_assert_cmpuint (n_blocks, <, 300);
+
+  /* An edit updates the labels of what exists without making more. */
+  tenth = top_segment (document, 9);
+  convene_timeline_view_select_segment (timeline, tenth);
+  before = g_strdup (convene_timeline_view_get_fit_text (timeline));
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.change-length", "i", 5);
+  settle (200);
+  g_assert_cmpuint (convene_segment_get_duration (tenth), ==, 1 + 9 % 3 + 5);
+  g_assert_cmpstr (before, !=, convene_timeline_view_get_fit_text (timeline));
+  g_assert_cmpuint (count_blocks (GTK_WIDGET (timeline)), <, 300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* Real pointer drags in a real X server. */
+
+static GtkWidget *drag_window;
+
+/* Runs xdotool with args while the main loop keeps turning, so the
+ * window handles the events as they come. */
+static void
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  gboolean done = FALSE;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  while (!done)
+    {
+      int status = 0;
+
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        done = TRUE;
+      else if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  g_spawn_close_pid (pid);
+}
+
+/* The centre (or a point at fraction fy of the height) of widget in screen
+ * coordinates: the window sits at the origin of the screen. */
+static void
+screen_point (GtkWidget *widget,
+              double     fy,
+              int       *x,
+              int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  double nx = 0, ny = 0, wx = 0, wy = 0;
+  int surface_x = 0, surface_y = 0;
+  g_autofree char *out = NULL;
+  g_autofree char *command = NULL;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) * fy, &wx, &wy));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  command = g_strdup_printf ("xdotool search --name \"^%s$\" getwindowgeometry --shell",
+                             gtk_window_get_title (GTK_WINDOW (native)));
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
+  {
+    g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        if (g_str_has_prefix (lines[i], "X="))
+          surface_x = atoi (lines[i] + 2);
+        else if (g_str_has_prefix (lines[i], "Y="))
+          surface_y = atoi (lines[i] + 2);
+      }
+  }
+  *x = surface_x + (int) (wx + nx);
+  *y = surface_y + (int) (wy + ny);
+}
+
+static void
+drag (int x1, int y1, int x2, int y2)
+{
+  g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
+  g_autofree char *up = g_strdup_printf ("mousemove %d %d mouseup 1", x2, y2);
+
+  xdotool (down);
+  settle (150);
+  for (int i = 1; i <= 10; i++)
+    {
+      g_autofree char *step = g_strdup_printf ("mousemove %d %d", x1 + (x2 - x1) * i / 10, y1 + (y2 - y1) * i / 10);
+      xdotool (step);
+      settle (40);
+    }
+  settle (200);
+  xdotool (up);
+  settle (400);
+}
+
+static GtkWidget *
+palette_button (GtkWidget  *root,
+                const char *css_class)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = palette_button (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("CONVENE_SHOTS_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  settle (500);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_print ("# screenshot %s\n", path);
+}
+
+static GdkContentProvider *
+speaker_drag_prepare (GtkDragSource *source,
+                      double         x,
+                      double         y,
+                      gpointer       data)
+{
+  g_autofree char *text = g_strdup_printf ("convene-speaker:%" G_GINT64_FORMAT, *(gint64 *) data);
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+}
+
+/* How many people the file has on segment in role. */
+static guint
+count_assignments_on_disk (GFile       *file,
+                           gint64       segment_id,
+                           ConveneRole  role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
+  g_autoptr(ConveneProject) project = NULL;
+  GListModel *assignments;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  convene_store_close (store);
+  assignments = G_LIST_MODEL (convene_project_get_assignments (project));
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
+
+      if (convene_assignment_get_segment_id (assignment) == segment_id &&
+          convene_assignment_get_role (assignment) == role)
+        n++;
+    }
+  return n;
+}
+
+static int
+run_drags (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "drag.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  GtkWidget *list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_LIST_VIEW);
+  ConveneSegment *opening = top_segment (document, 0);
+  ConveneSegment *panel = top_segment (document, 1);
+  GtkWidget *block;
+  g_autofree char *state = NULL;
+  int x1, y1, x2, y2;
+  guint test = 0;
+
+  drag_window = GTK_WIDGET (window);
+  gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
+  settle (500);
+  scroll_to_timeline (GTK_WIDGET (timeline));
+  g_print ("1..7\n");
+  screenshot ("timeline-1280-light.png");
+
+  /* 1. A break from the palette onto the lower half of the opening block. */
+  screen_point (palette_button (GTK_WIDGET (timeline), "kind-break"), 0.5, &x1, &y1);
+  screen_point (block_of (list, opening), 0.85, &x2, &y2);
+  drag (x1, y1, x2, y2);
+  state = describe_file (file);
+  g_print ("# after palette drag: %s\n", state);
+  g_print ("%s %u - a break dragged from the palette lands after the opening\n",
+           g_str_has_prefix (state, "opening/10,break/15,panel/60") ? "ok" : "not ok", ++test);
+  g_assert_true (convene_document_undo (document, NULL));
+  settle (300);
+
+  convene_timeline_view_select_segment (timeline, opening);
+  settle (300);
+  /* 2. The panel dragged onto the top of the opening: reorder. */
+  screen_point (block_of (list, panel), 0.1, &x1, &y1);
+  screen_point (block_of (list, opening), 0.1, &x2, &y2);
+  drag (x1, y1, x2, y2);
+  g_free (state);
+  state = describe_file (file);
+  g_print ("# after reorder: %s\n", state);
+  g_print ("%s %u - the panel dragged above the opening moves there with its items\n",
+           g_str_has_prefix (state, "panel/60[") && strstr (state, "],opening/10,discussion/20") ? "ok" : "not ok",
+           ++test);
+  g_assert_true (convene_document_undo (document, NULL));
+  settle (300);
+
+  convene_timeline_view_select_segment (timeline, opening);
+  settle (300);
+  /* 3. The opening dropped on the middle of the panel: nested as its last item. */
+  block = block_of (list, panel);
+  screen_point (block_of (list, opening), 0.3, &x1, &y1);
+  screen_point (block, 0.5, &x2, &y2);
+  drag (x1, y1, x2, y2);
+  g_free (state);
+  state = describe_file (file);
+  g_print ("# after nest: %s\n", state);
+  g_print ("%s %u - the opening dropped into the panel becomes its last item\n",
+           g_str_has_prefix (state, "panel/60[") && strstr (state, ",opening/10]") != NULL ? "ok" : "not ok", ++test);
+  g_assert_true (convene_document_undo (document, NULL));
+  settle (300);
+
+  convene_timeline_view_select_segment (timeline, opening);
+  settle (300);
+  /* 4. The opening's bottom edge dragged down by 24 px: ten more minutes. */
+  block = block_of (list, opening);
+  screen_point (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)), 0.5, &x1, &y1);
+  drag (x1, y1, x1, y1 + 24);
+  g_free (state);
+  state = describe_file (file);
+  g_print ("# after resize: %s\n", state);
+  g_print ("%s %u - dragging the opening's edge makes it 20 min\n",
+           g_str_has_prefix (state, "opening/20,panel/60") ? "ok" : "not ok", ++test);
+  g_assert_true (convene_document_undo (document, NULL));
+  settle (300);
+
+  /* Escape during a resize puts the length back and changes nothing. */
+  convene_timeline_view_select_segment (timeline, opening);
+  settle (300);
+  block = block_of (list, opening);
+  screen_point (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)), 0.5, &x1, &y1);
+  {
+    g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
+    g_autofree char *move = g_strdup_printf ("mousemove %d %d", x1, y1 + 48);
+    guint live;
+
+    xdotool (down);
+    settle (150);
+    xdotool (move);
+    settle (300);
+    live = convene_segment_get_duration (opening);
+    xdotool ("key Escape");
+    settle (200);
+    xdotool ("mouseup 1");
+    settle (300);
+    g_free (state);
+    state = describe_file (file);
+    g_print ("# resize cancelled: %u min while dragging, then %s\n", live, state);
+    g_print ("%s %u - Escape cancels a resize that showed live\n",
+             live == 30 && convene_segment_get_duration (opening) == 10 && g_str_has_prefix (state, "opening/10,")
+             ? "ok" : "not ok", ++test);
+  }
+
+  /* 5. The keyboard twin of a reorder: Alt+Down on the selected opening. */
+  convene_timeline_view_select_segment (timeline, opening);
+  gtk_widget_grab_focus (list);
+  settle (300);
+  xdotool ("key alt+Down");
+  settle (400);
+  g_free (state);
+  state = describe_file (file);
+  g_print ("# after Alt+Down: %s\n", state);
+  g_print ("%s %u - Alt+Down moves the selected opening below the panel\n",
+           g_str_has_prefix (state, "panel/60[") && strstr (state, "],opening/10,discussion/20") ? "ok" : "not ok",
+           ++test);
+  g_assert_true (convene_document_undo (document, NULL));
+  settle (300);
+
+  /* 7. A person dragged onto the opening (the roster's rows offer this
+   * content; here the page's title stands in as the source) is assigned
+   * with the role the popover suggests, chosen with Enter. */
+  {
+    g_autoptr(ConveneSpeaker) speaker =
+      g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (convene_document_get_project (document))), 0);
+    gint64 speaker_id = convene_speaker_get_id (speaker);
+    gint64 opening_id = convene_segment_get_id (opening);
+    GtkWidget *source_widget = find_by_id (GTK_WIDGET (window), "content_title");
+    GtkDragSource *source = gtk_drag_source_new ();
+    guint before = count_assignments_on_disk (file, opening_id, CONVENE_ROLE_OPENING_REMARKS);
+    guint after;
+
+    g_signal_connect (source, "prepare", G_CALLBACK (speaker_drag_prepare), &speaker_id);
+    gtk_widget_add_controller (source_widget, GTK_EVENT_CONTROLLER (source));
+    convene_timeline_view_select_segment (timeline, opening);
+    settle (300);
+    screen_point (source_widget, 0.5, &x1, &y1);
+    screen_point (block_of (list, opening), 0.5, &x2, &y2);
+    drag (x1, y1, x2, y2);
+    settle (300);
+    xdotool ("key Return");
+    settle (400);
+    after = count_assignments_on_disk (file, opening_id, CONVENE_ROLE_OPENING_REMARKS);
+    g_print ("# opening remarks on the opening: %u before, %u after\n", before, after);
+    g_print ("%s %u - a person dropped on the opening is assigned with the suggested role\n",
+             after == before + 1 ? "ok" : "not ok", ++test);
+    gtk_widget_remove_controller (source_widget, GTK_EVENT_CONTROLLER (source));
+    g_assert_true (convene_document_undo (document, NULL));
+    settle (300);
+  }
+
+  convene_timeline_view_select_segment (timeline, panel);
+  screenshot ("timeline-1280-light-selected.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot ("timeline-1280-dark.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+
+  /* Closing the window closed the project: open it again, as a planner
+   * would, in a phone-sized window that starts on the sidebar. */
+  g_clear_object (&document);
+  document = convene_document_open (file, CONVENE_STORE_READ_WRITE, NULL);
+  g_assert_nonnull (document);
+  window = show_window (document, 360, 780);
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
+  settle (800);
+  timeline = timeline_of (window);
+  scroll_to_timeline (GTK_WIDGET (timeline));
+  screenshot ("timeline-360-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  screenshot ("timeline-360-light.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  convene_document_close (document);
+  remove_project_file (file);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  gboolean drags = argc > 1 && g_str_equal (argv[1], "--drag");
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("convene-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+
+  if (drags)
+    {
+      gtk_init ();
+      adw_init ();
+      load_style ();
+      status = run_drags ();
+    }
+  else
+    {
+      gtk_test_init (&argc, &argv, NULL);
+      adw_init ();
+      load_style ();
+      g_test_add_func ("/ui/timeline/example-blocks", test_example_blocks);
+      g_test_add_func ("/ui/timeline/keyboard-edits", test_keyboard_edits);
+      g_test_add_func ("/ui/timeline/details-editor", test_details_editor);
+      g_test_add_func ("/ui/timeline/thousand-segments", test_thousand_segments);
+      status = g_test_run ();
+    }
+
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
