@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds Convene's libFuzzer targets with clang, AddressSanitizer and UBSan
+# in their own build directory and runs each for SECONDS (default 60).
+#   tests/fuzz/run-fuzz.sh [SECONDS] [BUILD_DIR]
+# New inputs that reach new code are kept in BUILD_DIR/corpus-*; a crash is
+# written there as crash-* and the script exits non-zero.
+# Needs clang and libFuzzer (Debian: clang, libclang-rt-14-dev).
+set -euo pipefail
+
+seconds=${1:-60}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+dir=${2:-$root/_build/fuzz}
+
+if ! command -v clang >/dev/null; then
+  echo "run-fuzz: clang is not installed (Debian: clang libclang-rt-14-dev)" >&2
+  exit 1
+fi
+
+# The core is instrumented for coverage (fuzzer-no-link); only the targets
+# link libFuzzer's main.
+if [[ ! -f $dir/meson-private/coredata.dat ]]; then
+  CC=clang meson setup "$dir" "$root" -Dfuzzing=true -Dui_tests=false \
+    -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dc_args=-fsanitize=fuzzer-no-link -Dbuildtype=debugoptimized >/dev/null
+fi
+ninja -C "$dir" tests/fuzz/fuzz-json tests/fuzz/fuzz-load src/convene >/dev/null
+
+# Seeds: the example, the project that uses every field, and a small real
+# project file (journal in the file, 512-byte pages, so it stays small).
+json_seeds=$dir/seeds-json
+load_seeds=$dir/seeds-load
+mkdir -p "$json_seeds" "$load_seeds" "$dir/corpus-json" "$dir/corpus-load"
+cp "$root/data/examples/side-event.json" "$root/tests/io/full-project.json" "$json_seeds/"
+if [[ ! -f $load_seeds/small.convene ]]; then
+  tmp=$(mktemp -d)
+  ASAN_OPTIONS=detect_leaks=0 "$dir/src/convene" --import="$root/tests/io/full-project.json" "$tmp/small.convene"
+  python3 - "$tmp/small.convene" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA journal_mode = DELETE")
+db.execute("PRAGMA page_size = 512")
+db.execute("VACUUM")
+db.close()
+PY
+  cp "$tmp/small.convene" "$load_seeds/"
+  rm -rf "$tmp"
+fi
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_odr_violation=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
+export G_SLICE=always-malloc LC_ALL=C.UTF-8 TZ=UTC
+
+status=0
+for target in json load; do
+  echo "run-fuzz: fuzz-$target for $seconds s" >&2
+  (cd "$dir" && "$dir/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -timeout=20 \
+      -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1 \
+      "$dir/corpus-$target" "$dir/seeds-$target" 2>"$dir/fuzz-$target.log") || {
+    status=1
+    tail -n 60 "$dir/fuzz-$target.log" >&2
+    echo "run-fuzz: fuzz-$target failed; the input is in $dir (crash-*)" >&2
+  }
+  grep -E '^stat::number_of_executed_units|^#[0-9]+ *DONE' "$dir/fuzz-$target.log" >&2 || true
+done
+exit $status

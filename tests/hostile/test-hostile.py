@@ -1,0 +1,306 @@
+#!/usr/bin/env python3
+"""Hostile and broken input, through the real `convene` command line.
+
+Every case is generated here, deterministically, into a temporary folder:
+broken project files are exported (`convene --export=out.json bad.convene`)
+and broken JSON is imported (`convene --import=bad.json new.convene`).
+Each must end with exit status 1 (no signal), exactly one line on stderr that
+starts with "convene: " and names the file, nothing written, and the bad file
+byte for byte as it was. README.md lists the cases and what each gives.
+
+Usage: test-hostile.py CONVENE SOURCE_DIR      (prints TAP)
+"""
+import hashlib
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+convene, source_dir = sys.argv[1], sys.argv[2]
+example = os.path.join(source_dir, "data", "examples", "side-event.json")
+full = os.path.join(source_dir, "tests", "io", "full-project.json")
+tmp = tempfile.mkdtemp(prefix="convene-hostile-")
+env = dict(os.environ)
+env.pop("DISPLAY", None)
+env.pop("WAYLAND_DISPLAY", None)
+
+results = []
+
+
+def digest(path):
+    if not os.path.exists(path):
+        return "absent"
+    if os.path.isdir(path):
+        return "directory"
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def run(*args):
+    proc = subprocess.run([convene, *args], env=env, capture_output=True, timeout=120)
+    return proc.returncode, proc.stderr.decode("utf-8", "replace")
+
+
+def check_refused(name, status, stderr, named, before, after, left_behind):
+    problems = []
+    if status < 0:
+        problems.append(f"killed by signal {-status}")
+    elif status != 1:
+        problems.append(f"exit status {status}")
+    lines = stderr.splitlines()
+    if len(lines) != 1 or not stderr.endswith("\n"):
+        problems.append(f"{len(lines)} lines on stderr")
+    elif not lines[0].startswith("convene: "):
+        problems.append("stderr does not start with 'convene: '")
+    elif named not in lines[0]:
+        problems.append(f"stderr does not name {named}")
+    if before != after:
+        problems.append("the bad file changed")
+    if left_behind:
+        problems.append("left behind: " + ", ".join(left_behind))
+    results.append((name, problems, lines[0] if lines else ""))
+
+
+def export_case(name, path):
+    """Exports path; it must be refused and left untouched."""
+    out = os.path.join(tmp, "out.json")
+    before = digest(path)
+    status, stderr = run(f"--export={out}", path)
+    left = [p for p in (out, path + "-wal", path + "-shm", path + "-journal") if os.path.exists(p)]
+    check_refused("project: " + name, status, stderr, os.path.basename(path), before, digest(path), left)
+    for p in left:
+        os.unlink(p)
+
+
+def import_case(name, path):
+    """Imports path as a new project; it must be refused and create nothing."""
+    project = os.path.join(tmp, "new.convene")
+    before = digest(path)
+    status, stderr = run(f"--import={path}", project)
+    left = [p for p in (project, project + "-wal", project + "-shm", project + "-journal")
+            if os.path.exists(p)]
+    check_refused("json: " + name, status, stderr, os.path.basename(path), before, digest(path), left)
+    for p in left:
+        os.unlink(p)
+
+
+def write(name, data):
+    path = os.path.join(tmp, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def folder(name):
+    path = os.path.join(tmp, name)
+    os.mkdir(path)
+    return path
+
+
+def real_project(name, source=full):
+    """A real project file made by convene itself, checkpointed (no -wal)."""
+    path = os.path.join(tmp, name)
+    status, stderr = run(f"--import={source}", path)
+    if status != 0:
+        print(f"Bail out! could not make a real project: {stderr.strip()}")
+        sys.exit(1)
+    return path
+
+
+def sql(path, *statements):
+    """Each statement on a fresh connection, so schema edits take effect."""
+    for statement in statements:
+        db = sqlite3.connect(path, isolation_level=None)
+        db.executescript(statement)
+        db.close()
+
+
+def planted(name, *statements, source=full):
+    path = real_project(name + ".convene", source)
+    sql(path, *statements)
+    return path
+
+
+def schema_sql(path, table):
+    db = sqlite3.connect(path)
+    text = db.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (table,)).fetchone()[0]
+    db.close()
+    return text
+
+
+def behind_the_schema(name, table, loosen, restore_from, update):
+    """Writes values the schema forbids (wrong type, NULL) by loosening the
+    table's definition, writing, then putting the exact definition back."""
+    path = real_project(name + ".convene")
+    original = schema_sql(path, table)
+    loose = original
+    for old, new in loosen:
+        loose = loose.replace(old, new)
+    assert loose != original, name
+    set_sql = "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = '{}' WHERE name = '{}'; " \
+              "PRAGMA writable_schema = OFF"
+    sql(path, set_sql.format(loose.replace("'", "''"), table),
+        "PRAGMA ignore_check_constraints = ON; " + update,
+        set_sql.format(original.replace("'", "''"), table))
+    assert schema_sql(path, table) == original
+    return path
+
+
+rng = random.Random(8)
+
+# ---- project files -----------------------------------------------------------
+
+export_case("no such file", os.path.join(tmp, "absent.convene"))
+export_case("empty file", write("empty.convene", b""))
+export_case("text, not SQLite", write("text.convene", b"Agenda\n12:30 Opening remarks\n"))
+export_case("a PNG image", write("image.convene", bytes.fromhex("89504e470d0a1a0a0000000d49484452") + bytes(200)))
+export_case("64 KiB of random bytes", write("random.convene", rng.randbytes(65536)))
+export_case("SQLite magic then random bytes",
+            write("magic.convene", b"SQLite format 3\0" + rng.randbytes(8192)))
+
+whole = real_project("whole.convene")
+with open(whole, "rb") as f:
+    image = f.read()
+for cut in (16, 99, 100, 512, 4096, 4097, len(image) // 2, len(image) - 4096, len(image) - 1):
+    export_case(f"truncated at {cut} of {len(image)} bytes", write(f"cut-{cut}.convene", image[:cut]))
+for seed in range(3):
+    damaged = bytearray(image)
+    flip = random.Random(100 + seed)
+    for _ in range(64):
+        damaged[flip.randrange(100, len(damaged))] = flip.randrange(256)
+    export_case(f"64 bytes overwritten at random (seed {seed})", write(f"flipped-{seed}.convene", bytes(damaged)))
+export_case("a page of zeros in the middle",
+            write("zeros.convene", image[:4096 * 2] + bytes(4096) + image[4096 * 3:]))
+
+other = os.path.join(tmp, "other.convene")
+sql(other, "CREATE TABLE songs (title TEXT, artist TEXT); INSERT INTO songs VALUES ('a', 'b')")
+export_case("another program's database", other)
+export_case("another program's database with Convene's application id",
+            planted("fake-id", "PRAGMA application_id = 0; CREATE TABLE t (x)",
+                    "DROP TABLE project; PRAGMA application_id = 1129207374"))
+export_case("made by a newer Convene", planted("newer", "PRAGMA user_version = 4"))
+export_case("user_version far in the future", planted("future", "PRAGMA user_version = 2147483647"))
+export_case("a trigger planted",
+            planted("trigger", "CREATE TRIGGER t AFTER INSERT ON speaker BEGIN DELETE FROM session; END"))
+export_case("a view planted", planted("view", "CREATE VIEW v AS SELECT * FROM speaker"))
+export_case("a table planted", planted("table", "CREATE TABLE extra (x TEXT)"))
+export_case("a column added", planted("column", "ALTER TABLE segment ADD COLUMN colour TEXT"))
+export_case("a table dropped", planted("dropped", "DROP TABLE outcome_link"))
+export_case("text in an INTEGER column",
+            behind_the_schema("wrong-type", "segment", [(") STRICT", ")")], None,
+                              "UPDATE segment SET duration = 'ten minutes'"))
+export_case("a real number in an INTEGER column",
+            behind_the_schema("real", "session", [(") STRICT", ")")], None,
+                              "UPDATE session SET slot_minutes = 7.5"))
+export_case("a blob for a title",
+            behind_the_schema("blob", "speaker", [(") STRICT", ")")], None,
+                              "UPDATE speaker SET name = x'00ff00ff'"))
+export_case("NULL where a title must be",
+            behind_the_schema("null-title", "session", [("title TEXT NOT NULL", "title TEXT")], None,
+                              "UPDATE session SET title = NULL"))
+export_case("NULL where a duration must be",
+            behind_the_schema("null-duration", "segment", [("duration INTEGER NOT NULL", "duration INTEGER")],
+                              None, "UPDATE segment SET duration = NULL"))
+export_case("negative duration",
+            planted("negative", "PRAGMA ignore_check_constraints = ON; UPDATE segment SET duration = -15"))
+export_case("huge duration",
+            planted("huge", "PRAGMA ignore_check_constraints = ON; "
+                            "UPDATE segment SET duration = 9223372036854775807"))
+export_case("start time past midnight",
+            planted("start", "PRAGMA ignore_check_constraints = ON; UPDATE session SET start_time = -1"))
+export_case("a string of 4 MiB",
+            planted("megabytes", "UPDATE segment SET notes = printf('%.*c', 4194304, 'x')"))
+export_case("a title of 1 MiB",
+            planted("megatitle", "UPDATE project SET title = printf('%.*c', 1048576, 'T')"))
+export_case("invalid UTF-8 in a name",
+            planted("utf8", "UPDATE speaker SET name = CAST(x'4ac3a972c3f46d65ff' AS TEXT)"))
+export_case("a NUL inside a note",
+            planted("nul", "UPDATE segment SET notes = CAST(x'6f6b006e6f74' AS TEXT)"))
+export_case("a segment that is its own parent",
+            planted("self-parent", "PRAGMA ignore_check_constraints = ON; "
+                                   "UPDATE segment SET parent = id WHERE id = (SELECT min(id) FROM segment)"))
+export_case("a parent cycle",
+            planted("cycle", "UPDATE segment SET parent = (SELECT max(id) FROM segment) "
+                             "WHERE id = (SELECT min(id) FROM segment); "
+                             "UPDATE segment SET parent = (SELECT min(id) FROM segment) "
+                             "WHERE id = (SELECT max(id) FROM segment)"))
+export_case("a directory named like a project", folder("folder.convene"))
+
+# ---- JSON --------------------------------------------------------------------
+
+with open(example, "rb") as f:
+    good = f.read()
+for cut in (1, 2, 40, len(good) // 3, len(good) // 2, len(good) - 2):
+    import_case(f"example truncated at {cut} of {len(good)} bytes", write(f"cut-{cut}.json", good[:cut]))
+import_case("no such file", os.path.join(tmp, "absent.json"))
+import_case("a directory", folder("folder.json"))
+import_case("64 KiB of random bytes", write("random.json", rng.randbytes(65536)))
+import_case("a project file given as JSON", write("project-as.json", image))
+import_case("UTF-16", write("utf16.json", good.decode("utf-8").encode("utf-16")))
+import_case("a NUL byte inside", write("nul.json", good[:200] + b"\0" + good[200:]))
+import_case("arrays nested 100,000 deep", write("deep-array.json", b"[" * 100000 + b"]" * 100000))
+import_case("objects nested 100,000 deep", write("deep-object.json", b'{"a":' * 100000 + b"1" + b"}" * 100000))
+import_case("project nested 50,000 deep in items",
+            write("deep-items.json", json.dumps({
+                "format": "convene-project", "version": 1, "project": {},
+                "sessions": [{"date": "2027-05-23", "start": "12:30", "slot_minutes": 5,
+                              "segments": [json.loads('{"kind": "panel", "items": [' * 1 + '{"kind": "qa"}' + ']}')]}]
+            }).encode()[:-1] + b"[" * 50000 + b"]" * 50000 + b"}"))
+import_case("a string of 8 MiB",
+            write("megastring.json", json.dumps({"format": "convene-project", "version": 1,
+                                                 "project": {"notes": "x" * (8 << 20)}}).encode()))
+import_case("a million speakers, the last one broken",
+            write("many.json", b'{"format": "convene-project", "version": 1, "project": {}, "speakers": ['
+                  + b'{"name": "A"},' * 1000000 + b'{"name": 1}]}'))
+
+doc = json.loads(good)
+mutations = [
+    ("null for the project", lambda d: d.update(project=None)),
+    ("null for the speakers", lambda d: d.update(speakers=None)),
+    ("null for a speaker's name", lambda d: d["speakers"][0].update(name=None)),
+    ("null for a session date", lambda d: d["sessions"][0].update(date=None)),
+    ("null for a segment", lambda d: d["sessions"][0]["segments"].__setitem__(0, None)),
+    ("null for a duration", lambda d: d["sessions"][0]["segments"][0].update(duration=None)),
+    ("duration -1", lambda d: d["sessions"][0]["segments"][0].update(duration=-1)),
+    ("duration 1e308", lambda d: d["sessions"][0]["segments"][0].update(duration=1e308)),
+    ("duration true", lambda d: d["sessions"][0]["segments"][0].update(duration=True)),
+    ("start 25:00", lambda d: d["sessions"][0].update(start="25:00")),
+    ("date 2027-02-29", lambda d: d["sessions"][0].update(date="2027-02-29")),
+    ("time zone ../../etc/passwd", lambda d: d["project"].update(time_zone="../../etc/passwd")),
+    ("id 2^63", lambda d: d["speakers"][0].update(id=9223372036854775808)),
+    ("id -1", lambda d: d["speakers"][0].update(id=-1)),
+    ("a session id changed, its assignments left dangling", lambda d: d["sessions"][0].update(id=d["speakers"][0]["id"])),
+    ("an object for a title", lambda d: d["project"].update(title={"text": "x"})),
+    ("a text of 65 KiB", lambda d: d["project"].update(notes="y" * 66000)),
+    ("status 'maybe'", lambda d: d["speakers"][0].update(status="maybe")),
+    ("format version 2", lambda d: d.update(version=2)),
+    ("format in upper case", lambda d: d.update(format="CONVENE-PROJECT")),
+]
+for name, mutate in mutations:
+    d = json.loads(good)
+    mutate(d)
+    import_case(name, write("mutated.json", json.dumps(d).encode()))
+    os.unlink(os.path.join(tmp, "mutated.json"))
+escaped = good.replace(b'"Enrico Fos"', b'"Enrico \\ud800 Fos"')
+assert escaped != good
+import_case("a lone surrogate escape", write("surrogate.json", escaped))
+import_case("invalid UTF-8 in a name", write("utf8.json", good.replace(b"Enrico Fos", b"Enrico \xc0\xaf Fos")))
+
+# ---- report ------------------------------------------------------------------
+
+print(f"1..{len(results)}")
+failed = 0
+for i, (name, problems, line) in enumerate(results, 1):
+    if problems:
+        failed += 1
+        print(f"not ok {i} - {name}: {'; '.join(problems)}")
+    else:
+        print(f"ok {i} - {name}")
+    if line:
+        print(f"# {line}")
+shutil.rmtree(tmp)
+sys.exit(1 if failed else 0)
