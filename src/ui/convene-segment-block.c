@@ -48,6 +48,28 @@ set_kind_class (ConveneSegmentBlock *self,
     gtk_widget_add_css_class (self->card, css_class);
 }
 
+static void
+set_class (GtkWidget  *widget,
+           const char *css_class,
+           gboolean    on)
+{
+  if (on)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/* Whether entry is the last item of its segment, which closes the group. */
+static gboolean
+is_last_item (const ConveneScheduleEntry *entry)
+{
+  GListModel *items = G_LIST_MODEL (convene_segment_get_items (entry->parent));
+  guint n = g_list_model_get_n_items (items);
+  g_autoptr(ConveneSegment) last = n > 0 ? g_list_model_get_item (items, n - 1) : NULL;
+
+  return last == entry->segment;
+}
+
 /* "Dr Amina Diallo, Jon Berg (TBC)": who is on the segment, unconfirmed
  * people marked. */
 static char *
@@ -99,6 +121,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   const char *title;
   const char *newline;
   guint duration;
+  gboolean has_items;
   int height;
 
   g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
@@ -179,8 +202,15 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "item");
   gtk_widget_set_visible (self->parent_bar, entry->parent != NULL);
+  set_class (GTK_WIDGET (self), "timeline-item", entry->parent != NULL);
+  set_class (GTK_WIDGET (self), "timeline-item-last", entry->parent != NULL && is_last_item (entry));
 
-  height = (int) (duration * CONVENE_BLOCK_PX_PER_MINUTE);
+  /* A segment with items is only their heading: the items show its time, so
+   * drawing it at full length too would count that time twice. */
+  has_items = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (entry->segment))) > 0;
+  set_class (GTK_WIDGET (self), "timeline-parent", has_items);
+  gtk_widget_set_visible (self->handle, !has_items);
+  height = has_items ? CONVENE_BLOCK_HEADER_HEIGHT : (int) (duration * CONVENE_BLOCK_PX_PER_MINUTE);
   gtk_widget_set_size_request (GTK_WIDGET (self), -1, MAX (height, CONVENE_BLOCK_MIN_HEIGHT));
 
   g_free (self->summary);

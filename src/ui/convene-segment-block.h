@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 /* Pixels per minute, and the smallest height that stays readable. */
 #define CONVENE_BLOCK_PX_PER_MINUTE 2.4
 #define CONVENE_BLOCK_MIN_HEIGHT    56
+/* A segment with items is drawn as a heading of this height above them. */
+#define CONVENE_BLOCK_HEADER_HEIGHT 64
 
 #define CONVENE_TYPE_SEGMENT_BLOCK (convene_segment_block_get_type ())
 G_DECLARE_FINAL_TYPE (ConveneSegmentBlock, convene_segment_block, CONVENE, SEGMENT_BLOCK, GtkWidget)

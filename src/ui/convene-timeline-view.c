@@ -229,6 +229,30 @@ segment_notify (ConveneTimelineView *self)
     sync_editor (self);
 }
 
+static GListModel *create_children (gpointer item, gpointer user_data);
+static guint       find_position   (ConveneTimelineView *self, ConveneSegment *segment);
+
+/* The tree asks once per row whether a segment can have items; a segment
+ * whose kind changed must be asked again, so the tree is made anew (cheap:
+ * rows are only created for what is shown) and the selection kept. */
+static void
+kind_notify (ConveneTimelineView *self)
+{
+  g_autoptr(ConveneSegment) selected = NULL;
+  g_autoptr(GtkTreeListModel) old_tree = NULL;
+  GListModel *segments;
+
+  if (self->session == NULL || self->selection == NULL)
+    return;
+  if (convene_timeline_view_get_selected_segment (self) != NULL)
+    selected = g_object_ref (convene_timeline_view_get_selected_segment (self));
+  segments = G_LIST_MODEL (convene_session_get_segments (self->session));
+  old_tree = g_steal_pointer (&self->tree);
+  self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, NULL, NULL);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  gtk_single_selection_set_selected (self->selection, find_position (self, selected));
+}
+
 static void
 watch_list (ConveneTimelineView *self,
             GListModel          *list)
@@ -242,6 +266,7 @@ watch_list (ConveneTimelineView *self,
       g_autoptr(ConveneSegment) segment = g_list_model_get_item (list, i);
 
       g_signal_connect_object (segment, "notify", G_CALLBACK (segment_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (segment, "notify::kind", G_CALLBACK (kind_notify), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->watched, g_object_ref (segment));
       watch_list (self, G_LIST_MODEL (convene_segment_get_items (segment)));
     }
@@ -588,6 +613,14 @@ delete_activated (GtkWidget  *widget,
 }
 
 static void
+copy_details (ConveneSegment *copy,
+              ConveneSegment *segment)
+{
+  convene_segment_set_notes (copy, convene_segment_get_notes (segment));
+  convene_segment_set_cues (copy, convene_segment_get_cues (segment));
+}
+
+static void
 duplicate_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -599,13 +632,25 @@ duplicate_activated (GtkWidget  *widget,
   GError *error = NULL;
   guint position = 0;
   ConveneCommand *command;
+  GListModel *items;
 
   if (!is_writable (self) || !locate (self, segment, NULL, &position, &parent))
     return;
   copy = convene_segment_new (convene_project_new_id (self->project), convene_segment_get_kind (segment),
                               convene_segment_get_title (segment), convene_segment_get_duration (segment));
-  convene_segment_set_notes (copy, convene_segment_get_notes (segment));
-  convene_segment_set_cues (copy, convene_segment_get_cues (segment));
+  copy_details (copy, segment);
+  /* The items come along inside the copy, so one command adds them all. */
+  items = G_LIST_MODEL (convene_segment_get_items (segment));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ConveneSegment) item = g_list_model_get_item (items, i);
+      g_autoptr(ConveneSegment) item_copy =
+        convene_segment_new (convene_project_new_id (self->project), convene_segment_get_kind (item),
+                             convene_segment_get_title (item), convene_segment_get_duration (item));
+
+      copy_details (item_copy, item);
+      g_list_store_append (convene_segment_get_items (copy), item_copy);
+    }
   command = convene_edit_add_segment (self->project, self->session, parent, position + 1, copy, &error);
   if (run_command (self, command, error))
     follow (self, copy, _("duplicated"));
@@ -1031,6 +1076,14 @@ drop_destination (ConveneTimelineView  *self,
     {
       *out_parent = target;
       *out_position = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (target)));
+      return;
+    }
+  /* Just below a heading is the top of its items. */
+  if (zone == DROP_AFTER &&
+      g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (target))) > 0)
+    {
+      *out_parent = target;
+      *out_position = 0;
       return;
     }
   locate (self, target, NULL, &position, &parent);

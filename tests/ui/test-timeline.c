@@ -328,10 +328,33 @@ test_example_blocks (void)
   wait_for_label (GTK_WIDGET (timeline), "12:30");
   wait_for_label (GTK_WIDGET (timeline), "13:40");
   g_assert_nonnull (block_of (GTK_WIDGET (timeline), top_segment (document, 1)));
-  /* Its height follows its length (the 60 min panel against the 10 min
-   * opening at the readable minimum), less the gap between blocks. */
-  g_assert_cmpint (gtk_widget_get_height (block_of (GTK_WIDGET (timeline), top_segment (document, 1))), >=,
-                   (int) (60 * CONVENE_BLOCK_PX_PER_MINUTE) - 8);
+  /* The panel has items, so it is a compact heading, not 60 min tall: its
+   * time is drawn once, by its items. A 10 min item and the 10 min opening
+   * follow their length, at the readable minimum. */
+  {
+    ConveneSegment *panel = top_segment (document, 1);
+    GListModel *items = G_LIST_MODEL (convene_segment_get_items (panel));
+    guint n_items = g_list_model_get_n_items (items);
+    g_autoptr(ConveneSegment) first_item = g_list_model_get_item (items, 0);
+    g_autoptr(ConveneSegment) last_item = g_list_model_get_item (items, n_items - 1);
+    GtkWidget *header = block_of (GTK_WIDGET (timeline), panel);
+    GtkWidget *item = block_of (GTK_WIDGET (timeline), first_item);
+    int item_height = MAX ((int) (convene_segment_get_duration (first_item) * CONVENE_BLOCK_PX_PER_MINUTE),
+                           CONVENE_BLOCK_MIN_HEIGHT);
+
+    g_assert_cmpuint (n_items, >=, 2);
+    g_assert_cmpuint (convene_segment_get_duration (first_item), ==, 10);
+    g_assert_true (gtk_widget_has_css_class (header, "timeline-parent"));
+    g_assert_cmpint (gtk_widget_get_height (header), >=, CONVENE_BLOCK_HEADER_HEIGHT - 4);
+    g_assert_cmpint (gtk_widget_get_height (header), <, (int) (60 * CONVENE_BLOCK_PX_PER_MINUTE) - 8);
+    g_assert_nonnull (item);
+    g_assert_true (gtk_widget_has_css_class (item, "timeline-item"));
+    g_assert_false (gtk_widget_has_css_class (item, "timeline-item-last"));
+    g_assert_cmpint (gtk_widget_get_height (item), >=, item_height - 4);
+    /* (A line naming its speaker may add a little to the minimum.) */
+    g_assert_cmpint (gtk_widget_get_height (item), <, item_height + 24);
+    g_assert_true (gtk_widget_has_css_class (block_of (GTK_WIDGET (timeline), last_item), "timeline-item-last"));
+  }
   g_assert_cmpint (gtk_widget_get_height (block_of (GTK_WIDGET (timeline), top_segment (document, 0))), <,
                    CONVENE_BLOCK_MIN_HEIGHT + 8);
   /* Selecting the last block scrolls to it. */
@@ -436,7 +459,39 @@ test_keyboard_edits (void)
   CHECK (discussion, "timeline.delete", NULL, "opening/10,panel/60[%s],closing/3", items);
   CHECK (discussion, "timeline.duplicate", NULL, "opening/10,panel/60[%s],discussion/20,discussion/20,closing/3",
          items);
+  /* A panel is duplicated with its items, in one undoable command. */
+  CHECK (panel, "timeline.duplicate", NULL, "opening/10,panel/60[%s],panel/60[%s],discussion/20,closing/3",
+         items, items);
 #undef CHECK
+
+  /* The copied items are new segments with their own ids. */
+  {
+    ConveneSegment *copy;
+    GListModel *originals = G_LIST_MODEL (convene_segment_get_items (panel));
+    GListModel *copies;
+    g_autoptr(GError) error = NULL;
+
+    convene_timeline_view_select_segment (timeline, panel);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.duplicate", NULL));
+    settle (50);
+    copy = top_segment (document, 2);
+    g_assert_true (copy != panel);
+    copies = G_LIST_MODEL (convene_segment_get_items (copy));
+    g_assert_cmpuint (g_list_model_get_n_items (copies), ==, g_list_model_get_n_items (originals));
+    for (guint i = 0; i < g_list_model_get_n_items (copies); i++)
+      {
+        g_autoptr(ConveneSegment) original = g_list_model_get_item (originals, i);
+        g_autoptr(ConveneSegment) item_copy = g_list_model_get_item (copies, i);
+
+        g_assert_true (item_copy != original);
+        g_assert_cmpint (convene_segment_get_id (item_copy), !=, convene_segment_get_id (original));
+        g_assert_true (convene_project_find_segment (convene_document_get_project (document),
+                                                     convene_segment_get_id (item_copy), NULL) == item_copy);
+      }
+    g_assert_true (convene_document_undo (document, &error));
+    g_assert_no_error (error);
+    settle (50);
+  }
 
   /* A keyboard move is announced on the moved block. */
   convene_timeline_view_select_segment (timeline, discussion);
@@ -501,6 +556,42 @@ test_details_editor (void)
   g_signal_emit_by_name (pin_time, "activate");
   g_assert_cmpint (convene_segment_get_fixed_start (discussion), ==, 13 * 60 + 50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pin_time)), ==, "13:50");
+
+  /* A break made a panel in the editor takes items at once: Alt+Right on
+   * the block below nests it, and the view shows it as an item. */
+  {
+    GtkWidget *kind_row = first_of_type (GTK_WIDGET (timeline), ADW_TYPE_COMBO_ROW);
+    ConveneSegment *closing = top_segment (document, 3);
+    ConveneSegment *former_break;
+    ConveneSegment *parent = NULL;
+    ConveneSession *session = NULL;
+    GtkWidget *block;
+
+    convene_timeline_view_select_segment (timeline, discussion);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.insert-kind", "s", "break"));
+    settle (50);
+    former_break = top_segment (document, 3);
+    g_assert_cmpint (convene_segment_get_kind (former_break), ==, CONVENE_SEGMENT_KIND_BREAK);
+    g_assert_true (convene_timeline_view_get_selected_segment (timeline) == former_break);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), CONVENE_SEGMENT_KIND_PANEL);
+    settle (50);
+    g_assert_cmpint (convene_segment_get_kind (former_break), ==, CONVENE_SEGMENT_KIND_PANEL);
+    g_assert_true (convene_timeline_view_get_selected_segment (timeline) == former_break);
+
+    g_assert_true (top_segment (document, 4) == closing);
+    convene_timeline_view_select_segment (timeline, closing);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.indent", NULL));
+    settle (100);
+    session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+    g_assert_true (convene_session_locate_segment (session, convene_segment_get_id (closing), NULL, NULL, &parent));
+    g_assert_true (parent == former_break);
+    g_clear_object (&session);
+    g_assert_true (convene_timeline_view_get_selected_segment (timeline) == closing);
+    block = block_of (GTK_WIDGET (timeline), closing);
+    g_assert_nonnull (block);
+    g_assert_true (gtk_widget_has_css_class (block, "timeline-item"));
+    g_assert_true (gtk_widget_has_css_class (block_of (GTK_WIDGET (timeline), former_break), "timeline-parent"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle (100);
