@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "convene-cli.h"
 #include "convene-print.h"
@@ -19,6 +20,7 @@ struct _ConvenePrint
   ConveneRunsheet        *runsheet;     /* from begin-print to the end of the run */
   GtkPageSetup           *page_setup;   /* the one printed on, to remember */
   GError                 *error;        /* why begin-print gave up */
+  GtkWindow              *preview_parent; /* from ::preview until ::ready */
 
   /* borrowed: the "Run Sheet" tab, owned by the print dialog */
   GtkCheckButton         *only_session;
@@ -226,6 +228,310 @@ convene_print_end_print (GtkPrintOperation *operation,
   g_clear_object (&CONVENE_PRINT (operation)->runsheet);
 }
 
+/* The preview is drawn by Convene itself: GTK's own preview runs an
+ * external viewer, which a sandbox or a bare desktop does not have. The
+ * pages are the run sheet laid out in begin-print for the preview's print
+ * context, drawn straight onto the screen at its scale so text stays sharp. */
+
+#define PREVIEW_MARGIN 24.0
+/* Screen pixels per point at 100 %: CSS pixels are 1/96 in, points 1/72 in. */
+#define PREVIEW_ACTUAL_SCALE (96.0 / 72.0)
+
+typedef struct {
+  ConvenePrint      *print;         /* owned: the operation being previewed */
+  ConveneRunsheet   *runsheet;      /* owned: the pages begin-print laid out */
+  GtkWidget         *area;          /* borrowed from the window */
+  GtkScrolledWindow *scroller;
+  AdwWindowTitle    *title;
+  GSimpleAction     *previous;      /* owned */
+  GSimpleAction     *next;          /* owned */
+  double             page_width;    /* points */
+  double             page_height;
+  guint              page;          /* 0-based */
+  guint              n_pages;
+  gboolean           zoom_to_fit;
+  gboolean           ended;
+} Preview;
+
+static void
+preview_free (Preview *preview)
+{
+  g_clear_object (&preview->print);
+  g_clear_object (&preview->runsheet);
+  g_clear_object (&preview->previous);
+  g_clear_object (&preview->next);
+  g_free (preview);
+}
+
+static void
+preview_update (Preview *preview)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: the page shown in the print preview, of how many. */
+  label = g_strdup_printf (_("Page %u of %u"), preview->page + 1, preview->n_pages);
+  adw_window_title_set_subtitle (preview->title, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (preview->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_simple_action_set_enabled (preview->previous, preview->page > 0);
+  g_simple_action_set_enabled (preview->next, preview->page + 1 < preview->n_pages);
+
+  if (preview->zoom_to_fit)
+    {
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (preview->area), 0);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (preview->area), 0);
+      gtk_scrolled_window_set_policy (preview->scroller, GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+    }
+  else
+    {
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (preview->area),
+                                          (int) ceil (preview->page_width * PREVIEW_ACTUAL_SCALE + 2 * PREVIEW_MARGIN));
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (preview->area),
+                                           (int) ceil (preview->page_height * PREVIEW_ACTUAL_SCALE + 2 * PREVIEW_MARGIN));
+      gtk_scrolled_window_set_policy (preview->scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+    }
+  gtk_widget_queue_draw (preview->area);
+}
+
+static void
+preview_draw (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  Preview *preview = user_data;
+  double scale, paper_width, paper_height, x, y;
+
+  if (preview->zoom_to_fit)
+    scale = MIN ((width - 2 * PREVIEW_MARGIN) / preview->page_width,
+                 (height - 2 * PREVIEW_MARGIN) / preview->page_height);
+  else
+    scale = PREVIEW_ACTUAL_SCALE;
+  if (scale <= 0)
+    return;
+
+  paper_width = preview->page_width * scale;
+  paper_height = preview->page_height * scale;
+  x = floor (MAX (PREVIEW_MARGIN, (width - paper_width) / 2));
+  y = floor (MAX (PREVIEW_MARGIN, (height - paper_height) / 2));
+
+  /* A soft shadow of stacked translucent rings, a little lower than the
+   * sheet: it reads as paper on a light window, and the white sheet stands
+   * out on a dark one by itself. */
+  for (int ring = 6; ring >= 1; ring--)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.045);
+      cairo_rectangle (cr, x - ring, y - ring + 2, paper_width + 2 * ring, paper_height + 2 * ring);
+      cairo_fill (cr);
+    }
+
+  /* Paper is white whatever the style: this is what comes out of the printer. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, paper_width, paper_height);
+  cairo_fill (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, paper_width, paper_height);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  convene_runsheet_draw_page (preview->runsheet, cr, preview->page);
+  cairo_restore (cr);
+}
+
+static void
+preview_previous (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  Preview *preview = user_data;
+
+  if (preview->page > 0)
+    preview->page--;
+  preview_update (preview);
+}
+
+static void
+preview_next (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  Preview *preview = user_data;
+
+  if (preview->page + 1 < preview->n_pages)
+    preview->page++;
+  preview_update (preview);
+}
+
+static void
+preview_zoom_to_fit (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
+{
+  Preview *preview = user_data;
+
+  g_simple_action_set_state (action, state);
+  preview->zoom_to_fit = g_variant_get_boolean (state);
+  preview_update (preview);
+}
+
+/* However the window goes (closed, Escape, its parent destroyed), the
+ * operation hears that the preview is over: that ends the run. */
+static void
+preview_destroyed (GtkWidget *window,
+                   gpointer   user_data)
+{
+  Preview *preview = user_data;
+
+  if (preview->ended)
+    return;
+  preview->ended = TRUE;
+  gtk_print_operation_preview_end_preview (GTK_PRINT_OPERATION_PREVIEW (preview->print));
+}
+
+static GtkWidget *
+preview_button (const char *icon_name,
+                const char *action_name,
+                const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return button;
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              const char            *action_name)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                                          gtk_named_action_new (action_name)));
+}
+
+static void
+convene_print_preview_ready (GtkPrintOperationPreview *operation_preview,
+                             GtkPrintContext          *context,
+                             gpointer                  user_data)
+{
+  ConvenePrint *self = CONVENE_PRINT (operation_preview);
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) zoom = NULL;
+  g_autoptr(GtkWindow) parent = g_steal_pointer (&self->preview_parent);
+  GtkEventController *shortcuts;
+  GtkWidget *window, *box, *header, *buttons, *zoom_button;
+  Preview *preview;
+
+  if (self->runsheet == NULL)
+    {
+      gtk_print_operation_preview_end_preview (operation_preview);
+      return;
+    }
+
+  preview = g_new0 (Preview, 1);
+  preview->print = g_object_ref (self);
+  preview->runsheet = g_object_ref (self->runsheet);
+  preview->n_pages = convene_runsheet_get_n_pages (self->runsheet);
+  preview->page_width = gtk_print_context_get_width (context);
+  preview->page_height = gtk_print_context_get_height (context);
+  preview->zoom_to_fit = TRUE;
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 760);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+    }
+  g_object_set_data_full (G_OBJECT (window), "convene-print-preview", preview,
+                          (GDestroyNotify) preview_free);
+  g_signal_connect (window, "destroy", G_CALLBACK (preview_destroyed), preview);
+
+  preview->previous = g_simple_action_new ("previous-page", NULL);
+  g_signal_connect (preview->previous, "activate", G_CALLBACK (preview_previous), preview);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (preview->previous));
+  preview->next = g_simple_action_new ("next-page", NULL);
+  g_signal_connect (preview->next, "activate", G_CALLBACK (preview_next), preview);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (preview->next));
+  zoom = g_simple_action_new_stateful ("zoom-to-fit", NULL, g_variant_new_boolean (TRUE));
+  g_signal_connect (zoom, "change-state", G_CALLBACK (preview_zoom_to_fit), preview);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (zoom));
+  gtk_widget_insert_action_group (window, "preview", G_ACTION_GROUP (actions));
+
+  /* In the capture phase, so Page Up and Page Down turn pages rather than
+   * scroll when the page is shown at full size. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Up, "preview.previous-page");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Down, "preview.next-page");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Escape, "window.close");
+  gtk_widget_add_controller (window, shortcuts);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  preview->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Print Preview"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (preview->title));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (buttons, "linked");
+  gtk_box_append (GTK_BOX (buttons),
+                  preview_button ("go-previous-symbolic", "preview.previous-page", _("Previous Page")));
+  gtk_box_append (GTK_BOX (buttons),
+                  preview_button ("go-next-symbolic", "preview.next-page", _("Next Page")));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), buttons);
+
+  zoom_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (zoom_button), "zoom-fit-best-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_button), "preview.zoom-to-fit");
+  gtk_widget_set_tooltip_text (zoom_button, _("Zoom to Fit"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom to Fit"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), zoom_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  preview->area = gtk_drawing_area_new ();
+  gtk_widget_set_hexpand (preview->area, TRUE);
+  gtk_widget_set_vexpand (preview->area, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (preview->area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("The printed page"), -1);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (preview->area), preview_draw, preview, NULL);
+  preview->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (preview->scroller), TRUE);
+  gtk_scrolled_window_set_child (preview->scroller, preview->area);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (preview->scroller));
+
+  adw_window_set_content (ADW_WINDOW (window), box);
+  preview_update (preview);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Only sets up measuring: begin-print needs a cairo_t on the context to lay
+ * out in points, and ::ready (after begin-print) opens the window. */
+static gboolean
+convene_print_preview (GtkPrintOperation        *operation,
+                       GtkPrintOperationPreview *preview,
+                       GtkPrintContext          *context,
+                       GtkWindow                *parent)
+{
+  ConvenePrint *self = CONVENE_PRINT (operation);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_set_object (&self->preview_parent, parent);
+  return TRUE;
+}
+
 static GtkCheckButton *
 add_check (GtkBox     *box,
            const char *label,
@@ -336,6 +642,7 @@ convene_print_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->options);
   g_clear_object (&self->page_setup);
+  g_clear_object (&self->preview_parent);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (convene_print_parent_class)->dispose (object);
@@ -352,6 +659,7 @@ convene_print_class_init (ConvenePrintClass *klass)
   print_class->begin_print = convene_print_begin_print;
   print_class->draw_page = convene_print_draw_page;
   print_class->end_print = convene_print_end_print;
+  print_class->preview = convene_print_preview;
   print_class->create_custom_widget = convene_print_create_custom_widget;
   print_class->custom_widget_apply = convene_print_custom_widget_apply;
 }
@@ -370,6 +678,8 @@ convene_print_init (ConvenePrint *self)
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_custom_tab_label (operation, _("Run Sheet"));
+
+  g_signal_connect (self, "ready", G_CALLBACK (convene_print_preview_ready), NULL);
 }
 
 ConvenePrint *
@@ -440,6 +750,7 @@ convene_print_run (ConvenePrint            *self,
   g_clear_error (&self->error);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (self), action, parent, &local_error);
   g_clear_object (&self->runsheet);
+  g_clear_object (&self->preview_parent);
 
   if (self->error != NULL)
     {

@@ -2,7 +2,10 @@
  * run sheet out with the core renderer (so what prints is what exports),
  * with a "Run Sheet" tab in the print dialog for the session and the
  * optional sections, and the page setup, print settings and sections
- * remembered in GSettings across runs. Also the "Export Run Sheet as PDF…" flow. */
+ * remembered in GSettings across runs. Print preview (the dialog's Preview
+ * button, or GTK_PRINT_OPERATION_ACTION_PREVIEW) opens Convene's own preview
+ * window rather than an external viewer. Also the "Export Run Sheet as PDF…"
+ * flow. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -11,9 +11,12 @@
  * or at least a printer); these tests run the same operation with
  * GTK_PRINT_OPERATION_ACTION_EXPORT, which goes through the same begin-print
  * and draw-page, and drive the "Run Sheet" tab's widget through the
- * operation's own signals. */
+ * operation's own signals. The preview runs for real, with
+ * GTK_PRINT_OPERATION_ACTION_PREVIEW: Convene's own window, not a viewer. */
 
 static char *tmp_dir;
+
+static GtkWindow *find_preview_window (void);
 
 static ConveneProject *
 load_example (void)
@@ -280,6 +283,252 @@ test_nothing_to_print (void)
                    GTK_PRINT_OPERATION_RESULT_ERROR);
   g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_NO_SESSION);
   g_assert_nonnull (error->message);
+  g_clear_error (&error);
+
+  /* A preview of nothing says why, and opens no window. */
+  g_clear_object (&print);
+  print = convene_print_new (project, NULL, NULL);
+  g_assert_cmpint (convene_print_run (print, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_assert_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_NO_SESSION);
+  g_assert_null (find_preview_window ());
+}
+
+/* The preview: the operation runs its own recursive main loop until the
+ * preview ends, so the window is driven from a timeout inside that loop. */
+typedef struct {
+  int                     n_pages;      /* as begin-print set it */
+  guint                   ticks;
+  guint                   mapped_ticks;
+  gboolean                checked;
+  gboolean                done;
+  GtkPrintOperationResult done_result;
+} PreviewRun;
+
+static GtkWindow *
+find_preview_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), "Print Preview") == 0)
+        return window; /* GTK keeps it alive while it is a toplevel */
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *action_name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (action_name == NULL ||
+       (GTK_IS_ACTIONABLE (root) &&
+        g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_page_label (GtkWindow *window,
+                   guint      page,
+                   int        n_pages)
+{
+  GtkWidget *title = find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL);
+  g_autofree char *expected = g_strdup_printf ("Page %u of %d", page, n_pages);
+
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, expected);
+}
+
+/* The key is bound, on the window, to the action the buttons use. */
+static void
+assert_shortcut (GtkWidget  *window,
+                 guint       keyval,
+                 const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
+            return;
+        }
+    }
+  g_error ("no shortcut %s for %s in the print preview", gdk_keyval_name (keyval), action_name);
+}
+
+/* Only when asked (CONVENE_SHOTS_DIR), so that a person can look at it. */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("CONVENE_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gboolean
+drive_preview (gpointer user_data)
+{
+  PreviewRun *run = user_data;
+  GtkWindow *window = find_preview_window ();
+  GtkWidget *previous, *next;
+
+  if (++run->ticks > 600)
+    g_error ("the print preview window did not appear");
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  /* A few frames, so that the page has been drawn for the screenshot. */
+  if (++run->mapped_ticks < 4)
+    return G_SOURCE_CONTINUE;
+
+  g_assert_cmpint (run->n_pages, >, 1);
+  assert_page_label (window, 1, run->n_pages);
+
+  previous = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "preview.previous-page");
+  next = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "preview.next-page");
+  g_assert_nonnull (previous);
+  g_assert_nonnull (next);
+  g_assert_false (gtk_widget_get_sensitive (previous));
+  g_assert_true (gtk_widget_get_sensitive (next));
+
+  save_shot (GTK_WIDGET (window), "print-preview.png");
+  if (g_getenv ("CONVENE_SHOTS_DIR") != NULL)
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+
+      /* The same sheet on a dark desktop: the page must still read as paper. */
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      for (int i = 0; i < 20; i++)
+        {
+          g_usleep (10000);
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+        }
+      save_shot (GTK_WIDGET (window), "print-preview-dark.png");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
+
+  g_signal_emit_by_name (next, "clicked");
+  assert_page_label (window, 2, run->n_pages);
+  g_assert_true (gtk_widget_get_sensitive (previous));
+  g_signal_emit_by_name (previous, "clicked");
+  assert_page_label (window, 1, run->n_pages);
+
+  /* The last page, then no further. */
+  for (int i = 1; i < run->n_pages; i++)
+    g_signal_emit_by_name (next, "clicked");
+  assert_page_label (window, (guint) run->n_pages, run->n_pages);
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "preview.previous-page", NULL));
+  assert_page_label (window, (guint) run->n_pages - 1, run->n_pages);
+
+  /* Zoom to fit off and on again keeps the page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "preview.zoom-to-fit", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "preview.zoom-to-fit", NULL));
+  assert_page_label (window, (guint) run->n_pages - 1, run->n_pages);
+
+  assert_shortcut (GTK_WIDGET (window), GDK_KEY_Page_Down, "preview.next-page");
+  assert_shortcut (GTK_WIDGET (window), GDK_KEY_Page_Up, "preview.previous-page");
+  assert_shortcut (GTK_WIDGET (window), GDK_KEY_Escape, "window.close");
+
+  run->checked = TRUE;
+  g_assert_false (run->done);
+  /* What Escape does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+preview_begin_print (GtkPrintOperation *operation,
+                     GtkPrintContext   *context,
+                     gpointer           user_data)
+{
+  PreviewRun *run = user_data;
+
+  g_object_get (operation, "n-pages", &run->n_pages, NULL);
+}
+
+static void
+preview_done (GtkPrintOperation       *operation,
+              GtkPrintOperationResult  result,
+              gpointer                 user_data)
+{
+  PreviewRun *run = user_data;
+
+  run->done = TRUE;
+  run->done_result = result;
+}
+
+static void
+test_preview (void)
+{
+  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(ConvenePrint) print = convene_print_new (project, NULL, settings);
+  ConveneRunsheetOptions *options = convene_print_get_options (print);
+  g_autoptr(GError) error = NULL;
+  PreviewRun run = { 0 };
+
+  /* All sessions and a call sheet per person: several pages to turn. */
+  convene_runsheet_options_set_call_sheets (options, TRUE);
+  g_signal_connect_after (print, "begin-print", G_CALLBACK (preview_begin_print), &run);
+  g_signal_connect (print, "done", G_CALLBACK (preview_done), &run);
+  g_timeout_add (50, drive_preview, &run);
+
+  g_assert_cmpint (convene_print_run (print, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (run.checked);
+  g_assert_true (run.done);
+  g_assert_cmpint (run.done_result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_null (find_preview_window ());
 }
 
 int
@@ -299,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/ui/print/settings-remembered", test_settings_remembered);
   g_test_add_func ("/ui/print/custom-tab", test_custom_tab);
   g_test_add_func ("/ui/print/nothing-to-print", test_nothing_to_print);
+  g_test_add_func ("/ui/print/preview", test_preview);
 
   status = g_test_run ();
 
