@@ -11,105 +11,11 @@
 #include "convene-store.h"
 #include "convene-warnings.h"
 #include "convene-window.h"
+#include "ui-test-support.h"
 
 #define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
-#define WAIT_SECONDS 15
 
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 250 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = NULL;
-
-  if (GTK_IS_BUILDABLE (root))
-    own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-require_widget (GtkWidget  *root,
-                const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("no widget with id %s", id);
-  return widget;
-}
-
-static void
-collect_labels (GtkWidget *root,
-                GPtrArray *texts)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-  if (GTK_IS_LABEL (root))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, texts);
-}
-
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  collect_labels (root, texts);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (texts, i), text))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 typedef struct {
   GtkWidget  *root;
@@ -252,7 +158,7 @@ show_window (ConveneDocument *document,
   convene_window_set_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (widget_is_mapped, window, "the window to show");
-  settle ();
+  settle (250);
   return window;
 }
 
@@ -265,7 +171,7 @@ open_roster (ConveneWindow *window)
 
   g_assert_true (gtk_widget_activate (people_row));
   wait_until (widget_is_mapped, roster, "the roster to show");
-  settle ();
+  settle (250);
   return CONVENE_ROSTER_VIEW (roster);
 }
 
@@ -273,7 +179,7 @@ static void
 close_window (ConveneWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  settle (250);
 }
 
 static ConveneDocument *
@@ -408,7 +314,7 @@ close_message_dialogs (void)
         }
     }
   g_assert_cmpuint (n, ==, 1);
-  settle ();
+  settle (250);
 }
 
 static void
@@ -641,7 +547,7 @@ test_example_roster (void)
 
   /* The person's own schedule shows where they are due. */
   convene_roster_view_select_speaker (roster, convene_person_row_get_speaker (row));
-  settle ();
+  settle (250);
   {
     GtkWidget *schedule_list = require_widget (GTK_WIDGET (roster), "schedule_list");
 
@@ -684,7 +590,7 @@ test_example_roster (void)
     ConveneWarning *warning = g_ptr_array_index (warnings, 0);
 
     gtk_expander_set_expanded (GTK_EXPANDER (require_widget (GTK_WIDGET (roster), "warnings_expander")), TRUE);
-    settle ();
+    settle (250);
     first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (warnings_list), 0);
     g_assert_nonnull (first);
     g_assert_cmpint (warning->speaker_id, !=, 0);
@@ -703,7 +609,7 @@ test_example_roster (void)
 
   save_shot (GTK_WIDGET (window), "roster-1280-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
+  settle (250);
   save_shot (GTK_WIDGET (window), "roster-1280-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   close_window (window);
@@ -720,15 +626,15 @@ test_example_roster (void)
       roster = open_roster (window);
       save_shot (GTK_WIDGET (window), "roster-360-list-light.png");
       convene_roster_view_select_speaker (roster, person_at (convene_document_get_project (document), 6));
-      settle ();
-      settle ();
+      settle (250);
+      settle (250);
       save_shot (GTK_WIDGET (window), "roster-360-person-light.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      settle ();
+      settle (250);
       save_shot (GTK_WIDGET (window), "roster-360-person-dark.png");
       gtk_widget_activate_action (GTK_WIDGET (roster), "roster.back", NULL);
-      settle ();
-      settle ();
+      settle (250);
+      settle (250);
       save_shot (GTK_WIDGET (window), "roster-360-list-dark.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       close_window (window);

@@ -12,45 +12,15 @@
 #include "convene-store.h"
 #include "convene-timeline-view.h"
 #include "convene-window.h"
+#include "ui-test-support.h"
 
 /* The timeline, as a planner uses it. Run without arguments it is a widget
  * test (TAP); with --drag it drives the real window with xdotool in a real
  * X server (test-timeline-e2e.py starts one) and takes screenshots. */
 
 #define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
-#define WAIT_SECONDS 15
 
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
 
 static GtkWidget *
 first_of_type (GtkWidget *root,
@@ -62,23 +32,6 @@ first_of_type (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = first_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (root) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
 
       if (found != NULL)
         return found;

@@ -10,109 +10,11 @@
 #include "convene-store.h"
 #include "convene-timeline-view.h"
 #include "convene-window.h"
+#include "ui-test-support.h"
 
 #define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
-#define WAIT_SECONDS 15
 
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until condition holds; fails the test after a while
- * rather than hanging. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-/* Lets pending redraws and relayouts happen. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = NULL;
-
-  if (GTK_IS_BUILDABLE (root))
-    own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-require_widget (GtkWidget  *root,
-                const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("no widget with id %s", id);
-  return widget;
-}
-
-/* The text of every visible label under root, in tree order. */
-static void
-collect_labels (GtkWidget *root,
-                GPtrArray *texts)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-  if (GTK_IS_LABEL (root))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, texts);
-}
-
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  collect_labels (root, texts);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (texts, i), text))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static guint
 count_of_type (GtkWidget   *root,
@@ -226,7 +128,7 @@ show_window (ConveneDocument *document)
   convene_window_set_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (widget_is_mapped, window, "the window to show");
-  settle ();
+  settle (250);
   return window;
 }
 
@@ -234,7 +136,7 @@ static void
 close_window (ConveneWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  settle (250);
 }
 
 static void
@@ -308,7 +210,7 @@ test_add_and_edit_session (void)
 
   /* Removing the selected session can be undone. */
   gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (sessions_view)), 0, TRUE);
-  settle ();
+  settle (250);
   g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "remove_session_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-session", NULL));
   g_assert_cmpuint (n_sessions (project), ==, 0);
