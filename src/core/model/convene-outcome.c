@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include "convene-model-private.h"
 #include "convene-outcome.h"
 
 struct _ConveneOutcome
@@ -33,19 +34,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 convene_outcome_finalize (GObject *object)
@@ -193,7 +181,7 @@ convene_outcome_new (gint64              id,
 
   if ((guint) kind < CONVENE_N_OUTCOME_KINDS)
     self->kind = kind;
-  replace_string (&self->text, text);
+  convene_model_replace_string (&self->text, text);
   return self;
 }
 
@@ -236,7 +224,7 @@ convene_outcome_set_text (ConveneOutcome *self,
                           const char     *text)
 {
   g_return_if_fail (CONVENE_IS_OUTCOME (self));
-  if (replace_string (&self->text, text))
+  if (convene_model_replace_string (&self->text, text))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
@@ -292,7 +280,7 @@ convene_outcome_set_due_date (ConveneOutcome *self,
                               const char     *date)
 {
   g_return_if_fail (CONVENE_IS_OUTCOME (self));
-  if (replace_string (&self->due_date, date))
+  if (convene_model_replace_string (&self->due_date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DATE]);
 }
 
@@ -328,6 +316,6 @@ convene_outcome_set_result_note (ConveneOutcome *self,
                                  const char     *note)
 {
   g_return_if_fail (CONVENE_IS_OUTCOME (self));
-  if (replace_string (&self->result_note, note))
+  if (convene_model_replace_string (&self->result_note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT_NOTE]);
 }

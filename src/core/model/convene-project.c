@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include "convene-model-private.h"
 #include "convene-project.h"
 
 struct _ConveneProject
@@ -37,19 +38,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 /* The zone of this computer as an IANA name. GLib may only know it as a path
  * ("/etc/localtime") or a TZ value with a leading colon; those mean nothing on
@@ -243,7 +231,7 @@ convene_project_set_title (ConveneProject *self,
                            const char     *title)
 {
   g_return_if_fail (CONVENE_IS_PROJECT (self));
-  if (replace_string (&self->title, title))
+  if (convene_model_replace_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -252,7 +240,7 @@ convene_project_set_organiser (ConveneProject *self,
                                const char     *organiser)
 {
   g_return_if_fail (CONVENE_IS_PROJECT (self));
-  if (replace_string (&self->organiser, organiser))
+  if (convene_model_replace_string (&self->organiser, organiser))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISER]);
 }
 
@@ -261,7 +249,7 @@ convene_project_set_venue (ConveneProject *self,
                            const char     *venue)
 {
   g_return_if_fail (CONVENE_IS_PROJECT (self));
-  if (replace_string (&self->venue, venue))
+  if (convene_model_replace_string (&self->venue, venue))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VENUE]);
 }
 
@@ -270,7 +258,7 @@ convene_project_set_notes (ConveneProject *self,
                            const char     *notes)
 {
   g_return_if_fail (CONVENE_IS_PROJECT (self));
-  if (replace_string (&self->notes, notes))
+  if (convene_model_replace_string (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -283,7 +271,7 @@ convene_project_set_time_zone (ConveneProject *self,
   /* An empty zone has no meaning; the venue clock is then UTC. */
   if (identifier == NULL || *identifier == '\0')
     identifier = "UTC";
-  if (replace_string (&self->time_zone, identifier))
+  if (convene_model_replace_string (&self->time_zone, identifier))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_ZONE]);
 }
 

@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include "convene-model-private.h"
 #include "convene-limits.h"
 #include "convene-segment.h"
 
@@ -34,19 +35,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 convene_segment_finalize (GObject *object)
@@ -195,7 +183,7 @@ convene_segment_new (gint64              id,
 
   if ((guint) kind < CONVENE_N_SEGMENT_KINDS)
     self->kind = kind;
-  replace_string (&self->title, title);
+  convene_model_replace_string (&self->title, title);
   self->duration = MIN (duration, CONVENE_MAX_DURATION_MINUTES);
   return self;
 }
@@ -239,7 +227,7 @@ convene_segment_set_title (ConveneSegment *self,
                            const char     *title)
 {
   g_return_if_fail (CONVENE_IS_SEGMENT (self));
-  if (replace_string (&self->title, title))
+  if (convene_model_replace_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -275,7 +263,7 @@ convene_segment_set_notes (ConveneSegment *self,
                            const char     *notes)
 {
   g_return_if_fail (CONVENE_IS_SEGMENT (self));
-  if (replace_string (&self->notes, notes))
+  if (convene_model_replace_string (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -291,7 +279,7 @@ convene_segment_set_cues (ConveneSegment *self,
                           const char     *cues)
 {
   g_return_if_fail (CONVENE_IS_SEGMENT (self));
-  if (replace_string (&self->cues, cues))
+  if (convene_model_replace_string (&self->cues, cues))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUES]);
 }
 

@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include "convene-model-private.h"
 #include "convene-limits.h"
 #include "convene-outcome.h"
 #include "convene-session.h"
@@ -40,19 +41,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* A new session gets an hour-long slot unless told otherwise. */
 #define DEFAULT_SLOT_MINUTES 60
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 convene_session_finalize (GObject *object)
@@ -208,8 +196,8 @@ convene_session_new (gint64      id,
 {
   ConveneSession *self = g_object_new (CONVENE_TYPE_SESSION, "id", id, NULL);
 
-  replace_string (&self->title, title);
-  replace_string (&self->date, date);
+  convene_model_replace_string (&self->title, title);
+  convene_model_replace_string (&self->date, date);
   self->start_time = CLAMP (start_time, 0, CONVENE_MINUTES_PER_DAY - 1);
   self->slot_minutes = CLAMP (slot_minutes, 1, CONVENE_MAX_SLOT_MINUTES);
   return self;
@@ -234,7 +222,7 @@ convene_session_set_title (ConveneSession *self,
                            const char     *title)
 {
   g_return_if_fail (CONVENE_IS_SESSION (self));
-  if (replace_string (&self->title, title))
+  if (convene_model_replace_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -250,7 +238,7 @@ convene_session_set_date (ConveneSession *self,
                           const char     *date)
 {
   g_return_if_fail (CONVENE_IS_SESSION (self));
-  if (replace_string (&self->date, date))
+  if (convene_model_replace_string (&self->date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
@@ -306,7 +294,7 @@ convene_session_set_room (ConveneSession *self,
                           const char     *room)
 {
   g_return_if_fail (CONVENE_IS_SESSION (self));
-  if (replace_string (&self->room, room))
+  if (convene_model_replace_string (&self->room, room))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOM]);
 }
 
@@ -322,7 +310,7 @@ convene_session_set_description (ConveneSession *self,
                                  const char     *description)
 {
   g_return_if_fail (CONVENE_IS_SESSION (self));
-  if (replace_string (&self->description, description))
+  if (convene_model_replace_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include "convene-model-private.h"
 #include "convene-speaker.h"
 
 /* The text fields share one array, indexed by their property id, so the
@@ -55,13 +56,8 @@ set_text (ConveneSpeaker *self,
   g_return_if_fail (CONVENE_IS_SPEAKER (self));
 
   field = &self->texts[prop_id - FIRST_TEXT];
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (!convene_model_replace_string (field, value))
     return;
-
-  g_free (*field);
-  *field = g_strdup (value);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);

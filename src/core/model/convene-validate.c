@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-limits.h"
+#include "convene-model-private.h"
 #include "convene-validate.h"
 
 G_DEFINE_QUARK (convene-model-error-quark, convene_model_error)
@@ -210,4 +211,17 @@ convene_format_time_of_day (int minutes)
     minutes += CONVENE_MINUTES_PER_DAY;
 
   return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+gboolean
+convene_model_replace_string (char       **field,
+                              const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
 }

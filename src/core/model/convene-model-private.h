@@ -1,0 +1,12 @@
+/* convene-model-private.h: helpers shared by the model's classes only. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Stores a copy of value (NULL reads as "") in *field; returns whether it
+ * changed, so the caller notifies only on a real change. */
+gboolean convene_model_replace_string (char **field, const char *value);
+
+G_END_DECLS
