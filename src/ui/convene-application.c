@@ -163,40 +163,48 @@ convene_application_open_project (ConveneApplication *self,
   show_document (self, document, from);
 }
 
+/* Writes project to a new file in the projects folder, named after name
+ * (numbered if taken), and opens it; heading titles the error if that fails. */
+static void
+create_in_projects_folder (ConveneApplication *self,
+                           GtkWindow          *from,
+                           ConveneProject     *project,
+                           const char         *name,
+                           const char         *heading)
+{
+  g_autoptr(GFile) folder = convene_project_files_get_folder ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (convene_project_files_ensure_folder (&error))
+    {
+      file = convene_project_files_next_free (folder, name);
+      document = convene_document_create (file, project, &error);
+    }
+
+  if (document == NULL)
+    {
+      convene_window_show_error (window_for_message (self, from), heading, error->message);
+      return;
+    }
+
+  show_document (self, document, from);
+}
+
 static void
 new_project (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   ConveneApplication *self = user_data;
-  GtkWindow *from = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GFile) folder = convene_project_files_get_folder ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(ConveneProject) project = NULL;
-  g_autoptr(ConveneDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!convene_project_files_ensure_folder (&error))
-    {
-      convene_window_show_error (window_for_message (self, from),
-                                 _("Could Not Create the Project"), error->message);
-      return;
-    }
+  g_autoptr(ConveneProject) project = convene_project_new ();
 
   /* Translators: the title of a new project, also its file name. */
-  file = convene_project_files_next_free (folder, _("Untitled Project"));
-  project = convene_project_new ();
   convene_project_set_title (project, _("Untitled Project"));
-
-  document = convene_document_create (file, project, &error);
-  if (document == NULL)
-    {
-      convene_window_show_error (window_for_message (self, from),
-                                 _("Could Not Create the Project"), error->message);
-      return;
-    }
-
-  show_document (self, document, from);
+  create_in_projects_folder (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                             project, convene_project_get_title (project),
+                             _("Could Not Create the Project"));
 }
 
 static void
@@ -206,11 +214,8 @@ open_example (GSimpleAction *action,
 {
   ConveneApplication *self = user_data;
   GtkWindow *from = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GFile) folder = convene_project_files_get_folder ();
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(ConveneProject) project = NULL;
-  g_autoptr(ConveneDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   gconstpointer data;
   gsize length;
@@ -221,21 +226,16 @@ open_example (GSimpleAction *action,
       data = g_bytes_get_data (bytes, &length);
       project = convene_json_import (data, length, &error);
     }
-  if (project != NULL && convene_project_files_ensure_folder (&error))
-    {
-      /* Translators: the file name of the copy of the example project. */
-      file = convene_project_files_next_free (folder, _("Side Event Example"));
-      document = convene_document_create (file, project, &error);
-    }
-
-  if (document == NULL)
+  if (project == NULL)
     {
       convene_window_show_error (window_for_message (self, from),
                                  _("Could Not Open the Example"), error->message);
       return;
     }
 
-  show_document (self, document, from);
+  /* Translators: the file name of the copy of the example project. */
+  create_in_projects_folder (self, from, project, _("Side Event Example"),
+                             _("Could Not Open the Example"));
 }
 
 static void
