@@ -4,12 +4,16 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "convene-assignment-list.h"
 #include "convene-edits.h"
+#include "convene-outcomes-summary.h"
+#include "convene-outcomes-view.h"
 #include "convene-project-view.h"
 #include "convene-roster-view.h"
 #include "convene-schedule.h"
 #include "convene-timeline-view.h"
 #include "convene-session-row.h"
+#include "convene-session-warnings.h"
 #include "convene-validate.h"
 
 /* A new session starts at 09:00 and lasts an hour until the planner says otherwise. */
@@ -47,6 +51,12 @@ struct _ConveneProjectView
   AdwEntryRow        *room_row;
   GtkSpinButton      *slot_spin;
   ConveneTimelineView *timeline;
+  AdwViewStack       *session_stack;
+  GtkWidget          *session_switcher;
+  ConveneSessionWarnings *session_warnings;
+  ConveneAssignmentList  *session_roles;
+  ConveneOutcomesView    *outcomes_view;
+  ConveneOutcomesSummary *outcomes_summary;
 
   /* owned */
   ConveneDocument    *document;
@@ -316,13 +326,18 @@ slot_changed (GtkSpinButton      *spin,
     sync_slot (self);
 }
 
-/* The timeline keeps its own schedule of the session. */
+/* The timeline keeps its own schedule of the session; the session's
+ * warnings, roles and checklist follow the same session. */
 static void
 refresh_schedule (ConveneProjectView *self)
 {
+  ConveneDocument *document = self->session != NULL ? self->document : NULL;
+
   convene_timeline_view_set_use_12h (self->timeline, self->use_12h);
-  convene_timeline_view_set_session (self->timeline, self->session != NULL ? self->document : NULL,
-                                     self->session);
+  convene_timeline_view_set_session (self->timeline, document, self->session);
+  convene_session_warnings_set_session (self->session_warnings, document, self->session);
+  convene_assignment_list_set_target (self->session_roles, document, self->session, NULL);
+  convene_outcomes_view_set_session (self->outcomes_view, document, self->session);
 }
 
 static void
@@ -646,6 +661,7 @@ disconnect_document (ConveneProjectView *self)
     }
   self->project = NULL;
   convene_roster_view_set_document (self->roster_view, NULL);
+  convene_outcomes_summary_set_document (self->outcomes_summary, NULL);
 
   if (self->sessions_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions_selection, self);
@@ -692,6 +708,7 @@ convene_project_view_set_document (ConveneProjectView *self,
       g_signal_connect_object (convene_project_get_speakers (self->project), "items-changed",
                                G_CALLBACK (update_people_count), self, G_CONNECT_SWAPPED);
       convene_roster_view_set_document (self->roster_view, document);
+      convene_outcomes_summary_set_document (self->outcomes_summary, document);
       self->showing_people = FALSE;
 
       sync_fields (self, TRUE, NULL);
@@ -909,6 +926,10 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
 
   g_type_ensure (CONVENE_TYPE_ROSTER_VIEW);
   g_type_ensure (CONVENE_TYPE_TIMELINE_VIEW);
+  g_type_ensure (CONVENE_TYPE_SESSION_WARNINGS);
+  g_type_ensure (CONVENE_TYPE_ASSIGNMENT_LIST);
+  g_type_ensure (CONVENE_TYPE_OUTCOMES_VIEW);
+  g_type_ensure (CONVENE_TYPE_OUTCOMES_SUMMARY);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, leaflet);
@@ -937,6 +958,12 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, room_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, slot_spin);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, timeline);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_switcher);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_warnings);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_roles);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, outcomes_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, outcomes_summary);
 
   gtk_widget_class_install_action (widget_class, "project.back", NULL, back_activated);
 }

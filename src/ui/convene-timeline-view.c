@@ -3,8 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-assignment-list.h"
 #include "convene-edits.h"
 #include "convene-limits.h"
+#include "convene-outcome-links.h"
 #include "convene-schedule.h"
 #include "convene-segment-block.h"
 #include "convene-timeline-view.h"
@@ -34,6 +36,8 @@ struct _ConveneTimelineView
   GtkWidget          *empty_label;
 
   GtkWidget          *editor;
+  ConveneAssignmentList *segment_people;   /* the people on the selected segment */
+  ConveneOutcomeLinks   *segment_outcomes; /* the checklist items it serves */
   AdwEntryRow        *title_row;
   AdwComboRow        *kind_row;
   GtkSpinButton      *duration_spin;
@@ -698,6 +702,10 @@ sync_editor (ConveneTimelineView *self)
   int fixed;
 
   gtk_widget_set_visible (self->editor, segment != NULL);
+  convene_assignment_list_set_target (self->segment_people, segment != NULL ? self->document : NULL,
+                                      self->session, segment);
+  convene_outcome_links_set_segment (self->segment_outcomes, segment != NULL ? self->document : NULL,
+                                     self->session, segment);
   if (segment == NULL)
     return;
 
@@ -957,6 +965,11 @@ build_editor (ConveneTimelineView *self)
   g_signal_connect_object (self->fixed_entry, "activate", G_CALLBACK (fixed_entry_commit), self,
                            G_CONNECT_SWAPPED);
   add_focus_commit (GTK_WIDGET (self->fixed_entry), G_CALLBACK (fixed_entry_commit), self);
+
+  self->segment_people = CONVENE_ASSIGNMENT_LIST (convene_assignment_list_new ());
+  gtk_box_append (GTK_BOX (self->editor), GTK_WIDGET (self->segment_people));
+  self->segment_outcomes = CONVENE_OUTCOME_LINKS (convene_outcome_links_new ());
+  gtk_box_append (GTK_BOX (self->editor), GTK_WIDGET (self->segment_outcomes));
 
   gtk_box_append (GTK_BOX (self->editor), caption (_("Notes")));
   frame = framed_text_view (&self->notes_view, _("Notes"));

@@ -1,0 +1,81 @@
+/* convene-ui-util.c: toasts and commands shared by the project's views. */
+#define G_LOG_DOMAIN "Convene"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-ui-util.h"
+
+void
+convene_ui_show_toast (GtkWidget *widget,
+                       AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+convene_ui_show_error (GtkWidget    *widget,
+                       const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  convene_ui_show_toast (widget, adw_toast_new (escaped));
+}
+
+gboolean
+convene_ui_perform (GtkWidget       *widget,
+                    ConveneDocument *document,
+                    ConveneCommand  *command,
+                    GError          *build_error)
+{
+  g_autoptr(GError) error = build_error;
+
+  if (command == NULL)
+    {
+      if (error != NULL)
+        convene_ui_show_error (widget, error);
+      return FALSE;
+    }
+  if (document == NULL)
+    {
+      g_object_unref (command);
+      return FALSE;
+    }
+  if (!convene_document_perform (document, command, &error))
+    {
+      convene_ui_show_error (widget, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+undo_clicked (AdwToast  *toast,
+              GtkWidget *widget)
+{
+  ConveneDocument *document = g_object_get_data (G_OBJECT (toast), "convene-document");
+  g_autoptr(GError) error = NULL;
+
+  if (!convene_document_undo (document, &error))
+    convene_ui_show_error (widget, error);
+}
+
+void
+convene_ui_show_undo_toast (GtkWidget       *widget,
+                            ConveneDocument *document,
+                            const char      *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "convene-document", g_object_ref (document), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked), widget, 0);
+  convene_ui_show_toast (widget, toast);
+}

@@ -1,0 +1,32 @@
+/* convene-ui-util.h: what every view of a project needs to tell the planner
+ * about a change: toasts on the window's overlay, errors in their words, and
+ * a command handed to the document with the reason shown when it is refused. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "convene-document.h"
+
+G_BEGIN_DECLS
+
+/* Shows toast on the nearest AdwToastOverlay above widget (takes it; drops
+ * it when the widget is not in a window). */
+void     convene_ui_show_toast   (GtkWidget       *widget,
+                                  AdwToast        *toast);
+/* A toast carrying error's message, escaped for markup. */
+void     convene_ui_show_error   (GtkWidget       *widget,
+                                  const GError    *error);
+/* Performs command on document (command NULL: building it failed with
+ * build_error, which may be NULL). Takes command and build_error. Shows the
+ * reason and returns FALSE when nothing was done. */
+gboolean convene_ui_perform      (GtkWidget       *widget,
+                                  ConveneDocument *document,
+                                  ConveneCommand  *command,
+                                  GError          *build_error);
+/* A toast saying message with an Undo button that undoes document's last
+ * command. */
+void     convene_ui_show_undo_toast (GtkWidget       *widget,
+                                     ConveneDocument *document,
+                                     const char      *message);
+
+G_END_DECLS
