@@ -17,29 +17,6 @@
 
 static char *tmp_dir;
 
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_is_shown (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return shows_label (wait->root, wait->text);
-}
-
-static void
-wait_for_label (GtkWidget  *root,
-                const char *text)
-{
-  LabelWait wait = { root, text };
-  g_autofree char *what = g_strdup_printf ("the label “%s”", text);
-
-  wait_until (label_is_shown, &wait, what);
-}
-
 /* The person rows the list has on screen. */
 static void
 collect_rows (GtkWidget *root,
@@ -565,7 +542,6 @@ test_example_roster (void)
     g_autoptr(GPtrArray) after = NULL;
     g_autofree char *after_text = NULL;
     ConveneWarningSummary after_summary;
-    LabelWait wait = { summary_label, NULL };
 
     adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), CONVENE_SPEAKER_STATUS_CONFIRMED);
     g_assert_cmpint (convene_speaker_get_status (james), ==, CONVENE_SPEAKER_STATUS_CONFIRMED);
@@ -574,13 +550,11 @@ test_example_roster (void)
     g_assert_cmpuint (after_summary.by_kind[CONVENE_WARNING_KIND_TBC], ==,
                       summary.by_kind[CONVENE_WARNING_KIND_TBC] - 2);
     after_text = convene_warning_summary_describe (&after_summary);
-    wait.text = after_text;
-    wait_until (label_is_shown, &wait, "the summary to count the confirmation");
+    wait_for_label (summary_label, after_text);
     wait_for_label (people_view, "Confirmed");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
     g_assert_cmpint (convene_speaker_get_status (james), ==, CONVENE_SPEAKER_STATUS_INVITED);
-    wait.text = summary_text;
-    wait_until (label_is_shown, &wait, "the summary after undo");
+    wait_for_label (summary_label, summary_text);
   }
 
   /* Choosing a warning in the list shows the person it is about. */

@@ -16,7 +16,7 @@
 
 /* The timeline, as a planner uses it. Run without arguments it is a widget
  * test (TAP); with --drag it drives the real window with xdotool in a real
- * X server (test-timeline-e2e.py starts one) and takes screenshots. */
+ * X server (run-in-xvfb.py starts one) and takes screenshots. */
 
 #define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
 
@@ -247,21 +247,21 @@ top_segment (ConveneDocument *document,
 typedef struct {
   GtkWidget  *root;
   const char *text;
-} LabelWait;
+} DrawnLabelWait;
 
 static gboolean
 label_shown (gpointer data)
 {
-  LabelWait *wait = data;
+  DrawnLabelWait *wait = data;
 
   return has_label_text (wait->root, wait->text);
 }
 
 static void
-wait_for_label (GtkWidget  *root,
+wait_for_drawn_label (GtkWidget  *root,
                 const char *text)
 {
-  LabelWait wait = { root, text };
+  DrawnLabelWait wait = { root, text };
 
   wait_until (label_shown, &wait, text);
 }
@@ -278,8 +278,8 @@ test_example_blocks (void)
   GtkWidget *block;
 
   /* The panel runs 12:40 to 13:40; the closing remarks cross the slot end. */
-  wait_for_label (GTK_WIDGET (timeline), "12:30");
-  wait_for_label (GTK_WIDGET (timeline), "13:40");
+  wait_for_drawn_label (GTK_WIDGET (timeline), "12:30");
+  wait_for_drawn_label (GTK_WIDGET (timeline), "13:40");
   g_assert_nonnull (block_of (GTK_WIDGET (timeline), top_segment (document, 1)));
   /* The panel has items, so it is a compact heading, not 60 min tall: its
    * time is drawn once, by its items. A 10 min item and the 10 min opening
@@ -312,9 +312,9 @@ test_example_blocks (void)
                    CONVENE_BLOCK_MIN_HEIGHT + 8);
   /* Selecting the last block scrolls to it. */
   convene_timeline_view_select_segment (timeline, last);
-  wait_for_label (GTK_WIDGET (timeline), "14:03");
+  wait_for_drawn_label (GTK_WIDGET (timeline), "14:03");
   g_assert_nonnull (strstr (convene_timeline_view_get_fit_text (timeline), "93 min planned in a 90 min slot"));
-  wait_for_label (GTK_WIDGET (timeline), convene_timeline_view_get_fit_text (timeline));
+  wait_for_drawn_label (GTK_WIDGET (timeline), convene_timeline_view_get_fit_text (timeline));
 
   block = block_of (GTK_WIDGET (timeline), last);
   g_assert_nonnull (block);
@@ -502,7 +502,7 @@ test_details_editor (void)
   g_signal_emit_by_name (pin_time, "activate");
   g_assert_cmpint (convene_segment_get_fixed_start (discussion), ==, 13 * 60 + 50);
   settle (100);
-  wait_for_label (GTK_WIDGET (timeline), "Moderated discussion · 25 min · 10 min gap before");
+  wait_for_drawn_label (GTK_WIDGET (timeline), "Moderated discussion · 25 min · 10 min gap before");
 
   /* A time that is not one is refused and the field shows the model again. */
   gtk_editable_set_text (GTK_EDITABLE (pin_time), "25:99");
@@ -610,87 +610,6 @@ test_thousand_segments (void)
 
 static GtkWidget *drag_window;
 
-/* Runs xdotool with args while the main loop keeps turning, so the
- * window handles the events as they come. */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  GPid pid;
-  gboolean done = FALSE;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  while (!done)
-    {
-      int status = 0;
-
-      if (waitpid (pid, &status, WNOHANG) == pid)
-        done = TRUE;
-      else if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  g_spawn_close_pid (pid);
-}
-
-/* The centre (or a point at fraction fy of the height) of widget in screen
- * coordinates: the window sits at the origin of the screen. */
-static void
-screen_point (GtkWidget *widget,
-              double     fy,
-              int       *x,
-              int       *y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  double nx = 0, ny = 0, wx = 0, wy = 0;
-  int surface_x = 0, surface_y = 0;
-  g_autofree char *out = NULL;
-  g_autofree char *command = NULL;
-
-  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
-                                                   gtk_widget_get_width (widget) / 2.0,
-                                                   gtk_widget_get_height (widget) * fy, &wx, &wy));
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  command = g_strdup_printf ("xdotool search --name \"^%s$\" getwindowgeometry --shell",
-                             gtk_window_get_title (GTK_WINDOW (native)));
-  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
-  {
-    g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-    for (guint i = 0; lines[i] != NULL; i++)
-      {
-        if (g_str_has_prefix (lines[i], "X="))
-          surface_x = atoi (lines[i] + 2);
-        else if (g_str_has_prefix (lines[i], "Y="))
-          surface_y = atoi (lines[i] + 2);
-      }
-  }
-  *x = surface_x + (int) (wx + nx);
-  *y = surface_y + (int) (wy + ny);
-}
-
-static void
-drag (int x1, int y1, int x2, int y2)
-{
-  g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
-  g_autofree char *up = g_strdup_printf ("mousemove %d %d mouseup 1", x2, y2);
-
-  xdotool (down);
-  settle (150);
-  for (int i = 1; i <= 10; i++)
-    {
-      g_autofree char *step = g_strdup_printf ("mousemove %d %d", x1 + (x2 - x1) * i / 10, y1 + (y2 - y1) * i / 10);
-      xdotool (step);
-      settle (40);
-    }
-  settle (200);
-  xdotool (up);
-  settle (400);
-}
-
 static GtkWidget *
 palette_button (GtkWidget  *root,
                 const char *css_class)
@@ -706,23 +625,6 @@ palette_button (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("CONVENE_SHOTS_DIR");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-
-  if (dir == NULL)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  settle (500);
-  path = g_build_filename (dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_print ("# screenshot %s\n", path);
 }
 
 static GdkContentProvider *

@@ -40,29 +40,6 @@ widget_is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_is_shown (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return shows_label (wait->root, wait->text);
-}
-
-static void
-wait_for_label (GtkWidget  *root,
-                const char *text)
-{
-  LabelWait wait = { root, text };
-  g_autofree char *what = g_strdup_printf ("the label “%s”", text);
-
-  wait_until (label_is_shown, &wait, what);
-}
-
 static void
 remove_project_file (GFile *file)
 {

@@ -1,6 +1,9 @@
 #define G_LOG_DOMAIN "convene-test-support"
 #include "config.h"
 
+#include <stdlib.h>
+#include <sys/wait.h>
+
 #include "ui-test-support.h"
 
 #define WAIT_SECONDS 15
@@ -99,3 +102,127 @@ shows_label (GtkWidget  *root,
     }
   return FALSE;
 }
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return shows_label (wait->root, wait->text);
+}
+
+void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  LabelWait wait = { root, text };
+  g_autofree char *what = g_strdup_printf ("the label “%s”", text);
+
+  wait_until (label_is_shown, &wait, what);
+}
+
+/* Real input in a real X server, for the end-to-end tests. */
+
+/* Runs xdotool with args while the main loop keeps turning, so the
+ * window handles the events as they come. */
+void
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  gboolean done = FALSE;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  while (!done)
+    {
+      int status = 0;
+
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        done = TRUE;
+      else if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  g_spawn_close_pid (pid);
+}
+
+/* The centre (or a point at fraction fy of the height) of widget in screen
+ * coordinates: the window sits at the origin of the screen. */
+void
+screen_point (GtkWidget *widget,
+              double     fy,
+              int       *x,
+              int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  double nx = 0, ny = 0, wx = 0, wy = 0;
+  int surface_x = 0, surface_y = 0;
+  g_autofree char *out = NULL;
+  g_autofree char *command = NULL;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) * fy, &wx, &wy));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  command = g_strdup_printf ("xdotool search --name \"^%s$\" getwindowgeometry --shell",
+                             gtk_window_get_title (GTK_WINDOW (native)));
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
+  {
+    g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        if (g_str_has_prefix (lines[i], "X="))
+          surface_x = atoi (lines[i] + 2);
+        else if (g_str_has_prefix (lines[i], "Y="))
+          surface_y = atoi (lines[i] + 2);
+      }
+  }
+  *x = surface_x + (int) (wx + nx);
+  *y = surface_y + (int) (wy + ny);
+}
+
+void
+drag (int x1, int y1, int x2, int y2)
+{
+  g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
+  g_autofree char *up = g_strdup_printf ("mousemove %d %d mouseup 1", x2, y2);
+
+  xdotool (down);
+  settle (150);
+  for (int i = 1; i <= 10; i++)
+    {
+      g_autofree char *step = g_strdup_printf ("mousemove %d %d", x1 + (x2 - x1) * i / 10, y1 + (y2 - y1) * i / 10);
+      xdotool (step);
+      settle (40);
+    }
+  settle (200);
+  xdotool (up);
+  settle (400);
+}
+
+void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("CONVENE_SHOTS_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  settle (500);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_print ("# screenshot %s\n", path);
+}
+

@@ -1,13 +1,12 @@
 #!/usr/bin/env python3
-"""Convene's timeline driven by a real pointer in a real X server.
+"""A Convene widget test driven by real input in a real X server.
 
-Starts a private Xvfb and session bus, then runs `test-timeline --drag`,
-which shows the example project, finds its widgets' places and drags with
-xdotool: a palette kind into the timeline, two blocks reordered, a block
-nested into the panel and a block resized by its edge, reading the saved
-project back after each. Its TAP output is passed through.
+Starts a private Xvfb and session bus, then runs `TEST --drag`: the test
+program shows the window, finds its widgets' places and drives them with
+xdotool (GUIDE.md section 5), reading the saved project back after each
+step. Its TAP output is passed through.
 
-Usage: test-timeline-e2e.py PATH/TO/test-timeline
+Usage: run-in-xvfb.py PATH/TO/test-program
 Exit status 0 on success, 77 to skip (no Xvfb or xdotool), 1 on failure.
 Screenshots go to $CONVENE_SHOTS_DIR when it is set.
 """
@@ -53,7 +52,7 @@ def main():
         if not shutil.which(tool):
             print(f"1..0 # SKIP {tool} is not installed")
             return 77
-    with tempfile.TemporaryDirectory(prefix="convene-timeline-e2e-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="convene-xvfb-") as tmp:
         xvfb, display = start_xvfb(tmp)
         try:
             env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11")
