@@ -7,6 +7,7 @@
 #include "convene-edits.h"
 #include "convene-limits.h"
 #include "convene-outcome-links.h"
+#include "convene-people-palette.h"
 #include "convene-schedule.h"
 #include "convene-segment-block.h"
 #include "convene-timeline-view.h"
@@ -38,6 +39,7 @@ struct _ConveneTimelineView
   GtkWidget          *editor;
   ConveneAssignmentList *segment_people;   /* the people on the selected segment */
   ConveneOutcomeLinks   *segment_outcomes; /* the checklist items it serves */
+  ConvenePeoplePalette  *people;           /* people to drag onto segments */
   AdwEntryRow        *title_row;
   AdwComboRow        *kind_row;
   GtkSpinButton      *duration_spin;
@@ -1543,6 +1545,8 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
     refresh (self);
 
   gtk_widget_set_sensitive (self->palette, is_writable (self));
+  convene_people_palette_set_document (self->people, self->document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->people), is_writable (self));
   sync_editor (self);
 }
 
@@ -1762,6 +1766,9 @@ convene_timeline_view_init (ConveneTimelineView *self)
 
   build_editor (self);
   gtk_box_append (GTK_BOX (self->box), self->editor);
+
+  self->people = CONVENE_PEOPLE_PALETTE (convene_people_palette_new ());
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->people));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
