@@ -228,6 +228,24 @@ convene_store_set_sqlite_error (ConveneStore  *self,
       code = CONVENE_STORE_ERROR_READ_ONLY;
       sentence = g_strdup_printf (_("“%s” cannot be written to."), self->display_name);
       break;
+    case SQLITE_IOERR:
+      /* The file system refused to store the change (an immutable file, a
+       * device gone away); other input/output errors keep SQLite's words. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+          rc == SQLITE_IOERR_DIR_FSYNC)
+        {
+          code = CONVENE_STORE_ERROR_FAILED;
+          sentence = g_strdup_printf (_("“%s” cannot be written to: the disk refused the change."),
+                                      self->display_name);
+        }
+      else
+        {
+          code = CONVENE_STORE_ERROR_FAILED;
+          /* Translators: the second %s is SQLite's own explanation */
+          sentence = g_strdup_printf (_("“%s” could not be used: %s."), self->display_name,
+                                      self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+        }
+      break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = CONVENE_STORE_ERROR_BUSY;
