@@ -677,7 +677,10 @@ typedef struct
 
 static const BadCase bad_cases[] = {
   { "not-json", "this is not JSON", CONVENE_JSON_ERROR_SYNTAX, "JSON" },
-  { "truncated", HEAD "\"speakers\": [", CONVENE_JSON_ERROR_SYNTAX, "JSON" },
+  { "truncated", HEAD "\"speakers\": [", CONVENE_JSON_ERROR_SYNTAX, "cut short" },
+  { "truncated-in-string", HEAD "\"speakers\": [{\"name\": \"Ama", CONVENE_JSON_ERROR_SYNTAX, "cut short" },
+  { "truncated-after-escape", HEAD "\"speakers\": [{\"name\": \"Ama\\", CONVENE_JSON_ERROR_SYNTAX, "cut short" },
+  { "truncated-first-byte", "{", CONVENE_JSON_ERROR_SYNTAX, "line 1 before the project does" },
   { "empty", "", CONVENE_JSON_ERROR_SYNTAX, "empty" },
   { "blank", "  \n\t ", CONVENE_JSON_ERROR_SYNTAX, "empty" },
   { "invalid-utf8", HEAD "\"speakers\": [{\"name\": \"caf\xC3\x28\"}]}", CONVENE_JSON_ERROR_SYNTAX, "UTF-8" },

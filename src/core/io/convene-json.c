@@ -504,6 +504,7 @@ prescan (const char  *data,
   const char *p = data;
   guint depth = 0;
   gboolean root_done = FALSE;
+  gboolean cut_short = FALSE;
 
   /* A UTF-8 byte order mark is harmless; json-glib skips it too. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -542,9 +543,12 @@ prescan (const char  *data,
                   return FALSE;
                 }
             }
-          /* An unterminated string is left for the parser to report. */
-          if (p < end)
-            p++;
+          if (p >= end)
+            {
+              cut_short = TRUE;
+              break;
+            }
+          p++;
           if (depth == 0)
             root_done = TRUE;
         }
@@ -637,6 +641,18 @@ prescan (const char  *data,
                        ch, count_lines (data, p));
           return FALSE;
         }
+    }
+
+  /* A file cut short (a copy interrupted, a download stopped) ends inside a
+   * string or with brackets still open; the parser would name whatever
+   * character it last saw, which tells the planner nothing. */
+  if (cut_short || depth > 0)
+    {
+      g_set_error (error, CONVENE_JSON_ERROR, CONVENE_JSON_ERROR_SYNTAX,
+                   _("This is not valid JSON: the file ends on line %u before the project does; "
+                     "it may have been cut short."),
+                   count_lines (data, end - 1));
+      return FALSE;
     }
 
   return TRUE;
@@ -1060,11 +1076,11 @@ read_ref (Import      *import,
       switch (kind)
         {
         case REF_SPEAKER:
-          return fail_at (error, path, name, _("There is no speaker with the id %" G_GINT64_FORMAT "."), id);
+          return fail_at (error, path, name, _("There is no speaker with the id %lld."), (long long) id);
         case REF_SESSION:
-          return fail_at (error, path, name, _("There is no session with the id %" G_GINT64_FORMAT "."), id);
+          return fail_at (error, path, name, _("There is no session with the id %lld."), (long long) id);
         case REF_SEGMENT:
-          return fail_at (error, path, name, _("There is no segment or item with the id %" G_GINT64_FORMAT "."), id);
+          return fail_at (error, path, name, _("There is no segment or item with the id %lld."), (long long) id);
         default:
           g_assert_not_reached ();
         }
@@ -1098,7 +1114,7 @@ note_id (Import      *import,
 
   other = g_hash_table_lookup (ids, &id);
   if (other != NULL)
-    return fail_at (error, path, "id", _("The id %" G_GINT64_FORMAT " is already used by %s."), id, other);
+    return fail_at (error, path, "id", _("The id %lld is already used by %s."), (long long) id, other);
 
   g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), g_strdup (path));
   convene_project_note_id (import->project, id);
@@ -1299,14 +1315,14 @@ read_outcome_links (Import          *import,
       id = json_node_get_int (node);
       if (!g_hash_table_contains (import->segment_ids, &id))
         return fail_at (error, element, NULL,
-                        _("There is no segment or item with the id %" G_GINT64_FORMAT "."), id);
+                        _("There is no segment or item with the id %lld."), (long long) id);
       if (!convene_session_locate_segment (session, id, NULL, NULL, NULL))
         return fail_at (error, element, NULL,
-                        _("The segment or item %" G_GINT64_FORMAT " is part of another session; "
-                          "an item can only be linked to the segments of its own session."), id);
+                        _("The segment or item %lld is part of another session; "
+                          "an item can only be linked to the segments of its own session."), (long long) id);
       if (!g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
         return fail_at (error, element, NULL,
-                        _("The segment or item %" G_GINT64_FORMAT " is listed twice."), id);
+                        _("The segment or item %lld is listed twice."), (long long) id);
 
       link = convene_outcome_link_new (convene_project_new_id (import->project),
                                        convene_outcome_get_id (outcome), id);
@@ -1608,9 +1624,9 @@ check_header (JsonNode    *root,
   if (number > CONVENE_JSON_FORMAT_VERSION)
     {
       g_set_error (error, CONVENE_JSON_ERROR, CONVENE_JSON_ERROR_TOO_NEW,
-                   _("This project was written by a newer version of Convene (format version %"
-                     G_GINT64_FORMAT "); this version reads up to version %d. Update Convene to open it."),
-                   number, CONVENE_JSON_FORMAT_VERSION);
+                   _("This project was written by a newer version of Convene (format version %lld); "
+                     "this version reads up to version %d. Update Convene to open it."),
+                   (long long) number, CONVENE_JSON_FORMAT_VERSION);
       return FALSE;
     }
   if (number < 1)
