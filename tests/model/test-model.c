@@ -669,6 +669,21 @@ test_validate (void)
   }
 }
 
+/* The role offered first when a person lands on a segment. */
+static void
+test_enums_role_suggestion (void)
+{
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_PRESENTATION, TRUE), ==, CONVENE_ROLE_PANELIST);
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_PRESENTATION, FALSE), ==, CONVENE_ROLE_PRESENTER);
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_PANEL, FALSE), ==, CONVENE_ROLE_PANELIST);
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_DISCUSSION, FALSE), ==, CONVENE_ROLE_MODERATOR);
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_QA, FALSE), ==, CONVENE_ROLE_MODERATOR);
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_OPENING, FALSE), ==, CONVENE_ROLE_OPENING_REMARKS);
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_WELCOME, FALSE), ==, CONVENE_ROLE_OPENING_REMARKS);
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_CLOSING, FALSE), ==, CONVENE_ROLE_CLOSING_REMARKS);
+  g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_KEYNOTE, FALSE), ==, CONVENE_ROLE_PRESENTER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/model/enums/segment-kind", test_enums_segment_kind);
   g_test_add_func ("/model/enums/icons-exist", test_enums_icons_exist);
   g_test_add_func ("/model/enums/vocabularies", test_enums_vocabularies);
+  g_test_add_func ("/model/enums/role-suggestion", test_enums_role_suggestion);
   g_test_add_func ("/model/segment", test_segment);
   g_test_add_func ("/model/session", test_session);
   g_test_add_func ("/model/speaker", test_speaker);

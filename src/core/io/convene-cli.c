@@ -336,8 +336,8 @@ list_sessions (ConveneProject *project)
       if (i > 0)
         g_string_append (list, "; ");
       /* Translators: a session in a list: its id, title and date. */
-      g_string_append_printf (list, _("%" G_GINT64_FORMAT " “%s” (%s)"),
-                              convene_session_get_id (session),
+      g_string_append_printf (list, _("%lld “%s” (%s)"),
+                              (long long) convene_session_get_id (session),
                               convene_session_get_title (session),
                               convene_session_get_date (session));
     }

@@ -384,7 +384,8 @@ convene_edit_add_speaker (ConveneProject *project,
 
   speakers = convene_project_get_speakers (project);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (speakers)));
-  return convene_command_insert_new (_("Add Person"), speakers, position, speaker);
+  /* Translators: the name of an undoable action, as in “Undo Add Person”. */
+  return convene_command_insert_new (C_("command", "Add Person"), speakers, position, speaker);
 }
 
 ConveneCommand *

@@ -80,14 +80,16 @@ static const GEnumValue role_values[] = {
   { 0, NULL, NULL }
 };
 
+/* A context keeps a person's role apart from the run sheet's plural
+ * headings of the same words (convene-runsheet-content.c). */
 static const char * const role_labels[] = {
-  N_("Presenter"),
-  N_("Panelist"),
-  N_("Moderator"),
-  N_("Chair"),
-  N_("Discussant"),
-  N_("Opening remarks"),
-  N_("Closing remarks"),
+  NC_("role", "Presenter"),
+  NC_("role", "Panellist"),
+  NC_("role", "Moderator"),
+  NC_("role", "Chair"),
+  NC_("role", "Discussant"),
+  NC_("role", "Opening remarks"),
+  NC_("role", "Closing remarks"),
 };
 
 static const GEnumValue outcome_kind_values[] = {
@@ -202,13 +204,15 @@ value_from_nick (const GEnumValue *values, const char *nick, int *out)
 }
 
 static const char *
-value_label (const char * const *labels, guint n_labels, int value)
+value_label (const char *context, const char * const *labels, guint n_labels, int value)
 {
   g_return_val_if_fail (value >= 0 && (guint) value < n_labels, NULL);
+  if (context != NULL)
+    return g_dpgettext2 (NULL, context, labels[value]);
   return _(labels[value]);
 }
 
-#define DEFINE_NICKS(prefix, Type, values, labels, n)                          \
+#define DEFINE_NICKS(prefix, Type, values, labels, n, context)                 \
   const char *                                                                 \
   prefix##_to_nick (Type value)                                                \
   {                                                                            \
@@ -230,18 +234,19 @@ value_label (const char * const *labels, guint n_labels, int value)
   const char *                                                                 \
   prefix##_get_label (Type value)                                              \
   {                                                                            \
-    return value_label (labels, n, (int) value);                               \
+    return value_label (context, labels, n, (int) value);                      \
   }
 
 DEFINE_NICKS (convene_segment_kind, ConveneSegmentKind, segment_kind_values,
-              segment_kind_labels, CONVENE_N_SEGMENT_KINDS)
+              segment_kind_labels, CONVENE_N_SEGMENT_KINDS, NULL)
 DEFINE_NICKS (convene_speaker_status, ConveneSpeakerStatus, speaker_status_values,
-              speaker_status_labels, CONVENE_N_SPEAKER_STATUSES)
-DEFINE_NICKS (convene_role, ConveneRole, role_values, role_labels, CONVENE_N_ROLES)
+              speaker_status_labels, CONVENE_N_SPEAKER_STATUSES, NULL)
+DEFINE_NICKS (convene_role, ConveneRole, role_values, role_labels, CONVENE_N_ROLES,
+              "role")
 DEFINE_NICKS (convene_outcome_kind, ConveneOutcomeKind, outcome_kind_values,
-              outcome_kind_labels, CONVENE_N_OUTCOME_KINDS)
+              outcome_kind_labels, CONVENE_N_OUTCOME_KINDS, NULL)
 DEFINE_NICKS (convene_outcome_result, ConveneOutcomeResult, outcome_result_values,
-              outcome_result_labels, CONVENE_N_OUTCOME_RESULTS)
+              outcome_result_labels, CONVENE_N_OUTCOME_RESULTS, NULL)
 
 const char *
 convene_segment_kind_get_icon_name (ConveneSegmentKind kind)
@@ -294,5 +299,33 @@ convene_segment_kind_needs_people (ConveneSegmentKind kind)
     case CONVENE_SEGMENT_KIND_CUSTOM:
     default:
       return FALSE;
+    }
+}
+
+ConveneRole
+convene_role_suggest (ConveneSegmentKind kind,
+                      gboolean           in_panel)
+{
+  if (in_panel)
+    return CONVENE_ROLE_PANELIST;
+  switch (kind)
+    {
+    case CONVENE_SEGMENT_KIND_PANEL:
+      return CONVENE_ROLE_PANELIST;
+    case CONVENE_SEGMENT_KIND_DISCUSSION:
+    case CONVENE_SEGMENT_KIND_QA:
+      return CONVENE_ROLE_MODERATOR;
+    case CONVENE_SEGMENT_KIND_OPENING:
+    case CONVENE_SEGMENT_KIND_WELCOME:
+      return CONVENE_ROLE_OPENING_REMARKS;
+    case CONVENE_SEGMENT_KIND_CLOSING:
+      return CONVENE_ROLE_CLOSING_REMARKS;
+    case CONVENE_SEGMENT_KIND_KEYNOTE:
+    case CONVENE_SEGMENT_KIND_PRESENTATION:
+    case CONVENE_SEGMENT_KIND_BREAK:
+    case CONVENE_SEGMENT_KIND_NETWORKING:
+    case CONVENE_SEGMENT_KIND_CUSTOM:
+    default:
+      return CONVENE_ROLE_PRESENTER;
     }
 }

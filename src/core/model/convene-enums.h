@@ -88,6 +88,10 @@ const char *convene_speaker_status_get_label (ConveneSpeakerStatus status);
 const char *convene_role_to_nick             (ConveneRole role);
 gboolean    convene_role_from_nick           (const char *nick, ConveneRole *out);
 const char *convene_role_get_label           (ConveneRole role);
+/* The role a person most likely takes on a segment of kind; in_panel: the
+ * segment is an item inside a panel (a talk). What the timeline's drop and
+ * the segment details offer first. */
+ConveneRole convene_role_suggest             (ConveneSegmentKind kind, gboolean in_panel);
 
 const char *convene_outcome_kind_to_nick     (ConveneOutcomeKind kind);
 gboolean    convene_outcome_kind_from_nick   (const char *nick, ConveneOutcomeKind *out);

@@ -163,8 +163,8 @@ select_sessions (ConveneRunsheet *self,
     {
       if (wanted != 0)
         g_set_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_NO_SESSION,
-                     _("This project has no session with the identifier %" G_GINT64_FORMAT "."),
-                     wanted);
+                     _("This project has no session with the identifier %lld."),
+                     (long long) wanted);
       else if (*date != '\0')
         g_set_error (error, CONVENE_RUNSHEET_ERROR, CONVENE_RUNSHEET_ERROR_NO_SESSION,
                      _("No session of this project takes place on %s."), date);
@@ -463,7 +463,8 @@ add_session_people (Builder *b,
 
       rs_text_para (&b->t, 0.15);
       rs_text_add (&b->t, role_heading (r, n), RS_BOLD, scale, RS_INK);
-      rs_text_add (&b->t, ": ", RS_BOLD, scale, RS_INK);
+      /* Translators: between a role heading and the names, "Moderators: Jane Doe" */
+      rs_text_add (&b->t, C_("role heading", ": "), RS_BOLD, scale, RS_INK);
       for (guint i = 0; i < list->len; i++)
         {
           ConveneAssignment *a = g_ptr_array_index (list, i);
