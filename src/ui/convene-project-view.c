@@ -12,6 +12,7 @@
 #include "convene-roster-view.h"
 #include "convene-schedule.h"
 #include "convene-timeline-view.h"
+#include "convene-session-edits.h"
 #include "convene-session-row.h"
 #include "convene-session-warnings.h"
 #include "convene-validate.h"
@@ -62,6 +63,9 @@ struct _ConveneProjectView
   ConveneDocument    *document;
   GtkSingleSelection *sessions_selection;
   ConveneSession     *session;
+  /* The selected session while a move, an undo or a redo has it out of the
+   * list: selected again when it comes back. */
+  ConveneSession     *taken_out;
   GPtrArray          *watched;            /* the selected session's lists and segments */
   GTimeZone          *tz;
   GSettings          *interface_settings; /* NULL without the GNOME desktop schema */
@@ -326,6 +330,22 @@ slot_changed (GtkSpinButton      *spin,
     sync_slot (self);
 }
 
+/* Choosing a warning about a segment shows that segment in the timeline. */
+static void
+warning_segment_activated (ConveneProjectView *self,
+                           gint64              segment_id)
+{
+  ConveneSegment *segment;
+
+  if (self->project == NULL)
+    return;
+  segment = convene_project_find_segment (self->project, segment_id, NULL);
+  if (segment == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->session_stack, "order");
+  convene_timeline_view_select_segment (self->timeline, segment);
+}
+
 /* The timeline keeps its own schedule of the session; the session's
  * warnings, roles and checklist follow the same session. */
 static void
@@ -471,6 +491,12 @@ selection_changed (ConveneProjectView *self)
   if (self->sessions_selection != NULL)
     session = gtk_single_selection_get_selected_item (self->sessions_selection);
 
+  if (session == NULL && self->session != NULL && self->project != NULL &&
+      !g_list_store_find (convene_project_get_sessions (self->project), self->session, NULL))
+    g_set_object (&self->taken_out, self->session);
+  else if (session != NULL)
+    g_clear_object (&self->taken_out);
+
   set_session (self, session);
 
   if (session != NULL)
@@ -574,6 +600,27 @@ leaflet_changed (ConveneProjectView *self)
     focus_sidebar (self);
 }
 
+/* Runs after the selection has seen the change: a session taken out while
+ * selected (moved, or its deletion undone) is selected again. */
+static void
+sessions_changed (ConveneProjectView *self,
+                  guint               position,
+                  guint               removed,
+                  guint               added)
+{
+  guint found;
+
+  if (self->taken_out == NULL || added == 0 || self->sessions_selection == NULL)
+    return;
+
+  if (g_list_store_find (convene_project_get_sessions (self->project), self->taken_out, &found) &&
+      found >= position && found < position + added)
+    {
+      g_clear_object (&self->taken_out);
+      gtk_single_selection_set_selected (self->sessions_selection, found);
+    }
+}
+
 static void
 update_sessions_empty (ConveneProjectView *self)
 {
@@ -622,12 +669,18 @@ clock_format_changed (ConveneProjectView *self)
   refresh_schedule (self);
 }
 
+static void session_dropped (ConveneSessionRow *row, ConveneSession *dragged, gboolean after,
+                             ConveneProjectView *self);
+
 static void
 session_row_setup (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
-                   gpointer                  user_data)
+                   ConveneProjectView       *self)
 {
-  gtk_list_item_set_child (item, convene_session_row_new ());
+  GtkWidget *row = convene_session_row_new ();
+
+  g_signal_connect_object (row, "session-dropped", G_CALLBACK (session_dropped), self, 0);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -668,6 +721,7 @@ disconnect_document (ConveneProjectView *self)
   gtk_list_view_set_model (self->sessions_view, NULL);
   g_clear_object (&self->sessions_selection);
   g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_object (&self->taken_out);
   g_clear_object (&self->document);
 }
 
@@ -702,6 +756,8 @@ convene_project_view_set_document (ConveneProjectView *self,
       /* Connected after the first selection below, which selection_changed()
        * then handles as loading rather than as the planner's choice. */
       g_signal_connect_object (sessions, "items-changed", G_CALLBACK (update_sessions_empty),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (sessions, "items-changed", G_CALLBACK (sessions_changed),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->project, "notify", G_CALLBACK (project_notify),
                                self, G_CONNECT_SWAPPED);
@@ -822,6 +878,264 @@ convene_project_view_remove_session (ConveneProjectView *self)
   show_toast (self, toast);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void focus_session_row (ConveneProjectView *self, ConveneSession *session);
+
+/* Selects session (keeping the keyboard on its row when focus is set),
+ * without the passing loss of selection a move makes showing anywhere. */
+static void
+select_session (ConveneProjectView *self,
+                ConveneSession     *session,
+                gboolean            focus)
+{
+  guint position;
+
+  if (!g_list_store_find (convene_project_get_sessions (self->project), session, &position))
+    return;
+
+  gtk_single_selection_set_selected (self->sessions_selection, position);
+  if (focus)
+    focus_session_row (self, session);
+}
+
+void
+convene_project_view_add_session_from_format (ConveneProjectView *self,
+                                              ConveneFormat      *format)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  ConveneSession *session = NULL;
+  ConveneCommand *command;
+  GError *error = NULL;
+
+  g_return_if_fail (CONVENE_IS_PROJECT_VIEW (self));
+  g_return_if_fail (CONVENE_IS_FORMAT (format));
+
+  if (!is_writable (self))
+    return;
+
+  if (convene_format_get_builtin (format) && g_str_equal (convene_format_get_id (format), "blank"))
+    {
+      convene_project_view_add_session (self);
+      return;
+    }
+
+  now = g_date_time_new_now (self->tz);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  command = convene_edit_add_session_from_format (self->project, format, convene_format_get_name (format),
+                                                  today, NEW_SESSION_START,
+                                                  g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (self->project))),
+                                                  &session, &error);
+  if (!run_command (self, command, error))
+    return;
+
+  select_session (self, session, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->session_title_row));
+  self->focus_back_pending = FALSE;
+}
+
+static ConveneSession *focused_session (ConveneProjectView *self);
+
+void
+convene_project_view_duplicate_session (ConveneProjectView *self)
+{
+  ConveneSession *session;
+  ConveneSession *copy = NULL;
+  ConveneCommand *command;
+  GError *error = NULL;
+  gboolean from_sidebar;
+
+  g_return_if_fail (CONVENE_IS_PROJECT_VIEW (self));
+
+  if (!is_writable (self))
+    return;
+
+  session = focused_session (self);
+  from_sidebar = session != NULL;
+  if (session == NULL)
+    session = self->session;
+  if (session == NULL)
+    return;
+
+  command = convene_edit_duplicate_session (self->project, session, &copy, &error);
+  if (!run_command (self, command, error))
+    return;
+
+  /* The copy opens, to be given its own date or time. */
+  select_session (self, copy, from_sidebar);
+}
+
+/* Puts the keyboard on session's row. The list view reuses row widgets, so
+ * after a move the focused widget may show another session; when the row is
+ * not bound yet, try again once the list has been laid out. */
+static gboolean
+grab_row_focus (ConveneProjectView *self,
+                ConveneSession     *session)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sessions_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && CONVENE_IS_SESSION_ROW (row) &&
+          convene_session_row_get_session (CONVENE_SESSION_ROW (row)) == session)
+        return gtk_widget_grab_focus (child);
+    }
+  return FALSE;
+}
+
+static gboolean
+focus_row_later (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  ConveneProjectView *self = CONVENE_PROJECT_VIEW (widget);
+  ConveneSession *session = user_data;
+
+  if (self->project != NULL &&
+      g_list_store_find (convene_project_get_sessions (self->project), session, NULL))
+    grab_row_focus (self, session);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_session_row (ConveneProjectView *self,
+                   ConveneSession     *session)
+{
+  guint position;
+
+  if (!g_list_store_find (convene_project_get_sessions (self->project), session, &position))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->sessions_view), "list.scroll-to-item", "u", position);
+  if (!grab_row_focus (self, session))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_row_later, g_object_ref (session), g_object_unref);
+}
+
+static void
+move_session_to (ConveneProjectView *self,
+                 ConveneSession     *session,
+                 guint               position,
+                 gboolean            focus)
+{
+  g_autoptr(ConveneSession) moving = g_object_ref (session);
+  gboolean was_selected = moving == self->session;
+  ConveneCommand *command;
+  GError *error = NULL;
+  gboolean done;
+
+  if (!is_writable (self))
+    return;
+
+  command = convene_edit_move_session (self->project, moving, position, &error);
+  if (command == NULL)
+    {
+      /* Already there (the top or the end): nothing to say. */
+      g_clear_error (&error);
+      return;
+    }
+
+  /* A move takes the row out and puts it back; the selection would pass
+   * through nothing on the way, so the content stays as it is meanwhile. */
+  g_signal_handlers_block_by_func (self->sessions_selection, selection_changed, self);
+  done = run_command (self, command, NULL);
+  if (was_selected)
+    select_session (self, moving, FALSE);
+  g_signal_handlers_unblock_by_func (self->sessions_selection, selection_changed, self);
+
+  if (done && focus)
+    focus_session_row (self, moving);
+}
+
+/* The session of the row holding the keyboard in the sidebar, if any:
+ * folded, no session is selected, yet the planner moves the focused one. */
+static ConveneSession *
+focused_session (ConveneProjectView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sessions_view)))
+    return NULL;
+
+  row = CONVENE_IS_SESSION_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, CONVENE_TYPE_SESSION_ROW);
+  if (row == NULL && CONVENE_IS_SESSION_ROW (gtk_widget_get_first_child (focus)))
+    row = gtk_widget_get_first_child (focus);
+  return row != NULL ? convene_session_row_get_session (CONVENE_SESSION_ROW (row)) : NULL;
+}
+
+void
+convene_project_view_move_session (ConveneProjectView *self,
+                                   int                 delta)
+{
+  ConveneSession *session;
+  gboolean from_sidebar;
+  guint position;
+
+  g_return_if_fail (CONVENE_IS_PROJECT_VIEW (self));
+
+  if (self->project == NULL || delta == 0)
+    return;
+
+  session = focused_session (self);
+  from_sidebar = session != NULL;
+  if (session == NULL)
+    session = self->session;
+  if (session == NULL ||
+      !g_list_store_find (convene_project_get_sessions (self->project), session, &position))
+    return;
+  if (delta < 0 && position == 0)
+    return;
+
+  move_session_to (self, session, delta < 0 ? position - 1 : position + 1, from_sidebar);
+}
+
+static void
+session_dropped (ConveneSessionRow  *row,
+                 ConveneSession     *dragged,
+                 gboolean            after,
+                 ConveneProjectView *self)
+{
+  ConveneSession *target = convene_session_row_get_session (row);
+  GListStore *sessions;
+  guint from, to;
+
+  if (self->project == NULL || target == NULL)
+    return;
+
+  sessions = convene_project_get_sessions (self->project);
+  if (!g_list_store_find (sessions, dragged, &from) || !g_list_store_find (sessions, target, &to))
+    return;
+
+  /* The place before or after the target, counted once the dragged row is out. */
+  if (after)
+    to++;
+  if (from < to)
+    to--;
+  if (to != from)
+    move_session_to (self, dragged, to, FALSE);
+}
+
+static gboolean
+move_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  ConveneProjectView *self = user_data;
+
+  convene_project_view_move_session (self, g_variant_get_int32 (args));
+  return TRUE;
+}
+
+static gboolean
+duplicate_shortcut (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  convene_project_view_duplicate_session (CONVENE_PROJECT_VIEW (user_data));
+  return TRUE;
 }
 
 static void
@@ -984,6 +1298,27 @@ convene_project_view_init (ConveneProjectView *self)
   g_signal_connect (session_factory, "unbind", G_CALLBACK (session_row_unbind), self);
   gtk_list_view_set_factory (self->sessions_view, session_factory);
 
+  /* Alt+Up / Alt+Down move the session whose row has the keyboard; Ctrl+D
+   * duplicates it (as Ctrl+D duplicates a segment in the timeline). */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    const struct { guint key; int delta; } keys[] = {
+      { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Up, -1 }, { GDK_KEY_Down, 1 }, { GDK_KEY_KP_Down, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, GDK_ALT_MASK),
+                                                  gtk_callback_action_new (move_shortcut, self, NULL));
+
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].delta));
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+      }
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_d, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (duplicate_shortcut, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->sessions_view), shortcuts);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
     {
@@ -995,6 +1330,8 @@ convene_project_view_init (ConveneProjectView *self)
       gtk_widget_add_controller (GTK_WIDGET (row), focus);
     }
   g_signal_connect (self->slot_spin, "value-changed", G_CALLBACK (slot_changed), self);
+  g_signal_connect_object (self->session_warnings, "segment-activated",
+                           G_CALLBACK (warning_segment_activated), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->details_list, "row-activated", G_CALLBACK (details_activated),
                            self, G_CONNECT_SWAPPED);

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "convene-document.h"
+#include "convene-formats.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,16 @@ ConveneSession  *convene_project_view_get_session    (ConveneProjectView *self);
 void             convene_project_view_add_session    (ConveneProjectView *self);
 /* Removes the selected session, offering Undo in a toast. */
 void             convene_project_view_remove_session (ConveneProjectView *self);
+/* Adds a new session following format after the others and selects it
+ * ("blank" is the same as add_session). */
+void             convene_project_view_add_session_from_format (ConveneProjectView *self,
+                                                               ConveneFormat      *format);
+/* Copies the selected session (segments, outcomes, people) right after it
+ * and selects the copy. */
+void             convene_project_view_duplicate_session (ConveneProjectView *self);
+/* Moves the selected session up (delta < 0) or down (delta > 0) one place,
+ * keeping it selected and focused; nothing at either end. */
+void             convene_project_view_move_session   (ConveneProjectView *self,
+                                                      int                 delta);
 
 G_END_DECLS

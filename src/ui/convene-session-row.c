@@ -19,9 +19,19 @@ struct _ConveneSessionRow
   ConveneSession *session;
   GTimeZone      *tz;
   gboolean        use_12h;
+  /* Where the drag started, so the row follows the pointer from there. */
+  int             drag_x;
+  int             drag_y;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneSessionRow, convene_session_row, GTK_TYPE_WIDGET)
+
+enum {
+  SESSION_DROPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char *
 format_date (const char *date)
@@ -97,6 +107,91 @@ convene_session_row_set_session (ConveneSessionRow *self,
   update (self);
 }
 
+ConveneSession *
+convene_session_row_get_session (ConveneSessionRow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SESSION_ROW (self), NULL);
+
+  return self->session;
+}
+
+/* Dragging a row carries its session; the drop says which half of the
+ * target row it landed on, shown by a line while the pointer is over it. */
+static GdkContentProvider *
+drag_prepare (GtkDragSource     *source,
+              double             x,
+              double             y,
+              ConveneSessionRow *self)
+{
+  if (self->session == NULL)
+    return NULL;
+
+  self->drag_x = (int) x;
+  self->drag_y = (int) y;
+  return gdk_content_provider_new_typed (CONVENE_TYPE_SESSION, self->session);
+}
+
+static void
+drag_begin (GtkDragSource     *source,
+            GdkDrag           *drag,
+            ConveneSessionRow *self)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, icon, self->drag_x, self->drag_y);
+}
+
+static void
+clear_drop_marks (ConveneSessionRow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-before");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-after");
+}
+
+static gboolean
+drop_is_after (ConveneSessionRow *self,
+               double             y)
+{
+  return y > gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+}
+
+static GdkDragAction
+drop_motion (GtkDropTarget     *target,
+             double             x,
+             double             y,
+             ConveneSessionRow *self)
+{
+  gboolean after = drop_is_after (self, y);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), after ? "drop-before" : "drop-after");
+  gtk_widget_add_css_class (GTK_WIDGET (self), after ? "drop-after" : "drop-before");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+drop_leave (GtkDropTarget     *target,
+            ConveneSessionRow *self)
+{
+  clear_drop_marks (self);
+}
+
+static gboolean
+drop_done (GtkDropTarget     *target,
+           const GValue      *value,
+           double             x,
+           double             y,
+           ConveneSessionRow *self)
+{
+  ConveneSession *dragged = g_value_get_object (value);
+
+  clear_drop_marks (self);
+  if (dragged == NULL || self->session == NULL || dragged == self->session)
+    return FALSE;
+
+  g_signal_emit (self, signals[SESSION_DROPPED], 0, dragged, drop_is_after (self, y));
+  return TRUE;
+}
+
 static void
 convene_session_row_dispose (GObject *object)
 {
@@ -125,12 +220,38 @@ convene_session_row_class_init (ConveneSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, room_label);
+  gtk_widget_class_set_css_name (widget_class, "sessionrow");
+
+  /**
+   * ConveneSessionRow::session-dropped:
+   * @dragged: the session dropped on this row
+   * @after: whether it was dropped on the lower half (to go after this one)
+   */
+  signals[SESSION_DROPPED] =
+    g_signal_new ("session-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, CONVENE_TYPE_SESSION, G_TYPE_BOOLEAN);
 }
 
 static void
 convene_session_row_init (ConveneSessionRow *self)
 {
+  GtkDragSource *source;
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare), self, 0);
+  g_signal_connect_object (source, "drag-begin", G_CALLBACK (drag_begin), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+
+  target = gtk_drop_target_new (CONVENE_TYPE_SESSION, GDK_ACTION_MOVE);
+  g_signal_connect_object (target, "motion", G_CALLBACK (drop_motion), self, 0);
+  g_signal_connect_object (target, "enter", G_CALLBACK (drop_motion), self, 0);
+  g_signal_connect_object (target, "leave", G_CALLBACK (drop_leave), self, 0);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_done), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 GtkWidget *

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-new-session-dialog.h"
 #include "convene-print.h"
 #include "convene-project-view.h"
 #include "convene-start-page.h"
@@ -71,6 +72,7 @@ update_actions (ConveneWindow *self)
   gboolean writable = has_document && !convene_document_get_read_only (self->document);
   gboolean can_undo = FALSE;
   gboolean can_redo = FALSE;
+  gboolean has_session = has_document && convene_project_view_get_session (self->project_view) != NULL;
 
   if (has_document)
     g_object_get (self->document, "can-undo", &can_undo, "can-redo", &can_redo, NULL);
@@ -78,8 +80,12 @@ update_actions (ConveneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && can_redo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-session", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-session",
-                                 writable && convene_project_view_get_session (self->project_view) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-blank-session", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-session", has_session && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-session", has_session && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-session-up", has_session && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-session-down", has_session && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-session-format", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-runsheet", has_document);
@@ -143,11 +149,126 @@ redo_activated (GtkWidget  *widget,
 }
 
 static void
+format_chosen (ConveneNewSessionDialog *dialog,
+               ConveneFormat           *format,
+               ConveneWindow           *self)
+{
+  convene_project_view_add_session_from_format (self->project_view, format);
+}
+
+/* "New Session": the planner picks the format it starts from. */
+static void
 add_session_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  ConveneNewSessionDialog *dialog;
+
+  if (self->document == NULL || convene_document_get_read_only (self->document))
+    return;
+
+  dialog = convene_new_session_dialog_new (GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "format-chosen", G_CALLBACK (format_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_blank_session_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
   convene_project_view_add_session (CONVENE_WINDOW (widget)->project_view);
+}
+
+static void
+duplicate_session_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  convene_project_view_duplicate_session (CONVENE_WINDOW (widget)->project_view);
+}
+
+static void
+move_session_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  convene_project_view_move_session (CONVENE_WINDOW (widget)->project_view,
+                                     g_str_equal (action_name, "win.move-session-up") ? -1 : 1);
+}
+
+static void
+save_format_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ConveneWindow    *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  ConveneSession *session = convene_project_view_get_session (self->project_view);
+  g_autoptr(ConveneFormat) format = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "save") || session == NULL)
+    return;
+
+  format = convene_format_new_from_session (session, gtk_editable_get_text (entry), &error);
+  if (format == NULL || !convene_format_save (format, NULL, &error))
+    {
+      show_toast_for_error (self, error);
+      return;
+    }
+
+  /* Translators: %s is the name of the session format just saved. */
+  message = g_markup_printf_escaped (_("Saved the format “%s”"), convene_format_get_name (format));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+save_format_name_changed (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+}
+
+/* "Save Session as Format…": asks for a name, proposing the session's title. */
+static void
+save_session_format_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  ConveneSession *session = convene_project_view_get_session (self->project_view);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (session == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Session as Format"),
+                                   _("New sessions can start from this session’s segments, items, "
+                                     "lengths, notes and cues. People and outcomes are not part of a format."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), convene_session_get_title (session));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Format name"), -1);
+  gtk_widget_set_name (entry, "format_name_entry");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (save_format_name_changed), dialog, 0);
+  save_format_name_changed (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_format_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -443,6 +564,11 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.add-session", NULL, add_session_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-session", NULL, remove_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-blank-session", NULL, add_blank_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-session", NULL, duplicate_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.move-session-up", NULL, move_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.move-session-down", NULL, move_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-session-format", NULL, save_session_format_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.export-runsheet", NULL, export_runsheet_activated);

@@ -194,7 +194,10 @@ def run(exe, tmp):
         key(env, "ctrl+n")
         window = wait_window(env, app, "^Untitled Project$")
         focus(env, window)
+        # New Session opens the format chooser with Blank focused.
         key(env, "ctrl+shift+n")
+        focus(env, wait_window(env, app, "^New Session$"))
+        key(env, "Return")
         titles = wait_sessions(exe, env, project, tmp, 1)
         screenshot(env, "ui-e2e-2-new-session")
         key(env, "ctrl+q")
@@ -218,7 +221,10 @@ def run(exe, tmp):
         key(env, "Tab", "Tab", "Tab", "Return")
         window = wait_window(env, app, "^Untitled Project$")
         focus(env, window)
+        # New Session opens the format chooser with Blank focused.
         key(env, "ctrl+shift+n")
+        focus(env, wait_window(env, app, "^New Session$"))
+        key(env, "Return")
         wait_sessions(exe, env, project, tmp, 2)
         screenshot(env, "ui-e2e-4-reopened")
         key(env, "ctrl+q")

@@ -5,14 +5,10 @@
 #include <glib/gstdio.h>
 
 #include "convene-document.h"
-#include "convene-json.h"
 #include "convene-project-files.h"
-#include "convene-store.h"
 #include "convene-timeline-view.h"
 #include "convene-window.h"
 #include "ui-test-support.h"
-
-#define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
 
 static char *tmp_dir;
 
@@ -34,39 +30,6 @@ count_of_type (GtkWidget   *root,
   return n;
 }
 
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static void
-remove_project_file (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_assert_no_errno (g_remove (path));
-}
-
-/* What the file holds, read the way another program would. */
-static ConveneProject *
-load_from_disk (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
-  ConveneProject *project;
-
-  g_assert_no_error (error);
-  project = convene_store_load (store, &error);
-  g_assert_no_error (error);
-  convene_store_close (store);
-  return project;
-}
-
 static ConveneSession *
 session_at (ConveneProject *project,
             guint           position)
@@ -82,38 +45,6 @@ static guint
 n_sessions (ConveneProject *project)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project)));
-}
-
-static void
-activate_entry (GtkWidget  *row,
-                const char *text)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_assert_true (GTK_IS_TEXT (delegate));
-  /* What pressing Enter does (GtkText has no activate_signal in GTK 4.8,
-   * so gtk_widget_activate() would not reach it). */
-  g_signal_emit_by_name (delegate, "activate");
-}
-
-static ConveneWindow *
-show_window (ConveneDocument *document)
-{
-  ConveneWindow *window = convene_window_new (NULL);
-
-  convene_window_set_document (window, document);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window, "the window to show");
-  settle (250);
-  return window;
-}
-
-static void
-close_window (ConveneWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (250);
 }
 
 static void
@@ -133,7 +64,7 @@ test_add_and_edit_session (void)
   document = convene_document_create (file, NULL, &error);
   g_assert_no_error (error);
   project = convene_document_get_project (document);
-  window = show_window (document);
+  window = show_window (document, -1, -1);
 
   g_assert_true (convene_window_get_document (window) == document);
   sessions_view = require_widget (GTK_WIDGET (window), "sessions_view");
@@ -143,7 +74,7 @@ test_add_and_edit_session (void)
   /* Undo is off until there is something to undo. */
   g_assert_false (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "undo_button")));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-session", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL));
   g_assert_cmpuint (n_sessions (project), ==, 1);
   g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "undo_button")));
   wait_for_label (sessions_view, "New Session");
@@ -153,7 +84,7 @@ test_add_and_edit_session (void)
   activate_entry (title_row, "Health and Migration");
   g_assert_cmpstr (convene_session_get_title (session_at (project, 0)), ==, "Health and Migration");
   wait_for_label (sessions_view, "Health and Migration");
-  on_disk = load_from_disk (file);
+  on_disk = load_file (file);
   g_assert_cmpuint (n_sessions (on_disk), ==, 1);
   g_assert_cmpstr (convene_session_get_title (session_at (on_disk, 0)), ==, "Health and Migration");
   g_clear_object (&on_disk);
@@ -176,7 +107,7 @@ test_add_and_edit_session (void)
   g_assert_cmpstr (convene_session_get_title (session_at (project, 0)), ==, "New Session");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "New Session");
   wait_for_label (sessions_view, "New Session");
-  on_disk = load_from_disk (file);
+  on_disk = load_file (file);
   g_assert_cmpstr (convene_session_get_title (session_at (on_disk, 0)), ==, "New Session");
   g_clear_object (&on_disk);
 
@@ -191,37 +122,17 @@ test_add_and_edit_session (void)
   g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "remove_session_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-session", NULL));
   g_assert_cmpuint (n_sessions (project), ==, 0);
-  on_disk = load_from_disk (file);
+  on_disk = load_file (file);
   g_assert_cmpuint (n_sessions (on_disk), ==, 0);
   g_clear_object (&on_disk);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (n_sessions (project), ==, 1);
-  on_disk = load_from_disk (file);
+  on_disk = load_file (file);
   g_assert_cmpuint (n_sessions (on_disk), ==, 1);
 
   close_window (window);
   g_clear_object (&document);
   remove_project_file (file);
-}
-
-static ConveneDocument *
-create_example (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(ConveneProject) project = NULL;
-  ConveneDocument *document;
-  gconstpointer data;
-  gsize length;
-
-  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &length);
-  project = convene_json_import (data, length, &error);
-  g_assert_no_error (error);
-  document = convene_document_create (file, project, &error);
-  g_assert_no_error (error);
-  return document;
 }
 
 /* GNOME's interface settings, when this system has them. */
@@ -244,31 +155,13 @@ all_segments_shown (gpointer data)
   return count_of_type (data, "ConveneSegmentBlock", NULL) == 10;
 }
 
-static GtkWidget *
-first_of_type (GtkWidget *root,
-               GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_example_schedule (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "example.convene", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ConveneDocument) document = create_example (file);
-  ConveneWindow *window = show_window (document);
+  ConveneWindow *window = show_window (document, -1, -1);
   GtkWidget *segments_view = require_widget (GTK_WIDGET (window), "timeline");
   GtkWidget *list_view = first_of_type (segments_view, GTK_TYPE_LIST_VIEW);
   GtkWidget *project_title_row = require_widget (GTK_WIDGET (window), "project_title_row");
@@ -392,7 +285,7 @@ test_read_only (void)
   g_assert_no_error (error);
   g_assert_true (convene_document_get_read_only (document));
 
-  window = show_window (document);
+  window = show_window (document, -1, -1);
   revealer = require_widget (GTK_WIDGET (window), "read_only_revealer");
   label = require_widget (GTK_WIDGET (window), "read_only_label");
   wait_until (is_revealed, revealer, "the read-only notice");
@@ -400,7 +293,7 @@ test_read_only (void)
   g_assert_false (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "session_group")));
   g_assert_false (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "add_session_button")));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-session", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL);
   g_assert_cmpuint (n_sessions (convene_document_get_project (document)), ==, 1);
 
   close_window (window);
