@@ -1,0 +1,847 @@
+#define G_LOG_DOMAIN "convene-test-outcomes"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "convene-document.h"
+#include "convene-edits.h"
+#include "convene-outcome-links.h"
+#include "convene-outcome-row.h"
+#include "convene-outcomes-summary.h"
+#include "convene-outcomes-view.h"
+#include "convene-timeline-view.h"
+#include "convene-window.h"
+#include "ui-test-support.h"
+
+/* The outcomes checklist, as a planner uses it. Run without arguments it is
+ * a widget test (TAP); with --drag it drives the real window with xdotool in
+ * a real X server (run-in-xvfb.py starts one) and takes screenshots. After
+ * each step the project file is read again to prove the change was saved. */
+
+static char *tmp_dir;
+
+static void
+collect_of_type (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_of_type (child, type, found);
+}
+
+/* The session page's "Outcomes" tab, shown. */
+static ConveneOutcomesView *
+open_outcomes (ConveneWindow *window)
+{
+  GtkWidget *stack = require_widget (GTK_WIDGET (window), "session_stack");
+  GtkWidget *view = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_VIEW);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "outcomes");
+  g_assert_nonnull (view);
+  wait_until (widget_is_mapped, view, "the outcomes tab to show");
+  settle (200);
+  return CONVENE_OUTCOMES_VIEW (view);
+}
+
+static ConveneSession *
+first_session (ConveneProject *project)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), 0);
+
+  return session;  /* the project keeps it */
+}
+
+/* "objective:text:done:result:note:owner:due|…": the first session's
+ * checklist, in order, with every field a planner edits. */
+static char *
+describe_outcomes (ConveneProject *project)
+{
+  GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (project)));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
+    {
+      g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
+
+      g_string_append_printf (text, "%s%s:%.12s:%d:%s:%s:%" G_GINT64_FORMAT ":%s", i > 0 ? "|" : "",
+                              convene_outcome_kind_to_nick (convene_outcome_get_kind (outcome)),
+                              convene_outcome_get_text (outcome), convene_outcome_get_done (outcome),
+                              convene_outcome_result_to_nick (convene_outcome_get_result (outcome)),
+                              convene_outcome_get_result_note (outcome), convene_outcome_get_owner_id (outcome),
+                              convene_outcome_get_due_date (outcome));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+describe_file (GFile *file)
+{
+  g_autoptr(ConveneProject) project = load_file (file);
+
+  return describe_outcomes (project);
+}
+
+/* The model and the saved file say the same, and the model says expected. */
+static void
+assert_saved (ConveneDocument *document,
+              GFile           *file,
+              const char      *expected)
+{
+  g_autofree char *model = describe_outcomes (convene_document_get_project (document));
+  g_autofree char *on_disk = describe_file (file);
+
+  if (expected != NULL)
+    g_assert_cmpstr (model, ==, expected);
+  g_assert_cmpstr (on_disk, ==, model);
+}
+
+static gboolean
+file_has_link (GFile  *file,
+               gint64  outcome_id,
+               gint64  segment_id)
+{
+  g_autoptr(ConveneProject) project = load_file (file);
+
+  return convene_project_find_outcome_link (project, outcome_id, segment_id) != NULL;
+}
+
+/* The checklist rows of kind, in the order they show. */
+static GPtrArray *
+rows_of_kind (ConveneOutcomesView *view,
+              ConveneOutcomeKind   kind)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *result = g_ptr_array_new ();
+
+  collect_of_type (GTK_WIDGET (view), CONVENE_TYPE_OUTCOME_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (convene_outcome_get_kind (convene_outcome_row_get_outcome (rows->pdata[i])) == kind &&
+        gtk_widget_get_visible (rows->pdata[i]))
+      g_ptr_array_add (result, rows->pdata[i]);
+  return result;
+}
+
+static GtkWidget *
+nth_of_type (GtkWidget *root,
+             GType      type,
+             guint      n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_of_type (root, type, found);
+  g_assert_cmpuint (n, <, found->len);
+  return found->pdata[n];
+}
+
+static gboolean
+warning_shown (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+
+  collect_of_type (row, GTK_TYPE_IMAGE, images);
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (gtk_image_get_icon_name (images->pdata[i]), "dialog-warning-symbolic") == 0 &&
+        gtk_widget_get_visible (images->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+undo_button_shown (gpointer data)
+{
+  return button_labelled (data, "_Undo") != NULL;
+}
+
+static void
+undo (ConveneDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  settle (50);
+}
+
+static void
+test_checklist (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "checklist.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneSession *session = first_session (project);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneOutcomesView *view = open_outcomes (window);
+  g_autofree char *initial = describe_outcomes (project);
+  g_autoptr(GPtrArray) questions = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+  g_autoptr(GPtrArray) objectives = rows_of_kind (view, CONVENE_OUTCOME_KIND_OBJECTIVE);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *state = NULL;
+  ConveneOutcome *objective;
+  ConveneOutcome *expected;
+  ConveneOutcome *follow_up;
+  GtkWidget *row;
+  GtkWidget *entry;
+
+  /* The example's five guiding questions and three objectives. */
+  g_assert_cmpuint (questions->len, ==, 5);
+  g_assert_cmpuint (objectives->len, ==, 3);
+  g_assert_true (shows_label (GTK_WIDGET (view), "Facilitate the sharing of current perspectives."));
+  g_assert_true (shows_label (GTK_WIDGET (view), "0 of 5 guiding questions covered"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "0 of 3 objectives met"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "No follow-up actions yet"));
+  g_assert_true (shows_label (objectives->pdata[0], "Served by II. Panel · III. Moderated discussion"));
+  /* A renamed segment is named anew under the items it serves. */
+  {
+    g_autoptr(GError) error = NULL;
+    ConveneCommand *rename = convene_edit_set_text (convene_project_find_segment (project, 11, NULL), "title",
+                                                    "II. Expert panel", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (convene_document_perform (document, rename, &error));
+    wait_for_label (objectives->pdata[0], "Served by II. Expert panel · III. Moderated discussion");
+    undo (document);
+    wait_for_label (objectives->pdata[0], "Served by II. Panel · III. Moderated discussion");
+  }
+  objective = convene_outcome_row_get_outcome (objectives->pdata[1]);
+  g_assert_false (warning_shown (objectives->pdata[1]));
+
+  /* Add: an expected outcome and a follow-up, typed into their add rows. */
+  entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Draft recommendations agreed");
+  g_signal_emit_by_name (entry, "entry-activated");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  state = g_strconcat (initial, "|expected-outcome:Draft recomm:0:none::0:", NULL);
+  assert_saved (document, file, state);
+  undo (document);
+  assert_saved (document, file, initial);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Draft recommendations agreed");
+  g_signal_emit_by_name (entry, "entry-activated");
+  entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_FOLLOW_UP);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Send the report to co-sponsors");
+  g_signal_emit_by_name (entry, "entry-activated");
+  g_free (state);
+  state = g_strconcat (initial, "|expected-outcome:Draft recomm:0:none::0:|follow-up:Send the rep:0:none::0:", NULL);
+  assert_saved (document, file, state);
+  settle (100);
+  wait_for_label (GTK_WIDGET (view), "0 of 1 follow-up action done");
+  /* The add button beside the field does what Enter does. */
+  {
+    GtkWidget *add_row = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_OBJECTIVE);
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *add_button = NULL;
+    g_autoptr(GPtrArray) now = NULL;
+
+    collect_of_type (add_row, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Add an objective") == 0)
+        add_button = buttons->pdata[i];
+    g_assert_nonnull (add_button);
+    gtk_editable_set_text (GTK_EDITABLE (add_row), "Agree on next steps");
+    g_signal_emit_by_name (add_button, "clicked");
+    now = rows_of_kind (view, CONVENE_OUTCOME_KIND_OBJECTIVE);
+    g_assert_cmpuint (now->len, ==, 4);
+    {
+      g_autofree char *on_disk = describe_file (file);
+
+      g_assert_nonnull (strstr (on_disk, "objective:Agree on nex:0"));
+    }
+    undo (document);
+    assert_saved (document, file, state);
+  }
+  rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+  g_assert_cmpuint (rows->len, ==, 1);
+  expected = convene_outcome_row_get_outcome (rows->pdata[0]);
+  /* An item no segment serves is flagged; follow-ups never are. */
+  g_assert_true (warning_shown (rows->pdata[0]));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_FOLLOW_UP);
+  g_assert_cmpuint (rows->len, ==, 1);
+  follow_up = convene_outcome_row_get_outcome (rows->pdata[0]);
+  g_assert_false (warning_shown (rows->pdata[0]));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Edit inline: the second objective's text, committed with Enter. */
+  row = objectives->pdata[1];
+  gtk_widget_activate_action (row, "row.edit", NULL);
+  entry = first_of_type (row, GTK_TYPE_ENTRY);
+  g_assert_true (gtk_widget_get_mapped (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Share current perspectives");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (convene_outcome_get_text (objective), ==, "Share current perspectives");
+  g_assert_false (gtk_widget_get_mapped (entry));
+  g_assert_true (shows_label (row, "Share current perspectives"));
+  {
+    g_autofree char *on_disk = describe_file (file);
+
+    g_assert_nonnull (strstr (on_disk, "objective:Share curren:0"));
+  }
+  undo (document);
+  g_assert_cmpstr (convene_outcome_get_text (objective), ==, "Facilitate the sharing of current perspectives.");
+  g_assert_true (shows_label (row, "Facilitate the sharing of current perspectives."));
+  assert_saved (document, file, state);
+
+  /* Check off. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (first_of_type (row, GTK_TYPE_CHECK_BUTTON)), TRUE);
+  g_assert_true (convene_outcome_get_done (objective));
+  {
+    g_autofree char *on_disk = describe_file (file);
+
+    g_assert_nonnull (strstr (on_disk, "objective:Facilitate t:1"));
+  }
+  wait_for_label (GTK_WIDGET (view), "1 of 3 objectives met");
+  /* The project's details page sums up every session. */
+  wait_for_label (first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_SUMMARY), "1 of 3 objectives met");
+  undo (document);
+  g_assert_false (convene_outcome_get_done (objective));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first_of_type (row, GTK_TYPE_CHECK_BUTTON))));
+  assert_saved (document, file, state);
+  wait_for_label (GTK_WIDGET (view), "0 of 3 objectives met");
+  wait_for_label (first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_SUMMARY), "0 of 3 objectives met");
+
+  /* After the event: the expected outcome partly met, with a note. */
+  rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+  row = rows->pdata[0];
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN)), CONVENE_OUTCOME_RESULT_PARTLY_MET);
+  g_assert_cmpint (convene_outcome_get_result (expected), ==, CONVENE_OUTCOME_RESULT_PARTLY_MET);
+  entry = nth_of_type (row, GTK_TYPE_ENTRY, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Two of three agreed");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (convene_outcome_get_result_note (expected), ==, "Two of three agreed");
+  {
+    g_autofree char *on_disk = describe_file (file);
+
+    g_assert_nonnull (strstr (on_disk, "expected-outcome:Draft recomm:0:partly-met:Two of three agreed:0:"));
+  }
+  wait_for_label (GTK_WIDGET (view), "0 of 1 expected outcome met, 1 partly met");
+  undo (document);
+  g_assert_cmpstr (convene_outcome_get_result_note (expected), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  undo (document);
+  g_assert_cmpint (convene_outcome_get_result (expected), ==, CONVENE_OUTCOME_RESULT_NONE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN))), ==, 0);
+  assert_saved (document, file, state);
+
+  /* The follow-up: its owner from the roster and a due date. */
+  {
+    g_autoptr(ConveneSpeaker) first = g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), 0);
+    g_autofree char *name = convene_speaker_dup_display_name (first);
+    g_autofree char *owned = NULL;
+    GtkWidget *summary = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_SUMMARY);
+
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_FOLLOW_UP);
+    row = rows->pdata[0];
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN)), 1);
+    g_assert_cmpint (convene_outcome_get_owner_id (follow_up), ==, convene_speaker_get_id (first));
+    entry = nth_of_type (row, GTK_TYPE_ENTRY, 1);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2026-07-01");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (convene_outcome_get_due_date (follow_up), ==, "2026-07-01");
+    owned = g_strdup_printf ("follow-up:Send the rep:0:none::%" G_GINT64_FORMAT ":2026-07-01",
+                             convene_speaker_get_id (first));
+    {
+      g_autofree char *on_disk = describe_file (file);
+
+      g_assert_nonnull (strstr (on_disk, owned));
+    }
+    /* A date that is not one is refused; the field shows the saved one. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2026-13-45");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (convene_outcome_get_due_date (follow_up), ==, "2026-07-01");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-07-01");
+    /* The project page says who owes it. */
+    {
+      g_autofree char *subtitle = g_strdup_printf ("%s · due 2026-07-01 · %s", name,
+                                                   convene_session_get_title (session));
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      gboolean found = FALSE;
+
+      settle (100);
+      collect_labels (summary, labels);
+      for (guint i = 0; i < labels->len; i++)
+        found |= g_strcmp0 (labels->pdata[i], subtitle) == 0;
+      if (!found)
+        for (guint i = 0; i < labels->len; i++)
+          g_printerr ("summary label: %s\n", (char *) labels->pdata[i]);
+      g_assert_true (found);
+    }
+    undo (document);
+    g_assert_cmpstr (convene_outcome_get_due_date (follow_up), ==, "");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+    undo (document);
+    g_assert_cmpint (convene_outcome_get_owner_id (follow_up), ==, 0);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN))), ==, 0);
+    assert_saved (document, file, state);
+  }
+
+  /* Delete the third question (its Delete key action), then Undo on the toast. */
+  {
+    ConveneOutcome *question = convene_outcome_row_get_outcome (questions->pdata[2]);
+    GtkWidget *undo_button;
+
+    gtk_widget_activate_action (questions->pdata[2], "row.delete", NULL);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+    g_assert_cmpuint (rows->len, ==, 4);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==, 9);
+    {
+      g_autoptr(ConveneProject) saved = load_file (file);
+
+      g_assert_null (convene_project_find_outcome (saved, convene_outcome_get_id (question), NULL));
+    }
+    wait_until (undo_button_shown, window, "the undo toast");
+    undo_button = button_labelled (GTK_WIDGET (window), "_Undo");
+    g_signal_emit_by_name (undo_button, "clicked");
+    settle (100);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+    g_assert_cmpuint (rows->len, ==, 5);
+    g_assert_true (convene_outcome_row_get_outcome (rows->pdata[2]) == question);
+    g_assert_true (convene_project_find_outcome_link (project, convene_outcome_get_id (question), 18) != NULL);
+    g_assert_true (file_has_link (file, convene_outcome_get_id (question), 18));
+    assert_saved (document, file, state);
+  }
+
+  /* Keyboard reorder: the second question one place up (Alt+Up), keeping the focus. */
+  {
+    ConveneOutcome *second = convene_outcome_row_get_outcome (rows->pdata[1]);
+    ConveneOutcome *first = convene_outcome_row_get_outcome (rows->pdata[0]);
+    GtkWidget *focus;
+
+    gtk_widget_grab_focus (rows->pdata[1]);
+    gtk_widget_activate_action (rows->pdata[1], "row.move-up", NULL);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+    g_assert_true (convene_outcome_row_get_outcome (rows->pdata[0]) == second);
+    g_assert_true (convene_outcome_row_get_outcome (rows->pdata[1]) == first);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (focus != NULL && gtk_widget_get_ancestor (focus, CONVENE_TYPE_OUTCOME_ROW) == rows->pdata[0]);
+    assert_saved (document, file, NULL);
+    {
+      g_autofree char *on_disk = describe_file (file);
+
+      g_assert_cmpstr (on_disk, !=, state);
+    }
+    /* The first one cannot go further up. */
+    gtk_widget_activate_action (rows->pdata[0], "row.move-up", NULL);
+    gtk_widget_activate_action (rows->pdata[0], "row.move-down", NULL);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+    g_assert_true (convene_outcome_row_get_outcome (rows->pdata[0]) == first);
+    assert_saved (document, file, state);
+    undo (document);
+    undo (document);
+    assert_saved (document, file, state);
+  }
+
+  /* The check for segments that serve no objective. */
+  {
+    GtkWidget *check = nth_of_type (GTK_WIDGET (view), GTK_TYPE_SWITCH, 0);
+
+    g_assert_false (shows_label (GTK_WIDGET (view), "Serves no objective"));
+    gtk_switch_set_active (GTK_SWITCH (check), TRUE);
+    wait_for_label (GTK_WIDGET (view), "Serves no objective");
+    g_assert_true (shows_label (GTK_WIDGET (view), "IV. Closing remarks"));
+    g_assert_false (shows_label (GTK_WIDGET (view), "II. Panel"));
+    gtk_switch_set_active (GTK_SWITCH (check), FALSE);
+    settle (50);
+    g_assert_false (shows_label (GTK_WIDGET (view), "Serves no objective"));
+  }
+
+  /* Link and unlink from the segment details: the opening serves the new
+   * expected outcome, chosen from the list without a mouse. */
+  {
+    GtkWidget *timeline = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_TIMELINE_VIEW);
+    GtkWidget *links = first_of_type (timeline, CONVENE_TYPE_OUTCOME_LINKS);
+    ConveneSegment *opening = convene_project_find_segment (project, 10, NULL);
+    GtkWidget *choice;
+    GtkWidget *unlink;
+    GListModel *choices;
+    guint expected_choice = G_MAXUINT;
+    gint64 expected_id = convene_outcome_get_id (expected);
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (require_widget (GTK_WIDGET (window), "session_stack")),
+                                           "order");
+    g_assert_nonnull (opening);
+    convene_timeline_view_select_segment (CONVENE_TIMELINE_VIEW (timeline), opening);
+    settle (200);
+    choice = first_of_type (links, ADW_TYPE_COMBO_ROW);
+    choices = adw_combo_row_get_model (ADW_COMBO_ROW (choice));
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Draft recommendations agreed") == 0)
+        expected_choice = i;
+    g_assert_cmpuint (expected_choice, !=, G_MAXUINT);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (choice), expected_choice);
+    settle (100);
+    g_assert_nonnull (convene_project_find_outcome_link (project, expected_id, 10));
+    g_assert_true (file_has_link (file, expected_id, 10));
+    wait_for_label (links, "Draft recommendations agreed");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (choice)), ==, 0);
+    g_assert_true (shows_label (GTK_WIDGET (view), "Served by I. Opening remarks and introductions by co-sponsoring country, WHO and IOM"));
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+    g_assert_false (warning_shown (rows->pdata[0]));
+
+    unlink = nth_of_type (links, GTK_TYPE_BUTTON, 0);
+    g_assert_true (gtk_widget_has_css_class (unlink, "outcome-unlink"));
+    g_signal_emit_by_name (unlink, "clicked");
+    settle (100);
+    g_assert_null (convene_project_find_outcome_link (project, expected_id, 10));
+    g_assert_false (file_has_link (file, expected_id, 10));
+    g_assert_false (shows_label (links, "Draft recommendations agreed"));
+    g_assert_true (warning_shown (rows->pdata[0]));
+
+    undo (document);
+    g_assert_nonnull (convene_project_find_outcome_link (project, expected_id, 10));
+    g_assert_true (file_has_link (file, expected_id, 10));
+    wait_for_label (links, "Draft recommendations agreed");
+    undo (document);
+    g_assert_false (file_has_link (file, expected_id, 10));
+    settle (100);
+    g_assert_false (shows_label (links, "Draft recommendations agreed"));
+  }
+  assert_saved (document, file, state);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* The keyboard shortcuts window lists the checklist's keys. */
+static void
+test_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/convene/Convene/convene-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  gboolean up = FALSE, remove = FALSE;
+
+  g_assert_nonnull (shortcuts);
+  collect_of_type (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (found->pdata[i], "title", &title, "accelerator", &accelerator, NULL);
+      up |= g_strcmp0 (title, "Move Item Up") == 0 && g_strcmp0 (accelerator, "<Alt>Up") == 0;
+      remove |= g_strcmp0 (title, "Delete Item") == 0 && g_strcmp0 (accelerator, "Delete") == 0;
+    }
+  g_assert_true (up);
+  g_assert_true (remove);
+  gtk_window_destroy (shortcuts);
+}
+
+/* Real input: the pointer ticks an item off and drags one onto another's place. */
+
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double x = 0, y = 0;
+
+  gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                    0, 0, &x, &y);
+  gtk_adjustment_set_value (adjustment, MAX (0, y - 80));
+  settle (300);
+}
+
+static int
+run_drags (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "drag.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneOutcomesView *view;
+  g_autoptr(GPtrArray) rows = NULL;
+  ConveneOutcome *first, *second, *third;
+  int x1, y1, x2, y2;
+  guint test = 0;
+  gboolean ok;
+
+  gtk_window_set_title (GTK_WINDOW (window), "Convene Outcomes Drag Test");
+  view = open_outcomes (window);
+  settle (500);
+  g_print ("1..6\n");
+  screenshot ("outcomes-1280-light.png");
+
+  /* 1. The second objective's tick clicked with the pointer. */
+  rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_OBJECTIVE);
+  second = convene_outcome_row_get_outcome (rows->pdata[1]);
+  screen_point (first_of_type (rows->pdata[1], GTK_TYPE_CHECK_BUTTON), 0.5, &x1, &y1);
+  {
+    g_autofree char *click = g_strdup_printf ("mousemove %d %d click 1", x1, y1);
+
+    xdotool (click);
+    settle (400);
+  }
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    ConveneOutcome *on_disk = convene_project_find_outcome (saved, convene_outcome_get_id (second), NULL);
+
+    ok = convene_outcome_get_done (second) && on_disk != NULL && convene_outcome_get_done (on_disk);
+    g_print ("%s %u - a click on the tick checks the objective off, and it is saved\n", ok ? "ok" : "not ok", ++test);
+  }
+  screenshot ("outcomes-1280-light-checked.png");
+
+  /* 2. The third guiding question dragged onto the first: it takes its place. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+  scroll_into_view (rows->pdata[0]);
+  first = convene_outcome_row_get_outcome (rows->pdata[0]);
+  third = convene_outcome_row_get_outcome (rows->pdata[2]);
+  screen_point (rows->pdata[2], 0.5, &x1, &y1);
+  screen_point (rows->pdata[0], 0.5, &x2, &y2);
+  drag (x1, y1, x2, y2);
+  settle (400);
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (saved)));
+    g_autoptr(ConveneOutcome) at3 = g_list_model_get_item (outcomes, 3);
+    g_autoptr(ConveneOutcome) at4 = g_list_model_get_item (outcomes, 4);
+    g_autofree char *order = describe_outcomes (saved);
+
+    g_print ("# after drag: %s\n", order);
+    ok = convene_outcome_get_id (at3) == convene_outcome_get_id (third) &&
+         convene_outcome_get_id (at4) == convene_outcome_get_id (first);
+    g_print ("%s %u - the third question dropped on the first becomes the first, and it is saved\n",
+             ok ? "ok" : "not ok", ++test);
+  }
+
+  /* 3. The keyboard twin: Alt+Down on the focused first question. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+  gtk_widget_grab_focus (rows->pdata[0]);
+  settle (200);
+  xdotool ("key alt+Down");
+  settle (400);
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (saved)));
+    g_autoptr(ConveneOutcome) at4 = g_list_model_get_item (outcomes, 4);
+
+    ok = convene_outcome_get_id (at4) == convene_outcome_get_id (third);
+    g_print ("%s %u - Alt+Down moves the focused question one place down, and it is saved\n",
+             ok ? "ok" : "not ok", ++test);
+  }
+
+  /* 4. The Delete key on the focused question, then Undo on the toast with the pointer. */
+  {
+    ConveneOutcome *doomed = convene_outcome_row_get_outcome (rows->pdata[2]);
+    gint64 doomed_id = convene_outcome_get_id (doomed);
+    gboolean gone, back;
+    GtkWidget *undo_button;
+
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+    gtk_widget_grab_focus (rows->pdata[2]);
+    settle (200);
+    xdotool ("key Delete");
+    settle (400);
+    {
+      g_autoptr(ConveneProject) saved = load_file (file);
+
+      gone = convene_project_find_outcome (saved, doomed_id, NULL) == NULL;
+    }
+    wait_until (undo_button_shown, window, "the undo toast");
+    undo_button = button_labelled (GTK_WIDGET (window), "_Undo");
+    screen_point (undo_button, 0.5, &x1, &y1);
+    {
+      g_autofree char *click = g_strdup_printf ("mousemove %d %d click 1", x1, y1);
+
+      xdotool (click);
+      settle (400);
+    }
+    {
+      g_autoptr(ConveneProject) saved = load_file (file);
+
+      back = convene_project_find_outcome (saved, doomed_id, NULL) != NULL &&
+             convene_project_find_outcome_link (saved, doomed_id, 18) != NULL;
+    }
+    g_print ("%s %u - Delete removes the focused question and Undo on the toast brings it back with its link\n",
+             gone && back ? "ok" : "not ok", ++test);
+  }
+
+  /* 5. F2 edits the focused question's text in place; Enter saves it. */
+  {
+    ConveneOutcome *edited;
+
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+    edited = convene_outcome_row_get_outcome (rows->pdata[0]);
+    gtk_widget_grab_focus (rows->pdata[0]);
+    settle (200);
+    xdotool ("key F2");
+    settle (200);
+    xdotool ("key ctrl+a");
+    xdotool ("type --delay 20 'Who pays'");
+    xdotool ("key Return");
+    settle (400);
+    {
+      g_autoptr(ConveneProject) saved = load_file (file);
+      ConveneOutcome *on_disk = convene_project_find_outcome (saved, convene_outcome_get_id (edited), NULL);
+
+      ok = on_disk != NULL && g_strcmp0 (convene_outcome_get_text (on_disk), "Who pays") == 0;
+      g_print ("# edited text on disk: %s\n", on_disk != NULL ? convene_outcome_get_text (on_disk) : "(none)");
+    }
+    g_print ("%s %u - F2, typing and Enter change the focused question's text, and it is saved\n",
+             ok ? "ok" : "not ok", ++test);
+    g_assert_true (convene_document_undo (document, NULL));
+    settle (200);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+  }
+
+  /* Screenshots: an expected outcome and a follow-up with their details. */
+  {
+    GtkWidget *entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+    g_autoptr(GPtrArray) added = NULL;
+
+    guint n_expected = 0;
+
+    /* 6. Typed into the add row and Enter: one new expected outcome. */
+    gtk_widget_grab_focus (entry);
+    settle (200);
+    xdotool ("type --delay 20 'Draft recommendations agreed'");
+    xdotool ("key Return");
+    settle (400);
+    {
+      g_autoptr(ConveneProject) saved = load_file (file);
+      GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (saved)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
+        {
+          g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
+
+          if (convene_outcome_get_kind (outcome) == CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME &&
+              g_str_equal (convene_outcome_get_text (outcome), "Draft recommendations agreed"))
+            n_expected++;
+        }
+    }
+    g_print ("%s %u - typing into the add row and Enter adds one expected outcome, and it is saved\n",
+             n_expected == 1 && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), "") ? "ok" : "not ok", ++test);
+    entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_FOLLOW_UP);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Send the report to the co-sponsors");
+    g_signal_emit_by_name (entry, "entry-activated");
+    settle (200);
+    added = rows_of_kind (view, CONVENE_OUTCOME_KIND_FOLLOW_UP);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (added->pdata[0], GTK_TYPE_DROP_DOWN)), 3);
+    g_clear_pointer (&added, g_ptr_array_unref);
+    added = rows_of_kind (view, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (added->pdata[0], GTK_TYPE_DROP_DOWN)), 2);
+    scroll_into_view (added->pdata[0]);
+    screenshot ("outcomes-1280-light-details.png");
+    for (guint i = 0; i < 4; i++)
+      g_assert_true (convene_document_undo (document, NULL));
+    settle (200);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+  }
+
+  /* Screenshots: the undo toast after a delete, dark style, and narrow. */
+  gtk_widget_activate_action (rows->pdata[1], "row.delete", NULL);
+  settle (400);
+  screenshot ("outcomes-1280-light-deleted.png");
+  g_assert_true (convene_document_undo (document, NULL));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (400);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    first_of_type (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW))), 0);
+  settle (300);
+  screenshot ("outcomes-1280-dark.png");
+  {
+    GtkWidget *timeline = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_TIMELINE_VIEW);
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (require_widget (GTK_WIDGET (window), "session_stack")),
+                                           "order");
+    convene_timeline_view_select_segment (CONVENE_TIMELINE_VIEW (timeline),
+                                          convene_project_find_segment (convene_document_get_project (document), 18, NULL));
+    settle (500);
+    scroll_into_view (first_of_type (timeline, CONVENE_TYPE_OUTCOME_LINKS));
+    screenshot ("outcome-links-1280-dark.png");
+  }
+  {
+    GtkWidget *summary = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_SUMMARY);
+
+    gtk_widget_activate (require_widget (GTK_WIDGET (window), "details_row"));
+    wait_until (widget_is_mapped, summary, "the project details to show");
+    scroll_into_view (summary);
+    screenshot ("outcomes-summary-1280-dark.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+
+  /* Closing the window closed the project: open it again, narrow. */
+  g_clear_object (&document);
+  document = convene_document_open (file, CONVENE_STORE_READ_WRITE, NULL);
+  g_assert_nonnull (document);
+  window = show_window (document, 360, 780);
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
+  settle (800);
+  view = open_outcomes (window);
+  settle (500);
+  screenshot ("outcomes-360-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  {
+    GtkWidget *entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_FOLLOW_UP);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Circulate the summary");
+    g_signal_emit_by_name (entry, "entry-activated");
+    entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "A shared list of good practices");
+    g_signal_emit_by_name (entry, "entry-activated");
+    settle (300);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_FOLLOW_UP);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (rows->pdata[0], GTK_TYPE_DROP_DOWN)), 2);
+    settle (300);
+    scroll_into_view (rows->pdata[0]);
+  }
+  screenshot ("outcomes-360-light.png");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+  scroll_into_view (rows->pdata[0]);
+  screenshot ("outcomes-360-light-expected.png");
+  gtk_switch_set_active (GTK_SWITCH (nth_of_type (GTK_WIDGET (view), GTK_TYPE_SWITCH, 0)), TRUE);
+  settle (200);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    first_of_type (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW))), 100000);
+  screenshot ("outcomes-360-light-check.png");
+  gtk_switch_set_active (GTK_SWITCH (nth_of_type (GTK_WIDGET (view), GTK_TYPE_SWITCH, 0)), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (100);
+  convene_document_close (document);
+  remove_project_file (file);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (ui_test_init (&argc, &argv, "convene-outcomes-XXXXXX", &tmp_dir))
+    status = run_drags ();
+  else
+    {
+      g_test_add_func ("/ui/outcomes/checklist", test_checklist);
+      g_test_add_func ("/ui/outcomes/shortcuts", test_shortcuts);
+      status = g_test_run ();
+    }
+
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
