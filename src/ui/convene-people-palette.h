@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ConvenePeoplePalette, convene_people_palette, CONVENE, PEOPLE_PALETTE, GtkWidget)
 
 GtkWidget *convene_people_palette_new (void);
+/* Signal "person-activated" (ConveneSpeaker *speaker): Enter (or a double
+ * click) on a person, the keyboard twin of dragging them: the timeline can
+ * offer the role choice for its selected segment. */
 /* Lists document's people (NULL: nobody). */
 void       convene_people_palette_set_document (ConvenePeoplePalette *self,
                                                 ConveneDocument      *document);

@@ -382,7 +382,7 @@ convene_person_editor_refresh (ConvenePersonEditor *self,
     }
   if (schedule->len == 0)
     gtk_list_box_append (self->schedule_list,
-                         message_row (_("Not on the programme yet. Drag the person from the list onto a segment of a session."),
+                         message_row (_("Not on the programme yet. Drag them from the People tab beside a session’s timeline onto a segment."),
                                       "dim-label"));
 }
 

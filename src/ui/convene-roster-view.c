@@ -8,6 +8,7 @@
 #include "convene-edits.h"
 #include "convene-person-editor.h"
 #include "convene-person-row.h"
+#include "convene-person-summaries.h"
 #include "convene-roster-view.h"
 #include "convene-warnings.h"
 
@@ -16,13 +17,6 @@ typedef enum {
   SORT_BY_ORGANISATION,
   SORT_BY_STATUS,
 } SortKey;
-
-/* What a row shows beyond the person's own fields. */
-typedef struct {
-  guint     n_roles;
-  GString  *warnings;
-  gboolean  has_error;
-} PersonSummary;
 
 struct _ConveneRosterView
 {
@@ -53,7 +47,7 @@ struct _ConveneRosterView
   GtkCustomSorter      *sorter;
   GtkFilterListModel   *filtered;
   GtkSingleSelection   *selection;
-  GHashTable           *summaries;   /* speaker id → PersonSummary */
+  ConvenePersonSummaries *summaries;
   GHashTable           *bound_rows;  /* ConvenePersonRow set */
   GPtrArray            *watched;     /* speakers whose changes re-sort and re-filter */
   GtkFileChooserNative *chooser;
@@ -68,16 +62,6 @@ struct _ConveneRosterView
 };
 
 G_DEFINE_FINAL_TYPE (ConveneRosterView, convene_roster_view, GTK_TYPE_WIDGET)
-
-static void
-person_summary_free (gpointer data)
-{
-  PersonSummary *summary = data;
-
-  if (summary->warnings != NULL)
-    g_string_free (summary->warnings, TRUE);
-  g_free (summary);
-}
 
 static void
 show_toast (ConveneRosterView *self,
@@ -257,44 +241,6 @@ sort_changed (ConveneRosterView *self)
 /* Warnings and roles */
 
 static void
-update_row (ConveneRosterView *self,
-            ConvenePersonRow  *row)
-{
-  ConveneSpeaker *speaker = convene_person_row_get_speaker (row);
-  PersonSummary *summary = NULL;
-  gint64 id;
-
-  if (speaker == NULL)
-    return;
-
-  id = convene_speaker_get_id (speaker);
-  summary = g_hash_table_lookup (self->summaries, &id);
-  if (summary == NULL)
-    convene_person_row_set_summary (row, 0, NULL, FALSE);
-  else
-    convene_person_row_set_summary (row, summary->n_roles,
-                                    summary->warnings != NULL ? summary->warnings->str : NULL,
-                                    summary->has_error);
-}
-
-static PersonSummary *
-summary_for (ConveneRosterView *self,
-             gint64             id)
-{
-  PersonSummary *summary = g_hash_table_lookup (self->summaries, &id);
-
-  if (summary == NULL)
-    {
-      gint64 *key = g_new (gint64, 1);
-
-      *key = id;
-      summary = g_new0 (PersonSummary, 1);
-      g_hash_table_insert (self->summaries, key, summary);
-    }
-  return summary;
-}
-
-static void
 warning_activated (ConveneRosterView *self,
                    GtkListBoxRow     *row)
 {
@@ -364,46 +310,21 @@ refresh_warnings (ConveneRosterView *self)
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *description = NULL;
   ConveneWarningSummary summary;
-  GListModel *assignments;
   GtkWidget *child;
   GHashTableIter iter;
   gpointer row;
-  guint n;
 
-  g_hash_table_remove_all (self->summaries);
+  convene_person_summaries_clear (self->summaries);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
     gtk_list_box_remove (self->warnings_list, child);
 
   if (self->project == NULL)
     return;
 
-  assignments = G_LIST_MODEL (convene_project_get_assignments (self->project));
-  n = g_list_model_get_n_items (assignments);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
-
-      summary_for (self, convene_assignment_get_speaker_id (assignment))->n_roles++;
-    }
-
   warnings = convene_warnings_for_project (self->project, self->use_12h);
   for (guint i = 0; i < warnings->len; i++)
-    {
-      ConveneWarning *warning = g_ptr_array_index (warnings, i);
-
-      gtk_list_box_append (self->warnings_list, warning_row (warning));
-      if (warning->speaker_id != 0)
-        {
-          PersonSummary *person = summary_for (self, warning->speaker_id);
-
-          if (person->warnings == NULL)
-            person->warnings = g_string_new (warning->message);
-          else
-            g_string_append_printf (person->warnings, "\n%s", warning->message);
-          if (warning->severity == CONVENE_WARNING_SEVERITY_ERROR)
-            person->has_error = TRUE;
-        }
-    }
+    gtk_list_box_append (self->warnings_list, warning_row (g_ptr_array_index (warnings, i)));
+  convene_person_summaries_add (self->summaries, self->project, warnings, TRUE);
 
   convene_warnings_summarize (warnings, &summary);
   description = convene_warning_summary_describe (&summary);
@@ -428,7 +349,7 @@ refresh_warnings (ConveneRosterView *self)
 
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
-    update_row (self, row);
+    convene_person_summaries_show (self->summaries, row);
 
   convene_person_editor_refresh (self->editor, self->use_12h);
 }
@@ -606,7 +527,7 @@ row_bind (GtkSignalListItemFactory *factory,
 
   convene_person_row_set_speaker (row, gtk_list_item_get_item (item));
   g_hash_table_add (self->bound_rows, row);
-  update_row (self, row);
+  convene_person_summaries_show (self->summaries, row);
 }
 
 static void
@@ -1021,7 +942,7 @@ convene_roster_view_dispose (GObject *object)
   g_clear_object (&self->interface_settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_ROSTER_VIEW);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
-  g_clear_pointer (&self->summaries, g_hash_table_unref);
+  g_clear_pointer (&self->summaries, convene_person_summaries_free);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
@@ -1080,7 +1001,7 @@ convene_roster_view_init (ConveneRosterView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, person_summary_free);
+  self->summaries = convene_person_summaries_new ();
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->filter = gtk_custom_filter_new (person_matches, self, NULL);

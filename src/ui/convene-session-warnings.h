@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ConveneSessionWarnings, convene_session_warnings, CONVENE, SESSION_WARNINGS, GtkWidget)
 
 GtkWidget *convene_session_warnings_new (void);
+/* Signal "segment-activated" (gint64 segment_id): the planner activated a
+ * warning about a segment or item of this session, to go and look at it
+ * (the project view selects it in the timeline). */
 /* Shows session's warnings (of document's project; both may be NULL). */
 void       convene_session_warnings_set_session (ConveneSessionWarnings *self,
                                       ConveneDocument *document,

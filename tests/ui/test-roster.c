@@ -5,15 +5,11 @@
 #include <glib/gstdio.h>
 
 #include "convene-document.h"
-#include "convene-json.h"
 #include "convene-person-row.h"
 #include "convene-roster-view.h"
-#include "convene-store.h"
 #include "convene-warnings.h"
 #include "convene-window.h"
 #include "ui-test-support.h"
-
-#define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
 
 static char *tmp_dir;
 
@@ -65,38 +61,6 @@ wait_for_rows (GtkWidget *people_view,
   wait_until (rows_are_shown, &wait, what);
 }
 
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static void
-remove_project_file (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_assert_no_errno (g_remove (path));
-}
-
-static ConveneProject *
-load_from_disk (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
-  ConveneProject *project;
-
-  g_assert_no_error (error);
-  project = convene_store_load (store, &error);
-  g_assert_no_error (error);
-  convene_store_close (store);
-  return project;
-}
-
 static guint
 n_people (ConveneProject *project)
 {
@@ -113,32 +77,6 @@ person_at (ConveneProject *project,
   return speaker;
 }
 
-static void
-activate_entry (GtkWidget  *row,
-                const char *text)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_assert_true (GTK_IS_TEXT (delegate));
-  g_signal_emit_by_name (delegate, "activate");
-}
-
-static ConveneWindow *
-show_window (ConveneDocument *document,
-             int              width,
-             int              height)
-{
-  ConveneWindow *window = convene_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  convene_window_set_document (window, document);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window, "the window to show");
-  settle (250);
-  return window;
-}
-
 /* Opens the People page from the sidebar, as the planner does. */
 static ConveneRosterView *
 open_roster (ConveneWindow *window)
@@ -150,13 +88,6 @@ open_roster (ConveneWindow *window)
   wait_until (widget_is_mapped, roster, "the roster to show");
   settle (250);
   return CONVENE_ROSTER_VIEW (roster);
-}
-
-static void
-close_window (ConveneWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (250);
 }
 
 static ConveneDocument *
@@ -212,7 +143,7 @@ test_add_edit_search_delete (void)
   amina = person_at (project, 0);
   g_assert_cmpstr (convene_speaker_get_name (amina), ==, "Amina Diallo");
   wait_for_label (people_view, "Amina Diallo");
-  on_disk = load_from_disk (file);
+  on_disk = load_file (file);
   g_assert_cmpuint (n_people (on_disk), ==, 1);
   g_assert_cmpstr (convene_speaker_get_name (person_at (on_disk, 0)), ==, "Amina Diallo");
   g_clear_object (&on_disk);
@@ -247,7 +178,7 @@ test_add_edit_search_delete (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.remove-person", NULL));
   g_assert_cmpuint (n_people (project), ==, 1);
   wait_for_rows (people_view, 1);
-  on_disk = load_from_disk (file);
+  on_disk = load_file (file);
   g_assert_cmpuint (n_people (on_disk), ==, 1);
   g_clear_object (&on_disk);
 
@@ -255,7 +186,7 @@ test_add_edit_search_delete (void)
   g_assert_cmpuint (n_people (project), ==, 2);
   wait_for_rows (people_view, 2);
   wait_for_label (people_view, "Amina Diallo");
-  on_disk = load_from_disk (file);
+  on_disk = load_file (file);
   g_assert_cmpuint (n_people (on_disk), ==, 2);
   g_assert_cmpstr (convene_speaker_get_name (person_at (on_disk, 0)), ==, "Amina Diallo");
 
@@ -335,7 +266,7 @@ test_csv (void)
   g_assert_false (convene_roster_view_import_file (roster, bad));
   g_assert_cmpuint (n_people (project), ==, 3);
   {
-    g_autoptr(ConveneProject) on_disk = load_from_disk (file);
+    g_autoptr(ConveneProject) on_disk = load_file (file);
 
     g_assert_cmpuint (n_people (on_disk), ==, 3);
   }
@@ -357,26 +288,14 @@ test_csv (void)
   g_file_delete (bad, NULL, NULL);
 }
 
+/* The example, in a new file in the test's folder. */
 static ConveneDocument *
-create_example (GFile **out_file)
+create_example_file (GFile **out_file)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "example.convene", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(ConveneProject) project = NULL;
-  ConveneDocument *document;
-  gconstpointer data;
-  gsize length;
 
-  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &length);
-  project = convene_json_import (data, length, &error);
-  g_assert_no_error (error);
   *out_file = g_file_new_for_path (path);
-  document = convene_document_create (*out_file, project, &error);
-  g_assert_no_error (error);
-  return document;
+  return create_example (*out_file);
 }
 
 static ConvenePersonRow *
@@ -448,7 +367,7 @@ static void
 test_example_roster (void)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(ConveneDocument) document = create_example (&file);
+  g_autoptr(ConveneDocument) document = create_example_file (&file);
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *summary_text = NULL;
   g_autofree char *expected_drag = NULL;
@@ -595,7 +514,7 @@ test_example_roster (void)
   /* The same at phone width: the list, then one person's page. */
   if (g_getenv ("CONVENE_SHOTS_DIR") != NULL)
     {
-      document = create_example (&file);
+      document = create_example_file (&file);
       window = show_window (document, 360, 720);
       roster = open_roster (window);
       save_shot (GTK_WIDGET (window), "roster-360-list-light.png");
@@ -627,14 +546,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  /* The application loads its style sheet itself; these windows have none. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/convene/Convene/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  load_style ();
 
   tmp_dir = g_dir_make_tmp ("convene-test-roster-XXXXXX", &error);
   g_assert_no_error (error);
