@@ -20,11 +20,14 @@ struct _ConveneSegmentBlock
   GtkWidget *bar;
   GtkImage  *icon;
   GtkLabel  *title_label;
+  GtkLabel  *range_label;    /* "12:40 – 13:40" on a segment with items */
   GtkLabel  *meta_label;
   GtkLabel  *people_label;
   GtkLabel  *notes_label;
   GtkWidget *warning;
   GtkWidget *handle;
+
+  gboolean        wrap;           /* long titles take more lines */
 
   ConveneSegment *segment;        /* owned */
   char           *summary;        /* "Panel, 12:40 to 13:40" */
@@ -46,6 +49,15 @@ set_kind_class (ConveneSegmentBlock *self,
   self->kind_class = g_strdup (css_class);
   if (css_class != NULL)
     gtk_widget_add_css_class (self->card, css_class);
+}
+
+/* Relabels only what changed: every refresh passes over every block. */
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
 }
 
 static void
@@ -138,9 +150,9 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
 
   start = convene_schedule_format_clock (schedule, entry->start, use_12h);
   end = convene_schedule_format_clock (schedule, entry->end, use_12h);
-  gtk_label_set_text (self->start_label, start);
-  gtk_label_set_text (self->end_label, end);
-  gtk_label_set_text (self->title_label, title);
+  set_text (self->start_label, start);
+  set_text (self->end_label, end);
+  set_text (self->title_label, title);
 
   /* Translators: kind and length of a segment, "Panel · 60 min". */
   meta = g_strdup_printf (_("%s · %u min"), convene_segment_kind_get_label (kind), duration);
@@ -160,10 +172,10 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
       g_free (meta);
       meta = g_steal_pointer (&joined);
     }
-  gtk_label_set_text (self->meta_label, meta);
+  set_text (self->meta_label, meta);
 
   people = describe_people (project, entry->segment);
-  gtk_label_set_text (self->people_label, people);
+  set_text (self->people_label, people);
   gtk_widget_set_visible (GTK_WIDGET (self->people_label), people[0] != '\0');
 
   newline = strchr (convene_segment_get_notes (entry->segment), '\n');
@@ -171,7 +183,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
           ? g_strndup (convene_segment_get_notes (entry->segment),
                        (gsize) (newline - convene_segment_get_notes (entry->segment)))
           : g_strdup (convene_segment_get_notes (entry->segment));
-  gtk_label_set_text (self->notes_label, notes);
+  set_text (self->notes_label, notes);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes[0] != '\0');
 
   css_class = g_strdup_printf ("kind-%s", convene_segment_kind_to_nick (kind));
@@ -206,8 +218,20 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   set_class (GTK_WIDGET (self), "timeline-item-last", entry->parent != NULL && is_last_item (entry));
 
   /* A segment with items is only their heading: the items show its time, so
-   * drawing it at full length too would count that time twice. */
+   * drawing it at full length too would count that time twice. The heading
+   * names its whole span once instead of a start and end on the ruler that
+   * would sit right beside its first item's start. */
   has_items = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (entry->segment))) > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->start_label), !has_items);
+  gtk_widget_set_visible (GTK_WIDGET (self->end_label), !has_items);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), has_items);
+  if (has_items)
+    {
+      /* Translators: the span of a panel and its talks, "12:40 – 13:40". */
+      g_autofree char *range = g_strdup_printf (C_("time range", "%s – %s"), start, end);
+
+      set_text (self->range_label, range);
+    }
   set_class (GTK_WIDGET (self), "timeline-parent", has_items);
   gtk_widget_set_visible (self->handle, !has_items);
   height = has_items ? CONVENE_BLOCK_HEADER_HEIGHT : (int) (duration * CONVENE_BLOCK_PX_PER_MINUTE);
@@ -235,6 +259,33 @@ convene_segment_block_announce (ConveneSegmentBlock *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_label_get_text (self->meta_label),
                                   -1);
+}
+
+/* One line ending in an ellipsis, or up to lines lines. (Pango wraps an
+ * ellipsized layout that has a number of lines even when the label does
+ * not, so the number is only set on a wrapping label.) */
+static void
+set_wrap (GtkLabel *label,
+          gboolean  wrap,
+          int       lines)
+{
+  gtk_label_set_wrap (label, wrap);
+  gtk_label_set_lines (label, wrap ? lines : -1);
+}
+
+void
+convene_segment_block_set_wrap (ConveneSegmentBlock *self,
+                                gboolean             wrap)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
+
+  wrap = !!wrap;
+  if (self->wrap == wrap)
+    return;
+  self->wrap = wrap;
+  set_wrap (self->title_label, wrap, 3);
+  set_wrap (self->meta_label, wrap, 2);
+  set_wrap (self->people_label, wrap, 2);
 }
 
 void
@@ -278,6 +329,7 @@ add_label (GtkWidget  *box,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (box), label);
@@ -320,6 +372,7 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   GtkWidget *inner;
   GtkWidget *heading;
   GtkWidget *body;
+  GtkWidget *meta;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_HORIZONTAL);
@@ -362,17 +415,28 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   gtk_box_append (GTK_BOX (inner), heading);
   self->icon = GTK_IMAGE (gtk_image_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_CENTER);
+  /* Beside the first line of a title that wraps. */
+  gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), "kind-icon");
   gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->icon));
   self->title_label = add_label (heading, "heading");
   gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
   self->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_set_valign (self->warning, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->warning, "warning");
   gtk_widget_set_tooltip_text (self->warning, _("Runs past the end of the slot"));
   gtk_box_append (GTK_BOX (heading), self->warning);
 
   body = inner;
-  self->meta_label = add_label (body, "caption");
+  meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_box_append (GTK_BOX (body), meta);
+  self->range_label = add_label (meta, "caption-heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "segment-range");
+  gtk_label_set_ellipsize (self->range_label, PANGO_ELLIPSIZE_NONE);
+  gtk_widget_set_valign (GTK_WIDGET (self->range_label), GTK_ALIGN_START);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), FALSE);
+  self->meta_label = add_label (meta, "caption");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->meta_label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->meta_label), "dim-label");
   self->people_label = add_label (body, "caption");
   self->notes_label = add_label (body, "caption");

@@ -34,6 +34,10 @@ void            convene_segment_block_clear       (ConveneSegmentBlock *self);
 ConveneSegment *convene_segment_block_get_segment (ConveneSegmentBlock *self);
 /* The bottom strip that resizes the block by dragging. */
 GtkWidget      *convene_segment_block_get_handle  (ConveneSegmentBlock *self);
+/* Whether long titles (and the lines under them) wrap over up to three
+ * lines rather than end in an ellipsis: on a narrow screen. */
+void            convene_segment_block_set_wrap    (ConveneSegmentBlock *self,
+                                                   gboolean             wrap);
 /* "Panel, 12:40 to 13:40" followed by what just happened (may be NULL). */
 void            convene_segment_block_announce    (ConveneSegmentBlock *self,
                                                    const char          *what);

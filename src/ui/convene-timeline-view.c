@@ -11,6 +11,7 @@
 #include "convene-schedule.h"
 #include "convene-segment-block.h"
 #include "convene-timeline-view.h"
+#include "convene-ui-util.h"
 
 #define KIND_PREFIX    "convene-kind:"
 #define SEGMENT_PREFIX "convene-segment:"
@@ -28,7 +29,9 @@ struct _ConveneTimelineView
 {
   GtkWidget parent_instance;
 
-  GtkWidget          *box;
+  GtkWidget          *main;       /* heading, palette and the list */
+  GtkWidget          *side;       /* beside the list when wide, below it when narrow */
+  GtkWidget          *side_stack;
   GtkLabel           *times_label;
   GtkLabel           *fit_label;
   GtkWidget          *palette;
@@ -37,6 +40,7 @@ struct _ConveneTimelineView
   GtkWidget          *empty_label;
 
   GtkWidget          *editor;
+  GtkWidget          *no_selection;
   ConveneAssignmentList *segment_people;   /* the people on the selected segment */
   ConveneOutcomeLinks   *segment_outcomes; /* the checklist items it serves */
   ConvenePeoplePalette  *people;           /* people to drag onto segments */
@@ -69,6 +73,8 @@ struct _ConveneTimelineView
   guint               resize_original;
 
   gboolean            syncing;    /* the editor is being filled from the model */
+  gboolean            wrap_titles; /* the list is narrow: long titles wrap */
+  guint               wrap_tick;  /* applies a change of wrap_titles */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneTimelineView, convene_timeline_view, GTK_TYPE_WIDGET)
@@ -90,27 +96,6 @@ static const guint default_minutes[CONVENE_N_SEGMENT_KINDS] = {
 
 static void sync_editor (ConveneTimelineView *self);
 
-static void
-show_toast (ConveneTimelineView *self,
-            AdwToast            *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (ConveneTimelineView *self,
-            const GError        *error)
-{
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  show_toast (self, adw_toast_new (escaped));
-}
-
 static gboolean
 is_writable (ConveneTimelineView *self)
 {
@@ -118,26 +103,26 @@ is_writable (ConveneTimelineView *self)
          !convene_document_get_read_only (self->document);
 }
 
+/* A toast saying message, which may hold what the planner typed. */
+static void
+show_message (ConveneTimelineView *self,
+              const char          *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  convene_ui_show_toast (GTK_WIDGET (self), adw_toast_new (escaped));
+}
+
 /* Hands command (NULL when building it failed with build_error) to the
- * document; tells the planner why when it is refused. */
+ * document; when it is refused the reason is shown and the editor goes back
+ * to what the model holds. */
 static gboolean
 run_command (ConveneTimelineView *self,
              ConveneCommand      *command,
              GError              *build_error)
 {
-  g_autoptr(GError) error = build_error;
-
-  if (command == NULL)
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, build_error))
     {
-      if (error != NULL)
-        show_error (self, error);
-      sync_editor (self);
-      return FALSE;
-    }
-
-  if (!convene_document_perform (self->document, command, &error))
-    {
-      show_error (self, error);
       sync_editor (self);
       return FALSE;
     }
@@ -508,7 +493,7 @@ indent_activated (GtkWidget  *widget,
         /* Translators: %s is a kind of segment, "Break". */
         g_strdup_printf (_("The segment above is a %s, which cannot hold items."),
                          convene_segment_kind_get_label (convene_segment_get_kind (previous)));
-      show_toast (self, adw_toast_new (message));
+      show_message (self, message);
       return;
     }
   move_segment (self, segment, previous,
@@ -575,16 +560,6 @@ length_activated (GtkWidget  *widget,
 }
 
 static void
-undo_toast_clicked (AdwToast            *toast,
-                    ConveneTimelineView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->document != NULL && !convene_document_undo (self->document, &error))
-    show_error (self, error);
-}
-
-static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -594,7 +569,6 @@ delete_activated (GtkWidget  *widget,
   g_autofree char *message = NULL;
   const char *title;
   guint position;
-  AdwToast *toast;
 
   if (!is_writable (self) || segment == NULL)
     return;
@@ -612,10 +586,7 @@ delete_activated (GtkWidget  *widget,
     gtk_single_selection_set_selected (self->selection,
                                        MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->tree)) - 1));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked), self, 0);
-  show_toast (self, toast);
+  convene_ui_show_undo_toast (GTK_WIDGET (self), self->document, message);
 }
 
 static void
@@ -704,6 +675,7 @@ sync_editor (ConveneTimelineView *self)
   int fixed;
 
   gtk_widget_set_visible (self->editor, segment != NULL);
+  gtk_widget_set_visible (self->no_selection, segment == NULL);
   convene_assignment_list_set_target (self->segment_people, segment != NULL ? self->document : NULL,
                                       self->session, segment);
   convene_outcome_links_set_segment (self->segment_outcomes, segment != NULL ? self->document : NULL,
@@ -855,7 +827,7 @@ fixed_entry_commit (ConveneTimelineView *self)
       g_autofree char *message =
         /* Translators: %s is what the planner typed as a time. */
         g_strdup_printf (_("“%s” is not a time of day; write it as HH:MM, such as 13:00."), text);
-      show_toast (self, adw_toast_new (message));
+      show_message (self, message);
       sync_editor (self);
       return;
     }
@@ -1120,36 +1092,6 @@ assign_speaker (ConveneTimelineView *self,
   run_command (self, convene_edit_add_assignment (self->project, assignment), NULL);
 }
 
-static ConveneRole
-default_role (ConveneSegment *segment,
-              ConveneSegment *parent)
-{
-  ConveneSegmentKind kind = convene_segment_get_kind (segment);
-
-  if (parent != NULL && convene_segment_get_kind (parent) == CONVENE_SEGMENT_KIND_PANEL)
-    return CONVENE_ROLE_PANELIST;
-  switch (kind)
-    {
-    case CONVENE_SEGMENT_KIND_PANEL:
-      return CONVENE_ROLE_PANELIST;
-    case CONVENE_SEGMENT_KIND_DISCUSSION:
-    case CONVENE_SEGMENT_KIND_QA:
-      return CONVENE_ROLE_MODERATOR;
-    case CONVENE_SEGMENT_KIND_OPENING:
-    case CONVENE_SEGMENT_KIND_WELCOME:
-      return CONVENE_ROLE_OPENING_REMARKS;
-    case CONVENE_SEGMENT_KIND_CLOSING:
-      return CONVENE_ROLE_CLOSING_REMARKS;
-    case CONVENE_SEGMENT_KIND_KEYNOTE:
-    case CONVENE_SEGMENT_KIND_PRESENTATION:
-    case CONVENE_SEGMENT_KIND_BREAK:
-    case CONVENE_SEGMENT_KIND_NETWORKING:
-    case CONVENE_SEGMENT_KIND_CUSTOM:
-    default:
-      return CONVENE_ROLE_PRESENTER;
-    }
-}
-
 static void
 role_chosen (GtkButton           *button,
              ConveneTimelineView *self)
@@ -1188,7 +1130,8 @@ ask_role (ConveneTimelineView *self,
   GtkWidget *first = NULL;
 
   locate (self, segment, NULL, NULL, &parent);
-  suggested = default_role (segment, parent);
+  suggested = convene_role_suggest (convene_segment_get_kind (segment),
+                                    parent != NULL && convene_segment_get_kind (parent) == CONVENE_SEGMENT_KIND_PANEL);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
   for (guint i = 0; i < CONVENE_N_ROLES; i++)
@@ -1214,6 +1157,37 @@ ask_role (ConveneTimelineView *self,
   g_signal_connect (popover, "closed", G_CALLBACK (role_popover_closed), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
   gtk_widget_grab_focus (first);
+}
+
+/* The keyboard twin of dropping a person: Enter on a person in the people
+ * list asks their role on the selected segment. */
+static void
+person_activated (ConveneTimelineView *self,
+                  ConveneSpeaker      *speaker)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  ConveneSegmentBlock *block;
+
+  if (!is_writable (self))
+    return;
+  if (segment == NULL)
+    {
+      convene_ui_show_toast (GTK_WIDGET (self),
+                             adw_toast_new (_("Select a segment first, then choose who goes on it.")));
+      return;
+    }
+  block = find_block (self, segment);
+  if (block == NULL)
+    {
+      convene_timeline_view_select_segment (self, segment);
+      block = find_block (self, segment);
+    }
+  if (block == NULL)
+    return;
+  /* The block may be scrolled out of the page; focusing it brings it back
+   * so the popover opens where the planner looks. */
+  gtk_widget_grab_focus (GTK_WIDGET (block));
+  ask_role (self, block, speaker);
 }
 
 static gboolean
@@ -1451,6 +1425,7 @@ block_bind (GtkSignalListItemFactory *factory,
 
   /* A block bound before the schedule catches up is shown by refresh(). */
   g_hash_table_add (self->blocks, block);
+  convene_segment_block_set_wrap (block, self->wrap_titles);
   convene_segment_block_set_segment (block, segment);
   if (self->schedule != NULL)
     entry = convene_schedule_lookup (self->schedule, segment);
@@ -1636,13 +1611,201 @@ build_palette (ConveneTimelineView *self)
 }
 
 static void
+build_side (ConveneTimelineView *self)
+{
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  /* The selected segment's details and the people to drag onto segments
+   * take turns in one column, so both stay next to the list. */
+  self->side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->side, "timeline-side");
+  gtk_widget_set_parent (self->side, GTK_WIDGET (self));
+
+  self->side_stack = gtk_stack_new ();
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->side_stack), FALSE);
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->side_stack), TRUE);
+  gtk_stack_set_transition_type (GTK_STACK (self->side_stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->side_stack));
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show the selected segment or the people"), -1);
+  gtk_box_append (GTK_BOX (self->side), switcher);
+  gtk_box_append (GTK_BOX (self->side), self->side_stack);
+
+  self->no_selection = gtk_label_new (_("Select a segment to change its title, length, people and notes."));
+  gtk_label_set_wrap (GTK_LABEL (self->no_selection), TRUE);
+  gtk_label_set_justify (GTK_LABEL (self->no_selection), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (self->no_selection, "dim-label");
+  gtk_widget_set_margin_top (self->no_selection, 12);
+  gtk_box_append (GTK_BOX (details), self->no_selection);
+  build_editor (self);
+  gtk_box_append (GTK_BOX (details), self->editor);
+  /* Translators: the tab beside the timeline with the selected segment's details. */
+  gtk_stack_add_titled (GTK_STACK (self->side_stack), details, "segment", _("Segment"));
+
+  self->people = CONVENE_PEOPLE_PALETTE (convene_people_palette_new ());
+  g_signal_connect_object (self->people, "person-activated", G_CALLBACK (person_activated), self,
+                           G_CONNECT_SWAPPED);
+  /* Translators: the tab beside the timeline listing people to drag onto segments. */
+  gtk_stack_add_titled (GTK_STACK (self->side_stack), GTK_WIDGET (self->people), "people", _("People"));
+}
+
+/* Layout: the side column (details and people) stands beside the list when
+ * the view is wide enough for both, below it otherwise. The choice depends
+ * only on the width the view is given, never on its children's heights, so
+ * measuring and allocating agree and nothing is laid out twice. */
+
+#define SIDE_WIDTH     340
+#define SIDE_SPACING   18
+#define WIDE_MIN_WIDTH 780
+/* A list narrower than this wraps long titles instead of cutting them. */
+#define WRAP_BELOW     600
+
+static int
+side_width (ConveneTimelineView *self)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (self->side, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return MAX (SIDE_WIDTH, minimum);
+}
+
+/* Whether width holds the list and the side column next to each other. */
+static gboolean
+is_wide (ConveneTimelineView *self,
+         int                  width)
+{
+  int main_minimum = 0;
+
+  if (width < WIDE_MIN_WIDTH)
+    return FALSE;
+  gtk_widget_measure (self->main, GTK_ORIENTATION_HORIZONTAL, -1, &main_minimum, NULL, NULL, NULL);
+  return width >= main_minimum + SIDE_SPACING + side_width (self);
+}
+
+/* Runs before the next layout, never inside one: a label that starts or
+ * stops wrapping changes its height, which must not happen mid-allocation. */
+static gboolean
+apply_wrap (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
+  GHashTableIter iter;
+  gpointer key;
+
+  self->wrap_tick = 0;
+  g_hash_table_iter_init (&iter, self->blocks);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    convene_segment_block_set_wrap (key, self->wrap_titles);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_wrap_titles (ConveneTimelineView *self,
+                 gboolean             wrap)
+{
+  if (self->wrap_titles == wrap)
+    return;
+  self->wrap_titles = wrap;
+  if (self->wrap_tick == 0)
+    self->wrap_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_wrap, NULL, NULL);
+}
+
+static GtkSizeRequestMode
+convene_timeline_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+convene_timeline_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
+  int main_min = 0, main_nat = 0, side_min = 0, side_nat = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->main, orientation, -1, &main_min, &main_nat, NULL, NULL);
+      gtk_widget_measure (self->side, orientation, -1, &side_min, &side_nat, NULL, NULL);
+      /* Narrow, one above the other; at ease, side by side. */
+      *minimum = MAX (main_min, side_min);
+      *natural = MAX (*minimum, main_nat + SIDE_SPACING + MAX (side_nat, side_width (self)));
+    }
+  else if (for_size >= 0 && is_wide (self, for_size))
+    {
+      int width = side_width (self);
+
+      gtk_widget_measure (self->main, orientation, for_size - SIDE_SPACING - width, &main_min, &main_nat, NULL, NULL);
+      gtk_widget_measure (self->side, orientation, width, &side_min, &side_nat, NULL, NULL);
+      *minimum = MAX (main_min, side_min);
+      *natural = MAX (main_nat, side_nat);
+    }
+  else
+    {
+      gtk_widget_measure (self->main, orientation, for_size, &main_min, &main_nat, NULL, NULL);
+      gtk_widget_measure (self->side, orientation, for_size, &side_min, &side_nat, NULL, NULL);
+      *minimum = main_min + SIDE_SPACING + side_min;
+      *natural = main_nat + SIDE_SPACING + side_nat;
+    }
+}
+
+static void
+convene_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  if (is_wide (self, width))
+    {
+      int column = side_width (self);
+      int main_width = width - SIDE_SPACING - column;
+
+      gtk_widget_size_allocate (self->main,
+                                &(GtkAllocation) { rtl ? column + SIDE_SPACING : 0, 0, main_width, height }, -1);
+      gtk_widget_size_allocate (self->side,
+                                &(GtkAllocation) { rtl ? 0 : main_width + SIDE_SPACING, 0, column, height }, -1);
+      set_wrap_titles (self, main_width < WRAP_BELOW);
+    }
+  else
+    {
+      int main_min = 0, side_min = 0, side_nat = 0;
+      int main_height, side_height;
+
+      gtk_widget_measure (self->main, GTK_ORIENTATION_VERTICAL, width, &main_min, NULL, NULL, NULL);
+      gtk_widget_measure (self->side, GTK_ORIENTATION_VERTICAL, width, &side_min, &side_nat, NULL, NULL);
+      /* The list takes what the side column does not need. */
+      side_height = MAX (side_min, MIN (side_nat, height - SIDE_SPACING - main_min));
+      main_height = MAX (main_min, height - SIDE_SPACING - side_height);
+      gtk_widget_size_allocate (self->main, &(GtkAllocation) { 0, 0, width, main_height }, -1);
+      gtk_widget_size_allocate (self->side,
+                                &(GtkAllocation) { 0, main_height + SIDE_SPACING, width, side_height }, -1);
+      set_wrap_titles (self, width < WRAP_BELOW);
+    }
+}
+
+static void
 convene_timeline_view_dispose (GObject *object)
 {
   ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (object);
 
   convene_timeline_view_set_session (self, NULL, NULL);
   clear_drop_indicator (self);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  if (self->wrap_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->wrap_tick);
+  self->wrap_tick = 0;
+  g_clear_pointer (&self->main, gtk_widget_unparent);
+  g_clear_pointer (&self->side, gtk_widget_unparent);
   g_clear_pointer (&self->schedule, convene_schedule_unref);
   g_clear_pointer (&self->fit_text, g_free);
 
@@ -1669,7 +1832,9 @@ convene_timeline_view_class_init (ConveneTimelineViewClass *klass)
   object_class->dispose = convene_timeline_view_dispose;
   object_class->finalize = convene_timeline_view_finalize;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = convene_timeline_view_get_request_mode;
+  widget_class->measure = convene_timeline_view_measure;
+  widget_class->size_allocate = convene_timeline_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "timelineview");
 
   gtk_widget_class_install_action (widget_class, "timeline.insert-kind", "s", insert_kind_activated);
@@ -1680,23 +1845,47 @@ convene_timeline_view_class_init (ConveneTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.change-length", "i", length_activated);
   gtk_widget_class_install_action (widget_class, "timeline.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "timeline.duplicate", NULL, duplicate_activated);
+}
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "timeline.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "timeline.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "timeline.indent", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "timeline.outdent", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_ALT_MASK, "timeline.change-length", "i", 5);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_ALT_MASK, "timeline.change-length", "i", 5);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_ALT_MASK, "timeline.change-length", "i", 5);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_ALT_MASK, "timeline.change-length", "i", -5);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_ALT_MASK, "timeline.change-length", "i", -5);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_ALT_MASK | GDK_SHIFT_MASK, "timeline.change-length", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_ALT_MASK | GDK_SHIFT_MASK, "timeline.change-length", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_ALT_MASK | GDK_SHIFT_MASK, "timeline.change-length", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_underscore, GDK_ALT_MASK | GDK_SHIFT_MASK, "timeline.change-length", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "timeline.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "timeline.duplicate", NULL);
+static void
+add_key (GtkEventController *shortcuts,
+         guint               keyval,
+         GdkModifierType     modifiers,
+         const char         *action,
+         int                 minutes)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers), gtk_named_action_new (action));
+
+  if (minutes != 0)
+    gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (minutes));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+}
+
+/* The keyboard twins of the drags act on the selected segment while the
+ * timeline or its palette has the focus, not while the planner types or
+ * picks in the side column (Delete there must not remove the segment). */
+static void
+add_keys (ConveneTimelineView *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  add_key (shortcuts, GDK_KEY_Up, GDK_ALT_MASK, "timeline.move-up", 0);
+  add_key (shortcuts, GDK_KEY_Down, GDK_ALT_MASK, "timeline.move-down", 0);
+  add_key (shortcuts, GDK_KEY_Right, GDK_ALT_MASK, "timeline.indent", 0);
+  add_key (shortcuts, GDK_KEY_Left, GDK_ALT_MASK, "timeline.outdent", 0);
+  add_key (shortcuts, GDK_KEY_equal, GDK_ALT_MASK, "timeline.change-length", 5);
+  add_key (shortcuts, GDK_KEY_plus, GDK_ALT_MASK, "timeline.change-length", 5);
+  add_key (shortcuts, GDK_KEY_KP_Add, GDK_ALT_MASK, "timeline.change-length", 5);
+  add_key (shortcuts, GDK_KEY_minus, GDK_ALT_MASK, "timeline.change-length", -5);
+  add_key (shortcuts, GDK_KEY_KP_Subtract, GDK_ALT_MASK, "timeline.change-length", -5);
+  add_key (shortcuts, GDK_KEY_equal, GDK_ALT_MASK | GDK_SHIFT_MASK, "timeline.change-length", 1);
+  add_key (shortcuts, GDK_KEY_plus, GDK_ALT_MASK | GDK_SHIFT_MASK, "timeline.change-length", 1);
+  add_key (shortcuts, GDK_KEY_minus, GDK_ALT_MASK | GDK_SHIFT_MASK, "timeline.change-length", -1);
+  add_key (shortcuts, GDK_KEY_underscore, GDK_ALT_MASK | GDK_SHIFT_MASK, "timeline.change-length", -1);
+  add_key (shortcuts, GDK_KEY_Delete, 0, "timeline.delete", 0);
+  add_key (shortcuts, GDK_KEY_KP_Delete, 0, "timeline.delete", 0);
+  add_key (shortcuts, GDK_KEY_d, GDK_CONTROL_MASK, "timeline.duplicate", 0);
+  gtk_widget_add_controller (self->main, shortcuts);
 }
 
 static void
@@ -1711,11 +1900,12 @@ convene_timeline_view_init (ConveneTimelineView *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->blocks = g_hash_table_new (NULL, NULL);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  self->main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->main, "timeline-main");
+  gtk_widget_set_parent (self->main, GTK_WIDGET (self));
 
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_box_append (GTK_BOX (self->box), header);
+  gtk_box_append (GTK_BOX (self->main), header);
   label = gtk_label_new (_("Timeline"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
@@ -1732,12 +1922,12 @@ convene_timeline_view_init (ConveneTimelineView *self)
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->fit_label));
 
   build_palette (self);
-  gtk_box_append (GTK_BOX (self->box), self->palette);
+  gtk_box_append (GTK_BOX (self->main), self->palette);
 
   self->empty_label = gtk_label_new (_("No segments yet. Drag a kind from above into the timeline, or press it."));
   gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
   gtk_widget_add_css_class (self->empty_label, "dim-label");
-  gtk_box_append (GTK_BOX (self->box), self->empty_label);
+  gtk_box_append (GTK_BOX (self->main), self->empty_label);
 
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "timeline");
@@ -1762,13 +1952,10 @@ convene_timeline_view_init (ConveneTimelineView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list_view));
   gtk_widget_add_css_class (self->scroller, "card");
   gtk_widget_set_vexpand (self->scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->box), self->scroller);
+  gtk_box_append (GTK_BOX (self->main), self->scroller);
 
-  build_editor (self);
-  gtk_box_append (GTK_BOX (self->box), self->editor);
-
-  self->people = CONVENE_PEOPLE_PALETTE (convene_people_palette_new ());
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->people));
+  build_side (self);
+  add_keys (self);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);

@@ -1,7 +1,9 @@
 /* convene-timeline-view.h: a session's format as a vertical timeline the
  * planner builds by dragging: a palette of kinds, blocks sized by duration,
- * the fit of the slot above, and a details editor for the selected block.
- * Every change is a command performed on the document. */
+ * the fit of the slot above, and a side column (beside the list on a wide
+ * window, below it on a narrow one) with the selected block's details and
+ * the people to drag onto blocks. Every change is a command performed on
+ * the document. */
 #pragma once
 
 #include <adwaita.h>

@@ -4,12 +4,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 
 #include "convene-document.h"
-#include "convene-json.h"
 #include "convene-segment-block.h"
-#include "convene-store.h"
 #include "convene-timeline-view.h"
 #include "convene-window.h"
 #include "ui-test-support.h"
@@ -18,53 +15,35 @@
  * test (TAP); with --drag it drives the real window with xdotool in a real
  * X server (run-in-xvfb.py starts one) and takes screenshots. */
 
-#define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
-
 static char *tmp_dir;
 
-static GtkWidget *
-first_of_type (GtkWidget *root,
-               GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The application loads its style sheet; these tests have no application. */
+/* Scrolls the page holding timeline so widget starts at the top of the
+ * window. */
 static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/io/github/convene/Convene/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-/* Scrolls the page so the timeline starts at the top of the window. */
-static void
-scroll_to_timeline (GtkWidget *timeline)
+scroll_to (GtkWidget *timeline,
+           GtkWidget *widget)
 {
   GtkWidget *outer = gtk_widget_get_ancestor (timeline, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment;
+  GtkWidget *content;
   double x = 0, y = 0;
 
   if (outer == NULL)
     return;
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
-  gtk_widget_translate_coordinates (timeline, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer)),
-                                    0, 0, &x, &y);
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer));
+  /* The page's own coordinates, not the viewport's (which move with it). */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y);
   gtk_adjustment_set_value (adjustment, y);
   settle (300);
+}
+
+static void
+scroll_to_timeline (GtkWidget *timeline)
+{
+  scroll_to (timeline, timeline);
 }
 
 static guint
@@ -76,25 +55,6 @@ count_blocks (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     n += count_blocks (child);
   return n;
-}
-
-/* The block showing segment, among those that exist. */
-static GtkWidget *
-block_of (GtkWidget      *root,
-          ConveneSegment *segment)
-{
-  if (CONVENE_IS_SEGMENT_BLOCK (root) &&
-      convene_segment_block_get_segment (CONVENE_SEGMENT_BLOCK (root)) == segment)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = block_of (child, segment);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -121,67 +81,6 @@ count_class (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     n += count_class (child, css_class);
   return n;
-}
-
-static ConveneDocument *
-create_example (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(ConveneProject) project = NULL;
-  ConveneDocument *document;
-  gconstpointer data;
-  gsize length;
-
-  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &length);
-  project = convene_json_import (data, length, &error);
-  g_assert_no_error (error);
-  document = convene_document_create (file, project, &error);
-  g_assert_no_error (error);
-  return document;
-}
-
-static void
-remove_project_file (GFile *file)
-{
-  g_autofree char *wal = g_strconcat (g_file_peek_path (file), "-wal", NULL);
-  g_autofree char *shm = g_strconcat (g_file_peek_path (file), "-shm", NULL);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_assert_no_errno (g_remove (g_file_peek_path (file)));
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static ConveneWindow *
-show_window (ConveneDocument *document,
-             int              width,
-             int              height)
-{
-  ConveneWindow *window = convene_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  convene_window_set_document (window, document);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window, "the window to show");
-  settle (300);
-  return window;
-}
-
-static ConveneTimelineView *
-timeline_of (ConveneWindow *window)
-{
-  GtkWidget *timeline = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_TIMELINE_VIEW);
-
-  g_assert_nonnull (timeline);
-  return CONVENE_TIMELINE_VIEW (timeline);
 }
 
 /* "3,4[5,6],9": the first session's structure by kind nick and length. */
@@ -221,14 +120,8 @@ describe_project (ConveneProject *project)
 static char *
 describe_file (GFile *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
-  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(ConveneProject) project = load_file (file);
 
-  g_assert_no_error (error);
-  project = convene_store_load (store, &error);
-  g_assert_no_error (error);
-  convene_store_close (store);
   return describe_project (project);
 }
 
@@ -279,7 +172,7 @@ test_example_blocks (void)
 
   /* The panel runs 12:40 to 13:40; the closing remarks cross the slot end. */
   wait_for_drawn_label (GTK_WIDGET (timeline), "12:30");
-  wait_for_drawn_label (GTK_WIDGET (timeline), "13:40");
+  wait_for_drawn_label (GTK_WIDGET (timeline), "12:40 – 13:40");
   g_assert_nonnull (block_of (GTK_WIDGET (timeline), top_segment (document, 1)));
   /* The panel has items, so it is a compact heading, not 60 min tall: its
    * time is drawn once, by its items. A 10 min item and the 10 min opening
@@ -298,6 +191,12 @@ test_example_blocks (void)
     g_assert_cmpuint (n_items, >=, 2);
     g_assert_cmpuint (convene_segment_get_duration (first_item), ==, 10);
     g_assert_true (gtk_widget_has_css_class (header, "timeline-parent"));
+    /* Its heading names the whole span once, not an end time on the ruler
+     * right beside its first item's start. */
+    g_assert_true (has_label_text (header, "12:40 – 13:40"));
+    g_assert_false (has_label_text (header, "13:40"));
+    g_assert_false (has_label_text (header, "12:40"));
+    g_assert_true (has_label_text (item, "12:40"));
     g_assert_cmpint (gtk_widget_get_height (header), >=, CONVENE_BLOCK_HEADER_HEIGHT - 4);
     g_assert_cmpint (gtk_widget_get_height (header), <, (int) (60 * CONVENE_BLOCK_PX_PER_MINUTE) - 8);
     g_assert_nonnull (item);
@@ -552,6 +451,119 @@ test_details_editor (void)
   remove_project_file (file);
 }
 
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  return bounds;
+}
+
+/* The title of a block: its one "heading" label. */
+static GtkLabel *
+title_label_of (GtkWidget *block)
+{
+  GtkWidget *label = first_with_class (block, "heading");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return GTK_LABEL (label);
+}
+
+/* On a desktop the selected segment's details stand beside the timeline;
+ * on a phone they follow below it, and long titles wrap instead of being
+ * cut short. */
+static void
+test_adaptive_layout (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "adaptive.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneSegment *opening = top_segment (document, 0);
+  ConveneSegment *panel = top_segment (document, 1);
+  g_autoptr(ConveneSegment) third_item = g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 2);
+  const int widths[] = { 1280, 360 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      ConveneWindow *window = show_window (document, widths[i], 800);
+      ConveneTimelineView *timeline;
+      GtkWidget *list;
+      GtkWidget *editor;
+      graphene_rect_t list_bounds, editor_bounds;
+      GtkLabel *title;
+      PangoLayout *layout;
+
+      /* A phone-sized window starts on the sidebar: open the session. */
+      if (widths[i] < 600)
+        {
+          g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
+          settle (500);
+        }
+      timeline = timeline_of (window);
+      list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_LIST_VIEW);
+      editor = first_with_class (GTK_WIDGET (timeline), "segment-editor");
+      g_assert_nonnull (editor);
+      convene_timeline_view_select_segment (timeline, opening);
+      settle (300);
+      g_assert_true (gtk_widget_get_width (GTK_WIDGET (window)) <= widths[i]);
+
+      list_bounds = bounds_in (list, GTK_WIDGET (window));
+      editor_bounds = bounds_in (editor, GTK_WIDGET (window));
+      g_test_message ("%d px: list at %.0f,%.0f %.0fx%.0f, editor at %.0f,%.0f %.0fx%.0f", widths[i],
+                      list_bounds.origin.x, list_bounds.origin.y, list_bounds.size.width, list_bounds.size.height,
+                      editor_bounds.origin.x, editor_bounds.origin.y, editor_bounds.size.width,
+                      editor_bounds.size.height);
+      if (widths[i] >= 1000)
+        {
+          /* Beside: right of the list, starting level with its top part. */
+          g_assert_cmpfloat (editor_bounds.origin.x, >=, list_bounds.origin.x + list_bounds.size.width);
+          g_assert_cmpfloat (editor_bounds.origin.y, <, list_bounds.origin.y + list_bounds.size.height);
+          g_assert_cmpfloat (list_bounds.size.width, >=, 400);
+        }
+      else
+        {
+          /* Below, as wide as the list. */
+          g_assert_cmpfloat (editor_bounds.origin.y, >=, list_bounds.origin.y + list_bounds.size.height);
+          g_assert_cmpfloat (editor_bounds.origin.x, <, list_bounds.origin.x + list_bounds.size.width);
+          g_assert_cmpfloat (editor_bounds.size.width, >=, list_bounds.size.width - 24);
+
+          /* Long titles wrap over up to three lines instead of ending in
+           * "…" after one. */
+          title = title_label_of (block_of (list, opening));
+          layout = gtk_label_get_layout (title);
+          g_test_message ("opening title: %d lines", pango_layout_get_line_count (layout));
+          g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+
+          convene_timeline_view_select_segment (timeline, third_item);
+          settle (300);
+          g_assert_nonnull (block_of (list, third_item));
+          title = title_label_of (block_of (list, third_item));
+          g_assert_cmpstr (gtk_label_get_text (title), ==, convene_segment_get_title (third_item));
+          layout = gtk_label_get_layout (title);
+          g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+          g_assert_false (pango_layout_is_ellipsized (layout));
+          /* The block still grows with its length: a 10 min item stays
+           * near the readable minimum plus its extra lines. */
+          g_assert_cmpint (gtk_widget_get_height (block_of (list, third_item)), <,
+                           CONVENE_BLOCK_MIN_HEIGHT + 24 + 20 * pango_layout_get_line_count (layout));
+
+          /* The panel's heading keeps its single span at this width. */
+          convene_timeline_view_select_segment (timeline, panel);
+          settle (300);
+          g_assert_true (has_label_text (block_of (list, panel), "12:40 – 13:40"));
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      settle (100);
+    }
+
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 static void
 test_thousand_segments (void)
 {
@@ -644,16 +656,10 @@ count_assignments_on_disk (GFile       *file,
                            gint64       segment_id,
                            ConveneRole  role)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
-  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(ConveneProject) project = load_file (file);
   GListModel *assignments;
   guint n = 0;
 
-  g_assert_no_error (error);
-  project = convene_store_load (store, &error);
-  g_assert_no_error (error);
-  convene_store_close (store);
   assignments = G_LIST_MODEL (convene_project_get_assignments (project));
   for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
     {
@@ -686,7 +692,7 @@ run_drags (void)
   gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
   settle (500);
   scroll_to_timeline (GTK_WIDGET (timeline));
-  g_print ("1..7\n");
+  g_print ("1..8\n");
   screenshot ("timeline-1280-light.png");
 
   /* 1. A break from the palette onto the lower half of the opening block. */
@@ -818,10 +824,46 @@ run_drags (void)
     settle (300);
   }
 
+  /* 8. Delete removes the selected segment from the timeline, but not
+   * while the planner is in its details beside it. */
+  {
+    GtkWidget *kind_row = first_of_type (first_with_class (GTK_WIDGET (timeline), "segment-editor"),
+                                         ADW_TYPE_COMBO_ROW);
+    g_autofree char *kept = NULL;
+
+    convene_timeline_view_select_segment (timeline, opening);
+    settle (300);
+    gtk_widget_grab_focus (kind_row);
+    settle (200);
+    xdotool ("key Delete");
+    settle (400);
+    kept = describe_file (file);
+    gtk_widget_grab_focus (list);
+    settle (200);
+    xdotool ("key Delete");
+    settle (400);
+    g_free (state);
+    state = describe_file (file);
+    g_print ("# Delete in the editor: %s; in the timeline: %s\n", kept, state);
+    g_print ("%s %u - Delete removes the segment from the timeline, not from its details\n",
+             g_str_has_prefix (kept, "opening/10,panel/60") && g_str_has_prefix (state, "panel/60") ? "ok" : "not ok",
+             ++test);
+    if (g_str_has_prefix (state, "panel/60"))
+      g_assert_true (convene_document_undo (document, NULL));
+    settle (300);
+  }
+
   convene_timeline_view_select_segment (timeline, panel);
   screenshot ("timeline-1280-light-selected.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot ("timeline-1280-dark.png");
+  /* The side column's other tab: the people to drag onto segments. */
+  gtk_stack_set_visible_child_name (GTK_STACK (first_of_type (first_with_class (GTK_WIDGET (timeline), "timeline-side"),
+                                                              GTK_TYPE_STACK)), "people");
+  screenshot ("timeline-1280-people-dark.png");
+  /* The session's fields above the timeline, at their own width. */
+  scroll_to (GTK_WIDGET (timeline), find_by_id (GTK_WIDGET (window), "session_group"));
+  screenshot ("timeline-1280-session-dark.png");
   gtk_window_destroy (GTK_WINDOW (window));
   settle (100);
 
@@ -838,6 +880,11 @@ run_drags (void)
   screenshot ("timeline-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   screenshot ("timeline-360-light.png");
+  /* Below the timeline: the selected segment's details. */
+  convene_timeline_view_select_segment (timeline, top_segment (document, 2));
+  settle (300);
+  scroll_to (GTK_WIDGET (timeline), first_with_class (GTK_WIDGET (timeline), "timeline-side"));
+  screenshot ("timeline-360-details-light.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle (100);
@@ -850,29 +897,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  gboolean drags = argc > 1 && g_str_equal (argv[1], "--drag");
   int status;
 
-  tmp_dir = g_dir_make_tmp ("convene-timeline-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-
-  if (drags)
-    {
-      gtk_init ();
-      adw_init ();
-      load_style ();
-      status = run_drags ();
-    }
+  if (ui_test_init (&argc, &argv, "convene-timeline-XXXXXX", &tmp_dir))
+    status = run_drags ();
   else
     {
-      gtk_test_init (&argc, &argv, NULL);
-      adw_init ();
-      load_style ();
       g_test_add_func ("/ui/timeline/example-blocks", test_example_blocks);
       g_test_add_func ("/ui/timeline/keyboard-edits", test_keyboard_edits);
       g_test_add_func ("/ui/timeline/details-editor", test_details_editor);
+      g_test_add_func ("/ui/timeline/adaptive-layout", test_adaptive_layout);
       g_test_add_func ("/ui/timeline/thousand-segments", test_thousand_segments);
       status = g_test_run ();
     }

@@ -1,12 +1,18 @@
 #define G_LOG_DOMAIN "convene-test-support"
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include "convene-json.h"
+#include "convene-segment-block.h"
+#include "convene-store.h"
 #include "ui-test-support.h"
 
 #define WAIT_SECONDS 15
+#define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
 
 /* Runs the main loop until condition holds; fails the test after a while
  * rather than hanging. */
@@ -191,10 +197,9 @@ screen_point (GtkWidget *widget,
 }
 
 void
-drag (int x1, int y1, int x2, int y2)
+drag_hold (int x1, int y1, int x2, int y2)
 {
   g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
-  g_autofree char *up = g_strdup_printf ("mousemove %d %d mouseup 1", x2, y2);
 
   xdotool (down);
   settle (150);
@@ -205,8 +210,22 @@ drag (int x1, int y1, int x2, int y2)
       settle (40);
     }
   settle (200);
+}
+
+void
+drag_release (int x, int y)
+{
+  g_autofree char *up = g_strdup_printf ("mousemove %d %d mouseup 1", x, y);
+
   xdotool (up);
   settle (400);
+}
+
+void
+drag (int x1, int y1, int x2, int y2)
+{
+  drag_hold (x1, y1, x2, y2);
+  drag_release (x2, y2);
 }
 
 void
@@ -226,3 +245,215 @@ screenshot (const char *name)
   g_print ("# screenshot %s\n", path);
 }
 
+
+/* Finding widgets */
+
+GtkWidget *
+first_of_type (GtkWidget *root,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+first_with_class (GtkWidget  *root,
+                  const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+block_of (GtkWidget      *root,
+          ConveneSegment *segment)
+{
+  if (CONVENE_IS_SEGMENT_BLOCK (root) &&
+      convene_segment_block_get_segment (CONVENE_SEGMENT_BLOCK (root)) == segment)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = block_of (child, segment);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+void
+activate_entry (GtkWidget  *row,
+                const char *text)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_assert_true (GTK_IS_TEXT (delegate));
+  /* What pressing Enter does (GtkText has no activate_signal in GTK 4.8,
+   * so gtk_widget_activate() would not reach it). */
+  g_signal_emit_by_name (delegate, "activate");
+}
+
+/* The project */
+
+void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/convene/Convene/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+gboolean
+ui_test_init (int         *argc,
+              char      ***argv,
+              const char  *template,
+              char       **tmp_dir)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean drags = *argc > 1 && g_str_equal ((*argv)[1], "--drag");
+
+  *tmp_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", *tmp_dir, TRUE);
+
+  if (drags)
+    gtk_init ();
+  else
+    gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  load_style ();
+  return drags;
+}
+
+ConveneProject *
+example_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  ConveneProject *project;
+  gconstpointer data;
+  gsize length;
+
+  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &length);
+  project = convene_json_import (data, length, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+ConveneDocument *
+create_example (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneProject) project = example_project ();
+  ConveneDocument *document;
+
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+void
+remove_project_file (GFile *file)
+{
+  g_autofree char *wal = g_strconcat (g_file_peek_path (file), "-wal", NULL);
+  g_autofree char *shm = g_strconcat (g_file_peek_path (file), "-shm", NULL);
+
+  g_remove (wal);
+  g_remove (shm);
+  g_assert_no_errno (g_remove (g_file_peek_path (file)));
+}
+
+ConveneProject *
+load_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_ONLY, &error);
+  ConveneProject *project;
+
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  convene_store_close (store);
+  return project;
+}
+
+/* The window */
+
+ConveneWindow *
+show_window (ConveneDocument *document,
+             int              width,
+             int              height)
+{
+  ConveneWindow *window = convene_window_new (NULL);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  convene_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window, "the window to show");
+  settle (300);
+  return window;
+}
+
+void
+close_window (ConveneWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (250);
+}
+
+ConveneTimelineView *
+timeline_of (ConveneWindow *window)
+{
+  GtkWidget *timeline = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_TIMELINE_VIEW);
+
+  g_assert_nonnull (timeline);
+  return CONVENE_TIMELINE_VIEW (timeline);
+}

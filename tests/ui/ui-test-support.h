@@ -1,9 +1,14 @@
 /* ui-test-support.h: what every widget test of Convene needs: run the main
  * loop until something holds (or fail instead of hanging), let redraws
- * settle, and find widgets and the text they show. */
+ * settle, find widgets and the text they show, make the example project,
+ * show it in a window and read the saved file back. */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "convene-document.h"
+#include "convene-timeline-view.h"
+#include "convene-window.h"
 
 G_BEGIN_DECLS
 
@@ -35,7 +40,51 @@ void       xdotool        (const char *args);
 void       screen_point   (GtkWidget *widget, double fy, int *x, int *y);
 /* Presses button 1 at (x1, y1), moves in ten steps to (x2, y2), releases. */
 void       drag           (int x1, int y1, int x2, int y2);
+/* Presses button 1 at (x1, y1) and moves in ten steps to (x2, y2), keeping
+ * it held; drag_release() lets go at (x, y). drag() does both. */
+void       drag_hold      (int x1, int y1, int x2, int y2);
+void       drag_release   (int x, int y);
 /* Saves the screen as name (a .png) in $CONVENE_SHOTS_DIR, when set. */
 void       screenshot     (const char *name);
+
+/* Finding widgets (root included), in tree order; NULL when there is none. */
+GtkWidget *first_of_type    (GtkWidget *root, GType type);
+GtkWidget *first_with_class (GtkWidget *root, const char *css_class);
+/* The first button under root whose label is label. */
+GtkWidget *button_labelled  (GtkWidget *root, const char *label);
+/* The timeline block showing segment, among those that exist. */
+GtkWidget *block_of         (GtkWidget *root, ConveneSegment *segment);
+/* A Condition: whether the widget data is mapped. */
+gboolean   widget_is_mapped (gpointer data);
+/* Types text into the entry row and presses Enter in it. */
+void       activate_entry   (GtkWidget *row, const char *text);
+
+/* The project. load_style() and the example read the program's resources:
+ * a test using them compiles in convene_ui_resources (tests/ui/meson.build). */
+/* Adds the application's style sheet to the display, as the application
+ * does (these tests have no application). */
+void             load_style          (void);
+/* The example side event (a resource of the program). */
+ConveneProject  *example_project     (void);
+/* A new project file at file holding the example, opened. */
+ConveneDocument *create_example      (GFile *file);
+/* Deletes a closed project file and the SQLite files beside it. */
+void             remove_project_file (GFile *file);
+/* What the saved file holds, read the way another program would. */
+ConveneProject  *load_file           (GFile *file);
+
+/* Starts a widget test program: a new folder of its own (template as for
+ * g_dir_make_tmp()) as XDG_DATA_HOME, returned in *tmp_dir; GTK (set up for
+ * GTest unless the first argument is --drag), libadwaita and the style
+ * sheet. Returns whether --drag was given. */
+gboolean         ui_test_init        (int *argc, char ***argv, const char *template, char **tmp_dir);
+
+/* The window */
+/* A window showing document, width × height (-1, -1: its own default
+ * size), presented and mapped. */
+ConveneWindow       *show_window  (ConveneDocument *document, int width, int height);
+void                 close_window (ConveneWindow *window);
+/* The timeline of the window's session page. */
+ConveneTimelineView *timeline_of  (ConveneWindow *window);
 
 G_END_DECLS
