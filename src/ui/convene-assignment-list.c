@@ -715,9 +715,13 @@ build (ConveneAssignmentList *self)
   self->person_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_drop_down_set_factory (self->person_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->person_dropdown, list_factory);
-  gtk_drop_down_set_expression (self->person_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (person_search_text), NULL, NULL));
+  {
+    /* The drop-down keeps its own reference to the search expression. */
+    g_autoptr(GtkExpression) search = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                   G_CALLBACK (person_search_text), NULL, NULL);
+
+    gtk_drop_down_set_expression (self->person_dropdown, search);
+  }
   gtk_drop_down_set_enable_search (self->person_dropdown, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->person_dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (self->person_dropdown), TRUE);

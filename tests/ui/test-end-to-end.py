@@ -72,7 +72,7 @@ class App:
         except subprocess.TimeoutExpired:
             raise Failure(f"{self.name}: the app did not quit after Ctrl+Q")
         if status != 0:
-            raise Failure(f"{self.name}: the app exited with status {status}")
+            raise Failure(f"{self.name}: the app exited with status {status}:\n{self.log_text()}")
 
     def kill(self):
         if self.process.poll() is None:
