@@ -78,6 +78,26 @@ find_clipped (GtkWidget *widget,
     find_clipped (child, window, problems);
 }
 
+/* Whether a leaflet under widget is still sliding between its pages: its
+ * labels are then half outside the window on purpose. */
+static gboolean
+leaflet_sliding (GtkWidget *widget)
+{
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (leaflet_sliding (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+leaflets_still (gpointer data)
+{
+  return !leaflet_sliding (data);
+}
+
 static void
 check_page (GtkWidget  *window,
             const char *shot)
@@ -86,6 +106,8 @@ check_page (GtkWidget  *window,
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
   settle (300);
+  wait_until (leaflets_still, window, "every leaflet to finish sliding");
+  settle (100);
   screenshot (shot);
 
   collect_labels (window, texts);

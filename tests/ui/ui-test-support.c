@@ -132,6 +132,24 @@ wait_for_label (GtkWidget  *root,
   wait_until (label_is_shown, &wait, what);
 }
 
+static gboolean
+label_is_gone (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return !shows_label (wait->root, wait->text);
+}
+
+void
+wait_for_no_label (GtkWidget  *root,
+                   const char *text)
+{
+  LabelWait wait = { root, text };
+  g_autofree char *what = g_strdup_printf ("the label “%s” to go", text);
+
+  wait_until (label_is_gone, &wait, what);
+}
+
 /* Real input in a real X server, for the end-to-end tests. */
 
 /* Runs xdotool with args while the main loop keeps turning, so the

@@ -30,6 +30,9 @@ void       collect_labels (GtkWidget *root, GPtrArray *texts);
 gboolean   shows_label    (GtkWidget *root, const char *text);
 /* Waits until shows_label (root, text) holds. */
 void       wait_for_label (GtkWidget *root, const char *text);
+/* Waits until no visible label under root shows text (a filter applied,
+ * a row gone): slow machines draw later, so never assert after a fixed pause. */
+void       wait_for_no_label (GtkWidget *root, const char *text);
 
 /* Real pointer and keyboard input through xdotool in the X server the test
  * runs in (GUIDE.md §5). */
