@@ -438,6 +438,132 @@ test_create (Fixture       *f,
   convene_document_close (document);
 }
 
+
+/* The change feed: one announcement per perform, undo and redo, naming what
+ * changed and which sessions it touched; none for a refused edit. */
+typedef struct
+{
+  guint           count;
+  ConveneChanges *last;
+} Heard;
+
+static void
+heard_changed (ConveneDocument *document,
+               ConveneChanges  *changes,
+               Heard           *heard)
+{
+  heard->count++;
+  g_clear_pointer (&heard->last, convene_changes_unref);
+  heard->last = convene_changes_ref (changes);
+}
+
+static void
+expect_one (Heard *heard,
+            guint *count)
+{
+  g_assert_cmpuint (heard->count, ==, *count + 1);
+  g_assert_nonnull (heard->last);
+  *count = heard->count;
+}
+
+static void
+test_change_feed (Fixture       *f,
+                  gconstpointer  data)
+{
+  ConveneProject *project = convene_document_get_project (f->document);
+  ConveneSession *first = nth_session (project, 0);
+  ConveneSession *second = nth_session (project, 1);
+  ConveneSegment *panel = find_kind (first, CONVENE_SEGMENT_KIND_PANEL);
+  ConveneSegment *item = nth_segment (convene_segment_get_items (panel), 0);
+  ConveneSchedule *schedule;
+  const ConveneScheduleEntry *entry;
+  g_autoptr(ConveneSpeaker) person = NULL;
+  g_autoptr(GError) error = NULL;
+  Heard heard = { 0, };
+  guint count = 0;
+
+  g_signal_connect (f->document, "changed", G_CALLBACK (heard_changed), &heard);
+
+  /* A session's start moves its times, not the other session's. */
+  schedule = convene_document_get_schedule (f->document, first);
+  g_assert_true (schedule == convene_document_get_schedule (f->document, first));
+  perform (f, convene_edit_set_number (first, "start-time", 7 * 60, &error));
+  expect_one (&heard, &count);
+  g_assert_true (convene_changes_has (heard.last, CONVENE_CHANGE_SESSIONS));
+  g_assert_false (convene_changes_has (heard.last, CONVENE_CHANGE_SEGMENTS | CONVENE_CHANGE_PROJECT));
+  g_assert_true (convene_changes_contains (heard.last, first));
+  g_assert_true (convene_changes_touches_session (heard.last, first));
+  g_assert_false (convene_changes_touches_session (heard.last, second));
+  g_assert_true (convene_changes_moves_times (heard.last, first));
+  g_assert_false (convene_changes_moves_times (heard.last, second));
+  {
+    g_autofree char *clock = convene_schedule_format_clock (convene_document_get_schedule (f->document, first),
+                                                            0, FALSE);
+    g_assert_cmpstr (clock, ==, "07:00");
+  }
+
+  /* An item's length: the segment is named, and its session. */
+  perform (f, convene_edit_set_number (item, "duration", convene_segment_get_duration (item) + 5, &error));
+  expect_one (&heard, &count);
+  g_assert_true (convene_changes_has (heard.last, CONVENE_CHANGE_SEGMENTS));
+  g_assert_true (convene_changes_contains (heard.last, item));
+  g_assert_true (convene_changes_touches_session (heard.last, first));
+  g_assert_false (convene_changes_touches_session (heard.last, second));
+  schedule = convene_document_get_schedule (f->document, first);
+  entry = convene_schedule_lookup (schedule, nth_segment (convene_segment_get_items (panel), 1));
+  g_assert_nonnull (entry);
+
+  /* Undo and redo announce the same things. */
+  g_assert_true (convene_document_undo (f->document, &error));
+  expect_one (&heard, &count);
+  g_assert_true (convene_changes_contains (heard.last, item));
+  g_assert_true (convene_changes_touches_session (heard.last, first));
+  g_assert_true (convene_document_redo (f->document, &error));
+  expect_one (&heard, &count);
+  g_assert_true (convene_changes_contains (heard.last, item));
+
+  /* Removing an item names it and the panel that lost it. */
+  perform (f, convene_edit_remove_segment (project, first, item));
+  expect_one (&heard, &count);
+  g_assert_true (convene_changes_contains (heard.last, panel));
+  g_assert_true (convene_changes_contains (heard.last, item));
+  g_assert_true (convene_changes_touches_session (heard.last, first));
+  g_assert_null (convene_schedule_lookup (convene_document_get_schedule (f->document, first), item));
+  g_assert_true (convene_document_undo (f->document, &error));
+  expect_one (&heard, &count);
+  g_assert_nonnull (convene_schedule_lookup (convene_document_get_schedule (f->document, first), item));
+
+  /* The project's time zone moves every session's times. */
+  perform (f, convene_edit_set_text (project, "time-zone", "Asia/Tokyo", &error));
+  expect_one (&heard, &count);
+  g_assert_true (convene_changes_has (heard.last, CONVENE_CHANGE_PROJECT));
+  g_assert_true (convene_changes_moves_times (heard.last, second));
+  g_assert_false (convene_changes_touches_session (heard.last, second));
+
+  /* People: flags, not sessions. */
+  person = convene_speaker_new (convene_project_new_id (project), "Grace Hopper");
+  perform (f, convene_edit_add_speaker (project, person, 0));
+  expect_one (&heard, &count);
+  g_assert_true (convene_changes_has (heard.last, CONVENE_CHANGE_SPEAKERS));
+  g_assert_true (convene_changes_contains (heard.last, person));
+  g_assert_false (convene_changes_touches_session (heard.last, first));
+
+  /* A session leaving the project is named. */
+  perform (f, convene_edit_remove_session (project, second));
+  expect_one (&heard, &count);
+  g_assert_true (convene_changes_touches_session (heard.last, second));
+  g_assert_true (convene_changes_contains (heard.last, project));
+
+  /* Nothing to undo, and a refused edit, say nothing. */
+  convene_document_close (f->document);
+  g_assert_false (convene_document_perform (f->document,
+                                            convene_edit_set_text (project, "title", "Late", &error),
+                                            &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (heard.count, ==, count);
+  g_clear_pointer (&heard.last, convene_changes_unref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +578,7 @@ main (int   argc,
   ADD ("disk-full-reverts", test_disk_full_reverts);
   ADD ("read-only-refuses", test_read_only_refuses);
   ADD ("create", test_create);
+  ADD ("change-feed", test_change_feed);
 
   return g_test_run ();
 }

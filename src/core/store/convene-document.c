@@ -10,6 +10,9 @@ struct _ConveneDocument
   ConveneProject *project;
   ConveneStore   *store;
   ConveneHistory *history;
+  /* Derived data, computed when first asked for after a change and shared
+   * by every view: ConveneSession* (owned) -> ConveneSchedule* (owned). */
+  GHashTable     *schedules;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneDocument, convene_document, G_TYPE_OBJECT)
@@ -27,6 +30,41 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Drops the derived data the change made stale, then tells the views. */
+static void
+announce (ConveneDocument *self,
+          ConveneChanges  *changes)
+{
+  if (convene_changes_is_empty (changes))
+    return;
+
+  if (convene_changes_has (changes, CONVENE_CHANGE_PROJECT) ||
+      convene_changes_contains (changes, self->project))
+    {
+      /* The time zone, or which sessions there are. */
+      g_hash_table_remove_all (self->schedules);
+    }
+  else
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->schedules);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (convene_changes_touches_session (changes, key))
+          g_hash_table_iter_remove (&iter);
+    }
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, changes);
+}
 
 static void
 on_history_notify (GObject    *history,
@@ -156,6 +194,7 @@ static gboolean
 run_in_transaction (ConveneDocument  *self,
                     ConveneCommand   *command,
                     gboolean          forward,
+                    ConveneChanges  **out_changes,
                     GError          **error)
 {
   if (!convene_store_begin (self->store, error))
@@ -176,6 +215,8 @@ run_in_transaction (ConveneDocument  *self,
       return FALSE;
     }
 
+  if (out_changes != NULL)
+    *out_changes = convene_store_take_changes (self->store);
   return TRUE;
 }
 
@@ -185,6 +226,7 @@ convene_document_perform (ConveneDocument  *self,
                           GError          **error)
 {
   g_autoptr(ConveneCommand) owned = command;
+  g_autoptr(ConveneChanges) changes = NULL;
 
   g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (owned == NULL || CONVENE_IS_COMMAND (owned), FALSE);
@@ -193,10 +235,11 @@ convene_document_perform (ConveneDocument  *self,
   if (owned == NULL)
     return FALSE;
 
-  if (!run_in_transaction (self, owned, TRUE, error))
+  if (!run_in_transaction (self, owned, TRUE, &changes, error))
     return FALSE;
 
   convene_history_push (self->history, owned);
+  announce (self, changes);
   return TRUE;
 }
 
@@ -204,6 +247,7 @@ gboolean
 convene_document_undo (ConveneDocument  *self,
                        GError          **error)
 {
+  g_autoptr(ConveneChanges) changes = NULL;
   ConveneCommand *command;
 
   g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
@@ -212,10 +256,11 @@ convene_document_undo (ConveneDocument  *self,
   if (command == NULL)
     return TRUE;
 
-  if (!run_in_transaction (self, command, FALSE, error))
+  if (!run_in_transaction (self, command, FALSE, &changes, error))
     return FALSE;
 
   convene_history_did_undo (self->history);
+  announce (self, changes);
   return TRUE;
 }
 
@@ -223,6 +268,7 @@ gboolean
 convene_document_redo (ConveneDocument  *self,
                        GError          **error)
 {
+  g_autoptr(ConveneChanges) changes = NULL;
   ConveneCommand *command;
 
   g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
@@ -231,11 +277,32 @@ convene_document_redo (ConveneDocument  *self,
   if (command == NULL)
     return TRUE;
 
-  if (!run_in_transaction (self, command, TRUE, error))
+  if (!run_in_transaction (self, command, TRUE, &changes, error))
     return FALSE;
 
   convene_history_did_redo (self->history);
+  announce (self, changes);
   return TRUE;
+}
+
+ConveneSchedule *
+convene_document_get_schedule (ConveneDocument *self,
+                               ConveneSession  *session)
+{
+  ConveneSchedule *schedule;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
+
+  schedule = g_hash_table_lookup (self->schedules, session);
+  if (schedule == NULL)
+    {
+      g_autoptr(GTimeZone) tz = convene_project_dup_gtime_zone (self->project);
+
+      schedule = convene_schedule_compute (session, tz);
+      g_hash_table_insert (self->schedules, g_object_ref (session), schedule);
+    }
+  return schedule;
 }
 
 gboolean
@@ -282,6 +349,7 @@ convene_document_finalize (GObject *object)
   ConveneDocument *self = CONVENE_DOCUMENT (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->schedules, g_hash_table_unref);
   g_clear_object (&self->history);
   g_clear_object (&self->project);
 
@@ -356,9 +424,17 @@ convene_document_class_init (ConveneDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Once after every commit, undo and redo that changed something: the one
+   * change feed every view of the document listens to. */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CONVENE_TYPE_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 convene_document_init (ConveneDocument *self)
 {
+  self->schedules = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                           (GDestroyNotify) convene_schedule_unref);
 }

@@ -7,6 +7,7 @@
 
 #include "convene-store.h"
 #include "convene-history.h"
+#include "convene-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ConveneDocument, convene_document, CONVENE, DOCUMENT, GObject)
 
 /* Properties (read-only): "project", "file", "history", "read-only",
- * "read-only-reason", "can-undo", "can-redo" (mirrors of the history). */
+ * "read-only-reason", "can-undo", "can-redo" (mirrors of the history).
+ *
+ * Signal "changed" (ConveneChanges *changes): emitted once after every
+ * perform, undo and redo that changed the model, after the file holds it.
+ * It is the one change feed views listen to; none of them watches the
+ * model's objects itself. */
 ConveneDocument *convene_document_open      (GFile *file, ConveneStoreMode mode, GError **error);
 /* A new file holding project (a new empty project when NULL). */
 ConveneDocument *convene_document_create    (GFile *file, ConveneProject *project, GError **error);
@@ -29,6 +35,9 @@ gboolean         convene_document_perform   (ConveneDocument *self, ConveneComma
                                              GError **error);
 gboolean         convene_document_undo      (ConveneDocument *self, GError **error);
 gboolean         convene_document_redo      (ConveneDocument *self, GError **error);
+/* The clock times of session, computed once per change and shared by every
+ * view (borrowed: valid until the next "changed"). */
+ConveneSchedule *convene_document_get_schedule (ConveneDocument *self, ConveneSession *session);
 gboolean         convene_document_save_copy (ConveneDocument *self, GFile *dest, GError **error);
 void             convene_document_close     (ConveneDocument *self);
 

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 #include "convene-store.h"
+#include "convene-changes.h"
 
 G_BEGIN_DECLS
 
@@ -75,5 +76,8 @@ int                  convene_store_watcher_flush (ConveneStoreWatcher *watcher,
 void                 convene_store_watcher_committed (ConveneStoreWatcher *watcher);
 /* Drops the collected changes (and what flush wrote, after a ROLLBACK). */
 void                 convene_store_watcher_forget (ConveneStoreWatcher *watcher);
+/* What the last flush wrote, as the views need to hear it; NULL when nothing
+ * was flushed since. Transfer full. */
+ConveneChanges      *convene_store_watcher_take_changes (ConveneStoreWatcher *watcher);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ struct _ConveneStoreWatcher
   GHashTable     *dirty;        /* GObject* (owned ref) set */
   GHashTable     *dirty_lists;  /* GListStore* -> DirtyList* (owned) */
   GArray         *written;      /* Pending: written, waiting for COMMIT */
+  ConveneChanges *changes;      /* what the last flush wrote, for the document */
 };
 
 /* One object to write. Parents are written before their children, so
@@ -152,8 +153,15 @@ on_items_changed (GListModel *list,
 
   g_return_if_fail (position + removed <= list_watch->members->len);
 
+  /* Removed objects are collected too, for the change feed; flush does not
+   * write them, since they are no longer attached. */
   for (guint i = 0; i < removed; i++)
-    unwatch_object (watcher, g_ptr_array_index (list_watch->members, position + i), list_watch);
+    {
+      GObject *item = g_ptr_array_index (list_watch->members, position + i);
+
+      mark_dirty (watcher, item);
+      unwatch_object (watcher, item, list_watch);
+    }
   g_ptr_array_remove_range (list_watch->members, position, removed);
 
   for (guint i = 0; i < added; i++)
@@ -334,6 +342,7 @@ convene_store_watcher_free (ConveneStoreWatcher *watcher)
   g_hash_table_unref (watcher->dirty);
   g_hash_table_unref (watcher->dirty_lists);
   g_array_unref (watcher->written);
+  g_clear_pointer (&watcher->changes, convene_changes_unref);
   g_object_unref (watcher->project);
   g_free (watcher);
 }
@@ -344,6 +353,7 @@ convene_store_watcher_forget (ConveneStoreWatcher *watcher)
   g_hash_table_remove_all (watcher->dirty);
   g_hash_table_remove_all (watcher->dirty_lists);
   g_array_set_size (watcher->written, 0);
+  g_clear_pointer (&watcher->changes, convene_changes_unref);
 }
 
 void
@@ -506,6 +516,100 @@ owner_id (GObject *owner)
   return 0;
 }
 
+static ConveneChangeFlags
+flags_of_object (GObject *object)
+{
+  if (CONVENE_IS_PROJECT (object))
+    return CONVENE_CHANGE_PROJECT;
+  if (CONVENE_IS_SESSION (object))
+    return CONVENE_CHANGE_SESSIONS;
+  if (CONVENE_IS_SEGMENT (object))
+    return CONVENE_CHANGE_SEGMENTS;
+  if (CONVENE_IS_SPEAKER (object))
+    return CONVENE_CHANGE_SPEAKERS;
+  if (CONVENE_IS_ASSIGNMENT (object))
+    return CONVENE_CHANGE_ASSIGNMENTS;
+  if (CONVENE_IS_OUTCOME (object))
+    return CONVENE_CHANGE_OUTCOMES;
+  return CONVENE_CHANGE_OUTCOME_LINKS;
+}
+
+static ConveneChangeFlags
+flags_of_list (ConveneStoreList kind)
+{
+  switch (kind)
+    {
+    case CONVENE_STORE_LIST_SESSIONS:
+      return CONVENE_CHANGE_SESSIONS;
+    case CONVENE_STORE_LIST_SPEAKERS:
+      return CONVENE_CHANGE_SPEAKERS;
+    case CONVENE_STORE_LIST_ASSIGNMENTS:
+      return CONVENE_CHANGE_ASSIGNMENTS;
+    case CONVENE_STORE_LIST_SEGMENTS:
+    case CONVENE_STORE_LIST_ITEMS:
+      return CONVENE_CHANGE_SEGMENTS;
+    case CONVENE_STORE_LIST_OUTCOMES:
+      return CONVENE_CHANGE_OUTCOMES;
+    case CONVENE_STORE_LIST_OUTCOME_LINKS:
+    default:
+      return CONVENE_CHANGE_OUTCOME_LINKS;
+    }
+}
+
+/* The session that holds object (itself, for a session), following the
+ * lists up; NULL for what no session holds, or what left the project. */
+static ConveneSession *
+session_of (ConveneStoreWatcher *watcher,
+            GObject             *object)
+{
+  while (object != NULL && !CONVENE_IS_SESSION (object))
+    {
+      Watch *watch = g_hash_table_lookup (watcher->watches, object);
+
+      if (watch == NULL || watch->container == NULL)
+        return NULL;
+      object = watch->container->owner;
+    }
+  return object != NULL ? CONVENE_SESSION (object) : NULL;
+}
+
+static void
+add_change (ConveneStoreWatcher *watcher,
+            ConveneChanges      *changes,
+            GObject             *object,
+            ConveneChangeFlags   flags)
+{
+  ConveneSession *session = session_of (watcher, object);
+
+  convene_changes_add_object (changes, object, flags);
+  if (session != NULL)
+    convene_changes_add_session (changes, session);
+}
+
+/* What the collected changes mean to the views: every changed, added or
+ * removed object, and the owner of every list whose members changed. */
+static ConveneChanges *
+collect_changes (ConveneStoreWatcher *watcher)
+{
+  ConveneChanges *changes = convene_changes_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, watcher->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    add_change (watcher, changes, key, flags_of_object (key));
+
+  g_hash_table_iter_init (&iter, watcher->dirty_lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      DirtyList *dirty = value;
+
+      add_change (watcher, changes, dirty->owner, flags_of_list (dirty->kind));
+    }
+
+  return changes;
+}
+
 int
 convene_store_watcher_flush (ConveneStoreWatcher *watcher,
                              ConveneStoreWriter  *writer)
@@ -567,10 +671,20 @@ convene_store_watcher_flush (ConveneStoreWatcher *watcher,
                                                   G_LIST_MODEL (dirty->list));
     }
 
+  g_clear_pointer (&watcher->changes, convene_changes_unref);
+  if (rc == SQLITE_OK)
+    watcher->changes = collect_changes (watcher);
+
   g_hash_table_remove_all (watcher->dirty);
   g_hash_table_remove_all (watcher->dirty_lists);
   g_array_set_size (watcher->written, 0);
   if (rc == SQLITE_OK)
     g_array_append_vals (watcher->written, pending->data, pending->len);
   return rc;
+}
+
+ConveneChanges *
+convene_store_watcher_take_changes (ConveneStoreWatcher *watcher)
+{
+  return g_steal_pointer (&watcher->changes);
 }

@@ -1178,6 +1178,18 @@ convene_store_rollback (ConveneStore *self)
   self->in_transaction = FALSE;
 }
 
+ConveneChanges *
+convene_store_take_changes (ConveneStore *self)
+{
+  ConveneChanges *changes = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_STORE (self), NULL);
+
+  if (self->watcher != NULL)
+    changes = convene_store_watcher_take_changes (self->watcher);
+  return changes != NULL ? changes : convene_changes_new ();
+}
+
 static gboolean
 same_file (const char *a,
            const char *b)

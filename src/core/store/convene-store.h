@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 #include "convene-project.h"
+#include "convene-changes.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,9 @@ gboolean        convene_store_begin          (ConveneStore *self, GError **error
  * caller reverts the model so it matches the file again. */
 gboolean        convene_store_commit         (ConveneStore *self, GError **error);
 void            convene_store_rollback       (ConveneStore *self);
+/* What the last successful commit changed (transfer full); an empty change
+ * when it wrote nothing. */
+ConveneChanges *convene_store_take_changes   (ConveneStore *self);
 /* A consistent snapshot of the file at dest (backup API; dest is written
  * beside itself and renamed into place, so a failure leaves no partial file). */
 gboolean        convene_store_save_copy      (ConveneStore *self, GFile *dest, GError **error);
