@@ -15,6 +15,9 @@ struct _ConveneSchedule
   /* Keeps the segments the entries borrow alive as long as the schedule. */
   GPtrArray *segments;
   GArray *entries;
+  /* ConveneSegment* -> index in entries + 1: lookups stay constant time
+   * however long the session. */
+  GHashTable *index;
   GTimeZone *tz;
   GDateTime *start;
   guint slot_minutes;
@@ -53,9 +56,28 @@ session_start_clock (ConveneSession *session,
   return start;
 }
 
+/* The length of segment, or the preview's length for the one segment being
+ * resized. */
+static int
+duration_of (ConveneSegment *segment,
+             ConveneSegment *preview,
+             guint           preview_minutes)
+{
+  return (int) (segment == preview ? preview_minutes : convene_segment_get_duration (segment));
+}
+
 ConveneSchedule *
 convene_schedule_compute (ConveneSession *session,
                           GTimeZone      *tz)
+{
+  return convene_schedule_compute_preview (session, tz, NULL, 0);
+}
+
+ConveneSchedule *
+convene_schedule_compute_preview (ConveneSession *session,
+                                  GTimeZone      *tz,
+                                  ConveneSegment *preview,
+                                  guint           preview_minutes)
 {
   ConveneSchedule *self;
   GListModel *segments;
@@ -106,11 +128,11 @@ convene_schedule_compute (ConveneSession *session,
           entry.start = pinned;
         }
 
-      entry.end = entry.start + (int) convene_segment_get_duration (segment);
+      entry.end = entry.start + duration_of (segment, preview, preview_minutes);
       entry.crosses_slot_end = entry.end > (int) self->slot_minutes ||
                                entry.start > (int) self->slot_minutes;
 
-      self->planned_minutes += (int) convene_segment_get_duration (segment);
+      self->planned_minutes += duration_of (segment, preview, preview_minutes);
       cursor = entry.end;
       /* The session runs until its latest end, even when a pinned segment
        * overlaps the one before it. */
@@ -124,7 +146,7 @@ convene_schedule_compute (ConveneSession *session,
         {
           ConveneSegment *item = g_list_model_get_item (items, j);
           ConveneScheduleEntry item_entry = { 0 };
-          int duration = (int) convene_segment_get_duration (item);
+          int duration = duration_of (item, preview, preview_minutes);
 
           g_ptr_array_add (self->segments, item);
 
@@ -141,6 +163,11 @@ convene_schedule_compute (ConveneSession *session,
           g_array_append_val (self->entries, item_entry);
         }
     }
+
+  self->index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->entries->len; i++)
+    g_hash_table_insert (self->index, g_array_index (self->entries, ConveneScheduleEntry, i).segment,
+                         GUINT_TO_POINTER (i + 1));
 
   return self;
 }
@@ -161,6 +188,7 @@ convene_schedule_unref (ConveneSchedule *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
+  g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->segments, g_ptr_array_unref);
   g_clear_pointer (&self->start, g_date_time_unref);
@@ -188,17 +216,14 @@ const ConveneScheduleEntry *
 convene_schedule_lookup (ConveneSchedule *self,
                          ConveneSegment  *segment)
 {
+  guint index;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      const ConveneScheduleEntry *entry = &g_array_index (self->entries, ConveneScheduleEntry, i);
-
-      if (entry->segment == segment)
-        return entry;
-    }
-
-  return NULL;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, segment));
+  if (index == 0)
+    return NULL;
+  return &g_array_index (self->entries, ConveneScheduleEntry, index - 1);
 }
 
 int

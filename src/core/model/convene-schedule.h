@@ -30,6 +30,11 @@ GType                       convene_schedule_get_type       (void) G_GNUC_CONST;
 
 /* tz: the venue's zone (convene_project_dup_gtime_zone()); NULL means UTC. */
 ConveneSchedule            *convene_schedule_compute        (ConveneSession *session, GTimeZone *tz);
+/* The same, as if preview (a segment of session) lasted preview_minutes:
+ * what the timeline shows while an edge is dragged, before any command. */
+ConveneSchedule            *convene_schedule_compute_preview (ConveneSession *session, GTimeZone *tz,
+                                                              ConveneSegment *preview,
+                                                              guint           preview_minutes);
 ConveneSchedule            *convene_schedule_ref            (ConveneSchedule *self);
 void                        convene_schedule_unref          (ConveneSchedule *self);
 /* Entries in reading order: each top-level segment followed by its items. */
