@@ -7,7 +7,7 @@
 
 #include "convene-assignment-list.h"
 #include "convene-edits.h"
-#include "convene-model-watch.h"
+#include "convene-clock.h"
 #include "convene-person-row.h"
 #include "convene-ui-util.h"
 #include "convene-warnings.h"
@@ -30,7 +30,7 @@ struct _ConveneAssignmentList
   ConveneDocument   *document;
   ConveneSession    *session;
   ConveneSegment    *segment;
-  ConveneModelWatch *watch;
+  GSignalGroup *document_signals;  /* the document's change feed */
   GPtrArray         *rows;        /* assignment rows, in order; borrowed */
   char              *shown_keys;  /* the assignments the rows show */
   int                focus_after; /* row index to focus after a rebuild, or -1 */
@@ -378,7 +378,7 @@ refresh (ConveneAssignmentList *self)
   g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GString) keys = g_string_new (NULL);
-  gboolean use_12h = convene_model_watch_get_use_12h (self->watch);
+  gboolean use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
   GListModel *assignments;
   gboolean has_people;
   const char *unstaffed = NULL;
@@ -763,9 +763,7 @@ convene_assignment_list_dispose (GObject *object)
   ConveneAssignmentList *self = CONVENE_ASSIGNMENT_LIST (object);
   GtkWidget *child;
 
-  if (self->watch != NULL)
-    g_signal_handlers_disconnect_by_data (self->watch, self);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->session);
   g_clear_object (&self->segment);
@@ -798,8 +796,11 @@ convene_assignment_list_init (ConveneAssignmentList *self)
 
   self->rows = g_ptr_array_new ();
   self->focus_after = -1;
-  self->watch = convene_model_watch_new ();
-  g_signal_connect_object (self->watch, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (refresh), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
   build (self);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
@@ -828,7 +829,7 @@ convene_assignment_list_set_target (ConveneAssignmentList *self,
     return;
 
   project = document != NULL ? convene_document_get_project (document) : NULL;
-  same_project = project == convene_model_watch_get_project (self->watch);
+  same_project = self->document != NULL && project == convene_document_get_project (self->document);
   g_set_object (&self->document, document);
   g_set_object (&self->session, session);
   g_set_object (&self->segment, segment);
@@ -842,7 +843,7 @@ convene_assignment_list_set_target (ConveneAssignmentList *self,
     {
       gtk_drop_down_set_model (self->person_dropdown,
                                project != NULL ? G_LIST_MODEL (convene_project_get_speakers (project)) : NULL);
-      convene_model_watch_set_project (self->watch, project);
+      g_signal_group_set_target (self->document_signals, self->document);
     }
   adw_combo_row_set_selected (self->role_row, suggested_role (self));
   adw_expander_row_set_expanded (self->add_row, FALSE);

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-edits.h"
-#include "convene-model-watch.h"
+#include "convene-clock.h"
 #include "convene-outcome-links.h"
 #include "convene-outcomes.h"
 #include "convene-ui-util.h"
@@ -28,7 +28,8 @@ struct _ConveneOutcomeLinks
   ConveneSession      *session;
   ConveneSegment      *segment;
   GPtrArray           *choices;     /* ConveneOutcome behind link_row's entries 1.. */
-  ConveneModelWatch   *watch;       /* the project, while a segment is shown */
+  GSignalGroup        *document_signals;  /* the document's change feed */
+  guint                refresh_id;
   gboolean             syncing;
 };
 
@@ -132,6 +133,26 @@ refresh (ConveneOutcomeLinks *self)
                                                           : NULL);
 }
 
+static gboolean
+refresh_idle (gpointer data)
+{
+  ConveneOutcomeLinks *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list is rebuilt after the signal that changed it returns: the chosen
+ * entry's combo row and the pressed Unlink button are in the list. Before
+ * the next layout, so what is drawn is never a frame behind. */
+static void
+queue_refresh (ConveneOutcomeLinks *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle, self, NULL);
+}
+
 static void
 link_selected (ConveneOutcomeLinks *self)
 {
@@ -147,7 +168,7 @@ link_selected (ConveneOutcomeLinks *self)
   convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
   /* The list goes back to its first entry once this choice is handled,
    * whether or not the link was made. */
-  convene_model_watch_queue_changed (self->watch);
+  queue_refresh (self);
 }
 
 static void
@@ -156,9 +177,8 @@ convene_outcome_links_dispose (GObject *object)
   ConveneOutcomeLinks *self = CONVENE_OUTCOME_LINKS (object);
   GtkWidget *child;
 
-  if (self->watch != NULL)
-    g_signal_handlers_disconnect_by_data (self->watch, self);
-  g_clear_object (&self->watch);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->document_signals);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->link_rows, g_ptr_array_unref);
@@ -186,8 +206,11 @@ convene_outcome_links_init (ConveneOutcomeLinks *self)
   self->link_rows = g_ptr_array_new ();
   self->choices = g_ptr_array_new_with_free_func (g_object_unref);
   /* The session's checklist (texts) and the links decide the rows. */
-  self->watch = convene_model_watch_new ();
-  g_signal_connect_object (self->watch, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (queue_refresh), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   /* Translators: the heading of the checklist items a segment serves */
@@ -235,6 +258,6 @@ convene_outcome_links_set_segment (ConveneOutcomeLinks *self,
   g_set_object (&self->segment, segment);
   gtk_widget_set_visible (GTK_WIDGET (self), segment != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self), document != NULL && !convene_document_get_read_only (document));
-  convene_model_watch_set_project (self->watch, document != NULL ? project_of (self) : NULL);
+  g_signal_group_set_target (self->document_signals, self->document);
   refresh (self);
 }

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "convene-model-watch.h"
+#include "convene-clock.h"
 #include "convene-outcomes-summary.h"
 #include "convene-outcomes.h"
 
@@ -28,7 +28,7 @@ struct _ConveneOutcomesSummary
 
   /* owned */
   ConveneDocument     *document;
-  ConveneModelWatch   *watch;      /* the document's project */
+  GSignalGroup *document_signals;  /* the document's change feed */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneOutcomesSummary, convene_outcomes_summary, GTK_TYPE_WIDGET)
@@ -106,9 +106,7 @@ convene_outcomes_summary_dispose (GObject *object)
   ConveneOutcomesSummary *self = CONVENE_OUTCOMES_SUMMARY (object);
   GtkWidget *child;
 
-  if (self->watch != NULL)
-    g_signal_handlers_disconnect_by_data (self->watch, self);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->document_signals);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->follow_up_rows, g_ptr_array_unref);
@@ -131,8 +129,11 @@ convene_outcomes_summary_init (ConveneOutcomesSummary *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
   /* Every session's checklist and the roster (owners' names). */
-  self->watch = convene_model_watch_new ();
-  g_signal_connect_object (self->watch, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (refresh), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
   self->follow_up_rows = g_ptr_array_new ();
 
   self->progress_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -167,7 +168,6 @@ convene_outcomes_summary_set_document (ConveneOutcomesSummary *self,
   if (document == self->document)
     return;
   g_set_object (&self->document, document);
-  convene_model_watch_set_project (self->watch,
-                                   document != NULL ? convene_document_get_project (document) : NULL);
+  g_signal_group_set_target (self->document_signals, self->document);
   refresh (self);
 }

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-edits.h"
-#include "convene-model-watch.h"
+#include "convene-clock.h"
 #include "convene-outcome-row.h"
 #include "convene-outcomes-view.h"
 #include "convene-outcomes.h"
@@ -46,7 +46,7 @@ struct _ConveneOutcomesView
   ConveneDocument     *document;
   ConveneSession      *session;
   GSettings           *settings;
-  ConveneModelWatch   *watch;     /* the project around the session */
+  GSignalGroup *document_signals;  /* the document's change feed */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneOutcomesView, convene_outcomes_view, GTK_TYPE_WIDGET)
@@ -281,9 +281,7 @@ convene_outcomes_view_dispose (GObject *object)
   ConveneOutcomesView *self = CONVENE_OUTCOMES_VIEW (object);
   GtkWidget *child;
 
-  if (self->watch != NULL)
-    g_signal_handlers_disconnect_by_data (self->watch, self);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->document_signals);
   for (guint kind = 0; kind < CONVENE_N_OUTCOME_KINDS; kind++)
     if (self->lists[kind] != NULL)
       gtk_list_box_bind_model (self->lists[kind], NULL, NULL, NULL, NULL);
@@ -345,7 +343,7 @@ build_check_group (ConveneOutcomesView *self,
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, CHECK_OBJECTIVES_KEY, self->check_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->check_switch, "notify::active",
-                           G_CALLBACK (convene_model_watch_queue_changed), self->watch, G_CONNECT_SWAPPED);
+                           G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -358,8 +356,11 @@ convene_outcomes_view_init (ConveneOutcomesView *self)
                                   GTK_ORIENTATION_VERTICAL);
   /* Every change to the session's items, their links and its running
    * order may change a progress line or the list of segments. */
-  self->watch = convene_model_watch_new ();
-  g_signal_connect_object (self->watch, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (refresh), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -436,7 +437,7 @@ convene_outcomes_view_set_session (ConveneOutcomesView *self,
 
   g_set_object (&self->document, document);
   g_set_object (&self->session, session);
-  convene_model_watch_set_project (self->watch, document != NULL ? project_of (self) : NULL);
+  g_signal_group_set_target (self->document_signals, self->document);
   for (guint kind = 0; kind < CONVENE_N_OUTCOME_KINDS; kind++)
     {
       gtk_filter_list_model_set_model (self->filtered[kind],

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "convene-model-watch.h"
+#include "convene-clock.h"
 #include "convene-people-palette.h"
 #include "convene-person-row.h"
 #include "convene-person-summaries.h"
@@ -24,7 +24,7 @@ struct _ConvenePeoplePalette
 
   /* owned */
   ConveneDocument   *document;
-  ConveneModelWatch *watch;
+  GSignalGroup *document_signals;  /* the document's change feed */
   GtkCustomFilter   *filter;
   GtkFilterListModel *filtered;
   GtkSortListModel  *sorted;
@@ -95,7 +95,7 @@ refresh (ConvenePeoplePalette *self)
   convene_person_summaries_clear (self->summaries);
   if (project != NULL)
     {
-      warnings = convene_warnings_for_project (project, convene_model_watch_get_use_12h (self->watch));
+      warnings = convene_warnings_for_project (project, convene_clock_get_use_12h (convene_clock_get_default ()));
       /* Without "to confirm": that is what the status pill already says. */
       convene_person_summaries_add (self->summaries, project, warnings, FALSE);
     }
@@ -204,9 +204,7 @@ convene_people_palette_dispose (GObject *object)
   ConvenePeoplePalette *self = CONVENE_PEOPLE_PALETTE (object);
   GtkWidget *child;
 
-  if (self->watch != NULL)
-    g_signal_handlers_disconnect_by_data (self->watch, self);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->document_signals);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->filtered);
@@ -256,8 +254,11 @@ convene_people_palette_init (ConvenePeoplePalette *self)
 
   self->summaries = convene_person_summaries_new ();
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->watch = convene_model_watch_new ();
-  g_signal_connect_object (self->watch, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (refresh), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
 
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   title = gtk_label_new (_("People"));
@@ -349,6 +350,6 @@ convene_people_palette_set_document (ConvenePeoplePalette *self,
   project = document != NULL ? convene_document_get_project (document) : NULL;
   gtk_sort_list_model_set_model (self->sorted, project != NULL ? G_LIST_MODEL (convene_project_get_speakers (project))
                                                                : NULL);
-  convene_model_watch_set_project (self->watch, project);
+  g_signal_group_set_target (self->document_signals, self->document);
   refresh (self);
 }

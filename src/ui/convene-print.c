@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "convene-cli.h"
+#include "convene-clock.h"
 #include "convene-print.h"
 #include "convene-runsheet.h"
 
@@ -32,26 +33,6 @@ struct _ConvenePrint
 };
 
 G_DEFINE_FINAL_TYPE (ConvenePrint, convene_print, GTK_TYPE_PRINT_OPERATION)
-
-/* Times as the rest of the window shows them: the desktop's clock format,
- * or the locale's where there is no desktop setting. */
-static gboolean
-prefers_12h (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
-  if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
-    {
-      g_autoptr(GSettings) interface = g_settings_new_full (schema, NULL, NULL);
-      g_autofree char *format = g_settings_get_string (interface, "clock-format");
-
-      return g_strcmp0 (format, "12h") == 0;
-    }
-  return convene_cli_locale_uses_12h ();
-}
 
 /* A stored a{sv}, or NULL when nothing was stored yet. */
 static GVariant *
@@ -670,7 +651,7 @@ convene_print_init (ConvenePrint *self)
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
 
   self->options = convene_runsheet_options_new ();
-  convene_runsheet_options_set_use_12h (self->options, prefers_12h ());
+  convene_runsheet_options_set_use_12h (self->options, convene_clock_get_use_12h (convene_clock_get_default ()));
 
   /* The renderer keeps its own margins on the whole sheet, exactly as in
    * the PDF export, so printing and exporting give the same pages. */
@@ -881,7 +862,7 @@ convene_print_export_pdf (ConveneWindow  *window,
   data->window = g_object_ref (window);
   data->project = g_object_ref (project);
   data->options = convene_runsheet_options_new ();
-  convene_runsheet_options_set_use_12h (data->options, prefers_12h ());
+  convene_runsheet_options_set_use_12h (data->options, convene_clock_get_use_12h (convene_clock_get_default ()));
   load_sections (data->options, settings);
   if (session != NULL)
     convene_runsheet_options_set_session_id (data->options, convene_session_get_id (session));

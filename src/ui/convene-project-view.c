@@ -66,14 +66,11 @@ struct _ConveneProjectView
   /* The selected session while a move, an undo or a redo has it out of the
    * list: selected again when it comes back. */
   ConveneSession     *taken_out;
-  GPtrArray          *watched;            /* the selected session's lists and segments */
-  GTimeZone          *tz;
-  GSettings          *interface_settings; /* NULL without the GNOME desktop schema */
+  GSignalGroup       *document_signals;   /* the document's change feed */
 
   /* borrowed from the document */
   ConveneProject     *project;
 
-  gboolean            use_12h;
   gboolean            syncing;
   gboolean            loading;
   gboolean            focus_sidebar_on_map;
@@ -353,7 +350,6 @@ refresh_schedule (ConveneProjectView *self)
 {
   ConveneDocument *document = self->session != NULL ? self->document : NULL;
 
-  convene_timeline_view_set_use_12h (self->timeline, self->use_12h);
   convene_timeline_view_set_session (self->timeline, document, self->session);
   convene_session_warnings_set_session (self->session_warnings, document, self->session);
   convene_assignment_list_set_target (self->session_roles, document, self->session, NULL);
@@ -375,63 +371,8 @@ update_content_title (ConveneProjectView *self)
   gtk_label_set_text (self->content_title, title[0] != '\0' ? title : _("Untitled Session"));
 }
 
-static void unwatch_session (ConveneProjectView *self);
 static void focus_sidebar (ConveneProjectView *self);
-static void watch_segments (ConveneProjectView *self, GListModel *list);
 
-static void
-segments_changed (ConveneProjectView *self)
-{
-  /* New segments need watching, removed ones no longer. */
-  unwatch_session (self);
-  watch_segments (self, G_LIST_MODEL (convene_session_get_segments (self->session)));
-  refresh_schedule (self);
-}
-
-static void
-watch_segments (ConveneProjectView *self,
-                GListModel         *list)
-{
-  guint n = g_list_model_get_n_items (list);
-
-  g_signal_connect_object (list, "items-changed", G_CALLBACK (segments_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_ptr_array_add (self->watched, g_object_ref (list));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConveneSegment) segment = g_list_model_get_item (list, i);
-
-      g_signal_connect_object (segment, "notify", G_CALLBACK (refresh_schedule),
-                               self, G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->watched, g_object_ref (segment));
-      watch_segments (self, G_LIST_MODEL (convene_segment_get_items (segment)));
-    }
-}
-
-static void
-unwatch_session (ConveneProjectView *self)
-{
-  for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
-  g_ptr_array_set_size (self->watched, 0);
-}
-
-static void
-session_notify (ConveneProjectView *self,
-                GParamSpec         *pspec,
-                ConveneSession     *session)
-{
-  if (g_str_equal (pspec->name, "slot-minutes"))
-    sync_slot (self);
-  else
-    sync_fields (self, FALSE, pspec->name);
-
-  if (g_str_equal (pspec->name, "title"))
-    update_content_title (self);
-
-  refresh_schedule (self);
-}
 
 static void
 set_session (ConveneProjectView *self,
@@ -440,16 +381,10 @@ set_session (ConveneProjectView *self,
   if (self->session == session)
     return;
 
-  unwatch_session (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
 
   if (session != NULL)
     {
-      g_signal_connect_object (session, "notify", G_CALLBACK (session_notify),
-                               self, G_CONNECT_SWAPPED);
-      watch_segments (self, G_LIST_MODEL (convene_session_get_segments (session)));
       sync_fields (self, FALSE, NULL);
       sync_slot (self);
     }
@@ -630,43 +565,32 @@ update_sessions_empty (ConveneProjectView *self)
   gtk_widget_set_visible (self->no_sessions_label, empty);
 }
 
-/* Rebinds every session row, for a change they all show (zone, clock format). */
-static void
-rebind_sessions (ConveneProjectView *self)
+/* Today in the venue's zone, "YYYY-MM-DD". */
+static char *
+venue_today (ConveneProjectView *self)
 {
-  gtk_list_view_set_model (self->sessions_view, NULL);
-  gtk_list_view_set_model (self->sessions_view, GTK_SELECTION_MODEL (self->sessions_selection));
+  g_autoptr(GTimeZone) tz = convene_project_dup_gtime_zone (self->project);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+
+  return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* The one place the project view hears of edits: its fields, the people
+ * count. The timeline, rows and lists below follow the same feed. */
 static void
-project_notify (ConveneProjectView *self,
-                GParamSpec         *pspec,
-                ConveneProject     *project)
+document_changed (ConveneProjectView *self,
+                  ConveneChanges     *changes)
 {
-  sync_fields (self, TRUE, pspec->name);
-
-  if (g_str_equal (pspec->name, "time-zone"))
+  if (convene_changes_has (changes, CONVENE_CHANGE_PROJECT))
+    sync_fields (self, TRUE, NULL);
+  if (self->session != NULL && convene_changes_contains (changes, self->session))
     {
-      g_clear_pointer (&self->tz, g_time_zone_unref);
-      self->tz = convene_project_dup_gtime_zone (self->project);
-      rebind_sessions (self);
-      refresh_schedule (self);
+      sync_fields (self, FALSE, NULL);
+      sync_slot (self);
+      update_content_title (self);
     }
-}
-
-static void
-clock_format_changed (ConveneProjectView *self)
-{
-  g_autofree char *format = g_settings_get_string (self->interface_settings, "clock-format");
-  gboolean use_12h = g_strcmp0 (format, "12h") == 0;
-
-  if (use_12h == self->use_12h)
-    return;
-
-  self->use_12h = use_12h;
-  if (self->sessions_selection != NULL)
-    rebind_sessions (self);
-  refresh_schedule (self);
+  if (convene_changes_has (changes, CONVENE_CHANGE_SPEAKERS))
+    update_people_count (self);
 }
 
 static void session_dropped (ConveneSessionRow *row, ConveneSession *dragged, gboolean after,
@@ -689,7 +613,7 @@ session_row_bind (GtkSignalListItemFactory *factory,
                   ConveneProjectView       *self)
 {
   convene_session_row_set_session (CONVENE_SESSION_ROW (gtk_list_item_get_child (item)),
-                                   gtk_list_item_get_item (item), self->tz, self->use_12h);
+                                   self->document, gtk_list_item_get_item (item));
 }
 
 static void
@@ -697,8 +621,7 @@ session_row_unbind (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
-  convene_session_row_set_session (CONVENE_SESSION_ROW (gtk_list_item_get_child (item)),
-                                   NULL, NULL, FALSE);
+  convene_session_row_set_session (CONVENE_SESSION_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -707,11 +630,8 @@ disconnect_document (ConveneProjectView *self)
   set_session (self, NULL);
 
   if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      g_signal_handlers_disconnect_by_data (convene_project_get_sessions (self->project), self);
-      g_signal_handlers_disconnect_by_data (convene_project_get_speakers (self->project), self);
-    }
+    g_signal_handlers_disconnect_by_data (convene_project_get_sessions (self->project), self);
+  g_signal_group_set_target (self->document_signals, NULL);
   self->project = NULL;
   convene_roster_view_set_document (self->roster_view, NULL);
   convene_outcomes_summary_set_document (self->outcomes_summary, NULL);
@@ -720,7 +640,6 @@ disconnect_document (ConveneProjectView *self)
     g_signal_handlers_disconnect_by_data (self->sessions_selection, self);
   gtk_list_view_set_model (self->sessions_view, NULL);
   g_clear_object (&self->sessions_selection);
-  g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_object (&self->taken_out);
   g_clear_object (&self->document);
 }
@@ -744,7 +663,6 @@ convene_project_view_set_document (ConveneProjectView *self,
     {
       self->document = g_object_ref (document);
       self->project = convene_document_get_project (document);
-      self->tz = convene_project_dup_gtime_zone (self->project);
       sessions = G_LIST_MODEL (convene_project_get_sessions (self->project));
 
       self->sessions_selection = gtk_single_selection_new (g_object_ref (sessions));
@@ -759,10 +677,7 @@ convene_project_view_set_document (ConveneProjectView *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (sessions, "items-changed", G_CALLBACK (sessions_changed),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->project, "notify", G_CALLBACK (project_notify),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (convene_project_get_speakers (self->project), "items-changed",
-                               G_CALLBACK (update_people_count), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->document_signals, document);
       convene_roster_view_set_document (self->roster_view, document);
       convene_outcomes_summary_set_document (self->outcomes_summary, document);
       self->showing_people = FALSE;
@@ -823,7 +738,6 @@ void
 convene_project_view_add_session (ConveneProjectView *self)
 {
   g_autoptr(ConveneSession) session = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
   GListModel *sessions;
   guint position;
@@ -835,8 +749,7 @@ convene_project_view_add_session (ConveneProjectView *self)
 
   sessions = G_LIST_MODEL (convene_project_get_sessions (self->project));
   position = g_list_model_get_n_items (sessions);
-  now = g_date_time_new_now (self->tz);
-  today = g_date_time_format (now, "%Y-%m-%d");
+  today = venue_today (self);
   session = convene_session_new (convene_project_new_id (self->project), _("New Session"),
                                  today, NEW_SESSION_START, NEW_SESSION_SLOT);
 
@@ -903,7 +816,6 @@ void
 convene_project_view_add_session_from_format (ConveneProjectView *self,
                                               ConveneFormat      *format)
 {
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
   ConveneSession *session = NULL;
   ConveneCommand *command;
@@ -921,8 +833,7 @@ convene_project_view_add_session_from_format (ConveneProjectView *self,
       return;
     }
 
-  now = g_date_time_new_now (self->tz);
-  today = g_date_time_format (now, "%Y-%m-%d");
+  today = venue_today (self);
   command = convene_edit_add_session_from_format (self->project, format, convene_format_get_name (format),
                                                   today, NEW_SESSION_START,
                                                   g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (self->project))),
@@ -1167,15 +1078,12 @@ convene_project_view_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_document (self);
-  if (self->interface_settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->interface_settings, self);
+  g_clear_object (&self->document_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PROJECT_VIEW);
   /* Template children without an id are not unparented by the above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->interface_settings);
-  g_clear_pointer (&self->watched, g_ptr_array_unref);
 
   G_OBJECT_CLASS (convene_project_view_parent_class)->dispose (object);
 }
@@ -1286,12 +1194,12 @@ static void
 convene_project_view_init (ConveneProjectView *self)
 {
   g_autoptr(GtkListItemFactory) session_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GSettingsSchema) interface_schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (document_changed), self,
+                                 G_CONNECT_SWAPPED);
 
   g_signal_connect (session_factory, "setup", G_CALLBACK (session_row_setup), self);
   g_signal_connect (session_factory, "bind", G_CALLBACK (session_row_bind), self);
@@ -1342,17 +1250,6 @@ convene_project_view_init (ConveneProjectView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::child-transition-running",
                            G_CALLBACK (leaflet_changed), self, G_CONNECT_SWAPPED);
-
-  /* Times follow the desktop's 24 h / 12 h choice where GNOME's settings exist. */
-  if (source != NULL)
-    interface_schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
-  if (interface_schema != NULL && g_settings_schema_has_key (interface_schema, "clock-format"))
-    {
-      self->interface_settings = g_settings_new ("org.gnome.desktop.interface");
-      g_signal_connect_object (self->interface_settings, "changed::clock-format",
-                               G_CALLBACK (clock_format_changed), self, G_CONNECT_SWAPPED);
-      clock_format_changed (self);
-    }
 
   update_content_title (self);
   gtk_widget_set_visible (self->remove_session_button, FALSE);

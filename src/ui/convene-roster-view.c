@@ -6,6 +6,7 @@
 
 #include "convene-csv.h"
 #include "convene-edits.h"
+#include "convene-clock.h"
 #include "convene-person-editor.h"
 #include "convene-person-row.h"
 #include "convene-person-summaries.h"
@@ -49,16 +50,13 @@ struct _ConveneRosterView
   GtkSingleSelection   *selection;
   ConvenePersonSummaries *summaries;
   GHashTable           *bound_rows;  /* ConvenePersonRow set */
-  GPtrArray            *watched;     /* speakers whose changes re-sort and re-filter */
+  GSignalGroup         *document_signals;  /* the document's change feed */
   GtkFileChooserNative *chooser;
-  GSettings            *interface_settings;
   char                 *search_key;  /* casefolded */
   guint                 refresh_id;
 
   /* borrowed from the document */
   ConveneProject       *project;
-
-  gboolean              use_12h;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneRosterView, convene_roster_view, GTK_TYPE_WIDGET)
@@ -310,6 +308,7 @@ refresh_warnings (ConveneRosterView *self)
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *description = NULL;
   ConveneWarningSummary summary;
+  gboolean use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
   GtkWidget *child;
   GHashTableIter iter;
   gpointer row;
@@ -321,7 +320,7 @@ refresh_warnings (ConveneRosterView *self)
   if (self->project == NULL)
     return;
 
-  warnings = convene_warnings_for_project (self->project, self->use_12h);
+  warnings = convene_warnings_for_project (self->project, use_12h);
   for (guint i = 0; i < warnings->len; i++)
     gtk_list_box_append (self->warnings_list, warning_row (g_ptr_array_index (warnings, i)));
   convene_person_summaries_add (self->summaries, self->project, warnings, TRUE);
@@ -351,7 +350,7 @@ refresh_warnings (ConveneRosterView *self)
   while (g_hash_table_iter_next (&iter, &row, NULL))
     convene_person_summaries_show (self->summaries, row);
 
-  convene_person_editor_refresh (self->editor, self->use_12h);
+  convene_person_editor_refresh (self->editor, use_12h);
 }
 
 static gboolean
@@ -392,41 +391,23 @@ update_state (ConveneRosterView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export-csv", total > 0);
 }
 
+/* The one place the roster hears of edits. People re-sort and re-filter
+ * only when told; the warnings follow from the whole programme, so any
+ * change brings them up to date while the roster is on screen (and mapping
+ * it does the same). */
 static void
-speaker_notify (ConveneRosterView *self)
+document_changed (ConveneRosterView *self,
+                  ConveneChanges    *changes)
 {
-  /* The list re-sorts and re-filters only when told. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  queue_refresh (self);
-}
-
-static void
-unwatch_speakers (ConveneRosterView *self)
-{
-  for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
-  g_ptr_array_set_size (self->watched, 0);
-}
-
-static void
-speakers_changed (ConveneRosterView *self)
-{
-  GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (self->project));
-  guint n = g_list_model_get_n_items (speakers);
-
-  unwatch_speakers (self);
-  for (guint i = 0; i < n; i++)
+  if (convene_changes_has (changes, CONVENE_CHANGE_SPEAKERS))
     {
-      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
-
-      g_signal_connect_object (speaker, "notify", G_CALLBACK (speaker_notify), self,
-                               G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->watched, g_steal_pointer (&speaker));
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+      update_state (self);
     }
-
-  update_state (self);
-  queue_refresh (self);
+  if (convene_changes_has (changes, CONVENE_CHANGE_SPEAKERS | CONVENE_CHANGE_ASSIGNMENTS) ||
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    queue_refresh (self);
 }
 
 /* Selection and the details pane */
@@ -825,12 +806,7 @@ export_activated (GtkWidget  *widget,
 static void
 disconnect_document (ConveneRosterView *self)
 {
-  unwatch_speakers (self);
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (convene_project_get_speakers (self->project), self);
-      g_signal_handlers_disconnect_by_data (convene_project_get_assignments (self->project), self);
-    }
+  g_signal_group_set_target (self->document_signals, NULL);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->filtered != NULL)
@@ -880,11 +856,7 @@ convene_roster_view_set_document (ConveneRosterView *self,
                                G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_state),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (speakers, "items-changed", G_CALLBACK (speakers_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (convene_project_get_assignments (self->project), "items-changed",
-                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-      speakers_changed (self);
+      g_signal_group_set_target (self->document_signals, document);
     }
 
   writable = is_writable (self);
@@ -902,15 +874,6 @@ convene_roster_view_get_document (ConveneRosterView *self)
   g_return_val_if_fail (CONVENE_IS_ROSTER_VIEW (self), NULL);
 
   return self->document;
-}
-
-static void
-clock_format_changed (ConveneRosterView *self)
-{
-  g_autofree char *format = g_settings_get_string (self->interface_settings, "clock-format");
-
-  self->use_12h = g_strcmp0 (format, "12h") == 0;
-  queue_refresh (self);
 }
 
 /* Sessions and segments change elsewhere; the warnings are brought up to
@@ -937,13 +900,10 @@ convene_roster_view_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
     }
   g_clear_object (&self->chooser);
-  if (self->interface_settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->interface_settings, self);
-  g_clear_object (&self->interface_settings);
+  g_clear_object (&self->document_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_ROSTER_VIEW);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->summaries, convene_person_summaries_free);
-  g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
   g_clear_pointer (&self->search_key, g_free);
@@ -994,8 +954,6 @@ static void
 convene_roster_view_init (ConveneRosterView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GSettingsSchema) interface_schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   GtkEventController *shortcuts;
   GtkEventController *list_keys;
 
@@ -1003,7 +961,11 @@ convene_roster_view_init (ConveneRosterView *self)
 
   self->summaries = convene_person_summaries_new ();
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (document_changed), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (queue_refresh), self,
+                           G_CONNECT_SWAPPED);
   self->filter = gtk_custom_filter_new (person_matches, self, NULL);
   self->sorter = gtk_custom_sorter_new (compare_people, self, NULL);
 
@@ -1039,16 +1001,6 @@ convene_roster_view_init (ConveneRosterView *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                                                           gtk_named_action_new ("roster.remove-person")));
   gtk_widget_add_controller (GTK_WIDGET (self->people_view), list_keys);
-
-  if (source != NULL)
-    interface_schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
-  if (interface_schema != NULL && g_settings_schema_has_key (interface_schema, "clock-format"))
-    {
-      self->interface_settings = g_settings_new ("org.gnome.desktop.interface");
-      g_signal_connect_object (self->interface_settings, "changed::clock-format",
-                               G_CALLBACK (clock_format_changed), self, G_CONNECT_SWAPPED);
-      clock_format_changed (self);
-    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.remove-person", FALSE);
   update_state (self);

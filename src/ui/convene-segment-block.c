@@ -143,7 +143,8 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
     g_set_object (&self->segment, entry->segment);
 
   kind = convene_segment_get_kind (entry->segment);
-  duration = convene_segment_get_duration (entry->segment);
+  /* From the schedule, not the segment: a resize preview lengthens it there. */
+  duration = (guint) (entry->end - entry->start);
   title = convene_segment_get_title (entry->segment);
   if (title[0] == '\0')
     title = convene_segment_kind_get_label (kind);

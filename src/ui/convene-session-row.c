@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "convene-schedule.h"
+#include "convene-clock.h"
 #include "convene-session-row.h"
 
 struct _ConveneSessionRow
@@ -17,8 +17,8 @@ struct _ConveneSessionRow
 
   /* owned */
   ConveneSession *session;
-  GTimeZone      *tz;
-  gboolean        use_12h;
+  ConveneDocument *document;
+  GSignalGroup   *document_signals;  /* the document's change feed while bound */
   /* Where the drag started, so the row follows the pointer from there. */
   int             drag_x;
   int             drag_y;
@@ -53,7 +53,8 @@ format_date (const char *date)
 static void
 update (ConveneSessionRow *self)
 {
-  g_autoptr(ConveneSchedule) schedule = NULL;
+  ConveneSchedule *schedule;
+  gboolean use_12h;
   g_autofree char *date = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -64,11 +65,11 @@ update (ConveneSessionRow *self)
   if (self->session == NULL)
     return;
 
-  schedule = convene_schedule_compute (self->session, self->tz);
+  use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
+  schedule = convene_document_get_schedule (self->document, self->session);
   date = format_date (convene_session_get_date (self->session));
-  start = convene_schedule_format_clock (schedule, 0, self->use_12h);
-  end = convene_schedule_format_clock (schedule, convene_session_get_slot_minutes (self->session),
-                                       self->use_12h);
+  start = convene_schedule_format_clock (schedule, 0, use_12h);
+  end = convene_schedule_format_clock (schedule, convene_session_get_slot_minutes (self->session), use_12h);
   /* Translators: date, start and end of a session: "Mon 15 Sep 2025 · 12:30 – 14:00". */
   when = g_strdup_printf (_("%s · %s – %s"), date, start, end);
 
@@ -83,27 +84,27 @@ update (ConveneSessionRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->room_label), room[0] != '\0');
 }
 
+static void
+document_changed (ConveneSessionRow *self,
+                  ConveneChanges    *changes)
+{
+  if (self->session != NULL && convene_changes_moves_times (changes, self->session))
+    update (self);
+}
+
 void
 convene_session_row_set_session (ConveneSessionRow *self,
-                                 ConveneSession    *session,
-                                 GTimeZone         *tz,
-                                 gboolean           use_12h)
+                                 ConveneDocument   *document,
+                                 ConveneSession    *session)
 {
   g_return_if_fail (CONVENE_IS_SESSION_ROW (self));
+  g_return_if_fail (document == NULL || CONVENE_IS_DOCUMENT (document));
   g_return_if_fail (session == NULL || CONVENE_IS_SESSION (session));
+  g_return_if_fail ((document == NULL) == (session == NULL));
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-  g_clear_pointer (&self->tz, g_time_zone_unref);
-
-  if (session == NULL)
-    return;
-
-  self->session = g_object_ref (session);
-  self->tz = tz != NULL ? g_time_zone_ref (tz) : NULL;
-  self->use_12h = use_12h;
-  g_signal_connect_object (session, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
+  g_set_object (&self->document, document);
+  g_set_object (&self->session, session);
   update (self);
 }
 
@@ -198,7 +199,8 @@ convene_session_row_dispose (GObject *object)
   ConveneSessionRow *self = CONVENE_SESSION_ROW (object);
   GtkWidget *child;
 
-  convene_session_row_set_session (self, NULL, NULL, FALSE);
+  convene_session_row_set_session (self, NULL, NULL);
+  g_clear_object (&self->document_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SESSION_ROW);
   /* Template children without an id are not unparented by the above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -239,6 +241,12 @@ convene_session_row_init (ConveneSessionRow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (document_changed), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "convene-session.h"
+#include "convene-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +17,9 @@ G_DECLARE_FINAL_TYPE (ConveneSessionRow, convene_session_row, CONVENE, SESSION_R
 GtkWidget *convene_session_row_new         (void);
 /* The session shown, or NULL. */
 ConveneSession *convene_session_row_get_session (ConveneSessionRow *self);
-/* session NULL unbinds. tz is the venue's zone (NULL: UTC). */
+/* Shows session of document; both NULL unbinds. */
 void       convene_session_row_set_session (ConveneSessionRow *self,
-                                            ConveneSession    *session,
-                                            GTimeZone         *tz,
-                                            gboolean           use_12h);
+                                            ConveneDocument   *document,
+                                            ConveneSession    *session);
 
 G_END_DECLS

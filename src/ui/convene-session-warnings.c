@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "convene-model-watch.h"
+#include "convene-clock.h"
 #include "convene-session-warnings.h"
 #include "convene-warnings.h"
 
@@ -22,7 +22,7 @@ struct _ConveneSessionWarnings
   /* owned */
   ConveneDocument   *document;
   ConveneSession    *session;
-  ConveneModelWatch *watch;
+  GSignalGroup *document_signals;  /* the document's change feed */
   char              *shown;      /* the warnings' sentences as last shown */
 };
 
@@ -165,7 +165,7 @@ refresh (ConveneSessionWarnings *self)
     }
 
   warnings = convene_warnings_for_session (project, self->session,
-                                           convene_model_watch_get_use_12h (self->watch));
+                                           convene_clock_get_use_12h (convene_clock_get_default ()));
   convene_warnings_summarize (warnings, &summary);
   for (guint i = 0; i < warnings->len; i++)
     {
@@ -202,9 +202,7 @@ convene_session_warnings_dispose (GObject *object)
   ConveneSessionWarnings *self = CONVENE_SESSION_WARNINGS (object);
   GtkWidget *child;
 
-  if (self->watch != NULL)
-    g_signal_handlers_disconnect_by_data (self->watch, self);
-  g_clear_object (&self->watch);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->session);
   g_clear_pointer (&self->shown, g_free);
@@ -234,8 +232,11 @@ convene_session_warnings_init (ConveneSessionWarnings *self)
                                   GTK_ORIENTATION_VERTICAL);
 
   self->rows = g_ptr_array_new ();
-  self->watch = convene_model_watch_new ();
-  g_signal_connect_object (self->watch, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (refresh), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
 
   self->group = adw_preferences_group_new ();
   gtk_widget_set_parent (self->group, GTK_WIDGET (self));
@@ -274,6 +275,6 @@ convene_session_warnings_set_session (ConveneSessionWarnings *self,
   g_set_object (&self->document, document);
   g_set_object (&self->session, session);
   g_clear_pointer (&self->shown, g_free);
-  convene_model_watch_set_project (self->watch, document != NULL ? convene_document_get_project (document) : NULL);
+  g_signal_group_set_target (self->document_signals, self->document);
   refresh (self);
 }

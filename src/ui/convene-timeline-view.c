@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-assignment-list.h"
+#include "convene-clock.h"
 #include "convene-edits.h"
 #include "convene-limits.h"
 #include "convene-outcome-links.h"
@@ -55,13 +56,14 @@ struct _ConveneTimelineView
   ConveneDocument    *document;
   ConveneProject     *project;
   ConveneSession     *session;
-  GTimeZone          *tz;
-  gboolean            use_12h;
+  GSignalGroup       *document_signals;  /* the document's change feed */
 
-  ConveneSchedule    *schedule;
+  ConveneSchedule    *schedule;   /* the document's, or a resize preview's */
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
-  GPtrArray          *watched;    /* the session's lists and segments we listen to */
+  /* ConveneSegment* (owned) -> whether the tree gave it a row for items:
+   * a segment whose answer changes needs the tree made anew. */
+  GHashTable         *holds_items;
   GHashTable         *blocks;     /* bound ConveneSegmentBlock widgets (not owned) */
   char               *fit_text;
 
@@ -71,6 +73,7 @@ struct _ConveneTimelineView
   ConveneSegment     *resizing;   /* the segment whose edge is dragged */
   GtkGesture         *resize_gesture;
   guint               resize_original;
+  guint               resize_minutes; /* the length shown while dragging */
 
   gboolean            syncing;    /* the editor is being filled from the model */
   gboolean            wrap_titles; /* the list is narrow: long titles wrap */
@@ -140,6 +143,7 @@ refresh (ConveneTimelineView *self)
   g_autofree char *end = NULL;
   g_autofree char *slot_end = NULL;
   g_autofree char *times = NULL;
+  gboolean use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
   guint n_top = 0;
 
   g_clear_pointer (&self->schedule, convene_schedule_unref);
@@ -152,11 +156,21 @@ refresh (ConveneTimelineView *self)
       return;
     }
 
-  self->schedule = convene_schedule_compute (self->session, self->tz);
-  start = convene_schedule_format_clock (self->schedule, 0, self->use_12h);
-  end = convene_schedule_format_clock (self->schedule, convene_schedule_get_end (self->schedule), self->use_12h);
+  if (self->resizing != NULL)
+    {
+      /* The preview is drawn from a schedule of its own; the model changes
+       * only when the drag ends, by one command. */
+      g_autoptr(GTimeZone) tz = convene_project_dup_gtime_zone (self->project);
+
+      self->schedule = convene_schedule_compute_preview (self->session, tz, self->resizing,
+                                                         self->resize_minutes);
+    }
+  else
+    self->schedule = convene_schedule_ref (convene_document_get_schedule (self->document, self->session));
+  start = convene_schedule_format_clock (self->schedule, 0, use_12h);
+  end = convene_schedule_format_clock (self->schedule, convene_schedule_get_end (self->schedule), use_12h);
   slot_end = convene_schedule_format_clock (self->schedule, convene_schedule_get_slot_minutes (self->schedule),
-                                            self->use_12h);
+                                            use_12h);
   /* Translators: the session's start, planned end and the end of its slot. */
   times = g_strdup_printf (_("Starts %s · planned end %s · slot ends %s"), start, end, slot_end);
   gtk_label_set_text (self->times_label, times);
@@ -182,52 +196,28 @@ refresh (ConveneTimelineView *self)
         continue;
       entry = convene_schedule_lookup (self->schedule, segment);
       if (entry != NULL)
-        convene_segment_block_show (block, self->project, self->schedule, entry, self->use_12h);
+        convene_segment_block_show (block, self->project, self->schedule, entry, use_12h);
     }
-}
-
-static void watch_list (ConveneTimelineView *self, GListModel *list);
-
-static void
-unwatch (ConveneTimelineView *self)
-{
-  for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
-  g_ptr_array_set_size (self->watched, 0);
-}
-
-static void
-structure_changed (ConveneTimelineView *self)
-{
-  /* New segments need watching, removed ones no longer. */
-  unwatch (self);
-  watch_list (self, G_LIST_MODEL (convene_session_get_segments (self->session)));
-  if (self->project != NULL)
-    {
-      GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (self->project));
-
-      g_signal_connect_object (assignments, "items-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->watched, g_object_ref (assignments));
-    }
-  refresh (self);
-}
-
-static void
-segment_notify (ConveneTimelineView *self)
-{
-  refresh (self);
-  if (self->resizing == NULL)
-    sync_editor (self);
 }
 
 static GListModel *create_children (gpointer item, gpointer user_data);
 static guint       find_position   (ConveneTimelineView *self, ConveneSegment *segment);
 
-/* The tree asks once per row whether a segment can have items; a segment
- * whose kind changed must be asked again, so the tree is made anew (cheap:
- * rows are only created for what is shown) and the selection kept. */
+/* Whether the tree gives segment a row for its items (what create_children
+ * answers). */
+static gboolean
+holds_items (ConveneSegment *segment)
+{
+  return convene_segment_kind_holds_items (convene_segment_get_kind (segment)) ||
+         g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) > 0;
+}
+
+/* The tree asks once per row whether a segment can have items; when a
+ * segment's answer changed (its kind, or items arriving in a kind that takes
+ * none) the tree is made anew (cheap: rows are only created for what is
+ * shown) and the selection kept. */
 static void
-kind_notify (ConveneTimelineView *self)
+rebuild_tree (ConveneTimelineView *self)
 {
   g_autoptr(ConveneSegment) selected = NULL;
   g_autoptr(GtkTreeListModel) old_tree = NULL;
@@ -239,28 +229,42 @@ kind_notify (ConveneTimelineView *self)
     selected = g_object_ref (convene_timeline_view_get_selected_segment (self));
   segments = G_LIST_MODEL (convene_session_get_segments (self->session));
   old_tree = g_steal_pointer (&self->tree);
-  self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, NULL, NULL);
+  g_hash_table_remove_all (self->holds_items);
+  self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, self, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   gtk_single_selection_set_selected (self->selection, find_position (self, selected));
 }
 
-static void
-watch_list (ConveneTimelineView *self,
-            GListModel          *list)
+static gboolean
+tree_shape_changed (ConveneTimelineView *self,
+                    ConveneChanges      *changes)
 {
-  guint n = g_list_model_get_n_items (list);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  g_signal_connect_object (list, "items-changed", G_CALLBACK (structure_changed), self, G_CONNECT_SWAPPED);
-  g_ptr_array_add (self->watched, g_object_ref (list));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConveneSegment) segment = g_list_model_get_item (list, i);
+  g_hash_table_iter_init (&iter, self->holds_items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (convene_changes_contains (changes, key) && holds_items (key) != GPOINTER_TO_INT (value))
+      return TRUE;
+  return FALSE;
+}
 
-      g_signal_connect_object (segment, "notify", G_CALLBACK (segment_notify), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (segment, "notify::kind", G_CALLBACK (kind_notify), self, G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->watched, g_object_ref (segment));
-      watch_list (self, G_LIST_MODEL (convene_segment_get_items (segment)));
-    }
+/* The one place the timeline hears of edits: times, lengths, order, people. */
+static void
+document_changed (ConveneTimelineView *self,
+                  ConveneChanges      *changes)
+{
+  if (self->session == NULL)
+    return;
+  if (!convene_changes_moves_times (changes, self->session) &&
+      !convene_changes_has (changes, CONVENE_CHANGE_SPEAKERS | CONVENE_CHANGE_ASSIGNMENTS))
+    return;
+
+  if (convene_changes_has (changes, CONVENE_CHANGE_SEGMENTS) && tree_shape_changed (self, changes))
+    rebuild_tree (self);
+  refresh (self);
+  if (self->resizing == NULL)
+    sync_editor (self);
 }
 
 /* Selection */
@@ -1284,8 +1288,12 @@ block_drag_begin (GtkDragSource       *source,
 static void
 resize_restore (ConveneTimelineView *self)
 {
-  if (self->resizing != NULL)
-    convene_segment_set_duration (self->resizing, self->resize_original);
+  if (self->resizing == NULL)
+    return;
+  g_clear_object (&self->resizing);
+  self->resize_gesture = NULL;
+  if (self->session != NULL)
+    refresh (self);
 }
 
 static void
@@ -1307,6 +1315,7 @@ resize_begin (GtkGestureDrag      *gesture,
   g_set_object (&self->resizing, segment);
   self->resize_gesture = GTK_GESTURE (gesture);
   self->resize_original = convene_segment_get_duration (segment);
+  self->resize_minutes = self->resize_original;
 }
 
 static void
@@ -1329,8 +1338,11 @@ resize_update (GtkGestureDrag      *gesture,
   minutes = self->resize_original + dy / CONVENE_BLOCK_PX_PER_MINUTE;
   value = (int) (minutes / step + 0.5) * step;
   value = CLAMP (value, step, CONVENE_MAX_DURATION_MINUTES);
-  if ((guint) value != convene_segment_get_duration (self->resizing))
-    convene_segment_set_duration (self->resizing, (guint) value);
+  if ((guint) value != self->resize_minutes)
+    {
+      self->resize_minutes = (guint) value;
+      refresh (self);
+    }
 }
 
 static void
@@ -1346,10 +1358,9 @@ resize_end (GtkGestureDrag      *gesture,
 
   if (self == NULL || self->resizing == NULL)
     return;
-  segment = g_steal_pointer (&self->resizing);
-  self->resize_gesture = NULL;
-  value = convene_segment_get_duration (segment);
-  convene_segment_set_duration (segment, self->resize_original);
+  segment = g_object_ref (self->resizing);
+  value = self->resize_minutes;
+  resize_restore (self);
   if (value != self->resize_original)
     set_duration (self, segment, value, _("resized"));
 }
@@ -1365,8 +1376,6 @@ resize_cancel (GtkGesture          *gesture,
   if (self == NULL || self->resizing == NULL)
     return;
   resize_restore (self);
-  g_clear_object (&self->resizing);
-  self->resize_gesture = NULL;
 }
 
 static gboolean
@@ -1381,8 +1390,6 @@ key_pressed (GtkEventControllerKey *controller,
   if (keyval != GDK_KEY_Escape || self->resizing == NULL)
     return FALSE;
   resize_restore (self);
-  g_clear_object (&self->resizing);
-  self->resize_gesture = NULL;
   if (gesture != NULL)
     gtk_event_controller_reset (GTK_EVENT_CONTROLLER (gesture));
   return TRUE;
@@ -1430,7 +1437,8 @@ block_bind (GtkSignalListItemFactory *factory,
   if (self->schedule != NULL)
     entry = convene_schedule_lookup (self->schedule, segment);
   if (entry != NULL)
-    convene_segment_block_show (block, self->project, self->schedule, entry, self->use_12h);
+    convene_segment_block_show (block, self->project, self->schedule, entry,
+                                convene_clock_get_use_12h (convene_clock_get_default ()));
 }
 
 static void
@@ -1459,10 +1467,12 @@ static GListModel *
 create_children (gpointer item,
                  gpointer user_data)
 {
+  ConveneTimelineView *self = user_data;
   ConveneSegment *segment = item;
+  gboolean holds = holds_items (segment);
 
-  if (!convene_segment_kind_holds_items (convene_segment_get_kind (segment)) &&
-      g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) == 0)
+  g_hash_table_replace (self->holds_items, g_object_ref (segment), GINT_TO_POINTER (holds));
+  if (!holds)
     return NULL;
   return G_LIST_MODEL (g_object_ref (convene_segment_get_items (segment)));
 }
@@ -1486,14 +1496,12 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
     return;
 
   resize_restore (self);
-  g_clear_object (&self->resizing);
-  unwatch (self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
-  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_hash_table_remove_all (self->holds_items);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   self->project = NULL;
@@ -1505,36 +1513,24 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
       self->document = g_object_ref (document);
       self->project = convene_document_get_project (document);
       self->session = g_object_ref (session);
-      self->tz = convene_project_dup_gtime_zone (self->project);
-      self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, NULL, NULL);
+      self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, self, NULL);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed), self,
                                G_CONNECT_SWAPPED);
-      structure_changed (self);
+      refresh (self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
   else
     refresh (self);
 
+  g_signal_group_set_target (self->document_signals, self->document);
   gtk_widget_set_sensitive (self->palette, is_writable (self));
   convene_people_palette_set_document (self->people, self->document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->people), is_writable (self));
   sync_editor (self);
-}
-
-void
-convene_timeline_view_set_use_12h (ConveneTimelineView *self,
-                                   gboolean             use_12h)
-{
-  g_return_if_fail (CONVENE_IS_TIMELINE_VIEW (self));
-
-  if (self->use_12h == !!use_12h)
-    return;
-  self->use_12h = !!use_12h;
-  refresh (self);
 }
 
 /* The palette */
@@ -1800,6 +1796,7 @@ convene_timeline_view_dispose (GObject *object)
   ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (object);
 
   convene_timeline_view_set_session (self, NULL, NULL);
+  g_clear_object (&self->document_signals);
   clear_drop_indicator (self);
   if (self->wrap_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->wrap_tick);
@@ -1817,7 +1814,7 @@ convene_timeline_view_finalize (GObject *object)
 {
   ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (object);
 
-  g_ptr_array_unref (self->watched);
+  g_hash_table_unref (self->holds_items);
   g_hash_table_unref (self->blocks);
 
   G_OBJECT_CLASS (convene_timeline_view_parent_class)->finalize (object);
@@ -1897,8 +1894,13 @@ convene_timeline_view_init (ConveneTimelineView *self)
   GtkWidget *header;
   GtkWidget *label;
 
-  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->holds_items = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->blocks = g_hash_table_new (NULL, NULL);
+  self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (document_changed), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
 
   self->main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (self->main, "timeline-main");

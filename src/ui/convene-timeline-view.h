@@ -20,8 +20,6 @@ GtkWidget      *convene_timeline_view_new                  (void);
 void            convene_timeline_view_set_session          (ConveneTimelineView *self,
                                                             ConveneDocument     *document,
                                                             ConveneSession      *session);
-void            convene_timeline_view_set_use_12h          (ConveneTimelineView *self,
-                                                            gboolean             use_12h);
 ConveneSegment *convene_timeline_view_get_selected_segment (ConveneTimelineView *self);
 /* Selects segment (NULL: nothing) and scrolls it into view. */
 void            convene_timeline_view_select_segment       (ConveneTimelineView *self,

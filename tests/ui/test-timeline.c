@@ -472,6 +472,35 @@ title_label_of (GtkWidget *block)
   return GTK_LABEL (label);
 }
 
+/* A block of the list, for conditions to wait on. */
+typedef struct
+{
+  GtkWidget      *list;
+  ConveneSegment *segment;
+  const char     *text;
+} BlockOf;
+
+/* Whether the segment's block exists and its title takes several lines. */
+static gboolean
+title_wraps (gpointer data)
+{
+  BlockOf *of = data;
+  GtkWidget *block = block_of (of->list, of->segment);
+
+  return block != NULL && gtk_widget_get_mapped (block) &&
+         pango_layout_get_line_count (gtk_label_get_layout (title_label_of (block))) > 1;
+}
+
+/* Whether the segment's block shows a label reading of->text. */
+static gboolean
+block_shows (gpointer data)
+{
+  BlockOf *of = data;
+  GtkWidget *block = block_of (of->list, of->segment);
+
+  return block != NULL && has_label_text (block, of->text);
+}
+
 /* On a desktop the selected segment's details stand beside the timeline;
  * on a phone they follow below it, and long titles wrap instead of being
  * cut short. */
@@ -531,15 +560,15 @@ test_adaptive_layout (void)
           g_assert_cmpfloat (editor_bounds.size.width, >=, list_bounds.size.width - 24);
 
           /* Long titles wrap over up to three lines instead of ending in
-           * "…" after one. */
+           * "…" after one (once the narrow layout has been applied). */
+          wait_until (title_wraps, &(BlockOf) { list, opening, NULL }, "the opening's title to wrap");
           title = title_label_of (block_of (list, opening));
           layout = gtk_label_get_layout (title);
           g_test_message ("opening title: %d lines", pango_layout_get_line_count (layout));
           g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
 
           convene_timeline_view_select_segment (timeline, third_item);
-          settle (300);
-          g_assert_nonnull (block_of (list, third_item));
+          wait_until (title_wraps, &(BlockOf) { list, third_item, NULL }, "the third item's title to wrap");
           title = title_label_of (block_of (list, third_item));
           g_assert_cmpstr (gtk_label_get_text (title), ==, convene_segment_get_title (third_item));
           layout = gtk_label_get_layout (title);
@@ -760,18 +789,21 @@ run_drags (void)
     g_autofree char *move = g_strdup_printf ("mousemove %d %d", x1, y1 + 48);
     guint live;
 
+    /* The block shows the new length while the file and the model keep
+     * the old one until the drag ends. */
     xdotool (down);
     settle (150);
     xdotool (move);
-    settle (300);
-    live = convene_segment_get_duration (opening);
+    wait_until (block_shows, &(BlockOf) { list, opening, "Opening remarks · 30 min" }, "the resize preview");
+    live = convene_segment_get_duration (opening) == 10 ? 30 : 0;
     xdotool ("key Escape");
     settle (200);
     xdotool ("mouseup 1");
     settle (300);
     g_free (state);
     state = describe_file (file);
-    g_print ("# resize cancelled: %u min while dragging, then %s\n", live, state);
+    g_print ("# resize cancelled: 30 min shown while dragging, model %s, then %s\n",
+             live == 30 ? "unchanged" : "changed", state);
     g_print ("%s %u - Escape cancels a resize that showed live\n",
              live == 30 && convene_segment_get_duration (opening) == 10 && g_str_has_prefix (state, "opening/10,")
              ? "ok" : "not ok", ++test);
