@@ -20,6 +20,11 @@
 #define LOCK_WAIT_STEPS     20
 #define BUSY_TIMEOUT_MS     2000
 
+/* How long after the last commit the store waits before moving the -wal's
+ * pages into the project file: long enough that a burst of edits costs one
+ * checkpoint, short enough that the file alone is whole within two seconds. */
+#define CHECKPOINT_DELAY_MS 1000
+
 #define SQLITE_HEADER       "SQLite format 3"   /* 16 bytes with its NUL */
 #define SQLITE_HEADER_SIZE  100
 
@@ -65,6 +70,9 @@ struct _ConveneStore
   gboolean             in_transaction;
   ConveneStoreWriter  *writer;
   ConveneStoreWatcher *watcher;
+  /* The checkpoint due after the last commit, attached to that commit's
+   * thread-default main context; NULL when none is due. */
+  GSource             *checkpoint_source;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneStore, convene_store, G_TYPE_OBJECT)
@@ -806,6 +814,66 @@ verify (ConveneStore  *self,
   return TRUE;
 }
 
+static void
+cancel_checkpoint (ConveneStore *self)
+{
+  if (self->checkpoint_source == NULL)
+    return;
+
+  g_source_destroy (self->checkpoint_source);
+  g_clear_pointer (&self->checkpoint_source, g_source_unref);
+}
+
+/* Committed edits first land in the -wal beside the project; until they are
+ * copied into the project file, a copy of the .convene alone (mailed, backed
+ * up, or left behind by a session that ended without closing the project)
+ * lacks them. PASSIVE copies every page no reader still needs and never
+ * waits, so the window cannot freeze behind another program reading the
+ * file; a reader holding an older snapshot only postpones the rest to the
+ * next try. That is enough: the file then holds every committed page, and
+ * SQLite starts the -wal over at the next commit. */
+static gboolean
+checkpoint_cb (gpointer user_data)
+{
+  ConveneStore *self = user_data;
+  int n_log = -1, n_copied = -1;
+  int rc;
+
+  /* An edit is under way: its commit schedules a checkpoint of its own. */
+  if (self->in_transaction)
+    return G_SOURCE_CONTINUE;
+
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &n_log, &n_copied);
+
+  /* Another connection is checkpointing, or a reader holds pages back. */
+  if (rc == SQLITE_BUSY || (rc == SQLITE_OK && n_copied < n_log))
+    return G_SOURCE_CONTINUE;
+
+  /* Nothing the planner can act on: the edits are safe in the -wal, the
+   * next commit tries again, and closing the project checkpoints anyway. */
+  if (rc != SQLITE_OK)
+    g_debug ("Checkpoint of “%s” failed: %s", self->display_name, sqlite3_errmsg (self->db));
+
+  g_clear_pointer (&self->checkpoint_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* (Re)starts the wait, so the checkpoint comes once the edits pause. Where
+ * no main loop runs (the command line) it never fires, and closing the store
+ * checkpoints instead. */
+static void
+schedule_checkpoint (ConveneStore *self)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  cancel_checkpoint (self);
+
+  self->checkpoint_source = g_timeout_source_new (CHECKPOINT_DELAY_MS);
+  g_source_set_static_name (self->checkpoint_source, "[convene] checkpoint");
+  g_source_set_callback (self->checkpoint_source, checkpoint_cb, self, NULL);
+  g_source_attach (self->checkpoint_source, context);
+}
+
 /* Durability: a planner's edit is saved the moment it is made, one small
  * transaction per edit by hand. synchronous=FULL syncs the WAL at every
  * commit, so not even a power cut loses an edit the window already showed
@@ -855,6 +923,7 @@ migrate (ConveneStore  *self,
     }
 
   self->version = CONVENE_SCHEMA_VERSION;
+  schedule_checkpoint (self);
   return TRUE;
 }
 
@@ -1163,6 +1232,7 @@ convene_store_commit (ConveneStore  *self,
   if (self->watcher != NULL)
     convene_store_watcher_committed (self->watcher);
   self->in_transaction = FALSE;
+  schedule_checkpoint (self);
   return TRUE;
 }
 
@@ -1320,9 +1390,11 @@ convene_store_close (ConveneStore *self)
   if (self->in_transaction)
     convene_store_rollback (self);
 
+  cancel_checkpoint (self);
   g_clear_pointer (&self->watcher, convene_store_watcher_free);
   g_clear_pointer (&self->writer, convene_store_writer_free);
 
+  /* As the last connection, closing checkpoints and removes the -wal. */
   if (self->db != NULL)
     {
       sqlite3_close (self->db);
