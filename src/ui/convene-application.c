@@ -1,7 +1,10 @@
 #define G_LOG_DOMAIN "convene-application"
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "convene-application.h"
 #include "convene-cli.h"
@@ -12,12 +15,18 @@
 
 #define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
 
+/* The signals a session sends when it ends (logout, `kill`, Ctrl+C in a
+ * terminal, a closed terminal): each quits as Ctrl+Q does. */
+static const int quit_signals[] = { SIGTERM, SIGINT, SIGHUP };
+
 struct _ConveneApplication
 {
   AdwApplication parent_instance;
 
   /* owned; created at startup so the command line never needs the schema */
   GSettings *settings;
+  /* a watch per quit_signals entry, from startup to shutdown */
+  guint      signal_ids[G_N_ELEMENTS (quit_signals)];
 };
 
 G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
@@ -362,6 +371,15 @@ quit (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* Closing every window closes every project, so the .convene files are left
+ * whole, with no edit waiting in a -wal beside them. */
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "new-project", new_project },
   { "open", open_project },
@@ -405,6 +423,20 @@ convene_application_startup (GApplication *app)
                                            app_accels[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
+    self->signal_ids[i] = g_unix_signal_add (quit_signals[i], quit_on_signal, self);
+}
+
+static void
+convene_application_shutdown (GApplication *app)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
+
+  G_APPLICATION_CLASS (convene_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -566,6 +598,7 @@ convene_application_class_init (ConveneApplicationClass *klass)
   object_class->dispose = convene_application_dispose;
 
   app_class->startup = convene_application_startup;
+  app_class->shutdown = convene_application_shutdown;
   app_class->activate = convene_application_activate;
   app_class->open = convene_application_open;
   app_class->handle_local_options = convene_application_handle_local_options;
