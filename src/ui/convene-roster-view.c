@@ -51,6 +51,7 @@ struct _ConveneRosterView
   ConvenePersonSummaries *summaries;
   GHashTable           *bound_rows;  /* ConvenePersonRow set */
   GSignalGroup         *document_signals;  /* the document's change feed */
+  GPtrArray            *warnings;    /* ConveneWarning: what the list shows once opened */
   GtkFileChooserNative *chooser;
   char                 *search_key;  /* casefolded */
   guint                 refresh_id;
@@ -302,6 +303,21 @@ warning_row (ConveneWarning *warning)
   return row;
 }
 
+/* A long programme can have thousands of warnings: their rows exist only
+ * while the planner has the list open, so a closed one costs no layout. */
+static void
+fill_warnings (ConveneRosterView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
+    gtk_list_box_remove (self->warnings_list, child);
+  if (self->warnings == NULL || !gtk_expander_get_expanded (self->warnings_expander))
+    return;
+  for (guint i = 0; i < self->warnings->len; i++)
+    gtk_list_box_append (self->warnings_list, warning_row (g_ptr_array_index (self->warnings, i)));
+}
+
 static void
 refresh_warnings (ConveneRosterView *self)
 {
@@ -309,20 +325,19 @@ refresh_warnings (ConveneRosterView *self)
   g_autofree char *description = NULL;
   ConveneWarningSummary summary;
   gboolean use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
-  GtkWidget *child;
   GHashTableIter iter;
   gpointer row;
 
   convene_person_summaries_clear (self->summaries);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
-    gtk_list_box_remove (self->warnings_list, child);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  fill_warnings (self);
 
   if (self->project == NULL)
     return;
 
   warnings = convene_warnings_for_project (self->project, use_12h);
-  for (guint i = 0; i < warnings->len; i++)
-    gtk_list_box_append (self->warnings_list, warning_row (g_ptr_array_index (warnings, i)));
+  self->warnings = g_ptr_array_ref (warnings);
+  fill_warnings (self);
   convene_person_summaries_add (self->summaries, self->project, warnings, TRUE);
 
   convene_warnings_summarize (warnings, &summary);
@@ -903,6 +918,7 @@ convene_roster_view_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_ROSTER_VIEW);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->summaries, convene_person_summaries_free);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
@@ -980,6 +996,7 @@ convene_roster_view_init (ConveneRosterView *self)
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed), self);
   g_signal_connect_swapped (self->warnings_list, "row-activated", G_CALLBACK (warning_activated), self);
+  g_signal_connect_swapped (self->warnings_expander, "notify::expanded", G_CALLBACK (fill_warnings), self);
 
   /* Ctrl+F and Ctrl+Shift+P work wherever the keyboard is in the window. */
   shortcuts = gtk_shortcut_controller_new ();

@@ -22,8 +22,9 @@ struct _ConveneSessionWarnings
   /* owned */
   ConveneDocument   *document;
   ConveneSession    *session;
-  GSignalGroup *document_signals;  /* the document's change feed */
+  GSignalGroup      *document_signals;  /* the document's change feed */
   char              *shown;      /* the warnings' sentences as last shown */
+  GPtrArray         *warnings;   /* ConveneWarning: what the rows show once expanded */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneSessionWarnings, convene_session_warnings, GTK_TYPE_WIDGET)
@@ -144,6 +145,8 @@ warning_row (ConveneSessionWarnings *self,
   return row;
 }
 
+static void build_rows (ConveneSessionWarnings *self);
+
 static void
 refresh (ConveneSessionWarnings *self)
 {
@@ -159,6 +162,7 @@ refresh (ConveneSessionWarnings *self)
       convene_project_find_session (project, convene_session_get_id (self->session)) != self->session)
     {
       g_clear_pointer (&self->shown, g_free);
+      g_clear_pointer (&self->warnings, g_ptr_array_unref);
       clear_rows (self);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
@@ -186,10 +190,23 @@ refresh (ConveneSessionWarnings *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->expander), summary_text);
   style_icon (GTK_WIDGET (self->icon), worst);
 
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  self->warnings = g_steal_pointer (&warnings);
+  build_rows (self);
+}
+
+/* A long programme can have a warning for each of its segments: their rows
+ * exist only while the planner has the list open, so a closed list costs
+ * no layout. */
+static void
+build_rows (ConveneSessionWarnings *self)
+{
   clear_rows (self);
-  for (guint i = 0; i < warnings->len; i++)
+  if (self->warnings == NULL || !adw_expander_row_get_expanded (self->expander))
+    return;
+  for (guint i = 0; i < self->warnings->len; i++)
     {
-      GtkWidget *row = warning_row (self, g_ptr_array_index (warnings, i));
+      GtkWidget *row = warning_row (self, g_ptr_array_index (self->warnings, i));
 
       adw_expander_row_add_row (self->expander, row);
       g_ptr_array_add (self->rows, row);
@@ -206,6 +223,7 @@ convene_session_warnings_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->session);
   g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -249,6 +267,8 @@ convene_session_warnings_init (ConveneSessionWarnings *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Warnings"), -1);
   adw_expander_row_add_prefix (self->expander, GTK_WIDGET (self->icon));
+  g_signal_connect_object (self->expander, "notify::expanded", G_CALLBACK (build_rows), self,
+                           G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), GTK_WIDGET (self->expander));
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

@@ -33,8 +33,11 @@ static const ConveneSegmentKind kinds[] = {
 };
 static const guint durations[] = { 3, 5, 10, 15, 20, 30, 60 };
 
+/* n_segments in sessions of per_session, 2 of n_speakers people on each. */
 static ConveneProject *
-generate (guint n_segments)
+generate (guint n_segments,
+          guint per_session,
+          guint n_speakers)
 {
   ConveneProject *project = convene_project_new ();
   GListStore *speakers = convene_project_get_speakers (project);
@@ -46,7 +49,7 @@ generate (guint n_segments)
   convene_project_set_organiser (project, "Convene benchmarks");
   convene_project_set_time_zone (project, "Europe/Zurich");
 
-  for (guint i = 0; i < N_SPEAKERS; i++)
+  for (guint i = 0; i < n_speakers; i++)
     {
       g_autofree char *name = g_strdup_printf ("%s %s %u", first_names[i % G_N_ELEMENTS (first_names)],
                                                last_names[(i / 3) % G_N_ELEMENTS (last_names)], i + 1);
@@ -63,11 +66,11 @@ generate (guint n_segments)
                                                 i + 1, i * 7919 % 1000);
       g_autoptr(ConveneSegment) segment = NULL;
 
-      if (i % SEGMENTS_PER_SESSION == 0)
+      if (i % per_session == 0)
         {
           g_autoptr(ConveneSession) next = NULL;
-          g_autofree char *session_title = g_strdup_printf ("Session %u", i / SEGMENTS_PER_SESSION + 1);
-          g_autofree char *date = g_strdup_printf ("2027-05-%02u", 1 + (i / SEGMENTS_PER_SESSION) % 28);
+          g_autofree char *session_title = g_strdup_printf ("Session %u", i / per_session + 1);
+          g_autofree char *date = g_strdup_printf ("2027-05-%02u", 1 + (i / per_session) % 28);
 
           next = convene_session_new (convene_project_new_id (project), session_title, date, 9 * 60, 30);
           g_list_store_append (convene_project_get_sessions (project), next);
@@ -92,7 +95,7 @@ generate (guint n_segments)
       for (guint k = 0; k < 2; k++)
         {
           ConveneSpeaker *speaker = g_list_model_get_item (G_LIST_MODEL (speakers),
-                                                           (i * 2 + k) % N_SPEAKERS);
+                                                           (i * 2 + k) % n_speakers);
           g_autoptr(ConveneAssignment) assignment =
             convene_assignment_new_for_segment (convene_project_new_id (project),
                                                 convene_speaker_get_id (speaker),
@@ -104,7 +107,7 @@ generate (guint n_segments)
         }
 
       /* The first segment of each session serves its first outcome. */
-      if (i % SEGMENTS_PER_SESSION == 0)
+      if (i % per_session == 0)
         {
           ConveneOutcome *outcome = g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), 0);
           g_autoptr(ConveneOutcomeLink) link =
@@ -156,9 +159,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc == 4 && g_str_equal (argv[1], "generate"))
+  /* generate N OUT: sessions of 100 segments, 2,000 people; generate-session
+   * N OUT: one long session (a plenary day), 60 people. */
+  if (argc == 4 && (g_str_equal (argv[1], "generate") || g_str_equal (argv[1], "generate-session")))
     {
-      g_autoptr(ConveneProject) project = generate ((guint) strtoul (argv[2], NULL, 10));
+      guint n = (guint) strtoul (argv[2], NULL, 10);
+      gboolean one_session = g_str_equal (argv[1], "generate-session");
+      g_autoptr(ConveneProject) project = generate (n, one_session ? MAX (n, 1) : SEGMENTS_PER_SESSION,
+                                                    one_session ? 60 : N_SPEAKERS);
       g_autoptr(GFile) out = g_file_new_for_path (argv[3]);
       g_autoptr(GError) error = NULL;
 

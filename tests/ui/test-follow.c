@@ -129,6 +129,8 @@ check_warnings (GtkWidget      *window,
   g_autoptr(GPtrArray) warnings = convene_warnings_for_session (fresh, session, use_12h);
 
   g_assert_nonnull (view);
+  /* Their rows exist while the list is open, as the planner opens it. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (view, ADW_TYPE_EXPANDER_ROW)), TRUE);
   if (warnings->len == 0)
     return gtk_widget_get_visible (view) ? g_strdup ("warnings are shown for a session that has none") : NULL;
   if (!gtk_widget_get_visible (view))
