@@ -48,7 +48,7 @@ get_project (ConveneAssignmentList *self)
 static gboolean
 is_writable (ConveneAssignmentList *self)
 {
-  return self->document != NULL && !convene_document_get_read_only (self->document);
+  return convene_ui_is_writable (self->document);
 }
 
 /* Whether assignment puts someone on what this list shows. */
@@ -409,13 +409,15 @@ refresh (ConveneAssignmentList *self)
     }
 
   if (self->segment != NULL)
-    warnings = convene_warnings_for_segment (project, self->segment, use_12h);
+    warnings = convene_warnings_filter (convene_document_get_warnings (self->document, use_12h), 0,
+                                        convene_segment_get_id (self->segment), 0);
   else
     {
       gint64 session_id = convene_session_get_id (self->session);
 
       /* Only those about the session's own roles, not its segments'. */
-      warnings = convene_warnings_for_session (project, self->session, use_12h);
+      warnings = convene_warnings_filter (convene_document_get_warnings (self->document, use_12h), session_id,
+                                          0, 0);
       for (guint i = warnings->len; i > 0; i--)
         {
           const ConveneWarning *warning = g_ptr_array_index (warnings, i - 1);

@@ -45,28 +45,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
-{
-  g_autofree char *folded = g_utf8_casefold (haystack, -1);
-
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
 matches (gpointer item,
          gpointer data)
 {
   ConvenePeoplePalette *self = data;
   ConveneSpeaker *speaker = item;
-  g_autofree char *display = NULL;
 
-  if (self->search == NULL || *self->search == '\0')
-    return TRUE;
-  display = convene_speaker_dup_display_name (speaker);
-  return contains_folded (display, self->search) ||
-         contains_folded (convene_speaker_get_organisation (speaker), self->search) ||
-         contains_folded (convene_speaker_get_job_title (speaker), self->search);
+  return convene_speaker_matches (speaker, self->search);
 }
 
 static void
@@ -88,14 +73,15 @@ static void
 refresh (ConvenePeoplePalette *self)
 {
   ConveneProject *project = self->document != NULL ? convene_document_get_project (self->document) : NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
   GHashTableIter iter;
   gpointer row;
 
   convene_person_summaries_clear (self->summaries);
   if (project != NULL)
     {
-      warnings = convene_warnings_for_project (project, convene_clock_get_use_12h (convene_clock_get_default ()));
+      GPtrArray *warnings = convene_document_get_warnings (self->document,
+                                                           convene_clock_get_use_12h (convene_clock_get_default ()));
+
       /* Without "to confirm": that is what the status pill already says. */
       convene_person_summaries_add (self->summaries, project, warnings, FALSE);
     }

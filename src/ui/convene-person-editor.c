@@ -6,6 +6,7 @@
 
 #include "convene-edits.h"
 #include "convene-person-editor.h"
+#include "convene-ui-util.h"
 #include "convene-person-row.h"
 #include "convene-person-schedule.h"
 #include "convene-warnings.h"
@@ -103,41 +104,10 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static void
-show_message (ConvenePersonEditor *self,
-              const char          *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static gboolean
-run_command (ConvenePersonEditor *self,
-             ConveneCommand      *command,
-             GError              *build_error)
-{
-  g_autoptr(GError) error = build_error;
-
-  if (command == NULL || !convene_document_perform (self->document, command, &error))
-    {
-      if (error != NULL)
-        show_message (self, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 is_writable (ConvenePersonEditor *self)
 {
-  return self->document != NULL && self->speaker != NULL &&
-         !convene_document_get_read_only (self->document);
+  return self->speaker != NULL && convene_ui_is_writable (self->document);
 }
 
 static void
@@ -228,13 +198,13 @@ commit_field (ConvenePersonEditor *self,
   /* Everyone on the roster is someone the planner can name. */
   if (g_str_equal (field->property, "name") && is_blank (text))
     {
-      show_message (self, _("A person needs a name."));
+      convene_ui_show_message (GTK_WIDGET (self), _("A person needs a name."));
       sync_field (self, field);
       return;
     }
 
   command = convene_edit_set_text (self->speaker, field->property, text, &error);
-  run_command (self, command, error);
+  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
   /* Refused input is put back; accepted input shows as the model holds it. */
   sync_field (self, field);
 }
@@ -281,7 +251,7 @@ status_selected (ConvenePersonEditor *self)
     return;
 
   command = convene_edit_set_number (self->speaker, "status", selected, &error);
-  if (!run_command (self, command, error))
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, error))
     sync_header (self);
 }
 
@@ -343,7 +313,8 @@ convene_person_editor_refresh (ConvenePersonEditor *self,
     return;
 
   project = convene_document_get_project (self->document);
-  warnings = convene_warnings_for_speaker (project, self->speaker, use_12h);
+  warnings = convene_warnings_filter (convene_document_get_warnings (self->document, use_12h), 0, 0,
+                                      convene_speaker_get_id (self->speaker));
   for (guint i = 0; i < warnings->len; i++)
     {
       ConveneWarning *warning = g_ptr_array_index (warnings, i);

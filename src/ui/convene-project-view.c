@@ -15,6 +15,7 @@
 #include "convene-session-edits.h"
 #include "convene-session-row.h"
 #include "convene-session-warnings.h"
+#include "convene-ui-util.h"
 #include "convene-validate.h"
 
 /* A new session starts at 09:00 and lasts an hour until the planner says otherwise. */
@@ -119,56 +120,10 @@ field_row (ConveneProjectView *self,
   return G_STRUCT_MEMBER (AdwEntryRow *, self, field->offset);
 }
 
-static void
-show_toast (ConveneProjectView *self,
-            AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (ConveneProjectView *self,
-            const GError       *error)
-{
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  show_toast (self, adw_toast_new (escaped));
-}
-
-/* Hands command (NULL when building it failed with build_error) to the
- * document; tells the planner why when it is refused. */
-static gboolean
-run_command (ConveneProjectView *self,
-             ConveneCommand     *command,
-             GError             *build_error)
-{
-  g_autoptr(GError) error = build_error;
-
-  if (command == NULL)
-    {
-      if (error != NULL)
-        show_error (self, error);
-      return FALSE;
-    }
-
-  if (!convene_document_perform (self->document, command, &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 is_writable (ConveneProjectView *self)
 {
-  return self->document != NULL && !convene_document_get_read_only (self->document);
+  return convene_ui_is_writable (self->document);
 }
 
 /* The text a field shows for the model's current value. */
@@ -254,7 +209,7 @@ commit_field (ConveneProjectView *self,
     {
       int minutes;
 
-      if (!convene_parse_time_of_day (g_strstrip (text), &minutes))
+      if (!convene_parse_typed_time (text, &minutes))
         {
           g_autofree char *message = NULL;
 
@@ -274,7 +229,7 @@ commit_field (ConveneProjectView *self,
 
   /* Accepted or not, the field shows what the model now holds (refused
    * input is put back, accepted input normalised). */
-  run_command (self, command, error);
+  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
   sync_field (self, field);
 }
 
@@ -323,7 +278,7 @@ slot_changed (GtkSpinButton      *spin,
     return;
 
   command = convene_edit_set_number (self->session, "slot-minutes", minutes, &error);
-  if (!run_command (self, command, error))
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, error))
     sync_slot (self);
 }
 
@@ -753,7 +708,7 @@ convene_project_view_add_session (ConveneProjectView *self)
   session = convene_session_new (convene_project_new_id (self->project), _("New Session"),
                                  today, NEW_SESSION_START, NEW_SESSION_SLOT);
 
-  if (!run_command (self, convene_edit_add_session (self->project, session, position), NULL))
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, convene_edit_add_session (self->project, session, position), NULL))
     return;
 
   gtk_single_selection_set_selected (self->sessions_selection, position);
@@ -777,7 +732,7 @@ convene_project_view_remove_session (ConveneProjectView *self)
     return;
 
   session = g_object_ref (self->session);
-  if (!run_command (self, convene_edit_remove_session (self->project, session), NULL))
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, convene_edit_remove_session (self->project, session), NULL))
     return;
 
   title = convene_session_get_title (session);
@@ -788,7 +743,7 @@ convene_project_view_remove_session (ConveneProjectView *self)
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  convene_ui_show_toast (GTK_WIDGET (self), toast);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
 }
@@ -838,7 +793,7 @@ convene_project_view_add_session_from_format (ConveneProjectView *self,
                                                   today, NEW_SESSION_START,
                                                   g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (self->project))),
                                                   &session, &error);
-  if (!run_command (self, command, error))
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, error))
     return;
 
   select_session (self, session, FALSE);
@@ -870,7 +825,7 @@ convene_project_view_duplicate_session (ConveneProjectView *self)
     return;
 
   command = convene_edit_duplicate_session (self->project, session, &copy, &error);
-  if (!run_command (self, command, error))
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, error))
     return;
 
   /* The copy opens, to be given its own date or time. */
@@ -950,7 +905,7 @@ move_session_to (ConveneProjectView *self,
   /* A move takes the row out and puts it back; the selection would pass
    * through nothing on the way, so the content stays as it is meanwhile. */
   g_signal_handlers_block_by_func (self->sessions_selection, selection_changed, self);
-  done = run_command (self, command, NULL);
+  done = convene_ui_perform (GTK_WIDGET (self), self->document, command, NULL);
   if (was_selected)
     select_session (self, moving, FALSE);
   g_signal_handlers_unblock_by_func (self->sessions_selection, selection_changed, self);

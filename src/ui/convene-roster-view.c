@@ -11,6 +11,7 @@
 #include "convene-person-row.h"
 #include "convene-person-summaries.h"
 #include "convene-roster-view.h"
+#include "convene-ui-util.h"
 #include "convene-warnings.h"
 
 typedef enum {
@@ -62,75 +63,13 @@ struct _ConveneRosterView
 
 G_DEFINE_FINAL_TYPE (ConveneRosterView, convene_roster_view, GTK_TYPE_WIDGET)
 
-static void
-show_toast (ConveneRosterView *self,
-            AdwToast          *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_message (ConveneRosterView *self,
-              const char        *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  show_toast (self, adw_toast_new (escaped));
-}
-
-static void
-show_undo_toast (ConveneRosterView *self,
-                 const char        *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
-}
-
 static gboolean
 is_writable (ConveneRosterView *self)
 {
-  return self->document != NULL && !convene_document_get_read_only (self->document);
-}
-
-static gboolean
-run_command (ConveneRosterView *self,
-             ConveneCommand    *command,
-             GError            *build_error)
-{
-  g_autoptr(GError) error = build_error;
-
-  if (command == NULL || !convene_document_perform (self->document, command, &error))
-    {
-      if (error != NULL)
-        show_message (self, error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return convene_ui_is_writable (self->document);
 }
 
 /* Searching and sorting */
-
-static gboolean
-contains_key (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
-}
 
 static gboolean
 person_matches (gpointer item,
@@ -139,14 +78,7 @@ person_matches (gpointer item,
   ConveneRosterView *self = user_data;
   ConveneSpeaker *speaker = item;
 
-  if (self->search_key == NULL)
-    return TRUE;
-
-  return contains_key (convene_speaker_get_name (speaker), self->search_key) ||
-         contains_key (convene_speaker_get_honorific (speaker), self->search_key) ||
-         contains_key (convene_speaker_get_organisation (speaker), self->search_key) ||
-         contains_key (convene_speaker_get_job_title (speaker), self->search_key) ||
-         contains_key (convene_speaker_get_email (speaker), self->search_key);
+  return convene_speaker_matches (speaker, self->search_key);
 }
 
 /* Empty values sort last, whatever the key. */
@@ -321,7 +253,7 @@ fill_warnings (ConveneRosterView *self)
 static void
 refresh_warnings (ConveneRosterView *self)
 {
-  g_autoptr(GPtrArray) warnings = NULL;
+  GPtrArray *warnings;
   g_autofree char *description = NULL;
   ConveneWarningSummary summary;
   gboolean use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
@@ -335,7 +267,7 @@ refresh_warnings (ConveneRosterView *self)
   if (self->project == NULL)
     return;
 
-  warnings = convene_warnings_for_project (self->project, use_12h);
+  warnings = convene_document_get_warnings (self->document, use_12h);
   self->warnings = g_ptr_array_ref (warnings);
   fill_warnings (self);
   convene_person_summaries_add (self->summaries, self->project, warnings, TRUE);
@@ -564,7 +496,7 @@ add_person_activated (GtkWidget  *widget,
 
   speakers = G_LIST_MODEL (convene_project_get_speakers (self->project));
   speaker = convene_speaker_new (convene_project_new_id (self->project), _("New Person"));
-  if (!run_command (self, convene_edit_add_speaker (self->project, speaker,
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, convene_edit_add_speaker (self->project, speaker,
                                                     g_list_model_get_n_items (speakers)),
                     NULL))
     return;
@@ -590,13 +522,13 @@ remove_person_activated (GtkWidget  *widget,
 
   speaker = g_object_ref (selected);
   position = gtk_single_selection_get_selected (self->selection);
-  if (!run_command (self, convene_edit_remove_speaker (self->project, speaker), NULL))
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, convene_edit_remove_speaker (self->project, speaker), NULL))
     return;
 
   name = convene_speaker_dup_display_name (speaker);
   /* Translators: %s is the name of the person removed from the roster. */
   message = g_strdup_printf (_("“%s” removed"), name[0] != '\0' ? name : _("Unnamed Person"));
-  show_undo_toast (self, message);
+  convene_ui_show_undo_toast (GTK_WIDGET (self), self->document, message);
 
   /* The keyboard stays in the list, on the next person. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -686,14 +618,14 @@ convene_roster_view_import_file (ConveneRosterView *self,
   command = convene_edit_add_speakers (self->project, people,
                                        g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (self->project))),
                                        &error);
-  if (!run_command (self, command, g_steal_pointer (&error)))
+  if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, g_steal_pointer (&error)))
     return FALSE;
 
   for (guint i = 0; notices != NULL && notices[i] != NULL; i++)
-    show_message (self, notices[i]);
+    convene_ui_show_message (GTK_WIDGET (self), notices[i]);
   /* Translators: after reading people from a CSV file. */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
-  show_undo_toast (self, message);
+  convene_ui_show_undo_toast (GTK_WIDGET (self), self->document, message);
   return TRUE;
 }
 
@@ -713,14 +645,14 @@ convene_roster_view_export_file (ConveneRosterView *self,
 
   if (!convene_csv_export_people_to_file (self->project, file, &error))
     {
-      show_message (self, error->message);
+      convene_ui_show_message (GTK_WIDGET (self), error->message);
       return FALSE;
     }
 
   name = g_file_get_basename (file);
   /* Translators: %s is the name of the CSV file written. */
   message = g_strdup_printf (_("People saved as “%s”"), name);
-  show_message (self, message);
+  convene_ui_show_message (GTK_WIDGET (self), message);
   return TRUE;
 }
 

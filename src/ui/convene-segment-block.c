@@ -60,6 +60,17 @@ set_text (GtkLabel   *label,
     gtk_label_set_text (label, text);
 }
 
+/* Setting a tooltip asks the display where the pointer is: only on change. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 set_class (GtkWidget  *widget,
            const char *css_class,
@@ -85,23 +96,19 @@ is_last_item (const ConveneScheduleEntry *entry)
 /* "Dr Amina Diallo, Jon Berg (TBC)": who is on the segment, unconfirmed
  * people marked. */
 static char *
-describe_people (ConveneProject *project,
-                 ConveneSegment *segment)
+describe_people (ConveneDocument *document,
+                 ConveneSegment  *segment)
 {
-  GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (project));
+  GPtrArray *assignments = convene_document_get_assignments_on (document, convene_segment_get_id (segment), 0);
   g_autoptr(GString) text = g_string_new (NULL);
-  gint64 id = convene_segment_get_id (segment);
-  guint n = g_list_model_get_n_items (assignments);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < assignments->len; i++)
     {
-      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
-      ConveneSpeaker *speaker;
+      ConveneAssignment *assignment = g_ptr_array_index (assignments, i);
+      ConveneSpeaker *speaker = convene_document_find_speaker (document,
+                                                               convene_assignment_get_speaker_id (assignment));
       g_autofree char *name = NULL;
 
-      if (convene_assignment_get_segment_id (assignment) != id)
-        continue;
-      speaker = convene_project_find_speaker (project, convene_assignment_get_speaker_id (assignment));
       if (speaker == NULL)
         continue;
       name = convene_speaker_dup_display_name (speaker);
@@ -118,7 +125,7 @@ describe_people (ConveneProject *project,
 
 void
 convene_segment_block_show (ConveneSegmentBlock        *self,
-                            ConveneProject             *project,
+                            ConveneDocument            *document,
                             ConveneSchedule            *schedule,
                             const ConveneScheduleEntry *entry,
                             gboolean                    use_12h)
@@ -175,7 +182,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
     }
   set_text (self->meta_label, meta);
 
-  people = describe_people (project, entry->segment);
+  people = describe_people (document, entry->segment);
   set_text (self->people_label, people);
   gtk_widget_set_visible (GTK_WIDGET (self->people_label), people[0] != '\0');
 
@@ -195,12 +202,12 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   if (entry->crosses_slot_end)
     {
       gtk_widget_add_css_class (self->card, "crosses-slot-end");
-      gtk_widget_set_tooltip_text (self->card, _("This segment runs past the end of the session’s slot"));
+      set_tooltip (self->card, _("This segment runs past the end of the session’s slot"));
     }
   else
     {
       gtk_widget_remove_css_class (self->card, "crosses-slot-end");
-      gtk_widget_set_tooltip_text (self->card, NULL);
+      set_tooltip (self->card, NULL);
     }
 
   if (self->parent_class != NULL)

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "convene-project.h"
+#include "convene-document.h"
 #include "convene-schedule.h"
 
 G_BEGIN_DECLS
@@ -20,9 +21,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ConveneSegmentBlock, convene_segment_block, CONVENE, SEGMENT_BLOCK, GtkWidget)
 
 GtkWidget      *convene_segment_block_new         (void);
-/* Shows entry of schedule; project gives the people (all borrowed for the call). */
+/* Shows entry of schedule; document gives the people (all borrowed for the call). */
 void            convene_segment_block_show        (ConveneSegmentBlock        *self,
-                                                   ConveneProject             *project,
+                                                   ConveneDocument            *document,
                                                    ConveneSchedule            *schedule,
                                                    const ConveneScheduleEntry *entry,
                                                    gboolean                    use_12h);

@@ -168,8 +168,9 @@ refresh (ConveneSessionWarnings *self)
       return;
     }
 
-  warnings = convene_warnings_for_session (project, self->session,
-                                           convene_clock_get_use_12h (convene_clock_get_default ()));
+  warnings = convene_warnings_filter (convene_document_get_warnings (self->document,
+                                                                     convene_clock_get_use_12h (convene_clock_get_default ())),
+                                      convene_session_get_id (self->session), 0, 0);
   convene_warnings_summarize (warnings, &summary);
   for (guint i = 0; i < warnings->len; i++)
     {

@@ -13,6 +13,7 @@
 #include "convene-segment-block.h"
 #include "convene-timeline-view.h"
 #include "convene-ui-util.h"
+#include "convene-validate.h"
 
 #define KIND_PREFIX    "convene-kind:"
 #define SEGMENT_PREFIX "convene-segment:"
@@ -102,18 +103,7 @@ static void sync_editor (ConveneTimelineView *self);
 static gboolean
 is_writable (ConveneTimelineView *self)
 {
-  return self->document != NULL && self->session != NULL &&
-         !convene_document_get_read_only (self->document);
-}
-
-/* A toast saying message, which may hold what the planner typed. */
-static void
-show_message (ConveneTimelineView *self,
-              const char          *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  convene_ui_show_toast (GTK_WIDGET (self), adw_toast_new (escaped));
+  return self->session != NULL && convene_ui_is_writable (self->document);
 }
 
 /* Hands command (NULL when building it failed with build_error) to the
@@ -196,7 +186,7 @@ refresh (ConveneTimelineView *self)
         continue;
       entry = convene_schedule_lookup (self->schedule, segment);
       if (entry != NULL)
-        convene_segment_block_show (block, self->project, self->schedule, entry, use_12h);
+        convene_segment_block_show (block, self->document, self->schedule, entry, use_12h);
     }
 }
 
@@ -497,7 +487,7 @@ indent_activated (GtkWidget  *widget,
         /* Translators: %s is a kind of segment, "Break". */
         g_strdup_printf (_("The segment above is a %s, which cannot hold items."),
                          convene_segment_kind_get_label (convene_segment_get_kind (previous)));
-      show_message (self, message);
+      convene_ui_show_message (GTK_WIDGET (self), message);
       return;
     }
   move_segment (self, segment, previous,
@@ -821,21 +811,19 @@ fixed_entry_commit (ConveneTimelineView *self)
 {
   ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->fixed_entry));
-  guint hours = 0, minutes = 0;
   int value;
 
   if (self->syncing || segment == NULL || convene_segment_get_fixed_start (segment) == CONVENE_NO_FIXED_START)
     return;
-  if (sscanf (text, "%u:%u", &hours, &minutes) != 2 || hours > 23 || minutes > 59)
+  if (!convene_parse_typed_time (text, &value))
     {
       g_autofree char *message =
         /* Translators: %s is what the planner typed as a time. */
         g_strdup_printf (_("“%s” is not a time of day; write it as HH:MM, such as 13:00."), text);
-      show_message (self, message);
+      convene_ui_show_message (GTK_WIDGET (self), message);
       sync_editor (self);
       return;
     }
-  value = (int) (hours * 60 + minutes);
   if (value != convene_segment_get_fixed_start (segment))
     commit_number (self, "fixed-start", value);
 }
@@ -1437,7 +1425,7 @@ block_bind (GtkSignalListItemFactory *factory,
   if (self->schedule != NULL)
     entry = convene_schedule_lookup (self->schedule, segment);
   if (entry != NULL)
-    convene_segment_block_show (block, self->project, self->schedule, entry,
+    convene_segment_block_show (block, self->document, self->schedule, entry,
                                 convene_clock_get_use_12h (convene_clock_get_default ()));
 }
 

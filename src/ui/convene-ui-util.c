@@ -20,12 +20,25 @@ convene_ui_show_toast (GtkWidget *widget,
 }
 
 void
+convene_ui_show_message (GtkWidget  *widget,
+                         const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  convene_ui_show_toast (widget, adw_toast_new (escaped));
+}
+
+void
 convene_ui_show_error (GtkWidget    *widget,
                        const GError *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  convene_ui_show_message (widget, error->message);
+}
 
-  convene_ui_show_toast (widget, adw_toast_new (escaped));
+gboolean
+convene_ui_is_writable (ConveneDocument *document)
+{
+  return document != NULL && !convene_document_get_read_only (document);
 }
 
 gboolean

@@ -13,9 +13,15 @@ G_BEGIN_DECLS
  * it when the widget is not in a window). */
 void     convene_ui_show_toast   (GtkWidget       *widget,
                                   AdwToast        *toast);
+/* A toast saying message (which may hold what the planner typed). */
+void     convene_ui_show_message (GtkWidget       *widget,
+                                  const char      *message);
 /* A toast carrying error's message, escaped for markup. */
 void     convene_ui_show_error   (GtkWidget       *widget,
                                   const GError    *error);
+/* Whether edits to document can be made: there is one and it is not
+ * read-only. */
+gboolean convene_ui_is_writable  (ConveneDocument *document);
 /* Performs command on document (command NULL: building it failed with
  * build_error, which may be NULL). Takes command and build_error. Shows the
  * reason and returns FALSE when nothing was done. */

@@ -684,12 +684,76 @@ test_enums_role_suggestion (void)
   g_assert_cmpint (convene_role_suggest (CONVENE_SEGMENT_KIND_KEYNOTE, FALSE), ==, CONVENE_ROLE_PRESENTER);
 }
 
+/* The one rule of every people search. */
+static void
+test_speaker_matches (void)
+{
+  g_autoptr(ConveneSpeaker) karin = convene_speaker_new (1, "Karin Müller");
+  g_autoptr(ConveneSpeaker) sofia = convene_speaker_new (2, "Sofia Berg");
+  static const char *finds_karin[] = { "", "  ", "Karin", "karin", "Müller", "muller", "MULLER", "mül",
+                                       "H.E", "karin ambassador", "who", "k.mueller",
+                                       "world health", "Org", NULL };
+  static const char *misses_karin[] = { "Sofia", "arin", "ller", "karin sofia", "unhcr", "ambassadors",
+                                        NULL };
+
+  convene_speaker_set_honorific (karin, "H.E.");
+  convene_speaker_set_job_title (karin, "Ambassador");
+  convene_speaker_set_organisation (karin, "World Health Organization");
+  convene_speaker_set_email (karin, "k.mueller@who.int");
+  convene_speaker_set_organisation (sofia, "UNHCR");
+
+  for (guint i = 0; finds_karin[i] != NULL; i++)
+    if (!convene_speaker_matches (karin, finds_karin[i]))
+      g_error ("“%s” does not find Karin", finds_karin[i]);
+  for (guint i = 0; misses_karin[i] != NULL; i++)
+    if (convene_speaker_matches (karin, misses_karin[i]))
+      g_error ("“%s” finds Karin", misses_karin[i]);
+  g_assert_true (convene_speaker_matches (sofia, "berg"));
+  g_assert_true (convene_speaker_matches (sofia, "Sofia"));
+  g_assert_true (convene_speaker_matches (sofia, NULL));
+}
+
+/* What a planner types, on either clock; the window's time fields all read
+ * it this way. */
+static void
+test_typed_time (void)
+{
+  static const struct { const char *text; int minutes; } good[] = {
+    { "13:00", 13 * 60 }, { "9:05", 9 * 60 + 5 }, { "09:05", 9 * 60 + 5 }, { " 0:00 ", 0 },
+    { "2:30 PM", 14 * 60 + 30 }, { "2:30pm", 14 * 60 + 30 }, { "2:30 p.m.", 14 * 60 + 30 },
+    { "2 PM", 14 * 60 }, { "2pm", 14 * 60 }, { "12:15 AM", 15 }, { "12 am", 0 }, { "12:00 PM", 12 * 60 },
+    { "12:59 pm", 12 * 60 + 59 }, { "11:59 P.M.", 23 * 60 + 59 }, { "7:45 am", 7 * 60 + 45 },
+  };
+  static const char *bad[] = {
+    "", "  ", "noon", "24:00", "12:60", "2:3", "123:00", "13:00 PM", "0:30 AM", "2", "14",
+    "2:30 PMX", "2:30 P", "2:30 xm", "2::30", ":30", "2:30:00", NULL,
+  };
+  int minutes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      minutes = -1;
+      g_assert_true (convene_parse_typed_time (good[i].text, &minutes));
+      g_assert_cmpint (minutes, ==, good[i].minutes);
+    }
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      if (convene_parse_typed_time (bad[i], &minutes))
+        g_error ("“%s” was read as %d", bad[i], minutes);
+    }
+  g_assert_false (convene_parse_typed_time (NULL, &minutes));
+  /* Files keep their strict form. */
+  g_assert_false (convene_parse_time_of_day ("2:30 PM", &minutes));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/model/typed-time", test_typed_time);
+  g_test_add_func ("/model/speaker-matches", test_speaker_matches);
   g_test_add_func ("/model/enums/segment-kind", test_enums_segment_kind);
   g_test_add_func ("/model/enums/icons-exist", test_enums_icons_exist);
   g_test_add_func ("/model/enums/vocabularies", test_enums_vocabularies);

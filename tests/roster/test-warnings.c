@@ -454,6 +454,75 @@ test_conflict (void)
   event_clear (&e);
 }
 
+
+/* Two lists of warnings say the same things in the same order. */
+static void
+assert_same_warnings (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const ConveneWarning *x = g_ptr_array_index (a, i);
+      const ConveneWarning *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpint (x->severity, ==, y->severity);
+      g_assert_cmpint (x->speaker_id, ==, y->speaker_id);
+      g_assert_cmpint (x->session_id, ==, y->session_id);
+      g_assert_cmpint (x->segment_id, ==, y->segment_id);
+      g_assert_cmpint (x->other_session_id, ==, y->other_session_id);
+      g_assert_cmpint (x->other_segment_id, ==, y->other_segment_id);
+      g_assert_cmpstr (x->message, ==, y->message);
+    }
+}
+
+static void
+assert_filtered_segments (ConveneProject *project,
+                          GPtrArray      *all,
+                          GListModel     *segments)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
+    {
+      g_autoptr(ConveneSegment) segment = g_list_model_get_item (segments, i);
+      g_autoptr(GPtrArray) scoped = convene_warnings_for_segment (project, segment, FALSE);
+      g_autoptr(GPtrArray) filtered = convene_warnings_filter (all, 0, convene_segment_get_id (segment), 0);
+
+      assert_same_warnings (filtered, scoped);
+      assert_filtered_segments (project, all, G_LIST_MODEL (convene_segment_get_items (segment)));
+    }
+}
+
+/* What the views take from one computation of the whole project is what
+ * asking for each session, segment and person gives. */
+static void
+assert_filter_matches (ConveneProject *project,
+                       gboolean        each_segment)
+{
+  g_autoptr(GPtrArray) all = convene_warnings_for_project (project, FALSE);
+  GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
+  GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (project));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(ConveneSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(GPtrArray) scoped = convene_warnings_for_session (project, session, FALSE);
+      g_autoptr(GPtrArray) filtered = convene_warnings_filter (all, convene_session_get_id (session), 0, 0);
+
+      assert_same_warnings (filtered, scoped);
+      if (each_segment)
+        assert_filtered_segments (project, all, G_LIST_MODEL (convene_session_get_segments (session)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
+      g_autoptr(GPtrArray) scoped = convene_warnings_for_speaker (project, speaker, FALSE);
+      g_autoptr(GPtrArray) filtered = convene_warnings_filter (all, 0, 0, convene_speaker_get_id (speaker));
+
+      assert_same_warnings (filtered, scoped);
+    }
+}
+
 static void
 test_conflict_items_and_sessions (void)
 {
@@ -533,6 +602,7 @@ test_conflict_items_and_sessions (void)
   convene_session_set_date (early, "");
   convene_session_set_date (late, "");
   g_assert_cmpuint (project_count (e.project, CONVENE_WARNING_KIND_CONFLICT), ==, 0);
+  assert_filter_matches (e.project, TRUE);
   event_clear (&e);
 }
 
@@ -735,13 +805,46 @@ doc_tear_down (DocFixture    *f,
   g_free (f->dir);
 }
 
+/* The file says what the model says, and the warnings the document shares
+ * are those a fresh computation gives. */
 static void
 assert_file_matches (DocFixture *f)
 {
   g_autofree char *expected = fixture_dump_project (f->e.project);
   g_autofree char *actual = fixture_dump_file (f->path);
+  g_autoptr(GPtrArray) fresh = convene_warnings_for_project (f->e.project, TRUE);
+
+  GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (f->e.project));
+  GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (f->e.project));
+  g_autoptr(GHashTable) targets = g_hash_table_new (NULL, NULL);
+  guint indexed = 0;
 
   g_assert_cmpstr (actual, ==, expected);
+  assert_same_warnings (convene_document_get_warnings (f->document, TRUE), fresh);
+
+  /* And so does its index of who is where. */
+  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
+
+      g_assert_true (convene_document_find_speaker (f->document, convene_speaker_get_id (speaker)) == speaker);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
+      GPtrArray *on = convene_document_get_assignments_on (f->document,
+                                                           convene_assignment_get_segment_id (assignment),
+                                                           convene_assignment_get_segment_id (assignment) != 0
+                                                           ? 0 : convene_assignment_get_session_id (assignment));
+
+      g_assert_true (g_ptr_array_find (on, assignment, NULL));
+      if (!g_hash_table_contains (targets, on))
+        {
+          g_hash_table_add (targets, on);
+          indexed += on->len;
+        }
+    }
+  g_assert_cmpuint (indexed, ==, g_list_model_get_n_items (assignments));
 }
 
 static void
@@ -1163,6 +1266,9 @@ test_large (void)
       }
     g_assert_cmpuint (sum, ==, 2 * n_conflicts);
   }
+  /* Each segment of a large programme asked alone would take long; the
+   * smaller cases check segments. */
+  assert_filter_matches (project, FALSE);
 }
 
 static void

@@ -341,3 +341,26 @@ convene_speaker_dup_display_name (ConveneSpeaker *self)
     return g_steal_pointer (&honorific);
   return g_strconcat (honorific, " ", name, NULL);
 }
+
+gboolean
+convene_speaker_matches (ConveneSpeaker *self,
+                         const char     *query)
+{
+  g_autofree char *haystack = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_SPEAKER (self), FALSE);
+
+  if (query == NULL)
+    return TRUE;
+  while (g_ascii_isspace (*query))
+    query++;
+  if (*query == '\0')
+    return TRUE;
+
+  haystack = g_strjoin (" ", convene_speaker_get_honorific (self), convene_speaker_get_name (self),
+                        convene_speaker_get_organisation (self), convene_speaker_get_job_title (self),
+                        convene_speaker_get_email (self), NULL);
+  /* GLib folds case and, with alternates, accents on both sides the way
+   * GNOME's own searches do. */
+  return g_str_match_string (query, haystack, TRUE);
+}

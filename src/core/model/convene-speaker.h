@@ -35,5 +35,11 @@ ConveneSpeakerStatus convene_speaker_get_status       (ConveneSpeaker *self);
 void                 convene_speaker_set_status       (ConveneSpeaker *self, ConveneSpeakerStatus status);
 /* "Dr James Campbell"; newly allocated. */
 char                *convene_speaker_dup_display_name (ConveneSpeaker *self);
+/* Whether what the planner typed in a people search finds this person:
+ * every word of query starts a word of the honorific, name, organisation,
+ * job title or e-mail, ignoring case and accents ("berg", "Sofia",
+ * "muller" and "Müller", "who" for an address at who.int). An empty query
+ * finds everyone. The one rule of every people search. */
+gboolean             convene_speaker_matches          (ConveneSpeaker *self, const char *query);
 
 G_END_DECLS

@@ -201,6 +201,87 @@ convene_parse_time_of_day (const char *text,
   return TRUE;
 }
 
+/* Skips "am", "a.m.", "AM" … at p; *pm says which. Returns the rest, or
+ * NULL when p holds neither. */
+static const char *
+skip_meridiem (const char *p,
+               gboolean   *pm)
+{
+  char first = g_ascii_tolower (*p);
+
+  if (first != 'a' && first != 'p')
+    return NULL;
+  *pm = first == 'p';
+  p++;
+  if (*p == '.')
+    p++;
+  if (g_ascii_tolower (*p) != 'm')
+    return NULL;
+  p++;
+  if (*p == '.')
+    p++;
+  return p;
+}
+
+gboolean
+convene_parse_typed_time (const char *text,
+                          int        *minutes)
+{
+  const char *p = text;
+  int hours = 0, mins = 0, digits = 0;
+  gboolean has_minutes = FALSE, meridiem = FALSE, pm = FALSE;
+
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*p))
+    p++;
+  while (g_ascii_isdigit (*p) && digits < 2)
+    {
+      hours = hours * 10 + (*p - '0');
+      p++;
+      digits++;
+    }
+  if (digits == 0)
+    return FALSE;
+  if (*p == ':')
+    {
+      if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]))
+        return FALSE;
+      mins = (p[1] - '0') * 10 + (p[2] - '0');
+      has_minutes = TRUE;
+      p += 3;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != '\0')
+    {
+      p = skip_meridiem (p, &pm);
+      if (p == NULL)
+        return FALSE;
+      meridiem = TRUE;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '\0')
+        return FALSE;
+    }
+
+  if (mins > 59)
+    return FALSE;
+  if (meridiem)
+    {
+      /* 12 AM is midnight, 12 PM noon. */
+      if (hours < 1 || hours > 12)
+        return FALSE;
+      hours = hours % 12 + (pm ? 12 : 0);
+    }
+  else if (!has_minutes || hours > 23)
+    return FALSE;
+
+  if (minutes != NULL)
+    *minutes = hours * 60 + mins;
+  return TRUE;
+}
+
 char *
 convene_format_time_of_day (int minutes)
 {

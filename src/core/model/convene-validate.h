@@ -36,5 +36,10 @@ gboolean convene_validate_time_zone (const char *identifier, GError **error);
 /* "HH:MM" (24 h) <-> minutes since midnight. parse returns FALSE on junk. */
 gboolean convene_parse_time_of_day  (const char *text, int *minutes);
 char    *convene_format_time_of_day (int minutes);  /* always "HH:MM" */
+/* What a planner types as a time of day, on either clock: "13:00", "9:05",
+ * "2:30 PM", "2:30pm", "2 p.m.", "12:15 am" (spaces around it ignored).
+ * FALSE for anything else, such as "24:00", "13:00 PM" or "2:3". Files keep
+ * the strict "HH:MM" of convene_parse_time_of_day(). */
+gboolean convene_parse_typed_time   (const char *text, int *minutes);
 
 G_END_DECLS

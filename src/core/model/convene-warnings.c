@@ -854,6 +854,27 @@ convene_warnings_for_speaker (ConveneProject *project,
   return compute (project, use_12h, &scope);
 }
 
+GPtrArray *
+convene_warnings_filter (GPtrArray *warnings,
+                         gint64     session_id,
+                         gint64     segment_id,
+                         gint64     speaker_id)
+{
+  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) convene_warning_free);
+  Scope scope = { 0 };
+
+  g_return_val_if_fail (warnings != NULL, kept);
+  g_return_val_if_fail ((session_id != 0) + (segment_id != 0) + (speaker_id != 0) == 1, kept);
+
+  scope.session_id = session_id;
+  scope.segment_id = segment_id;
+  scope.speaker_id = speaker_id;
+  for (guint i = 0; i < warnings->len; i++)
+    if (in_scope (&scope, g_ptr_array_index (warnings, i)))
+      g_ptr_array_add (kept, convene_warning_copy (g_ptr_array_index (warnings, i)));
+  return kept;
+}
+
 void
 convene_warnings_summarize (GPtrArray             *warnings,
                             ConveneWarningSummary *summary)

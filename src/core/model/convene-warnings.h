@@ -102,6 +102,14 @@ GPtrArray      *convene_warnings_for_segment (ConveneProject *project, ConveneSe
 GPtrArray      *convene_warnings_for_speaker (ConveneProject *project, ConveneSpeaker *speaker,
                                               gboolean use_12h);
 
+/* Copies of those of warnings (everything, from for_project) that
+ * for_session, for_segment or for_speaker would give: session_id,
+ * segment_id or speaker_id is the one that is not 0. The same warnings, in
+ * the same order, from one computation of the whole project that every
+ * view shares. */
+GPtrArray      *convene_warnings_filter      (GPtrArray *warnings, gint64 session_id, gint64 segment_id,
+                                              gint64 speaker_id);
+
 /* Counts of open warnings, e.g. for a session's header. */
 typedef struct {
   guint by_severity[CONVENE_N_WARNING_SEVERITIES];

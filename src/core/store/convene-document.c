@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "convene-document-private.h"
+#include "convene-warnings.h"
 
 struct _ConveneDocument
 {
@@ -13,6 +14,15 @@ struct _ConveneDocument
   /* Derived data, computed when first asked for after a change and shared
    * by every view: ConveneSession* (owned) -> ConveneSchedule* (owned). */
   GHashTable     *schedules;
+  /* Who is where, built when first asked for after a change of people:
+   * speaker id -> ConveneSpeaker*, and segment or session id -> GPtrArray
+   * of ConveneAssignment* (all borrowed from the model). */
+  GHashTable     *speakers_by_id;
+  GHashTable     *on_segment;
+  GHashTable     *on_session;
+  GPtrArray      *nobody;
+  /* The whole project's warnings, in 24-hour [0] and 12-hour [1] wording. */
+  GPtrArray      *warnings[2];
 };
 
 G_DEFINE_FINAL_TYPE (ConveneDocument, convene_document, G_TYPE_OBJECT)
@@ -40,11 +50,74 @@ static guint signals[N_SIGNALS];
 
 /* Drops the derived data the change made stale, then tells the views. */
 static void
+drop_people_index (ConveneDocument *self)
+{
+  g_clear_pointer (&self->speakers_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->on_segment, g_hash_table_unref);
+  g_clear_pointer (&self->on_session, g_hash_table_unref);
+}
+
+static gint64 *
+id_key (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static void
+build_people_index (ConveneDocument *self)
+{
+  GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (self->project));
+  GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (self->project));
+  guint n;
+
+  if (self->speakers_by_id != NULL)
+    return;
+
+  self->speakers_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->on_segment = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  self->on_session = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+
+  n = g_list_model_get_n_items (speakers);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
+
+      g_hash_table_insert (self->speakers_by_id, id_key (convene_speaker_get_id (speaker)), speaker);
+    }
+
+  n = g_list_model_get_n_items (assignments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
+      gint64 segment_id = convene_assignment_get_segment_id (assignment);
+      GHashTable *table = segment_id != 0 ? self->on_segment : self->on_session;
+      gint64 target = segment_id != 0 ? segment_id : convene_assignment_get_session_id (assignment);
+      GPtrArray *list = g_hash_table_lookup (table, &target);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (table, id_key (target), list);
+        }
+      g_ptr_array_add (list, assignment);
+    }
+}
+
+static void
 announce (ConveneDocument *self,
           ConveneChanges  *changes)
 {
   if (convene_changes_is_empty (changes))
     return;
+
+  if (convene_changes_has (changes, CONVENE_CHANGE_SPEAKERS | CONVENE_CHANGE_ASSIGNMENTS))
+    drop_people_index (self);
+  /* Warnings follow from people, places and times, not from the checklist. */
+  if (convene_changes_has (changes, ~(CONVENE_CHANGE_OUTCOMES | CONVENE_CHANGE_OUTCOME_LINKS)))
+    for (guint i = 0; i < G_N_ELEMENTS (self->warnings); i++)
+      g_clear_pointer (&self->warnings[i], g_ptr_array_unref);
 
   if (convene_changes_has (changes, CONVENE_CHANGE_PROJECT) ||
       convene_changes_contains (changes, self->project))
@@ -305,6 +378,44 @@ convene_document_get_schedule (ConveneDocument *self,
   return schedule;
 }
 
+GPtrArray *
+convene_document_get_warnings (ConveneDocument *self,
+                               gboolean         use_12h)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  use_12h = !!use_12h;
+  if (self->warnings[use_12h] == NULL)
+    self->warnings[use_12h] = convene_warnings_for_project (self->project, use_12h);
+  return self->warnings[use_12h];
+}
+
+ConveneSpeaker *
+convene_document_find_speaker (ConveneDocument *self,
+                               gint64           id)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  build_people_index (self);
+  return g_hash_table_lookup (self->speakers_by_id, &id);
+}
+
+GPtrArray *
+convene_document_get_assignments_on (ConveneDocument *self,
+                                     gint64           segment_id,
+                                     gint64           session_id)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail ((segment_id != 0) != (session_id != 0), NULL);
+
+  build_people_index (self);
+  list = segment_id != 0 ? g_hash_table_lookup (self->on_segment, &segment_id)
+                         : g_hash_table_lookup (self->on_session, &session_id);
+  return list != NULL ? list : self->nobody;
+}
+
 gboolean
 convene_document_save_copy (ConveneDocument  *self,
                             GFile            *dest,
@@ -350,6 +461,10 @@ convene_document_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->schedules, g_hash_table_unref);
+  drop_people_index (self);
+  g_clear_pointer (&self->nobody, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->warnings); i++)
+    g_clear_pointer (&self->warnings[i], g_ptr_array_unref);
   g_clear_object (&self->history);
   g_clear_object (&self->project);
 
@@ -437,4 +552,5 @@ convene_document_init (ConveneDocument *self)
 {
   self->schedules = g_hash_table_new_full (NULL, NULL, g_object_unref,
                                            (GDestroyNotify) convene_schedule_unref);
+  self->nobody = g_ptr_array_new ();
 }

@@ -38,6 +38,17 @@ gboolean         convene_document_redo      (ConveneDocument *self, GError **err
 /* The clock times of session, computed once per change and shared by every
  * view (borrowed: valid until the next "changed"). */
 ConveneSchedule *convene_document_get_schedule (ConveneDocument *self, ConveneSession *session);
+/* Every warning of the project (convene_warnings_for_project()), computed
+ * once per change and shared (borrowed: valid until the next "changed");
+ * convene_warnings_filter() narrows it to a session, segment or person. */
+GPtrArray       *convene_document_get_warnings (ConveneDocument *self, gboolean use_12h);
+/* Who is where, indexed once per change of people and shared (borrowed:
+ * valid until the next "changed"). The person with id, or NULL. */
+ConveneSpeaker  *convene_document_find_speaker (ConveneDocument *self, gint64 id);
+/* The assignments on the segment segment_id, or (segment_id 0) the whole
+ * session session_id, in the project's order; an empty array for none. */
+GPtrArray       *convene_document_get_assignments_on (ConveneDocument *self, gint64 segment_id,
+                                                      gint64 session_id);
 gboolean         convene_document_save_copy (ConveneDocument *self, GFile *dest, GError **error);
 void             convene_document_close     (ConveneDocument *self);
 

@@ -1,0 +1,102 @@
+#define G_LOG_DOMAIN "convene-bench-window"
+#include "config.h"
+
+#include <sys/resource.h>
+#include <adwaita.h>
+
+#include "convene-document.h"
+#include "convene-edits.h"
+#include "convene-window.h"
+
+/* What the planner waits for once a project is open in the whole window:
+ * one edit (the first segment 5 minutes longer, so every later time moves)
+ * from the command to the next frame drawn, and the window's memory.
+ * Not a test: tests/bench/run runs it under an X server and reads
+ *   edit_median_s, edit_p90_s, peak_kib. */
+
+#define EDITS 41
+
+static gboolean painted;
+
+static void
+after_paint (GdkFrameClock *clock,
+             gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *window)
+{
+  painted = FALSE;
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(ConveneSegment) first = NULL;
+  gint64 times[EDITS];
+  struct rusage usage;
+  ConveneWindow *window;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: bench-window PROJECT.convene\n");
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  document = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+  if (document == NULL)
+    g_error ("%s", error->message);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  first = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
+
+  window = convene_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  convene_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (after_paint), NULL);
+  wait_for_frame (GTK_WIDGET (window));
+
+  for (guint i = 0; i < EDITS; i++)
+    {
+      guint length = convene_segment_get_duration (first) + (i % 2 == 0 ? 5 : -5);
+      gint64 start = g_get_monotonic_time ();
+
+      if (!convene_document_perform (document, convene_edit_set_number (first, "duration", length, &error),
+                                     &error))
+        g_error ("%s", error->message);
+      wait_for_frame (GTK_WIDGET (window));
+      times[i] = g_get_monotonic_time () - start;
+    }
+  qsort (times, EDITS, sizeof times[0], compare_times);
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("edit_median_s %.6f\nedit_p90_s %.6f\npeak_kib %ld\n",
+           times[EDITS / 2] / 1e6, times[EDITS * 9 / 10] / 1e6, usage.ru_maxrss);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  convene_document_close (document);
+  return 0;
+}
