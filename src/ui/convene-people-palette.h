@@ -1,6 +1,6 @@
 /* convene-people-palette.h: beside the timeline, the project's people as a compact,
  * searchable list whose rows are dragged onto segments to put them on stage
- * (the drag carries "convene-speaker:<id>", which the timeline accepts). */
+ * (the drag carries the ConveneSpeaker, which the timeline accepts). */
 #pragma once
 
 #include <adwaita.h>

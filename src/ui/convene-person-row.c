@@ -46,7 +46,6 @@ update (ConvenePersonRow *self)
 {
   g_autofree char *display = NULL;
   g_autofree char *detail = NULL;
-  g_autofree char *drag_text = NULL;
   g_autoptr(GdkContentProvider) content = NULL;
   const char *job;
   const char *organisation;
@@ -79,9 +78,8 @@ update (ConvenePersonRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
 
-  drag_text = g_strdup_printf (CONVENE_SPEAKER_DRAG_PREFIX "%" G_GINT64_FORMAT,
-                               convene_speaker_get_id (self->speaker));
-  content = gdk_content_provider_new_typed (G_TYPE_STRING, drag_text);
+  /* The person itself, which the timeline and the details beside it take. */
+  content = gdk_content_provider_new_typed (CONVENE_TYPE_SPEAKER, self->speaker);
   gtk_drag_source_set_content (self->drag_source, content);
 }
 

@@ -9,8 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* What a row offers when dragged: a string naming the person. */
-#define CONVENE_SPEAKER_DRAG_PREFIX "convene-speaker:"
+/* A row is dragged as its ConveneSpeaker (CONVENE_TYPE_SPEAKER). */
 
 #define CONVENE_TYPE_PERSON_ROW (convene_person_row_get_type ())
 G_DECLARE_FINAL_TYPE (ConvenePersonRow, convene_person_row, CONVENE, PERSON_ROW, GtkWidget)

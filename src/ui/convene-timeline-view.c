@@ -15,9 +15,6 @@
 #include "convene-ui-util.h"
 #include "convene-validate.h"
 
-#define KIND_PREFIX    "convene-kind:"
-#define SEGMENT_PREFIX "convene-segment:"
-#define SPEAKER_PREFIX "convene-speaker:"
 
 typedef enum {
   DROP_NONE,
@@ -1189,37 +1186,35 @@ drop_done (GtkDropTarget       *target,
            double               y,
            ConveneTimelineView *self)
 {
-  const char *text = g_value_get_string (value);
   ConveneSegmentBlock *block = NULL;
   DropZone zone = drop_zone_at (self, x, y, &block);
   ConveneSegment *target_segment = block != NULL ? convene_segment_block_get_segment (block) : NULL;
   ConveneSegment *parent = NULL;
   guint position = 0;
-  gint64 id;
 
   clear_drop_indicator (self);
-  if (!is_writable (self) || text == NULL)
+  if (!is_writable (self))
     return FALSE;
 
-  if (g_str_has_prefix (text, KIND_PREFIX))
+  /* The payloads are the model's own objects (and a kind), never text to
+   * parse back; ones from another project are not ours to take. */
+  if (G_VALUE_HOLDS (value, CONVENE_TYPE_SEGMENT_KIND))
     {
-      ConveneSegmentKind kind;
+      ConveneSegmentKind kind = g_value_get_enum (value);
 
-      if (!convene_segment_kind_from_nick (text + strlen (KIND_PREFIX), &kind))
+      if ((guint) kind >= CONVENE_N_SEGMENT_KINDS)
         return FALSE;
       drop_destination (self, target_segment, zone, &parent, &position);
       insert_kind (self, kind, parent, position);
       return TRUE;
     }
 
-  if (g_str_has_prefix (text, SEGMENT_PREFIX))
+  if (G_VALUE_HOLDS (value, CONVENE_TYPE_SEGMENT))
     {
-      ConveneSegment *segment;
+      ConveneSegment *segment = g_value_get_object (value);
       ConveneSegment *old_parent = NULL;
       guint old_position = 0;
 
-      id = g_ascii_strtoll (text + strlen (SEGMENT_PREFIX), NULL, 10);
-      segment = convene_project_find_segment (self->project, id, NULL);
       if (segment == NULL || segment == target_segment || !locate (self, segment, NULL, &old_position, &old_parent))
         return FALSE;
       drop_destination (self, target_segment, zone, &parent, &position);
@@ -1231,13 +1226,12 @@ drop_done (GtkDropTarget       *target,
       return move_segment (self, segment, parent, position, _("moved"));
     }
 
-  if (g_str_has_prefix (text, SPEAKER_PREFIX) && block != NULL)
+  if (G_VALUE_HOLDS (value, CONVENE_TYPE_SPEAKER) && block != NULL)
     {
-      ConveneSpeaker *speaker;
+      ConveneSpeaker *speaker = g_value_get_object (value);
 
-      id = g_ascii_strtoll (text + strlen (SPEAKER_PREFIX), NULL, 10);
-      speaker = convene_project_find_speaker (self->project, id);
-      if (speaker == NULL)
+      if (speaker == NULL ||
+          convene_document_find_speaker (self->document, convene_speaker_get_id (speaker)) != speaker)
         return FALSE;
       ask_role (self, block, speaker);
       return TRUE;
@@ -1252,12 +1246,10 @@ block_drag_prepare (GtkDragSource       *source,
                     ConveneSegmentBlock *block)
 {
   ConveneSegment *segment = convene_segment_block_get_segment (block);
-  g_autofree char *text = NULL;
 
   if (segment == NULL)
     return NULL;
-  text = g_strdup_printf (SEGMENT_PREFIX "%" G_GINT64_FORMAT, convene_segment_get_id (segment));
-  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  return gdk_content_provider_new_typed (CONVENE_TYPE_SEGMENT, segment);
 }
 
 static void
@@ -1529,10 +1521,9 @@ palette_drag_prepare (GtkDragSource *source,
                       double         y,
                       GtkWidget     *button)
 {
-  g_autofree char *text = g_strdup_printf (KIND_PREFIX "%s",
-                                           (const char *) g_object_get_data (G_OBJECT (button), "kind-nick"));
+  ConveneSegmentKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
 
-  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  return gdk_content_provider_new_typed (CONVENE_TYPE_SEGMENT_KIND, kind);
 }
 
 static void
@@ -1583,7 +1574,7 @@ build_palette (ConveneTimelineView *self)
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "timeline.insert-kind");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", nick);
-      g_object_set_data (G_OBJECT (button), "kind-nick", (gpointer) nick);
+      g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (kind));
 
       gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
       g_signal_connect (source, "prepare", G_CALLBACK (palette_drag_prepare), button);
@@ -1877,7 +1868,8 @@ static void
 convene_timeline_view_init (ConveneTimelineView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  GType payloads[] = { CONVENE_TYPE_SEGMENT, CONVENE_TYPE_SEGMENT_KIND, CONVENE_TYPE_SPEAKER };
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkWidget *header;
   GtkWidget *label;
@@ -1929,6 +1921,7 @@ convene_timeline_view_init (ConveneTimelineView *self)
   g_signal_connect (factory, "teardown", G_CALLBACK (block_teardown), self);
   gtk_list_view_set_factory (self->list_view, factory);
 
+  gtk_drop_target_set_gtypes (drop, payloads, G_N_ELEMENTS (payloads));
   g_signal_connect (drop, "motion", G_CALLBACK (drop_motion), self);
   g_signal_connect (drop, "enter", G_CALLBACK (drop_motion), self);
   g_signal_connect (drop, "leave", G_CALLBACK (drop_leave), self);

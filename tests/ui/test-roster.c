@@ -370,7 +370,6 @@ test_example_roster (void)
   g_autoptr(ConveneDocument) document = create_example_file (&file);
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *summary_text = NULL;
-  g_autofree char *expected_drag = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   ConveneProject *project = convene_document_get_project (document);
   ConveneWindow *window = show_window (document, 1280, 800);
@@ -430,16 +429,14 @@ test_example_roster (void)
     g_assert_nonnull (strstr (tooltip, "James Campbell"));
   }
 
-  /* A row is dragged as the person's id, what the timeline accepts. */
+  /* A row is dragged as the person, what the timeline accepts. */
   source = drag_source_of (GTK_WIDGET (row));
   g_assert_nonnull (source);
   content = gtk_drag_source_get_content (source);
   g_assert_nonnull (content);
-  g_value_init (&value, G_TYPE_STRING);
+  g_value_init (&value, CONVENE_TYPE_SPEAKER);
   g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
-  expected_drag = g_strdup_printf ("convene-speaker:%" G_GINT64_FORMAT,
-                                   convene_speaker_get_id (convene_person_row_get_speaker (row)));
-  g_assert_cmpstr (g_value_get_string (&value), ==, expected_drag);
+  g_assert_true (g_value_get_object (&value) == convene_person_row_get_speaker (row));
 
   /* The person's own schedule shows where they are due. */
   convene_roster_view_select_speaker (roster, convene_person_row_get_speaker (row));

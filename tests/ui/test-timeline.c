@@ -674,9 +674,7 @@ speaker_drag_prepare (GtkDragSource *source,
                       double         y,
                       gpointer       data)
 {
-  g_autofree char *text = g_strdup_printf ("convene-speaker:%" G_GINT64_FORMAT, *(gint64 *) data);
-
-  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  return gdk_content_provider_new_typed (CONVENE_TYPE_SPEAKER, data);
 }
 
 /* How many people the file has on segment in role. */
@@ -830,14 +828,13 @@ run_drags (void)
   {
     g_autoptr(ConveneSpeaker) speaker =
       g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (convene_document_get_project (document))), 0);
-    gint64 speaker_id = convene_speaker_get_id (speaker);
     gint64 opening_id = convene_segment_get_id (opening);
     GtkWidget *source_widget = find_by_id (GTK_WIDGET (window), "content_title");
     GtkDragSource *source = gtk_drag_source_new ();
     guint before = count_assignments_on_disk (file, opening_id, CONVENE_ROLE_OPENING_REMARKS);
     guint after;
 
-    g_signal_connect (source, "prepare", G_CALLBACK (speaker_drag_prepare), &speaker_id);
+    g_signal_connect (source, "prepare", G_CALLBACK (speaker_drag_prepare), speaker);
     gtk_widget_add_controller (source_widget, GTK_EVENT_CONTROLLER (source));
     convene_timeline_view_select_segment (timeline, opening);
     settle (300);
