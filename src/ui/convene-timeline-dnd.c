@@ -1,0 +1,555 @@
+#define G_LOG_DOMAIN "convene-timeline-view"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-edits.h"
+#include "convene-limits.h"
+#include "convene-timeline-view-private.h"
+#include "convene-ui-util.h"
+
+/* Drag and drop */
+
+void
+_convene_timeline_view_clear_drop_indicator (ConveneTimelineView *self)
+{
+  if (self->drop_block != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->drop_block), "drop-before");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->drop_block), "drop-after");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->drop_block), "drop-into");
+      g_object_remove_weak_pointer (G_OBJECT (self->drop_block), (gpointer *) &self->drop_block);
+      self->drop_block = NULL;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->list_view), "drop-end");
+  self->drop_zone = DROP_NONE;
+}
+
+/* The block under (x, y) of the list and which part of it: the top half
+ * drops before it, the bottom half after, and the middle of a block that
+ * holds items drops into it. */
+static DropZone
+drop_zone_at (ConveneTimelineView  *self,
+              double                x,
+              double                y,
+              ConveneSegmentBlock **out_block)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *block = picked != NULL ? gtk_widget_get_ancestor (picked, CONVENE_TYPE_SEGMENT_BLOCK) : NULL;
+  ConveneSegment *segment;
+  double bx = 0, by = 0;
+  int height;
+
+  *out_block = NULL;
+  if (block == NULL || convene_segment_block_get_segment (CONVENE_SEGMENT_BLOCK (block)) == NULL)
+    return DROP_END;
+
+  segment = convene_segment_block_get_segment (CONVENE_SEGMENT_BLOCK (block));
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->list_view), block, x, y, &bx, &by);
+  height = MAX (gtk_widget_get_height (block), 1);
+  *out_block = CONVENE_SEGMENT_BLOCK (block);
+  if (convene_segment_kind_holds_items (convene_segment_get_kind (segment)) &&
+      by > height * 0.25 && by < height * 0.75)
+    return DROP_INTO;
+  return by < height / 2.0 ? DROP_BEFORE : DROP_AFTER;
+}
+
+static GdkDragAction
+drop_motion (GtkDropTarget       *target,
+             double               x,
+             double               y,
+             ConveneTimelineView *self)
+{
+  ConveneSegmentBlock *block = NULL;
+  DropZone zone = drop_zone_at (self, x, y, &block);
+  static const char *classes[] = { NULL, "drop-before", "drop-after", "drop-into", NULL };
+  GdkDrop *drop;
+
+  if (block != self->drop_block || zone != self->drop_zone)
+    {
+      _convene_timeline_view_clear_drop_indicator (self);
+      self->drop_zone = zone;
+      if (block != NULL)
+        {
+          self->drop_block = block;
+          g_object_add_weak_pointer (G_OBJECT (block), (gpointer *) &self->drop_block);
+          gtk_widget_add_css_class (GTK_WIDGET (block), classes[zone]);
+        }
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "drop-end");
+    }
+  if (!_convene_timeline_view_is_writable (self))
+    return 0;
+  /* One action: a block moves, a kind from the palette or a person is copied. */
+  drop = gtk_drop_target_get_current_drop (target);
+  if (drop != NULL && (gdk_drop_get_actions (drop) & GDK_ACTION_MOVE))
+    return GDK_ACTION_MOVE;
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave (GtkDropTarget       *target,
+            ConveneTimelineView *self)
+{
+  _convene_timeline_view_clear_drop_indicator (self);
+}
+
+/* Turns a zone into a parent and a position in its list as it is now. */
+static void
+drop_destination (ConveneTimelineView  *self,
+                  ConveneSegment       *target,
+                  DropZone              zone,
+                  ConveneSegment      **out_parent,
+                  guint                *out_position)
+{
+  ConveneSegment *parent = NULL;
+  guint position = 0;
+
+  if (zone == DROP_END || target == NULL)
+    {
+      *out_parent = NULL;
+      *out_position = g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_segments (self->session)));
+      return;
+    }
+  if (zone == DROP_INTO)
+    {
+      *out_parent = target;
+      *out_position = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (target)));
+      return;
+    }
+  /* Just below a heading is the top of its items. */
+  if (zone == DROP_AFTER &&
+      g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (target))) > 0)
+    {
+      *out_parent = target;
+      *out_position = 0;
+      return;
+    }
+  _convene_timeline_view_locate (self, target, NULL, &position, &parent);
+  *out_parent = parent;
+  *out_position = zone == DROP_AFTER ? position + 1 : position;
+}
+
+static void
+assign_speaker (ConveneTimelineView *self,
+                ConveneSpeaker      *speaker,
+                ConveneSegment      *segment,
+                ConveneRole          role)
+{
+  g_autoptr(ConveneAssignment) assignment = NULL;
+
+  assignment = convene_assignment_new_for_segment (convene_project_new_id (self->project),
+                                                   convene_speaker_get_id (speaker),
+                                                   convene_segment_get_id (segment), role);
+  _convene_timeline_view_run_command (self, convene_edit_add_assignment (self->project, assignment), NULL);
+}
+
+static void
+role_chosen (GtkButton           *button,
+             ConveneTimelineView *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  ConveneSpeaker *speaker = g_object_get_data (G_OBJECT (popover), "speaker");
+  ConveneSegment *segment = g_object_get_data (G_OBJECT (popover), "segment");
+  ConveneRole role = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "role"));
+
+  if (self->project != NULL && speaker != NULL && segment != NULL)
+    assign_speaker (self, speaker, segment, role);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+role_popover_closed (GtkPopover *popover)
+{
+  gtk_widget_unparent (GTK_WIDGET (popover));
+}
+
+/* Asks which role the dropped person takes, the likely one first. */
+static void
+ask_role (ConveneTimelineView *self,
+          ConveneSegmentBlock *block,
+          ConveneSpeaker      *speaker)
+{
+  ConveneSegment *segment = convene_segment_block_get_segment (block);
+  ConveneSegment *parent = NULL;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *name = convene_speaker_dup_display_name (speaker);
+  /* Translators: heading of the role choice for a person dropped on a segment. */
+  g_autofree char *heading = g_strdup_printf (_("%s’s Role"), name);
+  GtkWidget *label = gtk_label_new (heading);
+  ConveneRole suggested;
+  GtkWidget *first = NULL;
+
+  _convene_timeline_view_locate (self, segment, NULL, NULL, &parent);
+  suggested = convene_role_suggest (convene_segment_get_kind (segment),
+                                    parent != NULL && convene_segment_get_kind (parent) == CONVENE_SEGMENT_KIND_PANEL);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  for (guint i = 0; i < CONVENE_N_ROLES; i++)
+    {
+      ConveneRole role = i == 0 ? suggested : (i <= suggested ? i - 1 : i);
+      GtkWidget *button = gtk_button_new_with_label (convene_role_get_label (role));
+
+      g_object_set_data (G_OBJECT (button), "role", GUINT_TO_POINTER (role));
+      if (i == 0)
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          first = button;
+        }
+      else
+        gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (role_chosen), self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data_full (G_OBJECT (popover), "speaker", g_object_ref (speaker), g_object_unref);
+  g_object_set_data_full (G_OBJECT (popover), "segment", g_object_ref (segment), g_object_unref);
+  gtk_widget_set_parent (popover, GTK_WIDGET (block));
+  g_signal_connect (popover, "closed", G_CALLBACK (role_popover_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (first);
+}
+
+/* The keyboard twin of dropping a person: Enter on a person in the people
+ * list asks their role on the selected segment. */
+void
+_convene_timeline_view_person_activated (ConveneTimelineView *self,
+                                         ConveneSpeaker      *speaker)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  ConveneSegmentBlock *block;
+
+  if (!_convene_timeline_view_is_writable (self))
+    return;
+  if (segment == NULL)
+    {
+      convene_ui_show_toast (GTK_WIDGET (self),
+                             adw_toast_new (_("Select a segment first, then choose who goes on it.")));
+      return;
+    }
+  block = _convene_timeline_view_find_block (self, segment);
+  if (block == NULL)
+    {
+      convene_timeline_view_select_segment (self, segment);
+      block = _convene_timeline_view_find_block (self, segment);
+    }
+  if (block == NULL)
+    return;
+  /* The block may be scrolled out of the page; focusing it brings it back
+   * so the popover opens where the planner looks. */
+  gtk_widget_grab_focus (GTK_WIDGET (block));
+  ask_role (self, block, speaker);
+}
+
+static gboolean
+drop_done (GtkDropTarget       *target,
+           const GValue        *value,
+           double               x,
+           double               y,
+           ConveneTimelineView *self)
+{
+  ConveneSegmentBlock *block = NULL;
+  DropZone zone = drop_zone_at (self, x, y, &block);
+  ConveneSegment *target_segment = block != NULL ? convene_segment_block_get_segment (block) : NULL;
+  ConveneSegment *parent = NULL;
+  guint position = 0;
+
+  _convene_timeline_view_clear_drop_indicator (self);
+  if (!_convene_timeline_view_is_writable (self))
+    return FALSE;
+
+  /* The payloads are the model's own objects (and a kind), never text to
+   * parse back; ones from another project are not ours to take. */
+  if (G_VALUE_HOLDS (value, CONVENE_TYPE_SEGMENT_KIND))
+    {
+      ConveneSegmentKind kind = g_value_get_enum (value);
+
+      if ((guint) kind >= CONVENE_N_SEGMENT_KINDS)
+        return FALSE;
+      drop_destination (self, target_segment, zone, &parent, &position);
+      _convene_timeline_view_insert_kind (self, kind, parent, position);
+      return TRUE;
+    }
+
+  if (G_VALUE_HOLDS (value, CONVENE_TYPE_SEGMENT))
+    {
+      ConveneSegment *segment = g_value_get_object (value);
+      ConveneSegment *old_parent = NULL;
+      guint old_position = 0;
+
+      if (segment == NULL || segment == target_segment ||
+          !_convene_timeline_view_locate (self, segment, NULL, &old_position, &old_parent))
+        return FALSE;
+      drop_destination (self, target_segment, zone, &parent, &position);
+      /* The position counts after the segment is taken out. */
+      if (parent == old_parent && old_position < position)
+        position--;
+      if (parent == old_parent && position == old_position)
+        return TRUE;
+      return _convene_timeline_view_move_segment (self, segment, parent, position, _("moved"));
+    }
+
+  if (G_VALUE_HOLDS (value, CONVENE_TYPE_SPEAKER) && block != NULL)
+    {
+      ConveneSpeaker *speaker = g_value_get_object (value);
+
+      if (speaker == NULL ||
+          convene_document_find_speaker (self->document, convene_speaker_get_id (speaker)) != speaker)
+        return FALSE;
+      ask_role (self, block, speaker);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_convene_timeline_view_add_drop_target (ConveneTimelineView *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  GType payloads[] = { CONVENE_TYPE_SEGMENT, CONVENE_TYPE_SEGMENT_KIND, CONVENE_TYPE_SPEAKER };
+
+  gtk_drop_target_set_gtypes (drop, payloads, G_N_ELEMENTS (payloads));
+  g_signal_connect (drop, "motion", G_CALLBACK (drop_motion), self);
+  g_signal_connect (drop, "enter", G_CALLBACK (drop_motion), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (drop_leave), self);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_done), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (drop));
+}
+
+static GdkContentProvider *
+block_drag_prepare (GtkDragSource       *source,
+                    double               x,
+                    double               y,
+                    ConveneSegmentBlock *block)
+{
+  ConveneSegment *segment = convene_segment_block_get_segment (block);
+
+  if (segment == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (CONVENE_TYPE_SEGMENT, segment);
+}
+
+static void
+block_drag_begin (GtkDragSource       *source,
+                  GdkDrag             *drag,
+                  ConveneSegmentBlock *block)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (block));
+
+  gtk_drag_source_set_icon (source, paintable, 24, 16);
+}
+
+/* Resizing by the bottom edge: the duration changes live on the segment
+ * while dragging (a preview, not in the history), then one command. */
+
+void
+_convene_timeline_view_resize_restore (ConveneTimelineView *self)
+{
+  if (self->resizing == NULL)
+    return;
+  g_clear_object (&self->resizing);
+  self->resize_gesture = NULL;
+  if (self->session != NULL)
+    _convene_timeline_view_refresh (self);
+}
+
+static void
+resize_begin (GtkGestureDrag      *gesture,
+              double               x,
+              double               y,
+              ConveneSegmentBlock *block)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (block),
+                                                                              CONVENE_TYPE_TIMELINE_VIEW));
+  ConveneSegment *segment = convene_segment_block_get_segment (block);
+
+  if (self == NULL || segment == NULL || !_convene_timeline_view_is_writable (self))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_set_object (&self->resizing, segment);
+  self->resize_gesture = GTK_GESTURE (gesture);
+  self->resize_original = convene_segment_get_duration (segment);
+  self->resize_minutes = self->resize_original;
+}
+
+static void
+resize_update (GtkGestureDrag      *gesture,
+               double               dx,
+               double               dy,
+               ConveneSegmentBlock *block)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (block),
+                                                                              CONVENE_TYPE_TIMELINE_VIEW));
+  GdkModifierType state;
+  double minutes;
+  int step;
+  int value;
+
+  if (self == NULL || self->resizing == NULL)
+    return;
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  step = (state & GDK_SHIFT_MASK) ? 1 : 5;
+  minutes = self->resize_original + dy / CONVENE_BLOCK_PX_PER_MINUTE;
+  value = (int) (minutes / step + 0.5) * step;
+  value = CLAMP (value, step, CONVENE_MAX_DURATION_MINUTES);
+  if ((guint) value != self->resize_minutes)
+    {
+      self->resize_minutes = (guint) value;
+      _convene_timeline_view_refresh (self);
+    }
+}
+
+static void
+resize_end (GtkGestureDrag      *gesture,
+            double               dx,
+            double               dy,
+            ConveneSegmentBlock *block)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (block),
+                                                                              CONVENE_TYPE_TIMELINE_VIEW));
+  g_autoptr(ConveneSegment) segment = NULL;
+  guint value;
+
+  if (self == NULL || self->resizing == NULL)
+    return;
+  segment = g_object_ref (self->resizing);
+  value = self->resize_minutes;
+  _convene_timeline_view_resize_restore (self);
+  if (value != self->resize_original)
+    _convene_timeline_view_set_duration (self, segment, value, _("resized"));
+}
+
+static void
+resize_cancel (GtkGesture          *gesture,
+               GdkEventSequence    *sequence,
+               ConveneSegmentBlock *block)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (block),
+                                                                              CONVENE_TYPE_TIMELINE_VIEW));
+
+  if (self == NULL || self->resizing == NULL)
+    return;
+  _convene_timeline_view_resize_restore (self);
+}
+
+void
+_convene_timeline_view_add_block_drags (GtkWidget *block)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkGesture *resize = gtk_gesture_drag_new ();
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (block_drag_prepare), block);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (block_drag_begin), block);
+  gtk_widget_add_controller (block, GTK_EVENT_CONTROLLER (source));
+
+  g_signal_connect (resize, "drag-begin", G_CALLBACK (resize_begin), block);
+  g_signal_connect (resize, "drag-update", G_CALLBACK (resize_update), block);
+  g_signal_connect (resize, "drag-end", G_CALLBACK (resize_end), block);
+  g_signal_connect (resize, "cancel", G_CALLBACK (resize_cancel), block);
+  gtk_widget_add_controller (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)),
+                             GTK_EVENT_CONTROLLER (resize));
+}
+
+static gboolean
+key_pressed (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             ConveneTimelineView   *self)
+{
+  GtkGesture *gesture = self->resize_gesture;
+
+  if (keyval != GDK_KEY_Escape || self->resizing == NULL)
+    return FALSE;
+  _convene_timeline_view_resize_restore (self);
+  if (gesture != NULL)
+    gtk_event_controller_reset (GTK_EVENT_CONTROLLER (gesture));
+  return TRUE;
+}
+
+void
+_convene_timeline_view_add_escape_key (ConveneTimelineView *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/* The palette */
+
+static GdkContentProvider *
+palette_drag_prepare (GtkDragSource *source,
+                      double         x,
+                      double         y,
+                      GtkWidget     *button)
+{
+  ConveneSegmentKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
+
+  return gdk_content_provider_new_typed (CONVENE_TYPE_SEGMENT_KIND, kind);
+}
+
+static void
+palette_drag_begin (GtkDragSource *source,
+                    GdkDrag       *drag,
+                    GtkWidget     *button)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (button);
+
+  gtk_drag_source_set_icon (source, paintable, 12, 12);
+}
+
+void
+_convene_timeline_view_build_palette (ConveneTimelineView *self)
+{
+  GtkWidget *strip = gtk_flow_box_new ();
+
+  /* Compact buttons that wrap (a scrolled strip would break GTK 4.8's
+   * pointer state when a drag starts in it): one row on a desktop, two on
+   * a phone. Each names its kind in its tooltip and accessible label. */
+  self->palette = strip;
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (strip), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (strip), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (strip), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (strip), CONVENE_N_SEGMENT_KINDS);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (strip), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (strip), 4);
+  gtk_widget_add_css_class (strip, "kind-strip");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (strip), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Kinds of segment: drag one into the timeline, or press it to add it after the selected segment"),
+                                  -1);
+
+  for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)
+    {
+      const char *nick = convene_segment_kind_to_nick (kind);
+      g_autofree char *css_class = g_strdup_printf ("kind-%s", nick);
+      g_autofree char *tooltip = NULL;
+      GtkWidget *button = gtk_button_new ();
+      GtkDragSource *source = gtk_drag_source_new ();
+
+      gtk_button_set_icon_name (GTK_BUTTON (button), convene_segment_kind_get_icon_name (kind));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      convene_segment_kind_get_label (kind), -1);
+      gtk_widget_add_css_class (button, "palette-kind");
+      gtk_widget_add_css_class (button, css_class);
+      /* Translators: %s is a kind of segment, "Add Panel". */
+      tooltip = g_strdup_printf (_("Add %s (or drag it into the timeline)"), convene_segment_kind_get_label (kind));
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "timeline.insert-kind");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", nick);
+      g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (kind));
+
+      gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+      g_signal_connect (source, "prepare", G_CALLBACK (palette_drag_prepare), button);
+      g_signal_connect (source, "drag-begin", G_CALLBACK (palette_drag_begin), button);
+      gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));
+
+      gtk_flow_box_append (GTK_FLOW_BOX (strip), button);
+    }
+}

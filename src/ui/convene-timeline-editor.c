@@ -1,0 +1,359 @@
+#define G_LOG_DOMAIN "convene-timeline-view"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-edits.h"
+#include "convene-limits.h"
+#include "convene-timeline-view-private.h"
+#include "convene-ui-util.h"
+#include "convene-validate.h"
+
+/* The details editor */
+
+static void
+set_text_view (GtkTextView *view,
+               const char  *text)
+{
+  g_autofree char *current = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (current, text) != 0)
+    gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+static char *
+format_time_of_day (int minutes)
+{
+  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+void
+_convene_timeline_view_sync_editor (ConveneTimelineView *self)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  int fixed;
+
+  gtk_widget_set_visible (self->editor, segment != NULL);
+  gtk_widget_set_visible (self->no_selection, segment == NULL);
+  convene_assignment_list_set_target (self->segment_people, segment != NULL ? self->document : NULL,
+                                      self->session, segment);
+  convene_outcome_links_set_segment (self->segment_outcomes, segment != NULL ? self->document : NULL,
+                                     self->session, segment);
+  if (segment == NULL)
+    return;
+
+  self->syncing = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), convene_segment_get_title (segment)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row), convene_segment_get_title (segment));
+  adw_combo_row_set_selected (self->kind_row, convene_segment_get_kind (segment));
+  gtk_spin_button_set_value (self->duration_spin, convene_segment_get_duration (segment));
+  fixed = convene_segment_get_fixed_start (segment);
+  gtk_switch_set_active (self->fixed_switch, fixed != CONVENE_NO_FIXED_START);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fixed_entry), fixed != CONVENE_NO_FIXED_START);
+  if (fixed != CONVENE_NO_FIXED_START)
+    {
+      g_autofree char *text = format_time_of_day (fixed);
+      gtk_editable_set_text (GTK_EDITABLE (self->fixed_entry), text);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->fixed_entry), "");
+  set_text_view (self->notes_view, convene_segment_get_notes (segment));
+  set_text_view (self->cues_view, convene_segment_get_cues (segment));
+  gtk_widget_set_sensitive (self->editor, _convene_timeline_view_is_writable (self));
+  self->syncing = FALSE;
+}
+
+static void
+commit_text (ConveneTimelineView *self,
+             const char          *property,
+             const char          *value)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  g_autofree char *current = NULL;
+  GError *error = NULL;
+
+  if (self->syncing || segment == NULL || !_convene_timeline_view_is_writable (self))
+    return;
+  g_object_get (segment, property, &current, NULL);
+  if (g_strcmp0 (current, value) == 0)
+    return;
+  _convene_timeline_view_run_command (self, convene_edit_set_text (segment, property, value, &error), error);
+}
+
+static void
+commit_number (ConveneTimelineView *self,
+               const char          *property,
+               gint64               value)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  GError *error = NULL;
+
+  if (self->syncing || segment == NULL || !_convene_timeline_view_is_writable (self))
+    return;
+  _convene_timeline_view_run_command (self, convene_edit_set_number (segment, property, value, &error), error);
+}
+
+static void
+title_commit (ConveneTimelineView *self)
+{
+  commit_text (self, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+}
+
+static char *
+text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+notes_commit (ConveneTimelineView *self)
+{
+  g_autofree char *text = text_view_text (self->notes_view);
+
+  commit_text (self, "notes", text);
+}
+
+static void
+cues_commit (ConveneTimelineView *self)
+{
+  g_autofree char *text = text_view_text (self->cues_view);
+
+  commit_text (self, "cues", text);
+}
+
+static void
+kind_changed (ConveneTimelineView *self)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+
+  if (segment == NULL || kind >= CONVENE_N_SEGMENT_KINDS || kind == convene_segment_get_kind (segment))
+    return;
+  commit_number (self, "kind", kind);
+}
+
+static void
+duration_changed (ConveneTimelineView *self)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  int value = gtk_spin_button_get_value_as_int (self->duration_spin);
+
+  if (segment == NULL || value == (int) convene_segment_get_duration (segment))
+    return;
+  commit_number (self, "duration", value);
+}
+
+static int
+clock_start_of (ConveneTimelineView *self,
+                ConveneSegment      *segment)
+{
+  const ConveneScheduleEntry *entry = self->schedule != NULL ? convene_schedule_lookup (self->schedule, segment) : NULL;
+  int offset = entry != NULL ? entry->start : 0;
+
+  return (convene_session_get_start_time (self->session) + offset) % (24 * 60);
+}
+
+static void
+fixed_switch_changed (ConveneTimelineView *self)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  gboolean active = gtk_switch_get_active (self->fixed_switch);
+
+  if (self->syncing || segment == NULL)
+    return;
+  if (active == (convene_segment_get_fixed_start (segment) != CONVENE_NO_FIXED_START))
+    return;
+  /* Pinning keeps the segment where it is now; the planner then edits the time. */
+  commit_number (self, "fixed-start", active ? clock_start_of (self, segment) : CONVENE_NO_FIXED_START);
+}
+
+static void
+fixed_entry_commit (ConveneTimelineView *self)
+{
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->fixed_entry));
+  int value;
+
+  if (self->syncing || segment == NULL || convene_segment_get_fixed_start (segment) == CONVENE_NO_FIXED_START)
+    return;
+  if (!convene_parse_typed_time (text, &value))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what the planner typed as a time. */
+        g_strdup_printf (_("“%s” is not a time of day; write it as HH:MM, such as 13:00."), text);
+      convene_ui_show_message (GTK_WIDGET (self), message);
+      _convene_timeline_view_sync_editor (self);
+      return;
+    }
+  if (value != convene_segment_get_fixed_start (segment))
+    commit_number (self, "fixed-start", value);
+}
+
+static void
+add_focus_commit (GtkWidget           *widget,
+                  GCallback            callback,
+                  ConveneTimelineView *self)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", callback, self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static GtkWidget *
+framed_text_view (GtkTextView **out_view,
+                  const char   *accessible_label)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  *out_view = GTK_TEXT_VIEW (view);
+  return frame;
+}
+
+static GtkWidget *
+caption (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  return label;
+}
+
+static void
+build_editor (ConveneTimelineView *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkWidget *row;
+  GtkWidget *frame;
+
+  self->editor = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->editor, "segment-editor");
+  gtk_box_append (GTK_BOX (self->editor), group);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Selected Segment"));
+
+  self->title_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Title"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->title_row));
+  g_signal_connect_object (self->title_row, "entry-activated", G_CALLBACK (title_commit), self, G_CONNECT_SWAPPED);
+  add_focus_commit (GTK_WIDGET (self->title_row), G_CALLBACK (title_commit), self);
+
+  for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)
+    gtk_string_list_append (kinds, convene_segment_kind_get_label (kind));
+  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_row));
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_changed), self, G_CONNECT_SWAPPED);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Length"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Minutes"));
+  self->duration_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, CONVENE_MAX_DURATION_MINUTES, 5));
+  gtk_spin_button_set_numeric (self->duration_spin, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->duration_spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->duration_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Length in minutes"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->duration_spin));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->duration_spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_object (self->duration_spin, "value-changed", G_CALLBACK (duration_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Fixed Start"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Pinned to a clock time, such as lunch at 13:00"));
+  self->fixed_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->fixed_entry), 5);
+  gtk_entry_set_placeholder_text (self->fixed_entry, "13:00");
+  gtk_widget_set_valign (GTK_WIDGET (self->fixed_entry), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fixed_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Fixed start time, HH:MM"), -1);
+  self->fixed_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->fixed_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fixed_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Fixed start"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->fixed_entry));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->fixed_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_object (self->fixed_switch, "notify::active", G_CALLBACK (fixed_switch_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->fixed_entry, "activate", G_CALLBACK (fixed_entry_commit), self,
+                           G_CONNECT_SWAPPED);
+  add_focus_commit (GTK_WIDGET (self->fixed_entry), G_CALLBACK (fixed_entry_commit), self);
+
+  self->segment_people = CONVENE_ASSIGNMENT_LIST (convene_assignment_list_new ());
+  gtk_box_append (GTK_BOX (self->editor), GTK_WIDGET (self->segment_people));
+  self->segment_outcomes = CONVENE_OUTCOME_LINKS (convene_outcome_links_new ());
+  gtk_box_append (GTK_BOX (self->editor), GTK_WIDGET (self->segment_outcomes));
+
+  gtk_box_append (GTK_BOX (self->editor), caption (_("Notes")));
+  frame = framed_text_view (&self->notes_view, _("Notes"));
+  gtk_box_append (GTK_BOX (self->editor), frame);
+  add_focus_commit (GTK_WIDGET (self->notes_view), G_CALLBACK (notes_commit), self);
+
+  gtk_box_append (GTK_BOX (self->editor), caption (_("Cues for the Moderator and Technicians")));
+  frame = framed_text_view (&self->cues_view, _("Cues"));
+  gtk_box_append (GTK_BOX (self->editor), frame);
+  add_focus_commit (GTK_WIDGET (self->cues_view), G_CALLBACK (cues_commit), self);
+}
+
+void
+_convene_timeline_view_build_side (ConveneTimelineView *self)
+{
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  /* The selected segment's details and the people to drag onto segments
+   * take turns in one column, so both stay next to the list. */
+  self->side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->side, "timeline-side");
+  gtk_widget_set_parent (self->side, GTK_WIDGET (self));
+
+  self->side_stack = gtk_stack_new ();
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->side_stack), FALSE);
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->side_stack), TRUE);
+  gtk_stack_set_transition_type (GTK_STACK (self->side_stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->side_stack));
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show the selected segment or the people"), -1);
+  gtk_box_append (GTK_BOX (self->side), switcher);
+  gtk_box_append (GTK_BOX (self->side), self->side_stack);
+
+  self->no_selection = gtk_label_new (_("Select a segment to change its title, length, people and notes."));
+  gtk_label_set_wrap (GTK_LABEL (self->no_selection), TRUE);
+  gtk_label_set_justify (GTK_LABEL (self->no_selection), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (self->no_selection, "dim-label");
+  gtk_widget_set_margin_top (self->no_selection, 12);
+  gtk_box_append (GTK_BOX (details), self->no_selection);
+  build_editor (self);
+  gtk_box_append (GTK_BOX (details), self->editor);
+  /* Translators: the tab beside the timeline with the selected segment's details. */
+  gtk_stack_add_titled (GTK_STACK (self->side_stack), details, "segment", _("Segment"));
+
+  self->people = CONVENE_PEOPLE_PALETTE (convene_people_palette_new ());
+  g_signal_connect_object (self->people, "person-activated", G_CALLBACK (_convene_timeline_view_person_activated), self,
+                           G_CONNECT_SWAPPED);
+  /* Translators: the tab beside the timeline listing people to drag onto segments. */
+  gtk_stack_add_titled (GTK_STACK (self->side_stack), GTK_WIDGET (self->people), "people", _("People"));
+}

@@ -1,0 +1,128 @@
+/* convene-timeline-view-private.h: what the files of ConveneTimelineView
+ * share: the instance struct and the functions one file calls in another.
+ * The widget (convene-timeline-view.c), the details editor
+ * (convene-timeline-editor.c), the edits and their keys
+ * (convene-timeline-actions.c) and drag and drop with the resize gesture and
+ * the palette (convene-timeline-dnd.c). */
+#pragma once
+
+#include "convene-assignment-list.h"
+#include "convene-outcome-links.h"
+#include "convene-people-palette.h"
+#include "convene-schedule.h"
+#include "convene-segment-block.h"
+#include "convene-timeline-view.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DROP_NONE,
+  DROP_BEFORE,
+  DROP_AFTER,
+  DROP_INTO,
+  DROP_END,
+} DropZone;
+
+struct _ConveneTimelineView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget          *main;       /* heading, palette and the list */
+  GtkWidget          *side;       /* beside the list when wide, below it when narrow */
+  GtkWidget          *side_stack;
+  GtkLabel           *times_label;
+  GtkLabel           *fit_label;
+  GtkWidget          *palette;
+  GtkWidget          *scroller;
+  GtkListView        *list_view;
+  GtkWidget          *empty_label;
+
+  GtkWidget          *editor;
+  GtkWidget          *no_selection;
+  ConveneAssignmentList *segment_people;   /* the people on the selected segment */
+  ConveneOutcomeLinks   *segment_outcomes; /* the checklist items it serves */
+  ConvenePeoplePalette  *people;           /* people to drag onto segments */
+  AdwEntryRow        *title_row;
+  AdwComboRow        *kind_row;
+  GtkSpinButton      *duration_spin;
+  GtkSwitch          *fixed_switch;
+  GtkEntry           *fixed_entry;
+  GtkTextView        *notes_view;
+  GtkTextView        *cues_view;
+
+  ConveneDocument    *document;
+  ConveneProject     *project;
+  ConveneSession     *session;
+  GSignalGroup       *document_signals;  /* the document's change feed */
+
+  ConveneSchedule    *schedule;   /* the document's, or a resize preview's */
+  GtkTreeListModel   *tree;
+  GtkSingleSelection *selection;
+  /* ConveneSegment* (owned) -> whether the tree gave it a row for items:
+   * a segment whose answer changes needs the tree made anew. */
+  GHashTable         *holds_items;
+  GHashTable         *blocks;     /* bound ConveneSegmentBlock widgets (not owned) */
+  char               *fit_text;
+
+  ConveneSegmentBlock *drop_block;
+  DropZone            drop_zone;
+
+  ConveneSegment     *resizing;   /* the segment whose edge is dragged */
+  GtkGesture         *resize_gesture;
+  guint               resize_original;
+  guint               resize_minutes; /* the length shown while dragging */
+
+  gboolean            syncing;    /* the editor is being filled from the model */
+  gboolean            wrap_titles; /* the list is narrow: long titles wrap */
+  guint               wrap_tick;  /* applies a change of wrap_titles */
+};
+
+/* convene-timeline-view.c */
+gboolean             _convene_timeline_view_is_writable          (ConveneTimelineView  *self);
+gboolean             _convene_timeline_view_run_command          (ConveneTimelineView  *self,
+                                                                  ConveneCommand       *command,
+                                                                  GError               *build_error);
+void                 _convene_timeline_view_refresh              (ConveneTimelineView  *self);
+ConveneSegmentBlock *_convene_timeline_view_find_block           (ConveneTimelineView  *self,
+                                                                  ConveneSegment       *segment);
+
+/* convene-timeline-editor.c */
+void                 _convene_timeline_view_sync_editor          (ConveneTimelineView  *self);
+void                 _convene_timeline_view_build_side           (ConveneTimelineView  *self);
+
+/* convene-timeline-actions.c */
+void                 _convene_timeline_view_insert_kind          (ConveneTimelineView  *self,
+                                                                  ConveneSegmentKind    kind,
+                                                                  ConveneSegment       *parent,
+                                                                  guint                 position);
+gboolean             _convene_timeline_view_move_segment         (ConveneTimelineView  *self,
+                                                                  ConveneSegment       *segment,
+                                                                  ConveneSegment       *parent,
+                                                                  guint                 position,
+                                                                  const char           *what);
+gboolean             _convene_timeline_view_locate               (ConveneTimelineView  *self,
+                                                                  ConveneSegment       *segment,
+                                                                  GListStore          **list,
+                                                                  guint                *position,
+                                                                  ConveneSegment      **parent);
+void                 _convene_timeline_view_set_duration         (ConveneTimelineView  *self,
+                                                                  ConveneSegment       *segment,
+                                                                  guint                 minutes,
+                                                                  const char           *what);
+void                 _convene_timeline_view_install_actions      (GtkWidgetClass       *widget_class);
+void                 _convene_timeline_view_add_keys             (ConveneTimelineView  *self);
+
+/* convene-timeline-dnd.c */
+void                 _convene_timeline_view_clear_drop_indicator (ConveneTimelineView  *self);
+/* The list takes blocks, kinds from the palette and people dropped on it. */
+void                 _convene_timeline_view_add_drop_target      (ConveneTimelineView  *self);
+void                 _convene_timeline_view_person_activated     (ConveneTimelineView  *self,
+                                                                  ConveneSpeaker       *speaker);
+/* A block is dragged by its body and resized by its bottom edge. */
+void                 _convene_timeline_view_add_block_drags      (GtkWidget            *block);
+void                 _convene_timeline_view_resize_restore       (ConveneTimelineView  *self);
+/* Escape while resizing puts the length back. */
+void                 _convene_timeline_view_add_escape_key       (ConveneTimelineView  *self);
+void                 _convene_timeline_view_build_palette        (ConveneTimelineView  *self);
+
+G_END_DECLS
