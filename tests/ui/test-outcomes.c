@@ -556,6 +556,92 @@ scroll_into_view (GtkWidget *widget)
   settle (300);
 }
 
+/* What an end-to-end step waits to find in the saved file. */
+typedef struct
+{
+  GFile          *file;
+  ConveneOutcome *outcome;     /* in the window's model */
+  ConveneOutcome *other;
+  gint64          id;
+  const char     *text;
+  GtkWidget      *entry;
+} Saved;
+
+static gboolean
+saved_done (gpointer data)
+{
+  Saved *s = data;
+  g_autoptr(ConveneProject) saved = load_file (s->file);
+  ConveneOutcome *on_disk = convene_project_find_outcome (saved, convene_outcome_get_id (s->outcome), NULL);
+
+  return convene_outcome_get_done (s->outcome) && on_disk != NULL && convene_outcome_get_done (on_disk);
+}
+
+/* The outcome at position 3 of the file's first session is s->outcome,
+ * and (when set) s->other follows it. */
+static gboolean
+saved_order (gpointer data)
+{
+  Saved *s = data;
+  g_autoptr(ConveneProject) saved = load_file (s->file);
+  GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (saved)));
+  guint at = s->other != NULL ? 3 : 4;
+  g_autoptr(ConveneOutcome) here = g_list_model_get_item (outcomes, at);
+  g_autoptr(ConveneOutcome) next = g_list_model_get_item (outcomes, at + 1);
+
+  return here != NULL && convene_outcome_get_id (here) == convene_outcome_get_id (s->outcome) &&
+         (s->other == NULL || (next != NULL && convene_outcome_get_id (next) == convene_outcome_get_id (s->other)));
+}
+
+static gboolean
+saved_gone (gpointer data)
+{
+  Saved *s = data;
+  g_autoptr(ConveneProject) saved = load_file (s->file);
+
+  return convene_project_find_outcome (saved, s->id, NULL) == NULL;
+}
+
+/* Back, with its link to segment 18. */
+static gboolean
+saved_back (gpointer data)
+{
+  Saved *s = data;
+  g_autoptr(ConveneProject) saved = load_file (s->file);
+
+  return convene_project_find_outcome (saved, s->id, NULL) != NULL &&
+         convene_project_find_outcome_link (saved, s->id, 18) != NULL;
+}
+
+static gboolean
+saved_text (gpointer data)
+{
+  Saved *s = data;
+  g_autoptr(ConveneProject) saved = load_file (s->file);
+  ConveneOutcome *on_disk = convene_project_find_outcome (saved, s->id, NULL);
+
+  return on_disk != NULL && g_strcmp0 (convene_outcome_get_text (on_disk), s->text) == 0;
+}
+
+/* Exactly one expected outcome reads s->text, and the add row is empty again. */
+static gboolean
+saved_one_added (gpointer data)
+{
+  Saved *s = data;
+  g_autoptr(ConveneProject) saved = load_file (s->file);
+  GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (saved)));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
+    {
+      g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
+
+      n += convene_outcome_get_kind (outcome) == CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME &&
+           g_str_equal (convene_outcome_get_text (outcome), s->text);
+    }
+  return n == 1 && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (s->entry)), "");
+}
+
 static int
 run_drags (void)
 {
@@ -584,15 +670,9 @@ run_drags (void)
     g_autofree char *click = g_strdup_printf ("mousemove %d %d click 1", x1, y1);
 
     xdotool (click);
-    settle (400);
   }
-  {
-    g_autoptr(ConveneProject) saved = load_file (file);
-    ConveneOutcome *on_disk = convene_project_find_outcome (saved, convene_outcome_get_id (second), NULL);
-
-    ok = convene_outcome_get_done (second) && on_disk != NULL && convene_outcome_get_done (on_disk);
-    g_print ("%s %u - a click on the tick checks the objective off, and it is saved\n", ok ? "ok" : "not ok", ++test);
-  }
+  ok = eventually (saved_done, &(Saved) { .file = file, .outcome = second });
+  g_print ("%s %u - a click on the tick checks the objective off, and it is saved\n", ok ? "ok" : "not ok", ++test);
   screenshot ("outcomes-1280-light-checked.png");
 
   /* 2. The third guiding question dragged onto the first: it takes its place. */
@@ -604,17 +684,12 @@ run_drags (void)
   screen_point (rows->pdata[2], 0.5, &x1, &y1);
   screen_point (rows->pdata[0], 0.5, &x2, &y2);
   drag (x1, y1, x2, y2);
-  settle (400);
+  ok = eventually (saved_order, &(Saved) { .file = file, .outcome = third, .other = first });
   {
     g_autoptr(ConveneProject) saved = load_file (file);
-    GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (saved)));
-    g_autoptr(ConveneOutcome) at3 = g_list_model_get_item (outcomes, 3);
-    g_autoptr(ConveneOutcome) at4 = g_list_model_get_item (outcomes, 4);
     g_autofree char *order = describe_outcomes (saved);
 
     g_print ("# after drag: %s\n", order);
-    ok = convene_outcome_get_id (at3) == convene_outcome_get_id (third) &&
-         convene_outcome_get_id (at4) == convene_outcome_get_id (first);
     g_print ("%s %u - the third question dropped on the first becomes the first, and it is saved\n",
              ok ? "ok" : "not ok", ++test);
   }
@@ -625,16 +700,9 @@ run_drags (void)
   gtk_widget_grab_focus (rows->pdata[0]);
   settle (200);
   xdotool ("key alt+Down");
-  settle (400);
-  {
-    g_autoptr(ConveneProject) saved = load_file (file);
-    GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (saved)));
-    g_autoptr(ConveneOutcome) at4 = g_list_model_get_item (outcomes, 4);
-
-    ok = convene_outcome_get_id (at4) == convene_outcome_get_id (third);
-    g_print ("%s %u - Alt+Down moves the focused question one place down, and it is saved\n",
-             ok ? "ok" : "not ok", ++test);
-  }
+  ok = eventually (saved_order, &(Saved) { .file = file, .outcome = third });
+  g_print ("%s %u - Alt+Down moves the focused question one place down, and it is saved\n",
+           ok ? "ok" : "not ok", ++test);
 
   /* 4. The Delete key on the focused question, then Undo on the toast with the pointer. */
   {
@@ -648,27 +716,17 @@ run_drags (void)
     gtk_widget_grab_focus (rows->pdata[2]);
     settle (200);
     xdotool ("key Delete");
-    settle (400);
-    {
-      g_autoptr(ConveneProject) saved = load_file (file);
-
-      gone = convene_project_find_outcome (saved, doomed_id, NULL) == NULL;
-    }
+    gone = eventually (saved_gone, &(Saved) { .file = file, .id = doomed_id });
     wait_until (undo_button_shown, window, "the undo toast");
     undo_button = button_labelled (GTK_WIDGET (window), "_Undo");
+    wait_until (at_rest, &(AtRest) { .widget = undo_button }, "the undo toast to slide in");
     screen_point (undo_button, 0.5, &x1, &y1);
     {
       g_autofree char *click = g_strdup_printf ("mousemove %d %d click 1", x1, y1);
 
       xdotool (click);
-      settle (400);
     }
-    {
-      g_autoptr(ConveneProject) saved = load_file (file);
-
-      back = convene_project_find_outcome (saved, doomed_id, NULL) != NULL &&
-             convene_project_find_outcome_link (saved, doomed_id, 18) != NULL;
-    }
+    back = eventually (saved_back, &(Saved) { .file = file, .id = doomed_id });
     g_print ("%s %u - Delete removes the focused question and Undo on the toast brings it back with its link\n",
              gone && back ? "ok" : "not ok", ++test);
   }
@@ -687,12 +745,11 @@ run_drags (void)
     xdotool ("key ctrl+a");
     xdotool ("type --delay 20 'Who pays'");
     xdotool ("key Return");
-    settle (400);
+    ok = eventually (saved_text, &(Saved) { .file = file, .id = convene_outcome_get_id (edited), .text = "Who pays" });
     {
       g_autoptr(ConveneProject) saved = load_file (file);
       ConveneOutcome *on_disk = convene_project_find_outcome (saved, convene_outcome_get_id (edited), NULL);
 
-      ok = on_disk != NULL && g_strcmp0 (convene_outcome_get_text (on_disk), "Who pays") == 0;
       g_print ("# edited text on disk: %s\n", on_disk != NULL ? convene_outcome_get_text (on_disk) : "(none)");
     }
     g_print ("%s %u - F2, typing and Enter change the focused question's text, and it is saved\n",
@@ -708,29 +765,14 @@ run_drags (void)
     GtkWidget *entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
     g_autoptr(GPtrArray) added = NULL;
 
-    guint n_expected = 0;
-
     /* 6. Typed into the add row and Enter: one new expected outcome. */
     gtk_widget_grab_focus (entry);
     settle (200);
     xdotool ("type --delay 20 'Draft recommendations agreed'");
     xdotool ("key Return");
-    settle (400);
-    {
-      g_autoptr(ConveneProject) saved = load_file (file);
-      GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (first_session (saved)));
-
-      for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
-        {
-          g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
-
-          if (convene_outcome_get_kind (outcome) == CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME &&
-              g_str_equal (convene_outcome_get_text (outcome), "Draft recommendations agreed"))
-            n_expected++;
-        }
-    }
+    ok = eventually (saved_one_added, &(Saved) { .file = file, .text = "Draft recommendations agreed", .entry = entry });
     g_print ("%s %u - typing into the add row and Enter adds one expected outcome, and it is saved\n",
-             n_expected == 1 && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), "") ? "ok" : "not ok", ++test);
+             ok ? "ok" : "not ok", ++test);
     entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_FOLLOW_UP);
     gtk_editable_set_text (GTK_EDITABLE (entry), "Send the report to the co-sponsors");
     g_signal_emit_by_name (entry, "entry-activated");

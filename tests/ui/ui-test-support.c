@@ -32,6 +32,51 @@ wait_until (Condition   condition,
     }
 }
 
+gboolean
+eventually (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+gboolean
+at_rest (gpointer data)
+{
+  AtRest *rest = data;
+  GtkNative *native;
+  GdkFrameClock *clock;
+  graphene_rect_t bounds;
+  gint64 frame;
+
+  if (rest->widget == NULL || !gtk_widget_get_mapped (rest->widget))
+    return FALSE;
+  native = gtk_widget_get_native (rest->widget);
+  clock = gtk_widget_get_frame_clock (rest->widget);
+  if (native == NULL || clock == NULL ||
+      !gtk_widget_compute_bounds (rest->widget, GTK_WIDGET (native), &bounds))
+    return FALSE;
+  /* Frames keep coming while we look, so an animation shows as movement. */
+  gtk_widget_queue_draw (GTK_WIDGET (native));
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  if (!rest->seen || !graphene_rect_equal (&bounds, &rest->bounds))
+    {
+      rest->seen = TRUE;
+      rest->bounds = bounds;
+      rest->since = frame;
+      return FALSE;
+    }
+  return frame - rest->since >= 3;
+}
+
 void
 settle (guint ms)
 {

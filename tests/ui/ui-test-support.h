@@ -17,6 +17,20 @@ typedef gboolean (*Condition) (gpointer data);
 /* Iterates the main loop until condition holds; after 15 s the test fails
  * naming what it waited for. */
 void       wait_until     (Condition condition, gpointer data, const char *what);
+/* As wait_until, but says whether condition came to hold instead of failing:
+ * for the TAP-printing end-to-end checks, which report "not ok" and go on. */
+gboolean   eventually     (Condition condition, gpointer data);
+/* A Condition: widget is mapped and has kept its place in its window for
+ * three frames (a toast or popover has finished sliding in), so a pointer
+ * aimed at it lands on it. Zero-initialise all but the widget. */
+typedef struct
+{
+  GtkWidget       *widget;
+  gboolean         seen;
+  graphene_rect_t  bounds;
+  gint64           since;
+} AtRest;
+gboolean   at_rest        (gpointer data);
 /* Iterates the main loop for ms milliseconds, so pending layouts and
  * redraws happen. */
 void       settle         (guint ms);
