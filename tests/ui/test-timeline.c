@@ -699,6 +699,89 @@ count_assignments_on_disk (GFile       *file,
   return n;
 }
 
+/* Waits for the file to hold expected people on segment in role. */
+typedef struct
+{
+  GFile       *file;
+  gint64       segment_id;
+  ConveneRole  role;
+  guint        expected;
+} Counted;
+
+static guint count_assignments_on_disk (GFile *file, gint64 segment_id, ConveneRole role);
+
+static gboolean
+assignments_counted (gpointer data)
+{
+  Counted *c = data;
+
+  return count_assignments_on_disk (c->file, c->segment_id, c->role) == c->expected;
+}
+
+/* What an end-to-end step waits to read in the saved file: its running
+ * order starts with prefix and holds contains (when set). */
+typedef struct
+{
+  GFile      *file;
+  const char *prefix;
+  const char *contains;
+  char       *state;   /* what was read last */
+} FileSays;
+
+static gboolean
+file_says (gpointer data)
+{
+  FileSays *says = data;
+
+  g_free (says->state);
+  says->state = describe_file (says->file);
+  return g_str_has_prefix (says->state, says->prefix) &&
+         (says->contains == NULL || strstr (says->state, says->contains) != NULL);
+}
+
+/* Waits until the file says so; prints what it read under label and
+ * returns whether it came to say so. */
+static gboolean
+saved_as (GFile      *file,
+          const char *label,
+          const char *prefix,
+          const char *contains)
+{
+  FileSays says = { file, prefix, contains, NULL };
+  gboolean ok = eventually (file_says, &says);
+
+  g_print ("# %s: %s\n", label, says.state);
+  g_free (says.state);
+  return ok;
+}
+
+/* The segment's block, found anew each time (rows are rebound), has kept
+ * its place for a few frames: a pointer aimed at it lands on it. */
+typedef struct
+{
+  GtkWidget      *list;
+  ConveneSegment *segment;
+  AtRest          rest;
+} BlockAtRest;
+
+static gboolean
+block_at_rest (gpointer data)
+{
+  BlockAtRest *b = data;
+  GtkWidget *block = block_of (b->list, b->segment);
+
+  if (block != b->rest.widget)
+    b->rest = (AtRest) { .widget = block };
+  return at_rest (&b->rest);
+}
+
+static void
+wait_block (GtkWidget      *list,
+            ConveneSegment *segment)
+{
+  wait_until (block_at_rest, &(BlockAtRest) { .list = list, .segment = segment }, "a block to be in place");
+}
+
 static int
 run_drags (void)
 {
@@ -714,6 +797,7 @@ run_drags (void)
   g_autofree char *state = NULL;
   int x1, y1, x2, y2;
   guint test = 0;
+  gboolean ok;
 
   drag_window = GTK_WIDGET (window);
   gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
@@ -723,27 +807,25 @@ run_drags (void)
   screenshot ("timeline-1280-light.png");
 
   /* 1. A break from the palette onto the lower half of the opening block. */
+  wait_block (list, opening);
   screen_point (palette_button (GTK_WIDGET (timeline), "kind-break"), 0.5, &x1, &y1);
   screen_point (block_of (list, opening), 0.85, &x2, &y2);
   drag (x1, y1, x2, y2);
-  state = describe_file (file);
-  g_print ("# after palette drag: %s\n", state);
-  g_print ("%s %u - a break dragged from the palette lands after the opening\n",
-           g_str_has_prefix (state, "opening/10,break/15,panel/60") ? "ok" : "not ok", ++test);
+  ok = saved_as (file, "after palette drag", "opening/10,break/15,panel/60", NULL);
+  g_print ("%s %u - a break dragged from the palette lands after the opening\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
   settle (300);
 
   convene_timeline_view_select_segment (timeline, opening);
   settle (300);
   /* 2. The panel dragged onto the top of the opening: reorder. */
+  wait_block (list, panel);
+  wait_block (list, opening);
   screen_point (block_of (list, panel), 0.1, &x1, &y1);
   screen_point (block_of (list, opening), 0.1, &x2, &y2);
   drag (x1, y1, x2, y2);
-  g_free (state);
-  state = describe_file (file);
-  g_print ("# after reorder: %s\n", state);
-  g_print ("%s %u - the panel dragged above the opening moves there with its items\n",
-           g_str_has_prefix (state, "panel/60[") && strstr (state, "],opening/10,discussion/20") ? "ok" : "not ok",
+  ok = saved_as (file, "after reorder", "panel/60[", "],opening/10,discussion/20");
+  g_print ("%s %u - the panel dragged above the opening moves there with its items\n", ok ? "ok" : "not ok",
            ++test);
   g_assert_true (convene_document_undo (document, NULL));
   settle (300);
@@ -751,35 +833,32 @@ run_drags (void)
   convene_timeline_view_select_segment (timeline, opening);
   settle (300);
   /* 3. The opening dropped on the middle of the panel: nested as its last item. */
+  wait_block (list, panel);
+  wait_block (list, opening);
   block = block_of (list, panel);
   screen_point (block_of (list, opening), 0.3, &x1, &y1);
   screen_point (block, 0.5, &x2, &y2);
   drag (x1, y1, x2, y2);
-  g_free (state);
-  state = describe_file (file);
-  g_print ("# after nest: %s\n", state);
-  g_print ("%s %u - the opening dropped into the panel becomes its last item\n",
-           g_str_has_prefix (state, "panel/60[") && strstr (state, ",opening/10]") != NULL ? "ok" : "not ok", ++test);
+  ok = saved_as (file, "after nest", "panel/60[", ",opening/10]");
+  g_print ("%s %u - the opening dropped into the panel becomes its last item\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
   settle (300);
 
   convene_timeline_view_select_segment (timeline, opening);
   settle (300);
   /* 4. The opening's bottom edge dragged down by 24 px: ten more minutes. */
+  wait_block (list, opening);
   block = block_of (list, opening);
   screen_point (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)), 0.5, &x1, &y1);
   drag (x1, y1, x1, y1 + 24);
-  g_free (state);
-  state = describe_file (file);
-  g_print ("# after resize: %s\n", state);
-  g_print ("%s %u - dragging the opening's edge makes it 20 min\n",
-           g_str_has_prefix (state, "opening/20,panel/60") ? "ok" : "not ok", ++test);
+  ok = saved_as (file, "after resize", "opening/20,panel/60", NULL);
+  g_print ("%s %u - dragging the opening's edge makes it 20 min\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
   settle (300);
 
   /* Escape during a resize puts the length back and changes nothing. */
   convene_timeline_view_select_segment (timeline, opening);
-  settle (300);
+  wait_block (list, opening);
   block = block_of (list, opening);
   screen_point (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)), 0.5, &x1, &y1);
   {
@@ -812,13 +891,8 @@ run_drags (void)
   gtk_widget_grab_focus (list);
   settle (300);
   xdotool ("key alt+Down");
-  settle (400);
-  g_free (state);
-  state = describe_file (file);
-  g_print ("# after Alt+Down: %s\n", state);
-  g_print ("%s %u - Alt+Down moves the selected opening below the panel\n",
-           g_str_has_prefix (state, "panel/60[") && strstr (state, "],opening/10,discussion/20") ? "ok" : "not ok",
-           ++test);
+  ok = saved_as (file, "after Alt+Down", "panel/60[", "],opening/10,discussion/20");
+  g_print ("%s %u - Alt+Down moves the selected opening below the panel\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
   settle (300);
 
@@ -833,6 +907,7 @@ run_drags (void)
     GtkDragSource *source = gtk_drag_source_new ();
     guint before = count_assignments_on_disk (file, opening_id, CONVENE_ROLE_OPENING_REMARKS);
     guint after;
+    Counted wait_for_count = { file, opening_id, CONVENE_ROLE_OPENING_REMARKS, 0 };
 
     g_signal_connect (source, "prepare", G_CALLBACK (speaker_drag_prepare), speaker);
     gtk_widget_add_controller (source_widget, GTK_EVENT_CONTROLLER (source));
@@ -843,7 +918,8 @@ run_drags (void)
     drag (x1, y1, x2, y2);
     settle (300);
     xdotool ("key Return");
-    settle (400);
+    wait_for_count.expected = before + 1;
+    eventually (assignments_counted, &wait_for_count);
     after = count_assignments_on_disk (file, opening_id, CONVENE_ROLE_OPENING_REMARKS);
     g_print ("# opening remarks on the opening: %u before, %u after\n", before, after);
     g_print ("%s %u - a person dropped on the opening is assigned with the suggested role\n",
@@ -870,7 +946,12 @@ run_drags (void)
     gtk_widget_grab_focus (list);
     settle (200);
     xdotool ("key Delete");
-    settle (400);
+    {
+      FileSays removed = { file, "panel/60", NULL, NULL };
+
+      eventually (file_says, &removed);
+      g_free (removed.state);
+    }
     g_free (state);
     state = describe_file (file);
     g_print ("# Delete in the editor: %s; in the timeline: %s\n", kept, state);
