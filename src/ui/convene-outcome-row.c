@@ -31,8 +31,6 @@ struct _ConveneOutcomeRow
   ConveneSession  *session;
   ConveneOutcome  *outcome;
   GArray          *owner_ids;         /* gint64 per owner_dropdown entry; 0 = nobody */
-  GPtrArray       *speakers;          /* the roster as listed, watched for renames */
-  GPtrArray       *serving;           /* the segments named, watched for renames */
 
   gboolean         syncing;
 };
@@ -75,14 +73,8 @@ sync_unlinked (ConveneOutcomeRow *self)
   g_autofree char *served = NULL;
 
   gtk_widget_set_visible (self->unlinked_icon, convene_outcomes_is_unlinked (project_of (self), self->outcome));
-  for (guint i = 0; i < self->serving->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->serving, i), self);
-  g_ptr_array_set_size (self->serving, 0);
   for (guint i = 0; i < segments->len; i++)
     {
-      g_ptr_array_add (self->serving, g_object_ref (g_ptr_array_index (segments, i)));
-      g_signal_connect_object (g_ptr_array_index (segments, i), "notify::title", G_CALLBACK (sync_unlinked), self,
-                               G_CONNECT_SWAPPED);
       if (i > 0)
         /* Translators: between the titles of the segments that serve an item */
         g_string_append (titles, _(" · "));
@@ -110,9 +102,6 @@ sync_owners (ConveneOutcomeRow *self)
   owner = convene_outcome_get_owner_id (self->outcome);
   names = gtk_string_list_new (NULL);
   g_array_set_size (self->owner_ids, 0);
-  for (guint i = 0; i < self->speakers->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->speakers, i), self);
-  g_ptr_array_set_size (self->speakers, 0);
   /* Translators: the owner of a follow-up action when none is chosen */
   gtk_string_list_append (names, C_("owner", "Nobody"));
   g_array_append_val (self->owner_ids, nobody);
@@ -124,8 +113,6 @@ sync_owners (ConveneOutcomeRow *self)
 
       gtk_string_list_append (names, name);
       g_array_append_val (self->owner_ids, id);
-      g_ptr_array_add (self->speakers, g_object_ref (speaker));
-      g_signal_connect_object (speaker, "notify::display-name", G_CALLBACK (sync_owners), self, G_CONNECT_SWAPPED);
       if (id == owner)
         selected = i + 1;
     }
@@ -612,23 +599,11 @@ convene_outcome_row_dispose (GObject *object)
 {
   ConveneOutcomeRow *self = CONVENE_OUTCOME_ROW (object);
 
-  if (self->outcome != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->outcome, self);
-      g_signal_handlers_disconnect_by_data (convene_project_get_outcome_links (project_of (self)), self);
-      g_signal_handlers_disconnect_by_data (convene_project_get_speakers (project_of (self)), self);
-    }
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->outcome);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
-  if (self->speakers != NULL)
-    for (guint i = 0; i < self->speakers->len; i++)
-      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->speakers, i), self);
-  g_clear_pointer (&self->speakers, g_ptr_array_unref);
-  if (self->serving != NULL)
-    for (guint i = 0; i < self->serving->len; i++)
-      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->serving, i), self);
-  g_clear_pointer (&self->serving, g_ptr_array_unref);
   g_clear_pointer (&self->owner_ids, g_array_unref);
   G_OBJECT_CLASS (convene_outcome_row_parent_class)->dispose (object);
 }
@@ -656,9 +631,23 @@ static void
 convene_outcome_row_init (ConveneOutcomeRow *self)
 {
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->speakers = g_ptr_array_new_with_free_func (g_object_unref);
-  self->serving = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_add_css_class (GTK_WIDGET (self), "outcome-row");
+}
+
+/* The row hears of edits from the document's feed: its own item, the
+ * segments that serve it (links, titles) and the people who may own it. */
+static void
+document_changed (ConveneOutcomeRow *self,
+                  ConveneChanges    *changes)
+{
+  if (self->outcome == NULL)
+    return;
+  if (convene_changes_contains (changes, self->outcome))
+    sync_row (self);
+  if (convene_changes_has (changes, CONVENE_CHANGE_OUTCOME_LINKS | CONVENE_CHANGE_SEGMENTS))
+    sync_unlinked (self);
+  if (convene_changes_has (changes, CONVENE_CHANGE_SPEAKERS))
+    sync_owners (self);
 }
 
 GtkWidget *
@@ -680,12 +669,7 @@ convene_outcome_row_new (ConveneDocument *document,
   sync_owners (self);
   sync_row (self);
   sync_unlinked (self);
-  g_signal_connect_object (outcome, "notify", G_CALLBACK (sync_row), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (convene_project_get_outcome_links (project_of (self)), "items-changed",
-                           G_CALLBACK (sync_unlinked), self, G_CONNECT_SWAPPED);
-  if (self->owner_dropdown != NULL)
-    g_signal_connect_object (convene_project_get_speakers (project_of (self)), "items-changed",
-                             G_CALLBACK (sync_owners), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
 

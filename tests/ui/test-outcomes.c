@@ -341,6 +341,23 @@ test_checklist (void)
     g_clear_pointer (&rows, g_ptr_array_unref);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN)), 1);
     g_assert_cmpint (convene_outcome_get_owner_id (follow_up), ==, convene_speaker_get_id (first));
+    /* Renaming the owner renames them in the list of owners. */
+    {
+      GtkDropDown *owners = GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN));
+      g_autofree char *old_name = g_strdup (convene_speaker_get_name (first));
+      const char *shown;
+
+      g_assert_true (convene_document_perform (document,
+                                               convene_edit_set_text (first, "name", "Renamed Owner", NULL),
+                                               NULL));
+      shown = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (owners)),
+                                          gtk_drop_down_get_selected (owners));
+      g_assert_nonnull (strstr (shown, "Renamed Owner"));
+      g_assert_true (convene_document_undo (document, NULL));
+      shown = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (owners)),
+                                          gtk_drop_down_get_selected (owners));
+      g_assert_nonnull (strstr (shown, old_name));
+    }
     entry = nth_of_type (row, GTK_TYPE_ENTRY, 1);
     gtk_editable_set_text (GTK_EDITABLE (entry), "2026-07-01");
     g_signal_emit_by_name (entry, "activate");
