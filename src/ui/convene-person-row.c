@@ -133,14 +133,20 @@ convene_person_row_set_summary (ConvenePersonRow *self,
   if (n_roles > 0)
     /* Translators: how many places on the programme a person is assigned to. */
     roles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u role", "%u roles", n_roles), n_roles);
-  gtk_label_set_text (self->roles_label, roles != NULL ? roles : "");
+  /* Every change of the programme shows the summaries again: touch only
+   * what differs (setting a tooltip asks the display where the pointer is). */
+  if (g_strcmp0 (gtk_label_get_text (self->roles_label), roles != NULL ? roles : "") != 0)
+    gtk_label_set_text (self->roles_label, roles != NULL ? roles : "");
   gtk_widget_set_visible (GTK_WIDGET (self->roles_label), roles != NULL);
 
   gtk_widget_set_visible (self->warning_icon, warnings != NULL);
-  gtk_widget_set_tooltip_text (self->warning_icon, warnings);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, warnings != NULL ? warnings : "",
-                                  -1);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->warning_icon), warnings) != 0)
+    {
+      gtk_widget_set_tooltip_text (self->warning_icon, warnings);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, warnings != NULL ? warnings : "",
+                                      -1);
+    }
   if (has_error)
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (self->warning_icon), "dialog-error-symbolic");
