@@ -834,6 +834,62 @@ popover_screen_point (GtkWidget *window,
   *y = top_y - (int) window_ny + gdk_popup_get_position_y (GDK_POPUP (surface)) + (int) (wy + ny);
 }
 
+/* A Condition: the role popover is up with a button labelled label. */
+typedef struct
+{
+  GtkWidget  *root;
+  const char *label;
+} PopoverOf;
+
+static gboolean
+popover_shows (gpointer data)
+{
+  PopoverOf *of = data;
+
+  return popover_button (of->root, of->label) != NULL;
+}
+
+/* What a step waits to read in the saved file: it starts with prefix and
+ * ends with suffix (either may be NULL), or is exactly prefix when exact. */
+typedef struct
+{
+  GFile      *file;
+  const char *prefix;
+  const char *suffix;
+  gboolean    exact;
+  char       *state;   /* what was read last */
+} FileReads;
+
+static gboolean
+file_reads (gpointer data)
+{
+  FileReads *r = data;
+
+  g_free (r->state);
+  r->state = describe_file (r->file);
+  if (r->exact)
+    return g_strcmp0 (r->state, r->prefix) == 0;
+  return (r->prefix == NULL || g_str_has_prefix (r->state, r->prefix)) &&
+         (r->suffix == NULL || g_str_has_suffix (r->state, r->suffix));
+}
+
+/* Waits until the file reads so; returns whether it did, with what it read
+ * last in *state (replacing what was there). */
+static gboolean
+saved_as (GFile       *file,
+          const char  *prefix,
+          const char  *suffix,
+          gboolean     exact,
+          char       **state)
+{
+  FileReads reads = { file, prefix, suffix, exact, NULL };
+  gboolean ok = eventually (file_reads, &reads);
+
+  g_free (*state);
+  *state = reads.state;
+  return ok;
+}
+
 /* Clicks the tab of the timeline's side column titled title. */
 static void
 click_side_tab (GtkWidget  *timeline,
@@ -872,6 +928,7 @@ run_drags (void)
   GtkWidget *target;
   GtkWidget *button;
   guint test = 0;
+  gboolean ok;
   int x1, y1, x2, y2;
 
   gtk_window_set_title (GTK_WINDOW (window), "Convene Assign Drag Test");
@@ -899,7 +956,7 @@ run_drags (void)
   screen_point (target, 0.5, &x2, &y2);
   g_print ("# drag from %d,%d to %d,%d\n", x1, y1, x2, y2);
   drag (x1, y1, x2, y2);
-  settle (300);
+  eventually (popover_shows, &(PopoverOf) { GTK_WIDGET (timeline), "Discussant" });
   screenshot ("assign-popover-1280-light.png");
   button = popover_button (GTK_WIDGET (timeline), "Discussant");
   if (button != NULL)
@@ -910,14 +967,11 @@ run_drags (void)
       g_print ("# click on Discussant at %d,%d\n", x1, y1);
       click = g_strdup_printf ("mousemove %d %d click 1", x1, y1);
       xdotool (click);
-      settle (500);
     }
-  g_free (state);
-  state = describe_file (file);
+  ok = saved_as (file, start, " 3:discussant@12", FALSE, &state);
   g_print ("# after the drop: %s\n", state);
   g_print ("%s %u - a person dragged from the people list onto a panel talk is assigned as discussant\n",
-           button != NULL && g_str_has_suffix (state, " 3:discussant@12") &&
-           g_str_has_prefix (state, start) ? "ok" : "not ok", ++test);
+           button != NULL && ok ? "ok" : "not ok", ++test);
 
   /* 2. The same again, the suggested role (a panel's talk: panellist)
    * chosen with the keyboard. */
@@ -928,15 +982,12 @@ run_drags (void)
       screen_point (source, 0.5, &x1, &y1);
       screen_point (target, 0.5, &x2, &y2);
       drag (x1, y1, x2, y2);
-      settle (300);
+      eventually (popover_shows, &(PopoverOf) { GTK_WIDGET (timeline), "Discussant" });
       xdotool ("key Return");
-      settle (500);
     }
-  g_free (state);
-  state = describe_file (file);
+  ok = saved_as (file, NULL, " 3:discussant@12 2:panelist@12", FALSE, &state);
   g_print ("# after the second drop: %s\n", state);
-  g_print ("%s %u - Enter in the popover assigns the suggested role\n",
-           g_str_has_suffix (state, " 3:discussant@12 2:panelist@12") ? "ok" : "not ok", ++test);
+  g_print ("%s %u - Enter in the popover assigns the suggested role\n", ok ? "ok" : "not ok", ++test);
   screenshot ("assign-details-1280-light.png");
 
   /* 3. The details show both, with their organisations, and undo takes
@@ -957,11 +1008,9 @@ run_drags (void)
     screenshot ("assign-list-1280-dark.png");
     g_assert_true (convene_document_undo (document, NULL));
     g_assert_true (convene_document_undo (document, NULL));
-    settle (300);
-    g_free (state);
-    state = describe_file (file);
+    ok = saved_as (file, start, NULL, TRUE, &state);
     g_print ("%s %u - the new people show in the segment's details; undo removes them from the file\n",
-             shown && g_strcmp0 (state, start) == 0 ? "ok" : "not ok", ++test);
+             shown && ok ? "ok" : "not ok", ++test);
   }
   /* 4. The example's six panellists and two moderators, with their
    * organisations, in the talks' details and the session's roles. */
