@@ -598,6 +598,46 @@ drag_with_shot (int         x1,
   return marked && !gtk_widget_has_css_class (target, css_class);
 }
 
+/* Conditions the keyboard steps wait for. */
+typedef struct
+{
+  ConveneDocument *document;
+  ConveneSession  *session;
+  guint            position;
+} SessionAt;
+
+static gboolean
+session_is_at (gpointer data)
+{
+  SessionAt *at = data;
+
+  return session_at (at->document, at->position) == at->session;
+}
+
+typedef struct
+{
+  ConveneDocument *document;
+  guint            n;
+} SessionCount;
+
+static gboolean
+has_sessions (gpointer data)
+{
+  SessionCount *count = data;
+
+  return n_sessions (count->document) == count->n;
+}
+
+/* Whether the keyboard is somewhere inside widget. */
+static gboolean
+focus_within (gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (data);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, data);
+}
+
 static int
 run_drags (void)
 {
@@ -663,21 +703,19 @@ run_drags (void)
   /* Selecting a session opens it beside the list; a second click on the
    * open session's row puts the keyboard on that row. */
   xdotool (click);
-  settle (400);
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), sessions_view));
+  wait_until (focus_within, sessions_view, "the keyboard on the sessions list");
   xdotool ("key alt+Down");
-  settle (300);
-  ok = session_at (document, 2) == briefing;
+  ok = eventually (session_is_at, &(SessionAt) { document, briefing, 2 });
   order = session_order (document, file);
   g_print ("# after Alt+Down: %s\n", order);
   g_clear_pointer (&order, g_free);
   xdotool ("key alt+Up");
-  settle (300);
+  eventually (session_is_at, &(SessionAt) { document, briefing, 1 });
   order = session_order (document, file);
   g_print ("# after Alt+Up: %s\n", order);
   g_clear_pointer (&order, g_free);
   xdotool ("key alt+Up");
-  settle (300);
+  ok = eventually (session_is_at, &(SessionAt) { document, briefing, 0 }) && ok;
   order = session_order (document, file);
   g_print ("# after the keys: %s\n", order);
   ok = ok && session_at (document, 0) == briefing && selected_session (window) == briefing;
@@ -721,8 +759,7 @@ run_drags (void)
   xdotool (click);
   settle (400);
   xdotool ("key ctrl+d");
-  settle (400);
-  ok = n_sessions (document) == 5 &&
+  ok = eventually (has_sessions, &(SessionCount) { document, 5 }) &&
        g_strcmp0 (convene_session_get_title (session_at (document, 4)), "Side-event panel (Copy)") == 0 &&
        selected_session (window) == session_at (document, 4);
   g_clear_pointer (&order, g_free);
