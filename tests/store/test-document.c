@@ -542,7 +542,12 @@ test_change_feed (Fixture       *f,
 
   /* People: flags, not sessions. */
   person = convene_speaker_new (convene_project_new_id (project), "Grace Hopper");
+  /* Held, so that a new schedule could not take the old one's address. */
+  schedule = convene_schedule_ref (convene_document_get_schedule (f->document, first));
   perform (f, convene_edit_add_speaker (project, person, 0));
+  /* A new person moves no times: the shared schedule is kept. */
+  g_assert_true (convene_document_get_schedule (f->document, first) == schedule);
+  convene_schedule_unref (schedule);
   expect_one (&heard, &count);
   g_assert_true (convene_changes_has (heard.last, CONVENE_CHANGE_SPEAKERS));
   g_assert_true (convene_changes_contains (heard.last, person));

@@ -48,7 +48,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Drops the derived data the change made stale, then tells the views. */
 static void
 drop_people_index (ConveneDocument *self)
 {
@@ -105,6 +104,7 @@ build_people_index (ConveneDocument *self)
     }
 }
 
+/* Drops the derived data the change made stale, then tells the views. */
 static void
 announce (ConveneDocument *self,
           ConveneChanges  *changes)
@@ -120,9 +120,10 @@ announce (ConveneDocument *self,
       g_clear_pointer (&self->warnings[i], g_ptr_array_unref);
 
   if (convene_changes_has (changes, CONVENE_CHANGE_PROJECT) ||
-      convene_changes_contains (changes, self->project))
+      (convene_changes_has (changes, CONVENE_CHANGE_SESSIONS) && convene_changes_contains (changes, self->project)))
     {
-      /* The time zone, or which sessions there are. */
+      /* The time zone, or which sessions there are (the project owns
+       * that list; it also owns the people's, which move no times). */
       g_hash_table_remove_all (self->schedules);
     }
   else
