@@ -73,6 +73,10 @@ struct _ConveneProjectView
   ConveneProject     *project;
 
   gboolean            syncing;
+  /* What each entry row last showed of the model (entry_fields order):
+   * a change elsewhere leaves a field alone, and the planner's unsaved
+   * typing in it, unless its own value moved. */
+  char               *shown[8];
   gboolean            loading;
   gboolean            focus_sidebar_on_map;
   /* Whether the planner asked for the content page (folding then keeps it). */
@@ -112,6 +116,8 @@ static const EntryField entry_fields[] = {
   { G_STRUCT_OFFSET (ConveneProjectView, start_row), FALSE, "start-time" },
   { G_STRUCT_OFFSET (ConveneProjectView, room_row), FALSE, "room" },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (entry_fields) == G_N_ELEMENTS (((ConveneProjectView *) NULL)->shown));
+
 
 static AdwEntryRow *
 field_row (ConveneProjectView *self,
@@ -149,14 +155,34 @@ sync_field (ConveneProjectView *self,
             const EntryField   *field)
 {
   AdwEntryRow *row = field_row (self, field);
-  g_autofree char *text = model_text (self, field);
+  char *text = model_text (self, field);
+  char **shown = &self->shown[field - entry_fields];
 
+  g_free (*shown);
+  *shown = text;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0)
     return;
 
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   self->syncing = FALSE;
+}
+
+/* After an edit: the fields whose model value is not what they last showed. */
+static void
+follow_fields (ConveneProjectView *self,
+               gboolean            on_project)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (entry_fields[i].on_project != on_project)
+        continue;
+      text = model_text (self, &entry_fields[i]);
+      if (g_strcmp0 (text, self->shown[i]) != 0)
+        sync_field (self, &entry_fields[i]);
+    }
 }
 
 static void
@@ -537,10 +563,10 @@ document_changed (ConveneProjectView *self,
                   ConveneChanges     *changes)
 {
   if (convene_changes_has (changes, CONVENE_CHANGE_PROJECT))
-    sync_fields (self, TRUE, NULL);
+    follow_fields (self, TRUE);
   if (self->session != NULL && convene_changes_contains (changes, self->session))
     {
-      sync_fields (self, FALSE, NULL);
+      follow_fields (self, FALSE);
       sync_slot (self);
       update_content_title (self);
     }
@@ -1038,7 +1064,8 @@ convene_project_view_dispose (GObject *object)
   /* Template children without an id are not unparented by the above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-
+  for (guint i = 0; i < G_N_ELEMENTS (self->shown); i++)
+    g_clear_pointer (&self->shown[i], g_free);
 
   G_OBJECT_CLASS (convene_project_view_parent_class)->dispose (object);
 }

@@ -381,6 +381,41 @@ test_window_follows_every_edit (void)
   g_clear_object (&f.file);
 }
 
+/* A change elsewhere (a segment, the session's start) leaves a field the
+ * planner is typing in alone; a change of that field's own value shows. */
+static void
+test_typing_survives_other_edits (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "typing.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 1000);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneSession *session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), 0);
+  GtkWidget *room = require_widget (GTK_WIDGET (window), "room_row");
+  GtkWidget *start = require_widget (GTK_WIDGET (window), "start_row");
+  g_autoptr(GError) error = NULL;
+
+  g_object_unref (session);
+  gtk_editable_set_text (GTK_EDITABLE (room), "Room XII, unsaved");
+  g_assert_true (convene_document_perform (document, convene_edit_set_number (segment_titled (session, "III."),
+                                                                              "duration", 25, &error),
+                                           &error));
+  g_assert_true (convene_document_perform (document, convene_edit_set_number (session, "start-time", 13 * 60,
+                                                                              &error),
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (room)), ==, "Room XII, unsaved");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "13:00");
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "12:30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (room)), ==, "Room XII, unsaved");
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +423,7 @@ main (int   argc,
   ui_test_init (&argc, &argv, "convene-test-follow-XXXXXX", &tmp_dir);
 
   g_test_add_func ("/ui/follow/every-edit", test_window_follows_every_edit);
+  g_test_add_func ("/ui/follow/typing-survives-other-edits", test_typing_survives_other_edits);
 
   return g_test_run ();
 }
