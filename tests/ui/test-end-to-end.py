@@ -54,6 +54,15 @@ def start_xvfb(tmp):
     return xvfb, ":" + number.decode().strip()
 
 
+def stop_xvfb(xvfb):
+    """Ends the private X server started by start_xvfb and what it started."""
+    try:
+        os.killpg(xvfb.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    xvfb.wait()
+
+
 class App:
     """The real program in its own process group and session bus."""
 
@@ -237,11 +246,7 @@ def run(exe, tmp):
     finally:
         for app in apps:
             app.kill()
-        try:
-            os.killpg(xvfb.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        xvfb.wait()
+        stop_xvfb(xvfb)
 
 
 def main():

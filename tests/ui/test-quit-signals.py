@@ -192,11 +192,7 @@ def run(exe, example, tmp):
         if bus is not None:
             bus.terminate()
             bus.wait()
-        try:
-            os.killpg(xvfb.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        xvfb.wait()
+        e2e.stop_xvfb(xvfb)
 
 
 def main():
