@@ -375,6 +375,68 @@ test_insert_remove (void)
 }
 
 static void
+count_changes (GListModel *list,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *count)
+{
+  (*count)++;
+}
+
+/* Many items go in and come out in one change of the list each way, and
+ * revert finds them even when something moved them since. */
+static void
+test_insert_many (void)
+{
+  g_autoptr(ConveneSession) session = convene_session_new (1, "S", "2027-05-24", 600, 90);
+  g_autoptr(ConveneSegment) first = convene_segment_new (2, CONVENE_SEGMENT_KIND_OPENING, "First", 10);
+  g_autoptr(ConveneSegment) last = convene_segment_new (3, CONVENE_SEGMENT_KIND_CLOSING, "Last", 10);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ConveneCommand) insert = NULL;
+  g_autoptr(ConveneCommand) beyond = NULL;
+  GListStore *segments = convene_session_get_segments (session);
+  guint changes = 0;
+
+  g_list_store_append (segments, first);
+  g_list_store_append (segments, last);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Talk %u", i);
+
+      g_ptr_array_add (batch, convene_segment_new (10 + i, CONVENE_SEGMENT_KIND_PRESENTATION, title, 5));
+    }
+
+  insert = convene_command_insert_many_new ("Add", segments, 1, batch);
+  g_signal_connect (segments, "items-changed", G_CALLBACK (count_changes), &changes);
+  convene_command_apply (insert);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (n_items (segments), ==, 1002);
+  g_assert_true (item_at (segments, 0) == first);
+  g_assert_true (item_at (segments, 1) == g_ptr_array_index (batch, 0));
+  g_assert_true (item_at (segments, 1000) == g_ptr_array_index (batch, 999));
+  g_assert_true (item_at (segments, 1001) == last);
+  convene_command_revert (insert);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (n_items (segments), ==, 2);
+  g_signal_handlers_disconnect_by_func (segments, count_changes, &changes);
+  check_round_trip (insert, session);
+
+  /* Something moved one of them since: each is still found and taken out. */
+  g_list_store_remove (segments, 1 + 500);
+  g_list_store_insert (segments, 0, g_ptr_array_index (batch, 500));
+  convene_command_revert (insert);
+  g_assert_cmpuint (n_items (segments), ==, 2);
+  g_assert_true (item_at (segments, 0) == first);
+  g_assert_true (item_at (segments, 1) == last);
+
+  /* A position past the end appends, and revert takes the same ones out. */
+  beyond = convene_command_insert_many_new ("Add", segments, 99, batch);
+  check_round_trip (beyond, session);
+  g_assert_true (item_at (segments, 2) == g_ptr_array_index (batch, 0));
+}
+
+static void
 test_move (void)
 {
   g_autoptr(ConveneSession) session = convene_session_new (1, "S", "2027-05-24", 600, 90);
@@ -1113,6 +1175,7 @@ main (int   argc,
 
   g_test_add_func ("/commands/set-property", test_set_property);
   g_test_add_func ("/commands/insert-remove", test_insert_remove);
+  g_test_add_func ("/commands/insert-many", test_insert_many);
   g_test_add_func ("/commands/move", test_move);
   g_test_add_func ("/commands/group", test_group);
   g_test_add_func ("/commands/history", test_history);

@@ -382,6 +382,127 @@ convene_command_insert_new (const char *label,
   return CONVENE_COMMAND (self);
 }
 
+/* Insert many items into a list at once: one items-changed, so whoever
+ * follows the list (the file, the views) hears of them once, and undo
+ * takes them out in one splice instead of looking for each. */
+
+#define CONVENE_TYPE_INSERT_MANY_COMMAND (convene_insert_many_command_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneInsertManyCommand, convene_insert_many_command,
+                      CONVENE, INSERT_MANY_COMMAND, ConveneCommand)
+
+struct _ConveneInsertManyCommand
+{
+  ConveneCommand parent_instance;
+
+  GListStore *list;
+  guint position;
+  GPtrArray *items;  /* owned references */
+};
+
+G_DEFINE_FINAL_TYPE (ConveneInsertManyCommand, convene_insert_many_command, CONVENE_TYPE_COMMAND)
+
+static void
+convene_insert_many_command_apply (ConveneCommand *command)
+{
+  ConveneInsertManyCommand *self = (ConveneInsertManyCommand *) command;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  g_list_store_splice (self->list, MIN (self->position, n), 0, self->items->pdata, self->items->len);
+}
+
+/* Whether the items sit where apply put them, as they do when the
+ * commands after this one were reverted first. */
+static gboolean
+items_in_place (ConveneInsertManyCommand *self,
+                guint                     position)
+{
+  GListModel *list = G_LIST_MODEL (self->list);
+
+  if (position + self->items->len > g_list_model_get_n_items (list))
+    return FALSE;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, position + i);
+
+      if (item != g_ptr_array_index (self->items, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+convene_insert_many_command_revert (ConveneCommand *command)
+{
+  ConveneInsertManyCommand *self = (ConveneInsertManyCommand *) command;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint position = MIN (self->position, n - MIN (n, self->items->len));
+
+  if (items_in_place (self, position))
+    {
+      g_list_store_splice (self->list, position, self->items->len, NULL, 0);
+      return;
+    }
+
+  /* Moved since: take each out where it is now. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      guint found;
+
+      if (g_list_store_find (self->list, g_ptr_array_index (self->items, i), &found))
+        g_list_store_remove (self->list, found);
+    }
+}
+
+static void
+convene_insert_many_command_finalize (GObject *object)
+{
+  ConveneInsertManyCommand *self = (ConveneInsertManyCommand *) object;
+
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (convene_insert_many_command_parent_class)->finalize (object);
+}
+
+static void
+convene_insert_many_command_class_init (ConveneInsertManyCommandClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = convene_insert_many_command_finalize;
+  CONVENE_COMMAND_CLASS (klass)->apply = convene_insert_many_command_apply;
+  CONVENE_COMMAND_CLASS (klass)->revert = convene_insert_many_command_revert;
+}
+
+static void
+convene_insert_many_command_init (ConveneInsertManyCommand *self)
+{
+}
+
+ConveneCommand *
+convene_command_insert_many_new (const char *label,
+                                 GListStore *list,
+                                 guint       position,
+                                 GPtrArray  *items)
+{
+  ConveneInsertManyCommand *self;
+  GType item_type;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (list), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+
+  item_type = g_list_model_get_item_type (G_LIST_MODEL (list));
+  for (guint i = 0; i < items->len; i++)
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (g_ptr_array_index (items, i), item_type), NULL);
+
+  self = g_object_new (CONVENE_TYPE_INSERT_MANY_COMMAND, "label", label, NULL);
+  self->list = g_object_ref (list);
+  self->position = position;
+  self->items = g_ptr_array_new_full (items->len, g_object_unref);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (items, i)));
+  return CONVENE_COMMAND (self);
+}
+
 /* Remove an item from a list. */
 
 #define CONVENE_TYPE_REMOVE_COMMAND (convene_remove_command_get_type ())

@@ -42,6 +42,10 @@ ConveneCommand *convene_command_set_int_new      (const char *label, gpointer ta
 /* Inserts item into list at position (position == n_items appends). */
 ConveneCommand *convene_command_insert_new       (const char *label, GListStore *list,
                                                   guint position, gpointer item);
+/* Inserts items (a GPtrArray of objects, referenced) into list at position
+ * in one splice, so the list changes once however many there are. */
+ConveneCommand *convene_command_insert_many_new  (const char *label, GListStore *list,
+                                                  guint position, GPtrArray *items);
 /* Removes the item at position; revert puts the same object back. */
 ConveneCommand *convene_command_remove_new       (const char *label, GListStore *list,
                                                   guint position);

@@ -706,11 +706,9 @@ convene_edit_add_speakers (ConveneProject  *project,
                            guint            position,
                            GError         **error)
 {
-  g_autoptr(ConveneCommand) group = NULL;
   g_autoptr(GHashTable) ids = NULL;
   GListStore *roster;
   guint n_roster;
-  const char *label;
 
   g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
   g_return_val_if_fail (speakers != NULL, NULL);
@@ -735,10 +733,6 @@ convene_edit_add_speakers (ConveneProject  *project,
       g_hash_table_add (ids, id);
     }
 
-  label = ngettext ("Add Person", "Add People", speakers->len);
-  group = convene_command_group_new (label);
-  position = MIN (position, n_roster);
-
   for (guint i = 0; i < speakers->len; i++)
     {
       ConveneSpeaker *speaker = g_ptr_array_index (speakers, i);
@@ -751,12 +745,11 @@ convene_edit_add_speakers (ConveneProject  *project,
       *id = convene_speaker_get_id (speaker);
       if (!g_hash_table_add (ids, id))
         g_return_val_if_reached (NULL);
-
-      convene_command_group_add (group,
-                                 convene_command_insert_new (label, roster, position + i, speaker));
     }
 
-  return g_steal_pointer (&group);
+  /* One splice: a roster of thousands from a spreadsheet is one change. */
+  return convene_command_insert_many_new (ngettext ("Add Person", "Add People", speakers->len), roster,
+                                          MIN (position, n_roster), speakers);
 }
 
 ConveneCommand *
