@@ -502,6 +502,22 @@ test_import_into_document (void)
   g_assert_true (convene_document_undo (document, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (roster), ==, 1);
+  g_clear_pointer (&dumped, g_free);
+  dumped = fixture_dump_file (path);
+  g_clear_pointer (&expected, g_free);
+  expected = fixture_dump_project (project);
+  g_assert_cmpstr (dumped, ==, expected);
+
+  /* Spliced in above someone: everyone below moves down, in the file too. */
+  g_assert_true (convene_document_perform (document, convene_edit_add_speakers (project, people, 0, &error), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item (roster, 3) == (gpointer) existing);
+  g_object_unref (existing);
+  g_clear_pointer (&dumped, g_free);
+  dumped = fixture_dump_file (path);
+  g_clear_pointer (&expected, g_free);
+  expected = fixture_dump_project (project);
+  g_assert_cmpstr (dumped, ==, expected);
 
   convene_document_close (document);
   fixture_remove_dir (dir);

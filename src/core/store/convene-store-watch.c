@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "convene-store"
 #include "config.h"
 
+#include <string.h>
+
 #include "convene-store-private.h"
 
 /* The watcher follows an attached project: every object's notify and every
@@ -164,11 +166,24 @@ on_items_changed (GListModel *list,
     }
   g_ptr_array_remove_range (list_watch->members, position, removed);
 
+  if (added == 0)
+    return;
+
+  /* Room for all of them at once: a thousand people spliced in at the top
+   * of the roster move the rest once, not a thousand times. */
+  {
+    GPtrArray *members = list_watch->members;
+    guint moved = members->len - position;
+
+    g_ptr_array_set_size (members, members->len + added);
+    memmove (&members->pdata[position + added], &members->pdata[position], moved * sizeof (gpointer));
+  }
+
   for (guint i = 0; i < added; i++)
     {
       GObject *item = g_list_model_get_item (list, position + i);
 
-      g_ptr_array_insert (list_watch->members, (int) (position + i), item);
+      list_watch->members->pdata[position + i] = item;
       watch_object (watcher, item, list_watch);
       mark_dirty_deep (watcher, item);
     }
@@ -370,17 +385,79 @@ convene_store_watcher_committed (ConveneStoreWatcher *watcher)
   g_array_set_size (watcher->written, 0);
 }
 
+/* Where each member of a list is, learnt once per flush: looking each
+ * changed object up among its list's members one by one would make adding
+ * n people to a roster of n cost n × n. The first lookup in a list walks
+ * it, as a single edit needs no more; a second builds the index. */
+typedef struct
+{
+  guint       lookups;
+  GHashTable *positions;  /* GObject* -> position + 1 */
+} ListIndex;
+
+static void
+list_index_free (gpointer data)
+{
+  ListIndex *index = data;
+
+  g_clear_pointer (&index->positions, g_hash_table_unref);
+  g_free (index);
+}
+
+static gboolean
+member_position (GHashTable *indexes,
+                 ListWatch  *list_watch,
+                 GObject    *object,
+                 guint      *position)
+{
+  ListIndex *index = g_hash_table_lookup (indexes, list_watch);
+  gpointer found;
+
+  if (index == NULL)
+    {
+      index = g_new0 (ListIndex, 1);
+      g_hash_table_insert (indexes, list_watch, index);
+    }
+
+  if (index->positions == NULL && index->lookups++ == 0)
+    return g_ptr_array_find (list_watch->members, object, position);
+
+  if (index->positions == NULL)
+    {
+      index->positions = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < list_watch->members->len; i++)
+        {
+          gpointer member = g_ptr_array_index (list_watch->members, i);
+
+          if (!g_hash_table_contains (index->positions, member))
+            g_hash_table_insert (index->positions, member, GUINT_TO_POINTER (i + 1));
+        }
+    }
+
+  found = g_hash_table_lookup (index->positions, object);
+  if (found == NULL)
+    return FALSE;
+  *position = GPOINTER_TO_UINT (found) - 1;
+  return TRUE;
+}
+
 /* Whether object is still part of the project: each link up to the project
  * must still hold it. An object added and removed again before the flush, or
- * one inside a removed session, is not written. */
+ * one inside a removed session, is not written. Gives the list holding it
+ * and its place there (NULL and 0 for the project). */
 static gboolean
 is_attached (ConveneStoreWatcher *watcher,
+             GHashTable          *indexes,
              GObject             *object,
-             ListWatch          **out_container)
+             ListWatch          **out_container,
+             guint               *out_position)
 {
   Watch *watch = g_hash_table_lookup (watcher->watches, object);
+  ListWatch *above;
+  guint above_position;
 
   *out_container = NULL;
+  *out_position = 0;
 
   if (watch == NULL)
     return FALSE;
@@ -389,18 +466,12 @@ is_attached (ConveneStoreWatcher *watcher,
     return TRUE;
 
   if (watch->container == NULL ||
-      !g_ptr_array_find (watch->container->members, object, NULL))
+      !member_position (indexes, watch->container, object, out_position))
     return FALSE;
 
   *out_container = watch->container;
-
-  {
-    ListWatch *above;
-
-    return is_attached (watcher, watch->container->owner, &above);
-  }
+  return is_attached (watcher, indexes, watch->container->owner, &above, &above_position);
 }
-
 
 static guint
 rank_of (GObject   *object,
@@ -433,6 +504,7 @@ compare_pending (gconstpointer a,
 
 static void
 add_pending (ConveneStoreWatcher *watcher,
+             GHashTable          *indexes,
              GHashTable          *seen,
              GArray              *pending,
              GObject             *object,
@@ -444,11 +516,8 @@ add_pending (ConveneStoreWatcher *watcher,
     return;
   g_hash_table_add (seen, object);
 
-  if (!is_attached (watcher, object, &entry.container))
+  if (!is_attached (watcher, indexes, object, &entry.container, &entry.position))
     return;
-
-  if (entry.container != NULL)
-    g_ptr_array_find (entry.container->members, object, &entry.position);
 
   if (only_if_moved)
     {
@@ -615,6 +684,7 @@ convene_store_watcher_flush (ConveneStoreWatcher *watcher,
                              ConveneStoreWriter  *writer)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) indexes = g_hash_table_new_full (NULL, NULL, NULL, list_index_free);
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   GHashTableIter iter;
   gpointer key, value;
@@ -624,7 +694,7 @@ convene_store_watcher_flush (ConveneStoreWatcher *watcher,
    * shifted them; the rest of a long list is left alone. */
   g_hash_table_iter_init (&iter, watcher->dirty);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    add_pending (watcher, seen, pending, key, FALSE);
+    add_pending (watcher, indexes, seen, pending, key, FALSE);
 
   g_hash_table_iter_init (&iter, watcher->dirty_lists);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -636,7 +706,7 @@ convene_store_watcher_flush (ConveneStoreWatcher *watcher,
         {
           g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (dirty->list), i);
 
-          add_pending (watcher, seen, pending, item, TRUE);
+          add_pending (watcher, indexes, seen, pending, item, TRUE);
         }
     }
 
