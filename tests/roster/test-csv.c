@@ -3,7 +3,11 @@
  * trips and formulas kept from running. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "convene-csv.h"
 #include "convene-document.h"
@@ -466,6 +470,219 @@ test_files (void)
 }
 
 /* Import, then add everyone in one undoable step through the document. */
+/* Opens the writing end of a pipe, which waits for a reader, then writes
+ * a roster into it: what a reader that opens anything it is given gets. */
+static gpointer
+write_to_pipe (gpointer path)
+{
+  int fd = open (path, O_WRONLY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      g_assert_cmpint (write (fd, "Name\nAnn\n", 9), ==, 9);
+      close (fd);
+    }
+  return NULL;
+}
+
+/* Only regular files are read: a pipe would hold the window until someone
+ * writes to it, a device may never end. Both are refused at once. */
+static void
+test_not_a_file (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *pipe_path = g_build_filename (dir, "Roster.csv", NULL);
+  g_autoptr(GFile) pipe = g_file_new_for_path (pipe_path);
+  g_autoptr(GFile) device = g_file_new_for_path ("/dev/null");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  GThread *writer;
+  int fd;
+
+  g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+  writer = g_thread_new ("pipe-writer", write_to_pipe, pipe_path);
+
+  g_assert_null (convene_csv_import_people_file (project, pipe, NULL, &error));
+  g_assert_error (error, CONVENE_CSV_ERROR, CONVENE_CSV_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "Could not read “"));
+  g_assert_nonnull (strstr (error->message, "Roster.csv”: it is not an ordinary file"));
+  g_clear_error (&error);
+
+  /* Let the writer go. */
+  fd = open (pipe_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_thread_join (writer);
+  close (fd);
+
+  g_assert_null (convene_csv_import_people_file (project, device, NULL, &error));
+  g_assert_error (error, CONVENE_CSV_ERROR, CONVENE_CSV_ERROR_NOT_A_FILE);
+  g_clear_error (&error);
+
+  g_assert_null (convene_csv_import_people_file (project, folder, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, "it is a folder, not a file."));
+
+  fixture_remove_dir (dir);
+}
+
+/* A file over the limit is refused before it is read, in sizes a planner
+ * knows from the file manager. */
+static void
+test_too_big (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "Everyone.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  int fd = open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+  /* 80 MB without writing them: a file with a hole. */
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 80 * 1000 * 1000), ==, 0);
+  close (fd);
+
+  g_assert_null (convene_csv_import_people_file (project, file, NULL, &error));
+  g_assert_error (error, CONVENE_CSV_ERROR, CONVENE_CSV_ERROR_TOO_BIG);
+  g_test_message ("%s", error->message);
+  /* GLib puts a no-break space between a size and its unit. */
+  g_assert_nonnull (strstr (error->message, "Everyone.csv”: it is 80.0\u00A0MB, and Convene reads CSV files of up to 64.0\u00A0MB."));
+
+  fixture_remove_dir (dir);
+}
+
+static void
+test_too_many_people (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(GString) data = g_string_new ("Name\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+
+  for (guint i = 0; i < CONVENE_CSV_MAX_PEOPLE; i++)
+    g_string_append (data, "P\n");
+  people = import_ok (project, data->str, (gssize) data->len, NULL);
+  g_assert_cmpuint (people->len, ==, CONVENE_CSV_MAX_PEOPLE);
+
+  g_string_append (data, "One more\n");
+  g_assert_null (convene_csv_import_people (project, data->str, (gssize) data->len, NULL, &error));
+  g_assert_error (error, CONVENE_CSV_ERROR, CONVENE_CSV_ERROR_TOO_MANY_PEOPLE);
+  g_assert_nonnull (strstr (error->message, "Convene imports at most 100000 at a time"));
+}
+
+/* A spreadsheet's export with 16,384 columns, all but one empty and
+ * nameless: memory follows the content (it took 190 bytes per empty field,
+ * 3 GB for such a file), and one notice names the skipped columns. */
+static void
+test_wide_file (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ConveneProject) project = convene_project_new ();
+      g_autoptr(GString) data = g_string_new ("Name");
+      g_autoptr(GPtrArray) people = NULL;
+      g_auto(GStrv) notices = NULL;
+      struct rusage before, after;
+      g_autofree char *empty = g_malloc (16383 + 1);
+
+      memset (empty, ',', 16383);
+      empty[16383] = '\0';
+      g_string_append_printf (data, "%s\r\n", empty);
+      for (guint i = 0; i < 300; i++)
+        g_string_append_printf (data, "Person %u%s\r\n", i + 1, empty);
+
+      getrusage (RUSAGE_SELF, &before);
+      people = import_ok (project, data->str, (gssize) data->len, &notices);
+      getrusage (RUSAGE_SELF, &after);
+
+      /* 5 MB of commas; a few MB at most besides (in KiB). */
+      g_test_message ("peak grew by %ld KiB for %zu bytes", after.ru_maxrss - before.ru_maxrss, data->len);
+      g_assert_cmpint (after.ru_maxrss - before.ru_maxrss, <, 64 * 1024);
+      g_assert_cmpuint (people->len, ==, 300);
+      g_assert_cmpstr (convene_speaker_get_name (person (people, 299)), ==, "Person 300");
+      g_assert_cmpuint (g_strv_length (notices), ==, 1);
+      g_assert_cmpstr (notices[0], ==, "Columns 2–16384 have no name and were skipped.");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* Columns skipped for the same reason make one notice, naming a few. */
+static void
+test_notices (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_auto(GStrv) notices = NULL;
+
+  people = import_ok (project,
+                      "Name,Shoe size,,Hat size,,,Glove size,Sock size,Belt size,Tie size,Role,Title,Title,Title,Title\n"
+                      "Ann,44,,,,,,,,,Chair,Dr,Director,x,y\n",
+                      -1, &notices);
+  g_assert_cmpstr (convene_speaker_get_honorific (person (people, 0)), ==, "Dr");
+  g_assert_cmpstr (convene_speaker_get_job_title (person (people, 0)), ==, "Director");
+  g_assert_cmpuint (g_strv_length (notices), ==, 6);
+  g_assert_true (has_notice (notices, "The column “Role” was not imported"));
+  g_assert_true (has_notice (notices, "The columns “Shoe size”, “Hat size”, “Glove size”, “Sock size”, “Belt size” and 1 more are not ones Convene knows and were skipped."));
+  g_assert_true (has_notice (notices, "Columns 3, 5–6 have no name and were skipped."));
+  g_assert_true (has_notice (notices, "The column “Title” was read as the honorific."));
+  g_assert_true (has_notice (notices, "The column “Title” was read as the job title."));
+  g_assert_true (has_notice (notices, "The columns “Title”, “Title” were skipped: other columns already give the honorific and the job title."));
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        last;
+  guint         calls;
+  double        cancel_at;
+} ProgressLog;
+
+static void
+log_progress (double   fraction,
+              gpointer data)
+{
+  ProgressLog *log = data;
+
+  g_assert_cmpfloat (fraction, >=, log->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  log->last = fraction;
+  log->calls++;
+  if (log->cancel_at > 0 && fraction >= log->cancel_at)
+    g_cancellable_cancel (log->cancellable);
+}
+
+/* Reading says how far it has come, only ever forward, through the look
+ * at a "Title" column too, and stops when cancelled. */
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(GString) data = g_string_new ("Title,Name\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(ConveneCsvPeople) people = NULL;
+  g_autoptr(GError) error = NULL;
+  ProgressLog log = { cancellable, 0.0, 0, 0.0 };
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (data, "Dr,Person %u\n", i);
+
+  people = convene_csv_read_people (data->str, (gssize) data->len, cancellable, log_progress, &log, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (convene_csv_people_get_count (people), ==, 20000);
+  g_assert_cmpuint (log.calls, >, 10);
+  g_assert_cmpfloat (log.last, ==, 1.0);
+  g_clear_pointer (&people, convene_csv_people_free);
+
+  log = (ProgressLog) { cancellable, 0.0, 0, 0.75 };
+  people = convene_csv_read_people (data->str, (gssize) data->len, cancellable, log_progress, &log, &error);
+  g_assert_null (people);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (log.last, <, 1.0);
+}
+
 static void
 test_import_into_document (void)
 {
@@ -539,6 +756,12 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/formula-guard", test_formula_guard);
   g_test_add_func ("/csv/files", test_files);
+  g_test_add_func ("/csv/not-a-file", test_not_a_file);
+  g_test_add_func ("/csv/too-big", test_too_big);
+  g_test_add_func ("/csv/too-many-people", test_too_many_people);
+  g_test_add_func ("/csv/wide-file", test_wide_file);
+  g_test_add_func ("/csv/notices", test_notices);
+  g_test_add_func ("/csv/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv/import-into-document", test_import_into_document);
 
   return g_test_run ();
