@@ -359,6 +359,16 @@ tricky_roster (void)
   s = add_person (project, "Kanokporn Kaojaroen", CONVENE_SPEAKER_STATUS_DECLINED);
   convene_speaker_set_organisation (s, "Organisation mondiale de la Santé; OMS");
 
+  /* What a spreadsheet computes although it calls nothing. */
+  s = add_person (project, "Number Cases", CONVENE_SPEAKER_STATUS_INVITED);
+  convene_speaker_set_honorific (s, "-5.");
+  convene_speaker_set_job_title (s, "=");
+  convene_speaker_set_organisation (s, "-2-3");
+  convene_speaker_set_email (s, "@");
+  convene_speaker_set_phone (s, "+1");
+  convene_speaker_set_bio (s, "-0.25");
+  convene_speaker_set_notes (s, "-1 234");
+
   return project;
 }
 
@@ -403,18 +413,19 @@ test_formula_guard (void)
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(ConveneProject) other = convene_project_new ();
 
-  /* Quoted where needed; a phone number left as it is. */
-  g_assert_nonnull (strstr (csv, "\r\nDr,James Campbell,,\"WHO, Geneva\",,+41 22 791 21 11,confirmed,"
+  /* Quoted where needed; a phone number guarded, since a spreadsheet reads
+   * "+41 22 791 21 11" as a sum with spaces and shows an error. */
+  g_assert_nonnull (strstr (csv, "\r\nDr,James Campbell,,\"WHO, Geneva\",,'+41 22 791 21 11,confirmed,"
                                  "\"Says \"\"hello\"\",\nthen \"\"bye\"\".\r\nEnd\",\"  padded  \"\r\n"));
   /* Every value a spreadsheet would run starts with an apostrophe; the
-   * plain number does not. */
+   * plain negative numbers do not. */
   g_assert_nonnull (strstr (csv, "\r\n,\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\",\"'+SUM(1,2)\","
                                  "'-2+3,'@home,-5,invited,''=already guarded,\"'\tindented\"\r\n"));
   /* Apostrophes before a formula character get one more; others stay as they are. */
   g_assert_nonnull (strstr (csv, "\r\n,'Quoted name','''+1,''+41 22,',,tentative,,\"'\rcarriage\"\r\n"));
   g_assert_nonnull (strstr (csv, "\r\n,Kanokporn Kaojaroen,,\"Organisation mondiale de la Santé; OMS\",,,declined,,\r\n"));
-  g_assert_null (strstr (csv, "'+41 22 791 21 11"));
-  g_assert_null (strstr (csv, "'-5"));
+  g_assert_nonnull (strstr (csv, "\r\n'-5.,Number Cases,'=,'-2-3,'@,'+1,invited,-0.25,'-1 234\r\n"));
+  g_assert_null (strstr (csv, "'-5,"));
 
   /* What a spreadsheet user typed with an apostrophe to force text is read back as text. */
   people = import_ok (other, "Name,Phone\n'=1+1,'+41 22 791\n'Ann,'-\n", -1, NULL);
@@ -445,7 +456,7 @@ test_files (void)
   g_assert_no_error (error);
   people = convene_csv_import_people_file (other, file, &notices, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (people->len, ==, 4);
+  g_assert_cmpuint (people->len, ==, 5);
   g_assert_cmpuint (g_strv_length (notices), ==, 0);
 
   g_assert_null (convene_csv_import_people_file (other, missing, NULL, &error));

@@ -481,23 +481,27 @@ column_holds_honorifics (const Reader *start,
   return all;
 }
 
-/* A spreadsheet would run =, +, -, @ as a formula; a guarded value starts
- * with an apostrophe the reader takes off again. */
+/* A spreadsheet runs a cell starting with =, +, -, @, a tab or a carriage
+ * return as a formula: "-2-3" shows -5, "+41 22 791 21 11" an error, "+1"
+ * loses its sign. Only a plain negative number ("-5", "-0.25") is read as
+ * the very text it is, so only that is left unguarded. */
 static gboolean
 is_plain_number (const char *value)
 {
-  gboolean digit = FALSE;
+  const char *p = value;
 
-  if (value[0] != '+' && value[0] != '-')
+  if (*p++ != '-' || !g_ascii_isdigit (*p))
     return FALSE;
-  for (const char *p = value + 1; *p != '\0'; p++)
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
     {
-      if (g_ascii_isdigit (*p))
-        digit = TRUE;
-      else if (strchr (" ()./-", *p) == NULL)
+      if (!g_ascii_isdigit (*++p))
         return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
     }
-  return digit;
+  return *p == '\0';
 }
 
 static gboolean

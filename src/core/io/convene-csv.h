@@ -48,14 +48,16 @@
  * status as its stable nick, fields quoted when they hold a comma, a quote,
  * a line break or leading or trailing spaces.
  *
- * Formula injection: a spreadsheet runs a cell starting with = + - or @ as
- * a formula, so such a value is written with a leading apostrophe ('=A1),
- * which spreadsheets show as text. Numbers such as phone numbers
- * ("+41 22 791 21 11", "-5": only digits, spaces and ( ) . / -) cannot call
- * anything and are written as they are. A value that already starts with
- * apostrophes followed by one of those characters gets one more, and the
- * reader removes one apostrophe before such a character, so export then
- * import gives back exactly the same roster. */
+ * Formula injection: a spreadsheet runs a cell starting with = + - @, a tab
+ * or a carriage return as a formula ("-2-3" shows -5, "+41 22 791 21 11"
+ * an error), so such a value is written with a leading apostrophe ('=A1),
+ * which spreadsheets show as text. Only a plain negative number ("-5",
+ * "-0.25": a minus, digits, at most one decimal point with digits after
+ * it) is read by a spreadsheet as the very text it is, and is written as
+ * it is. A value that already starts with apostrophes followed by one of
+ * those characters gets one more, and the reader removes one apostrophe
+ * before such a character, so export then import gives back exactly the
+ * same roster. */
 #pragma once
 
 #include <gio/gio.h>
