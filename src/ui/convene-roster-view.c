@@ -42,6 +42,9 @@ struct _ConveneRosterView
   GtkWidget            *back_button;
   GtkStack             *details_stack;
   ConvenePersonEditor  *editor;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
 
   /* owned */
   ConveneDocument      *document;
@@ -56,12 +59,27 @@ struct _ConveneRosterView
   GtkFileChooserNative *chooser;
   char                 *search_key;  /* casefolded */
   guint                 refresh_id;
+  /* A CSV import under way: read in a worker thread, then added here. */
+  GTask                *import_task;
+  ConveneCsvPeople     *import_people;    /* read, waiting to be added */
+  GdkFrameClock        *import_clock;     /* drawing "Adding…" before adding */
+  gulong                import_paint_id;
+  guint                 import_timer_id;  /* the bar follows the reading */
+  guint                 import_add_id;
 
   /* borrowed from the document */
   ConveneProject       *project;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneRosterView, convene_roster_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_IMPORTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 is_writable (ConveneRosterView *self)
@@ -582,51 +600,257 @@ shortcut_add (GtkWidget *widget,
   return gtk_widget_activate_action (widget, "roster.add-person", NULL);
 }
 
-/* CSV */
+/* CSV
+ *
+ * Reading a file runs in a worker thread, so the window goes on while a
+ * roster of thousands is read, with the bar showing how far it has come
+ * and Cancel stopping it. Only what has been read is added, here on the
+ * main thread, as one command: one step to undo, one change announced. */
 
-gboolean
-convene_roster_view_import_file (ConveneRosterView *self,
-                                 GFile             *file)
+typedef struct
 {
-  g_autoptr(GPtrArray) people = NULL;
+  GFile *file;
+  int    permille;  /* how far reading has come; written by the thread */
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+/* In the reading thread. */
+static void
+note_progress (double   fraction,
+               gpointer data)
+{
+  ImportJob *job = data;
+
+  g_atomic_int_set (&job->permille, (int) (fraction * 1000));
+}
+
+/* In the reading thread. */
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+  ConveneCsvPeople *people;
+
+  people = convene_csv_read_people_file (job->file, cancellable, note_progress, job, &error);
+  if (people == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, people, (GDestroyNotify) convene_csv_people_free);
+}
+
+static void
+update_import_actions (ConveneRosterView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import-csv",
+                                 is_writable (self) && self->import_task == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.cancel-import", self->import_task != NULL);
+}
+
+/* Drops the import under way, if any, cancelling what is still reading;
+ * nothing has been added. */
+static void
+stop_import (ConveneRosterView *self)
+{
+  if (self->import_task == NULL)
+    return;
+
+  g_cancellable_cancel (g_task_get_cancellable (self->import_task));
+  g_clear_object (&self->import_task);
+  g_clear_pointer (&self->import_people, convene_csv_people_free);
+  g_clear_handle_id (&self->import_timer_id, g_source_remove);
+  g_clear_handle_id (&self->import_add_id, g_source_remove);
+  if (self->import_clock != NULL)
+    g_clear_signal_handler (&self->import_paint_id, self->import_clock);
+  g_clear_object (&self->import_clock);
+}
+
+/* The window after an import, whatever became of it. */
+static void
+end_import (ConveneRosterView *self)
+{
+  gboolean was_importing = self->import_task != NULL;
+
+  stop_import (self);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  update_import_actions (self);
+  if (was_importing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  ConveneRosterView *self = data;
+  ImportJob *job = g_task_get_task_data (self->import_task);
+
+  gtk_progress_bar_set_fraction (self->import_progress, g_atomic_int_get (&job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_import_error (ConveneRosterView *self,
+                   const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("No One Was Imported"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_people (ConveneRosterView *self,
+            ConveneCsvPeople  *people)
+{
+  g_autoptr(GPtrArray) speakers = convene_csv_people_make_speakers (people, self->project);
+  const char * const *notices = convene_csv_people_get_notices (people);
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) notices = NULL;
   g_autofree char *message = NULL;
   ConveneCommand *command;
-  guint n;
+  guint n = speakers->len;
 
-  g_return_val_if_fail (CONVENE_IS_ROSTER_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!is_writable (self))
-    return FALSE;
-
-  people = convene_csv_import_people_file (self->project, file, &notices, &error);
-  if (people == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog;
-
-      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       _("No One Was Imported"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return FALSE;
-    }
-
-  n = people->len;
-  command = convene_edit_add_speakers (self->project, people,
+  command = convene_edit_add_speakers (self->project, speakers,
                                        g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (self->project))),
                                        &error);
   if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, g_steal_pointer (&error)))
-    return FALSE;
+    return;
 
-  for (guint i = 0; notices != NULL && notices[i] != NULL; i++)
+  for (guint i = 0; notices[i] != NULL; i++)
     convene_ui_show_message (GTK_WIDGET (self), notices[i]);
   /* Translators: after reading people from a CSV file. */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
   convene_ui_show_undo_toast (GTK_WIDGET (self), self->document, message);
-  return TRUE;
+}
+
+static gboolean
+add_imported (gpointer data)
+{
+  ConveneRosterView *self = data;
+  g_autoptr(ConveneCsvPeople) people = g_steal_pointer (&self->import_people);
+
+  self->import_add_id = 0;
+  if (people != NULL && self->project != NULL)
+    add_people (self, people);
+  end_import (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The frame showing "Adding…" is on screen: add them now. */
+static void
+adding_shown (GdkFrameClock     *clock,
+              ConveneRosterView *self)
+{
+  g_clear_signal_handler (&self->import_paint_id, clock);
+  g_clear_object (&self->import_clock);
+  g_clear_handle_id (&self->import_add_id, g_source_remove);
+  self->import_add_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_imported, self, NULL);
+}
+
+static void
+import_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (source);
+  g_autoptr(ConveneCsvPeople) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GdkFrameClock *clock = NULL;
+  guint n;
+
+  people = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Cancelled, or the view has another project or none by now. */
+  if (G_TASK (result) != self->import_task)
+    return;
+
+  if (people == NULL)
+    {
+      end_import (self);
+      show_import_error (self, error->message);
+      return;
+    }
+
+  n = convene_csv_people_get_count (people);
+  self->import_people = g_steal_pointer (&people);
+  g_clear_handle_id (&self->import_timer_id, g_source_remove);
+  gtk_progress_bar_set_fraction (self->import_progress, 1.0);
+  /* Translators: while the people read from a CSV file are added. */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Adding %'u person…", "Adding %'u people…", n), n);
+  gtk_label_set_text (self->import_label, label);
+
+  /* Adding many people keeps the window busy for a moment: it says so
+   * first. A window not drawn now (hidden, minimised) does not wait. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
+    {
+      self->import_clock = g_object_ref (clock);
+      self->import_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (adding_shown), self);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      self->import_add_id = g_timeout_add (500, add_imported, self);
+    }
+  else
+    self->import_add_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_imported, self, NULL);
+}
+
+void
+convene_roster_view_import_file (ConveneRosterView *self,
+                                 GFile             *file)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *label = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (CONVENE_IS_ROSTER_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!is_writable (self) || self->import_task != NULL)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->file = g_object_ref (file);
+  cancellable = g_cancellable_new ();
+  self->import_task = g_task_new (self, cancellable, import_read, NULL);
+  g_task_set_source_tag (self->import_task, convene_roster_view_import_file);
+  g_task_set_task_data (self->import_task, job, import_job_free);
+
+  basename = g_file_get_basename (file);
+  shown = g_filename_display_name (basename);
+  /* Translators: %s is the name of the CSV file being read. */
+  label = g_strdup_printf (_("Reading “%s”…"), shown);
+  gtk_label_set_text (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  self->import_timer_id = g_timeout_add (100, show_progress, self);
+  update_import_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+
+  g_task_run_in_thread (self->import_task, read_in_thread);
+}
+
+gboolean
+convene_roster_view_get_importing (ConveneRosterView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_ROSTER_VIEW (self), FALSE);
+
+  return self->import_task != NULL;
 }
 
 gboolean
@@ -738,6 +962,14 @@ import_activated (GtkWidget  *widget,
 }
 
 static void
+cancel_import_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  end_import (CONVENE_ROSTER_VIEW (widget));
+}
+
+static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -753,6 +985,8 @@ export_activated (GtkWidget  *widget,
 static void
 disconnect_document (ConveneRosterView *self)
 {
+  /* What is being read was meant for this project. */
+  end_import (self);
   g_signal_group_set_target (self->document_signals, NULL);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -808,7 +1042,7 @@ convene_roster_view_set_document (ConveneRosterView *self,
 
   writable = is_writable (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-person", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import-csv", writable);
+  update_import_actions (self);
   if (self->selection != NULL)
     selection_changed (self);
   update_state (self);
@@ -840,6 +1074,7 @@ convene_roster_view_dispose (GObject *object)
   ConveneRosterView *self = CONVENE_ROSTER_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_import (self);
   disconnect_document (self);
   if (self->chooser != NULL)
     {
@@ -860,13 +1095,37 @@ convene_roster_view_dispose (GObject *object)
 }
 
 static void
+convene_roster_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, convene_roster_view_get_importing (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 convene_roster_view_class_init (ConveneRosterViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = convene_roster_view_dispose;
+  object_class->get_property = convene_roster_view_get_property;
   widget_class->map = convene_roster_view_map;
+
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CONVENE_TYPE_PERSON_EDITOR);
 
@@ -889,10 +1148,14 @@ convene_roster_view_class_init (ConveneRosterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, back_button);
   gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, details_stack);
   gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, editor);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, import_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneRosterView, import_progress);
 
   gtk_widget_class_install_action (widget_class, "roster.add-person", NULL, add_person_activated);
   gtk_widget_class_install_action (widget_class, "roster.remove-person", NULL, remove_person_activated);
   gtk_widget_class_install_action (widget_class, "roster.import-csv", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "roster.cancel-import", NULL, cancel_import_activated);
   gtk_widget_class_install_action (widget_class, "roster.export-csv", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "roster.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "roster.back", NULL, back_activated);
@@ -952,6 +1215,7 @@ convene_roster_view_init (ConveneRosterView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->people_view), list_keys);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.remove-person", FALSE);
+  update_import_actions (self);
   update_state (self);
   refresh_warnings (self);
 }

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ConveneRosterView, convene_roster_view, CONVENE, ROSTER_VIEW, GtkWidget)
 
 /* Actions (group "roster"): add-person, remove-person (the selected one,
- * offering Undo in a toast), import-csv, export-csv, search, back.
+ * offering Undo in a toast), import-csv, cancel-import, export-csv, search,
+ * back.
  * Ctrl+F searches and Ctrl+Shift+P adds a person while the roster shows. */
 
 void             convene_roster_view_set_document   (ConveneRosterView *self,
@@ -26,11 +27,15 @@ ConveneSpeaker  *convene_roster_view_get_selected   (ConveneRosterView *self);
 /* Shows speaker's details, clearing a search that hides them. */
 void             convene_roster_view_select_speaker (ConveneRosterView *self,
                                                      ConveneSpeaker    *speaker);
-/* What the file chooser's Import and Export do with the chosen file. Import
- * adds everyone in the file as one undoable step, or no one, telling the
- * planner which lines are wrong; returns whether people were added. */
-gboolean         convene_roster_view_import_file    (ConveneRosterView *self,
+/* What the file chooser's Import does with the chosen file: reads it in a
+ * worker thread while a bar under the toolbar shows how far it has come,
+ * with Cancel (action roster.cancel-import), then adds everyone in the
+ * file as one undoable step, or no one, telling the planner which lines
+ * are wrong. Property "importing" holds while it runs. */
+void             convene_roster_view_import_file    (ConveneRosterView *self,
                                                      GFile             *file);
+gboolean         convene_roster_view_get_importing  (ConveneRosterView *self);
+/* What the file chooser's Export does with the chosen file. */
 gboolean         convene_roster_view_export_file    (ConveneRosterView *self,
                                                      GFile             *file);
 

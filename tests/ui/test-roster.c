@@ -225,6 +225,23 @@ close_message_dialogs (void)
   settle (250);
 }
 
+static gboolean
+import_is_over (gpointer roster)
+{
+  return !convene_roster_view_get_importing (roster);
+}
+
+/* Imports file as the file chooser's Import does and waits until the
+ * import is over, one way or the other. */
+static void
+import_and_wait (ConveneRosterView *roster,
+                 GFile             *file)
+{
+  convene_roster_view_import_file (roster, file);
+  g_assert_true (convene_roster_view_get_importing (roster));
+  wait_until (import_is_over, roster, "the import to end");
+}
+
 static void
 test_csv (void)
 {
@@ -249,7 +266,7 @@ test_csv (void)
   ConveneRosterView *roster = open_roster (window);
   GtkWidget *people_view = require_widget (GTK_WIDGET (roster), "people_view");
 
-  g_assert_true (convene_roster_view_import_file (roster, good));
+  import_and_wait (roster, good);
   g_assert_cmpuint (n_people (project), ==, 3);
   g_assert_cmpstr (convene_speaker_get_organisation (person_at (project, 2)), ==, "Ministry of Health, Japan");
   g_assert_cmpint (convene_speaker_get_status (person_at (project, 1)), ==, CONVENE_SPEAKER_STATUS_TENTATIVE);
@@ -263,7 +280,7 @@ test_csv (void)
   g_assert_cmpuint (n_people (project), ==, 3);
 
   /* A file with bad lines adds no one and says which lines. */
-  g_assert_false (convene_roster_view_import_file (roster, bad));
+  import_and_wait (roster, bad);
   g_assert_cmpuint (n_people (project), ==, 3);
   {
     g_autoptr(ConveneProject) on_disk = load_file (file);
@@ -286,6 +303,101 @@ test_csv (void)
   remove_project_file (file);
   g_file_delete (good, NULL, NULL);
   g_file_delete (bad, NULL, NULL);
+}
+
+typedef struct
+{
+  GtkProgressBar *bar;
+  GtkLabel       *label;
+} ImportBar;
+
+/* Reading has come some way, or is over and the bar says who is added. */
+static gboolean
+reading_has_begun (gpointer data)
+{
+  ImportBar *bar = data;
+
+  return gtk_progress_bar_get_fraction (bar->bar) > 0 ||
+         g_str_has_prefix (gtk_label_get_text (bar->label), "Adding ");
+}
+
+static gboolean
+can_undo (ConveneDocument *document)
+{
+  gboolean result;
+
+  g_object_get (document, "can-undo", &result, NULL);
+  return result;
+}
+
+/* A roster of thousands is read while the window goes on, with a bar and
+ * Cancel; Cancel adds no one, in the window or the file; the import then
+ * shows everyone and is one step to undo. */
+static void
+test_csv_large (void)
+{
+  enum { N = 20000 };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ConveneDocument) document = create_document ("large.convene", &file);
+  g_autoptr(GString) csv = g_string_new ("Name,Organisation,Email,Status\r\n");
+  g_autoptr(GFile) big = NULL;
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneRosterView *roster = open_roster (window);
+  GtkWidget *people_view = require_widget (GTK_WIDGET (roster), "people_view");
+  GtkWidget *revealer = require_widget (GTK_WIDGET (roster), "import_revealer");
+  ImportBar bar = {
+    GTK_PROGRESS_BAR (require_widget (GTK_WIDGET (roster), "import_progress")),
+    GTK_LABEL (require_widget (GTK_WIDGET (roster), "import_label")),
+  };
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (people_view)));
+
+  for (guint i = 1; i <= N; i++)
+    g_string_append_printf (csv, "Person %05u,\"Organisation %u, Geneva\",p%u@example.org,%s\r\n",
+                            i, i % 97, i, i % 3 == 0 ? "confirmed" : "invited");
+  big = write_file ("large.csv", csv->str);
+
+  /* Cancel while it reads: the bar goes, no one comes, nothing to undo. */
+  convene_roster_view_import_file (roster, big);
+  g_assert_true (convene_roster_view_get_importing (roster));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (bar.label), "Reading “large.csv”"));
+  wait_until (reading_has_begun, &bar, "the import bar to move");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.cancel-import", NULL));
+  g_assert_false (convene_roster_view_get_importing (roster));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpuint (n_people (project), ==, 0);
+  g_assert_false (can_undo (document));
+  {
+    g_autoptr(ConveneProject) on_disk = load_file (file);
+
+    g_assert_cmpuint (n_people (on_disk), ==, 0);
+  }
+
+  /* Imported to the end: the list holds everyone and shows the last one. A
+   * cancelled read that still added its people would make twice as many. */
+  import_and_wait (roster, big);
+  g_assert_cmpuint (n_people (project), ==, N);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, N);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  wait_for_label (people_view, "Person 00001");
+  gtk_widget_activate_action (people_view, "list.scroll-to-item", "u", N - 1);
+  wait_for_label (people_view, "Person 20000");
+  {
+    g_autoptr(ConveneProject) on_disk = load_file (file);
+
+    g_assert_cmpuint (n_people (on_disk), ==, N);
+  }
+
+  /* One step to undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_people (project), ==, 0);
+  g_assert_false (can_undo (document));
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+  g_file_delete (big, NULL, NULL);
 }
 
 /* The example, in a new file in the test's folder. */
@@ -550,6 +662,7 @@ main (int   argc,
 
   g_test_add_func ("/roster/add-edit-search-delete", test_add_edit_search_delete);
   g_test_add_func ("/roster/csv", test_csv);
+  g_test_add_func ("/roster/csv-large", test_csv_large);
   g_test_add_func ("/roster/example", test_example_roster);
 
   result = g_test_run ();
