@@ -4,6 +4,9 @@
  *                                    2,000 speakers and outcomes, as JSON
  *   bench-core open PROJECT          open-to-ready time and peak memory
  *   bench-core edits PROJECT COUNT   persist time of COUNT single edits
+ *   bench-core roster-csv N DIR      a roster of N people read from CSV into
+ *                                    a new project in DIR as the window
+ *                                    does it, then undone
  *
  * Results are printed as "key value" lines on stdout. The generator is
  * deterministic: the same N gives the same bytes. */
@@ -14,6 +17,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "convene-csv.h"
 #include "convene-document.h"
 #include "convene-edits.h"
 #include "convene-json.h"
@@ -155,6 +159,86 @@ open_document (const char *path)
   return document;
 }
 
+/* N people as a spreadsheet exports them: every column, a quoted
+ * organisation with a comma, a bio on some rows, notes on few. */
+static GString *
+roster_rows (guint n)
+{
+  GString *csv = g_string_new ("\xEF\xBB\xBF" "Honorific,First name,Last name,Job title,Organisation,"
+                               "Email,Phone,Status,Bio,Notes\r\n");
+  static const char * const statuses[] = { "invited", "tentative", "confirmed", "declined" };
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *first = first_names[i % G_N_ELEMENTS (first_names)];
+      const char *last = last_names[(i / 3) % G_N_ELEMENTS (last_names)];
+
+      g_string_append_printf (csv, "%s,%s,%s %u,Senior adviser,\"%s, Geneva\",%c.%s%u@example.org,"
+                              "+41 22 791 %04u,%s,%s,%s\r\n",
+                              i % 2 == 0 ? "Dr" : "Ms", first, last, i + 1,
+                              organisations[i % G_N_ELEMENTS (organisations)],
+                              g_ascii_tolower (first[0]), last, i + 1, i % 10000,
+                              statuses[i % G_N_ELEMENTS (statuses)],
+                              i % 4 == 0 ? "\"Works on health financing, migration and data.\"" : "",
+                              i % 10 == 0 ? "Needs a visa letter" : "");
+    }
+  return csv;
+}
+
+/* The time from the file's bytes to the people in the saved project (and
+ * of the reading alone), and of undoing it, for a roster of n people. */
+static int
+roster_csv (guint       n,
+            const char *dir)
+{
+  g_autoptr(GString) csv = roster_rows (n);
+  g_autofree char *csv_path = g_build_filename (dir, "roster.csv", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "roster.convene", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneCsvPeople) read_people = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneProject *project;
+  gint64 start, read, added, undone;
+
+  if (!g_file_set_contents (csv_path, csv->str, (gssize) csv->len, &error) ||
+      (document = convene_document_create (project_file, NULL, &error)) == NULL)
+    {
+      fprintf (stderr, "bench-core: %s\n", error->message);
+      return 1;
+    }
+  project = convene_document_get_project (document);
+
+  /* The roster view reads in a worker thread, then makes the people and
+   * adds them in one command on the main thread: the same calls. */
+  start = g_get_monotonic_time ();
+  read_people = convene_csv_read_people_file (csv_file, NULL, NULL, NULL, &error);
+  read = g_get_monotonic_time ();
+  if (read_people != NULL)
+    people = convene_csv_people_make_speakers (read_people, project);
+  if (people == NULL ||
+      !convene_document_perform (document, convene_edit_add_speakers (project, people, G_MAXUINT, &error),
+                                 &error))
+    {
+      fprintf (stderr, "bench-core: %s\n", error->message);
+      return 1;
+    }
+  added = g_get_monotonic_time ();
+  if (!convene_document_undo (document, &error))
+    {
+      fprintf (stderr, "bench-core: %s\n", error->message);
+      return 1;
+    }
+  undone = g_get_monotonic_time ();
+
+  printf ("read_s %.6f\nimport_s %.6f\nundo_s %.6f\npeak_kib %ld\n",
+          (read - start) / 1e6, (added - start) / 1e6, (undone - added) / 1e6, peak_kib ());
+  convene_document_close (document);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +305,10 @@ main (int   argc,
       return 0;
     }
 
-  fprintf (stderr, "usage: bench-core generate N OUT.json | open PROJECT | edits PROJECT COUNT\n");
+  if (argc == 4 && g_str_equal (argv[1], "roster-csv"))
+    return roster_csv ((guint) strtoul (argv[2], NULL, 10), argv[3]);
+
+  fprintf (stderr, "usage: bench-core generate N OUT.json | open PROJECT | edits PROJECT COUNT"
+           " | roster-csv N DIR\n");
   return 2;
 }
