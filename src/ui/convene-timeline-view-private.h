@@ -34,7 +34,7 @@ struct _ConveneTimelineView
   GtkLabel           *fit_label;
   GtkWidget          *palette;
   GtkWidget          *scroller;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;  /* one column: see convene_timeline_view_init */
   GtkWidget          *empty_label;
 
   GtkWidget          *editor;

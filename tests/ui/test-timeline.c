@@ -532,7 +532,7 @@ test_adaptive_layout (void)
           settle (500);
         }
       timeline = timeline_of (window);
-      list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_LIST_VIEW);
+      list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW);
       editor = first_with_class (GTK_WIDGET (timeline), "segment-editor");
       g_assert_nonnull (editor);
       convene_timeline_view_select_segment (timeline, opening);
@@ -790,7 +790,7 @@ run_drags (void)
   g_autoptr(ConveneDocument) document = create_example (file);
   ConveneWindow *window = show_window (document, 1280, 800);
   ConveneTimelineView *timeline = timeline_of (window);
-  GtkWidget *list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW);
   ConveneSegment *opening = top_segment (document, 0);
   ConveneSegment *panel = top_segment (document, 1);
   GtkWidget *block;

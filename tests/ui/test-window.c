@@ -163,10 +163,10 @@ test_example_schedule (void)
   g_autoptr(ConveneDocument) document = create_example (file);
   ConveneWindow *window = show_window (document, -1, -1);
   GtkWidget *segments_view = require_widget (GTK_WIDGET (window), "timeline");
-  GtkWidget *list_view = first_of_type (segments_view, GTK_TYPE_LIST_VIEW);
+  GtkWidget *list_view = first_of_type (segments_view, GTK_TYPE_GRID_VIEW);
   GtkWidget *project_title_row = require_widget (GTK_WIDGET (window), "project_title_row");
   g_autoptr(GSettings) interface_settings = desktop_interface_settings ();
-  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   g_autofree char *fit = NULL;
 
   /* The first session opens by itself: four parts and the six panel talks. */
