@@ -33,6 +33,7 @@ struct _ConvenePeoplePalette
   GHashTable        *bound_rows;  /* rows showing a person now */
   char              *search;      /* casefolded */
   char              *shown_names; /* the names the sorting and search last saw */
+  gboolean           stale;       /* changes came while it was off screen */
 };
 
 G_DEFINE_FINAL_TYPE (ConvenePeoplePalette, convene_people_palette, GTK_TYPE_WIDGET)
@@ -75,6 +76,14 @@ refresh (ConvenePeoplePalette *self)
   ConveneProject *project = self->document != NULL ? convene_document_get_project (self->document) : NULL;
   GHashTableIter iter;
   gpointer row;
+
+  /* Off screen it waits: the palette is brought up to date when mapped. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   convene_person_summaries_clear (self->summaries);
   if (project != NULL)
@@ -208,10 +217,36 @@ convene_people_palette_dispose (GObject *object)
   G_OBJECT_CLASS (convene_people_palette_parent_class)->dispose (object);
 }
 
+/* The people are sorted and given to the list once the palette is on
+ * screen: beside the timeline it is a page the planner may never open, and
+ * sorting thousands of names would only delay the window. */
+static void
+attach_people (ConvenePeoplePalette *self)
+{
+  ConveneProject *project = self->document != NULL ? convene_document_get_project (self->document) : NULL;
+
+  if (project != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      gtk_sort_list_model_get_model (self->sorted) == NULL)
+    gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (convene_project_get_speakers (project)));
+}
+
+static void
+convene_people_palette_map (GtkWidget *widget)
+{
+  ConvenePeoplePalette *self = CONVENE_PEOPLE_PALETTE (widget);
+
+  GTK_WIDGET_CLASS (convene_people_palette_parent_class)->map (widget);
+  attach_people (self);
+  if (self->stale)
+    refresh (self);
+}
+
 static void
 convene_people_palette_class_init (ConvenePeoplePaletteClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = convene_people_palette_map;
 
   G_OBJECT_CLASS (klass)->dispose = convene_people_palette_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -324,8 +359,6 @@ void
 convene_people_palette_set_document (ConvenePeoplePalette *self,
                                      ConveneDocument      *document)
 {
-  ConveneProject *project;
-
   g_return_if_fail (CONVENE_IS_PEOPLE_PALETTE (self));
   g_return_if_fail (document == NULL || CONVENE_IS_DOCUMENT (document));
 
@@ -333,9 +366,9 @@ convene_people_palette_set_document (ConvenePeoplePalette *self,
     return;
 
   g_set_object (&self->document, document);
-  project = document != NULL ? convene_document_get_project (document) : NULL;
-  gtk_sort_list_model_set_model (self->sorted, project != NULL ? G_LIST_MODEL (convene_project_get_speakers (project))
-                                                               : NULL);
+  gtk_sort_list_model_set_model (self->sorted, NULL);
+  g_clear_pointer (&self->shown_names, g_free);
+  attach_people (self);
   g_signal_group_set_target (self->document_signals, self->document);
   refresh (self);
 }

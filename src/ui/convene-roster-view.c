@@ -1031,7 +1031,11 @@ convene_roster_view_set_document (ConveneRosterView *self,
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
+      /* Off screen (another page is shown) the list is given its people
+       * when it is first mapped: a roster of thousands builds no rows the
+       * planner has not asked to see. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
 
       g_signal_connect_object (self->selection, "notify::selected-item",
                                G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
@@ -1058,13 +1062,16 @@ convene_roster_view_get_document (ConveneRosterView *self)
 }
 
 /* Sessions and segments change elsewhere; the warnings are brought up to
- * date whenever the roster comes back on screen. */
+ * date whenever the roster comes back on screen, and the list gets its
+ * people the first time. */
 static void
 convene_roster_view_map (GtkWidget *widget)
 {
   ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
 
   GTK_WIDGET_CLASS (convene_roster_view_parent_class)->map (widget);
+  if (self->selection != NULL && gtk_list_view_get_model (self->people_view) == NULL)
+    gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
   refresh_warnings (self);
 }
 

@@ -109,20 +109,6 @@ person_row_of (GtkWidget *root,
   return NULL;
 }
 
-/* Brings the side column's page holding child (the people list or the
- * segment's details) to the front, as its tab would. */
-static void
-show_side_page (GtkWidget *child)
-{
-  GtkWidget *page = child;
-
-  while (gtk_widget_get_parent (page) != NULL && !GTK_IS_STACK (gtk_widget_get_parent (page)))
-    page = gtk_widget_get_parent (page);
-  g_assert_nonnull (gtk_widget_get_parent (page));
-  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
-  settle (300);
-}
-
 /* The AdwActionRow titled title under root, or NULL. */
 static GtkWidget *
 action_row_titled (GtkWidget  *root,

@@ -11,6 +11,7 @@
 
 #include "convene-clock.h"
 #include "convene-edits.h"
+#include "convene-people-palette.h"
 #include "convene-person-row.h"
 #include "convene-schedule.h"
 #include "convene-segment-block.h"
@@ -339,6 +340,8 @@ test_window_follows_every_edit (void)
   closing = segment_titled (session, "IV.");
   talk = segment_titled (session, "B.");
 
+  /* The people beside the timeline are checked where the planner sees them. */
+  show_side_page (first_of_type (GTK_WIDGET (timeline_of (f.window)), CONVENE_TYPE_PEOPLE_PALETTE));
   assert_follows (&f, "opening the example");
 
   /* The session's own fields: date, start, slot. */
@@ -416,6 +419,76 @@ test_typing_survives_other_edits (void)
   remove_project_file (file);
 }
 
+static guint
+count_person_rows (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_of_type (root, CONVENE_TYPE_PERSON_ROW, rows);
+  return rows->len;
+}
+
+/* Lists the planner has not opened (the People page, the people beside the
+ * timeline) build no rows, and show every change made meanwhile once opened. */
+static void
+test_lists_off_screen_catch_up (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "off-screen.convene", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneSpeaker) person = NULL;
+  g_autoptr(ConveneAssignment) assignment = NULL;
+  ConveneProject *project;
+  ConveneSession *session;
+  GtkWidget *palette, *roster;
+  Fixture f = { 0, };
+
+  f.file = g_file_new_for_path (path);
+  f.document = create_example (f.file);
+  f.window = show_window (f.document, 1280, 1000);
+  project = convene_document_get_project (f.document);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), 0);
+  g_object_unref (session);
+  f.session_id = convene_session_get_id (session);
+  palette = first_of_type (GTK_WIDGET (timeline_of (f.window)), CONVENE_TYPE_PEOPLE_PALETTE);
+  roster = require_widget (GTK_WIDGET (f.window), "roster_view");
+  g_assert_nonnull (palette);
+  g_assert_false (gtk_widget_get_mapped (palette));
+  g_assert_false (gtk_widget_get_mapped (roster));
+  g_assert_cmpuint (count_person_rows (palette), ==, 0);
+  g_assert_cmpuint (count_person_rows (roster), ==, 0);
+
+  /* Meanwhile: a new person on the closing, who then declines. */
+  person = convene_speaker_new (convene_project_new_id (project), "Ada Ndiaye");
+  g_assert_true (convene_document_perform (f.document, convene_edit_add_speaker (project, person, 0), &error));
+  assignment = convene_assignment_new_for_segment (convene_project_new_id (project),
+                                                   convene_speaker_get_id (person),
+                                                   convene_segment_get_id (segment_titled (session, "IV.")),
+                                                   CONVENE_ROLE_PRESENTER);
+  g_assert_true (convene_document_perform (f.document, convene_edit_add_assignment (project, assignment), &error));
+  g_assert_true (convene_document_perform (f.document,
+                                           convene_edit_set_number (person, "status",
+                                                                    CONVENE_SPEAKER_STATUS_DECLINED, &error),
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_person_rows (palette), ==, 0);
+
+  show_side_page (palette);
+  wait_for_label (palette, "Ada Ndiaye");
+  assert_follows (&f, "opening the people beside the timeline");
+
+  g_assert_true (gtk_widget_activate (require_widget (GTK_WIDGET (f.window), "people_row")));
+  wait_until (widget_is_mapped, roster, "the People page to show");
+  wait_for_label (roster, "Ada Ndiaye");
+  g_assert_cmpuint (count_person_rows (roster), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))));
+
+  close_window (f.window);
+  convene_document_close (f.document);
+  g_clear_object (&f.document);
+  remove_project_file (f.file);
+  g_clear_object (&f.file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +497,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/follow/every-edit", test_window_follows_every_edit);
   g_test_add_func ("/ui/follow/typing-survives-other-edits", test_typing_survives_other_edits);
+  g_test_add_func ("/ui/follow/lists-off-screen-catch-up", test_lists_off_screen_catch_up);
 
   return g_test_run ();
 }

@@ -387,6 +387,20 @@ widget_is_mapped (gpointer data)
 }
 
 void
+show_side_page (GtkWidget *child)
+{
+  GtkWidget *page = child;
+  AtRest rest = { .widget = child };
+
+  while (gtk_widget_get_parent (page) != NULL && !GTK_IS_STACK (gtk_widget_get_parent (page)))
+    page = gtk_widget_get_parent (page);
+  g_assert_nonnull (gtk_widget_get_parent (page));
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+  wait_until (widget_is_mapped, child, "the side page to show");
+  wait_until (at_rest, &rest, "the side page to settle");
+}
+
+void
 activate_entry (GtkWidget  *row,
                 const char *text)
 {

@@ -73,6 +73,10 @@ GtkWidget *button_labelled  (GtkWidget *root, const char *label);
 GtkWidget *block_of         (GtkWidget *root, ConveneSegment *segment);
 /* A Condition: whether the widget data is mapped. */
 gboolean   widget_is_mapped (gpointer data);
+/* Brings the stack page holding child (the timeline's people list or the
+ * segment's details) to the front, as its tab would, and waits until child
+ * is on screen. */
+void       show_side_page   (GtkWidget *child);
 /* Types text into the entry row and presses Enter in it. */
 void       activate_entry   (GtkWidget *row, const char *text);
 
