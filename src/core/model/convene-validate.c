@@ -20,8 +20,6 @@ convene_validate_text (const char  *text,
 
   if (text == NULL)
     return TRUE;
-  if (field == NULL)
-    field = _("this field");
 
   len = length < 0 ? strlen (text) : (gsize) length;
 
@@ -30,7 +28,7 @@ convene_validate_text (const char  *text,
       g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_TEXT_TOO_LONG,
                    /* Translators: %s is a field such as "the title" */
                    _("The text for %s is too long (%'lu bytes; at most %'d)."),
-                   field, (unsigned long) len, CONVENE_MAX_TEXT_BYTES);
+                   field != NULL ? field : _("this field"), (unsigned long) len, CONVENE_MAX_TEXT_BYTES);
       return FALSE;
     }
 
@@ -41,7 +39,7 @@ convene_validate_text (const char  *text,
       g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TEXT,
                    /* Translators: %s is a field such as "the title" */
                    _("The text for %s is not valid: it must be UTF-8 without NUL characters."),
-                   field);
+                   field != NULL ? field : _("this field"));
       return FALSE;
     }
 

@@ -87,7 +87,7 @@ read_text (Loader        *loader,
 
   if (sqlite3_column_type (stmt, column) != SQLITE_TEXT)
     {
-      g_autofree char *problem = g_strdup_printf (_("The value of %s is not text."), field);
+      g_autofree char *problem = g_strdup_printf (_("The value of %s is not text."), _(field));
 
       loader_fail (loader, problem);
       return FALSE;
@@ -96,7 +96,9 @@ read_text (Loader        *loader,
   text = (const char *) sqlite3_column_text (stmt, column);
   length = sqlite3_column_bytes (stmt, column);
 
-  if (text == NULL || !convene_validate_text (text, length, field, &local))
+  /* field is translated only for a message: rows are many, problems few. */
+  if (text == NULL || (!convene_validate_text (text, length, NULL, NULL) &&
+                       !convene_validate_text (text, length, _(field), &local)))
     {
       if (local != NULL)
         loader_fail_with (loader, local);
@@ -126,7 +128,7 @@ read_int (Loader       *loader,
   value = sqlite3_column_int64 (stmt, column);
   if (sqlite3_column_type (stmt, column) != SQLITE_INTEGER || value < min || value > max)
     {
-      g_autofree char *problem = g_strdup_printf (_("%s is out of range."), field);
+      g_autofree char *problem = g_strdup_printf (_("%s is out of range."), _(field));
 
       loader_fail (loader, problem);
       return FALSE;
@@ -178,7 +180,7 @@ unknown_nick (Loader     *loader,
 {
   g_autofree char *escaped = g_strescape (nick, NULL);
   /* Translators: "The kind “speech” is unknown." */
-  g_autofree char *problem = g_strdup_printf (_("%s “%s” is unknown."), field, escaped);
+  g_autofree char *problem = g_strdup_printf (_("%s “%s” is unknown."), _(field), escaped);
 
   loader_fail (loader, problem);
 }
@@ -239,11 +241,11 @@ load_project (Loader *loader)
   while (next_row (loader, stmt))
     {
       if (++rows > 1 ||
-          !read_text (loader, stmt, 1, _("the title"), &title) ||
-          !read_text (loader, stmt, 2, _("the organiser"), &organiser) ||
-          !read_text (loader, stmt, 3, _("the venue"), &venue) ||
-          !read_text (loader, stmt, 4, _("the notes"), &notes) ||
-          !read_text (loader, stmt, 5, _("the time zone"), &time_zone))
+          !read_text (loader, stmt, 1, N_("the title"), &title) ||
+          !read_text (loader, stmt, 2, N_("the organiser"), &organiser) ||
+          !read_text (loader, stmt, 3, N_("the venue"), &venue) ||
+          !read_text (loader, stmt, 4, N_("the notes"), &notes) ||
+          !read_text (loader, stmt, 5, N_("the time zone"), &time_zone))
         break;
 
       convene_project_set_title (loader->project, title);
@@ -280,22 +282,22 @@ load_speakers (Loader *loader)
       ConveneSpeakerStatus status;
       gint64 id;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
           !claim_id (loader, id) ||
-          !read_text (loader, stmt, 1, _("the honorific"), &honorific) ||
-          !read_text (loader, stmt, 2, _("the name"), &name) ||
-          !read_text (loader, stmt, 3, _("the job title"), &job_title) ||
-          !read_text (loader, stmt, 4, _("the organisation"), &organisation) ||
-          !read_text (loader, stmt, 5, _("the email address"), &email) ||
-          !read_text (loader, stmt, 6, _("the phone number"), &phone) ||
-          !read_text (loader, stmt, 7, _("the biography"), &bio) ||
-          !read_text (loader, stmt, 8, _("the notes"), &notes) ||
-          !read_text (loader, stmt, 9, _("the status"), &status_nick))
+          !read_text (loader, stmt, 1, N_("the honorific"), &honorific) ||
+          !read_text (loader, stmt, 2, N_("the name"), &name) ||
+          !read_text (loader, stmt, 3, N_("the job title"), &job_title) ||
+          !read_text (loader, stmt, 4, N_("the organisation"), &organisation) ||
+          !read_text (loader, stmt, 5, N_("the email address"), &email) ||
+          !read_text (loader, stmt, 6, N_("the phone number"), &phone) ||
+          !read_text (loader, stmt, 7, N_("the biography"), &bio) ||
+          !read_text (loader, stmt, 8, N_("the notes"), &notes) ||
+          !read_text (loader, stmt, 9, N_("the status"), &status_nick))
         break;
 
       if (!convene_speaker_status_from_nick (status_nick, &status))
         {
-          unknown_nick (loader, _("The status"), status_nick);
+          unknown_nick (loader, N_("The status"), status_nick);
           break;
         }
 
@@ -336,16 +338,16 @@ load_sessions (Loader *loader)
       gint64 id, start_time, slot_minutes;
       GError *local = NULL;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
           !claim_id (loader, id) ||
-          !read_text (loader, stmt, 1, _("the title"), &title) ||
-          !read_text (loader, stmt, 2, _("the date"), &date) ||
-          !read_int (loader, stmt, 3, _("The start time"), 0, CONVENE_MINUTES_PER_DAY - 1,
+          !read_text (loader, stmt, 1, N_("the title"), &title) ||
+          !read_text (loader, stmt, 2, N_("the date"), &date) ||
+          !read_int (loader, stmt, 3, N_("The start time"), 0, CONVENE_MINUTES_PER_DAY - 1,
                      &start_time) ||
-          !read_int (loader, stmt, 4, _("The slot length"), 1, CONVENE_MAX_SLOT_MINUTES,
+          !read_int (loader, stmt, 4, N_("The slot length"), 1, CONVENE_MAX_SLOT_MINUTES,
                      &slot_minutes) ||
-          !read_text (loader, stmt, 5, _("the room"), &room) ||
-          !read_text (loader, stmt, 6, _("the description"), &description))
+          !read_text (loader, stmt, 5, N_("the room"), &room) ||
+          !read_text (loader, stmt, 6, N_("the description"), &description))
         break;
 
       /* A session may not have its date yet. */
@@ -388,23 +390,23 @@ load_segments (Loader *loader)
       ConveneSegmentKind kind;
       gint64 id, session_id, parent_id, duration, fixed_start;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, _("The session"), 1, G_MAXINT64, &session_id) ||
-          !read_optional_id (loader, stmt, 2, _("The parent"), &parent_id) ||
-          !read_text (loader, stmt, 3, _("the kind"), &kind_nick) ||
-          !read_text (loader, stmt, 4, _("the title"), &title) ||
-          !read_int (loader, stmt, 5, _("The duration"), 0, CONVENE_MAX_DURATION_MINUTES,
+          !read_int (loader, stmt, 1, N_("The session"), 1, G_MAXINT64, &session_id) ||
+          !read_optional_id (loader, stmt, 2, N_("The parent"), &parent_id) ||
+          !read_text (loader, stmt, 3, N_("the kind"), &kind_nick) ||
+          !read_text (loader, stmt, 4, N_("the title"), &title) ||
+          !read_int (loader, stmt, 5, N_("The duration"), 0, CONVENE_MAX_DURATION_MINUTES,
                      &duration) ||
-          !read_text (loader, stmt, 6, _("the notes"), &notes) ||
-          !read_text (loader, stmt, 7, _("the cues"), &cues) ||
-          !read_int (loader, stmt, 8, _("The fixed start"), CONVENE_NO_FIXED_START,
+          !read_text (loader, stmt, 6, N_("the notes"), &notes) ||
+          !read_text (loader, stmt, 7, N_("the cues"), &cues) ||
+          !read_int (loader, stmt, 8, N_("The fixed start"), CONVENE_NO_FIXED_START,
                      CONVENE_MINUTES_PER_DAY - 1, &fixed_start))
         break;
 
       if (!convene_segment_kind_from_nick (kind_nick, &kind))
         {
-          unknown_nick (loader, _("The kind"), kind_nick);
+          unknown_nick (loader, N_("The kind"), kind_nick);
           break;
         }
 
@@ -484,32 +486,32 @@ load_outcomes (Loader *loader)
       gint64 *segment_session;
       GError *local = NULL;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, _("The session"), 1, G_MAXINT64, &session_id) ||
-          !read_text (loader, stmt, 2, _("the kind"), &kind_nick) ||
-          !read_text (loader, stmt, 3, _("the text"), &text) ||
-          !read_int (loader, stmt, 4, _("The done mark"), 0, 1, &done))
+          !read_int (loader, stmt, 1, N_("The session"), 1, G_MAXINT64, &session_id) ||
+          !read_text (loader, stmt, 2, N_("the kind"), &kind_nick) ||
+          !read_text (loader, stmt, 3, N_("the text"), &text) ||
+          !read_int (loader, stmt, 4, N_("The done mark"), 0, 1, &done))
         break;
 
-      if (has_segment && !read_optional_id (loader, stmt, 5, _("The linked segment"), &segment_id))
+      if (has_segment && !read_optional_id (loader, stmt, 5, N_("The linked segment"), &segment_id))
         break;
 
       if (version >= 2 &&
-          (!read_optional_id (loader, stmt, first_v2, _("The owner"), &owner_id) ||
-           !read_text (loader, stmt, first_v2 + 1, _("the due date"), &due_date) ||
-           !read_text (loader, stmt, first_v2 + 2, _("the result"), &result_nick) ||
-           !read_text (loader, stmt, first_v2 + 3, _("the result note"), &result_note)))
+          (!read_optional_id (loader, stmt, first_v2, N_("The owner"), &owner_id) ||
+           !read_text (loader, stmt, first_v2 + 1, N_("the due date"), &due_date) ||
+           !read_text (loader, stmt, first_v2 + 2, N_("the result"), &result_nick) ||
+           !read_text (loader, stmt, first_v2 + 3, N_("the result note"), &result_note)))
         break;
 
       if (!convene_outcome_kind_from_nick (kind_nick, &kind))
         {
-          unknown_nick (loader, _("The kind"), kind_nick);
+          unknown_nick (loader, N_("The kind"), kind_nick);
           break;
         }
       if (!convene_outcome_result_from_nick (result_nick, &result))
         {
-          unknown_nick (loader, _("The result"), result_nick);
+          unknown_nick (loader, N_("The result"), result_nick);
           break;
         }
       if (*due_date != '\0' && !convene_validate_date (due_date, &local))
@@ -578,17 +580,17 @@ load_assignments (Loader *loader)
       ConveneRole role;
       gint64 id, speaker_id, segment_id, session_id;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, _("The speaker"), 1, G_MAXINT64, &speaker_id) ||
-          !read_optional_id (loader, stmt, 2, _("The segment"), &segment_id) ||
-          !read_optional_id (loader, stmt, 3, _("The session"), &session_id) ||
-          !read_text (loader, stmt, 4, _("the role"), &role_nick))
+          !read_int (loader, stmt, 1, N_("The speaker"), 1, G_MAXINT64, &speaker_id) ||
+          !read_optional_id (loader, stmt, 2, N_("The segment"), &segment_id) ||
+          !read_optional_id (loader, stmt, 3, N_("The session"), &session_id) ||
+          !read_text (loader, stmt, 4, N_("the role"), &role_nick))
         break;
 
       if (!convene_role_from_nick (role_nick, &role))
         {
-          unknown_nick (loader, _("The role"), role_nick);
+          unknown_nick (loader, N_("The role"), role_nick);
           break;
         }
       if (!g_hash_table_contains (loader->speakers, &speaker_id))
@@ -642,10 +644,10 @@ load_outcome_links (Loader *loader)
       gint64 *outcome_session, *segment_session;
       char *pair;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, _("The outcome"), 1, G_MAXINT64, &outcome_id) ||
-          !read_int (loader, stmt, 2, _("The segment"), 1, G_MAXINT64, &segment_id))
+          !read_int (loader, stmt, 1, N_("The outcome"), 1, G_MAXINT64, &outcome_id) ||
+          !read_int (loader, stmt, 2, N_("The segment"), 1, G_MAXINT64, &segment_id))
         break;
 
       outcome_session = g_hash_table_lookup (loader->outcome_sessions, &outcome_id);
