@@ -123,6 +123,13 @@ typedef struct
   GHashTable     *speaker_by_id;
   GPtrArray      *assignments;  /* ConveneAssignment, owned references */
   GArray         *found;        /* Found */
+  /* Translated once per computation, not once per assignment: a project's
+   * every unconfirmed person on every segment makes a message. */
+  const char     *role_labels[CONVENE_N_ROLES];
+  const char     *role_place_format;
+  const char     *declined_format;
+  const char     *invited_format;
+  const char     *tentative_format;
 } Context;
 
 /* A warning with what it sorts by. */
@@ -296,14 +303,24 @@ segment_title (SegmentInfo *info)
 /* "“Panel” (Presenter)" or, for a role on the whole session,
  * "“Side event” (Moderator)". */
 static char *
-describe_role_place (SessionInfo *session,
+describe_role_place (Context     *ctx,
+                     SessionInfo *session,
                      SegmentInfo *segment,
                      ConveneRole  role)
 {
-  /* Translators: a place and the person's role there: “Panel” (Presenter) */
-  return g_strdup_printf (_("“%s” (%s)"),
+  if (ctx->role_place_format == NULL)
+    /* Translators: a place and the person's role there: “Panel” (Presenter) */
+    ctx->role_place_format = _("“%s” (%s)");
+  if ((guint) role < CONVENE_N_ROLES && ctx->role_labels[role] == NULL)
+    ctx->role_labels[role] = convene_role_get_label (role);
+
+  /* The format is the translation of the literal above. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (ctx->role_place_format,
                           segment != NULL ? segment_title (segment) : session_title (session),
-                          convene_role_get_label (role));
+                          (guint) role < CONVENE_N_ROLES ? ctx->role_labels[role] : convene_role_get_label (role));
+#pragma GCC diagnostic pop
 }
 
 /* "“Panel” (Side event, 12:40–13:40)" or "all of “Side event” (12:30–14:00)". */
@@ -368,6 +385,7 @@ find_assignment_warnings (Context *ctx)
       SegmentInfo *segment = NULL;
       SessionInfo *session;
       g_autofree char *place = NULL;
+      const char *format;
       char *message;
 
       if (speaker == NULL)
@@ -411,16 +429,33 @@ find_assignment_warnings (Context *ctx)
       if (!in_scope (&ctx->scope, &fields))
         continue;
 
-      place = describe_role_place (session, segment, role);
+      place = describe_role_place (ctx, session, segment, role);
       if (fields.kind == CONVENE_WARNING_KIND_DECLINED_ASSIGNED)
-        /* Translators: Dr James Campbell declined but is still on “Panel” (Presenter). */
-        message = g_strdup_printf (_("%s declined but is still on %s."), speaker_name (speaker), place);
+        {
+          if (ctx->declined_format == NULL)
+            /* Translators: Dr James Campbell declined but is still on “Panel” (Presenter). */
+            ctx->declined_format = _("%s declined but is still on %s.");
+          format = ctx->declined_format;
+        }
       else if (convene_speaker_get_status (speaker->speaker) == CONVENE_SPEAKER_STATUS_INVITED)
-        /* Translators: Dr James Campbell is on “Panel” (Presenter) but has only been invited so far. */
-        message = g_strdup_printf (_("%s is on %s but has only been invited so far."), speaker_name (speaker), place);
+        {
+          if (ctx->invited_format == NULL)
+            /* Translators: Dr James Campbell is on “Panel” (Presenter) but has only been invited so far. */
+            ctx->invited_format = _("%s is on %s but has only been invited so far.");
+          format = ctx->invited_format;
+        }
       else
-        /* Translators: Dr James Campbell is on “Panel” (Presenter) but is only tentative so far. */
-        message = g_strdup_printf (_("%s is on %s but is only tentative so far."), speaker_name (speaker), place);
+        {
+          if (ctx->tentative_format == NULL)
+            /* Translators: Dr James Campbell is on “Panel” (Presenter) but is only tentative so far. */
+            ctx->tentative_format = _("%s is on %s but is only tentative so far.");
+          format = ctx->tentative_format;
+        }
+      /* The formats are the translations of the literals above. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      message = g_strdup_printf (format, speaker_name (speaker), place);
+#pragma GCC diagnostic pop
 
       add_warning (ctx, &fields, segment != NULL ? segment->order : session->order, message);
     }
