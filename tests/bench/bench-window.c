@@ -25,11 +25,14 @@ after_paint (GdkFrameClock *clock,
   painted = TRUE;
 }
 
+/* The next frame: the one the edit asked for, drawing what it changed (a
+ * frame is requested too, so an edit that changed nothing visible cannot
+ * wait forever). */
 static void
 wait_for_frame (GtkWidget *window)
 {
   painted = FALSE;
-  gtk_widget_queue_draw (window);
+  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
 }
