@@ -233,9 +233,8 @@ measure (Builder *b)
   double width;
 
   rs_row_init (&row, RS_ROW_NOTE, 0, 0);
-  rs_row_set_cell (b->self, &row, 0, &b->t, 0, 0, 100000, PANGO_ALIGN_LEFT, TRUE);
-  width = row.cells[0].layout ? row.cells[0].width : 0;
-  g_clear_object (&row.cells[0].layout);
+  rs_row_set_cell (b->self, &row, 0, &b->t, 0, 0, 100000, PANGO_ALIGN_LEFT, RS_CELL_SHRINK);
+  width = row.cells[0].source ? row.cells[0].width : 0;
   return width;
 }
 
@@ -309,7 +308,7 @@ table_cell (Builder        *b,
 
   rs_row_set_cell (self, row, col, &b->t,
                    self->col_x[col] + self->hpad + inset, row->pad,
-                   self->col_w[col] - 2 * self->hpad - inset, align, FALSE);
+                   self->col_w[col] - 2 * self->hpad - inset, align, 0);
 }
 
 static const char *
@@ -585,7 +584,7 @@ build_session_header (Builder  *b,
       rs_text_add (&b->t, text, 0, 0.85, RS_MUTED);
     }
   add_session_people (b, 1.0);
-  rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, FALSE);
+  rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, 0);
 
   /* The over/under statement in a coloured band: the first thing a stage
    * manager needs to know about the plan. */
@@ -594,7 +593,7 @@ build_session_header (Builder  *b,
                (row.flags & RS_ROW_ALERT) ? RS_ALERT : RS_GOOD);
   pill_x = self->base * 1.2;
   rs_row_set_cell (self, &row, 1, &b->t, pill_x, row.cells[0].height + self->base * 1.0,
-                   self->body_width - 2 * pill_x, PANGO_ALIGN_LEFT, TRUE);
+                   self->body_width - 2 * pill_x, PANGO_ALIGN_LEFT, RS_CELL_SHRINK);
   row.height = row.cells[1].y + row.cells[1].height + self->base * 1.9;
   row.outline = g_strdup ((title && *title) ? title : _("Untitled session"));
 
@@ -620,7 +619,7 @@ build_running_header (Builder *b)
   rs_text_add (&b->t, b->date_text, 0, 0.9, RS_MUTED);
   rs_text_add (&b->t, "  ", 0, 0.9, RS_FAINT);
   rs_text_add (&b->t, _("(continued)"), RS_ITALIC, 0.9, RS_MUTED);
-  rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, FALSE);
+  rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, 0);
   row.height = row.cells[0].height + self->base * 1.1;
 
   return rs_row_add (self, &row, FALSE);
@@ -681,7 +680,7 @@ build_slot_end (Builder *b,
                           convene_schedule_get_slot_minutes (b->plan->schedule));
   rs_text_add (&b->t, text, RS_BOLD | RS_TNUM, 0.85, RS_ALERT);
   rs_row_set_cell (self, &row, 0, &b->t, self->hpad, row.pad, self->body_width * 0.6,
-                   PANGO_ALIGN_LEFT, TRUE);
+                   PANGO_ALIGN_LEFT, RS_CELL_SHRINK);
   rs_row_add (self, &row, TRUE);
 }
 
@@ -929,7 +928,7 @@ build_heading (Builder    *b,
   rs_text_add (&b->t, title, RS_BOLD, kicker ? 1.6 : 1.2, RS_INK);
   rs_row_set_cell (self, &row, 0, &b->t, 0,
                    break_before ? 0 : self->base * (kicker ? 2.2 : 1.6),
-                   self->body_width, PANGO_ALIGN_LEFT, FALSE);
+                   self->body_width, PANGO_ALIGN_LEFT, 0);
   row.height = row.cells[0].y + row.cells[0].height + self->base * 1.1;
   if (kicker != NULL)
     {
@@ -951,7 +950,7 @@ build_text_row (Builder *b,
 
   rs_row_init (&row, kind, flags | RS_ROW_NO_RULE, pad);
   row.running = b->running;
-  rs_row_set_cell (self, &row, 0, &b->t, 0, pad, self->body_width, PANGO_ALIGN_LEFT, FALSE);
+  rs_row_set_cell (self, &row, 0, &b->t, 0, pad, self->body_width, PANGO_ALIGN_LEFT, 0);
   rs_row_add (self, &row, TRUE);
 }
 
@@ -1010,7 +1009,7 @@ build_contact_sheet (Builder *b)
     {
       rs_text_add (&b->t, labels[c], RS_CAPS | RS_SEMIBOLD, 0.72, RS_MUTED);
       rs_row_set_cell (self, &row, c, &b->t, x[c] + self->hpad, row.pad, w[c] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
     }
   head = rs_row_add (self, &row, TRUE);
 
@@ -1039,17 +1038,17 @@ build_contact_sheet (Builder *b)
           rs_text_add (&b->t, organisation, RS_SEMIBOLD, 0.88, RS_MUTED);
         }
       rs_row_set_cell (self, &row, 0, &b->t, x[0] + self->hpad, row.pad, w[0] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
 
       rs_text_add (&b->t, (phone && *phone) ? phone : "—", RS_TNUM, 1.0,
                    (phone && *phone) ? RS_INK : RS_FAINT);
       rs_row_set_cell (self, &row, 1, &b->t, x[1] + self->hpad, row.pad, w[1] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
 
       rs_text_add (&b->t, (email && *email) ? email : "—", 0, 0.95,
                    (email && *email) ? RS_INK : RS_FAINT);
       rs_row_set_cell (self, &row, 2, &b->t, x[2] + self->hpad, row.pad, w[2] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
 
       for (guint a = 0; a < person->appearances->len; a++)
         {
@@ -1063,7 +1062,7 @@ build_contact_sheet (Builder *b)
           rs_text_add (&b->t, appearance_title (b, app), 0, 0.85, RS_INK);
         }
       rs_row_set_cell (self, &row, 3, &b->t, x[3] + self->hpad, row.pad, w[3] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
     }
 }
@@ -1162,7 +1161,7 @@ build_outcomes (Builder *b)
         }
 
       rs_row_set_cell (self, &row, 0, &b->t, text_x, row.pad, self->body_width - text_x - self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
     }
 }
@@ -1203,10 +1202,10 @@ build_moderator_card (Builder *b)
       num = g_strdup_printf ("%u", ++number);
       rs_text_add (&b->t, num, RS_BOLD | RS_TNUM, 1.35, RS_MUTED);
       rs_row_set_cell (self, &row, 0, &b->t, self->hpad, row.pad, self->base * 2.2,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
       rs_text_add (&b->t, convene_outcome_get_text (outcome), 0, 1.2, RS_INK);
       rs_row_set_cell (self, &row, 1, &b->t, self->hpad + self->base * 2.6, row.pad,
-                       self->body_width - 2 * self->hpad - self->base * 2.6, PANGO_ALIGN_LEFT, FALSE);
+                       self->body_width - 2 * self->hpad - self->base * 2.6, PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
     }
   if (number == 0)
@@ -1242,7 +1241,7 @@ build_moderator_card (Builder *b)
       rs_row_set_cell (self, &row, 2, &b->t,
                        self->col_x[2] + self->hpad + (top ? 0 : self->indent), row.pad,
                        self->body_width - self->col_x[2] - 2 * self->hpad - (top ? 0 : self->indent),
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
     }
 }
@@ -1284,7 +1283,7 @@ build_call_sheets (Builder *b)
       rs_text_para (&b->t, 0.5);
       add_when_where (b, 0.95);
       add_session_people (b, 0.95);
-      rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, FALSE);
+      rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, 0);
       row.height = row.cells[0].height + self->base * 1.6;
       {
         g_autofree char *name = convene_speaker_dup_display_name (speaker);

@@ -5,8 +5,17 @@
  * Design:
  * - Two steps, the split GtkPrintOperation needs: layout() (begin-print:
  *   paginate, then gtk_print_operation_set_n_pages) and draw_page()
- *   (draw-page). Every cell is laid out once, in layout(); its PangoLayout
- *   and height are kept and drawn as they are, never measured twice.
+ *   (draw-page). layout() measures every cell and keeps what pagination
+ *   and drawing need: each cell's text (as text and style runs, shared by
+ *   identical cells), its size, the rows' heights and each page's rows.
+ *   PangoLayouts are kept only while their text stays under a fixed budget
+ *   (about 20 MiB of layouts); draw_page() lays a page's other cells out
+ *   again and lets go of each layout after the last page that shows it.
+ *   So the layouts' memory is bounded however many rows a run sheet has
+ *   (what grows with it is text and a few numbers a cell), and a run sheet
+ *   within the budget is still laid out only once. A row taller than
+ *   the room left is cut between lines of its cells' layouts, laid out
+ *   again if they were not kept.
  * - Units are points with the origin at the top-left of the page. The
  *   PangoContext given to layout() must measure in points: 72 dpi
  *   (gtk_print_context_create_pango_context() with GTK_UNIT_POINTS does, and
