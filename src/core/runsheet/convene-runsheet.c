@@ -265,9 +265,12 @@ source_release (ConveneRunsheet *self,
   self->kept_bytes -= source->len;
 }
 
-PangoLayout *
-rs_cell_layout (ConveneRunsheet *self,
-                const RsCell    *cell)
+/* keep: keep the layout even over the budget (until the last page that
+ * shows it has been drawn). */
+static PangoLayout *
+cell_layout (ConveneRunsheet *self,
+             const RsCell    *cell,
+             gboolean         keep)
 {
   RsSource *source = cell->source;
   PangoLayout *layout;
@@ -279,12 +282,19 @@ rs_cell_layout (ConveneRunsheet *self,
 
   layout = lay_out (self, source->text, source->len, source->runs, source->n_runs,
                     source->width, source->align, source->flags);
-  if (self->kept_bytes + source->len <= RS_KEEP_BYTES)
+  if (keep || self->kept_bytes + source->len <= RS_KEEP_BYTES)
     {
       source->layout = g_object_ref (layout);
       self->kept_bytes += source->len;
     }
   return layout;
+}
+
+PangoLayout *
+rs_cell_layout (ConveneRunsheet *self,
+                const RsCell    *cell)
+{
+  return cell_layout (self, cell, FALSE);
 }
 
 /* The source holding t's text laid out this way: an existing identical one,
@@ -671,11 +681,11 @@ start_page (ConveneRunsheet *self,
  * their top falls; a cut never goes through a line of any cell. Returns the
  * cut (row-relative) and, in extent, the lowest bottom of the lines shown. */
 static double
-next_cut (ConveneRunsheet *self,
-          RsRow           *row,
-          double           from,
-          double           limit,
-          double          *extent)
+next_cut (RsRow        *row,
+          PangoLayout **layouts,
+          double        from,
+          double        limit,
+          double       *extent)
 {
   double content_end = row->height - row->pad;
   double cut = content_end;
@@ -684,14 +694,12 @@ next_cut (ConveneRunsheet *self,
   for (guint i = 0; i < row->n_cells; i++)
     {
       RsCell *cell = &row->cells[i];
-      g_autoptr(PangoLayout) layout = NULL;
       PangoLayoutIter *iter;
 
-      if (cell->source == NULL)
+      if (layouts[i] == NULL)
         continue;
 
-      layout = rs_cell_layout (self, cell);
-      iter = pango_layout_get_iter (layout);
+      iter = pango_layout_get_iter (layouts[i]);
       do
         {
           PangoRectangle r;
@@ -722,14 +730,12 @@ next_cut (ConveneRunsheet *self,
   for (guint i = 0; i < row->n_cells; i++)
     {
       RsCell *cell = &row->cells[i];
-      g_autoptr(PangoLayout) layout = NULL;
       PangoLayoutIter *iter;
 
-      if (cell->source == NULL)
+      if (layouts[i] == NULL)
         continue;
 
-      layout = rs_cell_layout (self, cell);
-      iter = pango_layout_get_iter (layout);
+      iter = pango_layout_get_iter (layouts[i]);
       do
         {
           PangoRectangle r;
@@ -779,7 +785,14 @@ split_row (ConveneRunsheet *self,
            Pager           *pager,
            guint            row_index)
 {
+  RsRow *first = rs_row_get (self, row_index);
+  PangoLayout *layouts[RS_MAX_CELLS] = { NULL, };
   double from = 0;
+
+  /* Laid out once for all the cuts, kept or not. */
+  for (guint i = 0; i < first->n_cells; i++)
+    if (first->cells[i].source != NULL)
+      layouts[i] = rs_cell_layout (self, &first->cells[i]);
 
   for (;;)
     {
@@ -788,12 +801,12 @@ split_row (ConveneRunsheet *self,
       double limit = from + (self->body_bottom - pager->y) - top_pad - row->pad;
       double extent, cut;
 
-      cut = next_cut (self, row, from, limit, &extent);
+      cut = next_cut (row, layouts, from, limit, &extent);
       if (cut >= row->height - row->pad - EPS)
         {
           place (self, pager, row_index, top_pad + row->height - from, from, row->height);
           pager->has_content = TRUE;
-          return;
+          break;
         }
 
       place (self, pager, row_index, top_pad + extent - from + row->pad, from, cut);
@@ -802,6 +815,9 @@ split_row (ConveneRunsheet *self,
       pager->has_content = TRUE;
       from = cut;
     }
+
+  for (guint i = 0; i < RS_MAX_CELLS; i++)
+    g_clear_object (&layouts[i]);
 }
 
 /* The least room a row needs to begin on a page: all of it, or, for a row
@@ -1217,7 +1233,8 @@ draw_cell_lines (cairo_t     *cr,
 static void
 draw_placement (ConveneRunsheet   *self,
                 cairo_t           *cr,
-                const RsPlacement *pl)
+                const RsPlacement *pl,
+                guint              page_nr)
 {
   RsRow *row = rs_row_get (self, pl->row);
   double x0 = self->margin;
@@ -1253,7 +1270,8 @@ draw_placement (ConveneRunsheet   *self,
 
           if (cell->source == NULL)
             continue;
-          layout = rs_cell_layout (self, cell);
+          /* A row split over pages needs the same lines on the next. */
+          layout = cell_layout (self, cell, cell->source->last_page > page_nr);
           shown = draw_cell_lines (cr, cell, layout, x0, pl->y + top_pad, pl->from, pl->to);
           if (i == 0)
             first_cell_shown = shown;
@@ -1317,7 +1335,7 @@ convene_runsheet_draw_page (ConveneRunsheet *self,
 
   cairo_save (cr);
   for (guint i = 0; i < page->n; i++)
-    draw_placement (self, cr, &g_array_index (self->placements, RsPlacement, page->first + i));
+    draw_placement (self, cr, &g_array_index (self->placements, RsPlacement, page->first + i), page_nr);
   draw_footer (self, cr, page_nr);
   cairo_restore (cr);
 
