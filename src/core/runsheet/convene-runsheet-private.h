@@ -101,6 +101,12 @@ enum {
 enum {
   RS_CELL_SHRINK = 1 << 0,  /* the cell's width becomes its text's */
 };
+/* Each paragraph at most n lines (1 to 15), the last shortened in the middle
+ * if need be: for text restated as a reminder, such as the titles at the top
+ * of later pages, which must not grow with the text. */
+#define RS_CELL_LINES(n)         ((guint) (n) << 4)
+#define RS_CELL_ONE_LINE         RS_CELL_LINES (1)
+#define RS_CELL_MAX_LINES(flags) (((flags) >> 4) & 0xf)
 
 /* A cell's text and how it is laid out: shared by identical cells. Owned by
  * the renderer's table of sources from layout() to the next reset. */

@@ -184,6 +184,13 @@ lay_out (ConveneRunsheet *self,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_alignment (layout, align);
+  if (RS_CELL_MAX_LINES (flags) > 0)
+    {
+      /* A negative height limits the lines of each paragraph; the last is
+       * ellipsized in the middle, so the text's start and end stay readable. */
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+      pango_layout_set_height (layout, -(int) RS_CELL_MAX_LINES (flags));
+    }
   pango_layout_set_text (layout, text, (int) len);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
@@ -365,6 +372,67 @@ rs_row_init (RsRow     *row,
   row->again = -1;
 }
 
+/* Removes bytes [from, to) of t's text, with what its runs cover there. */
+static void
+rs_text_erase (RsText *t,
+               guint   from,
+               guint   to)
+{
+  guint removed = to - from;
+
+  g_string_erase (t->text, from, removed);
+  for (guint i = t->runs->len; i-- > 0;)
+    {
+      RsRun *run = &g_array_index (t->runs, RsRun, i);
+
+      run->start = run->start >= to ? run->start - removed : MIN (run->start, from);
+      run->end = run->end >= to ? run->end - removed : MIN (run->end, from);
+      if (run->start == run->end)
+        g_array_remove_index (t->runs, i);
+    }
+}
+
+/* Shortens each paragraph of t longer than max_chars in its middle, where
+ * an ellipsis takes the place of what could never be shown: text limited
+ * to a few lines is ellipsized there anyway, and the PDF would otherwise
+ * carry the hidden text of a 64 KiB title on every page, as the ellipsis's
+ * text. */
+static void
+rs_text_cut_middle (RsText *t,
+                    glong   max_chars)
+{
+  guint start = 0;
+
+  while (start < t->text->len)
+    {
+      const char *para = t->text->str + start;
+      const char *newline = memchr (para, '\n', t->text->len - start);
+      guint end = newline ? (guint) (newline - t->text->str) : t->text->len;
+      glong n = g_utf8_strlen (para, end - start);
+
+      if (n > max_chars)
+        {
+          guint head = g_utf8_offset_to_pointer (para, max_chars / 2) - t->text->str;
+          guint tail = g_utf8_offset_to_pointer (para, n - max_chars / 2) - t->text->str;
+
+          rs_text_erase (t, head, tail);
+          /* The ellipsis takes the style of the text before it. */
+          g_string_insert (t->text, head, "…");
+          for (guint i = 0; i < t->runs->len; i++)
+            {
+              RsRun *run = &g_array_index (t->runs, RsRun, i);
+
+              if (run->start >= head)
+                run->start += strlen ("…");
+              if (run->end >= head)
+                run->end += strlen ("…");
+            }
+          end -= (tail - head) - strlen ("…");
+        }
+      start = end + 1;
+    }
+}
+
 void
 rs_row_set_cell (ConveneRunsheet *self,
                  RsRow           *row,
@@ -393,6 +461,11 @@ rs_row_set_cell (ConveneRunsheet *self,
       rs_text_reset (t);
       return;
     }
+
+  /* No glyph is narrower than about 0.15 em: more characters than that
+   * fill the lines allowed can never all be shown. */
+  if (RS_CELL_MAX_LINES (flags) > 0)
+    rs_text_cut_middle (t, RS_CELL_MAX_LINES (flags) * ((glong) (cell->width / (0.15 * self->base)) + 1));
 
   cell->source = intern_source (self, t, cell->width, align, flags);
   cell->height = cell->source->height;
@@ -1334,8 +1407,14 @@ convene_runsheet_draw_page (ConveneRunsheet *self,
   page = &g_array_index (self->pages, RsPage, page_nr);
 
   cairo_save (cr);
+  /* Pagination keeps every line's box above the footer; this keeps ink out
+   * of it too, such as a stack of combining marks under the last line. */
+  cairo_rectangle (cr, 0, 0, self->page_width, self->body_bottom + self->base * 0.5);
+  cairo_clip (cr);
   for (guint i = 0; i < page->n; i++)
     draw_placement (self, cr, &g_array_index (self->placements, RsPlacement, page->first + i), page_nr);
+  cairo_restore (cr);
+  cairo_save (cr);
   draw_footer (self, cr, page_nr);
   cairo_restore (cr);
 

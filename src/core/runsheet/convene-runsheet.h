@@ -29,9 +29,14 @@
  *   sections chosen in the options: contact sheet, outcomes checklist,
  *   moderator card (own page), call sheets (a page per person).
  * - Later pages of a session repeat a compact header and the column titles
- *   (and the segment an item belongs to). A row moves whole to the next page;
- *   only a row taller than a whole page is split, between lines, and goes on
- *   with "(continued)". Footer: "Printed <date and time>" and "Page N of M".
+ *   (and the segment an item belongs to), each in one line however long the
+ *   titles: a session's title is shown in full once, in its header, and
+ *   restated elsewhere in a line or three, shortened in the middle. A row
+ *   moves whole to the next page; only a row taller than a whole page is
+ *   split, between lines, and goes on with "(continued)". No line's box
+ *   reaches below the body, and drawing is clipped above the footer, so
+ *   nothing prints over it. Footer: "Printed <date and time>" and
+ *   "Page N of M".
  * - Text wraps at words (or characters when a word is too long), with the
  *   direction of each paragraph found from its text, so Arabic, Hebrew and
  *   CJK text lay out; nothing is clipped.
