@@ -795,6 +795,290 @@ test_huge_first_row (Fixture       *f,
   g_assert_cmpuint (count (text, "x1499"), ==, 1);
 }
 
+/* Where the words are: pdftotext -bbox gives each word's box in points,
+ * page by page. */
+
+typedef struct {
+  double y0, y1;
+  char  *text;
+} Word;
+
+static void
+word_free (Word *word)
+{
+  g_free (word->text);
+  g_free (word);
+}
+
+static double
+attribute (const char *tag,
+           const char *name)
+{
+  g_autofree char *key = g_strdup_printf (" %s=\"", name);
+  const char *p = strstr (tag, key);
+
+  g_assert_nonnull (p);
+  return g_ascii_strtod (p + strlen (key), NULL);
+}
+
+/* An array of pages, each an array of Word. */
+static GPtrArray *
+pdf_words (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *page = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  /* A line for each page and each word: short strings to search (and cut
+   * out with memchr(), which does not go over the rest of the text). */
+  for (const char *at = out, *stop = out + strlen (out); at < stop;)
+    {
+      const char *newline = memchr (at, '\n', stop - at);
+      g_autofree char *line = g_strndup (at, newline ? newline - at : stop - at);
+      const char *p = line + strspn (line, " ");
+
+      at = newline ? newline + 1 : stop;
+
+      if (g_str_has_prefix (p, "<page "))
+        {
+          page = g_ptr_array_new_with_free_func ((GDestroyNotify) word_free);
+          g_ptr_array_add (pages, page);
+        }
+      else if (g_str_has_prefix (p, "<word "))
+        {
+          const char *close = strchr (p, '>');
+          const char *end = strstr (p, "</word>");
+          g_autofree char *tag = NULL;
+          Word *word = g_new0 (Word, 1);
+
+          g_assert_nonnull (page);
+          g_assert_nonnull (close);
+          g_assert_nonnull (end);
+          tag = g_strndup (p, close - p);
+          word->y0 = attribute (tag, "yMin");
+          word->y1 = attribute (tag, "yMax");
+          word->text = g_strndup (close + 1, end - close - 1);
+          g_ptr_array_add (page, word);
+        }
+    }
+
+  return pages;
+}
+
+/* Nothing but the footer reaches the footer's rule, on any page: the rule
+ * lies 0.4 em above the footer's text, "Printed 20 May 2027, 09:15" and
+ * "Page N of M" (fixed_options()). Returns the number of pages. */
+static guint
+assert_nothing_over_footer (const char *pdf,
+                            double      base)
+{
+  g_autoptr(GPtrArray) pages = pdf_words (pdf);
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GPtrArray *words = g_ptr_array_index (pages, p);
+      g_autofree char *page = g_strdup_printf ("%u", p + 1);
+      g_autofree char *of = g_strdup_printf ("%u", pages->len);
+      const char *footer[] = { "Printed", "20", "May", "2027,", "09:15", "Page", page, "of", of };
+      Word *printed = NULL;
+      double rule;
+      guint in_footer = 0;
+
+      for (guint i = 0; i < words->len; i++)
+        {
+          Word *word = g_ptr_array_index (words, i);
+
+          if (g_str_equal (word->text, "Printed") && (printed == NULL || word->y0 > printed->y0))
+            printed = word;
+        }
+      g_assert_nonnull (printed);
+      rule = printed->y0 - 0.4 * base;
+
+      for (guint i = 0; i < words->len; i++)
+        {
+          Word *word = g_ptr_array_index (words, i);
+          gboolean footer_word = FALSE;
+
+          if (word->y1 <= rule)
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (footer); k++)
+            footer_word |= g_str_equal (word->text, footer[k]);
+          if (!footer_word || word->y0 < printed->y0 - 0.5)
+            g_error ("page %u of %s: \"%.40s\" reaches down to %.1f pt, over the footer rule at %.1f pt",
+                     p + 1, pdf, word->text, word->y1, rule);
+          in_footer++;
+        }
+      g_assert_cmpuint (in_footer, ==, G_N_ELEMENTS (footer));
+    }
+
+  return pages->len;
+}
+
+/* Exports, checks the footer of every page, and returns the number of
+ * pages and, if out_text is given, the text. */
+static guint
+export_pages (Fixture                *f,
+              ConveneProject         *project,
+              ConveneRunsheetOptions *options,
+              const char             *name,
+              char                  **out_text)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *text = export_to_text (f, project, options, name);
+
+  if (out_text != NULL)
+    *out_text = g_steal_pointer (&text);
+  return assert_nothing_over_footer (path, convene_runsheet_options_get_font_size (options));
+}
+
+static void
+all_sections (ConveneRunsheetOptions *options)
+{
+  convene_runsheet_options_set_contact_sheet (options, TRUE);
+  convene_runsheet_options_set_outcomes_checklist (options, TRUE);
+  convene_runsheet_options_set_moderator_card (options, TRUE);
+  convene_runsheet_options_set_call_sheets (options, TRUE);
+}
+
+/* A session titled with 10,000 characters: the title is shown in full once,
+ * in the session's header; the headers of later pages and of the sections
+ * restate it in a line or a few, so the run sheet does not grow with it. */
+static void
+test_long_title (Fixture       *f,
+                 gconstpointer  data)
+{
+  ConveneSession *session;
+  g_autoptr(ConveneProject) project = build_long (120, &session);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  ConveneSegment *parent;
+  guint normal, n_pages;
+
+  parent = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_PANEL, "Panel of many voices", 100);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *item = g_strdup_printf ("Voice-%02u speaks", i + 1);
+
+      add_segment (project, session, parent, CONVENE_SEGMENT_KIND_PRESENTATION, item, 2);
+    }
+  all_sections (options);
+  normal = export_pages (f, project, options, "short-title.pdf", NULL);
+
+  while (title->len < 5000)
+    g_string_append (title, "Governance ");
+  g_string_append (title, "Midpoint ");
+  while (title->len < 10000)
+    g_string_append (title, "Governance ");
+  g_string_truncate (title, 10000);
+  convene_session_set_title (session, title->str);
+  n_pages = export_pages (f, project, options, "long-title.pdf", &text);
+
+  /* The session's header shows it all, a few pages of it; nothing else
+   * shows its middle. */
+  g_assert_cmpuint (count (text, "Midpoint"), ==, 1);
+  g_assert_cmpuint (n_pages, <=, normal + 8);
+}
+
+/* Text made to break layout: words of thousands of letters, letters under
+ * stacks of combining marks, right-to-left and left-to-right mixed, notes at
+ * the 64 KiB limit. Everything still fits its pages, and the pages hold a
+ * fair amount of it each. */
+
+static void
+append_until (GString    *s,
+              const char *unit,
+              gsize       bytes)
+{
+  while (s->len + strlen (unit) <= bytes)
+    g_string_append (s, unit);
+}
+
+static char *
+hostile_text (guint kind,
+              gsize bytes)
+{
+  GString *s = g_string_new (NULL);
+
+  switch (kind % 4)
+    {
+    case 0: /* one word, no space to break at */
+      append_until (s, "Donaudampfschifffahrtsgesellschaftskapitän", bytes);
+      break;
+    case 1: /* each letter under six marks, above and below */
+      append_until (s, "a\u0301\u0316\u0308\u0323\u030A\u0331 ", bytes);
+      break;
+    case 2: /* Hebrew, Arabic and Latin in one paragraph */
+      append_until (s, "שלום עולם مرحبا بالعالم hello world 2027 ", bytes);
+      break;
+    default: /* all of them, in lines */
+      append_until (s, "سلام\u0651\u064E Zürich-Genève-Wien-שלום-Ω\u0342\u0345 42\n", bytes);
+      break;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *session_title = hostile_text (2, 2000);
+  g_autofree char *parent_title = hostile_text (0, 3000);
+  ConveneSession *session;
+  ConveneSegment *parent;
+  ConveneSpeaker *people[3];
+  gsize text_bytes = 0;
+  guint n_pages;
+
+  convene_project_set_title (project, "مشروع Projekt פרויקט");
+  convene_project_set_time_zone (project, "UTC");
+  session = add_session (project, session_title, "2027-06-05", 9 * 60, 240);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *name = hostile_text (i, 600);
+      g_autofree char *organisation = hostile_text (i + 1, 300);
+
+      people[i] = add_speaker (project, "", name, "", organisation, CONVENE_SPEAKER_STATUS_CONFIRMED);
+      assign_session (project, people[i], session, CONVENE_ROLE_MODERATOR);
+      text_bytes += strlen (name) + strlen (organisation);
+    }
+
+  parent = add_segment (project, session, NULL, CONVENE_SEGMENT_KIND_PANEL, parent_title, 60);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *title = hostile_text (i, 1500);
+      g_autofree char *notes = hostile_text (i, 64 * 1024);
+      g_autofree char *cues = hostile_text (i + 1, 2000);
+      ConveneSegment *segment = add_segment (project, session, i < 2 ? parent : NULL,
+                                             CONVENE_SEGMENT_KIND_PRESENTATION, title, 15);
+
+      convene_segment_set_notes (segment, notes);
+      convene_segment_set_cues (segment, cues);
+      assign (project, people[i % 3], segment, CONVENE_ROLE_PRESENTER);
+      text_bytes += strlen (title) + strlen (notes) + strlen (cues);
+    }
+  add_outcome (project, session, CONVENE_OUTCOME_KIND_GUIDING_QUESTION, parent_title);
+  all_sections (options);
+
+  n_pages = export_pages (f, project, options, "hostile.pdf", NULL);
+  /* A page of notes holds some 4,000 bytes of this text, and the call
+   * sheets print each person's notes once more: a run sheet of more than a
+   * page per 1,000 bytes would have pages nearly empty. */
+  g_test_message ("%u pages for %" G_GSIZE_FORMAT " bytes of text", n_pages, text_bytes);
+  g_assert_cmpuint (n_pages, <=, text_bytes / 1000);
+}
+
 static void
 test_scripts (Fixture       *f,
               gconstpointer  data)
@@ -1171,6 +1455,8 @@ main (int   argc,
   ADD ("/runsheet/group-across-pages", test_group_across_pages);
   ADD ("/runsheet/huge-row", test_huge_row);
   ADD ("/runsheet/huge-first-row", test_huge_first_row);
+  ADD ("/runsheet/long-title", test_long_title);
+  ADD ("/runsheet/hostile-text", test_hostile_text);
   ADD ("/runsheet/scripts", test_scripts);
   ADD ("/runsheet/twelve-hour", test_twelve_hour);
   ADD ("/runsheet/session-choice", test_session_choice);

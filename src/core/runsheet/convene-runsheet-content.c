@@ -233,10 +233,29 @@ measure (Builder *b)
   double width;
 
   rs_row_init (&row, RS_ROW_NOTE, 0, 0);
-  rs_row_set_cell (b->self, &row, 0, &b->t, 0, 0, 100000, PANGO_ALIGN_LEFT, TRUE);
-  width = row.cells[0].layout ? row.cells[0].width : 0;
-  g_clear_object (&row.cells[0].layout);
+  rs_row_set_cell (b->self, &row, 0, &b->t, 0, 0, 100000, PANGO_ALIGN_LEFT, RS_CELL_SHRINK);
+  width = row.cells[0].source ? row.cells[0].width : 0;
   return width;
+}
+
+/* The height of the gap rs_text_para (t, gap) puts between two
+ * paragraphs, for text split into cells that must sit as if it were one. */
+static double
+gap_height (Builder *b,
+            double   gap)
+{
+  RsRow row;
+  double one;
+
+  rs_row_init (&row, RS_ROW_NOTE, 0, 0);
+  rs_text_add (&b->t, "x", 0, 1.0, RS_INK);
+  rs_row_set_cell (b->self, &row, 0, &b->t, 0, 0, 100000, PANGO_ALIGN_LEFT, 0);
+  one = row.cells[0].height;
+  rs_text_add (&b->t, "x", 0, 1.0, RS_INK);
+  rs_text_para (&b->t, gap);
+  rs_text_add (&b->t, "x", 0, 1.0, RS_INK);
+  rs_row_set_cell (b->self, &row, 0, &b->t, 0, 0, 100000, PANGO_ALIGN_LEFT, 0);
+  return row.cells[0].height - 2 * one;
 }
 
 /* Column widths of the main table: the times and minutes as wide as the
@@ -297,19 +316,20 @@ compute_columns (Builder   *b,
   self->col_w[3] = rest - self->col_w[2];
 }
 
-/* Puts t in column col of the main table. */
+/* Puts t in column col of the main table; flags: RS_CELL_*. */
 static void
 table_cell (Builder        *b,
             RsRow          *row,
             guint           col,
             double          inset,
-            PangoAlignment  align)
+            PangoAlignment  align,
+            guint           flags)
 {
   ConveneRunsheet *self = b->self;
 
   rs_row_set_cell (self, row, col, &b->t,
                    self->col_x[col] + self->hpad + inset, row->pad,
-                   self->col_w[col] - 2 * self->hpad - inset, align, FALSE);
+                   self->col_w[col] - 2 * self->hpad - inset, align, flags);
 }
 
 static const char *
@@ -585,7 +605,7 @@ build_session_header (Builder  *b,
       rs_text_add (&b->t, text, 0, 0.85, RS_MUTED);
     }
   add_session_people (b, 1.0);
-  rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, FALSE);
+  rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, 0);
 
   /* The over/under statement in a coloured band: the first thing a stage
    * manager needs to know about the plan. */
@@ -594,7 +614,7 @@ build_session_header (Builder  *b,
                (row.flags & RS_ROW_ALERT) ? RS_ALERT : RS_GOOD);
   pill_x = self->base * 1.2;
   rs_row_set_cell (self, &row, 1, &b->t, pill_x, row.cells[0].height + self->base * 1.0,
-                   self->body_width - 2 * pill_x, PANGO_ALIGN_LEFT, TRUE);
+                   self->body_width - 2 * pill_x, PANGO_ALIGN_LEFT, RS_CELL_SHRINK);
   row.height = row.cells[1].y + row.cells[1].height + self->base * 1.9;
   row.outline = g_strdup ((title && *title) ? title : _("Untitled session"));
 
@@ -620,7 +640,8 @@ build_running_header (Builder *b)
   rs_text_add (&b->t, b->date_text, 0, 0.9, RS_MUTED);
   rs_text_add (&b->t, "  ", 0, 0.9, RS_FAINT);
   rs_text_add (&b->t, _("(continued)"), RS_ITALIC, 0.9, RS_MUTED);
-  rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, FALSE);
+  /* One line on every later page, however long the titles. */
+  rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, RS_CELL_ONE_LINE);
   row.height = row.cells[0].height + self->base * 1.1;
 
   return rs_row_add (self, &row, FALSE);
@@ -639,7 +660,7 @@ build_table_head (Builder     *b,
   for (guint col = 0; col < 4; col++)
     {
       rs_text_add (&b->t, labels[col], RS_CAPS | RS_SEMIBOLD, 0.72, RS_MUTED);
-      table_cell (b, &row, col, 0, col == 1 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      table_cell (b, &row, col, 0, col == 1 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 0);
     }
   return rs_row_add (self, &row, TRUE);
 }
@@ -656,11 +677,11 @@ build_parent_again (Builder *b,
 
   rs_row_init (&row, RS_ROW_PARENT_AGAIN, RS_ROW_LIGHT_RULE, self->base * 0.3);
   rs_text_add (&b->t, range, RS_TNUM, 0.9, RS_MUTED);
-  table_cell (b, &row, 0, 0, PANGO_ALIGN_LEFT);
+  table_cell (b, &row, 0, 0, PANGO_ALIGN_LEFT, 0);
   rs_text_add (&b->t, segment_title (e->segment), RS_SEMIBOLD, 0.9, RS_MUTED);
   rs_text_add (&b->t, " ", 0, 0.9, RS_MUTED);
   rs_text_add (&b->t, _("(continued)"), RS_ITALIC, 0.9, RS_MUTED);
-  table_cell (b, &row, 2, 0, PANGO_ALIGN_LEFT);
+  table_cell (b, &row, 2, 0, PANGO_ALIGN_LEFT, RS_CELL_ONE_LINE);
   return rs_row_add (self, &row, FALSE);
 }
 
@@ -681,7 +702,7 @@ build_slot_end (Builder *b,
                           convene_schedule_get_slot_minutes (b->plan->schedule));
   rs_text_add (&b->t, text, RS_BOLD | RS_TNUM, 0.85, RS_ALERT);
   rs_row_set_cell (self, &row, 0, &b->t, self->hpad, row.pad, self->body_width * 0.6,
-                   PANGO_ALIGN_LEFT, TRUE);
+                   PANGO_ALIGN_LEFT, RS_CELL_SHRINK);
   rs_row_add (self, &row, TRUE);
 }
 
@@ -743,7 +764,7 @@ build_entry_row (Builder *b,
         gap = g_strdup_printf (_("overlaps by %d min"), -e->gap_before);
       rs_text_add (&b->t, gap, RS_ITALIC, 0.8, e->gap_before > 0 ? RS_MUTED : RS_ALERT);
     }
-  table_cell (b, &row, 0, 0, PANGO_ALIGN_LEFT);
+  table_cell (b, &row, 0, 0, PANGO_ALIGN_LEFT, 0);
 
   /* Minutes */
   minutes = format_minutes (e->end - e->start);
@@ -757,7 +778,7 @@ build_entry_row (Builder *b,
       rs_text_para (&b->t, 0);
       rs_text_add (&b->t, items, RS_ITALIC, 0.8, RS_ALERT);
     }
-  table_cell (b, &row, 1, 0, PANGO_ALIGN_RIGHT);
+  table_cell (b, &row, 1, 0, PANGO_ALIGN_RIGHT, 0);
 
   /* Item */
   if (!title_repeats_kind (title, label))
@@ -779,7 +800,7 @@ build_entry_row (Builder *b,
       rs_text_add (&b->t, "  ", 0, 0.9, RS_CUE);
       rs_text_add (&b->t, cues, RS_ITALIC, 0.9, RS_CUE);
     }
-  table_cell (b, &row, 2, top ? 0 : self->indent, PANGO_ALIGN_LEFT);
+  table_cell (b, &row, 2, top ? 0 : self->indent, PANGO_ALIGN_LEFT, 0);
 
   /* Who */
   who = lookup_assignments (b->by_segment, convene_segment_get_id (segment));
@@ -790,7 +811,7 @@ build_entry_row (Builder *b,
     ;
   else if (convene_segment_kind_needs_people (kind) && !(top && n_items > 0))
     rs_text_add (&b->t, _("Nobody assigned yet"), RS_ITALIC, 0.9, RS_TBC);
-  table_cell (b, &row, 3, 0, PANGO_ALIGN_LEFT);
+  table_cell (b, &row, 3, 0, PANGO_ALIGN_LEFT, 0);
 
   rs_row_add (self, &row, TRUE);
 }
@@ -846,7 +867,7 @@ build_table (Builder *b)
       row.running = b->running;
       row.table_head = b->table_head;
       rs_text_add (&b->t, _("Nothing is planned in this session yet."), RS_ITALIC, 1.0, RS_MUTED);
-      table_cell (b, &row, 2, 0, PANGO_ALIGN_LEFT);
+      table_cell (b, &row, 2, 0, PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
       return;
     }
@@ -927,9 +948,10 @@ build_heading (Builder    *b,
       rs_text_para (&b->t, 0.2);
     }
   rs_text_add (&b->t, title, RS_BOLD, kicker ? 1.6 : 1.2, RS_INK);
+  /* The title restates the session's, shown in full in its header. */
   rs_row_set_cell (self, &row, 0, &b->t, 0,
                    break_before ? 0 : self->base * (kicker ? 2.2 : 1.6),
-                   self->body_width, PANGO_ALIGN_LEFT, FALSE);
+                   self->body_width, PANGO_ALIGN_LEFT, RS_CELL_LINES (3));
   row.height = row.cells[0].y + row.cells[0].height + self->base * 1.1;
   if (kicker != NULL)
     {
@@ -951,7 +973,7 @@ build_text_row (Builder *b,
 
   rs_row_init (&row, kind, flags | RS_ROW_NO_RULE, pad);
   row.running = b->running;
-  rs_row_set_cell (self, &row, 0, &b->t, 0, pad, self->body_width, PANGO_ALIGN_LEFT, FALSE);
+  rs_row_set_cell (self, &row, 0, &b->t, 0, pad, self->body_width, PANGO_ALIGN_LEFT, 0);
   rs_row_add (self, &row, TRUE);
 }
 
@@ -1010,7 +1032,7 @@ build_contact_sheet (Builder *b)
     {
       rs_text_add (&b->t, labels[c], RS_CAPS | RS_SEMIBOLD, 0.72, RS_MUTED);
       rs_row_set_cell (self, &row, c, &b->t, x[c] + self->hpad, row.pad, w[c] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
     }
   head = rs_row_add (self, &row, TRUE);
 
@@ -1039,17 +1061,17 @@ build_contact_sheet (Builder *b)
           rs_text_add (&b->t, organisation, RS_SEMIBOLD, 0.88, RS_MUTED);
         }
       rs_row_set_cell (self, &row, 0, &b->t, x[0] + self->hpad, row.pad, w[0] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
 
       rs_text_add (&b->t, (phone && *phone) ? phone : "—", RS_TNUM, 1.0,
                    (phone && *phone) ? RS_INK : RS_FAINT);
       rs_row_set_cell (self, &row, 1, &b->t, x[1] + self->hpad, row.pad, w[1] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
 
       rs_text_add (&b->t, (email && *email) ? email : "—", 0, 0.95,
                    (email && *email) ? RS_INK : RS_FAINT);
       rs_row_set_cell (self, &row, 2, &b->t, x[2] + self->hpad, row.pad, w[2] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
 
       for (guint a = 0; a < person->appearances->len; a++)
         {
@@ -1063,7 +1085,7 @@ build_contact_sheet (Builder *b)
           rs_text_add (&b->t, appearance_title (b, app), 0, 0.85, RS_INK);
         }
       rs_row_set_cell (self, &row, 3, &b->t, x[3] + self->hpad, row.pad, w[3] - 2 * self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
     }
 }
@@ -1162,7 +1184,7 @@ build_outcomes (Builder *b)
         }
 
       rs_row_set_cell (self, &row, 0, &b->t, text_x, row.pad, self->body_width - text_x - self->hpad,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
     }
 }
@@ -1203,10 +1225,10 @@ build_moderator_card (Builder *b)
       num = g_strdup_printf ("%u", ++number);
       rs_text_add (&b->t, num, RS_BOLD | RS_TNUM, 1.35, RS_MUTED);
       rs_row_set_cell (self, &row, 0, &b->t, self->hpad, row.pad, self->base * 2.2,
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
       rs_text_add (&b->t, convene_outcome_get_text (outcome), 0, 1.2, RS_INK);
       rs_row_set_cell (self, &row, 1, &b->t, self->hpad + self->base * 2.6, row.pad,
-                       self->body_width - 2 * self->hpad - self->base * 2.6, PANGO_ALIGN_LEFT, FALSE);
+                       self->body_width - 2 * self->hpad - self->base * 2.6, PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
     }
   if (number == 0)
@@ -1228,9 +1250,9 @@ build_moderator_card (Builder *b)
       row.running = b->running;
       rs_text_add (&b->t, clock_start (b, i), (top ? RS_BOLD : 0) | RS_TNUM, 1.0,
                    e->crosses_slot_end ? RS_ALERT : RS_INK);
-      table_cell (b, &row, 0, 0, PANGO_ALIGN_LEFT);
+      table_cell (b, &row, 0, 0, PANGO_ALIGN_LEFT, 0);
       rs_text_add (&b->t, minutes, 0, 0.9, RS_MUTED);
-      table_cell (b, &row, 1, 0, PANGO_ALIGN_RIGHT);
+      table_cell (b, &row, 1, 0, PANGO_ALIGN_RIGHT, 0);
       rs_text_add (&b->t, segment_title (e->segment), top ? RS_BOLD : 0, 1.0, RS_INK);
       for (guint k = 0; who && k < who->len; k++)
         {
@@ -1242,7 +1264,7 @@ build_moderator_card (Builder *b)
       rs_row_set_cell (self, &row, 2, &b->t,
                        self->col_x[2] + self->hpad + (top ? 0 : self->indent), row.pad,
                        self->body_width - self->col_x[2] - 2 * self->hpad - (top ? 0 : self->indent),
-                       PANGO_ALIGN_LEFT, FALSE);
+                       PANGO_ALIGN_LEFT, 0);
       rs_row_add (self, &row, TRUE);
     }
 }
@@ -1254,6 +1276,7 @@ build_call_sheets (Builder *b)
   const char *labels[4] = { _("Time"), _("Min"), _("Item"), _("Role") };
   ConveneSession *session = b->plan->session;
   const char *session_title = convene_session_get_title (session);
+  double kicker_gap = gap_height (b, 0.2);
 
   for (guint p = 0; p < b->people->len; p++)
     {
@@ -1271,7 +1294,8 @@ build_call_sheets (Builder *b)
       rs_text_add (&b->t, "  ·  ", 0, 0.78, RS_FAINT);
       rs_text_add (&b->t, (session_title && *session_title) ? session_title : _("Untitled session"),
                    RS_CAPS | RS_SEMIBOLD, 0.78, RS_MUTED);
-      rs_text_para (&b->t, 0.2);
+      /* A reminder of the session on each person's page: one line. */
+      rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, RS_CELL_ONE_LINE);
       add_name (b, speaker, RS_BOLD, 1.7);
       if ((job && *job) || (organisation && *organisation))
         {
@@ -1284,8 +1308,9 @@ build_call_sheets (Builder *b)
       rs_text_para (&b->t, 0.5);
       add_when_where (b, 0.95);
       add_session_people (b, 0.95);
-      rs_row_set_cell (self, &row, 0, &b->t, 0, 0, self->body_width, PANGO_ALIGN_LEFT, FALSE);
-      row.height = row.cells[0].height + self->base * 1.6;
+      rs_row_set_cell (self, &row, 1, &b->t, 0, row.cells[0].height + kicker_gap,
+                       self->body_width, PANGO_ALIGN_LEFT, 0);
+      row.height = row.cells[1].y + row.cells[1].height + self->base * 1.6;
       {
         g_autofree char *name = convene_speaker_dup_display_name (speaker);
 
@@ -1307,7 +1332,7 @@ build_call_sheets (Builder *b)
           row.table_head = head;
 
           add_appearance_time (b, app, RS_BOLD, 1.0);
-          table_cell (b, &row, 0, 0, PANGO_ALIGN_LEFT);
+          table_cell (b, &row, 0, 0, PANGO_ALIGN_LEFT, 0);
 
           if (app->entry >= 0)
             {
@@ -1340,11 +1365,11 @@ build_call_sheets (Builder *b)
               minutes = format_minutes ((int) convene_session_get_slot_minutes (session));
               rs_text_add (&b->t, _("The whole session"), RS_BOLD, 1.05, RS_INK);
             }
-          table_cell (b, &row, 2, 0, PANGO_ALIGN_LEFT);
+          table_cell (b, &row, 2, 0, PANGO_ALIGN_LEFT, 0);
           rs_text_add (&b->t, minutes, 0, 1.0, RS_INK);
-          table_cell (b, &row, 1, 0, PANGO_ALIGN_RIGHT);
+          table_cell (b, &row, 1, 0, PANGO_ALIGN_RIGHT, 0);
           rs_text_add (&b->t, convene_role_get_label (app->role), RS_SEMIBOLD, 1.0, RS_INK);
-          table_cell (b, &row, 3, 0, PANGO_ALIGN_LEFT);
+          table_cell (b, &row, 3, 0, PANGO_ALIGN_LEFT, 0);
           rs_row_add (self, &row, TRUE);
         }
     }

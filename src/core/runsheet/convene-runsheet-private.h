@@ -1,11 +1,14 @@
 /* convene-runsheet-private.h: the pieces shared by the run-sheet renderer's
- * files: rich text for cells, rows of laid-out cells, and the renderer's state.
+ * files: rich text for cells, rows of cells, and the renderer's state.
  *
- * A run sheet is a flow of rows. Each row holds up to RS_MAX_CELLS
- * PangoLayouts, laid out once when the row is built; pagination and drawing
- * both use those layouts. Rows that repeat at the top of later pages (the
- * compact session header, column titles, the segment an item belongs to) are
- * rows outside the flow, referenced by index. */
+ * A run sheet is a flow of rows. Each row holds up to RS_MAX_CELLS cells;
+ * a cell keeps its text, as plain text and style runs, and its measured
+ * size, not its PangoLayout: identical cells share one RsSource, which is
+ * laid out when the row is built (to measure it) and again when a page
+ * showing it is drawn, unless its layout is still kept (see rs_cell_layout).
+ * Rows that repeat at the top of later pages (the compact session header,
+ * column titles, the segment an item belongs to) are rows outside the flow,
+ * referenced by index. */
 #pragma once
 
 #include <pango/pangocairo.h>
@@ -42,10 +45,21 @@ enum {
   RS_TNUM     = 1 << 5,  /* tabular figures, for clock times */
 };
 
+/* A stretch of text in one style; a paragraph gap is a run of RS_GAP with
+ * the gap as its scale. No padding, so runs compare as bytes. */
 typedef struct {
-  GString       *text;
-  PangoAttrList *attrs;
-  double         base;   /* points: the run sheet's font size */
+  guint32 start, end;    /* bytes */
+  guint32 style;
+  guint32 color;
+  double  scale;
+} RsRun;
+
+#define RS_GAP (1u << 31)
+
+typedef struct {
+  GString *text;
+  GArray  *runs;         /* RsRun */
+  double   base;         /* points: the run sheet's font size */
 } RsText;
 
 void rs_text_init  (RsText *t, double base);
@@ -83,11 +97,39 @@ enum {
   RS_ROW_NO_RULE        = 1 << 6,
 };
 
+/* How a cell is laid out, besides its width and alignment. */
+enum {
+  RS_CELL_SHRINK = 1 << 0,  /* the cell's width becomes its text's */
+};
+/* Each paragraph at most n lines (1 to 15), the last shortened in the middle
+ * if need be: for text restated as a reminder, such as the titles at the top
+ * of later pages, which must not grow with the text. */
+#define RS_CELL_LINES(n)         ((guint) (n) << 4)
+#define RS_CELL_ONE_LINE         RS_CELL_LINES (1)
+#define RS_CELL_MAX_LINES(flags) (((flags) >> 4) & 0xf)
+
+/* A cell's text and how it is laid out: shared by identical cells. Owned by
+ * the renderer's table of sources from layout() to the next reset. */
 typedef struct {
-  PangoLayout *layout;   /* owned; NULL for an empty cell */
-  double       x, y;     /* the layout's top-left inside the row */
-  double       width;    /* the layout's width (or its text's, when shrunk) */
-  double       height;
+  char          *text;
+  guint          len;
+  RsRun         *runs;
+  guint          n_runs;
+  double         width;      /* the layout's width */
+  PangoAlignment align;
+  guint          flags;
+  guint          hash;
+  double         height;     /* measured */
+  double         natural;    /* the width its text takes */
+  guint          last_page;  /* the last page showing it, after pagination */
+  PangoLayout   *layout;     /* kept while the budget allows, or NULL */
+} RsSource;
+
+typedef struct {
+  RsSource *source;      /* borrowed; NULL for an empty cell */
+  double    x, y;        /* the layout's top-left inside the row */
+  double    width;       /* the layout's width (or its text's, when shrunk) */
+  double    height;
 } RsCell;
 
 typedef struct {
@@ -140,6 +182,8 @@ struct _ConveneRunsheet
   double                indent;
   double                col_x[4];
   double                col_w[4];
+  GHashTable           *sources;     /* RsSource, owned */
+  gsize                 kept_bytes;  /* text of the sources whose layout is kept */
   GArray               *rows;        /* RsRow */
   GArray               *flow;        /* guint row indices in reading order */
   GArray               *placements;  /* RsPlacement */
@@ -149,13 +193,17 @@ struct _ConveneRunsheet
 };
 
 void  rs_row_init     (RsRow *row, RsRowKind kind, guint flags, double pad);
-/* Lays t out (then empties it) in cell index of row, at x, y inside the row;
- * no layout when t is empty. shrink: the cell's width becomes its text's. */
+/* Puts t (then empties it) in cell index of row, at x, y inside the row, and
+ * measures it; an empty cell when t is empty. flags: RS_CELL_*. */
 void  rs_row_set_cell (ConveneRunsheet *self, RsRow *row, guint index, RsText *t,
                        double x, double y, double width, PangoAlignment align,
-                       gboolean shrink);
-/* Copies row into the renderer (it owns the layouts from then on) and, if
- * in_flow, appends it to the reading order. Returns its index. */
+                       guint flags);
+/* The layout of a cell that has text (a new reference): the kept one, or
+ * laid out again. A layout is kept while the text of all kept layouts stays
+ * under a budget, so memory does not grow with the length of the run sheet. */
+PangoLayout *rs_cell_layout (ConveneRunsheet *self, const RsCell *cell);
+/* Copies row into the renderer and, if in_flow, appends it to the reading
+ * order. Returns its index. */
 guint rs_row_add      (ConveneRunsheet *self, RsRow *row, gboolean in_flow);
 RsRow *rs_row_get     (ConveneRunsheet *self, guint index);
 

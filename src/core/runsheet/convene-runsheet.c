@@ -28,7 +28,7 @@ rs_text_init (RsText *t,
               double  base)
 {
   t->text = g_string_sized_new (128);
-  t->attrs = pango_attr_list_new ();
+  t->runs = g_array_sized_new (FALSE, FALSE, sizeof (RsRun), 8);
   t->base = base;
 }
 
@@ -37,7 +37,7 @@ rs_text_clear (RsText *t)
 {
   if (t->text != NULL)
     g_string_free (t->text, TRUE);
-  g_clear_pointer (&t->attrs, pango_attr_list_unref);
+  g_clear_pointer (&t->runs, g_array_unref);
   t->text = NULL;
 }
 
@@ -48,14 +48,29 @@ rs_text_is_empty (RsText *t)
 }
 
 static void
-rs_text_insert (RsText         *t,
-                PangoAttribute *attr,
-                guint           start,
-                guint           end)
+rs_text_reset (RsText *t)
 {
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (t->attrs, attr);
+  g_string_truncate (t->text, 0);
+  g_array_set_size (t->runs, 0);
+}
+
+static void
+rs_text_add_run (RsText  *t,
+                 guint    start,
+                 guint    end,
+                 guint32  style,
+                 double   scale,
+                 guint32  color)
+{
+  RsRun run;
+
+  memset (&run, 0, sizeof run);
+  run.start = start;
+  run.end = end;
+  run.style = style;
+  run.color = color;
+  run.scale = scale;
+  g_array_append_val (t->runs, run);
 }
 
 void
@@ -66,7 +81,7 @@ rs_text_add (RsText     *t,
              guint32     color)
 {
   g_autofree char *upper = NULL;
-  guint start, end;
+  guint start;
 
   if (text == NULL || *text == '\0')
     return;
@@ -76,27 +91,7 @@ rs_text_add (RsText     *t,
 
   start = t->text->len;
   g_string_append (t->text, text);
-  end = t->text->len;
-
-  if (style & RS_BOLD)
-    rs_text_insert (t, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
-  else if (style & RS_SEMIBOLD)
-    rs_text_insert (t, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD), start, end);
-  if (style & RS_ITALIC)
-    rs_text_insert (t, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
-  if (style & RS_STRIKE)
-    rs_text_insert (t, pango_attr_strikethrough_new (TRUE), start, end);
-  if (style & RS_CAPS)
-    rs_text_insert (t, pango_attr_letter_spacing_new ((int) (t->base * 0.06 * PANGO_SCALE)), start, end);
-  if (style & RS_TNUM)
-    rs_text_insert (t, pango_attr_font_features_new ("tnum"), start, end);
-  if (scale != 1.0)
-    rs_text_insert (t, pango_attr_size_new_absolute ((int) (t->base * scale * PANGO_SCALE)), start, end);
-  if (color != RS_INK)
-    rs_text_insert (t, pango_attr_foreground_new (((color >> 16) & 0xff) * 257,
-                                                  ((color >> 8) & 0xff) * 257,
-                                                  (color & 0xff) * 257),
-                    start, end);
+  rs_text_add_run (t, start, t->text->len, style, scale, color);
 }
 
 void
@@ -111,12 +106,253 @@ rs_text_para (RsText *t,
     {
       /* An empty paragraph takes the height of the font at its position, so
        * a small size on its newline makes a gap of that height. */
-      guint start = t->text->len;
-
       g_string_append_c (t->text, '\n');
-      rs_text_insert (t, pango_attr_size_new_absolute ((int) (t->base * gap * PANGO_SCALE)),
-                      start, start + 1);
+      rs_text_add_run (t, t->text->len - 1, t->text->len, RS_GAP, gap, RS_INK);
     }
+}
+
+static void
+insert_attr (PangoAttrList  *attrs,
+             PangoAttribute *attr,
+             guint           start,
+             guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/* The Pango attributes of runs, for text in base point type. */
+static PangoAttrList *
+runs_to_attrs (const RsRun *runs,
+               guint        n_runs,
+               double       base)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  for (guint i = 0; i < n_runs; i++)
+    {
+      const RsRun *run = &runs[i];
+      guint start = run->start, end = run->end;
+
+      if (run->style & RS_GAP)
+        {
+          insert_attr (attrs, pango_attr_size_new_absolute ((int) (base * run->scale * PANGO_SCALE)),
+                       start, end);
+          continue;
+        }
+      if (run->style & RS_BOLD)
+        insert_attr (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+      else if (run->style & RS_SEMIBOLD)
+        insert_attr (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD), start, end);
+      if (run->style & RS_ITALIC)
+        insert_attr (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
+      if (run->style & RS_STRIKE)
+        insert_attr (attrs, pango_attr_strikethrough_new (TRUE), start, end);
+      if (run->style & RS_CAPS)
+        insert_attr (attrs, pango_attr_letter_spacing_new ((int) (base * 0.06 * PANGO_SCALE)), start, end);
+      if (run->style & RS_TNUM)
+        insert_attr (attrs, pango_attr_font_features_new ("tnum"), start, end);
+      if (run->scale != 1.0)
+        insert_attr (attrs, pango_attr_size_new_absolute ((int) (base * run->scale * PANGO_SCALE)),
+                     start, end);
+      if (run->color != RS_INK)
+        insert_attr (attrs, pango_attr_foreground_new (((run->color >> 16) & 0xff) * 257,
+                                                       ((run->color >> 8) & 0xff) * 257,
+                                                       (run->color & 0xff) * 257),
+                     start, end);
+    }
+
+  return attrs;
+}
+
+/* A new layout of text with runs, width points wide; flags: RS_CELL_*. */
+static PangoLayout *
+lay_out (ConveneRunsheet *self,
+         const char      *text,
+         guint            len,
+         const RsRun     *runs,
+         guint            n_runs,
+         double           width,
+         PangoAlignment   align,
+         guint            flags)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoAttrList *attrs = runs_to_attrs (runs, n_runs, self->base);
+
+  pango_layout_set_font_description (layout, self->font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, align);
+  if (RS_CELL_MAX_LINES (flags) > 0)
+    {
+      /* A negative height limits the lines of each paragraph; the last is
+       * ellipsized in the middle, so the text's start and end stay readable. */
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+      pango_layout_set_height (layout, -(int) RS_CELL_MAX_LINES (flags));
+    }
+  pango_layout_set_text (layout, text, (int) len);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+/* Laid-out text of t, width points wide, for labels drawn on many pages
+ * (kept by the caller). Empties t. */
+static PangoLayout *
+rs_text_lay_out (ConveneRunsheet *self,
+                 RsText          *t,
+                 double           width)
+{
+  PangoLayout *layout = lay_out (self, t->text->str, t->text->len,
+                                 (const RsRun *) (gpointer) t->runs->data, t->runs->len,
+                                 width, PANGO_ALIGN_LEFT, 0);
+
+  rs_text_reset (t);
+  return layout;
+}
+
+/* Sources: the text of cells, shared by identical cells */
+
+/* Kept layouts may hold this much text; each byte of text costs about 80
+ * bytes of layout (glyphs, items, lines), so this is about 20 MiB. A run
+ * sheet within it is laid out once; a longer one lays out again, page by
+ * page, what it could not keep. */
+#define RS_KEEP_BYTES (256 * 1024)
+
+static guint
+hash_bytes (guint       h,
+            const void *data,
+            gsize       n)
+{
+  const guchar *p = data;
+
+  for (gsize i = 0; i < n; i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+static guint
+source_hash (gconstpointer key)
+{
+  return ((const RsSource *) key)->hash;
+}
+
+static gboolean
+source_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const RsSource *x = a, *y = b;
+
+  return x->hash == y->hash && x->len == y->len && x->n_runs == y->n_runs &&
+         x->width == y->width && x->align == y->align && x->flags == y->flags &&
+         memcmp (x->text, y->text, x->len) == 0 &&
+         memcmp (x->runs, y->runs, x->n_runs * sizeof (RsRun)) == 0;
+}
+
+static void
+source_free (gpointer data)
+{
+  RsSource *source = data;
+
+  g_clear_object (&source->layout);
+  g_free (source->text);
+  g_free (source->runs);
+  g_free (source);
+}
+
+static void
+source_release (ConveneRunsheet *self,
+                RsSource        *source)
+{
+  if (source->layout == NULL)
+    return;
+  g_clear_object (&source->layout);
+  self->kept_bytes -= source->len;
+}
+
+/* keep: keep the layout even over the budget (until the last page that
+ * shows it has been drawn). */
+static PangoLayout *
+cell_layout (ConveneRunsheet *self,
+             const RsCell    *cell,
+             gboolean         keep)
+{
+  RsSource *source = cell->source;
+  PangoLayout *layout;
+
+  g_assert (source != NULL);
+
+  if (source->layout != NULL)
+    return g_object_ref (source->layout);
+
+  layout = lay_out (self, source->text, source->len, source->runs, source->n_runs,
+                    source->width, source->align, source->flags);
+  if (keep || self->kept_bytes + source->len <= RS_KEEP_BYTES)
+    {
+      source->layout = g_object_ref (layout);
+      self->kept_bytes += source->len;
+    }
+  return layout;
+}
+
+PangoLayout *
+rs_cell_layout (ConveneRunsheet *self,
+                const RsCell    *cell)
+{
+  return cell_layout (self, cell, FALSE);
+}
+
+/* The source holding t's text laid out this way: an existing identical one,
+ * or a new one, measured. */
+static RsSource *
+intern_source (ConveneRunsheet *self,
+               RsText          *t,
+               double           width,
+               PangoAlignment   align,
+               guint            flags)
+{
+  RsSource key = { 0 };
+  RsSource *source;
+  guint h = 2166136261u;
+
+  key.text = t->text->str;
+  key.len = t->text->len;
+  key.runs = (RsRun *) (gpointer) t->runs->data;
+  key.n_runs = t->runs->len;
+  key.width = width;
+  key.align = align;
+  key.flags = flags;
+  h = hash_bytes (h, key.text, key.len);
+  h = hash_bytes (h, key.runs, key.n_runs * sizeof (RsRun));
+  h = hash_bytes (h, &width, sizeof width);
+  h = hash_bytes (h, &align, sizeof align);
+  h = hash_bytes (h, &flags, sizeof flags);
+  key.hash = h;
+
+  source = g_hash_table_lookup (self->sources, &key);
+  if (source == NULL)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      RsCell cell = { 0 };
+      int w, h_units;
+
+      source = g_new (RsSource, 1);
+      *source = key;
+      source->text = g_strndup (key.text, key.len);
+      source->runs = g_memdup2 (key.runs, key.n_runs * sizeof (RsRun));
+      source->layout = NULL;
+      g_hash_table_add (self->sources, source);
+
+      cell.source = source;
+      layout = rs_cell_layout (self, &cell);
+      pango_layout_get_size (layout, &w, &h_units);
+      source->height = (double) h_units / PANGO_SCALE;
+      source->natural = (double) w / PANGO_SCALE;
+    }
+
+  return source;
 }
 
 /* Rows */
@@ -136,6 +372,67 @@ rs_row_init (RsRow     *row,
   row->again = -1;
 }
 
+/* Removes bytes [from, to) of t's text, with what its runs cover there. */
+static void
+rs_text_erase (RsText *t,
+               guint   from,
+               guint   to)
+{
+  guint removed = to - from;
+
+  g_string_erase (t->text, from, removed);
+  for (guint i = t->runs->len; i-- > 0;)
+    {
+      RsRun *run = &g_array_index (t->runs, RsRun, i);
+
+      run->start = run->start >= to ? run->start - removed : MIN (run->start, from);
+      run->end = run->end >= to ? run->end - removed : MIN (run->end, from);
+      if (run->start == run->end)
+        g_array_remove_index (t->runs, i);
+    }
+}
+
+/* Shortens each paragraph of t longer than max_chars in its middle, where
+ * an ellipsis takes the place of what could never be shown: text limited
+ * to a few lines is ellipsized there anyway, and the PDF would otherwise
+ * carry the hidden text of a 64 KiB title on every page, as the ellipsis's
+ * text. */
+static void
+rs_text_cut_middle (RsText *t,
+                    glong   max_chars)
+{
+  guint start = 0;
+
+  while (start < t->text->len)
+    {
+      const char *para = t->text->str + start;
+      const char *newline = memchr (para, '\n', t->text->len - start);
+      guint end = newline ? (guint) (newline - t->text->str) : t->text->len;
+      glong n = g_utf8_strlen (para, end - start);
+
+      if (n > max_chars)
+        {
+          guint head = g_utf8_offset_to_pointer (para, max_chars / 2) - t->text->str;
+          guint tail = g_utf8_offset_to_pointer (para, n - max_chars / 2) - t->text->str;
+
+          rs_text_erase (t, head, tail);
+          /* The ellipsis takes the style of the text before it. */
+          g_string_insert (t->text, head, "…");
+          for (guint i = 0; i < t->runs->len; i++)
+            {
+              RsRun *run = &g_array_index (t->runs, RsRun, i);
+
+              if (run->start >= head)
+                run->start += strlen ("…");
+              if (run->end >= head)
+                run->end += strlen ("…");
+            }
+          end -= (tail - head) - strlen ("…");
+        }
+      start = end + 1;
+    }
+}
+
 void
 rs_row_set_cell (ConveneRunsheet *self,
                  RsRow           *row,
@@ -145,16 +442,15 @@ rs_row_set_cell (ConveneRunsheet *self,
                  double           y,
                  double           width,
                  PangoAlignment   align,
-                 gboolean         shrink)
+                 guint            flags)
 {
   RsCell *cell;
-  int w, h;
 
   g_assert (index < RS_MAX_CELLS);
 
   cell = &row->cells[index];
-  g_clear_object (&cell->layout);
   row->n_cells = MAX (row->n_cells, index + 1);
+  cell->source = NULL;
   cell->x = x;
   cell->y = y;
   cell->width = MAX (width, 1);
@@ -162,26 +458,21 @@ rs_row_set_cell (ConveneRunsheet *self,
 
   if (t->text->len == 0)
     {
-      g_clear_pointer (&t->attrs, pango_attr_list_unref);
-      t->attrs = pango_attr_list_new ();
+      rs_text_reset (t);
       return;
     }
 
-  cell->layout = pango_layout_new (self->context);
-  pango_layout_set_font_description (cell->layout, self->font);
-  pango_layout_set_wrap (cell->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (cell->layout, (int) (cell->width * PANGO_SCALE));
-  pango_layout_set_alignment (cell->layout, align);
-  pango_layout_set_text (cell->layout, t->text->str, t->text->len);
-  pango_layout_set_attributes (cell->layout, t->attrs);
-  pango_layout_get_size (cell->layout, &w, &h);
-  cell->height = (double) h / PANGO_SCALE;
-  if (shrink)
-    cell->width = MIN (cell->width, (double) w / PANGO_SCALE);
+  /* No glyph is narrower than about 0.15 em: more characters than that
+   * fill the lines allowed can never all be shown. */
+  if (RS_CELL_MAX_LINES (flags) > 0)
+    rs_text_cut_middle (t, RS_CELL_MAX_LINES (flags) * ((glong) (cell->width / (0.15 * self->base)) + 1));
 
-  g_string_truncate (t->text, 0);
-  pango_attr_list_unref (t->attrs);
-  t->attrs = pango_attr_list_new ();
+  cell->source = intern_source (self, t, cell->width, align, flags);
+  cell->height = cell->source->height;
+  if (flags & RS_CELL_SHRINK)
+    cell->width = MIN (cell->width, cell->source->natural);
+
+  rs_text_reset (t);
 }
 
 guint
@@ -193,7 +484,7 @@ rs_row_add (ConveneRunsheet *self,
   guint index;
 
   for (guint i = 0; i < row->n_cells; i++)
-    if (row->cells[i].layout != NULL)
+    if (row->cells[i].source != NULL)
       bottom = MAX (bottom, row->cells[i].y + row->cells[i].height);
   row->height = MAX (bottom + row->pad, row->height);
 
@@ -219,8 +510,6 @@ rs_row_clear (gpointer data)
 {
   RsRow *row = data;
 
-  for (guint i = 0; i < row->n_cells; i++)
-    g_clear_object (&row->cells[i].layout);
   g_clear_object (&row->continued);
   g_clear_pointer (&row->outline, g_free);
 }
@@ -231,6 +520,8 @@ static void
 convene_runsheet_reset (ConveneRunsheet *self)
 {
   g_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->sources);
+  self->kept_bytes = 0;
   g_array_set_size (self->flow, 0);
   g_array_set_size (self->placements, 0);
   g_array_set_size (self->pages, 0);
@@ -246,6 +537,7 @@ convene_runsheet_finalize (GObject *object)
 
   convene_runsheet_reset (self);
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
   g_clear_pointer (&self->flow, g_array_unref);
   g_clear_pointer (&self->placements, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
@@ -333,6 +625,7 @@ convene_runsheet_init (ConveneRunsheet *self)
 {
   self->rows = g_array_new (FALSE, TRUE, sizeof (RsRow));
   g_array_set_clear_func (self->rows, rs_row_clear);
+  self->sources = g_hash_table_new_full (source_hash, source_equal, source_free, NULL);
   self->flow = g_array_new (FALSE, FALSE, sizeof (guint));
   self->placements = g_array_new (FALSE, FALSE, sizeof (RsPlacement));
   self->pages = g_array_new (FALSE, FALSE, sizeof (RsPage));
@@ -402,6 +695,12 @@ place (ConveneRunsheet *self,
 {
   RsPlacement pl = { row_index, pager->y, height, from, to };
   RsPage *page = &g_array_index (self->pages, RsPage, self->pages->len - 1);
+  RsRow *row = rs_row_get (self, row_index);
+
+  /* Drawing lets go of a layout after the last page that shows it. */
+  for (guint i = 0; i < row->n_cells; i++)
+    if (row->cells[i].source != NULL)
+      row->cells[i].source->last_page = self->pages->len - 1;
 
   g_array_append_val (self->placements, pl);
   page->n++;
@@ -455,10 +754,11 @@ start_page (ConveneRunsheet *self,
  * their top falls; a cut never goes through a line of any cell. Returns the
  * cut (row-relative) and, in extent, the lowest bottom of the lines shown. */
 static double
-next_cut (RsRow  *row,
-          double  from,
-          double  limit,
-          double *extent)
+next_cut (RsRow        *row,
+          PangoLayout **layouts,
+          double        from,
+          double        limit,
+          double       *extent)
 {
   double content_end = row->height - row->pad;
   double cut = content_end;
@@ -469,10 +769,10 @@ next_cut (RsRow  *row,
       RsCell *cell = &row->cells[i];
       PangoLayoutIter *iter;
 
-      if (cell->layout == NULL)
+      if (layouts[i] == NULL)
         continue;
 
-      iter = pango_layout_get_iter (cell->layout);
+      iter = pango_layout_get_iter (layouts[i]);
       do
         {
           PangoRectangle r;
@@ -505,10 +805,10 @@ next_cut (RsRow  *row,
       RsCell *cell = &row->cells[i];
       PangoLayoutIter *iter;
 
-      if (cell->layout == NULL)
+      if (layouts[i] == NULL)
         continue;
 
-      iter = pango_layout_get_iter (cell->layout);
+      iter = pango_layout_get_iter (layouts[i]);
       do
         {
           PangoRectangle r;
@@ -537,12 +837,11 @@ make_continued_label (ConveneRunsheet *self,
   g_autofree char *first = NULL;
   const char *text, *newline;
   RsText t;
-  RsRow label;
 
-  if (row->continued != NULL || row->n_cells == 0 || row->cells[0].layout == NULL)
+  if (row->continued != NULL || row->n_cells == 0 || row->cells[0].source == NULL)
     return;
 
-  text = pango_layout_get_text (row->cells[0].layout);
+  text = row->cells[0].source->text;
   newline = strchr (text, '\n');
   first = g_strndup (text, newline ? (gsize) (newline - text) : strlen (text));
 
@@ -550,9 +849,7 @@ make_continued_label (ConveneRunsheet *self,
   rs_text_add (&t, first, RS_TNUM, 0.85, RS_MUTED);
   rs_text_para (&t, 0);
   rs_text_add (&t, _("(continued)"), RS_ITALIC, 0.85, RS_MUTED);
-  rs_row_init (&label, RS_ROW_NOTE, 0, 0);
-  rs_row_set_cell (self, &label, 0, &t, 0, 0, row->cells[0].width, PANGO_ALIGN_LEFT, FALSE);
-  row->continued = g_steal_pointer (&label.cells[0].layout);
+  row->continued = rs_text_lay_out (self, &t, MAX (row->cells[0].width, 1));
   rs_text_clear (&t);
 }
 
@@ -561,7 +858,14 @@ split_row (ConveneRunsheet *self,
            Pager           *pager,
            guint            row_index)
 {
+  RsRow *first = rs_row_get (self, row_index);
+  PangoLayout *layouts[RS_MAX_CELLS] = { NULL, };
   double from = 0;
+
+  /* Laid out once for all the cuts, kept or not. */
+  for (guint i = 0; i < first->n_cells; i++)
+    if (first->cells[i].source != NULL)
+      layouts[i] = rs_cell_layout (self, &first->cells[i]);
 
   for (;;)
     {
@@ -570,12 +874,12 @@ split_row (ConveneRunsheet *self,
       double limit = from + (self->body_bottom - pager->y) - top_pad - row->pad;
       double extent, cut;
 
-      cut = next_cut (row, from, limit, &extent);
+      cut = next_cut (row, layouts, from, limit, &extent);
       if (cut >= row->height - row->pad - EPS)
         {
           place (self, pager, row_index, top_pad + row->height - from, from, row->height);
           pager->has_content = TRUE;
-          return;
+          break;
         }
 
       place (self, pager, row_index, top_pad + extent - from + row->pad, from, cut);
@@ -584,6 +888,9 @@ split_row (ConveneRunsheet *self,
       pager->has_content = TRUE;
       from = cut;
     }
+
+  for (guint i = 0; i < RS_MAX_CELLS; i++)
+    g_clear_object (&layouts[i]);
 }
 
 /* The least room a row needs to begin on a page: all of it, or, for a row
@@ -705,15 +1012,14 @@ convene_runsheet_layout (ConveneRunsheet *self,
 
   rs_text_init (&t, self->base);
   {
-    RsRow row;
+    int w, h;
 
-    /* Footer and continuation labels: laid out once, drawn on many pages. */
+    /* The footer's label: laid out once, drawn on every page. */
     printed = g_strdup_printf (_("Printed %s"), when ? when : "");
     rs_text_add (&t, printed, 0, 0.8, RS_MUTED);
-    rs_row_init (&row, RS_ROW_NOTE, 0, 0);
-    rs_row_set_cell (self, &row, 0, &t, 0, 0, self->body_width * 0.6, PANGO_ALIGN_LEFT, FALSE);
-    self->printed = g_steal_pointer (&row.cells[0].layout);
-    self->footer_height = row.cells[0].height + self->base * 1.6;
+    self->printed = rs_text_lay_out (self, &t, self->body_width * 0.6);
+    pango_layout_get_size (self->printed, &w, &h);
+    self->footer_height = (double) h / PANGO_SCALE + self->base * 1.6;
   }
   rs_text_clear (&t);
 
@@ -843,7 +1149,7 @@ draw_background (ConveneRunsheet   *self,
       break;
 
     case RS_ROW_SESSION_HEADER:
-      if (row->n_cells > 1 && row->cells[1].layout != NULL && pl->from <= 0)
+      if (row->n_cells > 1 && row->cells[1].source != NULL && pl->from <= 0)
         {
           RsCell *pill = &row->cells[1];
           double px = self->base * 0.8, py = self->base * 0.35;
@@ -913,7 +1219,7 @@ draw_rules (ConveneRunsheet   *self,
       break;
 
     case RS_ROW_SLOT_END:
-      if (row->cells[0].layout != NULL)
+      if (row->cells[0].source != NULL)
         {
           RsCell *label = &row->cells[0];
           double mid = pl->y + label->y + label->height / 2;
@@ -961,17 +1267,18 @@ draw_rules (ConveneRunsheet   *self,
 /* Shows the lines of cell whose top lies in [from, to), shifted so that from
  * lands at y. Returns whether any line was shown. */
 static gboolean
-draw_cell_lines (cairo_t *cr,
-                 RsCell  *cell,
-                 double   x,
-                 double   y,
-                 double   from,
-                 double   to)
+draw_cell_lines (cairo_t     *cr,
+                 RsCell      *cell,
+                 PangoLayout *layout,
+                 double       x,
+                 double       y,
+                 double       from,
+                 double       to)
 {
   PangoLayoutIter *iter;
   gboolean shown = FALSE;
 
-  iter = pango_layout_get_iter (cell->layout);
+  iter = pango_layout_get_iter (layout);
   do
     {
       PangoRectangle r;
@@ -999,7 +1306,8 @@ draw_cell_lines (cairo_t *cr,
 static void
 draw_placement (ConveneRunsheet   *self,
                 cairo_t           *cr,
-                const RsPlacement *pl)
+                const RsPlacement *pl,
+                guint              page_nr)
 {
   RsRow *row = rs_row_get (self, pl->row);
   double x0 = self->margin;
@@ -1013,11 +1321,13 @@ draw_placement (ConveneRunsheet   *self,
       for (guint i = 0; i < row->n_cells; i++)
         {
           RsCell *cell = &row->cells[i];
+          g_autoptr(PangoLayout) layout = NULL;
 
-          if (cell->layout == NULL)
+          if (cell->source == NULL)
             continue;
+          layout = rs_cell_layout (self, cell);
           cairo_move_to (cr, x0 + cell->x, pl->y + cell->y);
-          pango_cairo_show_layout (cr, cell->layout);
+          pango_cairo_show_layout (cr, layout);
         }
     }
   else
@@ -1028,11 +1338,14 @@ draw_placement (ConveneRunsheet   *self,
       for (guint i = 0; i < row->n_cells; i++)
         {
           RsCell *cell = &row->cells[i];
+          g_autoptr(PangoLayout) layout = NULL;
           gboolean shown;
 
-          if (cell->layout == NULL)
+          if (cell->source == NULL)
             continue;
-          shown = draw_cell_lines (cr, cell, x0, pl->y + top_pad, pl->from, pl->to);
+          /* A row split over pages needs the same lines on the next. */
+          layout = cell_layout (self, cell, cell->source->last_page > page_nr);
+          shown = draw_cell_lines (cr, cell, layout, x0, pl->y + top_pad, pl->from, pl->to);
           if (i == 0)
             first_cell_shown = shown;
         }
@@ -1094,8 +1407,25 @@ convene_runsheet_draw_page (ConveneRunsheet *self,
   page = &g_array_index (self->pages, RsPage, page_nr);
 
   cairo_save (cr);
+  /* Pagination keeps every line's box above the footer; this keeps ink out
+   * of it too, such as a stack of combining marks under the last line. */
+  cairo_rectangle (cr, 0, 0, self->page_width, self->body_bottom + self->base * 0.5);
+  cairo_clip (cr);
   for (guint i = 0; i < page->n; i++)
-    draw_placement (self, cr, &g_array_index (self->placements, RsPlacement, page->first + i));
+    draw_placement (self, cr, &g_array_index (self->placements, RsPlacement, page->first + i), page_nr);
+  cairo_restore (cr);
+  cairo_save (cr);
   draw_footer (self, cr, page_nr);
   cairo_restore (cr);
+
+  /* What no later page shows need not be kept: that makes room under the
+   * budget for the layouts of the pages still to come. */
+  for (guint i = 0; i < page->n; i++)
+    {
+      RsRow *row = rs_row_get (self, g_array_index (self->placements, RsPlacement, page->first + i).row);
+
+      for (guint c = 0; c < row->n_cells; c++)
+        if (row->cells[c].source != NULL && row->cells[c].source->last_page <= page_nr)
+          source_release (self, row->cells[c].source);
+    }
 }

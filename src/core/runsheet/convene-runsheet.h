@@ -5,8 +5,17 @@
  * Design:
  * - Two steps, the split GtkPrintOperation needs: layout() (begin-print:
  *   paginate, then gtk_print_operation_set_n_pages) and draw_page()
- *   (draw-page). Every cell is laid out once, in layout(); its PangoLayout
- *   and height are kept and drawn as they are, never measured twice.
+ *   (draw-page). layout() measures every cell and keeps what pagination
+ *   and drawing need: each cell's text (as text and style runs, shared by
+ *   identical cells), its size, the rows' heights and each page's rows.
+ *   PangoLayouts are kept only while their text stays under a fixed budget
+ *   (about 20 MiB of layouts); draw_page() lays a page's other cells out
+ *   again and lets go of each layout after the last page that shows it.
+ *   So the layouts' memory is bounded however many rows a run sheet has
+ *   (what grows with it is text and a few numbers a cell), and a run sheet
+ *   within the budget is still laid out only once. A row taller than
+ *   the room left is cut between lines of its cells' layouts, laid out
+ *   again if they were not kept.
  * - Units are points with the origin at the top-left of the page. The
  *   PangoContext given to layout() must measure in points: 72 dpi
  *   (gtk_print_context_create_pango_context() with GTK_UNIT_POINTS does, and
@@ -20,9 +29,14 @@
  *   sections chosen in the options: contact sheet, outcomes checklist,
  *   moderator card (own page), call sheets (a page per person).
  * - Later pages of a session repeat a compact header and the column titles
- *   (and the segment an item belongs to). A row moves whole to the next page;
- *   only a row taller than a whole page is split, between lines, and goes on
- *   with "(continued)". Footer: "Printed <date and time>" and "Page N of M".
+ *   (and the segment an item belongs to), each in one line however long the
+ *   titles: a session's title is shown in full once, in its header, and
+ *   restated elsewhere in a line or three, shortened in the middle. A row
+ *   moves whole to the next page; only a row taller than a whole page is
+ *   split, between lines, and goes on with "(continued)". No line's box
+ *   reaches below the body, and drawing is clipped above the footer, so
+ *   nothing prints over it. Footer: "Printed <date and time>" and
+ *   "Page N of M".
  * - Text wraps at words (or characters when a word is too long), with the
  *   direction of each paragraph found from its text, so Arabic, Hebrew and
  *   CJK text lay out; nothing is clipped.
