@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "convene-clock.h"
 #include "convene-outcomes-summary.h"
 #include "convene-outcomes.h"
 
@@ -29,6 +28,7 @@ struct _ConveneOutcomesSummary
   /* owned */
   ConveneDocument     *document;
   GSignalGroup *document_signals;  /* the document's change feed */
+  gboolean      stale;             /* changes came while it was off screen */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneOutcomesSummary, convene_outcomes_summary, GTK_TYPE_WIDGET)
@@ -57,10 +57,20 @@ refresh (ConveneOutcomesSummary *self)
   ConveneProject *project = self->document != NULL ? convene_document_get_project (self->document) : NULL;
   g_autoptr(GPtrArray) follow_ups = NULL;
 
+  gtk_widget_set_visible (GTK_WIDGET (self), project != NULL);
+  /* Off screen (the Project Details page is not shown) it waits, and is
+   * brought up to date when mapped: a programme of many sessions has as
+   * many follow-up rows to rebuild. */
+  if (project != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
   for (guint i = 0; i < self->follow_up_rows->len; i++)
     adw_preferences_group_remove (self->follow_up_group, g_ptr_array_index (self->follow_up_rows, i));
   g_ptr_array_set_size (self->follow_up_rows, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self), project != NULL);
   if (project == NULL)
     return;
 
@@ -100,6 +110,26 @@ refresh (ConveneOutcomesSummary *self)
                                          follow_ups->len == 0 ? _("No follow-up actions yet") : NULL);
 }
 
+/* Only the checklists, the people owning follow-ups and the sessions'
+ * titles show here. */
+static void
+document_changed (ConveneOutcomesSummary *self,
+                  ConveneChanges         *changes)
+{
+  if (convene_changes_has (changes, CONVENE_CHANGE_SESSIONS | CONVENE_CHANGE_SPEAKERS | CONVENE_CHANGE_OUTCOMES))
+    refresh (self);
+}
+
+static void
+convene_outcomes_summary_map (GtkWidget *widget)
+{
+  ConveneOutcomesSummary *self = CONVENE_OUTCOMES_SUMMARY (widget);
+
+  GTK_WIDGET_CLASS (convene_outcomes_summary_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
 static void
 convene_outcomes_summary_dispose (GObject *object)
 {
@@ -118,6 +148,7 @@ static void
 convene_outcomes_summary_class_init (ConveneOutcomesSummaryClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = convene_outcomes_summary_dispose;
+  GTK_WIDGET_CLASS (klass)->map = convene_outcomes_summary_map;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
 }
 
@@ -130,10 +161,8 @@ convene_outcomes_summary_init (ConveneOutcomesSummary *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
   /* Every session's checklist and the roster (owners' names). */
   self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (refresh), self,
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (document_changed), self,
                                  G_CONNECT_SWAPPED);
-  g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
-                           G_CONNECT_SWAPPED);
   self->follow_up_rows = g_ptr_array_new ();
 
   self->progress_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

@@ -372,9 +372,34 @@ convene_follow_up_free (ConveneFollowUp *follow_up)
   g_free (follow_up);
 }
 
+/* The project's people by id, made on first need: a linear search per
+ * follow-up made listing a programme's follow-ups quadratic. */
+static ConveneSpeaker *
+find_owner (ConveneProject  *project,
+            GHashTable     **people,
+            gint64           id)
+{
+  if (*people == NULL)
+    {
+      GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (project));
+
+      *people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
+        {
+          ConveneSpeaker *speaker = g_list_model_get_item (speakers, i);
+          gint64 *key = g_new (gint64, 1);
+
+          *key = convene_speaker_get_id (speaker);
+          g_hash_table_insert (*people, key, speaker);
+        }
+    }
+  return g_hash_table_lookup (*people, &id);
+}
+
 static void
 collect_follow_ups (ConveneProject *project,
                     ConveneSession *session,
+                    GHashTable    **people,
                     GPtrArray      *out)
 {
   GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (session));
@@ -388,7 +413,7 @@ collect_follow_ups (ConveneProject *project,
       if (convene_outcome_get_kind (outcome) != CONVENE_OUTCOME_KIND_FOLLOW_UP)
         continue;
 
-      owner = convene_project_find_speaker (project, convene_outcome_get_owner_id (outcome));
+      owner = find_owner (project, people, convene_outcome_get_owner_id (outcome));
       follow_up = g_new0 (ConveneFollowUp, 1);
       follow_up->session = g_object_ref (session);
       follow_up->owner = owner != NULL ? g_object_ref (owner) : NULL;
@@ -419,6 +444,7 @@ GPtrArray *
 convene_outcomes_list_follow_ups (ConveneProject *project,
                                   ConveneSession *session)
 {
+  g_autoptr(GHashTable) people = NULL;
   GPtrArray *follow_ups;
 
   g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
@@ -427,7 +453,7 @@ convene_outcomes_list_follow_ups (ConveneProject *project,
   follow_ups = g_ptr_array_new_with_free_func ((GDestroyNotify) convene_follow_up_free);
   if (session != NULL)
     {
-      collect_follow_ups (project, session, follow_ups);
+      collect_follow_ups (project, session, &people, follow_ups);
     }
   else
     {
@@ -437,7 +463,7 @@ convene_outcomes_list_follow_ups (ConveneProject *project,
         {
           g_autoptr(ConveneSession) each = g_list_model_get_item (sessions, i);
 
-          collect_follow_ups (project, each, follow_ups);
+          collect_follow_ups (project, each, &people, follow_ups);
         }
     }
 
