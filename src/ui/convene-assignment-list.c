@@ -408,16 +408,19 @@ refresh (ConveneAssignmentList *self)
         g_object_unref (assignment);
     }
 
+  /* A segment's warnings are among its session's. */
   if (self->segment != NULL)
-    warnings = convene_warnings_filter (convene_document_get_warnings (self->document, use_12h), 0,
-                                        convene_segment_get_id (self->segment), 0);
+    warnings = convene_warnings_filter (convene_document_get_session_warnings (self->document, self->session,
+                                                                               use_12h),
+                                        0, convene_segment_get_id (self->segment), 0);
   else
     {
       gint64 session_id = convene_session_get_id (self->session);
 
       /* Only those about the session's own roles, not its segments'. */
-      warnings = convene_warnings_filter (convene_document_get_warnings (self->document, use_12h), session_id,
-                                          0, 0);
+      warnings = convene_warnings_filter (convene_document_get_session_warnings (self->document, self->session,
+                                                                                 use_12h),
+                                          session_id, 0, 0);
       for (guint i = warnings->len; i > 0; i--)
         {
           const ConveneWarning *warning = g_ptr_array_index (warnings, i - 1);

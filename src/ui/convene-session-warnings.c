@@ -168,9 +168,8 @@ refresh (ConveneSessionWarnings *self)
       return;
     }
 
-  warnings = convene_warnings_filter (convene_document_get_warnings (self->document,
-                                                                     convene_clock_get_use_12h (convene_clock_get_default ())),
-                                      convene_session_get_id (self->session), 0, 0);
+  warnings = g_ptr_array_ref (convene_document_get_session_warnings (self->document, self->session,
+                                                                    convene_clock_get_use_12h (convene_clock_get_default ())));
   convene_warnings_summarize (warnings, &summary);
   for (guint i = 0; i < warnings->len; i++)
     {

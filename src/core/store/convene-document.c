@@ -23,6 +23,9 @@ struct _ConveneDocument
   GPtrArray      *nobody;
   /* The whole project's warnings, in 24-hour [0] and 12-hour [1] wording. */
   GPtrArray      *warnings[2];
+  /* One session's warnings by session id, in each wording: what the shown
+   * session needs, without wording every other session's. */
+  GHashTable     *session_warnings[2];
 };
 
 G_DEFINE_FINAL_TYPE (ConveneDocument, convene_document, G_TYPE_OBJECT)
@@ -104,6 +107,16 @@ build_people_index (ConveneDocument *self)
     }
 }
 
+static void
+drop_warnings (ConveneDocument *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->warnings); i++)
+    {
+      g_clear_pointer (&self->warnings[i], g_ptr_array_unref);
+      g_clear_pointer (&self->session_warnings[i], g_hash_table_unref);
+    }
+}
+
 /* Drops the derived data the change made stale, then tells the views. */
 static void
 announce (ConveneDocument *self,
@@ -116,8 +129,7 @@ announce (ConveneDocument *self,
     drop_people_index (self);
   /* Warnings follow from people, places and times, not from the checklist. */
   if (convene_changes_has (changes, ~(CONVENE_CHANGE_OUTCOMES | CONVENE_CHANGE_OUTCOME_LINKS)))
-    for (guint i = 0; i < G_N_ELEMENTS (self->warnings); i++)
-      g_clear_pointer (&self->warnings[i], g_ptr_array_unref);
+    drop_warnings (self);
 
   if (convene_changes_has (changes, CONVENE_CHANGE_PROJECT) ||
       (convene_changes_has (changes, CONVENE_CHANGE_SESSIONS) && convene_changes_contains (changes, self->project)))
@@ -391,6 +403,36 @@ convene_document_get_warnings (ConveneDocument *self,
   return self->warnings[use_12h];
 }
 
+GPtrArray *
+convene_document_get_session_warnings (ConveneDocument *self,
+                                       ConveneSession  *session,
+                                       gboolean         use_12h)
+{
+  GPtrArray *warnings;
+  gint64 id;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
+
+  use_12h = !!use_12h;
+  id = convene_session_get_id (session);
+  if (self->session_warnings[use_12h] == NULL)
+    self->session_warnings[use_12h] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             (GDestroyNotify) g_ptr_array_unref);
+  warnings = g_hash_table_lookup (self->session_warnings[use_12h], &id);
+  if (warnings == NULL)
+    {
+      /* The same warnings either way; narrowing the whole project's is
+       * cheaper when they exist already. */
+      if (self->warnings[use_12h] != NULL)
+        warnings = convene_warnings_filter (self->warnings[use_12h], id, 0, 0);
+      else
+        warnings = convene_warnings_for_session (self->project, session, use_12h);
+      g_hash_table_insert (self->session_warnings[use_12h], g_memdup2 (&id, sizeof id), warnings);
+    }
+  return warnings;
+}
+
 ConveneSpeaker *
 convene_document_find_speaker (ConveneDocument *self,
                                gint64           id)
@@ -464,8 +506,7 @@ convene_document_finalize (GObject *object)
   g_clear_pointer (&self->schedules, g_hash_table_unref);
   drop_people_index (self);
   g_clear_pointer (&self->nobody, g_ptr_array_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (self->warnings); i++)
-    g_clear_pointer (&self->warnings[i], g_ptr_array_unref);
+  drop_warnings (self);
   g_clear_object (&self->history);
   g_clear_object (&self->project);
 

@@ -42,6 +42,12 @@ ConveneSchedule *convene_document_get_schedule (ConveneDocument *self, ConveneSe
  * once per change and shared (borrowed: valid until the next "changed");
  * convene_warnings_filter() narrows it to a session, segment or person. */
 GPtrArray       *convene_document_get_warnings (ConveneDocument *self, gboolean use_12h);
+/* The warnings involving session (as convene_warnings_for_session(), or the
+ * whole project's narrowed with convene_warnings_filter()), computed once per
+ * change and shared (borrowed: valid until the next "changed"): what a view
+ * of one session needs without wording every other session's warnings. */
+GPtrArray       *convene_document_get_session_warnings (ConveneDocument *self, ConveneSession *session,
+                                                        gboolean use_12h);
 /* Who is where, indexed once per change of people and shared (borrowed:
  * valid until the next "changed"). The person with id, or NULL. */
 ConveneSpeaker  *convene_document_find_speaker (ConveneDocument *self, gint64 id);
