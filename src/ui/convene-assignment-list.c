@@ -232,8 +232,8 @@ update_row (ConveneAssignmentList *self,
   if (conflicts->len > 0)
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", conflicts->str);
 
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "name"), display);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "detail"), subtitle->str);
+  convene_ui_label_set_user_text (g_object_get_data (G_OBJECT (row), "name"), display);
+  convene_ui_label_set_user_text (g_object_get_data (G_OBJECT (row), "detail"), subtitle->str);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "detail"), subtitle->len > 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, display,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str, -1);
@@ -365,7 +365,11 @@ update_confirm_row (ConveneAssignmentList *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->confirm_row), _("Add"));
       return;
     }
-  display = convene_speaker_dup_display_name (speaker);
+  {
+    g_autofree char *full = convene_speaker_dup_display_name (speaker);
+
+    display = convene_ui_dup_shown_text (full);
+  }
   /* Translators: the row that assigns the chosen person in the chosen role. */
   title = g_strdup_printf (_("Add %s as %s"), display, convene_role_get_label (role));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->confirm_row), title);
@@ -645,13 +649,13 @@ person_bind (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   g_autofree char *display = convene_speaker_dup_display_name (speaker);
 
-  gtk_label_set_text (GTK_LABEL (name), *display != '\0' ? display : _("Unnamed Person"));
+  convene_ui_label_set_user_text (GTK_LABEL (name), *display != '\0' ? display : _("Unnamed Person"));
   if (with_detail != NULL)
     {
       GtkWidget *detail = gtk_widget_get_next_sibling (name);
       const char *organisation = convene_speaker_get_organisation (speaker);
 
-      gtk_label_set_text (GTK_LABEL (detail), organisation);
+      convene_ui_label_set_user_text (GTK_LABEL (detail), organisation);
       gtk_widget_set_visible (detail, *organisation != '\0');
     }
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-new-session-dialog.h"
+#include "convene-ui-util.h"
 
 struct _ConveneNewSessionDialog
 {
@@ -65,10 +66,12 @@ format_row (ConveneFormat *format,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *length = gtk_label_new (minutes);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *name = convene_ui_dup_shown_text (convene_format_get_name (format));
+  g_autofree char *shown_subtitle = convene_ui_dup_shown_text (subtitle);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), convene_format_get_name (format));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "convene-format", g_object_ref (format), g_object_unref);
 
@@ -124,6 +127,7 @@ delete_clicked (GtkButton               *button,
   ConveneFormat *format = g_object_get_data (G_OBJECT (button), "convene-format");
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
@@ -142,7 +146,8 @@ delete_clicked (GtkButton               *button,
   g_set_object (&self->deleted, format);
   g_object_unref (format);
 
-  escaped = g_markup_escape_text (convene_format_get_name (self->deleted), -1);
+  shown = convene_ui_dup_shown_text (convene_format_get_name (self->deleted));
+  escaped = g_markup_escape_text (shown, -1);
   /* Translators: %s is the name of a saved session format. */
   message = g_strdup_printf (_("“%s” deleted"), escaped);
   toast = adw_toast_new (message);

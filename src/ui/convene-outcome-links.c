@@ -86,7 +86,8 @@ refresh (ConveneOutcomeLinks *self)
   for (guint i = 0; i < linked->len; i++)
     {
       ConveneOutcome *outcome = g_ptr_array_index (linked, i);
-      g_autofree char *title = g_markup_escape_text (convene_outcome_get_text (outcome), -1);
+      g_autofree char *shown = convene_ui_dup_shown_text (convene_outcome_get_text (outcome));
+      g_autofree char *title = g_markup_escape_text (shown, -1);
       g_autofree char *label = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_from_icon_name ("edit-delete-symbolic");

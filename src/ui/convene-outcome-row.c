@@ -83,7 +83,7 @@ sync_unlinked (ConveneOutcomeRow *self)
   if (segments->len > 0)
     /* Translators: under a checklist item; %s lists the segments that serve it */
     served = g_strdup_printf (_("Served by %s"), titles->str);
-  gtk_label_set_text (self->served_label, served != NULL ? served : "");
+  convene_ui_label_set_user_text (self->served_label, served);
   gtk_widget_set_visible (GTK_WIDGET (self->served_label), served != NULL);
 }
 
@@ -108,7 +108,8 @@ sync_owners (ConveneOutcomeRow *self)
   for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
     {
       g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
-      g_autofree char *name = convene_speaker_dup_display_name (speaker);
+      g_autofree char *display = convene_speaker_dup_display_name (speaker);
+      g_autofree char *name = convene_ui_dup_shown_text (display);
       gint64 id = convene_speaker_get_id (speaker);
 
       gtk_string_list_append (names, name);
@@ -139,7 +140,7 @@ sync_row (ConveneOutcomeRow *self)
   g_autofree char *done_label = NULL;
 
   self->syncing = TRUE;
-  gtk_label_set_text (self->text_label, text);
+  convene_ui_label_set_user_text (self->text_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->text_stack), "edit") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->text_entry), text);

@@ -7,6 +7,7 @@
 
 #include "convene-outcomes-summary.h"
 #include "convene-outcomes.h"
+#include "convene-ui-util.h"
 
 static const char * const kind_titles[CONVENE_N_OUTCOME_KINDS] = {
   N_("Objectives"),
@@ -88,9 +89,11 @@ refresh (ConveneOutcomesSummary *self)
   for (guint i = 0; i < follow_ups->len; i++)
     {
       ConveneFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
-      g_autofree char *title = g_markup_escape_text (convene_outcome_get_text (follow_up->outcome), -1);
+      g_autofree char *text = convene_ui_dup_shown_text (convene_outcome_get_text (follow_up->outcome));
+      g_autofree char *title = g_markup_escape_text (text, -1);
       g_autofree char *description = describe_follow_up (follow_up);
-      g_autofree char *subtitle = g_markup_escape_text (description, -1);
+      g_autofree char *shown = convene_ui_dup_shown_text (description);
+      g_autofree char *subtitle = g_markup_escape_text (shown, -1);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -92,7 +92,8 @@ refresh_unserved (ConveneOutcomesView *self)
     {
       ConveneSegment *segment = g_ptr_array_index (segments, i);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      g_autofree char *title = g_markup_escape_text (convene_segment_get_title (segment), -1);
+      g_autofree char *shown = convene_ui_dup_shown_text (convene_segment_get_title (segment));
+      g_autofree char *title = g_markup_escape_text (shown, -1);
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

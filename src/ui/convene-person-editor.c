@@ -143,8 +143,12 @@ sync_header (ConvenePersonEditor *self)
   display = convene_speaker_dup_display_name (self->speaker);
   name = convene_speaker_get_name (self->speaker);
   status = convene_speaker_get_status (self->speaker);
-  adw_avatar_set_text (self->avatar, name[0] != '\0' ? name : display);
-  gtk_label_set_text (self->title_label, display[0] != '\0' ? display : _("Unnamed Person"));
+  {
+    g_autofree char *initials_from = convene_ui_dup_shown_text (name[0] != '\0' ? name : display);
+
+    adw_avatar_set_text (self->avatar, initials_from);
+  }
+  convene_ui_label_set_user_text (self->title_label, display[0] != '\0' ? display : _("Unnamed Person"));
 
   gtk_label_set_text (self->status_label, convene_speaker_status_get_label (status));
   for (guint i = 0; i < CONVENE_N_SPEAKER_STATUSES; i++)
@@ -332,13 +336,17 @@ convene_person_editor_refresh (ConvenePersonEditor *self,
       g_autofree char *date = format_date (entry->date);
       g_autofree char *subtitle = NULL;
       g_autofree char *title = NULL;
+      g_autofree char *shown_title = NULL;
+      g_autofree char *shown_session = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *role = gtk_label_new (convene_role_get_label (entry->role));
 
-      title = g_markup_escape_text (entry->segment_title != NULL ? entry->segment_title
-                                                                 : entry->session_title, -1);
+      shown_title = convene_ui_dup_shown_text (entry->segment_title != NULL ? entry->segment_title
+                                                                             : entry->session_title);
+      shown_session = convene_ui_dup_shown_text (entry->session_title);
+      title = g_markup_escape_text (shown_title, -1);
       /* Translators: where a person is due: session, date, start and end. */
-      subtitle = g_strdup_printf (_("%s · %s, %s – %s"), entry->session_title, date,
+      subtitle = g_strdup_printf (_("%s · %s, %s – %s"), shown_session, date,
                                   entry->start_text, entry->end_text);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       {

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-person-row.h"
+#include "convene-ui-util.h"
 
 struct _ConvenePersonRow
 {
@@ -62,15 +63,19 @@ update (ConvenePersonRow *self)
   status = convene_speaker_get_status (self->speaker);
 
   /* Initials come from the name, not from an honorific such as "H.E.". */
-  adw_avatar_set_text (self->avatar, name[0] != '\0' ? name : display);
-  gtk_label_set_text (self->name_label, display[0] != '\0' ? display : _("Unnamed Person"));
+  {
+    g_autofree char *initials_from = convene_ui_dup_shown_text (name[0] != '\0' ? name : display);
+
+    adw_avatar_set_text (self->avatar, initials_from);
+  }
+  convene_ui_label_set_user_text (self->name_label, display[0] != '\0' ? display : _("Unnamed Person"));
 
   if (job[0] != '\0' && organisation[0] != '\0')
     /* Translators: a person's job title and organisation in the roster. */
     detail = g_strdup_printf (_("%s · %s"), job, organisation);
   else
     detail = g_strdup (job[0] != '\0' ? job : organisation);
-  gtk_label_set_text (self->detail_label, detail);
+  convene_ui_label_set_user_text (self->detail_label, detail);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail[0] != '\0');
 
   gtk_label_set_text (self->status_label, convene_speaker_status_get_label (status));

@@ -8,6 +8,7 @@
 #include "convene-clock.h"
 #include "convene-print.h"
 #include "convene-runsheet.h"
+#include "convene-ui-util.h"
 
 struct _ConvenePrint
 {
@@ -556,9 +557,10 @@ convene_print_create_custom_widget (GtkPrintOperation *operation)
   if (self->session != NULL)
     {
       g_autofree char *label = NULL;
+      g_autofree char *title = convene_ui_dup_shown_text (convene_session_get_title (self->session));
 
       /* Translators: %s is the title of the session shown in the window. */
-      label = g_strdup_printf (_("_This session: %s"), convene_session_get_title (self->session));
+      label = g_strdup_printf (_("_This session: %s"), title);
       self->only_session = add_check (box, label,
                                       convene_runsheet_options_get_session_id (options) != 0);
       gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (GTK_WIDGET (self->only_session))),

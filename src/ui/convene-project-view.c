@@ -349,7 +349,7 @@ update_content_title (ConveneProjectView *self)
     }
 
   title = convene_session_get_title (self->session);
-  gtk_label_set_text (self->content_title, title[0] != '\0' ? title : _("Untitled Session"));
+  convene_ui_label_set_user_text (self->content_title, title[0] != '\0' ? title : _("Untitled Session"));
 }
 
 static void focus_sidebar (ConveneProjectView *self);
@@ -748,6 +748,7 @@ convene_project_view_remove_session (ConveneProjectView *self)
 {
   g_autoptr(ConveneSession) session = NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
   const char *title;
@@ -762,7 +763,8 @@ convene_project_view_remove_session (ConveneProjectView *self)
     return;
 
   title = convene_session_get_title (session);
-  escaped = g_markup_escape_text (title[0] != '\0' ? title : _("Untitled Session"), -1);
+  shown = convene_ui_dup_shown_text (title[0] != '\0' ? title : _("Untitled Session"));
+  escaped = g_markup_escape_text (shown, -1);
   /* Translators: %s is the title of the session that was removed. */
   message = g_strdup_printf (_("“%s” removed"), escaped);
   toast = adw_toast_new (message);

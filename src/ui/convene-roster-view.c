@@ -210,7 +210,8 @@ warning_row (ConveneWarning *warning)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon;
-  GtkWidget *label = gtk_label_new (warning->message);
+  g_autofree char *message = convene_ui_dup_shown_text (warning->message);
+  GtkWidget *label = gtk_label_new (message);
   const char *icon_name = "dialog-information-symbolic";
   const char *css = "dim-label";
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-segment-block.h"
+#include "convene-ui-util.h"
 
 /* How far an item sits in from its segment. */
 #define ITEM_INDENT 28
@@ -49,15 +50,6 @@ set_kind_class (ConveneSegmentBlock *self,
   self->kind_class = g_strdup (css_class);
   if (css_class != NULL)
     gtk_widget_add_css_class (self->card, css_class);
-}
-
-/* Relabels only what changed: every refresh passes over every block. */
-static void
-set_text (GtkLabel   *label,
-          const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
-    gtk_label_set_text (label, text);
 }
 
 /* Setting a tooltip asks the display where the pointer is: only on change. */
@@ -158,9 +150,9 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
 
   start = convene_schedule_format_clock (schedule, entry->start, use_12h);
   end = convene_schedule_format_clock (schedule, entry->end, use_12h);
-  set_text (self->start_label, start);
-  set_text (self->end_label, end);
-  set_text (self->title_label, title);
+  convene_ui_label_set_user_text (self->start_label, start);
+  convene_ui_label_set_user_text (self->end_label, end);
+  convene_ui_label_set_user_text (self->title_label, title);
 
   /* Translators: kind and length of a segment, "Panel · 60 min". */
   meta = g_strdup_printf (_("%s · %u min"), convene_segment_kind_get_label (kind), duration);
@@ -180,10 +172,10 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
       g_free (meta);
       meta = g_steal_pointer (&joined);
     }
-  set_text (self->meta_label, meta);
+  convene_ui_label_set_user_text (self->meta_label, meta);
 
   people = describe_people (document, entry->segment);
-  set_text (self->people_label, people);
+  convene_ui_label_set_user_text (self->people_label, people);
   gtk_widget_set_visible (GTK_WIDGET (self->people_label), people[0] != '\0');
 
   newline = strchr (convene_segment_get_notes (entry->segment), '\n');
@@ -191,7 +183,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
           ? g_strndup (convene_segment_get_notes (entry->segment),
                        (gsize) (newline - convene_segment_get_notes (entry->segment)))
           : g_strdup (convene_segment_get_notes (entry->segment));
-  set_text (self->notes_label, notes);
+  convene_ui_label_set_user_text (self->notes_label, notes);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes[0] != '\0');
 
   css_class = g_strdup_printf ("kind-%s", convene_segment_kind_to_nick (kind));
@@ -238,7 +230,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
       /* Translators: the span of a panel and its talks, "12:40 – 13:40". */
       g_autofree char *range = g_strdup_printf (C_("time range", "%s – %s"), start, end);
 
-      set_text (self->range_label, range);
+      convene_ui_label_set_user_text (self->range_label, range);
     }
   set_class (GTK_WIDGET (self), "timeline-parent", has_items);
   gtk_widget_set_visible (self->handle, !has_items);

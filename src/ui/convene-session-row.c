@@ -5,6 +5,7 @@
 
 #include "convene-clock.h"
 #include "convene-session-row.h"
+#include "convene-ui-util.h"
 
 struct _ConveneSessionRow
 {
@@ -78,9 +79,9 @@ update (ConveneSessionRow *self)
     title = _("Untitled Session");
   room = convene_session_get_room (self->session);
 
-  gtk_label_set_text (self->title_label, title);
+  convene_ui_label_set_user_text (self->title_label, title);
   gtk_label_set_text (self->when_label, when);
-  gtk_label_set_text (self->room_label, room);
+  convene_ui_label_set_user_text (self->room_label, room);
   gtk_widget_set_visible (GTK_WIDGET (self->room_label), room[0] != '\0');
 }
 

@@ -8,6 +8,7 @@
 #include "convene-clock.h"
 #include "convene-session-warnings.h"
 #include "convene-warnings.h"
+#include "convene-ui-util.h"
 
 struct _ConveneSessionWarnings
 {
@@ -130,7 +131,11 @@ warning_row (ConveneSessionWarnings *self,
     }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warning->message);
+  {
+    g_autofree char *message = convene_ui_dup_shown_text (warning->message);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), convene_warning_kind_get_label (warning->kind));
   style_icon (icon, warning->severity);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);

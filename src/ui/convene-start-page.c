@@ -7,6 +7,7 @@
 #include "convene-project-files.h"
 #include "convene-start-page.h"
 #include "convene-store.h"
+#include "convene-ui-util.h"
 
 struct _ConveneStartPage
 {
@@ -64,8 +65,10 @@ create_row (GFile *file)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  g_autofree char *title = read_title (file);
-  g_autofree char *path = display_path (file);
+  g_autofree char *full_title = read_title (file);
+  g_autofree char *title = convene_ui_dup_shown_text (full_title);
+  g_autofree char *full_path = display_path (file);
+  g_autofree char *path = convene_ui_dup_shown_text (full_path);
   g_autofree char *uri = g_file_get_uri (file);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

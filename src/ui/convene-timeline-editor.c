@@ -74,6 +74,7 @@ commit_text (ConveneTimelineView *self,
 {
   ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
   g_autofree char *current = NULL;
+  ConveneCommand *command;
   GError *error = NULL;
 
   if (self->syncing || segment == NULL || !_convene_timeline_view_is_writable (self))
@@ -81,7 +82,10 @@ commit_text (ConveneTimelineView *self,
   g_object_get (segment, property, &current, NULL);
   if (g_strcmp0 (current, value) == 0)
     return;
-  _convene_timeline_view_run_command (self, convene_edit_set_text (segment, property, value, &error), error);
+  /* Built first: C leaves the order of a call's arguments open, and the
+   * reason a command is refused must be set before it is passed on. */
+  command = convene_edit_set_text (segment, property, value, &error);
+  _convene_timeline_view_run_command (self, command, error);
 }
 
 static void
@@ -90,11 +94,15 @@ commit_number (ConveneTimelineView *self,
                gint64               value)
 {
   ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  ConveneCommand *command;
   GError *error = NULL;
 
   if (self->syncing || segment == NULL || !_convene_timeline_view_is_writable (self))
     return;
-  _convene_timeline_view_run_command (self, convene_edit_set_number (segment, property, value, &error), error);
+  /* Built first: C leaves the order of a call's arguments open, and the
+   * reason a command is refused must be set before it is passed on. */
+  command = convene_edit_set_number (segment, property, value, &error);
+  _convene_timeline_view_run_command (self, command, error);
 }
 
 static void

@@ -35,4 +35,18 @@ void     convene_ui_show_undo_toast (GtkWidget       *widget,
                                      ConveneDocument *document,
                                      const char      *message);
 
+/* How many characters of what the planner typed one label lays out. Pango
+ * takes time far beyond linear in the length of a word it cannot break (a
+ * title of 64 KiB without a space took minutes), and no label shows more
+ * than this anyway: the full text stays in the model and its editor. */
+#define CONVENE_UI_MAX_SHOWN_CHARS 240
+
+/* text with each line longer than CONVENE_UI_MAX_SHOWN_CHARS characters cut
+ * there, on a character boundary, and ended with "…". NULL gives "". */
+char    *convene_ui_dup_shown_text (const char *text);
+/* Sets label's text to what convene_ui_dup_shown_text() keeps of text,
+ * only when that differs from what it shows. */
+void     convene_ui_label_set_user_text (GtkLabel   *label,
+                                         const char *text);
+
 G_END_DECLS

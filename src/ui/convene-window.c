@@ -8,6 +8,7 @@
 #include "convene-project-view.h"
 #include "convene-start-page.h"
 #include "convene-window.h"
+#include "convene-ui-util.h"
 
 struct _ConveneWindow
 {
@@ -45,6 +46,8 @@ static void
 update_title (ConveneWindow *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_name = NULL;
   const char *title;
 
   if (self->document == NULL)
@@ -60,8 +63,10 @@ update_title (ConveneWindow *self)
   if (title == NULL || title[0] == '\0')
     title = _("Untitled Project");
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, name);
+  shown = convene_ui_dup_shown_text (title);
+  shown_name = convene_ui_dup_shown_text (name);
+  adw_window_title_set_title (self->window_title, shown);
+  adw_window_title_set_subtitle (self->window_title, shown_name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -117,7 +122,8 @@ static void
 show_toast_for_error (ConveneWindow *self,
                       const GError  *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  g_autofree char *shown = convene_ui_dup_shown_text (error->message);
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 0);
@@ -207,6 +213,7 @@ save_format_response (AdwMessageDialog *dialog,
   ConveneSession *session = convene_project_view_get_session (self->project_view);
   g_autoptr(ConveneFormat) format = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *message = NULL;
 
   if (!g_str_equal (response, "save") || session == NULL)
@@ -219,8 +226,9 @@ save_format_response (AdwMessageDialog *dialog,
       return;
     }
 
+  shown = convene_ui_dup_shown_text (convene_format_get_name (format));
   /* Translators: %s is the name of the session format just saved. */
-  message = g_markup_printf_escaped (_("Saved the format “%s”"), convene_format_get_name (format));
+  message = g_markup_printf_escaped (_("Saved the format “%s”"), shown);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 

@@ -1106,6 +1106,40 @@ test_edit_set_number (Fixture       *f,
 
 /* Several edits through one history, undone and redone in order. */
 static void
+test_edit_kind_keeps_items (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(ConveneCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A panel holding talks does not become a break: its talks would sit
+   * where nothing may hold items. */
+  command = convene_edit_set_number (f->panel, "kind", CONVENE_SEGMENT_KIND_BREAK, &error);
+  g_assert_null (command);
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_NESTING);
+  g_assert_nonnull (strstr (error->message, "Panel"));
+  g_assert_nonnull (strstr (error->message, "Break"));
+  g_assert_nonnull (strstr (error->message, "3 items"));
+  g_clear_error (&error);
+  g_assert_cmpint (convene_segment_get_kind (f->panel), ==, CONVENE_SEGMENT_KIND_PANEL);
+
+  /* Another kind made of contributions is fine. */
+  command = convene_edit_set_number (f->panel, "kind", CONVENE_SEGMENT_KIND_DISCUSSION, &error);
+  g_assert_no_error (error);
+  check_round_trip (command, f->project);
+  g_clear_object (&command);
+
+  /* So is a break made of a segment without items, and an item of any kind. */
+  command = convene_edit_set_number (f->discussion, "kind", CONVENE_SEGMENT_KIND_BREAK, &error);
+  g_assert_no_error (error);
+  check_round_trip (command, f->project);
+  g_clear_object (&command);
+  command = convene_edit_set_number (f->talks[0], "kind", CONVENE_SEGMENT_KIND_BREAK, &error);
+  g_assert_no_error (error);
+  check_round_trip (command, f->project);
+}
+
+static void
 test_edit_history (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1187,6 +1221,7 @@ main (int   argc,
   ADD_EDIT_TEST ("assignments-and-outcomes", test_edit_assignments_and_outcomes);
   ADD_EDIT_TEST ("set-text", test_edit_set_text);
   ADD_EDIT_TEST ("set-number", test_edit_set_number);
+  ADD_EDIT_TEST ("kind-keeps-items", test_edit_kind_keeps_items);
   ADD_EDIT_TEST ("history", test_edit_history);
 
   return g_test_run ();

@@ -529,6 +529,67 @@ test_save_load_delete (Fixture       *f,
   g_assert_cmpuint (saved->len, ==, 0);
 }
 
+/* A file the loader would skip is never written: saving says why instead of
+ * saying "saved" for a format that never appears. */
+static void
+test_save_refuses_unloadable (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *formats_dir = g_build_filename (dir, "formats", NULL);
+  g_autofree char *long_notes = g_strnfill (CONVENE_MAX_TEXT_BYTES - 1, 'n');
+  g_autoptr(ConveneSession) session = convene_session_new (1, "Lunch", "2027-05-24", 12 * 60, 90);
+  g_autoptr(ConveneSegment) pause = convene_segment_new (2, CONVENE_SEGMENT_KIND_BREAK, "Lunch break", 30);
+  g_autoptr(ConveneSegment) talk = convene_segment_new (3, CONVENE_SEGMENT_KIND_PRESENTATION, "Talk", 10);
+  g_autoptr(ConveneFormat) format = NULL;
+  g_autoptr(ConveneFormat) wordy = NULL;
+  g_autoptr(ConveneSession) notes_session = convene_session_new (4, "Notes", "2027-05-24", 9 * 60, 600);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+
+  /* A break holding a talk, as a project from an older version may. */
+  g_list_store_append (convene_segment_get_items (pause), talk);
+  g_list_store_append (convene_session_get_segments (session), pause);
+  format = convene_format_new_from_session (session, "Broken", &error);
+  g_assert_no_error (error);
+  g_assert_false (convene_format_save (format, formats_dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "Broken"));
+  g_assert_nonnull (strstr (error->message, "Break"));
+  g_clear_error (&error);
+  g_assert_null (convene_format_get_path (format));
+  g_assert_false (g_file_test (formats_dir, G_FILE_TEST_EXISTS));
+
+  /* Each segment's notes within bounds, together more than a format file holds. */
+  for (guint i = 0; i < CONVENE_FORMAT_MAX_FILE_BYTES / CONVENE_MAX_TEXT_BYTES + 1; i++)
+    {
+      g_autoptr(ConveneSegment) segment = convene_segment_new (10 + i, CONVENE_SEGMENT_KIND_PRESENTATION,
+                                                               "Talk", 10);
+
+      convene_segment_set_notes (segment, long_notes);
+      g_list_store_append (convene_session_get_segments (notes_session), segment);
+    }
+  wordy = convene_format_new_from_session (notes_session, "Wordy", &error);
+  g_assert_no_error (error);
+  g_assert_false (convene_format_save (wordy, formats_dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "notes"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (formats_dir, G_FILE_TEST_EXISTS));
+
+  /* Moved out of the break, the talk saves and loads again. */
+  g_list_store_remove_all (convene_segment_get_items (pause));
+  g_list_store_append (convene_session_get_segments (session), talk);
+  g_clear_object (&format);
+  format = convene_format_new_from_session (session, "Mended", &error);
+  g_assert_no_error (error);
+  g_assert_true (convene_format_save (format, formats_dir, &error));
+  g_assert_no_error (error);
+  saved = convene_formats_load_saved (formats_dir);
+  g_assert_cmpuint (saved->len, ==, 1);
+
+  fixture_remove_dir (dir);
+}
+
 static void
 write_file (const char *dir,
             const char *name,
@@ -716,6 +777,7 @@ main (int   argc,
   g_test_add ("/formats/save-load-delete", Fixture, NULL, fixture_set_up, test_save_load_delete,
               fixture_tear_down);
   g_test_add_func ("/formats/hostile-files", test_hostile_formats);
+  g_test_add_func ("/formats/save-refuses-unloadable", test_save_refuses_unloadable);
   g_test_add_func ("/formats/round-trip", test_round_trip);
 
   result = g_test_run ();

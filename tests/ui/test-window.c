@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "convene-document.h"
+#include "convene-edits.h"
 #include "convene-project-files.h"
 #include "convene-timeline-view.h"
 #include "convene-window.h"
@@ -198,6 +199,73 @@ test_example_schedule (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Health and Migration Side Event");
   g_assert_cmpstr (convene_project_get_title (convene_document_get_project (document)), ==,
                    "Health and Migration Side Event");
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
+/* The combo row titled title under root, or NULL. */
+static AdwComboRow *
+combo_row_titled (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_COMBO_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = combo_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A panel holding talks does not become a break: the window says why and
+ * the kind chooser goes back to Panel. */
+static void
+test_refused_kind (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "kind.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  ConveneTimelineView *timeline = timeline_of (window);
+  ConveneSession *session = session_at (convene_document_get_project (document), 0);
+  g_autoptr(ConveneSegment) panel = NULL;
+  g_autoptr(ConveneCommand) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *kind_row;
+
+  for (guint i = 0; panel == NULL; i++)
+    {
+      g_autoptr(ConveneSegment) segment =
+        g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), i);
+
+      g_assert_nonnull (segment);
+      if (g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) > 0)
+        panel = g_steal_pointer (&segment);
+    }
+  refused = convene_edit_set_number (panel, "kind", CONVENE_SEGMENT_KIND_BREAK, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+
+  convene_timeline_view_select_segment (timeline, panel);
+  kind_row = combo_row_titled (GTK_WIDGET (timeline), "Kind");
+  g_assert_nonnull (kind_row);
+  show_side_page (GTK_WIDGET (kind_row));
+  g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, convene_segment_get_kind (panel));
+
+  adw_combo_row_set_selected (kind_row, CONVENE_SEGMENT_KIND_BREAK);
+  wait_for_label (GTK_WIDGET (window), error->message);
+  g_assert_cmpint (convene_segment_get_kind (panel), !=, CONVENE_SEGMENT_KIND_BREAK);
+  g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, convene_segment_get_kind (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (panel))), >, 0);
 
   close_window (window);
   g_clear_object (&document);
@@ -402,6 +470,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/add-and-edit-session", test_add_and_edit_session);
   g_test_add_func ("/ui/window/example-schedule", test_example_schedule);
+  g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/read-only", test_read_only);
   g_test_add_func ("/ui/project-files", test_project_files);

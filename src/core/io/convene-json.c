@@ -1256,6 +1256,11 @@ build_segment (Import      *import,
   if (target->is_item && items != NULL && json_array_get_length (items) > 0)
     return fail_at (error, path, "items",
                     _("An item cannot hold items of its own; only top-level segments hold items."));
+  if (items != NULL && json_array_get_length (items) > 0 && !convene_segment_kind_holds_items (kind))
+    return fail_at (error, path, "items",
+                    /* Translators: %s is a segment kind, such as “Break”. */
+                    _("A segment of the kind “%s” cannot hold items."),
+                    convene_segment_kind_get_label (kind));
 
   segment = convene_segment_new (id_or_new (import, id), kind, title, (guint) duration);
   convene_segment_set_fixed_start (segment, fixed_start);

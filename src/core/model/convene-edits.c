@@ -617,6 +617,31 @@ validate_reference (gint64   value,
   return TRUE;
 }
 
+/* A segment that holds items keeps to kinds made of several contributions:
+ * a break holding talks would be saved and exported as something no reader
+ * accepts. The planner moves the items out first. */
+static gboolean
+check_kind_holds_items (ConveneSegment      *segment,
+                        ConveneSegmentKind   kind,
+                        GError             **error)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment)));
+  const char *title = convene_segment_get_title (segment);
+
+  if (n_items == 0 || convene_segment_kind_holds_items (kind))
+    return TRUE;
+
+  g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_NESTING,
+               /* Translators: the first %s is a segment's title, the second a kind such as “Break”. */
+               ngettext ("“%s” holds %u item, and a segment of the kind “%s” cannot hold items. "
+                         "Move the item out of it first.",
+                         "“%s” holds %u items, and a segment of the kind “%s” cannot hold items. "
+                         "Move the items out of it first.", n_items),
+               *title != '\0' ? title : convene_segment_kind_get_label (convene_segment_get_kind (segment)),
+               n_items, convene_segment_kind_get_label (kind));
+  return FALSE;
+}
+
 ConveneCommand *
 convene_edit_set_number (gpointer     object,
                          const char  *property,
@@ -681,6 +706,10 @@ convene_edit_set_number (gpointer     object,
                                _("This choice is not one Convene knows."));
           return NULL;
         }
+
+      if (g_str_equal (property, "kind") && CONVENE_IS_SEGMENT (object) &&
+          !check_kind_holds_items (CONVENE_SEGMENT (object), (ConveneSegmentKind) value, error))
+        return NULL;
 
       label = g_str_equal (property, "kind") ? _("Change Kind")
             : g_str_equal (property, "status") ? _("Change Status")

@@ -437,9 +437,17 @@ read_segment (JsonNode  *node,
         }
       items = json_node_get_array (member);
       n = json_array_get_length (items);
-      if (n > 0 && (is_item || !convene_segment_kind_holds_items (kind)))
+      if (n > 0 && is_item)
         {
-          fail (error, _("A segment holds items it cannot hold."));
+          fail (error, _("An item cannot hold items of its own."));
+          return NULL;
+        }
+      if (n > 0 && !convene_segment_kind_holds_items (kind))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       /* Translators: %s is a segment kind, such as “Break”. */
+                       _("A segment of the kind “%s” cannot hold items."),
+                       convene_segment_kind_get_label (kind));
           return NULL;
         }
 
@@ -842,6 +850,38 @@ file_stem (const char *name)
   return g_string_free (stem, FALSE);
 }
 
+/* Reads data back as loading a saved file would, so that what is saved is
+ * always listed again: a file the loader skips is never written. */
+static gboolean
+check_saveable (ConveneFormat  *self,
+                const char     *data,
+                gsize           length,
+                GError        **error)
+{
+  g_autoptr(ConveneFormat) reread = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (length > CONVENE_FORMAT_MAX_FILE_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is the format's name, %u a size in MiB. */
+                   _("Cannot save the format “%s”: its titles, notes and cues together are too long "
+                     "for a format (at most %u MiB). Shorten the notes and try again."),
+                   self->name, CONVENE_FORMAT_MAX_FILE_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  reread = convene_format_new_from_data (data, length, &local_error);
+  if (reread == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is the format's name, the second why it cannot be read back. */
+                   _("Cannot save the format “%s”: %s"), self->name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 convene_format_save (ConveneFormat  *self,
                      const char     *dir,
@@ -856,6 +896,10 @@ convene_format_save (ConveneFormat  *self,
   g_return_val_if_fail (CONVENE_IS_FORMAT (self), FALSE);
   g_return_val_if_fail (!self->builtin, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = convene_format_to_data (self, &length);
+  if (!check_saveable (self, data, length, error))
+    return FALSE;
 
   if (dir == NULL)
     dir = own_dir = convene_formats_dup_user_dir ();
@@ -880,7 +924,6 @@ convene_format_save (ConveneFormat  *self,
       path = g_build_filename (dir, base, NULL);
     }
 
-  data = convene_format_to_data (self, &length);
   if (!g_file_set_contents (path, data, (gssize) length, error))
     return FALSE;
 
