@@ -7,6 +7,7 @@
 #include "convene-print.h"
 #include "convene-project-view.h"
 #include "convene-start-page.h"
+#include "convene-ui-util.h"
 #include "convene-window.h"
 
 struct _ConveneWindow
@@ -121,7 +122,7 @@ show_toast_for_error (ConveneWindow *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  convene_ui_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -221,7 +222,7 @@ save_format_response (AdwMessageDialog *dialog,
 
   /* Translators: %s is the name of the session format just saved. */
   message = g_markup_printf_escaped (_("Saved the format “%s”"), convene_format_get_name (format));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  convene_ui_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -307,7 +308,7 @@ save_copy_response (GtkNativeDialog *dialog,
   name = g_file_get_basename (file);
   /* Translators: %s is a file name. */
   message = g_markup_printf_escaped (_("Saved a copy as “%s”"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  convene_ui_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -456,7 +457,7 @@ convene_window_add_toast (ConveneWindow *self,
 {
   g_return_if_fail (CONVENE_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  convene_ui_add_toast (self->toast_overlay, toast);
 }
 
 static gboolean
