@@ -223,6 +223,10 @@ export_case("a NUL inside a note",
 export_case("a segment that is its own parent",
             planted("self-parent", "PRAGMA ignore_check_constraints = ON; "
                                    "UPDATE segment SET parent = id WHERE id = (SELECT min(id) FROM segment)"))
+export_case("an id of 2^63-1",
+            planted("largest-id", "INSERT INTO speaker (id, position, honorific, name, job_title, "
+                    "organisation, email, phone, bio, notes, status) VALUES "
+                    "(9223372036854775807, 99, '', 'Last', '', '', '', '', '', '', 'invited')"))
 export_case("a parent cycle",
             planted("cycle", "UPDATE segment SET parent = (SELECT max(id) FROM segment) "
                              "WHERE id = (SELECT min(id) FROM segment); "
@@ -273,6 +277,7 @@ mutations = [
     ("time zone ../../etc/passwd", lambda d: d["project"].update(time_zone="../../etc/passwd")),
     ("id 2^63", lambda d: d["speakers"][0].update(id=9223372036854775808)),
     ("id -1", lambda d: d["speakers"][0].update(id=-1)),
+    ("id 2^63-1", lambda d: d["speakers"][0].update(id=9223372036854775807)),
     ("a session id changed, its assignments left dangling", lambda d: d["sessions"][0].update(id=d["speakers"][0]["id"])),
     ("an object for a title", lambda d: d["project"].update(title={"text": "x"})),
     ("a text of 65 KiB", lambda d: d["project"].update(notes="y" * 66000)),

@@ -6,6 +6,8 @@
 
 #include "convene-document-private.h"
 #include "convene-edits.h"
+#include "convene-json.h"
+#include "convene-limits.h"
 #include "convene-validate.h"
 #include "convene-store-private.h"
 #include "store-fixtures.h"
@@ -438,6 +440,41 @@ test_create (Fixture       *f,
   convene_document_close (document);
 }
 
+/* A project holding the largest id an import takes still grows, and the
+ * file it then is opens again. */
+static void
+test_room_to_grow (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Large ids.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneProject) imported = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneSpeaker) person = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneProject *project;
+  const char json[] = "{\"format\": \"convene-project\", \"version\": 1, \"project\": {}, "
+                      "\"speakers\": [{\"id\": 4611686018427387904, \"name\": \"Ada\"}]}";
+
+  imported = convene_json_import (json, sizeof json - 1, &error);
+  g_assert_no_error (error);
+  document = convene_document_create (file, imported, &error);
+  g_assert_no_error (error);
+  project = convene_document_get_project (document);
+  person = convene_speaker_new (convene_project_new_id (project), "Grace");
+  g_assert_true (convene_document_perform (document, convene_edit_add_speaker (project, person, 1), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (convene_speaker_get_id (person), ==, CONVENE_MAX_ID + 1);
+  convene_document_close (document);
+  g_clear_object (&document);
+
+  document = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_document_get_project (document);
+  g_assert_nonnull (convene_project_find_speaker (project, CONVENE_MAX_ID + 1));
+  convene_document_close (document);
+}
+
 
 /* The change feed: one announcement per perform, undo and redo, naming what
  * changed and which sessions it touched; none for a refused edit. */
@@ -583,6 +620,7 @@ main (int   argc,
   ADD ("disk-full-reverts", test_disk_full_reverts);
   ADD ("read-only-refuses", test_read_only_refuses);
   ADD ("create", test_create);
+  ADD ("room-to-grow", test_room_to_grow);
   ADD ("change-feed", test_change_feed);
 
   return g_test_run ();

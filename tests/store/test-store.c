@@ -624,6 +624,9 @@ test_invalid_values (Fixture       *f,
       "(SELECT max(id) FROM session)) WHERE id = (SELECT min(id) FROM outcome_link)",
 
     "UPDATE assignment SET speaker = 999999",
+    /* An id that leaves no room for the next one. */
+    "INSERT INTO speaker (id, position, honorific, name, job_title, organisation, email, phone, bio, "
+      "notes, status) VALUES (9223372036854775807, 99, '', 'Last', '', '', '', '', '', '', 'invited')",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)

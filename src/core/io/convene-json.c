@@ -1026,8 +1026,10 @@ read_id (JsonObject  *object,
 
   if (!read_int (object, path, "id", FALSE, &id, error))
     return FALSE;
-  if (json_object_has_member (object, "id") && id <= 0)
-    return fail_at (error, path, "id", _("An id must be a whole number greater than 0."));
+  /* Capped so that the ids a project makes next can never overflow. */
+  if (json_object_has_member (object, "id") && (id <= 0 || id > CONVENE_MAX_ID))
+    return fail_at (error, path, "id", _("An id must be a whole number from 1 to %'lld."),
+                    (long long) CONVENE_MAX_ID);
   *out = id;
   return TRUE;
 }

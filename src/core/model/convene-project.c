@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "convene-model-private.h"
+#include "convene-limits.h"
 #include "convene-project.h"
 
 struct _ConveneProject
@@ -318,6 +319,10 @@ gint64
 convene_project_new_id (ConveneProject *self)
 {
   g_return_val_if_fail (CONVENE_IS_PROJECT (self), 0);
+  /* Only a file made to hold the largest ids gets here; 0 is refused when
+   * the change is saved, and the file still opens. */
+  if (self->last_id >= CONVENE_MAX_STORED_ID)
+    return 0;
   return ++self->last_id;
 }
 

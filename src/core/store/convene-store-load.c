@@ -153,7 +153,7 @@ read_optional_id (Loader       *loader,
       return TRUE;
     }
 
-  return read_int (loader, stmt, column, field, 1, G_MAXINT64, out);
+  return read_int (loader, stmt, column, field, 1, CONVENE_MAX_STORED_ID, out);
 }
 
 static gboolean
@@ -280,7 +280,7 @@ load_speakers (Loader *loader)
       ConveneSpeakerStatus status;
       gint64 id;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
           !read_text (loader, stmt, 1, _("the honorific"), &honorific) ||
           !read_text (loader, stmt, 2, _("the name"), &name) ||
@@ -336,7 +336,7 @@ load_sessions (Loader *loader)
       gint64 id, start_time, slot_minutes;
       GError *local = NULL;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
           !read_text (loader, stmt, 1, _("the title"), &title) ||
           !read_text (loader, stmt, 2, _("the date"), &date) ||
@@ -388,9 +388,9 @@ load_segments (Loader *loader)
       ConveneSegmentKind kind;
       gint64 id, session_id, parent_id, duration, fixed_start;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, _("The session"), 1, G_MAXINT64, &session_id) ||
+          !read_int (loader, stmt, 1, _("The session"), 1, CONVENE_MAX_STORED_ID, &session_id) ||
           !read_optional_id (loader, stmt, 2, _("The parent"), &parent_id) ||
           !read_text (loader, stmt, 3, _("the kind"), &kind_nick) ||
           !read_text (loader, stmt, 4, _("the title"), &title) ||
@@ -484,9 +484,9 @@ load_outcomes (Loader *loader)
       gint64 *segment_session;
       GError *local = NULL;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, _("The session"), 1, G_MAXINT64, &session_id) ||
+          !read_int (loader, stmt, 1, _("The session"), 1, CONVENE_MAX_STORED_ID, &session_id) ||
           !read_text (loader, stmt, 2, _("the kind"), &kind_nick) ||
           !read_text (loader, stmt, 3, _("the text"), &text) ||
           !read_int (loader, stmt, 4, _("The done mark"), 0, 1, &done))
@@ -578,9 +578,9 @@ load_assignments (Loader *loader)
       ConveneRole role;
       gint64 id, speaker_id, segment_id, session_id;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, _("The speaker"), 1, G_MAXINT64, &speaker_id) ||
+          !read_int (loader, stmt, 1, _("The speaker"), 1, CONVENE_MAX_STORED_ID, &speaker_id) ||
           !read_optional_id (loader, stmt, 2, _("The segment"), &segment_id) ||
           !read_optional_id (loader, stmt, 3, _("The session"), &session_id) ||
           !read_text (loader, stmt, 4, _("the role"), &role_nick))
@@ -642,10 +642,10 @@ load_outcome_links (Loader *loader)
       gint64 *outcome_session, *segment_session;
       char *pair;
 
-      if (!read_int (loader, stmt, 0, _("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, _("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, _("The outcome"), 1, G_MAXINT64, &outcome_id) ||
-          !read_int (loader, stmt, 2, _("The segment"), 1, G_MAXINT64, &segment_id))
+          !read_int (loader, stmt, 1, _("The outcome"), 1, CONVENE_MAX_STORED_ID, &outcome_id) ||
+          !read_int (loader, stmt, 2, _("The segment"), 1, CONVENE_MAX_STORED_ID, &segment_id))
         break;
 
       outcome_session = g_hash_table_lookup (loader->outcome_sessions, &outcome_id);
