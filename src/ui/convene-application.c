@@ -127,10 +127,20 @@ show_document (ConveneApplication *self,
                GtkWindow          *from)
 {
   ConveneWindow *window = window_for_new_project (self, from);
+  const char * const *notices = convene_document_get_load_notices (document);
 
   convene_window_set_document (window, document);
   convene_project_files_remember (self->settings, convene_document_get_file (document));
   gtk_window_present (GTK_WINDOW (window));
+
+  /* What opening the file set right is a sentence or two, longer than a
+   * toast shows: a dialog over the window keeps it until it has been read. */
+  if (notices[0] != NULL)
+    {
+      g_autofree char *message = g_strjoinv ("\n\n", (char **) notices);
+
+      convene_window_show_error (window, _("The Project Needs Attention"), message);
+    }
 }
 
 static void

@@ -800,6 +800,13 @@ static const BadCase bad_cases[] = {
     CONVENE_JSON_ERROR_INVALID, "sessions[0].start: “25:00”" },
   { "unknown-time-zone", "{\"format\": \"convene-project\", \"version\": 1, \"project\": {\"time_zone\": \"Mars/Olympus_Mons\"}}",
     CONVENE_JSON_ERROR_INVALID, "project.time_zone: " },
+  /* Paths and other files of the zone folder are not zones. */
+  { "time-zone-path", "{\"format\": \"convene-project\", \"version\": 1, \"project\": {\"time_zone\": \"/etc/localtime\"}}",
+    CONVENE_JSON_ERROR_INVALID, "project.time_zone: “/etc/localtime” is not a time zone" },
+  { "time-zone-dot-dot", "{\"format\": \"convene-project\", \"version\": 1, \"project\": {\"time_zone\": \"Europe/../Europe/Zurich\"}}",
+    CONVENE_JSON_ERROR_INVALID, "project.time_zone: " },
+  { "time-zone-zone-tab", "{\"format\": \"convene-project\", \"version\": 1, \"project\": {\"time_zone\": \"zone.tab\"}}",
+    CONVENE_JSON_ERROR_INVALID, "project.time_zone: " },
   { "unknown-status", HEAD "\"speakers\": [{\"status\": \"maybe\"}]}", CONVENE_JSON_ERROR_INVALID,
     "speakers[0].status: " },
   { "duplicate-member", SEGMENT ("{\"kind\": \"panel\",\n \"duration\": 5,\n \"duration\": 6}"),

@@ -399,6 +399,21 @@ choose_session (ConveneProject         *project,
   return FALSE;
 }
 
+/* What opening the file set right is not a failure: the export goes on, and
+ * each is said on a line of its own. */
+static void
+print_load_notices (ConveneStore *store)
+{
+  const char * const *notices = convene_store_get_load_notices (store);
+
+  for (guint i = 0; notices[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (notices[i]), "\r\n", ' ');
+
+      g_printerr ("convene: %s\n", line);
+    }
+}
+
 static gboolean
 export_project (GFile                         *project_file,
                 GFile                         *out,
@@ -458,6 +473,8 @@ export_project (GFile                         *project_file,
     return FALSE;
 
   project = convene_store_load (store, error);
+  if (project != NULL)
+    print_load_notices (store);
   convene_store_close (store);
   if (project == NULL)
     return FALSE;

@@ -244,6 +244,14 @@ convene_document_get_history (ConveneDocument *self)
   return self->history;
 }
 
+const char * const *
+convene_document_get_load_notices (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  return convene_store_get_load_notices (self->store);
+}
+
 gboolean
 convene_document_get_read_only (ConveneDocument *self)
 {

@@ -27,6 +27,9 @@ ConveneDocument *convene_document_create    (GFile *file, ConveneProject *projec
 ConveneProject  *convene_document_get_project (ConveneDocument *self);
 GFile           *convene_document_get_file    (ConveneDocument *self);
 ConveneHistory  *convene_document_get_history (ConveneDocument *self);
+/* What opening the file had to set right (convene_store_get_load_notices()):
+ * sentences to show the planner once. */
+const char * const *convene_document_get_load_notices (ConveneDocument *self);
 gboolean         convene_document_get_read_only (ConveneDocument *self);
 const char      *convene_document_get_read_only_reason (ConveneDocument *self);
 /* Takes ownership of command (may be NULL only if error is already set by the

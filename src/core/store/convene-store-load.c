@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "convene-store"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "convene-limits.h"
@@ -25,6 +27,7 @@ typedef struct
   GHashTable     *segment_sessions;  /* segment or item id -> its session id */
   GHashTable     *outcome_sessions;  /* outcome id -> its session id */
   GArray         *legacy_links;      /* LegacyLink: links of a file before version 3 */
+  GPtrArray      *notices;    /* char*: what was set right, for the planner */
   /* Where the row being read is, for messages. */
   const char     *table;      /* translated: "segment" */
   gint64          row;
@@ -224,6 +227,37 @@ next_row (Loader       *loader,
   return FALSE;
 }
 
+/* A zone that is not a zone name of this computer (a path, a file of the
+ * zone folder, a name from elsewhere) must never reach GLib, which would
+ * read that file, or wait forever on a FIFO. The project still opens, with
+ * nothing else lost; its clock is UTC until the planner chooses the zone,
+ * and the planner is told so. */
+static void
+note_bad_time_zone (Loader     *loader,
+                    const char *time_zone)
+{
+  g_autofree char *name = convene_store_dup_display_name (loader->store);
+  gboolean quotable = *time_zone != '\0' && strlen (time_zone) <= 64;
+
+  for (const char *p = time_zone; quotable && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      quotable = FALSE;
+
+  convene_project_set_time_zone (loader->project, "UTC");
+  if (quotable)
+    g_ptr_array_add (loader->notices,
+                     /* Translators: the first %s is a file name, the second what it gave as time zone */
+                     g_strdup_printf (_("“%s” names the time zone “%s”, which is not a time zone "
+                                        "known on this computer: its times are shown in UTC until "
+                                        "you choose the venue’s time zone in Project Details."),
+                                      name, time_zone));
+  else
+    g_ptr_array_add (loader->notices,
+                     g_strdup_printf (_("“%s” names a time zone that is not known on this computer: "
+                                        "its times are shown in UTC until you choose the venue’s "
+                                        "time zone in Project Details."), name));
+}
+
 static void
 load_project (Loader *loader)
 {
@@ -250,7 +284,10 @@ load_project (Loader *loader)
       convene_project_set_organiser (loader->project, organiser);
       convene_project_set_venue (loader->project, venue);
       convene_project_set_notes (loader->project, notes);
-      convene_project_set_time_zone (loader->project, time_zone);
+      if (convene_validate_time_zone (time_zone, NULL))
+        convene_project_set_time_zone (loader->project, time_zone);
+      else
+        note_bad_time_zone (loader, time_zone);
     }
   sqlite3_finalize (stmt);
   loader->table = NULL;
@@ -713,6 +750,7 @@ convene_store_read_project (ConveneStore  *self,
   loader.segment_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   loader.outcome_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   loader.legacy_links = g_array_new (FALSE, FALSE, sizeof (LegacyLink));
+  loader.notices = g_ptr_array_new_with_free_func (g_free);
 
   /* One read transaction: every table from the same moment, even if another
    * program writes the file meanwhile. */
@@ -749,9 +787,12 @@ convene_store_read_project (ConveneStore  *self,
 
   if (loader.error != NULL)
     {
+      g_ptr_array_unref (loader.notices);
       g_propagate_error (error, loader.error);
       return NULL;
     }
 
+  g_ptr_array_add (loader.notices, NULL);
+  convene_store_set_load_notices (self, (char **) g_ptr_array_free (loader.notices, FALSE));
   return g_steal_pointer (&project);
 }

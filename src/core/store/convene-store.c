@@ -63,6 +63,7 @@ struct _ConveneStore
   gboolean             read_only;
   char                *read_only_reason;
   guint                version;
+  char               **load_notices;  /* never NULL */
   /* How db was opened, for the second connection save_copy reads through. */
   char                *open_name;
   int                  open_flags;
@@ -1146,6 +1147,22 @@ convene_store_load (ConveneStore  *self,
 }
 
 void
+convene_store_set_load_notices (ConveneStore  *self,
+                                char         **notices)
+{
+  g_strfreev (self->load_notices);
+  self->load_notices = notices;
+}
+
+const char * const *
+convene_store_get_load_notices (ConveneStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_STORE (self), NULL);
+
+  return (const char * const *) self->load_notices;
+}
+
+void
 convene_store_attach (ConveneStore   *self,
                       ConveneProject *project)
 {
@@ -1423,6 +1440,7 @@ convene_store_finalize (GObject *object)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->open_name, g_free);
+  g_clear_pointer (&self->load_notices, g_strfreev);
 
   G_OBJECT_CLASS (convene_store_parent_class)->finalize (object);
 }
@@ -1438,4 +1456,5 @@ convene_store_class_init (ConveneStoreClass *klass)
 static void
 convene_store_init (ConveneStore *self)
 {
+  self->load_notices = g_new0 (char *, 1);
 }

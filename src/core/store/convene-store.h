@@ -57,6 +57,10 @@ gboolean        convene_store_is_read_only   (ConveneStore *self);
 const char     *convene_store_get_read_only_reason (ConveneStore *self);
 /* Reads the whole project. */
 ConveneProject *convene_store_load           (ConveneStore *self, GError **error);
+/* What the last load had to set right without refusing the file, each a
+ * sentence for the planner naming the file: a time zone that is not one is
+ * read as UTC. Empty (never NULL) when there was nothing. */
+const char * const *convene_store_get_load_notices (ConveneStore *self);
 /* Starts watching project: from now on, changes are collected and written by
  * convene_store_commit(). */
 void            convene_store_attach         (ConveneStore *self, ConveneProject *project);
