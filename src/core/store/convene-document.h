@@ -53,6 +53,16 @@ ConveneSpeaker  *convene_document_find_speaker (ConveneDocument *self, gint64 id
 GPtrArray       *convene_document_get_assignments_on (ConveneDocument *self, gint64 segment_id,
                                                       gint64 session_id);
 gboolean         convene_document_save_copy (ConveneDocument *self, GFile *dest, GError **error);
+/* Whether the file is still where it was opened (convene_store_check_file()),
+ * checked now; announces "read-only" and "read-only-reason" when it is not
+ * any more. */
+ConveneStoreFileState convene_document_check_file (ConveneDocument *self);
+ConveneStoreFileState convene_document_get_file_state (ConveneDocument *self);
+/* Saves a copy at dest (convene_store_save_copy()) and goes on in it: from
+ * now on edits are written there, and undo and redo go on as before.
+ * Announces "file", "read-only" and "read-only-reason". For a project whose
+ * file was moved or deleted, this is how the planner keeps working. */
+gboolean         convene_document_save_as   (ConveneDocument *self, GFile *dest, GError **error);
 void             convene_document_close     (ConveneDocument *self);
 
 G_END_DECLS
