@@ -12,11 +12,17 @@
  * run, which then writes to freed memory. That happens when the fade-out ends
  * first or in the same frame: a toast put on while another fades out slides
  * in for 500 ms, longer than a 300 ms fade-out, and a toast dismissed in the
- * frame it was put on ends both in one frame (the newer animation runs first).
+ * frame it appeared (its Undo pressed at once, a newer toast replacing it)
+ * ends both in one frame, the fade-out first.
+ *
  * So each overlay holds one toast at a time: the next goes on only after the
- * overlay has let go of the last one (finalized, its fade-out over). A
- * high-priority toast dismisses the one shown rather than joining it on the
- * overlay, and only once that one has finished sliding in. */
+ * overlay has let go of the last one (finalized, its fade-out over), and
+ * slides in for the usual 300 ms. A toast dismissed, by anyone, before it
+ * has finished sliding in is dismissed for the overlay only afterwards: the
+ * toast's "dismissed" is stopped before it reaches the overlay (which
+ * connects to it when the toast is added, after this queue) and emitted again
+ * once the slide-in is over. A high-priority toast dismisses the one shown
+ * rather than joining it on the overlay. */
 #define TOAST_SLIDE_IN_US  (300 * 1000)  /* libadwaita's SHOW_DURATION */
 #define TOAST_MARGIN_US    (100 * 1000)  /* its clock may be read a little later */
 
@@ -26,12 +32,12 @@ typedef struct
   GQueue           pending;    /* AdwToast*, owned, next first */
   AdwToast        *shown;      /* weak: handed to the overlay, not yet let go */
   gulong           dismissed_id;
-  gboolean         shown_dismissed;
+  gboolean         shown_dismissed;  /* the overlay has heard it */
+  gboolean         dismiss_deferred; /* to tell the overlay once settled */
   gint64           shown_at;   /* frame time when it was handed over */
   gboolean         shown_settled; /* it has finished sliding in */
-  gboolean         replace_shown; /* dismiss it once settled */
   guint            tick_id;    /* waiting for it to settle */
-  guint            idle_id;    /* shows the next toast, or dismisses the shown one */
+  guint            idle_id;    /* shows the next toast, or passes on a dismissal */
 } ToastQueue;
 
 static void toast_queue_update (ToastQueue *queue);
@@ -71,10 +77,20 @@ shown_toast_gone (gpointer  data,
     toast_queue_schedule (queue);
 }
 
+/* Runs before the overlay's own handler. An unmapped overlay skips its
+ * animations, so there is nothing sliding to wait for. */
 static void
 shown_toast_dismissed (ToastQueue *queue)
 {
+  if (!queue->shown_settled && gtk_widget_get_mapped (GTK_WIDGET (queue->overlay)))
+    {
+      g_signal_stop_emission_by_name (queue->shown, "dismissed");
+      queue->dismiss_deferred = TRUE;
+      return;
+    }
+
   queue->shown_dismissed = TRUE;
+  queue->dismiss_deferred = FALSE;
 }
 
 static gboolean
@@ -89,7 +105,7 @@ shown_toast_tick (GtkWidget     *overlay,
 
   queue->tick_id = 0;
   queue->shown_settled = TRUE;
-  if (queue->replace_shown)
+  if (queue->dismiss_deferred)
     toast_queue_schedule (queue);
   return G_SOURCE_REMOVE;
 }
@@ -118,12 +134,10 @@ toast_queue_update (ToastQueue *queue)
 
   if (queue->shown != NULL)
     {
-      /* An unmapped overlay skips its animations: nothing is sliding. */
-      if (queue->replace_shown && !queue->shown_dismissed &&
-          (queue->shown_settled || !gtk_widget_get_mapped (widget)))
+      if (queue->dismiss_deferred && (queue->shown_settled || !gtk_widget_get_mapped (widget)))
         {
-          queue->replace_shown = FALSE;
-          adw_toast_dismiss (queue->shown);
+          queue->shown_settled = TRUE;
+          g_signal_emit_by_name (queue->shown, "dismissed");
         }
       return;
     }
@@ -134,7 +148,7 @@ toast_queue_update (ToastQueue *queue)
 
   queue->shown = toast;
   queue->shown_dismissed = FALSE;
-  queue->replace_shown = FALSE;
+  queue->dismiss_deferred = FALSE;
   queue->shown_settled = TRUE;
   g_object_weak_ref (G_OBJECT (toast), shown_toast_gone, queue);
   queue->dismissed_id = g_signal_connect_swapped (toast, "dismissed",
@@ -186,8 +200,8 @@ convene_ui_add_toast (AdwToastOverlay *overlay,
           l = next;
         }
       g_queue_push_head (&queue->pending, toast);
-      if (queue->shown != NULL)
-        queue->replace_shown = TRUE;
+      if (queue->shown != NULL && !queue->shown_dismissed)
+        adw_toast_dismiss (queue->shown);
     }
   else
     {

@@ -350,8 +350,8 @@ wait_for_frame (GtkWidget *widget)
  * memory when a toast's fade-out ended before its slide-in (or in the same
  * frame): a toast put on as the last one fades out slides in for longer, so
  * dismissing it soon after crashed (the outcomes test, 3 runs in 4 with GL
- * off); a high-priority toast put on at once after another dismissed that
- * one in the frame it appeared. */
+ * off); a toast dismissed in the frame it appeared, by its own button or by
+ * a high-priority toast put on at once, crashed the same way. */
 static void
 test_toasts_one_at_a_time (void)
 {
@@ -360,7 +360,7 @@ test_toasts_one_at_a_time (void)
   g_autoptr(ConveneDocument) document = create_example (file);
   ConveneWindow *window = show_window (document, -1, -1);
   GtkWidget *overlay = first_of_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *first = NULL, *second = NULL, *third = NULL, *fourth = NULL;
+  AdwToast *first = NULL, *second = NULL, *third = NULL, *fourth = NULL, *fifth = NULL;
 
   for (guint round = 0; round < 2; round++)
     {
@@ -393,6 +393,13 @@ test_toasts_one_at_a_time (void)
       wait_for_frame (overlay);
       adw_toast_dismiss (fourth);
       wait_until (is_null, &fourth, "the fourth toast to fade out");
+
+      /* Dismissed in the very frame it was put on (its button pressed at
+       * once): the overlay hears of it once the toast has slid in. */
+      convene_ui_add_toast (ADW_TOAST_OVERLAY (overlay), watched_toast ("Fifth toast", &fifth));
+      adw_toast_dismiss (fifth);
+      g_assert_true (shows_label (overlay, "Fifth toast"));
+      wait_until (is_null, &fifth, "the fifth toast to fade out");
     }
 
   close_window (window);
