@@ -38,22 +38,24 @@ static const GOptionEntry option_entries[] = {
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Create the project from the JSON in FILE and exit"), N_("FILE") },
   /* Run-sheet options, for --export=FILE.pdf only. Values are strings so a
-   * bad one is reported by the export in its own words. */
-  { "session", 0, 0, G_OPTION_ARG_STRING, NULL,
+   * bad one is reported by the export in its own words; they are read as
+   * bytes (FILENAME) so that bytes which are not text get Convene's own
+   * one-line message rather than GApplication's bare one. */
+  { "session", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Run sheet: only this session, by id or exact title (default: every session, "
        "each from a new page)"), N_("ID|TITLE") },
-  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "date", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Run sheet: the whole-day sheet of the sessions on this date (not with --session)"), N_("YYYY-MM-DD") },
-  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "paper", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Run sheet: a4, a3, a5, letter, legal or a size such as 210x297mm, 8.5x11in "
        "(default: the paper of the locale, LC_PAPER)"), N_("PAPER") },
   { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run sheet: print across the long side of the paper"), NULL },
-  { "font-size", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "font-size", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Run sheet: type size in points, 6 to 16 (default: 9)"), N_("PT") },
   { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run sheet: leave out segment notes and cues"), NULL },
-  { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "sections", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Run sheet: extra sections, comma-separated: contacts, outcomes, moderator, "
        "call-sheets, or all"), N_("LIST") },
   { "12h", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -125,10 +127,20 @@ show_document (ConveneApplication *self,
                GtkWindow          *from)
 {
   ConveneWindow *window = window_for_new_project (self, from);
+  const char * const *notices = convene_document_get_load_notices (document);
 
   convene_window_set_document (window, document);
   convene_project_files_remember (self->settings, convene_document_get_file (document));
   gtk_window_present (GTK_WINDOW (window));
+
+  /* What opening the file set right is a sentence or two, longer than a
+   * toast shows: a dialog over the window keeps it until it has been read. */
+  if (notices[0] != NULL)
+    {
+      g_autofree char *message = g_strjoinv ("\n\n", (char **) notices);
+
+      convene_window_show_error (window, _("The Project Needs Attention"), message);
+    }
 }
 
 static void
@@ -496,6 +508,34 @@ run_cli (const char                    *option,
   return 0;
 }
 
+/* Reads the option name, given as bytes in the locale's encoding, into
+ * *owned (UTF-8) and *out; says so on one line when it is not text. */
+static gboolean
+lookup_text_option (GVariantDict  *options,
+                    const char    *name,
+                    char         **owned,
+                    const char   **out)
+{
+  const char *bytes = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^&ay", &bytes))
+    return TRUE;
+
+  *owned = g_locale_to_utf8 (bytes, -1, NULL, NULL, NULL);
+  if (*owned == NULL)
+    {
+      /* Translators: %s is an option such as --session */
+      g_autofree char *message = g_strdup_printf (_("The value of --%s is not text in this computer’s "
+                                                    "character set."), name);
+
+      g_printerr ("convene: %s\n", message);
+      return FALSE;
+    }
+
+  *out = *owned;
+  return TRUE;
+}
+
 /* Runs before startup: the version and the headless export/import are done
  * here so they need neither a display nor GTK. */
 static int
@@ -506,6 +546,11 @@ convene_application_handle_local_options (GApplication *app,
   const char *export_path = NULL;
   const char *import_path = NULL;
   ConveneCliExportOptions export_options = { 0 };
+  g_autofree char *session = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *font_size = NULL;
+  g_autofree char *sections = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -523,11 +568,12 @@ convene_application_handle_local_options (GApplication *app,
       g_printerr ("convene: %s\n", _("Use either --export or --import, not both."));
       return 1;
     }
-  g_variant_dict_lookup (options, "session", "&s", &export_options.session);
-  g_variant_dict_lookup (options, "date", "&s", &export_options.date);
-  g_variant_dict_lookup (options, "paper", "&s", &export_options.paper);
-  g_variant_dict_lookup (options, "font-size", "&s", &export_options.font_size);
-  g_variant_dict_lookup (options, "sections", "&s", &export_options.sections);
+  if (!lookup_text_option (options, "session", &session, &export_options.session) ||
+      !lookup_text_option (options, "date", &date, &export_options.date) ||
+      !lookup_text_option (options, "paper", &paper, &export_options.paper) ||
+      !lookup_text_option (options, "font-size", &font_size, &export_options.font_size) ||
+      !lookup_text_option (options, "sections", &sections, &export_options.sections))
+    return 1;
   export_options.landscape = g_variant_dict_contains (options, "landscape");
   export_options.no_notes = g_variant_dict_contains (options, "no-notes");
   if (g_variant_dict_contains (options, "12h") && g_variant_dict_contains (options, "24h"))

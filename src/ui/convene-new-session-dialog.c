@@ -114,7 +114,7 @@ undo_delete (AdwToast                *toast,
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      convene_ui_add_toast (self->toast_overlay, adw_toast_new (escaped));
     }
   g_clear_object (&self->deleted);
   fill_saved (self);
@@ -138,7 +138,7 @@ delete_clicked (GtkButton               *button,
   if (!convene_format_delete (format, &error))
     {
       escaped = g_markup_escape_text (error->message, -1);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      convene_ui_add_toast (self->toast_overlay, adw_toast_new (escaped));
       g_object_unref (format);
       return;
     }
@@ -154,7 +154,7 @@ delete_clicked (GtkButton               *button,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  convene_ui_add_toast (self->toast_overlay, toast);
 
   fill_saved (self);
   /* The row with the keyboard is gone: keep it in the lists. */

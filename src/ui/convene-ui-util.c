@@ -9,6 +9,210 @@
 
 #include "convene-ui-util.h"
 
+/* libadwaita 1.2's overlay frees what it keeps about a toast when the
+ * toast's fade-out ends, while the toast's slide-in may still have a frame to
+ * run, which then writes to freed memory. That happens when the fade-out ends
+ * first or in the same frame: a toast put on while another fades out slides
+ * in for 500 ms, longer than a 300 ms fade-out, and a toast dismissed in the
+ * frame it appeared (its Undo pressed at once, a newer toast replacing it)
+ * ends both in one frame, the fade-out first.
+ *
+ * So each overlay holds one toast at a time: the next goes on only after the
+ * overlay has let go of the last one (finalized, its fade-out over), and
+ * slides in for the usual 300 ms. A toast dismissed, by anyone, before it
+ * has finished sliding in is dismissed for the overlay only afterwards: the
+ * toast's "dismissed" is stopped before it reaches the overlay (which
+ * connects to it when the toast is added, after this queue) and emitted again
+ * once the slide-in is over. A high-priority toast dismisses the one shown
+ * rather than joining it on the overlay. */
+#define TOAST_SLIDE_IN_US  (300 * 1000)  /* libadwaita's SHOW_DURATION */
+#define TOAST_MARGIN_US    (100 * 1000)  /* its clock may be read a little later */
+
+typedef struct
+{
+  AdwToastOverlay *overlay;    /* borrowed: the queue is the overlay's data */
+  GQueue           pending;    /* AdwToast*, owned, next first */
+  AdwToast        *shown;      /* weak: handed to the overlay, not yet let go */
+  gulong           dismissed_id;
+  gboolean         shown_dismissed;  /* the overlay has heard it */
+  gboolean         dismiss_deferred; /* to tell the overlay once settled */
+  gint64           shown_at;   /* frame time when it was handed over */
+  gboolean         shown_settled; /* it has finished sliding in */
+  guint            tick_id;    /* waiting for it to settle */
+  guint            idle_id;    /* shows the next toast, or passes on a dismissal */
+} ToastQueue;
+
+static void toast_queue_update (ToastQueue *queue);
+
+static gboolean
+toast_queue_idle_cb (gpointer data)
+{
+  ToastQueue *queue = data;
+
+  queue->idle_id = 0;
+  toast_queue_update (queue);
+  return G_SOURCE_REMOVE;
+}
+
+/* Work is done from the main loop, never inside the overlay's own handlers
+ * or animation frames. */
+static void
+toast_queue_schedule (ToastQueue *queue)
+{
+  if (queue->idle_id == 0)
+    queue->idle_id = g_idle_add (toast_queue_idle_cb, queue);
+}
+
+/* The overlay let go of the shown toast: its fade-out is over. */
+static void
+shown_toast_gone (gpointer  data,
+                  GObject  *where_the_toast_was)
+{
+  ToastQueue *queue = data;
+
+  queue->shown = NULL;
+  queue->dismissed_id = 0;
+  if (queue->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (queue->overlay), queue->tick_id);
+  queue->tick_id = 0;
+  if (!g_queue_is_empty (&queue->pending))
+    toast_queue_schedule (queue);
+}
+
+/* Runs before the overlay's own handler. An unmapped overlay skips its
+ * animations, so there is nothing sliding to wait for. */
+static void
+shown_toast_dismissed (ToastQueue *queue)
+{
+  if (!queue->shown_settled && gtk_widget_get_mapped (GTK_WIDGET (queue->overlay)))
+    {
+      g_signal_stop_emission_by_name (queue->shown, "dismissed");
+      queue->dismiss_deferred = TRUE;
+      return;
+    }
+
+  queue->shown_dismissed = TRUE;
+  queue->dismiss_deferred = FALSE;
+}
+
+static gboolean
+shown_toast_tick (GtkWidget     *overlay,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  ToastQueue *queue = data;
+
+  if (gdk_frame_clock_get_frame_time (clock) < queue->shown_at + TOAST_SLIDE_IN_US + TOAST_MARGIN_US)
+    return G_SOURCE_CONTINUE;
+
+  queue->tick_id = 0;
+  queue->shown_settled = TRUE;
+  if (queue->dismiss_deferred)
+    toast_queue_schedule (queue);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+toast_queue_free (ToastQueue *queue)
+{
+  g_clear_handle_id (&queue->idle_id, g_source_remove);
+  if (queue->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (queue->overlay), queue->tick_id);
+  if (queue->shown != NULL)
+    {
+      g_clear_signal_handler (&queue->dismissed_id, queue->shown);
+      g_object_weak_unref (G_OBJECT (queue->shown), shown_toast_gone, queue);
+    }
+  g_queue_clear_full (&queue->pending, g_object_unref);
+  g_free (queue);
+}
+
+static void
+toast_queue_update (ToastQueue *queue)
+{
+  GtkWidget *widget = GTK_WIDGET (queue->overlay);
+  GdkFrameClock *clock;
+  AdwToast *toast;
+
+  if (queue->shown != NULL)
+    {
+      if (queue->dismiss_deferred && (queue->shown_settled || !gtk_widget_get_mapped (widget)))
+        {
+          queue->shown_settled = TRUE;
+          g_signal_emit_by_name (queue->shown, "dismissed");
+        }
+      return;
+    }
+
+  toast = g_queue_pop_head (&queue->pending);
+  if (toast == NULL)
+    return;
+
+  queue->shown = toast;
+  queue->shown_dismissed = FALSE;
+  queue->dismiss_deferred = FALSE;
+  queue->shown_settled = TRUE;
+  g_object_weak_ref (G_OBJECT (toast), shown_toast_gone, queue);
+  queue->dismissed_id = g_signal_connect_swapped (toast, "dismissed",
+                                                  G_CALLBACK (shown_toast_dismissed), queue);
+
+  clock = gtk_widget_get_mapped (widget) ? gtk_widget_get_frame_clock (widget) : NULL;
+  if (clock != NULL)
+    {
+      queue->shown_at = gdk_frame_clock_get_frame_time (clock);
+      queue->shown_settled = FALSE;
+      queue->tick_id = gtk_widget_add_tick_callback (widget, shown_toast_tick, queue, NULL);
+    }
+
+  adw_toast_overlay_add_toast (queue->overlay, toast);
+}
+
+void
+convene_ui_add_toast (AdwToastOverlay *overlay,
+                      AdwToast        *toast)
+{
+  ToastQueue *queue;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  queue = g_object_get_data (G_OBJECT (overlay), "convene-toast-queue");
+  if (queue == NULL)
+    {
+      queue = g_new0 (ToastQueue, 1);
+      queue->overlay = overlay;
+      g_queue_init (&queue->pending);
+      g_object_set_data_full (G_OBJECT (overlay), "convene-toast-queue", queue,
+                              (GDestroyNotify) toast_queue_free);
+    }
+
+  if (adw_toast_get_priority (toast) == ADW_TOAST_PRIORITY_HIGH)
+    {
+      /* A newer high-priority toast (an Undo after a delete) makes the
+       * older ones that never got shown stale: their Undo would undo it. */
+      for (GList *l = queue->pending.head; l != NULL; )
+        {
+          GList *next = l->next;
+
+          if (adw_toast_get_priority (l->data) == ADW_TOAST_PRIORITY_HIGH)
+            {
+              g_object_unref (l->data);
+              g_queue_delete_link (&queue->pending, l);
+            }
+          l = next;
+        }
+      g_queue_push_head (&queue->pending, toast);
+      if (queue->shown != NULL && !queue->shown_dismissed)
+        adw_toast_dismiss (queue->shown);
+    }
+  else
+    {
+      g_queue_push_tail (&queue->pending, toast);
+    }
+
+  toast_queue_update (queue);
+}
+
 void
 convene_ui_show_toast (GtkWidget *widget,
                        AdwToast  *toast)
@@ -16,7 +220,7 @@ convene_ui_show_toast (GtkWidget *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    convene_ui_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }

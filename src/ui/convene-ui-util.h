@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* Shows toast on overlay (takes it). Every toast of Convene goes on its
+ * overlay through here: one at a time, the next once the overlay has let go
+ * of the last, and a high-priority toast in place of the one shown. */
+void     convene_ui_add_toast    (AdwToastOverlay *overlay,
+                                  AdwToast        *toast);
 /* Shows toast on the nearest AdwToastOverlay above widget (takes it; drops
  * it when the widget is not in a window). */
 void     convene_ui_show_toast   (GtkWidget       *widget,

@@ -5,8 +5,10 @@
 
 #include "convene-new-session-dialog.h"
 #include "convene-print.h"
+#include "convene-project-files.h"
 #include "convene-project-view.h"
 #include "convene-start-page.h"
+#include "convene-ui-util.h"
 #include "convene-window.h"
 #include "convene-ui-util.h"
 
@@ -21,6 +23,7 @@ struct _ConveneWindow
   AdwWindowTitle     *window_title;
   GtkRevealer        *read_only_revealer;
   GtkLabel           *read_only_label;
+  GtkWidget          *save_copy_button;
   GtkStack           *stack;
   ConveneStartPage   *start_page;
   ConveneProjectView *project_view;
@@ -30,6 +33,10 @@ struct _ConveneWindow
   ConveneDocument    *document;
   /* borrowed from the document, watched for its title */
   ConveneProject     *project;
+  /* The planner chose to close although the file went away. */
+  gboolean            close_confirmed;
+  /* Close once the copy asked for on closing is saved. */
+  gboolean            close_after_copy;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneWindow, convene_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -96,17 +103,29 @@ update_actions (ConveneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-runsheet", has_document);
 }
 
+/* Whether the project's file was moved or deleted while it was open. */
+static gboolean
+file_gone (ConveneWindow *self)
+{
+  return self->document != NULL &&
+         convene_document_get_file_state (self->document) != CONVENE_STORE_FILE_IN_PLACE;
+}
+
 static void
 update_read_only (ConveneWindow *self)
 {
   gboolean read_only = self->document != NULL && convene_document_get_read_only (self->document);
 
+  gtk_widget_set_visible (self->save_copy_button, read_only && file_gone (self));
   if (read_only)
     {
       const char *reason = convene_document_get_read_only_reason (self->document);
       g_autofree char *text = NULL;
 
-      if (reason != NULL && reason[0] != '\0')
+      /* That reason says what happened and what to do, next to the button. */
+      if (file_gone (self))
+        text = g_strdup (reason);
+      else if (reason != NULL && reason[0] != '\0')
         /* Translators: %s is the reason, a sentence such as "The file is read-only." */
         text = g_strdup_printf (_("This project is open read-only: changes cannot be saved. %s"), reason);
       else
@@ -127,7 +146,7 @@ show_toast_for_error (ConveneWindow *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  convene_ui_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -229,7 +248,7 @@ save_format_response (AdwMessageDialog *dialog,
   shown = convene_ui_dup_shown_text (convene_format_get_name (format));
   /* Translators: %s is the name of the session format just saved. */
   message = g_markup_printf_escaped (_("Saved the format “%s”"), shown);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  convene_ui_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -300,11 +319,39 @@ save_copy_response (GtkNativeDialog *dialog,
   g_autofree char *message = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT || self->document == NULL)
-    return;
+    {
+      self->close_after_copy = FALSE;
+      return;
+    }
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   if (file == NULL)
-    return;
+    {
+      self->close_after_copy = FALSE;
+      return;
+    }
+
+  name = g_file_get_basename (file);
+
+  /* The file went away: the copy is where the work goes on. */
+  if (file_gone (self))
+    {
+      if (!convene_document_save_as (self->document, file, &error))
+        {
+          show_toast_for_error (self, error);
+          return;
+        }
+      convene_project_files_remember (self->settings, file);
+      if (self->close_after_copy)
+        {
+          gtk_window_close (GTK_WINDOW (self));
+          return;
+        }
+      /* Translators: %s is a file name. */
+      message = g_markup_printf_escaped (_("Saved a copy as “%s”; changes now go there"), name);
+      convene_ui_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
 
   if (!convene_document_save_copy (self->document, file, &error))
     {
@@ -312,10 +359,9 @@ save_copy_response (GtkNativeDialog *dialog,
       return;
     }
 
-  name = g_file_get_basename (file);
   /* Translators: %s is a file name. */
   message = g_markup_printf_escaped (_("Saved a copy as “%s”"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  convene_ui_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -381,8 +427,74 @@ document_notify (ConveneWindow *self,
   if (g_strcmp0 (pspec->name, "read-only") == 0 ||
       g_strcmp0 (pspec->name, "read-only-reason") == 0)
     update_read_only (self);
+  else if (g_strcmp0 (pspec->name, "file") == 0)
+    update_title (self);
   else
     update_actions (self);
+}
+
+/* Coming back to the window is when a file moved meanwhile is noticed,
+ * before the planner types anything. */
+static void
+active_changed (ConveneWindow *self,
+                GParamSpec    *pspec,
+                gpointer       user_data)
+{
+  if (self->document != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    convene_document_check_file (self->document);
+}
+
+static gboolean
+close_confirmed_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_gone_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ConveneWindow    *self)
+{
+  /* The window goes once the dialog, which belongs to it, is done. */
+  if (g_str_equal (response, "close"))
+    {
+      self->close_confirmed = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_copy = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-copy", NULL);
+    }
+}
+
+/* Closing a project whose file went away asks first: a deleted file's
+ * contents exist nowhere else, and a moved one is not where the planner
+ * will look for it. */
+static void
+ask_before_closing (ConveneWindow *self)
+{
+  gboolean deleted = convene_document_get_file_state (self->document) == CONVENE_STORE_FILE_DELETED;
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   deleted ? _("Save the Project Before Closing?")
+                                           : _("Save a Copy Before Closing?"),
+                                   convene_document_get_read_only_reason (self->document));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", deleted ? _("Close _Without Saving") : _("_Close"),
+                                    "save", _("_Save a Copy…"),
+                                    NULL);
+  if (deleted)
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_gone_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -399,6 +511,8 @@ disconnect_document (ConveneWindow *self)
       convene_document_close (self->document);
       g_clear_object (&self->document);
     }
+  self->close_confirmed = FALSE;
+  self->close_after_copy = FALSE;
 }
 
 void
@@ -464,7 +578,7 @@ convene_window_add_toast (ConveneWindow *self,
 {
   g_return_if_fail (CONVENE_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  convene_ui_add_toast (self->toast_overlay, toast);
 }
 
 static gboolean
@@ -472,6 +586,13 @@ convene_window_close_request (GtkWindow *window)
 {
   ConveneWindow *self = CONVENE_WINDOW (window);
   int width, height;
+
+  if (self->document != NULL && !self->close_confirmed &&
+      convene_document_check_file (self->document) != CONVENE_STORE_FILE_IN_PLACE)
+    {
+      ask_before_closing (self);
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -564,6 +685,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, save_copy_button);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, project_view);
@@ -599,6 +721,7 @@ convene_window_init (ConveneWindow *self)
 
   g_signal_connect_object (self->project_view, "notify::session", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
 
   update_actions (self);
 }

@@ -6,7 +6,9 @@ broken project files are exported (`convene --export=out.json bad.convene`)
 and broken JSON is imported (`convene --import=bad.json new.convene`).
 Each must end with exit status 1 (no signal), exactly one line on stderr that
 starts with "convene: " and names the file, nothing written, and the bad file
-byte for byte as it was. README.md lists the cases and what each gives.
+byte for byte as it was. Project files whose time zone is not a zone are the
+one exception: they open with UTC and a one-line notice (exit 0). README.md
+lists the cases and what each gives.
 
 Usage: test-hostile.py CONVENE SOURCE_DIR      (prints TAP)
 """
@@ -223,6 +225,10 @@ export_case("a NUL inside a note",
 export_case("a segment that is its own parent",
             planted("self-parent", "PRAGMA ignore_check_constraints = ON; "
                                    "UPDATE segment SET parent = id WHERE id = (SELECT min(id) FROM segment)"))
+export_case("an id of 2^63-1",
+            planted("largest-id", "INSERT INTO speaker (id, position, honorific, name, job_title, "
+                    "organisation, email, phone, bio, notes, status) VALUES "
+                    "(9223372036854775807, 99, '', 'Last', '', '', '', '', '', '', 'invited')"))
 export_case("a parent cycle",
             planted("cycle", "UPDATE segment SET parent = (SELECT max(id) FROM segment) "
                              "WHERE id = (SELECT min(id) FROM segment); "
@@ -273,6 +279,7 @@ mutations = [
     ("time zone ../../etc/passwd", lambda d: d["project"].update(time_zone="../../etc/passwd")),
     ("id 2^63", lambda d: d["speakers"][0].update(id=9223372036854775808)),
     ("id -1", lambda d: d["speakers"][0].update(id=-1)),
+    ("id 2^63-1", lambda d: d["speakers"][0].update(id=9223372036854775807)),
     ("a session id changed, its assignments left dangling", lambda d: d["sessions"][0].update(id=d["speakers"][0]["id"])),
     ("an object for a title", lambda d: d["project"].update(title={"text": "x"})),
     ("a text of 65 KiB", lambda d: d["project"].update(notes="y" * 66000)),
@@ -289,6 +296,50 @@ escaped = good.replace(b'"Enrico Fos"', b'"Enrico \\ud800 Fos"')
 assert escaped != good
 import_case("a lone surrogate escape", write("surrogate.json", escaped))
 import_case("invalid UTF-8 in a name", write("utf8.json", good.replace(b"Enrico Fos", b"Enrico \xc0\xaf Fos")))
+
+# ---- time zones that are not zones: opened as UTC, with a notice ---------------
+# A path, a FIFO (which GLib would wait on forever) or another file of the zone
+# folder never reaches GLib. The export goes on with UTC's clock and exit 0,
+# saying so in one line; the project file is left as it was.
+
+def notice_case(name, path, out_name):
+    out = os.path.join(tmp, out_name)
+    before = digest(path)
+    status, stderr = run(f"--export={out}", path)
+    problems = []
+    lines = stderr.splitlines()
+    if status != 0:
+        problems.append(f"exit status {status}")
+    if len(lines) != 1 or not lines[0].startswith("convene: ") or "UTC" not in lines[0] \
+            or os.path.basename(path) not in lines[0]:
+        problems.append(f"stderr is not one notice naming the file and UTC: {stderr!r}")
+    if digest(path) != before:
+        problems.append("the project file changed")
+    if not os.path.exists(out):
+        problems.append("nothing was exported")
+    elif out.endswith(".json"):
+        with open(out, encoding="utf-8") as f:
+            if json.load(f)["project"]["time_zone"] != "UTC":
+                problems.append("the export does not say UTC")
+    left = [p for p in (path + "-wal", path + "-shm", path + "-journal") if os.path.exists(p)]
+    if left:
+        problems.append("left behind: " + ", ".join(left))
+    results.append(("time zone: " + name, problems, lines[0] if lines else ""))
+    if os.path.exists(out):
+        os.unlink(out)
+
+
+fifo = os.path.join(tmp, "zone-fifo")
+os.mkfifo(fifo)
+notice_case("a FIFO's path, exported to PDF",
+            planted("zone-fifo", f"UPDATE project SET time_zone = '{fifo}'", source=example), "sheet.pdf")
+for label, zone, stem in [("/etc/localtime", "/etc/localtime", "zone-localtime"),
+                          ("an absolute zoneinfo path", "/usr/share/zoneinfo/Europe/Zurich", "zone-absolute"),
+                          ("Europe/../Europe/Zurich", "Europe/../Europe/Zurich", "zone-dotdot"),
+                          ("zone.tab", "zone.tab", "zone-tab"),
+                          ("leapseconds", "leapseconds", "zone-leapseconds")]:
+    notice_case(label, planted(stem, f"UPDATE project SET time_zone = '{zone}'"), "zone.json")
+os.unlink(fifo)
 
 # ---- report ------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..23"
+echo "1..24"
 
 check () {
   n=$((n + 1))
@@ -165,6 +165,14 @@ run jsonpaper --export="$tmp/paper.json" --paper=a4 "$tmp/side-event.convene"
 [ "$(status jsonpaper)" -eq 1 ] && one_line_error jsonpaper && [ ! -e "$tmp/paper.json" ] &&
   grep -q -- '--paper' "$tmp/jsonpaper.err" && grep -q '\.pdf' "$tmp/jsonpaper.err"
 check $? "a .json export with --paper is refused with one line and writes nothing"
+
+# Bytes that are not text, in any of the run-sheet options that take text.
+notext=$(printf 'R\351union')
+ok=0
+for option in session date paper font-size sections; do
+  bad_option "notext-$option" "--$option=$notext" && grep -q -- "--$option" "$tmp/notext-$option.err" || ok=1
+done
+check $ok "an option value that is not text fails with one line starting convene: and writes nothing"
 
 [ "$failed" -eq 0 ] || show
 exit 0

@@ -624,6 +624,14 @@ test_ids (void)
   g_assert_cmpint (next, >, 77);
   g_assert_false (g_hash_table_contains (ids, &next));
 
+  /* The largest id an import takes still leaves room to grow. */
+  {
+    g_autoptr(ConveneProject) largest = import_ok ("{\"format\": \"convene-project\", \"version\": 1, "
+                                                   "\"project\": {}, \"speakers\": [{\"id\": 4611686018427387904}]}", -1);
+
+    g_assert_cmpint (convene_project_new_id (largest), ==, CONVENE_MAX_ID + 1);
+  }
+
   /* References resolve wherever the object stands in the text: the outcome
    * is written before the segment it names. */
   g_assert_cmpint (convene_outcome_link_get_outcome_id (link), ==, convene_outcome_get_id (outcome));
@@ -736,6 +744,11 @@ static const BadCase bad_cases[] = {
   { "duplicate-segment-id", SEGMENT ("{\"id\": 8, \"kind\": \"panel\", \"items\": [{\"id\": 8, \"kind\": \"qa\"}]}"),
     CONVENE_JSON_ERROR_INVALID, "sessions[0].segments[0].items[0].id: " },
   { "zero-id", HEAD "\"speakers\": [{\"id\": 0}]}", CONVENE_JSON_ERROR_INVALID, "speakers[0].id: " },
+  /* The largest 64-bit id leaves no room for the next one. */
+  { "largest-int64-id", HEAD "\"speakers\": [{\"id\": 9223372036854775807}]}", CONVENE_JSON_ERROR_INVALID,
+    "speakers[0].id: An id must be a whole number from 1 to 4611686018427387904." },
+  { "id-past-cap", HEAD "\"sessions\": [{\"id\": 4611686018427387905, \"date\": \"2027-05-23\", "
+    "\"start\": \"12:30\", \"slot_minutes\": 90}]}", CONVENE_JSON_ERROR_INVALID, "sessions[0].id: An id must be" },
   { "string-id", HEAD "\"speakers\": [{\"id\": \"1\"}]}", CONVENE_JSON_ERROR_INVALID, "speakers[0].id: " },
   { "dangling-speaker", HEAD "\"speakers\": [{\"id\": 1}], " SESSION_OPEN "\"id\": 2}], "
     "\"assignments\": [{\"speaker\": 9, \"session\": 2, \"role\": \"chair\"}]}",
@@ -789,6 +802,13 @@ static const BadCase bad_cases[] = {
   { "bad-time", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"25:00\", \"slot_minutes\": 90}]}",
     CONVENE_JSON_ERROR_INVALID, "sessions[0].start: “25:00”" },
   { "unknown-time-zone", "{\"format\": \"convene-project\", \"version\": 1, \"project\": {\"time_zone\": \"Mars/Olympus_Mons\"}}",
+    CONVENE_JSON_ERROR_INVALID, "project.time_zone: " },
+  /* Paths and other files of the zone folder are not zones. */
+  { "time-zone-path", "{\"format\": \"convene-project\", \"version\": 1, \"project\": {\"time_zone\": \"/etc/localtime\"}}",
+    CONVENE_JSON_ERROR_INVALID, "project.time_zone: “/etc/localtime” is not a time zone" },
+  { "time-zone-dot-dot", "{\"format\": \"convene-project\", \"version\": 1, \"project\": {\"time_zone\": \"Europe/../Europe/Zurich\"}}",
+    CONVENE_JSON_ERROR_INVALID, "project.time_zone: " },
+  { "time-zone-zone-tab", "{\"format\": \"convene-project\", \"version\": 1, \"project\": {\"time_zone\": \"zone.tab\"}}",
     CONVENE_JSON_ERROR_INVALID, "project.time_zone: " },
   { "unknown-status", HEAD "\"speakers\": [{\"status\": \"maybe\"}]}", CONVENE_JSON_ERROR_INVALID,
     "speakers[0].status: " },

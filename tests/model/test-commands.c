@@ -983,6 +983,12 @@ test_edit_set_text (Fixture       *f,
   g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TIME_ZONE);
   g_clear_error (&error);
 
+  /* What the window's time-zone field takes: a zone name, never a path. */
+  command = convene_edit_set_text (f->project, "time-zone", "/etc/localtime", &error);
+  g_assert_null (command);
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TIME_ZONE);
+  g_clear_error (&error);
+
   command = convene_edit_set_text (f->panel, "no-such-thing", "x", &error);
   g_assert_null (command);
   g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND);

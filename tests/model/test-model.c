@@ -1,6 +1,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "convene-limits.h"
 #include "convene-project.h"
@@ -746,6 +749,136 @@ test_typed_time (void)
   g_assert_false (convene_parse_time_of_day ("2:30 PM", &minutes));
 }
 
+/* Only IANA names from the system's list: never a path, another file of the
+ * zone folder, or a name GLib would read from elsewhere. */
+static void
+test_time_zone_names (void)
+{
+  static const char * const good[] = {
+    "UTC", "Europe/Zurich", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "Etc/GMT-14",
+    /* A link of tzdata.zi: an old name files may still carry. */
+    "US/Eastern",
+  };
+  static const char * const bad[] = {
+    "/etc/localtime", "/usr/share/zoneinfo/Europe/Zurich", "Europe/../Europe/Zurich",
+    "./Europe/Zurich", "Europe/./Zurich", "Europe//Zurich", "Europe/Zurich/", "/UTC",
+    "zone.tab", "zone1970.tab", "tzdata.zi", "leapseconds", "iso3166.tab", "posixrules",
+    "posix/Europe/Zurich", "right/Europe/Zurich", "Europe", "..", ".", "",
+    ":Europe/Zurich", "Europe/Zurich ", "europe/zurich", "Mars/Olympus_Mons",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    if (!convene_validate_time_zone (good[i], NULL))
+      g_error ("“%s” was refused", good[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      if (convene_validate_time_zone (bad[i], &error))
+        g_error ("“%s” was taken as a time zone", bad[i]);
+      g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TIME_ZONE);
+      g_clear_error (&error);
+    }
+
+  /* A project that somehow holds such a name keeps UTC's clock. */
+  {
+    g_autoptr(ConveneProject) project = convene_project_new ();
+    g_autoptr(GTimeZone) tz = NULL;
+
+    convene_project_set_time_zone (project, "/etc/localtime");
+    tz = convene_project_dup_gtime_zone (project);
+    g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "UTC");
+  }
+}
+
+/* A FIFO in the zone folder, even one the list names, is never opened: GLib
+ * would wait on it forever. Run in a process of its own, whose zone folder
+ * ($TZDIR, read once) is a folder of the test's. */
+static void
+test_time_zone_fifo (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("convene-zones-XXXXXX", &error);
+      g_autofree char *area = g_build_filename (dir, "Test", NULL);
+      g_autofree char *pipe = g_build_filename (area, "Pipe", NULL);
+      g_autofree char *list = g_build_filename (dir, "tzdata.zi", NULL);
+      g_autofree char *utc = g_build_filename (dir, "Test", "Zone", NULL);
+      /* Too short for the header GLib checks before reading a zone. */
+      const char tzif[] = "TZif2";
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_mkdir (area, 0700), ==, 0);
+      g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+      g_assert_true (g_file_set_contents (list, "# version test\nZ Test/Pipe 0 - X\nZ Test/Zone 0 - Y\n"
+                                                "L Test/Zone Test/Link\n", -1, NULL));
+      g_assert_true (g_file_set_contents (utc, tzif, sizeof tzif - 1, NULL));
+      g_setenv ("TZDIR", dir, TRUE);
+
+      g_assert_false (convene_validate_time_zone ("Test/Pipe", NULL));
+      /* Listed, but not a zone file GLib can read; a name not listed at all. */
+      g_assert_false (convene_validate_time_zone ("Test/Zone", NULL));
+      g_assert_false (convene_validate_time_zone ("Test/Link", NULL));
+      g_assert_true (convene_validate_time_zone ("UTC", NULL));
+
+      g_unlink (pipe);
+      g_unlink (utc);
+      g_unlink (list);
+      g_rmdir (area);
+      g_rmdir (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* Without tzdata.zi the names of zone1970.tab and zone.tab are the list. */
+static void
+test_time_zone_tab_list (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("convene-zones-XXXXXX", &error);
+      g_autofree char *area = g_build_filename (dir, "Test", NULL);
+      g_autofree char *listed = g_build_filename (area, "Listed", NULL);
+      g_autofree char *unlisted = g_build_filename (area, "Unlisted", NULL);
+      g_autofree char *tab = g_build_filename (dir, "zone1970.tab", NULL);
+      g_autofree char *zone = NULL;
+      gsize length = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents ("/usr/share/zoneinfo/Europe/Zurich", &zone, &length, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_mkdir (area, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (listed, zone, (gssize) length, NULL));
+      g_assert_true (g_file_set_contents (unlisted, zone, (gssize) length, NULL));
+      g_assert_true (g_file_set_contents (tab, "# comment\nCH\t+4723+00832\tTest/Listed\n", -1, NULL));
+      g_setenv ("TZDIR", dir, TRUE);
+
+      g_assert_true (convene_validate_time_zone ("Test/Listed", NULL));
+      g_assert_false (convene_validate_time_zone ("Test/Unlisted", NULL));
+      g_assert_false (convene_validate_time_zone ("zone1970.tab", NULL));
+
+      g_unlink (listed);
+      g_unlink (unlisted);
+      g_unlink (tab);
+      g_rmdir (area);
+      g_rmdir (dir);
+      return;
+    }
+
+  if (!g_file_test ("/usr/share/zoneinfo/Europe/Zurich", G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no zone file to copy");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -765,6 +898,9 @@ main (int   argc,
   g_test_add_func ("/model/outcome", test_outcome);
   g_test_add_func ("/model/project", test_project);
   g_test_add_func ("/model/validate", test_validate);
+  g_test_add_func ("/model/time-zone/names", test_time_zone_names);
+  g_test_add_func ("/model/time-zone/fifo", test_time_zone_fifo);
+  g_test_add_func ("/model/time-zone/tab-list", test_time_zone_tab_list);
 
   return g_test_run ();
 }

@@ -636,6 +636,7 @@ test_hostile_formats (void)
   const char with_nul[] = "{\"convene-format\": 1, \"name\": \"A\0B\", \"segments\": []}";
   const struct { const char *name; const char *data; } bad[] = {
     { "empty.json", "" },
+    { "blank.json", " \n\t \n" },
     { "not-json.json", "this is not json" },
     { "array.json", "[1, 2, 3]" },
     { "no-version.json", "{\"name\": \"X\", \"segments\": []}" },

@@ -6,6 +6,8 @@
 
 #include "convene-document-private.h"
 #include "convene-edits.h"
+#include "convene-json.h"
+#include "convene-limits.h"
 #include "convene-validate.h"
 #include "convene-store-private.h"
 #include "store-fixtures.h"
@@ -438,6 +440,41 @@ test_create (Fixture       *f,
   convene_document_close (document);
 }
 
+/* A project holding the largest id an import takes still grows, and the
+ * file it then is opens again. */
+static void
+test_room_to_grow (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Large ids.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneProject) imported = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneSpeaker) person = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneProject *project;
+  const char json[] = "{\"format\": \"convene-project\", \"version\": 1, \"project\": {}, "
+                      "\"speakers\": [{\"id\": 4611686018427387904, \"name\": \"Ada\"}]}";
+
+  imported = convene_json_import (json, sizeof json - 1, &error);
+  g_assert_no_error (error);
+  document = convene_document_create (file, imported, &error);
+  g_assert_no_error (error);
+  project = convene_document_get_project (document);
+  person = convene_speaker_new (convene_project_new_id (project), "Grace");
+  g_assert_true (convene_document_perform (document, convene_edit_add_speaker (project, person, 1), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (convene_speaker_get_id (person), ==, CONVENE_MAX_ID + 1);
+  convene_document_close (document);
+  g_clear_object (&document);
+
+  document = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_document_get_project (document);
+  g_assert_nonnull (convene_project_find_speaker (project, CONVENE_MAX_ID + 1));
+  convene_document_close (document);
+}
+
 
 /* The change feed: one announcement per perform, undo and redo, naming what
  * changed and which sessions it touched; none for a refused edit. */
@@ -569,6 +606,222 @@ test_change_feed (Fixture       *f,
   g_clear_pointer (&heard.last, convene_changes_unref);
 }
 
+/* ---- the file moved, renamed or deleted while open ----------------------- */
+
+static ConveneSpeaker *
+add_person (Fixture    *f,
+            const char *name,
+            GError    **error)
+{
+  ConveneProject *project = convene_document_get_project (f->document);
+  ConveneSpeaker *person = convene_speaker_new (convene_project_new_id (project), name);
+
+  if (!convene_document_perform (f->document, convene_edit_add_speaker (project, person, 0), error))
+    g_clear_object (&person);
+  return person;
+}
+
+/* The people of the project file at path, read as another program would
+ * (immutable: the file alone, no -wal, no locks, nothing shared with the
+ * store that may still hold it), as "name|name|…". */
+static char *
+people_in_file (const char *path)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM speaker ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (names, "%s%s", names->len > 0 ? "|" : "", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static gboolean
+has_person (ConveneProject *project,
+            const char     *name)
+{
+  GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (project));
+
+  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
+
+      if (g_str_equal (convene_speaker_get_name (speaker), name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* After the file went away: the next edit is refused in words that name the
+ * file and say what to do, the model is as before, the document is
+ * read-only, and every earlier edit is in the file wherever it is. Then
+ * "Save a Copy" goes on in the copy, undo included. */
+static void
+check_gone (Fixture               *f,
+            ConveneStoreFileState  expected,
+            const char            *moved_to,
+            const char            *sentence)
+{
+  ConveneProject *project = convene_document_get_project (f->document);
+  g_autofree char *copy_path = g_build_filename (f->dir, "Rescued.convene", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(ConveneSpeaker) refused = NULL;
+  g_autoptr(ConveneSpeaker) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = fixture_dump_project (project);
+  g_autofree char *after = NULL;
+  g_autofree char *reason = NULL;
+  guint notified = 0;
+
+  g_signal_connect (f->document, "notify::read-only", G_CALLBACK (count_notify), &notified);
+  refused = add_person (f, "Refused Person", &error);
+  g_assert_null (refused);
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_GONE);
+  g_assert_nonnull (strstr (error->message, "Workshop.convene"));
+  g_assert_nonnull (strstr (error->message, sentence));
+  g_clear_error (&error);
+  after = fixture_dump_project (project);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (has_person (project, "Refused Person"));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (convene_document_get_read_only (f->document));
+  g_assert_cmpint (convene_document_get_file_state (f->document), ==, expected);
+  g_object_get (f->document, "read-only-reason", &reason, NULL);
+  g_assert_nonnull (strstr (reason, "save a copy"));
+
+  /* Refused again, the same way, without a second notice. */
+  refused = add_person (f, "Refused Person", &error);
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_GONE);
+  g_clear_error (&error);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (convene_document_check_file (f->document), ==, expected);
+  g_signal_handlers_disconnect_by_func (f->document, count_notify, &notified);
+
+  /* Nothing of it in a -wal beside the old path; the file holds it all. */
+  if (moved_to != NULL)
+    {
+      g_autofree char *people = people_in_file (moved_to);
+
+      g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+      g_assert_true (g_str_has_prefix (people, "Ada Early|Speaker"));
+      g_assert_null (strstr (people, "Refused"));
+    }
+
+  /* Save a Copy, and go on working in it. */
+  g_assert_true (convene_document_save_as (f->document, copy, &error));
+  g_assert_no_error (error);
+  g_assert_false (convene_document_get_read_only (f->document));
+  g_assert_true (g_file_equal (convene_document_get_file (f->document), copy));
+  g_assert_cmpint (convene_document_get_file_state (f->document), ==, CONVENE_STORE_FILE_IN_PLACE);
+  later = add_person (f, "Later Person", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (later);
+  g_assert_true (convene_document_undo (f->document, &error));
+  g_assert_true (convene_document_redo (f->document, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *expected_dump = fixture_dump_project (project);
+    g_autofree char *copied = fixture_dump_file (copy_path);
+
+    g_assert_cmpstr (copied, ==, expected_dump);
+  }
+
+  /* The old place is clean: no -wal or -shm left where the file was. */
+  g_assert_false (fixture_has_companions (f->path));
+  convene_document_close (f->document);
+  g_assert_false (fixture_has_companions (copy_path));
+  if (moved_to != NULL)
+    g_assert_false (fixture_has_companions (moved_to));
+}
+
+static void
+test_file_moved (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *moved = g_build_filename (f->dir, "Elsewhere.convene", NULL);
+  g_autoptr(ConveneSpeaker) early = NULL;
+  g_autoptr(GError) error = NULL;
+
+  early = add_person (f, "Ada Early", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (f->path, moved), ==, 0);
+  check_gone (f, CONVENE_STORE_FILE_MOVED, moved, "moved or renamed");
+
+  /* The moved file opens on its own, with the edit made before the move. */
+  {
+    g_autofree char *people = people_in_file (moved);
+
+    g_assert_true (g_str_has_prefix (people, "Ada Early|Speaker"));
+    g_assert_null (strstr (people, "Later"));
+  }
+}
+
+static void
+test_file_deleted (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ConveneSpeaker) early = NULL;
+  g_autoptr(GError) error = NULL;
+
+  early = add_person (f, "Ada Early", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  check_gone (f, CONVENE_STORE_FILE_DELETED, NULL, "deleted");
+  g_assert_true (has_person (convene_document_get_project (f->document), "Ada Early"));
+}
+
+/* Another program saved a file of its own under the name (written beside
+ * it, renamed over it): the project's file is gone, the other file is left
+ * exactly as it is. */
+static void
+test_file_replaced (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.tmp", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ConveneSpeaker) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (other, "Not a project any more", -1, NULL));
+  g_assert_cmpint (g_rename (other, f->path), ==, 0);
+  before = fixture_checksum (f->path);
+  refused = add_person (f, "Refused Person", &error);
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_GONE);
+  g_assert_cmpint (convene_document_get_file_state (f->document), ==, CONVENE_STORE_FILE_DELETED);
+  convene_document_close (f->document);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+}
+
+/* Moved, then closed without another edit: the edits go into the moved
+ * file, not into a -wal left beside the old path. */
+static void
+test_file_moved_then_closed (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *moved = g_build_filename (f->dir, "Elsewhere.convene", NULL);
+  g_autoptr(ConveneSpeaker) early = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *people = NULL;
+
+  early = add_person (f, "Ada Early", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (f->path, moved), ==, 0);
+  convene_document_close (f->document);
+  g_assert_false (fixture_has_companions (f->path));
+  g_assert_false (fixture_has_companions (moved));
+  people = people_in_file (moved);
+  g_assert_true (g_str_has_prefix (people, "Ada Early|Speaker"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,7 +836,12 @@ main (int   argc,
   ADD ("disk-full-reverts", test_disk_full_reverts);
   ADD ("read-only-refuses", test_read_only_refuses);
   ADD ("create", test_create);
+  ADD ("room-to-grow", test_room_to_grow);
   ADD ("change-feed", test_change_feed);
+  ADD ("file/moved", test_file_moved);
+  ADD ("file/deleted", test_file_deleted);
+  ADD ("file/replaced", test_file_replaced);
+  ADD ("file/moved-then-closed", test_file_moved_then_closed);
 
   return g_test_run ();
 }

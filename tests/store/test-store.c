@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -624,6 +625,9 @@ test_invalid_values (Fixture       *f,
       "(SELECT max(id) FROM session)) WHERE id = (SELECT min(id) FROM outcome_link)",
 
     "UPDATE assignment SET speaker = 999999",
+    /* An id that leaves no room for the next one. */
+    "INSERT INTO speaker (id, position, honorific, name, job_title, organisation, email, phone, bio, "
+      "notes, status) VALUES (9223372036854775807, 99, '', 'Last', '', '', '', '', '', '', 'invited')",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -634,6 +638,84 @@ test_invalid_values (Fixture       *f,
       assert_refused (f->path, CONVENE_STORE_ERROR_INVALID_DATA);
       g_assert_cmpint (g_unlink (f->path), ==, 0);
     }
+}
+
+/* A time zone that is not one (a path, a FIFO, another file of the zone
+ * folder) is never handed to GLib: the project opens with UTC's clock,
+ * nothing else lost, and a notice naming the file says so. The file is not
+ * written until the planner changes something. */
+static void
+test_bad_time_zone (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "zone-pipe", NULL);
+  g_autofree char *expected = NULL;
+  const char *zones[] = { fifo, "/etc/localtime", "Europe/../Europe/Zurich", "zone.tab", "leapseconds",
+                          "Line\nbreak" };
+  g_autoptr(ConveneProject) project = fixture_full_project ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  convene_project_set_time_zone (project, "UTC");
+  expected = fixture_dump_project (project);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      char *sql = sqlite3_mprintf ("UPDATE project SET time_zone = %Q", zones[i]);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *dump = NULL;
+      g_autoptr(ConveneStore) store = NULL;
+      g_autoptr(ConveneProject) loaded = NULL;
+      g_autoptr(GTimeZone) tz = NULL;
+      g_autoptr(GError) error = NULL;
+      const char * const *notices;
+
+      g_test_message ("time zone %s", zones[i]);
+      write_full_project (f);
+      fixture_exec (f->path, sql);
+      sqlite3_free (sql);
+      before = fixture_checksum (f->path);
+
+      store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+      g_assert_no_error (error);
+      loaded = convene_store_load (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (convene_project_get_time_zone (loaded), ==, "UTC");
+      tz = convene_project_dup_gtime_zone (loaded);
+      g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "UTC");
+      dump = fixture_dump_project (loaded);
+      g_assert_cmpstr (dump, ==, expected);
+
+      notices = convene_store_get_load_notices (store);
+      g_assert_nonnull (notices[0]);
+      g_assert_null (notices[1]);
+      g_assert_nonnull (strstr (notices[0], "Side event.convene"));
+      g_assert_nonnull (strstr (notices[0], "UTC"));
+      if (strchr (zones[i], '\n') == NULL)
+        g_assert_nonnull (strstr (notices[0], zones[i]));
+      else
+        g_assert_null (strchr (notices[0], '\n'));
+
+      convene_store_close (store);
+      after = fixture_checksum (f->path);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (g_unlink (f->path), ==, 0);
+    }
+
+  /* A good zone gives no notice. */
+  {
+    g_autoptr(ConveneStore) store = NULL;
+    g_autoptr(ConveneProject) loaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    write_full_project (f);
+    store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+    g_assert_no_error (error);
+    loaded = convene_store_load (store, &error);
+    g_assert_no_error (error);
+    g_assert_null (convene_store_get_load_notices (store)[0]);
+  }
+  g_unlink (fifo);
 }
 
 /* ---- read-only ------------------------------------------------------------- */
@@ -1373,6 +1455,7 @@ main (int   argc,
   ADD ("bad/too-new", test_too_new);
   ADD ("bad/unexpected-schema", test_unexpected_schema);
   ADD ("bad/invalid-values", test_invalid_values);
+  ADD ("bad/time-zone", test_bad_time_zone);
   ADD ("read-only/mode", test_read_only_mode);
   ADD ("read-only/permissions", test_read_only_permissions);
   ADD ("migration/from-1", test_migration_from_1);

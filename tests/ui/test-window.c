@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "convene-test-window"
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -8,6 +10,7 @@
 #include "convene-edits.h"
 #include "convene-project-files.h"
 #include "convene-timeline-view.h"
+#include "convene-ui-util.h"
 #include "convene-window.h"
 #include "ui-test-support.h"
 
@@ -369,6 +372,281 @@ test_read_only (void)
   remove_project_file (file);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static AdwToast *
+watched_toast (const char  *title,
+               AdwToast   **pointer)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  *pointer = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) pointer);
+  return toast;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  gint64     frame;
+} NextFrame;
+
+static gboolean
+frame_drawn (gpointer data)
+{
+  NextFrame *next = data;
+
+  gtk_widget_queue_draw (next->widget);
+  return gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (next->widget)) > next->frame + 1;
+}
+
+/* Waits until widget has been drawn again, as a person sees it. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  NextFrame next = { widget, gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (widget)) };
+
+  wait_until (frame_drawn, &next, "a frame to be drawn");
+}
+
+/* One toast at a time on the window's overlay. libadwaita 1.2 wrote to freed
+ * memory when a toast's fade-out ended before its slide-in (or in the same
+ * frame): a toast put on as the last one fades out slides in for longer, so
+ * dismissing it soon after crashed (the outcomes test, 3 runs in 4 with GL
+ * off); a toast dismissed in the frame it appeared, by its own button or by
+ * a high-priority toast put on at once, crashed the same way. */
+static void
+test_toasts_one_at_a_time (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "toasts.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  GtkWidget *overlay = first_of_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *first = NULL, *second = NULL, *third = NULL, *fourth = NULL, *fifth = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      convene_ui_add_toast (ADW_TOAST_OVERLAY (overlay), watched_toast ("First toast", &first));
+      wait_for_label (overlay, "First toast");
+      wait_for_frame (overlay);
+      adw_toast_dismiss (first);
+      convene_ui_add_toast (ADW_TOAST_OVERLAY (overlay), watched_toast ("Second toast", &second));
+      /* Not beside the first while that one fades out. */
+      g_assert_false (shows_label (overlay, "Second toast"));
+      wait_for_label (overlay, "Second toast");
+      g_assert_null (first);
+      wait_for_frame (overlay);
+      adw_toast_dismiss (second);
+      wait_until (is_null, &second, "the second toast to fade out");
+
+      /* A high-priority toast replaces the one shown, once that one has
+       * slid in and faded out. */
+      convene_ui_add_toast (ADW_TOAST_OVERLAY (overlay), watched_toast ("Third toast", &third));
+      {
+        AdwToast *urgent = watched_toast ("Fourth toast", &fourth);
+
+        adw_toast_set_priority (urgent, ADW_TOAST_PRIORITY_HIGH);
+        convene_ui_add_toast (ADW_TOAST_OVERLAY (overlay), urgent);
+      }
+      g_assert_true (shows_label (overlay, "Third toast"));
+      g_assert_false (shows_label (overlay, "Fourth toast"));
+      wait_until (is_null, &third, "the replaced toast to fade out");
+      wait_for_label (overlay, "Fourth toast");
+      wait_for_frame (overlay);
+      adw_toast_dismiss (fourth);
+      wait_until (is_null, &fourth, "the fourth toast to fade out");
+
+      /* Dismissed in the very frame it was put on (its button pressed at
+       * once): the overlay hears of it once the toast has slid in. */
+      convene_ui_add_toast (ADW_TOAST_OVERLAY (overlay), watched_toast ("Fifth toast", &fifth));
+      adw_toast_dismiss (fifth);
+      g_assert_true (shows_label (overlay, "Fifth toast"));
+      wait_until (is_null, &fifth, "the fifth toast to fade out");
+    }
+
+  close_window (window);
+  convene_document_close (document);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
+/* ---- the project's file moved or deleted while open ----------------------- */
+
+static GtkWindow *
+toplevel_of_type (GType      type,
+                  GtkWindow *transient_for)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (transient_for == NULL || gtk_window_get_transient_for (window) == transient_for))
+        return window;  /* GTK keeps its toplevels */
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *parent;
+} Toplevel;
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  Toplevel *wanted = data;
+
+  return toplevel_of_type (wanted->type, wanted->parent) != NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType      type,
+                   GtkWindow *parent)
+{
+  Toplevel wanted = { type, parent };
+
+  wait_until (toplevel_shown, &wanted, g_type_name (type));
+  return toplevel_of_type (type, parent);
+}
+
+static gboolean
+banner_says_gone (gpointer data)
+{
+  GtkWidget *window = data;
+  GtkWidget *revealer = require_widget (window, "read_only_revealer");
+  GtkWidget *label = require_widget (window, "read_only_label");
+
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) &&
+         strstr (gtk_label_get_text (GTK_LABEL (label)), "save a copy") != NULL;
+}
+
+/* Nothing of SQLite's is left beside where the file was. */
+static void
+assert_no_companions (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The project's file is moved while the window shows it: the next edit is
+ * refused, the window says what happened and offers Save a Copy; closing
+ * asks first, and a copy saved there holds everything. */
+static void
+test_file_moved (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "moving.convene", NULL);
+  g_autofree char *moved = g_build_filename (tmp_dir, "moved away.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) moved_file = g_file_new_for_path (moved);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, -1, -1);
+  guint sessions = n_sessions (project);
+  GtkWindow *dialog;
+  GtkWindow *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, ++sessions);
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+
+  /* The next edit is refused, and the window says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, sessions);
+  wait_until (banner_says_gone, window, "the notice that the file moved");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (require_widget (GTK_WIDGET (window), "read_only_label"))),
+                            "moving.convene"));
+  g_assert_true (gtk_widget_get_visible (require_widget (GTK_WIDGET (window), "save_copy_button")));
+  g_assert_false (gtk_widget_is_sensitive (require_widget (GTK_WIDGET (window), "undo_button")));
+
+  /* Closing asks; Cancel keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  settle (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (convene_window_get_document (window) == document);
+
+  /* Save a Copy from the question offers a file chooser (saving the copy
+   * and going on in it is in tests/store/test-document.c); cancelled, the
+   * window stays as it was. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  settle (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (convene_window_get_document (window) == document);
+
+  /* Closing after all. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Save a Copy Before Closing?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  wait_until (pointer_is_null, &window, "the window to close");
+
+  /* The moved file has every edit; nothing is left where it was. */
+  {
+    g_autoptr(ConveneProject) away = load_file (moved_file);
+
+    g_assert_cmpuint (n_sessions (away), ==, sessions);
+  }
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_no_companions (path);
+
+  g_clear_object (&document);
+  remove_project_file (moved_file);
+}
+
+/* Deleted while open: closing asks, and closing without saving is a choice
+ * the planner makes, in those words. */
+static void
+test_file_deleted (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "deleted.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  GtkWindow *dialog;
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Save the Project Before Closing?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "deleted"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "close"), ==,
+                   "Close _Without Saving");
+  wait_until (banner_says_gone, window, "the notice that the file was deleted");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  wait_until (pointer_is_null, &window, "the window to close");
+  assert_no_companions (path);
+  g_clear_object (&document);
+}
+
 static GFile *
 touch_project (GFile      *folder,
                const char *name)
@@ -473,6 +751,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/read-only", test_read_only);
+  g_test_add_func ("/ui/window/toasts-one-at-a-time", test_toasts_one_at_a_time);
+  g_test_add_func ("/ui/window/file-moved", test_file_moved);
+  g_test_add_func ("/ui/window/file-deleted", test_file_deleted);
   g_test_add_func ("/ui/project-files", test_project_files);
 
   status = g_test_run ();

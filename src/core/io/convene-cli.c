@@ -1,17 +1,14 @@
 #define G_LOG_DOMAIN "convene-io"
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <math.h>
 #include <string.h>
 #include <stdint.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "convene-cli.h"
+#include "convene-export-file.h"
 #include "convene-json.h"
 #include "convene-runsheet.h"
 #include "convene-store.h"
@@ -71,78 +68,6 @@ flatten_message (GError *error)
 {
   if (error != NULL && error->message != NULL)
     g_strdelimit (error->message, "\r\n", ' ');
-}
-
-static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *display_name)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not write “%s”: %s."), display_name, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Writes bytes to a new file beside path and renames it over path, so
- * readers see the old file or the whole new one, never part of it. */
-static gboolean
-write_atomically (const char  *path,
-                  GBytes      *bytes,
-                  const char  *display_name,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = NULL;
-  g_autofree char *tmp_path = NULL;
-  const char *data;
-  gsize remaining;
-  int fd;
-
-  template = g_strdup_printf (".%s.XXXXXX", base);
-  tmp_path = g_build_filename (dir, template, NULL);
-
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_errno_error (error, errno, display_name);
-
-  data = g_bytes_get_data (bytes, &remaining);
-  while (remaining > 0)
-    {
-      ssize_t written = write (fd, data, remaining);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          int saved_errno = errno;
-
-          g_close (fd, NULL);
-          g_unlink (tmp_path);
-          return set_errno_error (error, saved_errno, display_name);
-        }
-      data += written;
-      remaining -= (gsize) written;
-    }
-
-  if (g_fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_close (fd, NULL);
-      g_unlink (tmp_path);
-      return set_errno_error (error, saved_errno, display_name);
-    }
-
-  if (!g_close (fd, NULL) || g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_errno_error (error, saved_errno, display_name);
-    }
-
-  return TRUE;
 }
 
 void
@@ -399,6 +324,21 @@ choose_session (ConveneProject         *project,
   return FALSE;
 }
 
+/* What opening the file set right is not a failure: the export goes on, and
+ * each is said on a line of its own. */
+static void
+print_load_notices (ConveneStore *store)
+{
+  const char * const *notices = convene_store_get_load_notices (store);
+
+  for (guint i = 0; notices[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (notices[i]), "\r\n", ' ');
+
+      g_printerr ("convene: %s\n", line);
+    }
+}
+
 static gboolean
 export_project (GFile                         *project_file,
                 GFile                         *out,
@@ -458,6 +398,8 @@ export_project (GFile                         *project_file,
     return FALSE;
 
   project = convene_store_load (store, error);
+  if (project != NULL)
+    print_load_notices (store);
   convene_store_close (store);
   if (project == NULL)
     return FALSE;
@@ -478,7 +420,20 @@ export_project (GFile                         *project_file,
   if (bytes == NULL)
     return FALSE;
 
-  return write_atomically (out_path, bytes, out_name, error);
+  {
+    g_autoptr(GError) local_error = NULL;
+    gsize length;
+    const void *data = g_bytes_get_data (bytes, &length);
+
+    /* JSON is the whole project, contact details included. */
+    if (!convene_export_file_write (out, data, length, CONVENE_EXPORT_PRIVATE, &local_error))
+      {
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not write “%s”: %s."), out_name, local_error->message);
+        return FALSE;
+      }
+  }
+  return TRUE;
 }
 
 gboolean

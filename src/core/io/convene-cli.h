@@ -34,7 +34,9 @@ typedef struct {
 /* Opens project_file read-only and writes it to out in the format its
  * extension names (".json", or ".pdf" for the run sheet). The file is
  * written beside out and renamed into place, so on failure no partial file
- * is left and an existing out is kept as it was. */
+ * is left and an existing out is kept as it was. What opening the project
+ * had to set right (a time zone that is not one, read as UTC) does not stop
+ * the export; it is printed on stderr, one line each after "convene: ". */
 gboolean convene_cli_export (GFile *project_file, GFile *out, GError **error);
 
 /* The same with run-sheet options; options may be NULL. Option values are

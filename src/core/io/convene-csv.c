@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "convene-csv.h"
+#include "convene-export-file.h"
 #include "convene-limits.h"
 #include "convene-validate.h"
 
@@ -1681,7 +1682,6 @@ convene_csv_export_people_to_file (ConveneProject  *project,
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *path;
   gsize length = 0;
   gboolean ok;
 
@@ -1691,20 +1691,14 @@ convene_csv_export_people_to_file (ConveneProject  *project,
 
   data = convene_csv_export_people (project, &length);
 
-  path = g_file_peek_path (file);
-  if (path != NULL)
-    ok = g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error);
-  else
-    ok = g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error);
-
+  /* People's e-mail addresses and phone numbers. */
+  ok = convene_export_file_write (file, data, length, CONVENE_EXPORT_PRIVATE, &local_error);
   if (!ok)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
       g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not write “%s”: %s"), name, local_error->message);
+                   _("Could not write “%s”: %s."), name, local_error->message);
       return FALSE;
     }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "convene-export-file.h"
 #include "convene-json.h"
 #include "convene-limits.h"
 #include "convene-validate.h"
@@ -389,7 +390,6 @@ convene_json_export_to_file (ConveneProject  *project,
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *path;
   gsize length = 0;
   gboolean ok;
 
@@ -399,22 +399,14 @@ convene_json_export_to_file (ConveneProject  *project,
 
   data = convene_json_export (project, &length);
 
-  /* Written beside the target and renamed over it, so a failure part-way
-   * leaves the previous file (or none) rather than half a project. */
-  path = g_file_peek_path (file);
-  if (path != NULL)
-    ok = g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error);
-  else
-    ok = g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error);
-
+  /* The whole project, people's contact details included. */
+  ok = convene_export_file_write (file, data, length, CONVENE_EXPORT_PRIVATE, &local_error);
   if (!ok)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
       g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not write “%s”: %s"), name, local_error->message);
+                   _("Could not write “%s”: %s."), name, local_error->message);
       return FALSE;
     }
 
@@ -1026,8 +1018,10 @@ read_id (JsonObject  *object,
 
   if (!read_int (object, path, "id", FALSE, &id, error))
     return FALSE;
-  if (json_object_has_member (object, "id") && id <= 0)
-    return fail_at (error, path, "id", _("An id must be a whole number greater than 0."));
+  /* Capped so that the ids a project makes next can never overflow. */
+  if (json_object_has_member (object, "id") && (id <= 0 || id > CONVENE_MAX_ID))
+    return fail_at (error, path, "id", _("An id must be a whole number from 1 to %'lld."),
+                    (long long) CONVENE_MAX_ID);
   *out = id;
   return TRUE;
 }

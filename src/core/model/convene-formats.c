@@ -506,7 +506,8 @@ convene_format_new_from_data (const char  *data,
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Only white space parses to no root at all. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       fail (error, _("The file is not a Convene session format."));
       return NULL;

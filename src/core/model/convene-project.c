@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include "convene-model-private.h"
+#include "convene-limits.h"
 #include "convene-project.h"
+#include "convene-validate.h"
 
 struct _ConveneProject
 {
@@ -47,16 +49,11 @@ dup_local_zone_identifier (void)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   const char *identifier = g_time_zone_get_identifier (local);
-  g_autoptr(GTimeZone) check = NULL;
 
   if (identifier != NULL && *identifier == ':')
     identifier++;
 
-  if (identifier == NULL || *identifier == '\0' || *identifier == '/')
-    return g_strdup ("UTC");
-
-  check = g_time_zone_new_identifier (identifier);
-  if (check == NULL)
+  if (!convene_time_zone_is_known (identifier))
     return g_strdup ("UTC");
 
   return g_strdup (identifier);
@@ -282,7 +279,9 @@ convene_project_dup_gtime_zone (ConveneProject *self)
 
   g_return_val_if_fail (CONVENE_IS_PROJECT (self), g_time_zone_new_utc ());
 
-  tz = g_time_zone_new_identifier (self->time_zone);
+  /* Only a name from the system's list of zones reaches GLib, which would
+   * take a path, or block on a FIFO. */
+  tz = convene_time_zone_is_known (self->time_zone) ? g_time_zone_new_identifier (self->time_zone) : NULL;
   return tz != NULL ? tz : g_time_zone_new_utc ();
 }
 
@@ -318,6 +317,10 @@ gint64
 convene_project_new_id (ConveneProject *self)
 {
   g_return_val_if_fail (CONVENE_IS_PROJECT (self), 0);
+  /* Only a file made to hold the largest ids gets here; 0 is refused when
+   * the change is saved, and the file still opens. */
+  if (self->last_id >= CONVENE_MAX_STORED_ID)
+    return 0;
   return ++self->last_id;
 }
 

@@ -1,7 +1,11 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "convene-limits.h"
@@ -141,17 +145,253 @@ convene_validate_date (const char  *date,
   return FALSE;
 }
 
+/* Time zones
+ *
+ * A project names its venue's zone by its IANA name ("Europe/Zurich"), which
+ * means the same clock on every computer. GLib would also take a path
+ * ("/etc/localtime", "Europe/../Europe/Zurich") or any file in the zone
+ * folder ("zone.tab"), which means something else on each computer, prints
+ * criticals, or, for a FIFO, blocks forever. So a name is taken only if
+ * it is in the system's list of zones and its file is a real zone file:
+ *
+ * - the list is tzdata.zi in the zone folder ($TZDIR, as GLib reads it, or
+ *   /usr/share/zoneinfo): every zone and every link the system has (old
+ *   names such as "US/Eastern" included); where it is missing, the zone
+ *   names of zone1970.tab and zone.tab; where none of them exists, any name
+ *   of the right shape whose file is a zone file;
+ * - "UTC" is always taken: GLib knows it without any file.
+ *
+ * Either way the name is made of letters, digits, '_', '-', '+' and '/'
+ * between non-empty parts, so no path can get through. */
+
+#define ZONE_NAME_MAX_BYTES  255
+#define ZONE_LIST_MAX_BYTES  (4 * 1024 * 1024)
+
+G_LOCK_DEFINE_STATIC (zones);
+static GHashTable *zone_list;        /* name -> name; NULL when there is no list */
+static gboolean    zone_list_read;
+static GHashTable *zones_taken;      /* names already checked and taken */
+
+static const char *
+zone_folder (void)
+{
+  const char *dir = g_getenv ("TZDIR");
+
+  if (dir != NULL && *dir != '\0')
+    return dir;
+  if (!g_file_test ("/usr/share/zoneinfo", G_FILE_TEST_IS_DIR) &&
+      g_file_test ("/usr/share/lib/zoneinfo", G_FILE_TEST_IS_DIR))
+    return "/usr/share/lib/zoneinfo";
+  return "/usr/share/zoneinfo";
+}
+
+/* Opens name in the zone folder only if it is a regular file (never waiting
+ * on a FIFO); -1 otherwise. */
+static int
+open_zone_file (const char  *name,
+                struct stat *st)
+{
+  g_autofree char *path = g_build_filename (zone_folder (), name, NULL);
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+  if (fd < 0)
+    return -1;
+  if (fstat (fd, st) != 0 || !S_ISREG (st->st_mode))
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+static char *
+read_zone_list_file (const char *name)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize done = 0;
+  int fd;
+
+  fd = open_zone_file (name, &st);
+  if (fd < 0)
+    return NULL;
+  if (st.st_size > ZONE_LIST_MAX_BYTES)
+    {
+      close (fd);
+      return NULL;
+    }
+
+  data = g_malloc ((gsize) st.st_size + 1);
+  while (done < (gsize) st.st_size)
+    {
+      ssize_t n = read (fd, data + done, (gsize) st.st_size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (gsize) n;
+    }
+  close (fd);
+  data[done] = '\0';
+  return g_steal_pointer (&data);
+}
+
+static void
+add_zone (GHashTable *list,
+          const char *name)
+{
+  if (name != NULL && *name != '\0')
+    g_hash_table_add (list, g_strdup (name));
+}
+
+/* The zone names of a list: in tzdata.zi, "Z name ..." for a zone and
+ * "L target name" for a link; in zone1970.tab and zone.tab, the third
+ * column of each line that is not a comment. */
+static void
+read_zone_names (GHashTable *list,
+                 const char *data,
+                 gboolean    zi)
+{
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_auto(GStrv) fields = NULL;
+      guint column;
+
+      if (zi && (line[0] == 'Z' || line[0] == 'L') && line[1] == ' ')
+        column = line[0] == 'Z' ? 1 : 2;
+      else if (!zi && line[0] != '#' && line[0] != '\0')
+        column = 2;
+      else
+        continue;
+
+      fields = g_strsplit (line, zi ? " " : "\t", 4);
+      if (g_strv_length (fields) > column)
+        add_zone (list, fields[column]);
+    }
+}
+
+static GHashTable *
+read_zone_list (void)
+{
+  g_autoptr(GHashTable) list = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *zi = read_zone_list_file ("tzdata.zi");
+
+  if (zi != NULL)
+    {
+      read_zone_names (list, zi, TRUE);
+    }
+  else
+    {
+      static const char * const tabs[] = { "zone1970.tab", "zone.tab" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+        {
+          g_autofree char *tab = read_zone_list_file (tabs[i]);
+
+          if (tab != NULL)
+            read_zone_names (list, tab, FALSE);
+        }
+    }
+
+  if (g_hash_table_size (list) == 0)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+has_zone_name_shape (const char *name)
+{
+  gboolean part_start = TRUE;
+  gsize length = 0;
+
+  for (const char *p = name; *p != '\0'; p++, length++)
+    {
+      if (*p == '/')
+        {
+          if (part_start)
+            return FALSE;
+          part_start = TRUE;
+          continue;
+        }
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '+')
+        return FALSE;
+      part_start = FALSE;
+    }
+
+  return length > 0 && length <= ZONE_NAME_MAX_BYTES && !part_start;
+}
+
+/* A compiled zone file: at least its 44-byte header, starting "TZif" (what
+ * GLib asserts before it reads one). */
+#define ZONE_FILE_HEADER_BYTES 44
+
+static gboolean
+is_zone_file (const char *name)
+{
+  struct stat st;
+  char header[ZONE_FILE_HEADER_BYTES];
+  ssize_t n;
+  int fd = open_zone_file (name, &st);
+
+  if (fd < 0)
+    return FALSE;
+  do
+    n = read (fd, header, sizeof header);
+  while (n < 0 && errno == EINTR);
+  close (fd);
+  return n == sizeof header && memcmp (header, "TZif", 4) == 0;
+}
+
+gboolean
+convene_time_zone_is_known (const char *identifier)
+{
+  gboolean known;
+
+  if (identifier == NULL || !has_zone_name_shape (identifier))
+    return FALSE;
+  if (g_str_equal (identifier, "UTC"))
+    return TRUE;
+
+  G_LOCK (zones);
+  if (!zone_list_read)
+    {
+      zone_list = read_zone_list ();
+      zones_taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      zone_list_read = TRUE;
+    }
+  known = g_hash_table_contains (zones_taken, identifier);
+  G_UNLOCK (zones);
+  if (known)
+    return TRUE;
+
+  /* Outside the lock: the list, once read, never changes. */
+  if (zone_list != NULL && !g_hash_table_contains (zone_list, identifier))
+    return FALSE;
+  if (!is_zone_file (identifier))
+    return FALSE;
+
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (identifier);
+
+    if (tz == NULL)
+      return FALSE;
+  }
+
+  G_LOCK (zones);
+  g_hash_table_add (zones_taken, g_strdup (identifier));
+  G_UNLOCK (zones);
+  return TRUE;
+}
+
 gboolean
 convene_validate_time_zone (const char  *identifier,
                             GError     **error)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-
-  if (identifier != NULL && *identifier != '\0' && strlen (identifier) <= 255 &&
-      g_utf8_validate (identifier, -1, NULL))
-    tz = g_time_zone_new_identifier (identifier);
-
-  if (tz != NULL)
+  if (convene_time_zone_is_known (identifier))
     return TRUE;
 
   if (identifier != NULL && *identifier != '\0' && strlen (identifier) <= 64 &&

@@ -31,7 +31,10 @@ gboolean convene_validate_slot      (gint64 minutes, GError **error);
 gboolean convene_validate_time_of_day (gint64 minutes, GError **error);
 /* "YYYY-MM-DD", a real calendar date. */
 gboolean convene_validate_date      (const char *date, GError **error);
+/* An IANA zone name in this system's list of zones ("Europe/Zurich", "UTC"),
+ * never a path or another file of the zone folder: see convene-validate.c. */
 gboolean convene_validate_time_zone (const char *identifier, GError **error);
+gboolean convene_time_zone_is_known (const char *identifier);
 
 /* "HH:MM" (24 h) <-> minutes since midnight. parse returns FALSE on junk. */
 gboolean convene_parse_time_of_day  (const char *text, int *minutes);

@@ -4,9 +4,10 @@
 #include <glib/gi18n.h>
 #include <cairo-pdf.h>
 
+#include "convene-export-file.h"
 #include "convene-runsheet-private.h"
 
-/* Cairo writes the PDF through this, so any GFile works and the first
+/* Cairo writes the PDF through this into the export's stream; the first
  * write error is kept to explain the failure. */
 typedef struct {
   GOutputStream *stream;
@@ -75,45 +76,6 @@ set_write_error_from (GError      **error,
   set_write_error (error, file, reason);
 }
 
-/* A new, uniquely named file beside file. */
-static GFileOutputStream *
-create_temporary (GFile   *file,
-                  GFile  **out_temporary,
-                  GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (parent == NULL)
-    {
-      set_write_error (error, file, _("it is not a file name"));
-      return NULL;
-    }
-
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      g_autoptr(GFile) temporary = g_file_get_child (parent, name);
-      GFileOutputStream *stream;
-
-      stream = g_file_create (temporary, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *out_temporary = g_steal_pointer (&temporary);
-          return stream;
-        }
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          set_write_error_from (error, file, local_error);
-          return NULL;
-        }
-    }
-
-  set_write_error (error, file, _("no temporary file could be made beside it"));
-  return NULL;
-}
-
 static void
 set_metadata (cairo_surface_t        *surface,
               ConveneProject         *project,
@@ -171,8 +133,7 @@ convene_runsheet_export_pdf (ConveneProject         *project,
 {
   g_autoptr(ConveneRunsheet) sheet = NULL;
   PangoContext *context;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GFile) temporary = NULL;
+  ConveneExportFile *export;
   g_autoptr(GError) local_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -189,10 +150,16 @@ convene_runsheet_export_pdf (ConveneProject         *project,
   if (!convene_runsheet_options_validate (options, error))
     return FALSE;
 
-  /* Say so before doing the work: a rename cannot replace a folder. */
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+  /* Where it goes is settled before doing the work (a folder is refused).
+   * A sheet with the contact section holds phone numbers and e-mail
+   * addresses, so a new file of it is for its owner's eyes only. */
+  export = convene_export_file_begin (file,
+                                      convene_runsheet_options_get_contact_sheet (options)
+                                        ? CONVENE_EXPORT_PRIVATE : CONVENE_EXPORT_SHARED,
+                                      &local_error);
+  if (export == NULL)
     {
-      set_write_error (error, file, _("it is a folder"));
+      set_write_error_from (error, file, local_error);
       return FALSE;
     }
 
@@ -202,13 +169,12 @@ convene_runsheet_export_pdf (ConveneProject         *project,
   ok = convene_runsheet_layout (sheet, context, width, height, error);
   g_object_unref (context);
   if (!ok)
-    return FALSE;
+    {
+      convene_export_file_discard (export);
+      return FALSE;
+    }
 
-  stream = create_temporary (file, &temporary, error);
-  if (stream == NULL)
-    return FALSE;
-
-  sink.stream = G_OUTPUT_STREAM (stream);
+  sink.stream = convene_export_file_get_stream (export);
   surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, width, height);
   set_metadata (surface, project, options);
   cr = cairo_create (surface);
@@ -241,17 +207,12 @@ convene_runsheet_export_pdf (ConveneProject         *project,
     ok = TRUE;
 
   if (ok)
-    ok = g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error);
+    ok = convene_export_file_finish (export, &local_error);
   else
-    g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
-
-  if (ok)
-    ok = g_file_move (temporary, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                      NULL, NULL, NULL, &local_error);
+    convene_export_file_discard (export);
 
   if (!ok)
     {
-      g_file_delete (temporary, NULL, NULL);
       set_write_error_from (error, file, local_error);
       return FALSE;
     }

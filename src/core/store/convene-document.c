@@ -256,6 +256,14 @@ convene_document_get_history (ConveneDocument *self)
   return self->history;
 }
 
+const char * const *
+convene_document_get_load_notices (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+
+  return convene_store_get_load_notices (self->store);
+}
+
 gboolean
 convene_document_get_read_only (ConveneDocument *self)
 {
@@ -272,6 +280,24 @@ convene_document_get_read_only_reason (ConveneDocument *self)
   return convene_store_get_read_only_reason (self->store);
 }
 
+static void
+notify_read_only (ConveneDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY_REASON]);
+}
+
+/* A refused write may be the store finding its file gone: it is read-only
+ * from then on, and the views hear so. */
+static gboolean
+refused (ConveneDocument *self,
+         gboolean         was_read_only)
+{
+  if (!was_read_only && convene_store_is_read_only (self->store))
+    notify_read_only (self);
+  return FALSE;
+}
+
 /* Applies (forward) or reverts a command inside one transaction. If the file
  * refuses it, the opposite undoes the model change, so model and file agree
  * again, and the changes that undoing collected are dropped: the file never
@@ -283,8 +309,10 @@ run_in_transaction (ConveneDocument  *self,
                     ConveneChanges  **out_changes,
                     GError          **error)
 {
+  gboolean was_read_only = convene_store_is_read_only (self->store);
+
   if (!convene_store_begin (self->store, error))
-    return FALSE;
+    return refused (self, was_read_only);
 
   if (forward)
     convene_command_apply (command);
@@ -298,7 +326,7 @@ run_in_transaction (ConveneDocument  *self,
       else
         convene_command_apply (command);
       convene_store_rollback (self->store);
-      return FALSE;
+      return refused (self, was_read_only);
     }
 
   if (out_changes != NULL)
@@ -469,6 +497,62 @@ convene_document_save_copy (ConveneDocument  *self,
   return convene_store_save_copy (self->store, dest, error);
 }
 
+ConveneStoreFileState
+convene_document_check_file (ConveneDocument *self)
+{
+  gboolean was_read_only;
+  ConveneStoreFileState state;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), CONVENE_STORE_FILE_IN_PLACE);
+
+  was_read_only = convene_store_is_read_only (self->store);
+  state = convene_store_check_file (self->store);
+  refused (self, was_read_only);
+  return state;
+}
+
+ConveneStoreFileState
+convene_document_get_file_state (ConveneDocument *self)
+{
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), CONVENE_STORE_FILE_IN_PLACE);
+
+  return convene_store_get_file_state (self->store);
+}
+
+gboolean
+convene_document_save_as (ConveneDocument  *self,
+                          GFile            *dest,
+                          GError          **error)
+{
+  g_autoptr(ConveneStore) store = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!convene_store_save_copy (self->store, dest, error))
+    return FALSE;
+
+  /* The old store lets go first: while it is open, nothing else in this
+   * process may open the file it holds, and the copy may have taken the
+   * name it had. The copy holds exactly the model, so it is not read
+   * again; the model and its history carry on, written to the copy. */
+  convene_store_close (self->store);
+  store = convene_store_open (dest, CONVENE_STORE_READ_WRITE, error);
+  if (store == NULL)
+    {
+      /* The copy is whole; only going on in it failed. */
+      notify_read_only (self);
+      return FALSE;
+    }
+
+  g_set_object (&self->store, store);
+  convene_store_attach (self->store, self->project);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  notify_read_only (self);
+  return TRUE;
+}
+
 void
 convene_document_close (ConveneDocument *self)
 {
@@ -480,10 +564,7 @@ convene_document_close (ConveneDocument *self)
   convene_store_close (self->store);
 
   if (!was_read_only)
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY_REASON]);
-    }
+    notify_read_only (self);
 }
 
 static void

@@ -27,6 +27,9 @@ ConveneDocument *convene_document_create    (GFile *file, ConveneProject *projec
 ConveneProject  *convene_document_get_project (ConveneDocument *self);
 GFile           *convene_document_get_file    (ConveneDocument *self);
 ConveneHistory  *convene_document_get_history (ConveneDocument *self);
+/* What opening the file had to set right (convene_store_get_load_notices()):
+ * sentences to show the planner once. */
+const char * const *convene_document_get_load_notices (ConveneDocument *self);
 gboolean         convene_document_get_read_only (ConveneDocument *self);
 const char      *convene_document_get_read_only_reason (ConveneDocument *self);
 /* Takes ownership of command (may be NULL only if error is already set by the
@@ -56,6 +59,16 @@ ConveneSpeaker  *convene_document_find_speaker (ConveneDocument *self, gint64 id
 GPtrArray       *convene_document_get_assignments_on (ConveneDocument *self, gint64 segment_id,
                                                       gint64 session_id);
 gboolean         convene_document_save_copy (ConveneDocument *self, GFile *dest, GError **error);
+/* Whether the file is still where it was opened (convene_store_check_file()),
+ * checked now; announces "read-only" and "read-only-reason" when it is not
+ * any more. */
+ConveneStoreFileState convene_document_check_file (ConveneDocument *self);
+ConveneStoreFileState convene_document_get_file_state (ConveneDocument *self);
+/* Saves a copy at dest (convene_store_save_copy()) and goes on in it: from
+ * now on edits are written there, and undo and redo go on as before.
+ * Announces "file", "read-only" and "read-only-reason". For a project whose
+ * file was moved or deleted, this is how the planner keeps working. */
+gboolean         convene_document_save_as   (ConveneDocument *self, GFile *dest, GError **error);
 void             convene_document_close     (ConveneDocument *self);
 
 G_END_DECLS

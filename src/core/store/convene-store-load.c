@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "convene-store"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "convene-limits.h"
@@ -25,6 +27,7 @@ typedef struct
   GHashTable     *segment_sessions;  /* segment or item id -> its session id */
   GHashTable     *outcome_sessions;  /* outcome id -> its session id */
   GArray         *legacy_links;      /* LegacyLink: links of a file before version 3 */
+  GPtrArray      *notices;    /* char*: what was set right, for the planner */
   /* Where the row being read is, for messages. */
   const char     *table;      /* translated: "segment" */
   gint64          row;
@@ -155,7 +158,7 @@ read_optional_id (Loader       *loader,
       return TRUE;
     }
 
-  return read_int (loader, stmt, column, field, 1, G_MAXINT64, out);
+  return read_int (loader, stmt, column, field, 1, CONVENE_MAX_STORED_ID, out);
 }
 
 static gboolean
@@ -226,6 +229,37 @@ next_row (Loader       *loader,
   return FALSE;
 }
 
+/* A zone that is not a zone name of this computer (a path, a file of the
+ * zone folder, a name from elsewhere) must never reach GLib, which would
+ * read that file, or wait forever on a FIFO. The project still opens, with
+ * nothing else lost; its clock is UTC until the planner chooses the zone,
+ * and the planner is told so. */
+static void
+note_bad_time_zone (Loader     *loader,
+                    const char *time_zone)
+{
+  g_autofree char *name = convene_store_dup_display_name (loader->store);
+  gboolean quotable = *time_zone != '\0' && strlen (time_zone) <= 64;
+
+  for (const char *p = time_zone; quotable && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      quotable = FALSE;
+
+  convene_project_set_time_zone (loader->project, "UTC");
+  if (quotable)
+    g_ptr_array_add (loader->notices,
+                     /* Translators: the first %s is a file name, the second what it gave as time zone */
+                     g_strdup_printf (_("“%s” names the time zone “%s”, which is not a time zone "
+                                        "known on this computer: its times are shown in UTC until "
+                                        "you choose the venue’s time zone in Project Details."),
+                                      name, time_zone));
+  else
+    g_ptr_array_add (loader->notices,
+                     g_strdup_printf (_("“%s” names a time zone that is not known on this computer: "
+                                        "its times are shown in UTC until you choose the venue’s "
+                                        "time zone in Project Details."), name));
+}
+
 static void
 load_project (Loader *loader)
 {
@@ -252,7 +286,10 @@ load_project (Loader *loader)
       convene_project_set_organiser (loader->project, organiser);
       convene_project_set_venue (loader->project, venue);
       convene_project_set_notes (loader->project, notes);
-      convene_project_set_time_zone (loader->project, time_zone);
+      if (convene_validate_time_zone (time_zone, NULL))
+        convene_project_set_time_zone (loader->project, time_zone);
+      else
+        note_bad_time_zone (loader, time_zone);
     }
   sqlite3_finalize (stmt);
   loader->table = NULL;
@@ -282,7 +319,7 @@ load_speakers (Loader *loader)
       ConveneSpeakerStatus status;
       gint64 id;
 
-      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
           !read_text (loader, stmt, 1, N_("the honorific"), &honorific) ||
           !read_text (loader, stmt, 2, N_("the name"), &name) ||
@@ -338,7 +375,7 @@ load_sessions (Loader *loader)
       gint64 id, start_time, slot_minutes;
       GError *local = NULL;
 
-      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
           !read_text (loader, stmt, 1, N_("the title"), &title) ||
           !read_text (loader, stmt, 2, N_("the date"), &date) ||
@@ -390,9 +427,9 @@ load_segments (Loader *loader)
       ConveneSegmentKind kind;
       gint64 id, session_id, parent_id, duration, fixed_start;
 
-      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, N_("The session"), 1, G_MAXINT64, &session_id) ||
+          !read_int (loader, stmt, 1, N_("The session"), 1, CONVENE_MAX_STORED_ID, &session_id) ||
           !read_optional_id (loader, stmt, 2, N_("The parent"), &parent_id) ||
           !read_text (loader, stmt, 3, N_("the kind"), &kind_nick) ||
           !read_text (loader, stmt, 4, N_("the title"), &title) ||
@@ -486,9 +523,9 @@ load_outcomes (Loader *loader)
       gint64 *segment_session;
       GError *local = NULL;
 
-      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, N_("The session"), 1, G_MAXINT64, &session_id) ||
+          !read_int (loader, stmt, 1, N_("The session"), 1, CONVENE_MAX_STORED_ID, &session_id) ||
           !read_text (loader, stmt, 2, N_("the kind"), &kind_nick) ||
           !read_text (loader, stmt, 3, N_("the text"), &text) ||
           !read_int (loader, stmt, 4, N_("The done mark"), 0, 1, &done))
@@ -580,9 +617,9 @@ load_assignments (Loader *loader)
       ConveneRole role;
       gint64 id, speaker_id, segment_id, session_id;
 
-      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, N_("The speaker"), 1, G_MAXINT64, &speaker_id) ||
+          !read_int (loader, stmt, 1, N_("The speaker"), 1, CONVENE_MAX_STORED_ID, &speaker_id) ||
           !read_optional_id (loader, stmt, 2, N_("The segment"), &segment_id) ||
           !read_optional_id (loader, stmt, 3, N_("The session"), &session_id) ||
           !read_text (loader, stmt, 4, N_("the role"), &role_nick))
@@ -644,10 +681,10 @@ load_outcome_links (Loader *loader)
       gint64 *outcome_session, *segment_session;
       char *pair;
 
-      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, G_MAXINT64, &id) ||
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
-          !read_int (loader, stmt, 1, N_("The outcome"), 1, G_MAXINT64, &outcome_id) ||
-          !read_int (loader, stmt, 2, N_("The segment"), 1, G_MAXINT64, &segment_id))
+          !read_int (loader, stmt, 1, N_("The outcome"), 1, CONVENE_MAX_STORED_ID, &outcome_id) ||
+          !read_int (loader, stmt, 2, N_("The segment"), 1, CONVENE_MAX_STORED_ID, &segment_id))
         break;
 
       outcome_session = g_hash_table_lookup (loader->outcome_sessions, &outcome_id);
@@ -715,6 +752,7 @@ convene_store_read_project (ConveneStore  *self,
   loader.segment_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   loader.outcome_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   loader.legacy_links = g_array_new (FALSE, FALSE, sizeof (LegacyLink));
+  loader.notices = g_ptr_array_new_with_free_func (g_free);
 
   /* One read transaction: every table from the same moment, even if another
    * program writes the file meanwhile. */
@@ -751,9 +789,12 @@ convene_store_read_project (ConveneStore  *self,
 
   if (loader.error != NULL)
     {
+      g_ptr_array_unref (loader.notices);
       g_propagate_error (error, loader.error);
       return NULL;
     }
 
+  g_ptr_array_add (loader.notices, NULL);
+  convene_store_set_load_notices (self, (char **) g_ptr_array_free (loader.notices, FALSE));
   return g_steal_pointer (&project);
 }

@@ -20,6 +20,9 @@ guint    convene_store_get_version        (ConveneStore *self);
 void     convene_store_set_sqlite_error   (ConveneStore *self, GError **error, int rc,
                                            const char *what);
 
+/* What the last read set right (transfer full, NULL-terminated). */
+void     convene_store_set_load_notices   (ConveneStore *self, char **notices);
+
 /* convene-store-load.c */
 ConveneProject *convene_store_read_project (ConveneStore *self, GError **error);
 

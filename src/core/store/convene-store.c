@@ -44,6 +44,10 @@ typedef struct
   int      fd;
   guint    users;
   gboolean writer;   /* a store of this process holds the write lock */
+  /* Its writer found the file moved or deleted. SQLite shares what it knows
+   * of a file by inode within a process, -shm included, so no other store
+   * may open it until that one is closed: the two would mix two -wal files. */
+  gboolean stranded;
 } FileEntry;
 
 G_LOCK_DEFINE_STATIC (files);
@@ -62,7 +66,9 @@ struct _ConveneStore
   gboolean             holds_lock;    /* this store is entry's writer */
   gboolean             read_only;
   char                *read_only_reason;
+  ConveneStoreFileState file_state;
   guint                version;
+  char               **load_notices;  /* never NULL */
   /* How db was opened, for the second connection save_copy reads through. */
   char                *open_name;
   int                  open_flags;
@@ -382,6 +388,14 @@ acquire_entry (ConveneStore  *self,
 
   G_LOCK (files);
   entry = file_entry_find_locked (st.st_dev, st.st_ino);
+  if (entry != NULL && entry->stranded)
+    {
+      G_UNLOCK (files);
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_BUSY,
+                   _("“%s” is still open in a window where it was moved or renamed; save a copy "
+                     "there or close that window, then open it again."), self->display_name);
+      return FALSE;
+    }
   if (entry != NULL)
     {
       entry->users++;
@@ -1146,6 +1160,22 @@ convene_store_load (ConveneStore  *self,
 }
 
 void
+convene_store_set_load_notices (ConveneStore  *self,
+                                char         **notices)
+{
+  g_strfreev (self->load_notices);
+  self->load_notices = notices;
+}
+
+const char * const *
+convene_store_get_load_notices (ConveneStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_STORE (self), NULL);
+
+  return (const char * const *) self->load_notices;
+}
+
+void
 convene_store_attach (ConveneStore   *self,
                       ConveneProject *project)
 {
@@ -1160,6 +1190,82 @@ convene_store_attach (ConveneStore   *self,
   self->watcher = convene_store_watcher_new (project);
 }
 
+/* Compares the path with the file the store holds; records what it found. */
+static gboolean
+file_in_place (ConveneStore *self)
+{
+  struct stat st, held;
+
+  if (fstat (self->entry->fd, &held) == 0 && held.st_nlink == 0)
+    self->file_state = CONVENE_STORE_FILE_DELETED;
+  else if (lstat (self->path, &st) != 0 || st.st_dev != self->entry->dev || st.st_ino != self->entry->ino)
+    self->file_state = CONVENE_STORE_FILE_MOVED;
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* The file went away (file_state says how): put every committed edit in it
+ * and write no more. SQLite neither checkpoints nor removes the -wal of a
+ * file that moved when it closes, so the edits would stay in a -wal beside
+ * the old path; TRUNCATE copies them into the file (through the descriptor
+ * SQLite holds, wherever the file now is) and empties that -wal. A deleted
+ * file gets them too, so that a copy read through this connection has them
+ * all. */
+static void
+strand (ConveneStore *self)
+{
+  int rc;
+
+  cancel_checkpoint (self);
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    /* The edits are still in the -wal this connection reads: a copy has them. */
+    g_debug ("Checkpoint of the moved “%s” failed: %s", self->display_name, sqlite3_errmsg (self->db));
+
+  G_LOCK (files);
+  self->entry->stranded = TRUE;
+  G_UNLOCK (files);
+
+  g_free (self->read_only_reason);
+  if (self->file_state == CONVENE_STORE_FILE_DELETED)
+    self->read_only_reason =
+      g_strdup_printf (_("“%s” was deleted while it was open. Its contents are still here, "
+                         "but nowhere on the disk: save a copy to keep them."), self->display_name);
+  else
+    self->read_only_reason =
+      g_strdup_printf (_("“%s” was moved or renamed while it was open. Every change up to now "
+                         "is in it at its new place, but no more can be saved to it here: "
+                         "save a copy to go on working."), self->display_name);
+  self->read_only = TRUE;
+}
+
+ConveneStoreFileState
+convene_store_check_file (ConveneStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_STORE (self), CONVENE_STORE_FILE_IN_PLACE);
+
+  /* Only a store that writes has anything at stake. */
+  if (self->file_state != CONVENE_STORE_FILE_IN_PLACE || self->read_only || self->db == NULL)
+    return self->file_state;
+
+  if (!file_in_place (self))
+    {
+      if (self->in_transaction)
+        convene_store_rollback (self);
+      strand (self);
+    }
+  return self->file_state;
+}
+
+ConveneStoreFileState
+convene_store_get_file_state (ConveneStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_STORE (self), CONVENE_STORE_FILE_IN_PLACE);
+
+  return self->file_state;
+}
+
 static gboolean
 refuse_read_only (ConveneStore  *self,
                   GError       **error)
@@ -1167,10 +1273,18 @@ refuse_read_only (ConveneStore  *self,
   if (!convene_store_is_read_only (self))
     return FALSE;
 
-  /* Translators: the second %s is the reason, e.g. "The file is read-only." */
-  g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY,
-               _("“%s” cannot be changed. %s"), self->display_name,
-               convene_store_get_read_only_reason (self));
+  /* Short: the reason, which says what to do, is shown beside it. */
+  if (self->file_state == CONVENE_STORE_FILE_DELETED)
+    g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_GONE,
+                 _("“%s” was deleted, so the change was not saved."), self->display_name);
+  else if (self->file_state == CONVENE_STORE_FILE_MOVED)
+    g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_GONE,
+                 _("“%s” was moved or renamed, so the change was not saved."), self->display_name);
+  else
+    /* Translators: the second %s is the reason, e.g. "The file is read-only." */
+    g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY,
+                 _("“%s” cannot be changed. %s"), self->display_name,
+                 convene_store_get_read_only_reason (self));
   return TRUE;
 }
 
@@ -1183,6 +1297,7 @@ convene_store_begin (ConveneStore  *self,
   g_return_val_if_fail (CONVENE_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  convene_store_check_file (self);
   if (refuse_read_only (self, error))
     return FALSE;
 
@@ -1218,6 +1333,15 @@ convene_store_commit (ConveneStore  *self,
 
   if (self->watcher != NULL)
     rc = convene_store_watcher_flush (self->watcher, self->writer);
+
+  /* The file may have gone since begin; then the edit goes no further. */
+  if (rc == SQLITE_OK && !file_in_place (self))
+    {
+      convene_store_rollback (self);
+      strand (self);
+      refuse_read_only (self, error);
+      return FALSE;
+    }
 
   if (rc == SQLITE_OK)
     rc = exec (self->db, "COMMIT");
@@ -1260,14 +1384,15 @@ convene_store_take_changes (ConveneStore *self)
   return changes != NULL ? changes : convene_changes_new ();
 }
 
+/* Whether path names the file the store holds, wherever that now is. */
 static gboolean
-same_file (const char *a,
-           const char *b)
+is_held_file (ConveneStore *self,
+              const char   *path)
 {
-  struct stat sa, sb;
+  struct stat st;
 
-  return stat (a, &sa) == 0 && stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  return self->entry != NULL && stat (path, &st) == 0 &&
+         st.st_dev == self->entry->dev && st.st_ino == self->entry->ino;
 }
 
 gboolean
@@ -1281,7 +1406,7 @@ convene_store_save_copy (ConveneStore  *self,
   sqlite3 *source = NULL;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
-  int fd, rc;
+  int fd, rc = SQLITE_OK;
 
   g_return_val_if_fail (CONVENE_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
@@ -1305,7 +1430,7 @@ convene_store_save_copy (ConveneStore  *self,
       return FALSE;
     }
 
-  if (same_file (dest_path, self->path))
+  if (is_held_file (self, dest_path))
     {
       g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_EXISTS,
                    _("“%s” is the project itself; choose another name for the copy."), dest_name);
@@ -1322,12 +1447,24 @@ convene_store_save_copy (ConveneStore  *self,
     }
   close (fd);
 
-  /* The copy reads through a connection of its own: it sees only committed
-   * transactions (a snapshot), never the half of an edit that this store's
-   * connection may be in the middle of. */
-  rc = sqlite3_open_v2 (self->open_name, &source, self->open_flags, NULL);
-  if (rc == SQLITE_OK)
-    rc = configure_connection (source, TRUE);
+  /* Outside an edit the store's own connection holds exactly what was
+   * committed, and it reads the file wherever it went. In the middle of an
+   * edit the copy reads through a connection of its own, which sees only
+   * committed transactions, through the path; the file must still be there. */
+  if (!self->in_transaction)
+    {
+      source = self->db;
+    }
+  else if (!is_held_file (self, self->path))
+    {
+      rc = SQLITE_CANTOPEN;
+    }
+  else
+    {
+      rc = sqlite3_open_v2 (self->open_name, &source, self->open_flags, NULL);
+      if (rc == SQLITE_OK)
+        rc = configure_connection (source, TRUE);
+    }
   if (rc == SQLITE_OK)
     rc = sqlite3_open_v2 (part, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 
@@ -1355,7 +1492,8 @@ convene_store_save_copy (ConveneStore  *self,
 
   if (target != NULL && sqlite3_close (target) != SQLITE_OK && rc == SQLITE_OK)
     rc = SQLITE_IOERR;
-  sqlite3_close (source);
+  if (source != self->db)
+    sqlite3_close (source);
 
   if (rc == SQLITE_OK && g_rename (part, dest_path) != 0)
     {
@@ -1382,6 +1520,49 @@ convene_store_save_copy (ConveneStore  *self,
   return TRUE;
 }
 
+/* Whether a database may be using path's -wal and -shm: something at path
+ * that is not a plain file other than SQLite's. */
+static gboolean
+may_be_database (const char *path)
+{
+  char header[sizeof SQLITE_HEADER];
+  ssize_t n;
+  struct stat st;
+  int fd;
+
+  if (lstat (path, &st) != 0)
+    return errno != ENOENT;
+  if (!S_ISREG (st.st_mode))
+    return TRUE;
+
+  fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return TRUE;
+  do
+    n = read (fd, header, sizeof header);
+  while (n < 0 && errno == EINTR);
+  close (fd);
+  return n == sizeof header && memcmp (header, SQLITE_HEADER, sizeof header) == 0;
+}
+
+/* SQLite leaves the emptied -wal and the -shm of a file that went away
+ * beside its old path. They are removed unless a database took that name:
+ * its -wal and -shm would be these very files. */
+static void
+remove_stranded_companions (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct stat st;
+
+  if (may_be_database (path))
+    return;
+  if (lstat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    g_unlink (wal);
+  if (lstat (wal, &st) != 0 && errno == ENOENT)
+    g_unlink (shm);
+}
+
 void
 convene_store_close (ConveneStore *self)
 {
@@ -1389,6 +1570,10 @@ convene_store_close (ConveneStore *self)
 
   if (self->in_transaction)
     convene_store_rollback (self);
+
+  /* A file that went away since the last edit gets its edits now: closing
+   * would leave them in the -wal beside the old path. */
+  convene_store_check_file (self);
 
   cancel_checkpoint (self);
   g_clear_pointer (&self->watcher, convene_store_watcher_free);
@@ -1399,12 +1584,21 @@ convene_store_close (ConveneStore *self)
     {
       sqlite3_close (self->db);
       self->db = NULL;
+      if (self->file_state != CONVENE_STORE_FILE_IN_PLACE)
+        remove_stranded_companions (self->path);
     }
 
   /* Only now may the descriptor go: closing it drops the process's POSIX
    * locks on the file, which SQLite relied on until the close above. */
   if (self->entry != NULL)
     {
+      /* Its connection is gone: the file may be opened again. */
+      if (self->file_state != CONVENE_STORE_FILE_IN_PLACE)
+        {
+          G_LOCK (files);
+          self->entry->stranded = FALSE;
+          G_UNLOCK (files);
+        }
       file_entry_release (self->entry, self->holds_lock);
       self->entry = NULL;
       self->holds_lock = FALSE;
@@ -1423,6 +1617,7 @@ convene_store_finalize (GObject *object)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->open_name, g_free);
+  g_clear_pointer (&self->load_notices, g_strfreev);
 
   G_OBJECT_CLASS (convene_store_parent_class)->finalize (object);
 }
@@ -1438,4 +1633,5 @@ convene_store_class_init (ConveneStoreClass *klass)
 static void
 convene_store_init (ConveneStore *self)
 {
+  self->load_notices = g_new0 (char *, 1);
 }

@@ -29,6 +29,7 @@ typedef enum {
   CONVENE_STORE_ERROR_DISK_FULL,
   CONVENE_STORE_ERROR_EXISTS,         /* creating over an existing file */
   CONVENE_STORE_ERROR_FAILED,         /* anything else SQLite or the system reported */
+  CONVENE_STORE_ERROR_GONE,           /* moved, renamed or deleted while open */
 } ConveneStoreError;
 
 GQuark convene_store_error_quark (void);
@@ -41,6 +42,13 @@ typedef enum {
   CONVENE_STORE_READ_WRITE,           /* read-only if the file or another process says so */
   CONVENE_STORE_READ_ONLY,            /* never write (the command line's export) */
 } ConveneStoreMode;
+
+/* Where the file a store opened is now, as far as its path can tell. */
+typedef enum {
+  CONVENE_STORE_FILE_IN_PLACE,        /* the path still names it */
+  CONVENE_STORE_FILE_MOVED,           /* moved or renamed: it lives on elsewhere */
+  CONVENE_STORE_FILE_DELETED,         /* deleted: only this store still holds it */
+} ConveneStoreFileState;
 
 #define CONVENE_TYPE_STORE (convene_store_get_type ())
 G_DECLARE_FINAL_TYPE (ConveneStore, convene_store, CONVENE, STORE, GObject)
@@ -55,8 +63,24 @@ GFile          *convene_store_get_file       (ConveneStore *self);
  * ("The file is read-only." / "The project is open in another window."). */
 gboolean        convene_store_is_read_only   (ConveneStore *self);
 const char     *convene_store_get_read_only_reason (ConveneStore *self);
+/* Whether the path still names the file the store opened: the same device
+ * and inode, still linked somewhere. Once it does not, the store writes no
+ * more: SQLite would put every later edit in a -wal beside the old path,
+ * where the file no longer is. Every edit made so far is first put in the
+ * file itself (wherever it is now, or, deleted, in what this store still
+ * holds for a copy), then the store is read-only and its reason says what
+ * happened. Checked before every commit and when the store closes; call it
+ * too whenever the planner may have moved the file (the window coming back
+ * to the front). A read-only store is not checked. */
+ConveneStoreFileState convene_store_check_file     (ConveneStore *self);
+/* What the last check found. */
+ConveneStoreFileState convene_store_get_file_state (ConveneStore *self);
 /* Reads the whole project. */
 ConveneProject *convene_store_load           (ConveneStore *self, GError **error);
+/* What the last load had to set right without refusing the file, each a
+ * sentence for the planner naming the file: a time zone that is not one is
+ * read as UTC. Empty (never NULL) when there was nothing. */
+const char * const *convene_store_get_load_notices (ConveneStore *self);
 /* Starts watching project: from now on, changes are collected and written by
  * convene_store_commit(). */
 void            convene_store_attach         (ConveneStore *self, ConveneProject *project);
@@ -70,7 +94,9 @@ void            convene_store_rollback       (ConveneStore *self);
  * when it wrote nothing. */
 ConveneChanges *convene_store_take_changes   (ConveneStore *self);
 /* A consistent snapshot of the file at dest (backup API; dest is written
- * beside itself and renamed into place, so a failure leaves no partial file). */
+ * beside itself and renamed into place, so a failure leaves no partial file).
+ * Works as well once the file was moved or deleted: the copy is read through
+ * the store's own connection, never through the old path. */
 gboolean        convene_store_save_copy      (ConveneStore *self, GFile *dest, GError **error);
 void            convene_store_close          (ConveneStore *self);
 
