@@ -628,16 +628,6 @@ has_sessions (gpointer data)
   return n_sessions (count->document) == count->n;
 }
 
-/* Whether the keyboard is somewhere inside widget. */
-static gboolean
-focus_within (gpointer data)
-{
-  GtkRoot *root = gtk_widget_get_root (data);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, data);
-}
-
 static int
 run_drags (void)
 {

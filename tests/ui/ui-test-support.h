@@ -31,6 +31,20 @@ typedef struct
   gint64           since;
 } AtRest;
 gboolean   at_rest        (gpointer data);
+/* A Condition: the main loop has nothing ready to run (what a step set
+ * going, idle callbacks included, has happened). */
+gboolean   nothing_pending (gpointer data);
+/* A Condition: the keyboard focus of the widget data's window is on it or
+ * inside it (a list gives it to a row). */
+gboolean   focus_within   (gpointer data);
+/* A Condition: a popover under root is shown and at rest (see AtRest);
+ * rest.widget is then that popover. Zero-initialise all but root. */
+typedef struct
+{
+  GtkWidget *root;
+  AtRest     rest;
+} PopoverAtRest;
+gboolean   popover_at_rest (gpointer data);
 /* Iterates the main loop for ms milliseconds, so pending layouts and
  * redraws happen. */
 void       settle         (guint ms);
@@ -52,6 +66,10 @@ void       wait_for_no_label (GtkWidget *root, const char *text);
  * runs in (GUIDE.md §5). */
 /* Runs `xdotool args` while the main loop keeps turning. */
 void       xdotool        (const char *args);
+/* As xdotool(), then waits until window has received one more event of
+ * type (the key press or button release args sends), so what follows sees
+ * its effect, or that it had none. */
+void       xdotool_seen   (GtkWidget *window, const char *args, GdkEventType type);
 /* The centre (or the point at fraction fy of the height) of widget in
  * screen coordinates; its window must have a unique title. */
 void       screen_point   (GtkWidget *widget, double fy, int *x, int *y);
