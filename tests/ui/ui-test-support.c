@@ -363,6 +363,13 @@ drag_hold (int x1, int y1, int x2, int y2)
 {
   g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
 
+  /* These pauses stay, on purpose. Once the pointer has moved past the
+   * threshold, X drag and drop runs as messages through the X server
+   * (the target answers each position with a status), and the release
+   * only drops when the answer to the last position has come back; no
+   * widget shows that, and the source and target are not known here.
+   * Steps apart in time also keep the motions from being merged into one
+   * jump. The tests then wait for what the drop changed (the file). */
   xdotool (down);
   settle (150);
   for (int i = 1; i <= 10; i++)
@@ -379,6 +386,8 @@ drag_release (int x, int y)
 {
   g_autofree char *up = g_strdup_printf ("mousemove %d %d mouseup 1", x, y);
 
+  /* The drop, too, is an exchange through the X server (drop, then
+   * finished) that no widget shows: give it time before the next step. */
   xdotool (up);
   settle (400);
 }

@@ -1,7 +1,7 @@
 /* ui-test-support.h: what every widget test of Convene needs: run the main
- * loop until something holds (or fail instead of hanging), let redraws
- * settle, find widgets and the text they show, make the example project,
- * show it in a window and read the saved file back. */
+ * loop until something holds (or fail instead of hanging), find widgets
+ * and the text they show, make the example project, show it in a window
+ * and read the saved file back. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -45,8 +45,9 @@ typedef struct
   AtRest     rest;
 } PopoverAtRest;
 gboolean   popover_at_rest (gpointer data);
-/* Iterates the main loop for ms milliseconds, so pending layouts and
- * redraws happen. */
+/* Iterates the main loop for ms milliseconds. Only for what is about
+ * time itself (the double-click interval, X drag-and-drop exchanges no
+ * widget shows): everything else waits for its condition. */
 void       settle         (guint ms);
 /* The widget whose .ui id is id, under root (root included), or NULL. */
 GtkWidget *find_by_id     (GtkWidget *root, const char *id);
