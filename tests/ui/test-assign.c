@@ -239,7 +239,6 @@ undo (ConveneDocument *document)
 
   g_assert_true (convene_document_undo (document, &error));
   g_assert_no_error (error);
-  settle (100);
 }
 
 typedef struct {
@@ -270,7 +269,6 @@ press_and_wait (GtkWidget       *button,
   g_assert_true (gtk_widget_grab_focus (button));
   g_assert_true (gtk_widget_activate (button));
   wait_until (assignments_changed, &wait, "the button to act");
-  settle (100);
 }
 
 /* Chooses person and role in list's add row and activates "Add …", the way
@@ -294,7 +292,6 @@ add_with_keyboard (GtkWidget  *list,
 
   gtk_widget_grab_focus (add_row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (add_row), TRUE);
-  settle (100);
   wait_until (widget_is_mapped, confirm, "the add row to open");
 
   people = gtk_drop_down_get_model (GTK_DROP_DOWN (person));
@@ -311,8 +308,8 @@ add_with_keyboard (GtkWidget  *list,
   g_assert_true (gtk_widget_grab_focus (role_row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (role_row), role);
   g_assert_true (gtk_widget_grab_focus (confirm));
+  /* Adding (or refusing) happens at once, in the model and the file. */
   g_assert_true (gtk_widget_activate (confirm));
-  settle (100);
 }
 
 /* The widget test */
@@ -361,9 +358,9 @@ test_segment_people (void)
   g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
 
   convene_timeline_view_select_segment (timeline, talk);
-  settle (200);
   list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
   g_assert_nonnull (list);
+  wait_until (widget_is_mapped, list, "the segment's people");
   g_assert_true (gtk_widget_get_mapped (list));
   wait_for_label (list, "People on This Segment");
 
@@ -397,7 +394,6 @@ test_segment_people (void)
   dropdown = first_of_type (row, GTK_TYPE_DROP_DOWN);
   g_assert_true (gtk_widget_grab_focus (dropdown));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), CONVENE_ROLE_PANELIST);
-  settle (100);
   {
     g_autoptr(GString) edited = g_string_new (start);
 
@@ -460,7 +456,6 @@ test_segment_people (void)
                                                     convene_segment_get_id (workshop), CONVENE_ROLE_PRESENTER);
     g_assert_true (convene_document_perform (document, convene_edit_add_assignment (project, elsewhere), &error));
     g_assert_no_error (error);
-    settle (100);
     row = row_named (list, "Enrico Fos");
     g_assert_true (shows_label (row, "Conflict"));
     g_assert_nonnull (strstr (row_detail (row), "Workshop"));
@@ -484,8 +479,7 @@ test_segment_people (void)
   convene_assignment_list_set_target (CONVENE_ASSIGNMENT_LIST (list), document, the_session (document), talk);
   g_assert_true (row_named (list, "Enrico Fos") == row);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }
@@ -524,7 +518,6 @@ test_session_roles (void)
 
     g_assert_cmpuint (list->len, >, 0);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-    settle (100);
     for (guint i = 0; i < list->len; i++)
       {
         const ConveneWarning *warning = g_ptr_array_index (list, i);
@@ -600,7 +593,6 @@ test_session_roles (void)
                                                                       &error),
                                              &error));
     g_assert_no_error (error);
-    settle (100);
     g_free (summary);
     summary = expected_summary (document);
     g_test_message ("declined: %s", summary);
@@ -628,7 +620,6 @@ test_session_roles (void)
                                                  &error));
         g_assert_no_error (error);
       }
-    settle (100);
     g_free (summary);
     summary = expected_summary (document);
     g_assert_cmpstr (summary, ==, "No open warnings");
@@ -644,8 +635,7 @@ test_session_roles (void)
     g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }
@@ -670,16 +660,15 @@ test_example_people (void)
       GtkWidget *row;
 
       convene_timeline_view_select_segment (timeline, find_segment (document, panel[i].segment_id));
-      settle (100);
       list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
       row = row_named (list, panel[i].name);
       g_assert_nonnull (row);
+      wait_until (widget_is_mapped, row, "the talk's person");
       g_assert_true (gtk_widget_get_mapped (row));
       g_assert_cmpstr (row_detail (row), ==, panel[i].detail);
     }
   /* The discussion's two moderators. */
   convene_timeline_view_select_segment (timeline, find_segment (document, 18));
-  settle (100);
   g_assert_nonnull (row_named (list, "Dr James Campbell"));
   g_assert_nonnull (row_named (list, "Kanokporn Kaojaroen"));
   g_assert_cmpstr (row_detail (row_named (list, "Kanokporn Kaojaroen")), ==, "WHO");
@@ -716,7 +705,7 @@ test_example_people (void)
       g_assert_cmpint (convene_speaker_get_id (offered), ==, TAMAM_ID);
       g_signal_handlers_disconnect_by_func (palette, note_speaker, &offered);
       gtk_editable_set_text (GTK_EDITABLE (search), "");
-      settle (300);
+      wait_for_label (palette, "Enrico Fos");
     }
 
     /* A renamed person is found by the new name; undo brings the old one. */
@@ -737,8 +726,7 @@ test_example_people (void)
     }
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }
@@ -753,7 +741,8 @@ scroll_to (GtkWidget *widget,
 {
   GtkWidget *outer = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
 
-  settle (200);
+  /* Measured where it has come to rest (a page may still be sliding in). */
+  wait_until (at_rest, &(AtRest) { .widget = widget }, "the widget to be in place");
   while (outer != NULL)
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
@@ -767,7 +756,7 @@ scroll_to (GtkWidget *widget,
         break;
       outer = gtk_widget_get_ancestor (gtk_widget_get_parent (outer), GTK_TYPE_SCROLLED_WINDOW);
     }
-  settle (300);
+  wait_until (at_rest, &(AtRest) { .widget = widget }, "the page to scroll");
 }
 
 static void
@@ -892,8 +881,10 @@ click_side_tab (GtkWidget  *timeline,
       {
         screen_point (button, 0.5, &x, &y);
         click = g_strdup_printf ("mousemove %d %d click 1", x, y);
-        xdotool (click);
-        settle (400);
+        xdotool_seen (gtk_widget_get_ancestor (timeline, GTK_TYPE_WINDOW), click, GDK_BUTTON_RELEASE);
+        /* The page the tab brings has slid in. */
+        wait_until (at_rest, &(AtRest) { .widget = gtk_stack_get_visible_child (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher))) },
+                    "the tab's page to show");
         return;
       }
   g_assert_not_reached ();
@@ -918,14 +909,14 @@ run_drags (void)
   int x1, y1, x2, y2;
 
   gtk_window_set_title (GTK_WINDOW (window), "Convene Assign Drag Test");
-  settle (500);
+  /* A few frames on, the X server has the title xdotool looks for. */
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
   g_print ("1..4\n");
   screenshot ("assign-session-1280-light.png");
 
   /* 1. Tamam Aloudat from the people list onto the panel's first talk,
    * then "Discussant" clicked in the role popover. */
   convene_timeline_view_select_segment (timeline, find_segment (document, FIRST_TALK_ID));
-  settle (300);
   g_assert_nonnull (palette);
   /* The timeline's top (its side column's tabs) at the top of the page. */
   scroll_into_view (first_of_type (GTK_WIDGET (timeline), GTK_TYPE_STACK_SWITCHER));
@@ -990,7 +981,6 @@ run_drags (void)
     scroll_into_view (list);
     screenshot ("assign-list-1280-light.png");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-    settle (300);
     screenshot ("assign-list-1280-dark.png");
     g_assert_true (convene_document_undo (document, NULL));
     g_assert_true (convene_document_undo (document, NULL));
@@ -1010,8 +1000,9 @@ run_drags (void)
         GtkWidget *row;
 
         convene_timeline_view_select_segment (timeline, find_segment (document, panel[i].segment_id));
-        settle (200);
         row = row_named (list, panel[i].name);
+        if (row != NULL)
+          eventually (widget_is_mapped, row);
         if (row != NULL && gtk_widget_get_mapped (row) && g_strcmp0 (row_detail (row), panel[i].detail) == 0)
           shown++;
         else
@@ -1030,8 +1021,7 @@ run_drags (void)
 
   scroll_into_view (require_widget (GTK_WIDGET (window), "session_warnings"));
   screenshot ("assign-session-1280-dark.png");
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
 
   /* A phone-sized window, opened on the session. */
   g_clear_object (&document);
@@ -1039,7 +1029,7 @@ run_drags (void)
   g_assert_nonnull (document);
   window = show_window (document, 360, 780);
   g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
-  settle (800);
+  wait_until (widget_is_mapped, require_widget (GTK_WIDGET (window), "session_warnings"), "the session page to show");
   {
     GtkWidget *warnings = require_widget (GTK_WIDGET (window), "session_warnings");
 
@@ -1050,7 +1040,6 @@ run_drags (void)
     screenshot ("assign-roles-360-dark.png");
     timeline = timeline_of (window);
     convene_timeline_view_select_segment (timeline, find_segment (document, FIRST_TALK_ID));
-    settle (300);
     {
       GtkWidget *list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
 
@@ -1059,7 +1048,6 @@ run_drags (void)
     }
     screenshot ("assign-list-360-dark.png");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-    settle (300);
     screenshot ("assign-list-360-light.png");
     palette = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_PEOPLE_PALETTE);
     g_assert_nonnull (palette);
@@ -1078,14 +1066,12 @@ run_drags (void)
       scroll_into_view (list);
       screenshot ("assign-empty-360-light.png");
       g_assert_true (convene_document_undo (document, NULL));
-      settle (300);
     }
     scroll_into_view (warnings);
     screenshot ("assign-session-360-light.png");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
   return 0;
@@ -1131,20 +1117,18 @@ test_keyboard_twins (void)
 
   /* Nothing selected: the planner is told what to do, nothing changes. */
   convene_timeline_view_select_segment (timeline, NULL);
-  settle (100);
   g_signal_emit_by_name (view, "activate", 0);
-  settle (100);
+  /* Whatever the activation set going has run. */
+  wait_until (nothing_pending, NULL, "the activation to be handled");
   g_assert_null (popover_button (GTK_WIDGET (window), "Discussant"));
   assert_assignments (document, file, before);
 
   /* The first talk selected: the role popover opens on its block. */
   convene_timeline_view_select_segment (timeline, find_segment (document, FIRST_TALK_ID));
-  settle (200);
   scroll_into_view (block_of (GTK_WIDGET (timeline), find_segment (document, FIRST_TALK_ID)));
   g_signal_emit_by_name (view, "activate", 0);
   wait_until (button_is_shown, &wait, "the role popover");
   g_signal_emit_by_name (wait.found, "clicked");
-  settle (200);
   expected = g_strdup_printf ("%s %d:discussant@%d", before, TAMAM_ID, FIRST_TALK_ID);
   assert_assignments (document, file, expected);
   undo (document);
@@ -1156,13 +1140,11 @@ test_keyboard_twins (void)
 
     convene_timeline_view_select_segment (timeline, NULL);
     g_signal_emit_by_name (warnings, "segment-activated", (gint64) PANEL_ID);
-    settle (100);
     g_assert_nonnull (convene_timeline_view_get_selected_segment (timeline));
     g_assert_cmpint (convene_segment_get_id (convene_timeline_view_get_selected_segment (timeline)), ==, PANEL_ID);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }

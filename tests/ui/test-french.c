@@ -284,8 +284,7 @@ show_in_french (gconstpointer data)
   assert_label (root, "Programme");
   assert_no_label (root, "Schedule");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (250);
+  close_window (window);
   g_clear_object (&document);
   remove_project_file (file);
 
@@ -302,8 +301,7 @@ show_in_french (gconstpointer data)
   check_page (root, shot);
   assert_label (root, "Planifier une session");
   assert_no_label (root, "Plan a Session");
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (250);
+  close_window (window);
 }
 
 int

@@ -44,7 +44,7 @@ open_outcomes (ConveneWindow *window)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "outcomes");
   g_assert_nonnull (view);
   wait_until (widget_is_mapped, view, "the outcomes tab to show");
-  settle (200);
+  wait_until (at_rest, &(AtRest) { .widget = view }, "the outcomes tab to slide in");
   return CONVENE_OUTCOMES_VIEW (view);
 }
 
@@ -187,7 +187,28 @@ undo (ConveneDocument *document)
 
   g_assert_true (convene_document_undo (document, &error));
   g_assert_no_error (error);
-  settle (50);
+}
+
+/* A Condition: the outcome links offer text to link. */
+typedef struct
+{
+  GtkWidget  *links;
+  const char *text;
+} LinksOffer;
+
+static gboolean
+links_offer (gpointer data)
+{
+  LinksOffer *offer = data;
+  GtkWidget *choice = first_of_type (offer->links, ADW_TYPE_COMBO_ROW);
+  GListModel *choices;
+
+  if (choice == NULL || (choices = adw_combo_row_get_model (ADW_COMBO_ROW (choice))) == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), offer->text) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -251,7 +272,6 @@ test_checklist (void)
   g_free (state);
   state = g_strconcat (initial, "|expected-outcome:Draft recomm:0:none::0:|follow-up:Send the rep:0:none::0:", NULL);
   assert_saved (document, file, state);
-  settle (100);
   wait_for_label (GTK_WIDGET (view), "0 of 1 follow-up action done");
   /* The add button beside the field does what Enter does. */
   {
@@ -449,7 +469,6 @@ test_checklist (void)
     wait_until (undo_button_shown, window, "the undo toast");
     undo_button = button_labelled (GTK_WIDGET (window), "_Undo");
     g_signal_emit_by_name (undo_button, "clicked");
-    settle (100);
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
     g_assert_cmpuint (rows->len, ==, 5);
@@ -501,7 +520,7 @@ test_checklist (void)
     g_assert_true (shows_label (GTK_WIDGET (view), "IV. Closing remarks"));
     g_assert_false (shows_label (GTK_WIDGET (view), "II. Panel"));
     gtk_switch_set_active (GTK_SWITCH (check), FALSE);
-    settle (50);
+    wait_for_no_label (GTK_WIDGET (view), "Serves no objective");
     g_assert_false (shows_label (GTK_WIDGET (view), "Serves no objective"));
   }
 
@@ -521,7 +540,8 @@ test_checklist (void)
                                            "order");
     g_assert_nonnull (opening);
     convene_timeline_view_select_segment (CONVENE_TIMELINE_VIEW (timeline), opening);
-    settle (200);
+    /* The links are refreshed when the main loop is next idle. */
+    wait_until (links_offer, &(LinksOffer) { links, "Draft recommendations agreed" }, "the outcome to be offered");
     choice = first_of_type (links, ADW_TYPE_COMBO_ROW);
     choices = adw_combo_row_get_model (ADW_COMBO_ROW (choice));
     for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
@@ -529,7 +549,8 @@ test_checklist (void)
         expected_choice = i;
     g_assert_cmpuint (expected_choice, !=, G_MAXUINT);
     adw_combo_row_set_selected (ADW_COMBO_ROW (choice), expected_choice);
-    settle (100);
+    /* The links show the change once the main loop is idle. */
+    wait_until (nothing_pending, NULL, "the links to be refreshed");
     g_assert_nonnull (convene_project_find_outcome_link (project, expected_id, 10));
     g_assert_true (file_has_link (file, expected_id, 10));
     wait_for_label (links, "Draft recommendations agreed");
@@ -542,9 +563,9 @@ test_checklist (void)
     unlink = nth_of_type (links, GTK_TYPE_BUTTON, 0);
     g_assert_true (gtk_widget_has_css_class (unlink, "outcome-unlink"));
     g_signal_emit_by_name (unlink, "clicked");
-    settle (100);
     g_assert_null (convene_project_find_outcome_link (project, expected_id, 10));
     g_assert_false (file_has_link (file, expected_id, 10));
+    wait_for_no_label (links, "Draft recommendations agreed");
     g_assert_false (shows_label (links, "Draft recommendations agreed"));
     g_assert_true (warning_shown (rows->pdata[0]));
 
@@ -554,13 +575,12 @@ test_checklist (void)
     wait_for_label (links, "Draft recommendations agreed");
     undo (document);
     g_assert_false (file_has_link (file, expected_id, 10));
-    settle (100);
+    wait_for_no_label (links, "Draft recommendations agreed");
     g_assert_false (shows_label (links, "Draft recommendations agreed"));
   }
   assert_saved (document, file, state);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }
@@ -602,7 +622,7 @@ scroll_into_view (GtkWidget *widget)
   gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                     0, 0, &x, &y);
   gtk_adjustment_set_value (adjustment, MAX (0, y - 80));
-  settle (300);
+  wait_until (at_rest, &(AtRest) { .widget = widget }, "the page to scroll");
 }
 
 /* What an end-to-end step waits to find in the saved file. */
@@ -707,7 +727,8 @@ run_drags (void)
 
   gtk_window_set_title (GTK_WINDOW (window), "Convene Outcomes Drag Test");
   view = open_outcomes (window);
-  settle (500);
+  /* A few frames on, the X server has the title xdotool looks for. */
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
   g_print ("1..6\n");
   screenshot ("outcomes-1280-light.png");
 
@@ -747,7 +768,7 @@ run_drags (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
   gtk_widget_grab_focus (rows->pdata[0]);
-  settle (200);
+  wait_until (focus_within, rows->pdata[0], "the question to have the focus");
   xdotool ("key alt+Down");
   ok = eventually (saved_order, &(Saved) { .file = file, .outcome = third });
   g_print ("%s %u - Alt+Down moves the focused question one place down, and it is saved\n",
@@ -763,7 +784,7 @@ run_drags (void)
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
     gtk_widget_grab_focus (rows->pdata[2]);
-    settle (200);
+    wait_until (focus_within, rows->pdata[2], "the question to have the focus");
     xdotool ("key Delete");
     gone = eventually (saved_gone, &(Saved) { .file = file, .id = doomed_id });
     wait_until (undo_button_shown, window, "the undo toast");
@@ -788,9 +809,8 @@ run_drags (void)
     rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
     edited = convene_outcome_row_get_outcome (rows->pdata[0]);
     gtk_widget_grab_focus (rows->pdata[0]);
-    settle (200);
-    xdotool ("key F2");
-    settle (200);
+    wait_until (focus_within, rows->pdata[0], "the question to have the focus");
+    xdotool_seen (GTK_WIDGET (window), "key F2", GDK_KEY_PRESS);
     xdotool ("key ctrl+a");
     xdotool ("type --delay 20 'Who pays'");
     xdotool ("key Return");
@@ -804,7 +824,6 @@ run_drags (void)
     g_print ("%s %u - F2, typing and Enter change the focused question's text, and it is saved\n",
              ok ? "ok" : "not ok", ++test);
     g_assert_true (convene_document_undo (document, NULL));
-    settle (200);
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
   }
@@ -816,7 +835,7 @@ run_drags (void)
 
     /* 6. Typed into the add row and Enter: one new expected outcome. */
     gtk_widget_grab_focus (entry);
-    settle (200);
+    wait_until (focus_within, entry, "the add row to have the focus");
     xdotool ("type --delay 20 'Draft recommendations agreed'");
     xdotool ("key Return");
     ok = eventually (saved_one_added, &(Saved) { .file = file, .text = "Draft recommendations agreed", .entry = entry });
@@ -825,7 +844,6 @@ run_drags (void)
     entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_FOLLOW_UP);
     gtk_editable_set_text (GTK_EDITABLE (entry), "Send the report to the co-sponsors");
     g_signal_emit_by_name (entry, "entry-activated");
-    settle (200);
     added = rows_of_kind (view, CONVENE_OUTCOME_KIND_FOLLOW_UP);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (added->pdata[0], GTK_TYPE_DROP_DOWN)), 3);
     g_clear_pointer (&added, g_ptr_array_unref);
@@ -835,21 +853,18 @@ run_drags (void)
     screenshot ("outcomes-1280-light-details.png");
     for (guint i = 0; i < 4; i++)
       g_assert_true (convene_document_undo (document, NULL));
-    settle (200);
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
   }
 
   /* Screenshots: the undo toast after a delete, dark style, and narrow. */
   gtk_widget_activate_action (rows->pdata[1], "row.delete", NULL);
-  settle (400);
+  wait_until (undo_button_shown, window, "the undo toast");
   screenshot ("outcomes-1280-light-deleted.png");
   g_assert_true (convene_document_undo (document, NULL));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (400);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
     first_of_type (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW))), 0);
-  settle (300);
   screenshot ("outcomes-1280-dark.png");
   {
     GtkWidget *timeline = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_TIMELINE_VIEW);
@@ -858,7 +873,6 @@ run_drags (void)
                                            "order");
     convene_timeline_view_select_segment (CONVENE_TIMELINE_VIEW (timeline),
                                           convene_project_find_segment (convene_document_get_project (document), 18, NULL));
-    settle (500);
     scroll_into_view (first_of_type (timeline, CONVENE_TYPE_OUTCOME_LINKS));
     screenshot ("outcome-links-1280-dark.png");
   }
@@ -870,8 +884,7 @@ run_drags (void)
     scroll_into_view (summary);
     screenshot ("outcomes-summary-1280-dark.png");
   }
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
 
   /* Closing the window closed the project: open it again, narrow. */
   g_clear_object (&document);
@@ -879,9 +892,8 @@ run_drags (void)
   g_assert_nonnull (document);
   window = show_window (document, 360, 780);
   g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
-  settle (800);
+  /* (open_outcomes waits for the session page and its tab to show) */
   view = open_outcomes (window);
-  settle (500);
   screenshot ("outcomes-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   {
@@ -892,11 +904,9 @@ run_drags (void)
     entry = nth_of_type (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
     gtk_editable_set_text (GTK_EDITABLE (entry), "A shared list of good practices");
     g_signal_emit_by_name (entry, "entry-activated");
-    settle (300);
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_FOLLOW_UP);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (rows->pdata[0], GTK_TYPE_DROP_DOWN)), 2);
-    settle (300);
     scroll_into_view (rows->pdata[0]);
   }
   screenshot ("outcomes-360-light.png");
@@ -905,13 +915,11 @@ run_drags (void)
   scroll_into_view (rows->pdata[0]);
   screenshot ("outcomes-360-light-expected.png");
   gtk_switch_set_active (GTK_SWITCH (nth_of_type (GTK_WIDGET (view), GTK_TYPE_SWITCH, 0)), TRUE);
-  settle (200);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
     first_of_type (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW))), 100000);
   screenshot ("outcomes-360-light-check.png");
   gtk_switch_set_active (GTK_SWITCH (nth_of_type (GTK_WIDGET (view), GTK_TYPE_SWITCH, 0)), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
   return 0;

@@ -86,7 +86,7 @@ open_roster (ConveneWindow *window)
 
   g_assert_true (gtk_widget_activate (people_row));
   wait_until (widget_is_mapped, roster, "the roster to show");
-  settle (250);
+  wait_until (at_rest, &(AtRest) { .widget = roster }, "the roster to slide in");
   return CONVENE_ROSTER_VIEW (roster);
 }
 
@@ -222,7 +222,14 @@ close_message_dialogs (void)
         }
     }
   g_assert_cmpuint (n, ==, 1);
-  settle (250);
+  wait_until (nothing_pending, NULL, "the dialog's clean-up");
+}
+
+/* A Condition: the list box has a first row. */
+static gboolean
+has_first_row (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (data), 0) != NULL;
 }
 
 static gboolean
@@ -552,9 +559,10 @@ test_example_roster (void)
 
   /* The person's own schedule shows where they are due. */
   convene_roster_view_select_speaker (roster, convene_person_row_get_speaker (row));
-  settle (250);
   {
     GtkWidget *schedule_list = require_widget (GTK_WIDGET (roster), "schedule_list");
+
+    wait_until (has_first_row, schedule_list, "the person's schedule");
 
     g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (schedule_list), 0));
     g_assert_true (ADW_IS_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (schedule_list), 0)));
@@ -592,7 +600,7 @@ test_example_roster (void)
     ConveneWarning *warning = g_ptr_array_index (warnings, 0);
 
     gtk_expander_set_expanded (GTK_EXPANDER (require_widget (GTK_WIDGET (roster), "warnings_expander")), TRUE);
-    settle (250);
+    wait_until (has_first_row, warnings_list, "the roster's warnings");
     first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (warnings_list), 0);
     g_assert_nonnull (first);
     g_assert_cmpint (warning->speaker_id, !=, 0);
@@ -611,7 +619,8 @@ test_example_roster (void)
 
   save_shot (GTK_WIDGET (window), "roster-1280-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (250);
+  /* Restyled in the frames since. */
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be restyled");
   save_shot (GTK_WIDGET (window), "roster-1280-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   close_window (window);
@@ -628,15 +637,15 @@ test_example_roster (void)
       roster = open_roster (window);
       save_shot (GTK_WIDGET (window), "roster-360-list-light.png");
       convene_roster_view_select_speaker (roster, person_at (convene_document_get_project (document), 6));
-      settle (250);
-      settle (250);
+      wait_until (at_rest, &(AtRest) { .widget = require_widget (GTK_WIDGET (roster), "details_pane") },
+                  "the person's page to slide in");
       save_shot (GTK_WIDGET (window), "roster-360-person-light.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      settle (250);
+      wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be restyled");
       save_shot (GTK_WIDGET (window), "roster-360-person-dark.png");
       gtk_widget_activate_action (GTK_WIDGET (roster), "roster.back", NULL);
-      settle (250);
-      settle (250);
+      wait_until (at_rest, &(AtRest) { .widget = require_widget (GTK_WIDGET (roster), "list_pane") },
+                  "the list to slide back");
       save_shot (GTK_WIDGET (window), "roster-360-list-dark.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       close_window (window);

@@ -142,30 +142,40 @@ selected_session (ConveneWindow *window)
   return session;
 }
 
+/* A Condition: the window shows session. */
+typedef struct
+{
+  ConveneWindow  *window;
+  ConveneSession *session;
+} Opened;
+
+static gboolean
+is_opened (gpointer data)
+{
+  Opened *opened = data;
+
+  return selected_session (opened->window) == opened->session;
+}
+
 static void
 select_position (ConveneWindow *window,
                  guint          position)
 {
   g_signal_emit_by_name (require_widget (GTK_WIDGET (window), "sessions_view"), "activate", position);
-  settle (200);
+  wait_until (is_opened, &(Opened) { window, session_at (convene_window_get_document (window), position) },
+              "the session to open");
 }
 
 static gboolean
 undo (ConveneWindow *window)
 {
-  gboolean done = gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-
-  settle (100);
-  return done;
+  return gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
 }
 
 static gboolean
 redo (ConveneWindow *window)
 {
-  gboolean done = gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-
-  settle (100);
-  return done;
+  return gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
 }
 
 /* Duplicate: one step, the copy right after with "(Copy)", segments,
@@ -190,7 +200,6 @@ test_duplicate (void)
   g_assert_true (selected_session (window) == original);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-session", NULL));
-  settle (200);
   g_assert_cmpuint (n_sessions (document), ==, 4);
   copy = session_at (document, 1);
   g_assert_cmpstr (convene_session_get_title (copy), ==, EXAMPLE_TITLE " (Copy)");
@@ -241,7 +250,6 @@ test_move_actions (void)
   g_assert_true (selected_session (window) == briefing);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-session-up", NULL));
-  settle (100);
   g_assert_true (session_at (document, 0) == briefing);
   g_assert_true (selected_session (window) == briefing);
   {
@@ -252,12 +260,10 @@ test_move_actions (void)
 
   /* At the top, up does nothing (and says nothing). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-session-up", NULL));
-  settle (100);
   g_assert_true (session_at (document, 0) == briefing);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-session-down", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-session-down", NULL));
-  settle (100);
   g_assert_true (session_at (document, 2) == briefing);
   g_assert_true (selected_session (window) == briefing);
   {
@@ -319,7 +325,8 @@ open_new_session_dialog (ConveneWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-session", NULL));
   wait_until (dialog_shown, GSIZE_TO_POINTER (CONVENE_TYPE_NEW_SESSION_DIALOG), "the New Session dialog");
-  settle (200);
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (find_toplevel (CONVENE_TYPE_NEW_SESSION_DIALOG)) },
+              "the New Session dialog to be laid out");
   return GTK_WIDGET (find_toplevel (CONVENE_TYPE_NEW_SESSION_DIALOG));
 }
 
@@ -350,7 +357,6 @@ choose_format (GtkWidget  *dialog,
   g_assert_true (gtk_widget_get_visible (row));
   g_assert_true (gtk_widget_activate (row));
   wait_until (dialog_gone, GSIZE_TO_POINTER (CONVENE_TYPE_NEW_SESSION_DIALOG), "the dialog to close");
-  settle (200);
 }
 
 /* The dialog lists Blank and the built-ins with their minutes; a built-in
@@ -446,8 +452,8 @@ test_saved_format (void)
   g_assert_false (adw_message_dialog_get_response_enabled (ask, "save"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Our side event");
   g_assert_true (adw_message_dialog_get_response_enabled (ask, "save"));
+  /* The format is saved at once. */
   adw_message_dialog_response (ask, "save");
-  settle (200);
   g_assert_true (g_file_test (format_path, G_FILE_TEST_IS_REGULAR));
 
   /* The saved format has the session's structure and no people. */
@@ -489,7 +495,7 @@ test_saved_format (void)
   g_assert_nonnull (delete);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (delete), ==, "Delete Format");
   g_signal_emit_by_name (delete, "clicked");
-  settle (200);
+  wait_for_no_label (dialog, "Our side event");
   g_assert_false (g_file_test (format_path, G_FILE_TEST_EXISTS));
   g_assert_false (shows_label (dialog, "Our side event"));
   {
@@ -498,7 +504,7 @@ test_saved_format (void)
 
     g_assert_nonnull (undo_button);
     g_signal_emit_by_name (undo_button, "clicked");
-    settle (200);
+    wait_for_label (dialog, "Our side event");
   }
   g_assert_true (g_file_test (format_path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (shows_label (dialog, "Our side event"));
@@ -555,6 +561,28 @@ session_order (ConveneDocument *document,
   return g_string_free (order, FALSE);
 }
 
+/* The shown window titled title. */
+static GtkWindow *
+toplevel_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  g_error ("no window titled %s", title);
+}
+
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
 static void
 window_shot (const char *title,
              const char *name)
@@ -566,7 +594,7 @@ window_shot (const char *title,
   if (dir == NULL)
     return;
   g_mkdir_with_parents (dir, 0755);
-  settle (500);
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (toplevel_titled (title)) }, "the window to be drawn");
   path = g_build_filename (dir, name, NULL);
   script = g_strdup_printf ("import -window \"$(xdotool search --name '^%s$' | head -n 1)\" '%s'", title, path);
   {
@@ -628,16 +656,6 @@ has_sessions (gpointer data)
   return n_sessions (count->document) == count->n;
 }
 
-/* Whether the keyboard is somewhere inside widget. */
-static gboolean
-focus_within (gpointer data)
-{
-  GtkRoot *root = gtk_widget_get_root (data);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, data);
-}
-
 static int
 run_drags (void)
 {
@@ -657,7 +675,8 @@ run_drags (void)
   gboolean ok;
 
   gtk_window_set_title (GTK_WINDOW (window), "Convene Sessions Drag Test");
-  settle (500);
+  /* A few frames on, the X server has the title xdotool looks for. */
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
   g_print ("1..7\n");
   screenshot ("sessions-1280-light.png");
 
@@ -686,20 +705,28 @@ run_drags (void)
 
   /* 3. Undo of a drag puts it back, in the file too. */
   g_assert_true (convene_document_undo (document, NULL));
-  settle (200);
   order = session_order (document, file);
   ok = session_at (document, 2) == example;
   g_print ("%s %u - undo puts the dragged session back\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
-  settle (300);
   g_clear_pointer (&order, g_free);
 
   /* 4, 5. Alt+Down on the briefing's row (clicked, so it is selected and
    *    has the keyboard), then Alt+Up twice; three undos. */
+  wait_until (at_rest, &(AtRest) { .widget = session_row_of (sessions_view, briefing) }, "the row to be in place");
   screen_point (session_row_of (sessions_view, briefing), 0.5, &x1, &y1);
   click = g_strdup_printf ("mousemove %d %d click 1", x1, y1);
-  xdotool (click);
-  settle (800);
+  xdotool_seen (GTK_WIDGET (window), click, GDK_BUTTON_RELEASE);
+  wait_until (is_opened, &(Opened) { window, briefing }, "the clicked session to open");
+  wait_until (at_rest, &(AtRest) { .widget = session_row_of (sessions_view, briefing) }, "the row to be in place");
+  /* The one pause about time: a second click sooner than the double-click
+   * time would be a double click, not the second click meant here. */
+  {
+    int double_click_ms = 400;
+
+    g_object_get (gtk_settings_get_default (), "gtk-double-click-time", &double_click_ms, NULL);
+    settle ((guint) double_click_ms + 100);
+  }
   /* Selecting a session opens it beside the list; a second click on the
    * open session's row puts the keyboard on that row. */
   xdotool (click);
@@ -722,7 +749,6 @@ run_drags (void)
   g_print ("%s %u - Alt+Down and Alt+Up move the focused session, saved at once\n", ok ? "ok" : "not ok", ++test);
   for (guint i = 0; i < 3; i++)
     g_assert_true (convene_document_undo (document, NULL));
-  settle (200);
   g_clear_pointer (&order, g_free);
   order = session_order (document, file);
   ok = session_at (document, 0) == example && session_at (document, 1) == briefing;
@@ -738,11 +764,9 @@ run_drags (void)
   screenshot ("new-session-screen-1280-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == find_by_name (dialog, "blank"));
-  xdotool ("key Down");
-  settle (200);
+  xdotool_seen (dialog, "key Down", GDK_KEY_PRESS);
   xdotool ("key Return");
   wait_until (dialog_gone, GSIZE_TO_POINTER (CONVENE_TYPE_NEW_SESSION_DIALOG), "the dialog to close");
-  settle (300);
   ok = n_sessions (document) == 4 &&
        g_strcmp0 (convene_session_get_title (session_at (document, 3)), "Side-event panel") == 0;
   g_free (assert_saved (document, file));
@@ -752,12 +776,14 @@ run_drags (void)
   /* Without a window manager nobody hands the window back the keyboard
    * when the dialog goes: do it, as a window manager would. */
   xdotool ("search --name \"^Convene Sessions Drag Test$\" windowfocus --sync");
-  settle (300);
+  wait_until (window_is_active, window, "the window to have the keyboard");
+  wait_until (at_rest, &(AtRest) { .widget = session_row_of (sessions_view, session_at (document, 3)) },
+              "the row to be in place");
   screen_point (session_row_of (sessions_view, session_at (document, 3)), 0.5, &x1, &y1);
   g_free (click);
   click = g_strdup_printf ("mousemove %d %d click 1", x1, y1);
-  xdotool (click);
-  settle (400);
+  xdotool_seen (GTK_WIDGET (window), click, GDK_BUTTON_RELEASE);
+  wait_until (is_opened, &(Opened) { window, session_at (document, 3) }, "the clicked session to open");
   xdotool ("key ctrl+d");
   ok = eventually (has_sessions, &(SessionCount) { document, 5 }) &&
        g_strcmp0 (convene_session_get_title (session_at (document, 4)), "Side-event panel (Copy)") == 0 &&
@@ -772,10 +798,8 @@ run_drags (void)
   wait_until (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the name of the format");
   screenshot ("save-format-1280-light.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "save");
-  settle (300);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
 
   /* The dialog at phone width, light and dark. Closing the window closed
    * the project: open it again, as a planner would. */
@@ -786,17 +810,15 @@ run_drags (void)
   dialog = open_new_session_dialog (window);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 700);
   gtk_widget_set_size_request (dialog, 360, 700);
-  settle (500);
   window_shot ("New Session", "new-session-360-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   window_shot ("New Session", "new-session-360-dark.png");
   gtk_widget_activate_action (dialog, "window.close", NULL);
-  settle (200);
+  wait_until (dialog_gone, GSIZE_TO_POINTER (CONVENE_TYPE_NEW_SESSION_DIALOG), "the dialog to close");
   screenshot ("sessions-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
   return 0;

@@ -37,7 +37,7 @@ scroll_to (GtkWidget *timeline,
     content = gtk_viewport_get_child (GTK_VIEWPORT (content));
   gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y);
   gtk_adjustment_set_value (adjustment, y);
-  settle (300);
+  wait_until (at_rest, &(AtRest) { .widget = widget }, "the page to scroll");
 }
 
 static void
@@ -159,6 +159,73 @@ wait_for_drawn_label (GtkWidget  *root,
   wait_until (label_shown, &wait, text);
 }
 
+/* What a step waits for in the timeline: segment selected (and, with
+ * css_class, its block drawn with that class). */
+typedef struct
+{
+  ConveneTimelineView *timeline;
+  ConveneSegment      *segment;
+  const char          *css_class;
+} Selected;
+
+static gboolean
+is_selected (gpointer data)
+{
+  Selected *s = data;
+  GtkWidget *block;
+
+  if (convene_timeline_view_get_selected_segment (s->timeline) != s->segment)
+    return FALSE;
+  if (s->css_class == NULL)
+    return TRUE;
+  block = block_of (GTK_WIDGET (s->timeline), s->segment);
+  return block != NULL && gtk_widget_has_css_class (block, s->css_class);
+}
+
+static void
+wait_selected (ConveneTimelineView *timeline,
+               ConveneSegment      *segment,
+               const char          *css_class)
+{
+  wait_until (is_selected, &(Selected) { timeline, segment, css_class }, "a segment to be selected");
+}
+
+/* The block of segment tells assistive technologies said. */
+typedef struct
+{
+  GtkWidget      *root;
+  ConveneSegment *segment;
+  const char     *said;
+} Announced;
+
+static gboolean
+announced (gpointer data)
+{
+  Announced *a = data;
+  GtkWidget *block = block_of (a->root, a->segment);
+  g_autofree char *mismatch = NULL;
+
+  if (block == NULL)
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_LABEL, a->said);
+  return mismatch == NULL;
+}
+
+/* The editable shows text. */
+typedef struct
+{
+  GtkWidget  *editable;
+  const char *text;
+} Shows;
+
+static gboolean
+editable_shows (gpointer data)
+{
+  Shows *shows = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (shows->editable)), shows->text) == 0;
+}
+
 static void
 test_example_blocks (void)
 {
@@ -222,8 +289,7 @@ test_example_blocks (void)
   /* A block's height follows its length, never below the readable minimum. */
   g_assert_cmpint (gtk_widget_get_height (block), >=, CONVENE_BLOCK_MIN_HEIGHT - 4);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }
@@ -248,8 +314,9 @@ check_edit (ConveneDocument     *document,
 
   convene_timeline_view_select_segment (timeline, select);
   g_assert_true (convene_timeline_view_get_selected_segment (timeline) == select);
+  /* Edits and saving are synchronous: the model and the file show the
+   * change at once. */
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (timeline), action, parameter));
-  settle (50);
 
   model = describe_project (convene_document_get_project (document));
   on_disk = describe_file (file);
@@ -259,7 +326,6 @@ check_edit (ConveneDocument     *document,
 
   g_assert_true (convene_document_undo (document, &error));
   g_assert_no_error (error);
-  settle (50);
   undone = describe_project (convene_document_get_project (document));
   undone_on_disk = describe_file (file);
   g_assert_cmpstr (undone, ==, before);
@@ -325,7 +391,6 @@ test_keyboard_edits (void)
 
     convene_timeline_view_select_segment (timeline, panel);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.duplicate", NULL));
-    settle (50);
     copy = top_segment (document, 2);
     g_assert_true (copy != panel);
     copies = G_LIST_MODEL (convene_segment_get_items (copy));
@@ -342,26 +407,27 @@ test_keyboard_edits (void)
       }
     g_assert_true (convene_document_undo (document, &error));
     g_assert_no_error (error);
-    settle (50);
   }
 
   /* A keyboard move is announced on the moved block. */
   convene_timeline_view_select_segment (timeline, discussion);
   gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.move-up", NULL);
-  settle (100);
-  g_assert_true (convene_timeline_view_get_selected_segment (timeline) == discussion);
-  g_assert_nonnull (block_of (GTK_WIDGET (timeline), discussion));
   {
     g_autofree char *said = g_strdup_printf ("%s, 12:40 to 13:00, moved up", convene_segment_get_title (discussion));
-    g_autofree char *mismatch =
+    g_autofree char *mismatch = NULL;
+
+    /* The list rebinds its rows when it next lays out. */
+    wait_until (announced, &(Announced) { GTK_WIDGET (timeline), discussion, said }, "the move to be announced");
+    g_assert_true (convene_timeline_view_get_selected_segment (timeline) == discussion);
+    g_assert_nonnull (block_of (GTK_WIDGET (timeline), discussion));
+    mismatch =
       gtk_test_accessible_check_property (GTK_ACCESSIBLE (block_of (GTK_WIDGET (timeline), discussion)),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, said);
 
     g_assert_null (mismatch);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }
@@ -382,7 +448,8 @@ test_details_editor (void)
   g_autofree char *on_disk = NULL;
 
   convene_timeline_view_select_segment (timeline, discussion);
-  settle (100);
+  wait_until (editable_shows, &(Shows) { title_row, convene_segment_get_title (discussion) },
+              "the editor to show the selected segment");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, convene_segment_get_title (discussion));
 
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Open floor");
@@ -400,7 +467,6 @@ test_details_editor (void)
   gtk_editable_set_text (GTK_EDITABLE (pin_time), "13:50");
   g_signal_emit_by_name (pin_time, "activate");
   g_assert_cmpint (convene_segment_get_fixed_start (discussion), ==, 13 * 60 + 50);
-  settle (100);
   wait_for_drawn_label (GTK_WIDGET (timeline), "Moderated discussion · 25 min · 10 min gap before");
 
   /* A time that is not one is refused and the field shows the model again. */
@@ -421,19 +487,18 @@ test_details_editor (void)
 
     convene_timeline_view_select_segment (timeline, discussion);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.insert-kind", "s", "break"));
-    settle (50);
     former_break = top_segment (document, 3);
     g_assert_cmpint (convene_segment_get_kind (former_break), ==, CONVENE_SEGMENT_KIND_BREAK);
     g_assert_true (convene_timeline_view_get_selected_segment (timeline) == former_break);
     adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), CONVENE_SEGMENT_KIND_PANEL);
-    settle (50);
     g_assert_cmpint (convene_segment_get_kind (former_break), ==, CONVENE_SEGMENT_KIND_PANEL);
     g_assert_true (convene_timeline_view_get_selected_segment (timeline) == former_break);
 
     g_assert_true (top_segment (document, 4) == closing);
     convene_timeline_view_select_segment (timeline, closing);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.indent", NULL));
-    settle (100);
+    /* The moved block is made anew when the list next lays out. */
+    wait_selected (timeline, closing, "timeline-item");
     session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
     g_assert_true (convene_session_locate_segment (session, convene_segment_get_id (closing), NULL, NULL, &parent));
     g_assert_true (parent == former_break);
@@ -445,8 +510,7 @@ test_details_editor (void)
     g_assert_true (gtk_widget_has_css_class (block_of (GTK_WIDGET (timeline), former_break), "timeline-parent"));
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }
@@ -529,14 +593,16 @@ test_adaptive_layout (void)
       if (widths[i] < 600)
         {
           g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
-          settle (500);
+          wait_until (widget_is_mapped, timeline_of (window), "the session page to show");
         }
       timeline = timeline_of (window);
       list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW);
       editor = first_with_class (GTK_WIDGET (timeline), "segment-editor");
       g_assert_nonnull (editor);
       convene_timeline_view_select_segment (timeline, opening);
-      settle (300);
+      /* The page has slid in and the details have found their place. */
+      wait_until (at_rest, &(AtRest) { .widget = list }, "the timeline to be in place");
+      wait_until (at_rest, &(AtRest) { .widget = editor }, "the details to be in place");
       g_assert_true (gtk_widget_get_width (GTK_WIDGET (window)) <= widths[i]);
 
       list_bounds = bounds_in (list, GTK_WIDGET (window));
@@ -581,16 +647,35 @@ test_adaptive_layout (void)
 
           /* The panel's heading keeps its single span at this width. */
           convene_timeline_view_select_segment (timeline, panel);
-          settle (300);
+          wait_until (block_shows, &(BlockOf) { list, panel, "12:40 – 13:40" }, "the panel's span");
           g_assert_true (has_label_text (block_of (list, panel), "12:40 – 13:40"));
         }
 
-      gtk_window_destroy (GTK_WINDOW (window));
-      settle (100);
+      close_window (window);
     }
 
   convene_document_close (document);
   remove_project_file (file);
+}
+
+static gboolean
+has_blocks (gpointer data)
+{
+  return count_blocks (GTK_WIDGET (data)) > 0;
+}
+
+typedef struct
+{
+  ConveneTimelineView *timeline;
+  const char          *before;
+} FitText;
+
+static gboolean
+fit_text_differs (gpointer data)
+{
+  FitText *fit = data;
+
+  return g_strcmp0 (fit->before, convene_timeline_view_get_fit_text (fit->timeline)) != 0;
 }
 
 static void
@@ -623,7 +708,10 @@ test_thousand_segments (void)
 
   window = show_window (document, 1000, 800);
   timeline = timeline_of (window);
-  settle (300);
+  /* The list has made the blocks it shows and stopped growing. */
+  wait_until (has_blocks, timeline, "blocks to be made");
+  wait_until (at_rest, &(AtRest) { .widget = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW) },
+              "the list to be laid out");
 
   /* Only what is visible (and a margin) has widgets. */
   n_blocks = count_blocks (GTK_WIDGET (timeline));
@@ -636,13 +724,16 @@ test_thousand_segments (void)
   convene_timeline_view_select_segment (timeline, tenth);
   before = g_strdup (convene_timeline_view_get_fit_text (timeline));
   gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.change-length", "i", 5);
-  settle (200);
+  wait_until (fit_text_differs, &(FitText) { timeline, before }, "the fit to be worked out again");
+  /* Three frames laid out since: had the edit made more blocks, they
+   * would exist now. */
+  wait_until (at_rest, &(AtRest) { .widget = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW) },
+              "the list to be laid out again");
   g_assert_cmpuint (convene_segment_get_duration (tenth), ==, 1 + 9 % 3 + 5);
   g_assert_cmpstr (before, !=, convene_timeline_view_get_fit_text (timeline));
   g_assert_cmpuint (count_blocks (GTK_WIDGET (timeline)), <, 300);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
 }
@@ -801,7 +892,8 @@ run_drags (void)
 
   drag_window = GTK_WIDGET (window);
   gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
-  settle (500);
+  /* A few frames on, the X server has the title xdotool looks for. */
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
   scroll_to_timeline (GTK_WIDGET (timeline));
   g_print ("1..8\n");
   screenshot ("timeline-1280-light.png");
@@ -814,10 +906,8 @@ run_drags (void)
   ok = saved_as (file, "after palette drag", "opening/10,break/15,panel/60", NULL);
   g_print ("%s %u - a break dragged from the palette lands after the opening\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
-  settle (300);
 
   convene_timeline_view_select_segment (timeline, opening);
-  settle (300);
   /* 2. The panel dragged onto the top of the opening: reorder. */
   wait_block (list, panel);
   wait_block (list, opening);
@@ -828,10 +918,8 @@ run_drags (void)
   g_print ("%s %u - the panel dragged above the opening moves there with its items\n", ok ? "ok" : "not ok",
            ++test);
   g_assert_true (convene_document_undo (document, NULL));
-  settle (300);
 
   convene_timeline_view_select_segment (timeline, opening);
-  settle (300);
   /* 3. The opening dropped on the middle of the panel: nested as its last item. */
   wait_block (list, panel);
   wait_block (list, opening);
@@ -842,10 +930,8 @@ run_drags (void)
   ok = saved_as (file, "after nest", "panel/60[", ",opening/10]");
   g_print ("%s %u - the opening dropped into the panel becomes its last item\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
-  settle (300);
 
   convene_timeline_view_select_segment (timeline, opening);
-  settle (300);
   /* 4. The opening's bottom edge dragged down by 24 px: ten more minutes. */
   wait_block (list, opening);
   block = block_of (list, opening);
@@ -854,7 +940,6 @@ run_drags (void)
   ok = saved_as (file, "after resize", "opening/20,panel/60", NULL);
   g_print ("%s %u - dragging the opening's edge makes it 20 min\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
-  settle (300);
 
   /* Escape during a resize puts the length back and changes nothing. */
   convene_timeline_view_select_segment (timeline, opening);
@@ -868,15 +953,12 @@ run_drags (void)
 
     /* The block shows the new length while the file and the model keep
      * the old one until the drag ends. */
-    xdotool (down);
-    settle (150);
+    xdotool_seen (drag_window, down, GDK_BUTTON_PRESS);
     xdotool (move);
     wait_until (block_shows, &(BlockOf) { list, opening, "Opening remarks · 30 min" }, "the resize preview");
     live = convene_segment_get_duration (opening) == 10 ? 30 : 0;
-    xdotool ("key Escape");
-    settle (200);
-    xdotool ("mouseup 1");
-    settle (300);
+    xdotool_seen (drag_window, "key Escape", GDK_KEY_PRESS);
+    xdotool_seen (drag_window, "mouseup 1", GDK_BUTTON_RELEASE);
     g_free (state);
     state = describe_file (file);
     g_print ("# resize cancelled: 30 min shown while dragging, model %s, then %s\n",
@@ -889,12 +971,11 @@ run_drags (void)
   /* 5. The keyboard twin of a reorder: Alt+Down on the selected opening. */
   convene_timeline_view_select_segment (timeline, opening);
   gtk_widget_grab_focus (list);
-  settle (300);
+  wait_until (focus_within, list, "the timeline to have the focus");
   xdotool ("key alt+Down");
   ok = saved_as (file, "after Alt+Down", "panel/60[", "],opening/10,discussion/20");
   g_print ("%s %u - Alt+Down moves the selected opening below the panel\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
-  settle (300);
 
   /* 7. A person dragged onto the opening (the roster's rows offer this
    * content; here the page's title stands in as the source) is assigned
@@ -912,11 +993,13 @@ run_drags (void)
     g_signal_connect (source, "prepare", G_CALLBACK (speaker_drag_prepare), speaker);
     gtk_widget_add_controller (source_widget, GTK_EVENT_CONTROLLER (source));
     convene_timeline_view_select_segment (timeline, opening);
-    settle (300);
+    wait_block (list, opening);
+    wait_until (at_rest, &(AtRest) { .widget = source_widget }, "the page title to be in place");
     screen_point (source_widget, 0.5, &x1, &y1);
     screen_point (block_of (list, opening), 0.5, &x2, &y2);
     drag (x1, y1, x2, y2);
-    settle (300);
+    /* The drop asks for the role in a popover: Enter takes its suggestion. */
+    wait_until (popover_at_rest, &(PopoverAtRest) { .root = GTK_WIDGET (window) }, "the role popover");
     xdotool ("key Return");
     wait_for_count.expected = before + 1;
     eventually (assignments_counted, &wait_for_count);
@@ -926,7 +1009,6 @@ run_drags (void)
              after == before + 1 ? "ok" : "not ok", ++test);
     gtk_widget_remove_controller (source_widget, GTK_EVENT_CONTROLLER (source));
     g_assert_true (convene_document_undo (document, NULL));
-    settle (300);
   }
 
   /* 8. Delete removes the selected segment from the timeline, but not
@@ -937,14 +1019,13 @@ run_drags (void)
     g_autofree char *kept = NULL;
 
     convene_timeline_view_select_segment (timeline, opening);
-    settle (300);
+    wait_selected (timeline, opening, NULL);
     gtk_widget_grab_focus (kind_row);
-    settle (200);
-    xdotool ("key Delete");
-    settle (400);
+    wait_until (focus_within, kind_row, "the details to have the focus");
+    xdotool_seen (GTK_WIDGET (window), "key Delete", GDK_KEY_PRESS);
     kept = describe_file (file);
     gtk_widget_grab_focus (list);
-    settle (200);
+    wait_until (focus_within, list, "the timeline to have the focus");
     xdotool ("key Delete");
     {
       FileSays removed = { file, "panel/60", NULL, NULL };
@@ -960,7 +1041,6 @@ run_drags (void)
              ++test);
     if (g_str_has_prefix (state, "panel/60"))
       g_assert_true (convene_document_undo (document, NULL));
-    settle (300);
   }
 
   convene_timeline_view_select_segment (timeline, panel);
@@ -974,8 +1054,7 @@ run_drags (void)
   /* The session's fields above the timeline, at their own width. */
   scroll_to (GTK_WIDGET (timeline), find_by_id (GTK_WIDGET (window), "session_group"));
   screenshot ("timeline-1280-session-dark.png");
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
 
   /* Closing the window closed the project: open it again, as a planner
    * would, in a phone-sized window that starts on the sidebar. */
@@ -984,20 +1063,20 @@ run_drags (void)
   g_assert_nonnull (document);
   window = show_window (document, 360, 780);
   g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
-  settle (800);
   timeline = timeline_of (window);
+  wait_until (widget_is_mapped, timeline, "the session page to show");
   scroll_to_timeline (GTK_WIDGET (timeline));
   screenshot ("timeline-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   screenshot ("timeline-360-light.png");
   /* Below the timeline: the selected segment's details. */
   convene_timeline_view_select_segment (timeline, top_segment (document, 2));
-  settle (300);
+  wait_until (at_rest, &(AtRest) { .widget = first_with_class (GTK_WIDGET (timeline), "timeline-side") },
+              "the details to be in place");
   scroll_to (GTK_WIDGET (timeline), first_with_class (GTK_WIDGET (timeline), "timeline-side"));
   screenshot ("timeline-360-details-light.png");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (100);
+  close_window (window);
   convene_document_close (document);
   remove_project_file (file);
   return 0;

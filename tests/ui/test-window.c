@@ -51,6 +51,13 @@ n_sessions (ConveneProject *project)
   return g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project)));
 }
 
+/* A Condition: the widget data can be used. */
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (data));
+}
+
 static void
 test_add_and_edit_session (void)
 {
@@ -122,7 +129,8 @@ test_add_and_edit_session (void)
 
   /* Removing the selected session can be undone. */
   gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (sessions_view)), 0, TRUE);
-  settle (250);
+  wait_until (is_sensitive, require_widget (GTK_WIDGET (window), "remove_session_button"),
+              "the Remove button to be available");
   g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "remove_session_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-session", NULL));
   g_assert_cmpuint (n_sessions (project), ==, 0);

@@ -77,6 +77,105 @@ at_rest (gpointer data)
   return frame - rest->since >= 3;
 }
 
+gboolean
+nothing_pending (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+gboolean
+focus_within (gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (data));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == data || gtk_widget_is_ancestor (focus, GTK_WIDGET (data)));
+}
+
+static gboolean
+popover_under (GtkWidget *root,
+               AtRest    *rest)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_mapped (root))
+    {
+      if (rest->widget != root)
+        *rest = (AtRest) { .widget = root };
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (popover_under (child, rest))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+popover_at_rest (gpointer data)
+{
+  PopoverAtRest *wait = data;
+
+  return popover_under (wait->root, &wait->rest) && at_rest (&wait->rest);
+}
+
+/* What a window has been sent, counted by the window itself. */
+typedef struct
+{
+  guint counts[GDK_EVENT_LAST];
+} InputCounts;
+
+static gboolean
+count_input (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             gpointer                  data)
+{
+  InputCounts *counts = data;
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type < GDK_EVENT_LAST)
+    counts->counts[type]++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+typedef struct
+{
+  InputCounts  *counts;
+  GdkEventType  type;
+  guint         before;
+} InputWait;
+
+static gboolean
+input_arrived (gpointer data)
+{
+  InputWait *wait = data;
+
+  return wait->counts->counts[wait->type] > wait->before;
+}
+
+void
+xdotool_seen (GtkWidget    *window,
+              const char   *args,
+              GdkEventType  type)
+{
+  InputCounts *counts = g_object_get_data (G_OBJECT (window), "test-input-counts");
+  InputWait wait;
+  g_autofree char *what = NULL;
+
+  if (counts == NULL)
+    {
+      GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+      counts = g_new0 (InputCounts, 1);
+      g_object_set_data_full (G_OBJECT (window), "test-input-counts", counts, g_free);
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect (controller, "event", G_CALLBACK (count_input), counts);
+      gtk_widget_add_controller (window, controller);
+    }
+  wait = (InputWait) { counts, type, counts->counts[type] };
+  xdotool (args);
+  what = g_strdup_printf ("the window to receive “%s”", args);
+  wait_until (input_arrived, &wait, what);
+}
+
 void
 settle (guint ms)
 {
@@ -264,6 +363,13 @@ drag_hold (int x1, int y1, int x2, int y2)
 {
   g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
 
+  /* These pauses stay, on purpose. Once the pointer has moved past the
+   * threshold, X drag and drop runs as messages through the X server
+   * (the target answers each position with a status), and the release
+   * only drops when the answer to the last position has come back; no
+   * widget shows that, and the source and target are not known here.
+   * Steps apart in time also keep the motions from being merged into one
+   * jump. The tests then wait for what the drop changed (the file). */
   xdotool (down);
   settle (150);
   for (int i = 1; i <= 10; i++)
@@ -280,6 +386,8 @@ drag_release (int x, int y)
 {
   g_autofree char *up = g_strdup_printf ("mousemove %d %d mouseup 1", x, y);
 
+  /* The drop, too, is an exchange through the X server (drop, then
+   * finished) that no widget shows: give it time before the next step. */
   xdotool (up);
   settle (400);
 }
@@ -301,7 +409,19 @@ screenshot (const char *name)
   if (dir == NULL)
     return;
   g_mkdir_with_parents (dir, 0755);
-  settle (500);
+  /* Every window shown has finished what it was doing (sliding pages,
+   * toasts coming in) and is drawn. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+        if (gtk_widget_get_mapped (window))
+          wait_until (at_rest, &(AtRest) { .widget = window }, "the windows to be drawn");
+      }
+  }
   path = g_build_filename (dir, name, NULL);
   command = g_strdup_printf ("import -window root %s", path);
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
@@ -515,7 +635,8 @@ show_window (ConveneDocument *document,
   convene_window_set_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (widget_is_mapped, window, "the window to show");
-  settle (300);
+  /* Laid out at its size, drawn, and no longer changing. */
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be laid out");
   return window;
 }
 
@@ -523,7 +644,8 @@ void
 close_window (ConveneWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (250);
+  /* What the closing set going (unrealising, idle clean-ups) has run. */
+  wait_until (nothing_pending, NULL, "the closed window's clean-up");
 }
 
 ConveneTimelineView *

@@ -1,7 +1,7 @@
 /* ui-test-support.h: what every widget test of Convene needs: run the main
- * loop until something holds (or fail instead of hanging), let redraws
- * settle, find widgets and the text they show, make the example project,
- * show it in a window and read the saved file back. */
+ * loop until something holds (or fail instead of hanging), find widgets
+ * and the text they show, make the example project, show it in a window
+ * and read the saved file back. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -31,8 +31,23 @@ typedef struct
   gint64           since;
 } AtRest;
 gboolean   at_rest        (gpointer data);
-/* Iterates the main loop for ms milliseconds, so pending layouts and
- * redraws happen. */
+/* A Condition: the main loop has nothing ready to run (what a step set
+ * going, idle callbacks included, has happened). */
+gboolean   nothing_pending (gpointer data);
+/* A Condition: the keyboard focus of the widget data's window is on it or
+ * inside it (a list gives it to a row). */
+gboolean   focus_within   (gpointer data);
+/* A Condition: a popover under root is shown and at rest (see AtRest);
+ * rest.widget is then that popover. Zero-initialise all but root. */
+typedef struct
+{
+  GtkWidget *root;
+  AtRest     rest;
+} PopoverAtRest;
+gboolean   popover_at_rest (gpointer data);
+/* Iterates the main loop for ms milliseconds. Only for what is about
+ * time itself (the double-click interval, X drag-and-drop exchanges no
+ * widget shows): everything else waits for its condition. */
 void       settle         (guint ms);
 /* The widget whose .ui id is id, under root (root included), or NULL. */
 GtkWidget *find_by_id     (GtkWidget *root, const char *id);
@@ -52,6 +67,10 @@ void       wait_for_no_label (GtkWidget *root, const char *text);
  * runs in (GUIDE.md §5). */
 /* Runs `xdotool args` while the main loop keeps turning. */
 void       xdotool        (const char *args);
+/* As xdotool(), then waits until window has received one more event of
+ * type (the key press or button release args sends), so what follows sees
+ * its effect, or that it had none. */
+void       xdotool_seen   (GtkWidget *window, const char *args, GdkEventType type);
 /* The centre (or the point at fraction fy of the height) of widget in
  * screen coordinates; its window must have a unique title. */
 void       screen_point   (GtkWidget *widget, double fy, int *x, int *y);
