@@ -285,21 +285,6 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static char *
-format_date (const char *date)
-{
-  int year, month, day;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
-    return g_strdup (date != NULL ? date : "");
-  dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  if (dt == NULL)
-    return g_strdup (date);
-  /* Translators: a date in a person's schedule, see g_date_time_format(). */
-  return g_date_time_format (dt, C_("schedule date", "%a %-d %b"));
-}
-
 void
 convene_person_editor_refresh (ConvenePersonEditor *self,
                                gboolean             use_12h)
@@ -333,7 +318,8 @@ convene_person_editor_refresh (ConvenePersonEditor *self,
   for (guint i = 0; i < schedule->len; i++)
     {
       ConvenePersonScheduleEntry *entry = g_ptr_array_index (schedule, i);
-      g_autofree char *date = format_date (entry->date);
+      /* Translators: a date in a person's schedule, see g_date_time_format(). */
+      g_autofree char *date = convene_ui_format_date (entry->date, C_("schedule date", "%a %-d %b"));
       g_autofree char *subtitle = NULL;
       g_autofree char *title = NULL;
       g_autofree char *shown_title = NULL;

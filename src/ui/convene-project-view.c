@@ -738,6 +738,7 @@ convene_project_view_add_session (ConveneProjectView *self)
     return;
 
   gtk_single_selection_set_selected (self->sessions_selection, position);
+  convene_timeline_view_show_side (self->timeline, "session");
   gtk_widget_grab_focus (GTK_WIDGET (self->session_title_row));
   /* A new session is named first, even at phone width. */
   self->focus_back_pending = FALSE;
@@ -825,6 +826,7 @@ convene_project_view_add_session_from_format (ConveneProjectView *self,
     return;
 
   select_session (self, session, FALSE);
+  convene_timeline_view_show_side (self->timeline, "session");
   gtk_widget_grab_focus (GTK_WIDGET (self->session_title_row));
   self->focus_back_pending = FALSE;
 }

@@ -325,28 +325,106 @@ build_editor (ConveneTimelineView *self)
   add_focus_commit (GTK_WIDGET (self->cues_view), G_CALLBACK (cues_commit), self);
 }
 
+/* The side column's tabs: linked toggle buttons whose labels may shorten,
+ * so that three of them fit a phone's width (a GtkStackSwitcher's do not). */
+static void
+tab_toggled (GtkToggleButton     *button,
+             ConveneTimelineView *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack),
+                                      g_object_get_data (G_OBJECT (button), "convene-page"));
+}
+
+static void
+page_shown (ConveneTimelineView *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (GTK_STACK (self->side_stack));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->side_tabs); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "convene-page"), name) == 0)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+}
+
+static void
+add_tab (ConveneTimelineView *self,
+         const char          *page,
+         const char          *title,
+         const char          *tooltip)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *first = gtk_widget_get_first_child (self->side_tabs);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data_full (G_OBJECT (button), "convene-page", g_strdup (page), g_free);
+  if (first != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
+  g_signal_connect (button, "toggled", G_CALLBACK (tab_toggled), self);
+  gtk_box_append (GTK_BOX (self->side_tabs), button);
+}
+
+static void
+side_back_clicked (ConveneTimelineView *self)
+{
+  _convene_timeline_view_set_side_open (self, FALSE);
+}
+
 void
 _convene_timeline_view_build_side (ConveneTimelineView *self)
 {
-  GtkWidget *switcher = gtk_stack_switcher_new ();
   GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller;
 
-  /* The selected segment's details and the people to drag onto segments
-   * take turns in one column, so both stay next to the list. */
+  /* The session's fields, the selected segment's details and the people to
+   * drag onto segments take turns in one column beside the list, scrolling
+   * on their own; on a narrow window the column takes the list's place
+   * until its back button is pressed. */
   self->side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (self->side, "timeline-side");
   gtk_widget_set_parent (self->side, GTK_WIDGET (self));
 
   self->side_stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->side_stack), FALSE);
-  gtk_stack_set_hhomogeneous (GTK_STACK (self->side_stack), TRUE);
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->side_stack), FALSE);
   gtk_stack_set_transition_type (GTK_STACK (self->side_stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->side_stack));
-  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show the selected segment or the people"), -1);
-  gtk_box_append (GTK_BOX (self->side), switcher);
-  gtk_box_append (GTK_BOX (self->side), self->side_stack);
+  g_signal_connect_object (self->side_stack, "notify::visible-child", G_CALLBACK (page_shown), self,
+                           G_CONNECT_SWAPPED);
+  self->side_tabs = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->side_tabs, "linked");
+  gtk_widget_add_css_class (self->side_tabs, "side-tabs");
+  gtk_widget_set_hexpand (self->side_tabs, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->side_tabs), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show the session, the selected segment or the people"), -1);
+  /* Translators: the tab beside the timeline with the session's fields and roles. */
+  add_tab (self, "session", C_("side tab", "Session"), _("The session’s title, date, times, room and roles"));
+  /* Translators: the tab beside the timeline with the selected segment's details. */
+  add_tab (self, "segment", C_("side tab", "Segment"), _("The selected segment’s details"));
+  /* Translators: the tab beside the timeline listing people to drag onto segments. */
+  add_tab (self, "people", C_("side tab", "People"), _("People to drag onto segments"));
+
+  self->side_back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->side_back, _("Back to the Timeline"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->side_back), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Back to the Timeline"), -1);
+  gtk_widget_add_css_class (self->side_back, "side-back");
+  gtk_widget_set_visible (self->side_back, FALSE);
+  g_signal_connect_swapped (self->side_back, "clicked", G_CALLBACK (side_back_clicked), self);
+  gtk_box_append (GTK_BOX (bar), self->side_back);
+  gtk_box_append (GTK_BOX (bar), self->side_tabs);
+  gtk_box_append (GTK_BOX (self->side), bar);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->side_stack);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->side), scroller);
 
   self->no_selection = gtk_label_new (_("Select a segment to change its title, length, people and notes."));
   gtk_label_set_wrap (GTK_LABEL (self->no_selection), TRUE);
@@ -356,12 +434,15 @@ _convene_timeline_view_build_side (ConveneTimelineView *self)
   gtk_box_append (GTK_BOX (details), self->no_selection);
   build_editor (self);
   gtk_box_append (GTK_BOX (details), self->editor);
-  /* Translators: the tab beside the timeline with the selected segment's details. */
-  gtk_stack_add_titled (GTK_STACK (self->side_stack), details, "segment", _("Segment"));
+  gtk_stack_add_named (GTK_STACK (self->side_stack), details, "segment");
 
   self->people = CONVENE_PEOPLE_PALETTE (convene_people_palette_new ());
   g_signal_connect_object (self->people, "person-activated", G_CALLBACK (_convene_timeline_view_person_activated), self,
                            G_CONNECT_SWAPPED);
-  /* Translators: the tab beside the timeline listing people to drag onto segments. */
-  gtk_stack_add_titled (GTK_STACK (self->side_stack), GTK_WIDGET (self->people), "people", _("People"));
+  gtk_stack_add_named (GTK_STACK (self->side_stack), GTK_WIDGET (self->people), "people");
+  /* Filled by a template's <child type="session">: see
+   * convene_timeline_view_add_child(). Shown until a block is chosen. */
+  gtk_stack_add_named (GTK_STACK (self->side_stack), gtk_box_new (GTK_ORIENTATION_VERTICAL, 24), "session");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), "session");
+  page_shown (self);
 }

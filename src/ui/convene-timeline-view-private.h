@@ -30,6 +30,10 @@ struct _ConveneTimelineView
   GtkWidget          *main;       /* heading, palette and the list */
   GtkWidget          *side;       /* beside the list when wide, below it when narrow */
   GtkWidget          *side_stack;
+  GtkWidget          *side_tabs;  /* toggle buttons, one per page of side_stack */
+  GtkWidget          *side_back;  /* back to the list: narrow only */
+  GtkWidget          *open_side;  /* to the details and people: narrow only */
+  GtkLabel           *where_label; /* the session's day and room */
   GtkLabel           *times_label;
   GtkLabel           *fit_label;
   GtkWidget          *palette;
@@ -74,7 +78,10 @@ struct _ConveneTimelineView
 
   gboolean            syncing;    /* the editor is being filled from the model */
   gboolean            wrap_titles; /* the list is narrow: long titles wrap */
-  guint               wrap_tick;  /* applies a change of wrap_titles */
+  gboolean            narrow;     /* the list and the side column take turns */
+  gboolean            narrow_shown; /* what the buttons last showed of narrow */
+  gboolean            side_open;  /* narrow: the side column is the one shown */
+  guint               wrap_tick;  /* applies a change of wrap_titles or narrow */
 };
 
 /* convene-timeline-view.c */
@@ -85,6 +92,9 @@ gboolean             _convene_timeline_view_run_command          (ConveneTimelin
 void                 _convene_timeline_view_refresh              (ConveneTimelineView  *self);
 ConveneSegmentBlock *_convene_timeline_view_find_block           (ConveneTimelineView  *self,
                                                                   ConveneSegment       *segment);
+
+void                 _convene_timeline_view_set_side_open        (ConveneTimelineView  *self,
+                                                                  gboolean              open);
 
 /* convene-timeline-editor.c */
 void                 _convene_timeline_view_sync_editor          (ConveneTimelineView  *self);

@@ -7,7 +7,12 @@
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
 
-G_DEFINE_FINAL_TYPE (ConveneTimelineView, convene_timeline_view, GTK_TYPE_WIDGET)
+static void convene_timeline_view_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ConveneTimelineView, convene_timeline_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, convene_timeline_view_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
 
 gboolean
 _convene_timeline_view_is_writable (ConveneTimelineView *self)
@@ -50,10 +55,21 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
 
   if (self->session == NULL)
     {
+      gtk_label_set_text (self->where_label, "");
       gtk_label_set_text (self->times_label, "");
       gtk_label_set_text (self->fit_label, "");
       return;
     }
+
+  {
+    g_autofree char *date = convene_ui_format_session_date (convene_session_get_date (self->session));
+    const char *room = convene_session_get_room (self->session);
+    g_autofree char *where = NULL;
+
+    /* Translators: the session's day and room above its timeline: "Sun 23 May 2027 · Room B". */
+    where = room[0] != '\0' ? g_strdup_printf (_("%s · %s"), date, room) : g_steal_pointer (&date);
+    convene_ui_label_set_user_text (self->where_label, where);
+  }
 
   if (self->resizing != NULL)
     {
@@ -156,6 +172,7 @@ document_changed (ConveneTimelineView *self,
   if (self->session == NULL)
     return;
   if (!convene_changes_moves_times (changes, self->session) &&
+      !convene_changes_contains (changes, self->session) &&
       !convene_changes_has (changes, CONVENE_CHANGE_SPEAKERS | CONVENE_CHANGE_ASSIGNMENTS))
     return;
 
@@ -319,7 +336,20 @@ create_children (gpointer item,
 static void
 selection_changed (ConveneTimelineView *self)
 {
+  /* A block chosen while the session's fields show brings its details. */
+  if (convene_timeline_view_get_selected_segment (self) != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->side_stack)), "session") == 0)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), "segment");
   _convene_timeline_view_sync_editor (self);
+}
+
+/* Enter or a double click on a block: its details, ready to edit. */
+static void
+block_activated (ConveneTimelineView *self,
+                 guint                position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  convene_timeline_view_show_side (self, "segment");
 }
 
 void
@@ -372,9 +402,10 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
   _convene_timeline_view_sync_editor (self);
 }
 
-/* Layout: the side column (details and people) stands beside the list when
- * the view is wide enough for both, below it otherwise. The choice depends
- * only on the width the view is given, never on its children's heights, so
+/* Layout: the side column (the session, the selected segment, the people)
+ * stands beside the list when both fit; on a narrower window the two take
+ * turns, each filling the view, so neither is squeezed below the other and
+ * the page never scrolls as a whole. Widths are measured here so that
  * measuring and allocating agree and nothing is laid out twice. */
 
 #define SIDE_WIDTH     340
@@ -406,11 +437,12 @@ is_wide (ConveneTimelineView *self,
 }
 
 /* Runs before the next layout, never inside one: a label that starts or
- * stops wrapping changes its height, which must not happen mid-allocation. */
+ * stops wrapping changes its height, and a button that comes or goes its
+ * row's, which must not happen mid-allocation. */
 static gboolean
-apply_wrap (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       data)
+apply_layout (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
 {
   ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
   GHashTableIter iter;
@@ -420,18 +452,32 @@ apply_wrap (GtkWidget     *widget,
   g_hash_table_iter_init (&iter, self->blocks);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     convene_segment_block_set_wrap (key, self->wrap_titles);
+  if (self->narrow_shown != self->narrow)
+    {
+      self->narrow_shown = self->narrow;
+      gtk_widget_set_visible (self->side_back, self->narrow);
+      gtk_widget_set_visible (self->open_side, self->narrow);
+    }
   return G_SOURCE_REMOVE;
 }
 
 static void
-set_wrap_titles (ConveneTimelineView *self,
-                 gboolean             wrap)
+queue_apply_layout (ConveneTimelineView *self)
 {
-  if (self->wrap_titles == wrap)
+  if (self->wrap_tick == 0)
+    self->wrap_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_layout, NULL, NULL);
+}
+
+static void
+set_layout (ConveneTimelineView *self,
+            gboolean             wrap,
+            gboolean             narrow)
+{
+  if (self->wrap_titles == wrap && self->narrow == narrow)
     return;
   self->wrap_titles = wrap;
-  if (self->wrap_tick == 0)
-    self->wrap_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_wrap, NULL, NULL);
+  self->narrow = narrow;
+  queue_apply_layout (self);
 }
 
 static GtkSizeRequestMode
@@ -456,25 +502,23 @@ convene_timeline_view_measure (GtkWidget      *widget,
     {
       gtk_widget_measure (self->main, orientation, -1, &main_min, &main_nat, NULL, NULL);
       gtk_widget_measure (self->side, orientation, -1, &side_min, &side_nat, NULL, NULL);
-      /* Narrow, one above the other; at ease, side by side. */
+      /* Narrow, one at a time; at ease, side by side. */
       *minimum = MAX (main_min, side_min);
       *natural = MAX (*minimum, main_nat + SIDE_SPACING + MAX (side_nat, side_width (self)));
     }
-  else if (for_size >= 0 && is_wide (self, for_size))
-    {
-      int width = side_width (self);
-
-      gtk_widget_measure (self->main, orientation, for_size - SIDE_SPACING - width, &main_min, &main_nat, NULL, NULL);
-      gtk_widget_measure (self->side, orientation, width, &side_min, &side_nat, NULL, NULL);
-      *minimum = MAX (main_min, side_min);
-      *natural = MAX (main_nat, side_nat);
-    }
   else
     {
-      gtk_widget_measure (self->main, orientation, for_size, &main_min, &main_nat, NULL, NULL);
-      gtk_widget_measure (self->side, orientation, for_size, &side_min, &side_nat, NULL, NULL);
-      *minimum = main_min + SIDE_SPACING + side_min;
-      *natural = main_nat + SIDE_SPACING + side_nat;
+      int main_for = for_size, side_for = for_size;
+
+      if (for_size >= 0 && is_wide (self, for_size))
+        {
+          side_for = side_width (self);
+          main_for = for_size - SIDE_SPACING - side_for;
+        }
+      gtk_widget_measure (self->main, orientation, main_for, &main_min, &main_nat, NULL, NULL);
+      gtk_widget_measure (self->side, orientation, side_for, &side_min, &side_nat, NULL, NULL);
+      *minimum = MAX (main_min, side_min);
+      *natural = MAX (main_nat, side_nat);
     }
 }
 
@@ -492,27 +536,102 @@ convene_timeline_view_size_allocate (GtkWidget *widget,
       int column = side_width (self);
       int main_width = width - SIDE_SPACING - column;
 
+      gtk_widget_set_child_visible (self->main, TRUE);
+      gtk_widget_set_child_visible (self->side, TRUE);
       gtk_widget_size_allocate (self->main,
                                 &(GtkAllocation) { rtl ? column + SIDE_SPACING : 0, 0, main_width, height }, -1);
       gtk_widget_size_allocate (self->side,
                                 &(GtkAllocation) { rtl ? 0 : main_width + SIDE_SPACING, 0, column, height }, -1);
-      set_wrap_titles (self, main_width < WRAP_BELOW);
+      set_layout (self, main_width < WRAP_BELOW, FALSE);
     }
   else
     {
-      int main_min = 0, side_min = 0, side_nat = 0;
-      int main_height, side_height;
+      GtkWidget *shown = self->side_open ? self->side : self->main;
 
-      gtk_widget_measure (self->main, GTK_ORIENTATION_VERTICAL, width, &main_min, NULL, NULL, NULL);
-      gtk_widget_measure (self->side, GTK_ORIENTATION_VERTICAL, width, &side_min, &side_nat, NULL, NULL);
-      /* The list takes what the side column does not need. */
-      side_height = MAX (side_min, MIN (side_nat, height - SIDE_SPACING - main_min));
-      main_height = MAX (main_min, height - SIDE_SPACING - side_height);
-      gtk_widget_size_allocate (self->main, &(GtkAllocation) { 0, 0, width, main_height }, -1);
-      gtk_widget_size_allocate (self->side,
-                                &(GtkAllocation) { 0, main_height + SIDE_SPACING, width, side_height }, -1);
-      set_wrap_titles (self, width < WRAP_BELOW);
+      gtk_widget_set_child_visible (self->main, !self->side_open);
+      gtk_widget_set_child_visible (self->side, self->side_open);
+      gtk_widget_size_allocate (shown, &(GtkAllocation) { 0, 0, width, height }, -1);
+      set_layout (self, width < WRAP_BELOW, TRUE);
     }
+}
+
+void
+_convene_timeline_view_set_side_open (ConveneTimelineView *self,
+                                      gboolean             open)
+{
+  if (self->side_open == open)
+    return;
+  self->side_open = open;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* Focus follows to the pane that is now shown, when it was in the other. */
+  if (self->narrow)
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+      GtkWidget *left = open ? self->main : self->side;
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, left))
+        gtk_widget_child_focus (open ? self->side : self->main, GTK_DIR_TAB_FORWARD);
+      else if (!open)
+        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
+}
+
+/**
+ * convene_timeline_view_show_side:
+ * @page: "session", "segment" or "people"
+ *
+ * Shows a page of the side column, bringing the column into view on a
+ * narrow window.
+ */
+void
+convene_timeline_view_show_side (ConveneTimelineView *self,
+                                 const char          *page)
+{
+  g_return_if_fail (CONVENE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (page != NULL);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), page);
+  _convene_timeline_view_set_side_open (self, TRUE);
+}
+
+static void
+session_summary_clicked (ConveneTimelineView *self)
+{
+  convene_timeline_view_show_side (self, "session");
+  gtk_widget_child_focus (gtk_stack_get_visible_child (GTK_STACK (self->side_stack)), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+open_side_clicked (ConveneTimelineView *self)
+{
+  _convene_timeline_view_set_side_open (self, TRUE);
+}
+
+/* <child type="session"> in a template: what the Session page of the side
+ * column holds (the project view's session fields and roles). */
+static void
+convene_timeline_view_add_child (GtkBuildable *buildable,
+                                 GtkBuilder   *builder,
+                                 GObject      *child,
+                                 const char   *type)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (buildable);
+
+  if (g_strcmp0 (type, "session") == 0 && GTK_IS_WIDGET (child))
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (self->side_stack), "session");
+
+      gtk_box_append (GTK_BOX (page), GTK_WIDGET (child));
+    }
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+convene_timeline_view_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = convene_timeline_view_add_child;
 }
 
 static void
@@ -593,6 +712,8 @@ convene_timeline_view_init (ConveneTimelineView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkWidget *header;
   GtkWidget *label;
+  GtkWidget *row;
+  GtkWidget *button;
 
   self->holds_items = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->blocks = g_hash_table_new (NULL, NULL);
@@ -608,10 +729,41 @@ convene_timeline_view_init (ConveneTimelineView *self)
 
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_box_append (GTK_BOX (self->main), header);
-  label = gtk_label_new (_("Timeline"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (header), label);
+
+  /* The session in one line, which opens its fields in the side column. */
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (header), row);
+  button = gtk_button_new ();
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "session-summary");
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Change the session’s title, date, start, slot, room and roles"));
+  label = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->where_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->where_label, 0);
+  gtk_label_set_wrap (self->where_label, TRUE);
+  gtk_label_set_wrap_mode (self->where_label, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (self->where_label), "heading");
+  gtk_box_append (GTK_BOX (label), GTK_WIDGET (self->where_label));
+  gtk_box_append (GTK_BOX (label), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->where_label, NULL, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Opens the session’s fields"), -1);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (session_summary_clicked), self);
+  gtk_box_append (GTK_BOX (row), button);
+
+  self->open_side = gtk_button_new_with_mnemonic (_("_Details"));
+  /* Narrow, the side column takes the list's place: this brings it. */
+  gtk_widget_set_valign (self->open_side, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->open_side, _("Show the selected segment, the session and the people"));
+  gtk_widget_add_css_class (self->open_side, "open-side");
+  gtk_widget_set_visible (self->open_side, FALSE);
+  g_signal_connect_swapped (self->open_side, "clicked", G_CALLBACK (open_side_clicked), self);
+  gtk_box_append (GTK_BOX (row), self->open_side);
+
   self->times_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->times_label, 0);
   gtk_label_set_wrap (self->times_label, TRUE);
@@ -648,14 +800,17 @@ convene_timeline_view_init (ConveneTimelineView *self)
 
   _convene_timeline_view_add_drop_target (self);
 
-  /* Its own scrolling keeps the list virtual: only visible blocks exist. */
+  /* Its own scrolling keeps the list virtual: only visible blocks exist.
+   * It takes the page's height, the one scroll of the running order. */
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller), 480);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller), 160);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list_view));
   gtk_widget_add_css_class (self->scroller, "card");
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_box_append (GTK_BOX (self->main), self->scroller);
+
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (block_activated), self);
 
   _convene_timeline_view_build_side (self);
   _convene_timeline_view_add_keys (self);

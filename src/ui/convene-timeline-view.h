@@ -1,8 +1,9 @@
 /* convene-timeline-view.h: a session's format as a vertical timeline the
  * planner builds by dragging: a palette of kinds, blocks sized by duration,
- * the fit of the slot above, and a side column (beside the list on a wide
- * window, below it on a narrow one) with the selected block's details and
- * the people to drag onto blocks. Every change is a command performed on
+ * the session's day and the fit of the slot above, and a side column
+ * (beside the list on a wide window, in its place on a narrow one) with the
+ * session's fields, the selected block's details and the people to drag
+ * onto blocks. Every change is a command performed on
  * the document. */
 #pragma once
 
@@ -24,6 +25,10 @@ ConveneSegment *convene_timeline_view_get_selected_segment (ConveneTimelineView 
 /* Selects segment (NULL: nothing) and scrolls it into view. */
 void            convene_timeline_view_select_segment       (ConveneTimelineView *self,
                                                             ConveneSegment      *segment);
+/* Shows page ("session", "segment" or "people") of the side column, and
+ * the column itself on a narrow window. */
+void            convene_timeline_view_show_side            (ConveneTimelineView *self,
+                                                            const char          *page);
 /* The text above the timeline: "93 min planned in a 90 min slot: 3 min over". */
 const char     *convene_timeline_view_get_fit_text         (ConveneTimelineView *self);
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -345,4 +346,27 @@ convene_ui_label_set_user_text (GtkLabel   *label,
 
   if (g_strcmp0 (gtk_label_get_text (label), shown) != 0)
     gtk_label_set_text (label, shown);
+}
+
+char *
+convene_ui_format_date (const char *date,
+                        const char *format)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (date != NULL ? date : "");
+  dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  if (dt == NULL)
+    return g_strdup (date);
+  return g_date_time_format (dt, format);
+}
+
+char *
+convene_ui_format_session_date (const char *date)
+{
+  /* Translators: a session's date in the sidebar and above its timeline,
+   * see g_date_time_format(). */
+  return convene_ui_format_date (date, C_("session date", "%a %-d %b %Y"));
 }

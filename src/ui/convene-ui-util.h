@@ -48,6 +48,12 @@ void     convene_ui_show_undo_toast (GtkWidget       *widget,
 
 /* text with each line longer than CONVENE_UI_MAX_SHOWN_CHARS characters cut
  * there, on a character boundary, and ended with "…". NULL gives "". */
+/* A "YYYY-MM-DD" date shown with format (a translated g_date_time_format()
+ * pattern); anything else comes back as it is. */
+char    *convene_ui_format_date  (const char *date,
+                                  const char *format);
+/* A session's date as the sidebar and the timeline show it: "Sun 23 May 2027". */
+char    *convene_ui_format_session_date (const char *date);
 char    *convene_ui_dup_shown_text (const char *text);
 /* Sets label's text to what convene_ui_dup_shown_text() keeps of text,
  * only when that differs from what it shows. */

@@ -866,11 +866,17 @@ saved_as (GFile       *file,
 }
 
 /* Clicks the tab of the timeline's side column titled title. */
+static gboolean
+toggle_is_active (gpointer data)
+{
+  return gtk_toggle_button_get_active (data);
+}
+
 static void
 click_side_tab (GtkWidget  *timeline,
                 const char *title)
 {
-  GtkWidget *switcher = first_of_type (timeline, GTK_TYPE_STACK_SWITCHER);
+  GtkWidget *switcher = first_with_class (timeline, "side-tabs");
   g_autofree char *click = NULL;
   int x, y;
 
@@ -883,7 +889,8 @@ click_side_tab (GtkWidget  *timeline,
         click = g_strdup_printf ("mousemove %d %d click 1", x, y);
         xdotool_seen (gtk_widget_get_ancestor (timeline, GTK_TYPE_WINDOW), click, GDK_BUTTON_RELEASE);
         /* The page the tab brings has slid in. */
-        wait_until (at_rest, &(AtRest) { .widget = gtk_stack_get_visible_child (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher))) },
+        wait_until (toggle_is_active, button, "the tab to be chosen");
+        wait_until (at_rest, &(AtRest) { .widget = gtk_stack_get_visible_child (GTK_STACK (first_of_type (gtk_widget_get_parent (gtk_widget_get_parent (switcher)), GTK_TYPE_STACK))) },
                     "the tab's page to show");
         return;
       }
@@ -919,7 +926,7 @@ run_drags (void)
   convene_timeline_view_select_segment (timeline, find_segment (document, FIRST_TALK_ID));
   g_assert_nonnull (palette);
   /* The timeline's top (its side column's tabs) at the top of the page. */
-  scroll_into_view (first_of_type (GTK_WIDGET (timeline), GTK_TYPE_STACK_SWITCHER));
+  scroll_into_view (first_with_class (GTK_WIDGET (timeline), "side-tabs"));
   click_side_tab (GTK_WIDGET (timeline), "People");
   target = block_of (GTK_WIDGET (timeline), find_segment (document, FIRST_TALK_ID));
   g_assert_nonnull (target);
@@ -1008,6 +1015,7 @@ run_drags (void)
         else
           g_print ("# %s is not shown with “%s”\n", panel[i].name, panel[i].detail);
       }
+    show_side_page (roles);
     for (guint i = 0; i < 2; i++)
       {
         GtkWidget *row = row_named (roles, i == 0 ? "Dr James Campbell" : "Kanokporn Kaojaroen");
@@ -1036,6 +1044,7 @@ run_drags (void)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (warnings, ADW_TYPE_EXPANDER_ROW)), TRUE);
     scroll_into_view (warnings);
     screenshot ("assign-session-360-dark.png");
+    show_side_page (require_widget (GTK_WIDGET (window), "session_roles"));
     scroll_into_view (require_widget (GTK_WIDGET (window), "session_roles"));
     screenshot ("assign-roles-360-dark.png");
     timeline = timeline_of (window);
@@ -1044,6 +1053,7 @@ run_drags (void)
       GtkWidget *list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (list, ADW_TYPE_EXPANDER_ROW)), TRUE);
+      show_side_page (list);
       scroll_into_view (list);
     }
     screenshot ("assign-list-360-dark.png");

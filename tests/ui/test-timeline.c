@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "convene-document.h"
+#include "convene-people-palette.h"
 #include "convene-segment-block.h"
 #include "convene-timeline-view.h"
 #include "convene-window.h"
@@ -16,35 +17,6 @@
  * X server (run-in-xvfb.py starts one) and takes screenshots. */
 
 static char *tmp_dir;
-
-/* Scrolls the page holding timeline so widget starts at the top of the
- * window. */
-static void
-scroll_to (GtkWidget *timeline,
-           GtkWidget *widget)
-{
-  GtkWidget *outer = gtk_widget_get_ancestor (timeline, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  GtkWidget *content;
-  double x = 0, y = 0;
-
-  if (outer == NULL)
-    return;
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
-  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer));
-  /* The page's own coordinates, not the viewport's (which move with it). */
-  if (GTK_IS_VIEWPORT (content))
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y);
-  gtk_adjustment_set_value (adjustment, y);
-  wait_until (at_rest, &(AtRest) { .widget = widget }, "the page to scroll");
-}
-
-static void
-scroll_to_timeline (GtkWidget *timeline)
-{
-  scroll_to (timeline, timeline);
-}
 
 static guint
 count_blocks (GtkWidget *root)
@@ -565,9 +537,10 @@ block_shows (gpointer data)
   return block != NULL && has_label_text (block, of->text);
 }
 
-/* On a desktop the selected segment's details stand beside the timeline;
- * on a phone they follow below it, and long titles wrap instead of being
- * cut short. */
+/* On a desktop the timeline fills the page's height with the selected
+ * segment's details beside it; on a phone the details take the timeline's
+ * place when asked for and give it back, and long titles wrap instead of
+ * being cut short. */
 static void
 test_adaptive_layout (void)
 {
@@ -602,28 +575,48 @@ test_adaptive_layout (void)
       convene_timeline_view_select_segment (timeline, opening);
       /* The page has slid in and the details have found their place. */
       wait_until (at_rest, &(AtRest) { .widget = list }, "the timeline to be in place");
+      g_assert_true (gtk_widget_get_width (GTK_WIDGET (window)) <= widths[i]);
+      if (widths[i] < 600)
+        {
+          GtkWidget *open_side = first_with_class (GTK_WIDGET (timeline), "open-side");
+
+          /* Narrow: the list fills the view and the details wait behind
+           * the Details button, then take the list's place. */
+          wait_until (widget_is_mapped, open_side, "the Details button");
+          g_assert_false (gtk_widget_get_mapped (editor));
+          gtk_widget_activate (open_side);
+          wait_until (widget_is_mapped, editor, "the details to show");
+        }
       wait_until (at_rest, &(AtRest) { .widget = editor }, "the details to be in place");
       g_assert_true (gtk_widget_get_width (GTK_WIDGET (window)) <= widths[i]);
 
-      list_bounds = bounds_in (list, GTK_WIDGET (window));
       editor_bounds = bounds_in (editor, GTK_WIDGET (window));
-      g_test_message ("%d px: list at %.0f,%.0f %.0fx%.0f, editor at %.0f,%.0f %.0fx%.0f", widths[i],
-                      list_bounds.origin.x, list_bounds.origin.y, list_bounds.size.width, list_bounds.size.height,
-                      editor_bounds.origin.x, editor_bounds.origin.y, editor_bounds.size.width,
-                      editor_bounds.size.height);
       if (widths[i] >= 1000)
         {
+          list_bounds = bounds_in (list, GTK_WIDGET (window));
+          g_test_message ("%d px: list at %.0f,%.0f %.0fx%.0f, editor at %.0f,%.0f %.0fx%.0f", widths[i],
+                          list_bounds.origin.x, list_bounds.origin.y, list_bounds.size.width,
+                          list_bounds.size.height, editor_bounds.origin.x, editor_bounds.origin.y,
+                          editor_bounds.size.width, editor_bounds.size.height);
           /* Beside: right of the list, starting level with its top part. */
           g_assert_cmpfloat (editor_bounds.origin.x, >=, list_bounds.origin.x + list_bounds.size.width);
           g_assert_cmpfloat (editor_bounds.origin.y, <, list_bounds.origin.y + list_bounds.size.height);
           g_assert_cmpfloat (list_bounds.size.width, >=, 400);
+          /* The list fills the window's height: the page does not scroll. */
+          g_assert_cmpfloat (list_bounds.origin.y, <, 400);
+          g_assert_cmpfloat (list_bounds.origin.y + list_bounds.size.height, >, 700);
+          g_assert_null (gtk_widget_get_ancestor (GTK_WIDGET (timeline), GTK_TYPE_SCROLLED_WINDOW));
         }
       else
         {
-          /* Below, as wide as the list. */
-          g_assert_cmpfloat (editor_bounds.origin.y, >=, list_bounds.origin.y + list_bounds.size.height);
-          g_assert_cmpfloat (editor_bounds.origin.x, <, list_bounds.origin.x + list_bounds.size.width);
-          g_assert_cmpfloat (editor_bounds.size.width, >=, list_bounds.size.width - 24);
+          /* In the list's place and as wide; the back button returns. */
+          g_assert_false (gtk_widget_get_mapped (list));
+          g_assert_cmpfloat (editor_bounds.size.width, >=, widths[i] - 48);
+          gtk_widget_activate (first_with_class (GTK_WIDGET (timeline), "side-back"));
+          wait_until (widget_is_mapped, list, "the timeline to come back");
+          g_assert_false (gtk_widget_get_mapped (editor));
+          list_bounds = bounds_in (list, GTK_WIDGET (window));
+          g_assert_cmpfloat (list_bounds.size.width, >=, widths[i] - 48);
 
           /* Long titles wrap over up to three lines instead of ending in
            * "…" after one (once the narrow layout has been applied). */
@@ -894,7 +887,6 @@ run_drags (void)
   gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
   /* A few frames on, the X server has the title xdotool looks for. */
   wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
-  scroll_to_timeline (GTK_WIDGET (timeline));
   g_print ("1..8\n");
   screenshot ("timeline-1280-light.png");
 
@@ -1047,12 +1039,11 @@ run_drags (void)
   screenshot ("timeline-1280-light-selected.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot ("timeline-1280-dark.png");
-  /* The side column's other tab: the people to drag onto segments. */
-  gtk_stack_set_visible_child_name (GTK_STACK (first_of_type (first_with_class (GTK_WIDGET (timeline), "timeline-side"),
-                                                              GTK_TYPE_STACK)), "people");
+  /* The side column's other tabs: the people to drag onto segments, and
+   * the session's fields. */
+  show_side_page (first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_PEOPLE_PALETTE));
   screenshot ("timeline-1280-people-dark.png");
-  /* The session's fields above the timeline, at their own width. */
-  scroll_to (GTK_WIDGET (timeline), find_by_id (GTK_WIDGET (window), "session_group"));
+  show_side_page (find_by_id (GTK_WIDGET (window), "session_group"));
   screenshot ("timeline-1280-session-dark.png");
   close_window (window);
 
@@ -1065,15 +1056,12 @@ run_drags (void)
   g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
   timeline = timeline_of (window);
   wait_until (widget_is_mapped, timeline, "the session page to show");
-  scroll_to_timeline (GTK_WIDGET (timeline));
   screenshot ("timeline-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   screenshot ("timeline-360-light.png");
-  /* Below the timeline: the selected segment's details. */
+  /* In the timeline's place: the selected segment's details. */
   convene_timeline_view_select_segment (timeline, top_segment (document, 2));
-  wait_until (at_rest, &(AtRest) { .widget = first_with_class (GTK_WIDGET (timeline), "timeline-side") },
-              "the details to be in place");
-  scroll_to (GTK_WIDGET (timeline), first_with_class (GTK_WIDGET (timeline), "timeline-side"));
+  show_side_page (first_with_class (GTK_WIDGET (timeline), "segment-editor"));
   screenshot ("timeline-360-details-light.png");
 
   close_window (window);

@@ -9,6 +9,7 @@
 #include "convene-json.h"
 #include "convene-segment-block.h"
 #include "convene-store.h"
+#include "convene-timeline-view.h"
 #include "ui-test-support.h"
 
 #define WAIT_SECONDS 15
@@ -516,6 +517,10 @@ show_side_page (GtkWidget *child)
     page = gtk_widget_get_parent (page);
   g_assert_nonnull (gtk_widget_get_parent (page));
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+  /* On a narrow window the side column first takes the timeline's place. */
+  if (gtk_widget_get_ancestor (page, CONVENE_TYPE_TIMELINE_VIEW) != NULL)
+    convene_timeline_view_show_side (CONVENE_TIMELINE_VIEW (gtk_widget_get_ancestor (page, CONVENE_TYPE_TIMELINE_VIEW)),
+                                     gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (page))));
   wait_until (widget_is_mapped, child, "the side page to show");
   wait_until (at_rest, &rest, "the side page to settle");
 }
