@@ -22,6 +22,7 @@ struct _ConveneAssignmentList
   GtkWidget         *empty_row;
   GtkWidget         *empty_icon;
   AdwExpanderRow    *add_row;
+  GtkSearchEntry    *person_search;
   GtkDropDown       *person_dropdown;
   AdwComboRow       *role_row;
   AdwActionRow      *confirm_row;
@@ -31,6 +32,11 @@ struct _ConveneAssignmentList
   ConveneSession    *session;
   ConveneSegment    *segment;
   GSignalGroup *document_signals;  /* the document's change feed */
+  GtkFilterListModel *people;     /* the project's people the search finds, */
+  GtkSortListModel  *sorted_people; /* in the order chosen: the chooser's model */
+  GtkCustomFilter   *people_filter;
+  GtkSorter         *people_sorter;
+  char              *person_query; /* what the search holds, or NULL */
   GPtrArray         *rows;        /* assignment rows, in order; borrowed */
   char              *shown_keys;  /* the assignments the rows show */
   int                focus_after; /* row index to focus after a rebuild, or -1 */
@@ -515,7 +521,8 @@ choose_unassigned_person (ConveneAssignmentList *self)
       if (is_ours (self, assignment))
         g_hash_table_add (here, g_memdup2 (&speaker_id, sizeof speaker_id));
     }
-  people = G_LIST_MODEL (convene_project_get_speakers (project));
+  /* In the chooser's order, among those the search finds. */
+  people = G_LIST_MODEL (self->sorted_people);
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (people, i);
@@ -670,17 +677,51 @@ person_factory (gboolean with_detail)
   return factory;
 }
 
-/* "Dr James Campbell, WHO": what typing in the chooser's search matches. */
-static char *
-person_search_text (ConveneSpeaker *speaker,
-                    gpointer        data)
+/* Add Person's search: the one rule of every people search. */
+static gboolean
+person_found (gpointer item,
+              gpointer data)
 {
-  g_autofree char *display = NULL;
+  ConveneAssignmentList *self = data;
 
-  if (speaker == NULL)
-    return g_strdup ("");
-  display = convene_speaker_dup_display_name (speaker);
-  return g_strdup_printf ("%s %s", display, convene_speaker_get_organisation (speaker));
+  return convene_speaker_matches (item, self->person_query);
+}
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  int result = convene_speaker_compare_names ((ConveneSpeaker *) a, (ConveneSpeaker *) b,
+                                              convene_ui_get_name_order ());
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+name_order_changed (ConveneAssignmentList *self)
+{
+  gtk_sorter_changed (self->people_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+person_search_changed (ConveneAssignmentList *self)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->person_search))));
+
+  g_clear_pointer (&self->person_query, g_free);
+  if (stripped[0] != '\0')
+    self->person_query = g_steal_pointer (&stripped);
+  gtk_filter_changed (GTK_FILTER (self->people_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  choose_unassigned_person (self);
+}
+
+/* Enter in the search: on to the role, the person chosen. */
+static void
+person_search_activated (ConveneAssignmentList *self)
+{
+  if (gtk_drop_down_get_selected_item (self->person_dropdown) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->role_row));
 }
 
 static void
@@ -718,20 +759,41 @@ build (ConveneAssignmentList *self)
     adw_expander_row_add_prefix (self->add_row, icon);
   }
 
+  /* Finds people by any word of their name, organisation, job title or
+   * e-mail, as the People page does (the chooser's own search would match
+   * the start of the whole name only). */
+  self->person_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->person_search, "placeholder-text", _("Search people"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->person_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search people to add by name, organisation, job title or email"), -1);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->person_search), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->person_search), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->person_search), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->person_search), 12);
+  g_signal_connect_object (self->person_search, "search-changed", G_CALLBACK (person_search_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->person_search, "activate", G_CALLBACK (person_search_activated), self,
+                           G_CONNECT_SWAPPED);
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), GTK_WIDGET (self->person_search));
+  adw_expander_row_add_row (self->add_row, row);
+
+  self->people_filter = gtk_custom_filter_new (person_found, self, NULL);
+  self->people = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->people_filter)));
+  self->people_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_people, NULL, NULL));
+  self->sorted_people = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->people)),
+                                                 g_object_ref (self->people_sorter));
+  g_signal_connect_object (convene_ui_get_settings (), "changed::name-order", G_CALLBACK (name_order_changed), self,
+                           G_CONNECT_SWAPPED);
+
   row = adw_action_row_new ();
   /* Translators: the chooser of whom to assign. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), C_("assignment", "Person"));
   self->person_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_drop_down_set_factory (self->person_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->person_dropdown, list_factory);
-  {
-    /* The drop-down keeps its own reference to the search expression. */
-    g_autoptr(GtkExpression) search = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                   G_CALLBACK (person_search_text), NULL, NULL);
-
-    gtk_drop_down_set_expression (self->person_dropdown, search);
-  }
-  gtk_drop_down_set_enable_search (self->person_dropdown, TRUE);
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->sorted_people));
   gtk_widget_set_valign (GTK_WIDGET (self->person_dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (self->person_dropdown), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->person_dropdown), GTK_ALIGN_END);
@@ -778,9 +840,14 @@ convene_assignment_list_dispose (GObject *object)
   g_clear_object (&self->segment);
   g_clear_pointer (&self->shown_keys, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->person_query, g_free);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->sorted_people);
+  g_clear_object (&self->people);
+  g_clear_object (&self->people_filter);
+  g_clear_object (&self->people_sorter);
   G_OBJECT_CLASS (convene_assignment_list_parent_class)->dispose (object);
 }
 
@@ -850,8 +917,8 @@ convene_assignment_list_set_target (ConveneAssignmentList *self,
                                          : _("Moderators and chairs of the whole session"));
   if (!same_project)
     {
-      gtk_drop_down_set_model (self->person_dropdown,
-                               project != NULL ? G_LIST_MODEL (convene_project_get_speakers (project)) : NULL);
+      gtk_filter_list_model_set_model (self->people,
+                                       project != NULL ? G_LIST_MODEL (convene_project_get_speakers (project)) : NULL);
       g_signal_group_set_target (self->document_signals, self->document);
     }
   adw_combo_row_set_selected (self->role_row, suggested_role (self));

@@ -14,8 +14,10 @@
 #include "convene-ui-util.h"
 #include "convene-warnings.h"
 
+/* The sort drop-down's items, in order. */
 typedef enum {
-  SORT_BY_NAME,
+  SORT_BY_FIRST_NAME,
+  SORT_BY_FAMILY_NAME,
   SORT_BY_ORGANISATION,
   SORT_BY_STATUS,
 } SortKey;
@@ -99,16 +101,6 @@ person_matches (gpointer item,
   return convene_speaker_matches (speaker, self->search_key);
 }
 
-/* Empty values sort last, whatever the key. */
-static int
-compare_text (const char *a,
-              const char *b)
-{
-  if (a[0] == '\0' || b[0] == '\0')
-    return (a[0] == '\0') - (b[0] == '\0');
-  return g_utf8_collate (a, b);
-}
-
 /* Who needs attention first: people still to confirm, then those who
  * confirmed, then those who declined. */
 static int
@@ -141,23 +133,22 @@ compare_people (gconstpointer a,
   switch ((SortKey) gtk_drop_down_get_selected (self->sort_dropdown))
     {
     case SORT_BY_ORGANISATION:
-      result = compare_text (convene_speaker_get_organisation (first),
+      result = convene_compare_text (convene_speaker_get_organisation (first),
                              convene_speaker_get_organisation (second));
       break;
     case SORT_BY_STATUS:
       result = status_rank (convene_speaker_get_status (first)) -
                status_rank (convene_speaker_get_status (second));
       break;
-    case SORT_BY_NAME:
+    case SORT_BY_FIRST_NAME:
+    case SORT_BY_FAMILY_NAME:
     default:
       break;
     }
 
+  /* Then by name, in the order chosen (which the other lists follow). */
   if (result == 0)
-    result = compare_text (convene_speaker_get_name (first), convene_speaker_get_name (second));
-  if (result == 0)
-    result = (convene_speaker_get_id (first) > convene_speaker_get_id (second)) -
-             (convene_speaker_get_id (first) < convene_speaker_get_id (second));
+    result = convene_speaker_compare_names (first, second, convene_ui_get_name_order ());
 
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
@@ -181,9 +172,35 @@ stop_search (ConveneRosterView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->people_view));
 }
 
+/* Choosing first or family name sets the order of every list of people;
+ * by organisation or status, names keep that order within each. */
 static void
 sort_changed (ConveneRosterView *self)
 {
+  switch ((SortKey) gtk_drop_down_get_selected (self->sort_dropdown))
+    {
+    case SORT_BY_FIRST_NAME:
+      g_settings_set_string (convene_ui_get_settings (), "name-order", "first");
+      break;
+    case SORT_BY_FAMILY_NAME:
+      g_settings_set_string (convene_ui_get_settings (), "name-order", "family");
+      break;
+    case SORT_BY_ORGANISATION:
+    case SORT_BY_STATUS:
+    default:
+      break;
+    }
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+name_order_changed (ConveneRosterView *self)
+{
+  SortKey shown = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (shown == SORT_BY_FIRST_NAME || shown == SORT_BY_FAMILY_NAME)
+    gtk_drop_down_set_selected (self->sort_dropdown, convene_ui_get_name_order () == CONVENE_NAME_ORDER_FAMILY
+                                                     ? SORT_BY_FAMILY_NAME : SORT_BY_FIRST_NAME);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
@@ -1197,7 +1214,11 @@ convene_roster_view_init (ConveneRosterView *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search), self);
+  gtk_drop_down_set_selected (self->sort_dropdown, convene_ui_get_name_order () == CONVENE_NAME_ORDER_FAMILY
+                                                   ? SORT_BY_FAMILY_NAME : SORT_BY_FIRST_NAME);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed), self);
+  g_signal_connect_object (convene_ui_get_settings (), "changed::name-order", G_CALLBACK (name_order_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->warnings_list, "row-activated", G_CALLBACK (warning_activated), self);
   g_signal_connect_swapped (self->warnings_expander, "notify::expanded", G_CALLBACK (fill_warnings), self);
 

@@ -370,3 +370,21 @@ convene_ui_format_session_date (const char *date)
    * see g_date_time_format(). */
   return convene_ui_format_date (date, C_("session date", "%a %-d %b %Y"));
 }
+
+GSettings *
+convene_ui_get_settings (void)
+{
+  static GSettings *settings;
+
+  if (settings == NULL)
+    settings = g_settings_new (APP_ID);
+  return settings;
+}
+
+ConveneNameOrder
+convene_ui_get_name_order (void)
+{
+  g_autofree char *order = g_settings_get_string (convene_ui_get_settings (), "name-order");
+
+  return g_strcmp0 (order, "family") == 0 ? CONVENE_NAME_ORDER_FAMILY : CONVENE_NAME_ORDER_FIRST;
+}

@@ -34,6 +34,19 @@ gboolean convene_ui_perform      (GtkWidget       *widget,
                                   ConveneDocument *document,
                                   ConveneCommand  *command,
                                   GError          *build_error);
+/* A "YYYY-MM-DD" date shown with format (a translated g_date_time_format()
+ * pattern); anything else comes back as it is. */
+char    *convene_ui_format_date  (const char *date,
+                                  const char *format);
+/* A session's date as the sidebar and the timeline show it: "Sun 23 May 2027". */
+char    *convene_ui_format_session_date (const char *date);
+
+/* Convene's settings, one object for the process (borrowed). */
+GSettings       *convene_ui_get_settings   (void);
+/* The order of lists of people the planner chose on the People page:
+ * the "name-order" setting; views follow its "changed::name-order". */
+ConveneNameOrder convene_ui_get_name_order (void);
+
 /* A toast saying message with an Undo button that undoes document's last
  * command. */
 void     convene_ui_show_undo_toast (GtkWidget       *widget,
@@ -48,12 +61,6 @@ void     convene_ui_show_undo_toast (GtkWidget       *widget,
 
 /* text with each line longer than CONVENE_UI_MAX_SHOWN_CHARS characters cut
  * there, on a character boundary, and ended with "…". NULL gives "". */
-/* A "YYYY-MM-DD" date shown with format (a translated g_date_time_format()
- * pattern); anything else comes back as it is. */
-char    *convene_ui_format_date  (const char *date,
-                                  const char *format);
-/* A session's date as the sidebar and the timeline show it: "Sun 23 May 2027". */
-char    *convene_ui_format_session_date (const char *date);
 char    *convene_ui_dup_shown_text (const char *text);
 /* Sets label's text to what convene_ui_dup_shown_text() keeps of text,
  * only when that differs from what it shows. */

@@ -716,6 +716,51 @@ test_speaker_matches (void)
   g_assert_true (convene_speaker_matches (sofia, NULL));
 }
 
+/* People in the order a planner chose: as written, or by family name. */
+static void
+test_speaker_name_order (void)
+{
+  static const char *names[] = { "Sofia Berg", "Ludwig van Beethoven", "Karin Müller", "", "Aisha", "Anna Berg " };
+  ConveneSpeaker *people[G_N_ELEMENTS (names)];
+  GString *order = g_string_new (NULL);
+
+  g_assert_cmpstr (convene_name_get_family ("Karin Müller"), ==, "Müller");
+  g_assert_cmpstr (convene_name_get_family ("Aisha"), ==, "Aisha");
+  g_assert_cmpstr (convene_name_get_family ("Anna Berg "), ==, "Berg ");
+  g_assert_cmpstr (convene_name_get_family (""), ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    people[i] = convene_speaker_new (i + 1, names[i]);
+
+  for (int order_kind = CONVENE_NAME_ORDER_FIRST; order_kind <= CONVENE_NAME_ORDER_FAMILY; order_kind++)
+    {
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          guint at = 0;
+
+          /* Insertion, so the comparison alone decides. */
+          while (at < sorted->len && convene_speaker_compare_names (g_ptr_array_index (sorted, at), people[i],
+                                                                    order_kind) < 0)
+            at++;
+          g_ptr_array_insert (sorted, at, people[i]);
+        }
+      g_string_truncate (order, 0);
+      for (guint i = 0; i < sorted->len; i++)
+        g_string_append_printf (order, "%s|", convene_speaker_get_name (g_ptr_array_index (sorted, i)));
+      g_assert_cmpstr (order->str, ==,
+                       order_kind == CONVENE_NAME_ORDER_FIRST
+                       ? "Aisha|Anna Berg |Karin Müller|Ludwig van Beethoven|Sofia Berg||"
+                       : "Aisha|Ludwig van Beethoven|Anna Berg |Sofia Berg|Karin Müller||");
+    }
+  g_assert_cmpint (convene_speaker_compare_names (people[0], people[0], CONVENE_NAME_ORDER_FAMILY), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (people[i]);
+  g_string_free (order, TRUE);
+}
+
 /* What a planner types, on either clock; the window's time fields all read
  * it this way. */
 static void
@@ -887,6 +932,7 @@ main (int   argc,
 
   g_test_add_func ("/model/typed-time", test_typed_time);
   g_test_add_func ("/model/speaker-matches", test_speaker_matches);
+  g_test_add_func ("/model/speaker-name-order", test_speaker_name_order);
   g_test_add_func ("/model/enums/segment-kind", test_enums_segment_kind);
   g_test_add_func ("/model/enums/icons-exist", test_enums_icons_exist);
   g_test_add_func ("/model/enums/vocabularies", test_enums_vocabularies);

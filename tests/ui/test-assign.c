@@ -314,6 +314,162 @@ add_with_keyboard (GtkWidget  *list,
 
 /* The widget test */
 
+/* The names of model's people, "|" after each. */
+static char *
+names_of (GListModel *model)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (GTK_IS_TREE_LIST_ROW (item))
+        {
+          GObject *inner = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item));
+
+          g_object_unref (item);
+          item = inner;
+        }
+      g_string_append_printf (names, "%s|", convene_speaker_get_name (CONVENE_SPEAKER (item)));
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* What the lists should show, computed afresh: the project's people found
+ * by query, in order. */
+static char *
+expected_names (ConveneProject   *project,
+                const char       *query,
+                ConveneNameOrder  order)
+{
+  GListModel *people = G_LIST_MODEL (convene_project_get_speakers (project));
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      ConveneSpeaker *speaker = g_list_model_get_item (people, i);
+      guint at = 0;
+
+      if (!convene_speaker_matches (speaker, query))
+        {
+          g_object_unref (speaker);
+          continue;
+        }
+      while (at < found->len && convene_speaker_compare_names (g_ptr_array_index (found, at), speaker, order) < 0)
+        at++;
+      g_ptr_array_insert (found, at, speaker);
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (names, "%s|", convene_speaker_get_name (g_ptr_array_index (found, i)));
+  return g_string_free (names, FALSE);
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *names;
+} ModelNames;
+
+static gboolean
+model_names_are (gpointer data)
+{
+  ModelNames *check = data;
+  g_autofree char *names = names_of (check->model);
+
+  return g_strcmp0 (names, check->names) == 0;
+}
+
+/* Add Person finds people by any word, as the People page does, and every
+ * list of people follows the order chosen on the People page. */
+static void
+test_find_and_order_people (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "find.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 1280, 900);
+  ConveneTimelineView *timeline = timeline_of (window);
+  GtkWidget *sort = require_widget (GTK_WIDGET (window), "sort_dropdown");
+  GtkWidget *palette = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_PEOPLE_PALETTE);
+  static const char *queries[] = { "campbell", "kaojaroen", "who", "msf", "", "nobody-by-this-name" };
+  GtkWidget *list, *add_row, *search, *person;
+  GListModel *choices;
+
+  convene_timeline_view_select_segment (timeline, find_segment (document, FIRST_TALK_ID));
+  list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
+  add_row = first_of_type (list, ADW_TYPE_EXPANDER_ROW);
+  search = first_of_type (add_row, GTK_TYPE_SEARCH_ENTRY);
+  person = first_of_type (add_row, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (search);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (add_row), TRUE);
+  wait_until (widget_is_mapped, search, "Add Person's search");
+  choices = gtk_drop_down_get_model (GTK_DROP_DOWN (person));
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *expected = expected_names (project, queries[i], CONVENE_NAME_ORDER_FIRST);
+
+      gtk_editable_set_text (GTK_EDITABLE (search), queries[i]);
+      g_test_message ("“%s” finds %s", queries[i], expected);
+      wait_until (model_names_are, &(ModelNames) { choices, expected }, "Add Person to find them");
+    }
+  /* A family name alone finds its one person, chosen, and Enter goes on
+   * to the role. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "Campbell");
+  wait_until (model_names_are, &(ModelNames) { choices, "James Campbell|" }, "Add Person to find Campbell");
+  g_assert_cmpstr (convene_speaker_get_name (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (person))), ==,
+                   "James Campbell");
+  gtk_widget_grab_focus (search);
+  g_signal_emit_by_name (search, "activate");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         first_of_type (add_row, ADW_TYPE_COMBO_ROW)) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == first_of_type (add_row, ADW_TYPE_COMBO_ROW));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+
+  /* By family name on the People page: the palette and Add Person follow. */
+  show_side_page (palette);
+  for (ConveneNameOrder order = CONVENE_NAME_ORDER_FAMILY; ; order = CONVENE_NAME_ORDER_FIRST)
+    {
+      g_autofree char *expected = expected_names (project, NULL, order);
+      GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (first_of_type (palette,
+                                                                                                GTK_TYPE_LIST_VIEW))));
+
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), order == CONVENE_NAME_ORDER_FAMILY ? 1 : 0);
+      g_test_message ("order %d: %s", order, expected);
+      wait_until (model_names_are, &(ModelNames) { shown, expected }, "the palette's order");
+      wait_until (model_names_are, &(ModelNames) { choices, expected }, "Add Person's order");
+      if (order == CONVENE_NAME_ORDER_FIRST)
+        break;
+    }
+  /* The People page itself, once opened, by family name again. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 1);
+  g_signal_emit_by_name (require_widget (GTK_WIDGET (window), "details_list"), "row-activated",
+                         require_widget (GTK_WIDGET (window), "people_row"));
+  wait_until (widget_is_mapped, require_widget (GTK_WIDGET (window), "people_view"), "the People page");
+  {
+    g_autofree char *expected = expected_names (project, NULL, CONVENE_NAME_ORDER_FAMILY);
+    GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (require_widget (GTK_WIDGET (window),
+                                                                                              "people_view"))));
+
+    wait_until (model_names_are, &(ModelNames) { shown, expected }, "the People page's order");
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 0);
+  /* The two orders differ on the example. */
+  {
+    g_autofree char *first = expected_names (project, NULL, CONVENE_NAME_ORDER_FIRST);
+    g_autofree char *family = expected_names (project, NULL, CONVENE_NAME_ORDER_FAMILY);
+
+    g_assert_cmpstr (first, !=, family);
+  }
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 /* The example's six panellists, each on a talk of the panel. */
 static const struct {
   gint64      segment_id;
@@ -672,6 +828,7 @@ test_example_people (void)
   g_assert_nonnull (row_named (list, "Dr James Campbell"));
   g_assert_nonnull (row_named (list, "Kanokporn Kaojaroen"));
   g_assert_cmpstr (row_detail (row_named (list, "Kanokporn Kaojaroen")), ==, "WHO");
+  show_side_page (roles);
   g_assert_true (gtk_widget_get_mapped (row_named (roles, "Dr James Campbell")));
   g_assert_true (gtk_widget_get_mapped (row_named (roles, "Kanokporn Kaojaroen")));
 
@@ -1171,6 +1328,7 @@ main (int   argc,
     {
       g_test_add_func ("/ui/assign/segment-people", test_segment_people);
       g_test_add_func ("/ui/assign/session-roles", test_session_roles);
+      g_test_add_func ("/ui/assign/find-and-order-people", test_find_and_order_people);
       g_test_add_func ("/ui/assign/example-people", test_example_people);
       g_test_add_func ("/ui/assign/keyboard-twins", test_keyboard_twins);
       status = g_test_run ();

@@ -516,7 +516,7 @@ test_example_roster (void)
     g_autoptr(ConveneSpeaker) first = NULL;
     g_autoptr(ConveneSpeaker) last = NULL;
 
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort_dropdown), 1);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort_dropdown), 2);
     first = g_list_model_get_item (shown, 0);
     last = g_list_model_get_item (shown, 7);
     g_assert_cmpstr (convene_speaker_get_name (first), ==, "Stacey Pillay");

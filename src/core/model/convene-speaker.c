@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include <string.h>
+
 #include "convene-model-private.h"
 #include "convene-speaker.h"
 
@@ -363,4 +365,58 @@ convene_speaker_matches (ConveneSpeaker *self,
   /* GLib folds case and, with alternates, accents on both sides the way
    * GNOME's own searches do. */
   return g_str_match_string (query, haystack, TRUE);
+}
+
+const char *
+convene_name_get_family (const char *name)
+{
+  const char *end;
+  const char *start;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* Past trailing spaces, back to the space before the last word. */
+  end = name + strlen (name);
+  while (end > name && g_ascii_isspace (end[-1]))
+    end--;
+  start = end;
+  while (start > name && !g_ascii_isspace (start[-1]))
+    start--;
+  return start;
+}
+
+int
+convene_compare_text (const char *a,
+                      const char *b)
+{
+  if (a[0] == '\0' || b[0] == '\0')
+    return (a[0] == '\0') - (b[0] == '\0');
+  return g_utf8_collate (a, b);
+}
+
+int
+convene_speaker_compare_names (ConveneSpeaker   *a,
+                               ConveneSpeaker   *b,
+                               ConveneNameOrder  order)
+{
+  const char *first = convene_speaker_get_name (a);
+  const char *second = convene_speaker_get_name (b);
+  int result = 0;
+
+  g_return_val_if_fail (CONVENE_IS_SPEAKER (a), 0);
+  g_return_val_if_fail (CONVENE_IS_SPEAKER (b), 0);
+
+  if (order == CONVENE_NAME_ORDER_FAMILY)
+    {
+      g_autofree char *family_a = g_strchomp (g_strdup (convene_name_get_family (first)));
+      g_autofree char *family_b = g_strchomp (g_strdup (convene_name_get_family (second)));
+
+      result = convene_compare_text (family_a, family_b);
+    }
+  if (result == 0)
+    result = convene_compare_text (first, second);
+  if (result == 0)
+    result = (convene_speaker_get_id (a) > convene_speaker_get_id (b)) -
+             (convene_speaker_get_id (a) < convene_speaker_get_id (b));
+  return result;
 }

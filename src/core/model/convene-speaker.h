@@ -42,4 +42,24 @@ char                *convene_speaker_dup_display_name (ConveneSpeaker *self);
  * finds everyone. The one rule of every people search. */
 gboolean             convene_speaker_matches          (ConveneSpeaker *self, const char *query);
 
+/* How lists of people are ordered: by the name as written ("Karin Müller"
+ * under K) or by family name, taken as the name's last word ("Karin Müller"
+ * under M, "Ludwig van Beethoven" under B). */
+typedef enum {
+  CONVENE_NAME_ORDER_FIRST,
+  CONVENE_NAME_ORDER_FAMILY,
+} ConveneNameOrder;
+
+/* Where name's family name starts (its last word, with any spaces after
+ * it; the whole of a one-word name), borrowed from name. */
+const char          *convene_name_get_family          (const char *name);
+/* Compares two texts by the locale's collation, empty texts last. */
+int                  convene_compare_text             (const char *a,
+                                                       const char *b);
+/* Compares two people's names in order, by the locale's collation, empty
+ * names last, then by id so that no two people compare equal. */
+int                  convene_speaker_compare_names    (ConveneSpeaker   *a,
+                                                       ConveneSpeaker   *b,
+                                                       ConveneNameOrder  order);
+
 G_END_DECLS
