@@ -341,13 +341,36 @@ show_about (GSimpleAction *action,
                          NULL);
 }
 
-static void
-show_shortcuts (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.new-project", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.add-session", { "<Control><Shift>n", NULL } },
+  { "win.save-copy", { "<Control><Shift>s", NULL } },
+};
+
+const char *
+convene_application_get_accel (guint                index,
+                               const char * const **accels)
 {
-  ConveneApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (index >= G_N_ELEMENTS (app_accels))
+    return NULL;
+  if (accels != NULL)
+    *accels = app_accels[index].accels;
+  return app_accels[index].action;
+}
+
+GtkWindow *
+convene_application_build_shortcuts_window (GtkWindow *parent)
+{
   g_autoptr(GtkBuilder) builder = NULL;
   GtkWindow *shortcuts;
 
@@ -355,7 +378,18 @@ show_shortcuts (GSimpleAction *action,
   shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
   gtk_window_set_transient_for (shortcuts, parent);
   gtk_window_set_modal (shortcuts, TRUE);
-  gtk_window_present (shortcuts);
+  return shortcuts;
+}
+
+static void
+show_shortcuts (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ConveneApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (convene_application_build_shortcuts_window (parent));
 }
 
 static void
@@ -403,21 +437,6 @@ static const GActionEntry app_actions[] = {
   { "quit", quit },
 };
 
-static const struct {
-  const char *action;
-  const char *accels[3];
-} app_accels[] = {
-  { "app.new-project", { "<Control>n", NULL } },
-  { "app.open", { "<Control>o", NULL } },
-  { "app.shortcuts", { "<Control>question", NULL } },
-  { "app.help", { "F1", NULL } },
-  { "app.quit", { "<Control>q", NULL } },
-  { "window.close", { "<Control>w", NULL } },
-  { "win.undo", { "<Control>z", NULL } },
-  { "win.redo", { "<Control><Shift>z", NULL } },
-  { "win.add-session", { "<Control><Shift>n", NULL } },
-  { "win.save-copy", { "<Control><Shift>s", NULL } },
-};
 
 static void
 convene_application_startup (GApplication *app)

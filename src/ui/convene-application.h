@@ -17,4 +17,12 @@ void                convene_application_open_project (ConveneApplication *self,
                                                       GFile              *file,
                                                       GtkWindow          *from);
 
+/* The keyboard shortcuts of the application's and windows' actions: the
+ * action ("win.undo") and its accelerators, NULL-terminated, for the
+ * action at index (NULL past the last). */
+const char         *convene_application_get_accel    (guint                index,
+                                                      const char * const **accels);
+/* The window listing every keyboard shortcut, built anew, for parent. */
+GtkWindow          *convene_application_build_shortcuts_window (GtkWindow *parent);
+
 G_END_DECLS

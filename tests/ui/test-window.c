@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "convene-application.h"
 #include "convene-document.h"
 #include "convene-edits.h"
 #include "convene-project-files.h"
@@ -738,6 +739,94 @@ test_project_files (void)
   g_settings_reset (settings, "recent-projects");
 }
 
+/* Every accelerator under widget, normalised, into accels. */
+static void
+collect_accelerators (GtkWidget  *widget,
+                      GHashTable *accels)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+      /* A shortcut listed without its keys is the defect this catches. */
+      if (accelerator == NULL || accelerator[0] == '\0')
+        g_error ("“%s” is listed without its keys", title);
+      {
+        g_auto(GStrv) keys = g_strsplit (accelerator, " ", -1);
+
+        for (guint i = 0; keys[i] != NULL; i++)
+          {
+            guint key = 0;
+            GdkModifierType mods = 0;
+
+            g_assert_true (gtk_accelerator_parse (keys[i], &key, &mods));
+            g_hash_table_add (accels, gtk_accelerator_name (key, mods));
+          }
+      }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, accels);
+}
+
+/* GTK 4.8's shortcuts window measures the label of its own page button
+ * ("1", kept even for a single page) as "min width -3" with Adwaita's
+ * style; that one message of GTK's is let through, any other still fails
+ * the test. */
+static GLogWriterOutput
+skip_page_button_warning (GLogLevelFlags   level,
+                          const GLogField *fields,
+                          gsize            n_fields,
+                          gpointer         data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        g_str_has_prefix (fields[i].value, "GtkLabel ") &&
+        strstr (fields[i].value, "(label) reported min width -3") != NULL)
+      return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+/* The shortcuts window lists every accelerator the application sets, each
+ * with its keys, and opens without a warning (which would fail the test). */
+static void
+test_shortcuts_window (void)
+{
+  GtkWidget *parent = gtk_window_new ();
+  GtkWindow *shortcuts;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *accels;
+  const char *action;
+
+  gtk_window_present (GTK_WINDOW (parent));
+  shortcuts = convene_application_build_shortcuts_window (GTK_WINDOW (parent));
+  gtk_window_present (shortcuts);
+  wait_until (widget_is_mapped, shortcuts, "the shortcuts window");
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (shortcuts) }, "the shortcuts window to be drawn");
+  collect_accelerators (GTK_WIDGET (shortcuts), listed);
+  g_assert_cmpuint (g_hash_table_size (listed), >, 10);
+
+  for (guint i = 0; (action = convene_application_get_accel (i, &accels)) != NULL; i++)
+    for (guint j = 0; accels[j] != NULL; j++)
+      {
+        guint key = 0;
+        GdkModifierType mods = 0;
+        g_autofree char *name = NULL;
+
+        g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+        name = gtk_accelerator_name (key, mods);
+        if (!g_hash_table_contains (listed, name))
+          g_error ("%s (%s) is not in the shortcuts window", action, accels[j]);
+      }
+
+  gtk_window_destroy (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +847,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/example-schedule", test_example_schedule);
   g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
+  g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
+  g_log_set_writer_func (skip_page_button_warning, NULL, NULL);
   g_test_add_func ("/ui/window/read-only", test_read_only);
   g_test_add_func ("/ui/window/toasts-one-at-a-time", test_toasts_one_at_a_time);
   g_test_add_func ("/ui/window/file-moved", test_file_moved);
