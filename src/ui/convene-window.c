@@ -10,7 +10,6 @@
 #include "convene-start-page.h"
 #include "convene-ui-util.h"
 #include "convene-window.h"
-#include "convene-ui-util.h"
 
 struct _ConveneWindow
 {
@@ -91,6 +90,18 @@ update_actions (ConveneWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && can_redo);
+  {
+    ConveneHistory *history = has_document ? convene_document_get_history (self->document) : NULL;
+    const char *undo_label = history != NULL ? convene_history_get_undo_label (history) : NULL;
+    const char *redo_label = history != NULL ? convene_history_get_redo_label (history) : NULL;
+    /* Translators: the Undo button's tooltip, %s what it undoes: "Undo Change Length". */
+    g_autofree char *undo = undo_label != NULL ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
+    /* Translators: the Redo button's tooltip, %s what it redoes: "Redo Change Length". */
+    g_autofree char *redo = redo_label != NULL ? g_strdup_printf (_("Redo %s"), redo_label) : g_strdup (_("Redo"));
+
+    gtk_widget_set_tooltip_text (self->undo_button, undo);
+    gtk_widget_set_tooltip_text (self->redo_button, redo);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-session", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-blank-session", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-session", has_session && writable);
@@ -149,6 +160,29 @@ show_toast_for_error (ConveneWindow *self,
   convene_ui_add_toast (self->toast_overlay, toast);
 }
 
+/* A short toast naming what Undo or Redo did, replacing the last one so
+ * that pressing Ctrl+Z ten times does not queue ten toasts. */
+G_GNUC_PRINTF (2, 3)
+static void
+show_done_toast (ConveneWindow *self,
+                 const char    *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  convene_ui_add_toast (self->toast_overlay, toast);
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -156,9 +190,16 @@ undo_activated (GtkWidget  *widget,
 {
   ConveneWindow *self = CONVENE_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
 
-  if (self->document != NULL && !convene_document_undo (self->document, &error))
+  if (self->document == NULL)
+    return;
+  label = g_strdup (convene_history_get_undo_label (convene_document_get_history (self->document)));
+  if (!convene_document_undo (self->document, &error))
     show_toast_for_error (self, error);
+  else if (label != NULL)
+    /* Translators: a toast once an edit is undone: "Undone: Change Length". */
+    show_done_toast (self, _("Undone: %s"), label);
 }
 
 static void
@@ -168,9 +209,16 @@ redo_activated (GtkWidget  *widget,
 {
   ConveneWindow *self = CONVENE_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
 
-  if (self->document != NULL && !convene_document_redo (self->document, &error))
+  if (self->document == NULL)
+    return;
+  label = g_strdup (convene_history_get_redo_label (convene_document_get_history (self->document)));
+  if (!convene_document_redo (self->document, &error))
     show_toast_for_error (self, error);
+  else if (label != NULL)
+    /* Translators: a toast once an edit is redone: "Redone: Change Length". */
+    show_done_toast (self, _("Redone: %s"), label);
 }
 
 static void
@@ -535,6 +583,12 @@ convene_window_set_document (ConveneWindow   *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->project, "notify::title", G_CALLBACK (update_title),
                                self, G_CONNECT_SWAPPED);
+      /* What Undo and Redo would act on changes with every edit, while
+       * whether they can stays the same. */
+      g_signal_connect_object (convene_document_get_history (document), "notify::undo-label",
+                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (convene_document_get_history (document), "notify::redo-label",
+                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
     }
 
   convene_project_view_set_document (self->project_view, document);

@@ -238,6 +238,79 @@ combo_row_titled (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} TooltipIs;
+
+static gboolean
+tooltip_is (gpointer data)
+{
+  TooltipIs *check = data;
+
+  return g_strcmp0 (gtk_widget_get_tooltip_text (check->widget), check->text) == 0;
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  TooltipIs *check = data;
+
+  return shows_label (check->widget, check->text);
+}
+
+/* Undo and Redo say what they would act on, and a toast says what they
+ * did. */
+static void
+test_undo_feedback (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "undo-feedback.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  GtkWidget *undo = require_widget (GTK_WIDGET (window), "undo_button");
+  GtkWidget *redo = require_widget (GTK_WIDGET (window), "redo_button");
+  ConveneSession *session = session_at (convene_document_get_project (document), 0);
+  g_autoptr(ConveneSegment) opening = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
+  g_autoptr(GError) error = NULL;
+  ConveneCommand *command;
+  g_autofree char *label = NULL;
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
+  command = convene_edit_set_number (opening, "duration", 15, &error);
+  g_assert_no_error (error);
+  label = g_strdup (convene_command_get_label (command));
+  g_assert_nonnull (label);
+  g_assert_true (convene_ui_perform (GTK_WIDGET (window), document, command, NULL));
+  undo_text = g_strdup_printf ("Undo %s", label);
+  redo_text = g_strdup_printf ("Redo %s", label);
+  undone = g_strdup_printf ("Undone: %s", label);
+  redone = g_strdup_printf ("Redone: %s", label);
+  g_test_message ("after the edit: “%s”", gtk_widget_get_tooltip_text (undo));
+  wait_until (tooltip_is, &(TooltipIs) { undo, undo_text }, "Undo to name the edit");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (convene_segment_get_duration (opening), ==, 10);
+  wait_until (shows_text, &(TooltipIs) { GTK_WIDGET (window), undone }, "the toast naming what was undone");
+  wait_until (tooltip_is, &(TooltipIs) { redo, redo_text }, "Redo to name the edit");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (convene_segment_get_duration (opening), ==, 15);
+  wait_until (shows_text, &(TooltipIs) { GTK_WIDGET (window), redone }, "the toast naming what was redone");
+  wait_until (tooltip_is, &(TooltipIs) { undo, undo_text }, "Undo to name the edit again");
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 /* A panel holding talks does not become a break: the window says why and
  * the kind chooser goes back to Panel. */
 static void
@@ -848,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
+  g_test_add_func ("/ui/window/undo-feedback", test_undo_feedback);
   g_log_set_writer_func (skip_page_button_warning, NULL, NULL);
   g_test_add_func ("/ui/window/read-only", test_read_only);
   g_test_add_func ("/ui/window/toasts-one-at-a-time", test_toasts_one_at_a_time);

@@ -662,7 +662,7 @@ convene_edit_set_number (gpointer     object,
     {
       if (!convene_validate_duration (value, error))
         return NULL;
-      label = _("Change Duration");
+      label = _("Change Length");
     }
   else if (g_str_equal (property, "slot-minutes"))
     {
