@@ -11,6 +11,7 @@
 #include "convene-document.h"
 #include "convene-json.h"
 #include "convene-project-files.h"
+#include "convene-ui-util.h"
 #include "convene-window.h"
 
 #define EXAMPLE_RESOURCE "/io/github/convene/Convene/examples/side-event.json"
@@ -400,7 +401,7 @@ show_help (GSimpleAction *action,
   ConveneApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_show_uri (parent, "help:convene", GDK_CURRENT_TIME);
+  convene_ui_show_help (parent, NULL);
 }
 
 static void

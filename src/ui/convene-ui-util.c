@@ -388,3 +388,27 @@ convene_ui_get_name_order (void)
 
   return g_strcmp0 (order, "family") == 0 ? CONVENE_NAME_ORDER_FAMILY : CONVENE_NAME_ORDER_FIRST;
 }
+
+void
+convene_ui_show_help (GtkWindow  *parent,
+                      const char *page)
+{
+  g_autofree char *uri = page != NULL ? g_strdup_printf ("help:convene/%s", page) : g_strdup ("help:convene");
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+  GtkWidget *dialog;
+
+  /* In a Flatpak sandbox the desktop's portal finds the viewer outside. */
+  if (viewer != NULL || g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent, _("No Help Viewer"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s",
+                                  _("Convene’s help opens in GNOME Help, which is not installed on this "
+                                    "computer. Install the “yelp” package (GNOME Help) from your software "
+                                    "centre or with your package manager, then press F1 again."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -41,6 +41,13 @@ char    *convene_ui_format_date  (const char *date,
 /* A session's date as the sidebar and the timeline show it: "Sun 23 May 2027". */
 char    *convene_ui_format_session_date (const char *date);
 
+/* Opens Convene's help (page: a page of it, or NULL for its start) in
+ * the desktop's help viewer; where none is installed, says so over parent
+ * and names what to install, instead of the toolkit's "Operation not
+ * supported". */
+void     convene_ui_show_help    (GtkWindow  *parent,
+                                  const char *page);
+
 /* Convene's settings, one object for the process (borrowed). */
 GSettings       *convene_ui_get_settings   (void);
 /* The order of lists of people the planner chose on the People page:

@@ -311,6 +311,50 @@ test_undo_feedback (void)
   remove_project_file (file);
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  GtkWidget **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
+        {
+          *dialog = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* F1 where no help viewer is installed says what to install (GTK alone
+ * would say "Operation not supported"). */
+static void
+test_help_without_viewer (void)
+{
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+  GtkWidget *parent;
+  GtkWidget *dialog = NULL;
+
+  if (viewer != NULL)
+    {
+      g_test_skip ("a help viewer is installed here");
+      return;
+    }
+  parent = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (parent));
+  convene_ui_show_help (GTK_WINDOW (parent), NULL);
+  wait_until (dialog_shown, &dialog, "the dialog saying there is no help viewer");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "No Help Viewer");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "yelp"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (parent));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 /* A panel holding talks does not become a break: the window says why and
  * the kind chooser goes back to Panel. */
 static void
@@ -922,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/window/undo-feedback", test_undo_feedback);
+  g_test_add_func ("/ui/window/help-without-viewer", test_help_without_viewer);
   g_log_set_writer_func (skip_page_button_warning, NULL, NULL);
   g_test_add_func ("/ui/window/read-only", test_read_only);
   g_test_add_func ("/ui/window/toasts-one-at-a-time", test_toasts_one_at_a_time);
