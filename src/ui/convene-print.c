@@ -6,6 +6,7 @@
 
 #include "convene-cli.h"
 #include "convene-clock.h"
+#include "convene-export-file.h"
 #include "convene-print.h"
 #include "convene-runsheet.h"
 #include "convene-ui-util.h"
@@ -851,6 +852,7 @@ convene_print_export_pdf (ConveneWindow  *window,
   g_autoptr(GtkPageSetup) page_setup = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+  g_autofree char *safe = NULL;
   ExportData *data;
   GtkFileChooserNative *chooser;
   GtkPaperSize *paper;
@@ -897,8 +899,8 @@ convene_print_export_pdf (ConveneWindow  *window,
   title = session ? convene_session_get_title (session) : convene_project_get_title (project);
   /* Translators: the suggested file name; %s is a session or project title. */
   name = g_strdup_printf (_("%s — run sheet.pdf"), title && *title ? title : _("Untitled Project"));
-  g_strdelimit (name, "/", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  safe = convene_export_file_safe_name (name, NULL, _("Run Sheet"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), safe);
 
   g_signal_connect (chooser, "response", G_CALLBACK (export_response), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -6,6 +6,7 @@
 
 #include "convene-csv.h"
 #include "convene-edits.h"
+#include "convene-export-file.h"
 #include "convene-clock.h"
 #include "convene-person-editor.h"
 #include "convene-person-row.h"
@@ -957,11 +958,12 @@ open_chooser (ConveneRosterView    *self,
     {
       const char *title = convene_project_get_title (self->project);
       g_autofree char *suggested = NULL;
+      g_autofree char *safe = NULL;
 
       /* Translators: the suggested file name for an exported roster; %s is the project's title. */
       suggested = g_strdup_printf (_("%s – People.csv"), title[0] != '\0' ? title : _("Convene"));
-      g_strdelimit (suggested, "/\\", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+      safe = convene_export_file_safe_name (suggested, NULL, _("People"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), safe);
     }
 
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response), self);

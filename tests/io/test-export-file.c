@@ -11,6 +11,7 @@
 
 #include "convene-cli.h"
 #include "convene-csv.h"
+#include "convene-export-file.h"
 #include "convene-json.h"
 #include "convene-runsheet.h"
 #include "convene-store.h"
@@ -310,11 +311,50 @@ test_command_line (Fixture       *f,
   assert_only (f, 3);
 }
 
+/* Suggested names that every file system accepts. */
+static void
+test_safe_names (void)
+{
+  static const struct {
+    const char *name, *extension, *expected;
+  } cases[] = {
+    { "Health and migration: governance — run sheet.pdf", NULL, "Health and migration- governance - run sheet.pdf" },
+    { "Q&A / wrap-up", ".csv", "Q&A - wrap-up.csv" },
+    { "a\\b*c?d\"e<f>g|h", ".json", "a-b-c-d-e-f-g-h.json" },
+    { "  lots   of\tspace  ", ".pdf", "lots of space.pdf" },
+    { "...hidden...", ".pdf", "hidden.pdf" },
+    { "", ".pdf", "Untitled.pdf" },
+    { "   ", NULL, "Untitled" },
+    { "Conférence – Zürich 2027", ".pdf", "Conférence - Zürich 2027.pdf" },
+    { "line\nbreak\x01", ".pdf", "line break-.pdf" },
+    { "Run.sheet v2", NULL, "Run.sheet v2" },
+  };
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autofree char *cut = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *safe = convene_export_file_safe_name (cases[i].name, cases[i].extension, "Untitled");
+
+      g_assert_cmpstr (safe, ==, cases[i].expected);
+    }
+
+  /* Long titles stop at 200 bytes, between characters, before the extension. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append (long_name, "é");
+  cut = convene_export_file_safe_name (long_name->str, ".pdf", "Untitled");
+  g_assert_true (g_utf8_validate (cut, -1, NULL));
+  g_assert_true (g_str_has_suffix (cut, ".pdf"));
+  g_assert_cmpuint (strlen (cut), ==, 200 + strlen (".pdf"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/export-file/safe-names", test_safe_names);
 
 #define ADD(name, func) \
   g_test_add ("/io/export-file/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -276,4 +277,74 @@ convene_export_file_write (GFile                 *file,
   ok = export_file_put (self, length > 0 ? data : "", length, error);
   export_file_free (self);
   return ok;
+}
+
+#define SAFE_NAME_MAX_BYTES 200
+
+char *
+convene_export_file_safe_name (const char *name,
+                               const char *extension,
+                               const char *fallback)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *stem = NULL;
+  const char *ext = extension;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (fallback != NULL, NULL);
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    name = "";
+  /* A name with its own extension keeps it: ".pdf" in "… run sheet.pdf". */
+  if (ext == NULL)
+    {
+      const char *dot = strrchr (name, '.');
+
+      if (dot != NULL && dot != name && strlen (dot) <= 8 && strpbrk (dot, " /\\") == NULL)
+        {
+          stem = g_strndup (name, dot - name);
+          ext = dot;
+        }
+    }
+  if (stem == NULL)
+    stem = g_strdup (name);
+  if (ext == NULL)
+    ext = "";
+
+  for (const char *p = stem; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean refused = c < 0x20 || c == 0x7f || g_unichar_iscntrl (c) ||
+                         (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL) ||
+                         g_unichar_type (c) == G_UNICODE_DASH_PUNCTUATION;
+      gsize length = refused ? 1 : (gsize) (g_utf8_next_char (p) - p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      /* At most SAFE_NAME_MAX_BYTES, whole characters only. */
+      if (out->len + (space ? 1 : 0) + length > SAFE_NAME_MAX_BYTES)
+        break;
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      if (refused)
+        g_string_append_c (out, '-');
+      else
+        g_string_append_len (out, p, length);
+    }
+
+  /* No space or dot at either end (Windows drops trailing ones; a leading
+   * dot hides the file). */
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '.'))
+    g_string_truncate (out, out->len - 1);
+  while (out->len > 0 && (out->str[0] == ' ' || out->str[0] == '.'))
+    g_string_erase (out, 0, 1);
+  if (out->len == 0)
+    g_string_assign (out, fallback);
+
+  g_string_append (out, ext);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

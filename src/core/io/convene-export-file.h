@@ -47,4 +47,16 @@ gboolean           convene_export_file_write      (GFile                 *file,
                                                    ConveneExportPrivacy   privacy,
                                                    GError               **error);
 
+/* A file name made of name (what the planner called the thing: a title, a
+ * translated "%s — run sheet.pdf") that every common file system and
+ * desktop accepts: characters that some refuse or read specially (/ \ : * ?
+ * " < > | and control characters) and dashes other than "-" become "-",
+ * runs of spaces one space, no space or dot at either end, at most 200
+ * bytes before the extension (cut on a character boundary). extension
+ * (".pdf", or NULL when name has its own) is kept. An empty result gives
+ * fallback. Newly allocated. */
+char              *convene_export_file_safe_name  (const char            *name,
+                                                   const char            *extension,
+                                                   const char            *fallback);
+
 G_END_DECLS
