@@ -11,23 +11,22 @@
 #include "convene-outcomes.h"
 #include "convene-ui-util.h"
 
-/* Longer items are shortened in the list to choose from. */
-#define CHOICE_CHARS 70
-
 struct _ConveneOutcomeLinks
 {
   GtkWidget            parent_instance;
 
   /* children */
   AdwPreferencesGroup *group;
-  AdwComboRow         *link_row;
+  AdwExpanderRow      *link_row;    /* "Link an Item", opening the items to choose from */
+  GtkSearchEntry      *search;
   GPtrArray           *link_rows;   /* the rows of linked items, borrowed */
+  GPtrArray           *choice_rows; /* headings and items inside link_row, borrowed */
 
   /* owned */
   ConveneDocument     *document;
   ConveneSession      *session;
   ConveneSegment      *segment;
-  GPtrArray           *choices;     /* ConveneOutcome behind link_row's entries 1.. */
+  char                *query;       /* what the search holds, or NULL */
   GSignalGroup        *document_signals;  /* the document's change feed */
   guint                refresh_id;
   gboolean             syncing;
@@ -39,18 +38,6 @@ static ConveneProject *
 project_of (ConveneOutcomeLinks *self)
 {
   return convene_document_get_project (self->document);
-}
-
-static char *
-shorten (const char *text)
-{
-  if (g_utf8_strlen (text, -1) <= CHOICE_CHARS)
-    return g_strdup (text);
-  {
-    g_autofree char *start = g_utf8_substring (text, 0, CHOICE_CHARS - 1);
-
-    return g_strconcat (g_strchomp (start), "…", NULL);
-  }
 }
 
 static void
@@ -68,17 +55,73 @@ unlink_clicked (GtkButton           *button,
     gtk_widget_grab_focus (GTK_WIDGET (self->link_row));
 }
 
+static void queue_refresh (ConveneOutcomeLinks *self);
+
+/* Shows the items whose text has every word of the search, ignoring case
+ * and accents, and the headings of those shown. */
+static void
+apply_search (ConveneOutcomeLinks *self)
+{
+  for (guint i = 0; i < self->choice_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->choice_rows, i);
+      ConveneOutcome *outcome = g_object_get_data (G_OBJECT (row), "convene-outcome");
+
+      if (outcome != NULL)
+        gtk_widget_set_visible (row, self->query == NULL ||
+                                     g_str_match_string (self->query, convene_outcome_get_text (outcome), TRUE));
+      else
+        gtk_widget_set_visible (row, FALSE);
+    }
+  for (guint i = 0; i < self->choice_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->choice_rows, i);
+      GtkWidget *heading = g_object_get_data (G_OBJECT (row), "convene-heading");
+
+      if (heading != NULL && gtk_widget_get_visible (row))
+        gtk_widget_set_visible (heading, TRUE);
+    }
+}
+
+static void
+search_changed (ConveneOutcomeLinks *self)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+
+  g_clear_pointer (&self->query, g_free);
+  if (stripped[0] != '\0')
+    self->query = g_steal_pointer (&stripped);
+  apply_search (self);
+}
+
+/* An item chosen: linked, and gone from the choices once the list is
+ * rebuilt; the search keeps the keyboard for the next one. */
+static void
+choice_activated (ConveneOutcomeLinks *self,
+                  AdwActionRow        *row)
+{
+  ConveneOutcome *outcome = g_object_get_data (G_OBJECT (row), "convene-outcome");
+  GError *error = NULL;
+  ConveneCommand *command;
+
+  if (self->segment == NULL || outcome == NULL)
+    return;
+  command = convene_edit_link_outcome (project_of (self), outcome, self->segment, &error);
+  if (convene_ui_perform (GTK_WIDGET (self), self->document, command, error))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search));
+  queue_refresh (self);
+}
+
 static void
 refresh (ConveneOutcomeLinks *self)
 {
   g_autoptr(GPtrArray) linked = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GListModel *outcomes;
+  guint n_choices;
 
   for (guint i = 0; i < self->link_rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->link_rows, i));
   g_ptr_array_set_size (self->link_rows, 0);
-  g_ptr_array_set_size (self->choices, 0);
   if (self->segment == NULL)
     return;
 
@@ -109,26 +152,63 @@ refresh (ConveneOutcomeLinks *self)
       g_ptr_array_add (self->link_rows, row);
     }
 
-  /* Translators: the first entry of the list of items a segment can be linked to */
-  gtk_string_list_append (names, _("Choose an item…"));
+  /* The session's items not linked yet, under their kind's heading, each
+   * in full. */
+  for (guint i = 0; i < self->choice_rows->len; i++)
+    adw_expander_row_remove (self->link_row, g_ptr_array_index (self->choice_rows, i));
+  g_ptr_array_set_size (self->choice_rows, 0);
   outcomes = G_LIST_MODEL (convene_session_get_outcomes (self->session));
-  for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
+  for (ConveneOutcomeKind kind = 0; kind < CONVENE_N_OUTCOME_KINDS; kind++)
     {
-      g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
-      g_autofree char *name = NULL;
+      GtkWidget *heading = NULL;
 
-      if (convene_project_find_outcome_link (project_of (self), convene_outcome_get_id (outcome),
-                                             convene_segment_get_id (self->segment)) != NULL)
-        continue;
-      name = shorten (convene_outcome_get_text (outcome));
-      gtk_string_list_append (names, name);
-      g_ptr_array_add (self->choices, g_object_ref (outcome));
+      for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
+        {
+          g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
+          g_autofree char *shown = NULL;
+          g_autofree char *title = NULL;
+          GtkWidget *row;
+
+          if (convene_outcome_get_kind (outcome) != kind ||
+              convene_project_find_outcome_link (project_of (self), convene_outcome_get_id (outcome),
+                                                 convene_segment_get_id (self->segment)) != NULL)
+            continue;
+          if (heading == NULL)
+            {
+              GtkWidget *label = gtk_label_new (convene_outcome_kind_get_group_title (kind));
+
+              gtk_label_set_xalign (GTK_LABEL (label), 0);
+              gtk_widget_add_css_class (label, "heading");
+              gtk_widget_set_margin_start (label, 12);
+              gtk_widget_set_margin_top (label, 9);
+              gtk_widget_set_margin_bottom (label, 3);
+              heading = gtk_list_box_row_new ();
+              gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (heading), label);
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (heading), FALSE);
+              gtk_widget_set_focusable (heading, FALSE);
+              gtk_widget_add_css_class (heading, "outcome-link-heading");
+              adw_expander_row_add_row (self->link_row, heading);
+              g_ptr_array_add (self->choice_rows, heading);
+            }
+          shown = convene_ui_dup_shown_text (convene_outcome_get_text (outcome));
+          title = g_markup_escape_text (shown, -1);
+          row = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_add_css_class (row, "outcome-link-option");
+          g_object_set_data_full (G_OBJECT (row), "convene-outcome", g_object_ref (outcome), g_object_unref);
+          g_object_set_data (G_OBJECT (row), "convene-heading", heading);
+          g_signal_connect_object (row, "activated", G_CALLBACK (choice_activated), self, G_CONNECT_SWAPPED);
+          adw_expander_row_add_row (self->link_row, row);
+          g_ptr_array_add (self->choice_rows, row);
+        }
     }
-  self->syncing = TRUE;
-  adw_combo_row_set_model (self->link_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->link_row, 0);
-  self->syncing = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->link_row), self->choices->len > 0);
+  n_choices = self->choice_rows->len;
+  apply_search (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_row), n_choices > 0);
+  if (n_choices == 0)
+    adw_expander_row_set_expanded (self->link_row, FALSE);
   adw_preferences_group_set_description (self->group,
                                          linked->len == 0 ? _("No objective, outcome or question linked yet")
                                                           : NULL);
@@ -155,24 +235,6 @@ queue_refresh (ConveneOutcomeLinks *self)
 }
 
 static void
-link_selected (ConveneOutcomeLinks *self)
-{
-  guint selected = adw_combo_row_get_selected (self->link_row);
-  GError *error = NULL;
-  ConveneCommand *command;
-
-  if (self->syncing || self->segment == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > self->choices->len)
-    return;
-  command = convene_edit_link_outcome (project_of (self), g_ptr_array_index (self->choices, selected - 1),
-                                       self->segment, &error);
-  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
-  /* The list goes back to its first entry once this choice is handled,
-   * whether or not the link was made. */
-  queue_refresh (self);
-}
-
-static void
 convene_outcome_links_dispose (GObject *object)
 {
   ConveneOutcomeLinks *self = CONVENE_OUTCOME_LINKS (object);
@@ -183,7 +245,8 @@ convene_outcome_links_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->link_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->choice_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->segment);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
@@ -205,7 +268,7 @@ convene_outcome_links_init (ConveneOutcomeLinks *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->link_rows = g_ptr_array_new ();
-  self->choices = g_ptr_array_new_with_free_func (g_object_unref);
+  self->choice_rows = g_ptr_array_new ();
   /* The session's checklist (texts) and the links decide the rows. */
   self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (queue_refresh), self,
@@ -218,10 +281,30 @@ convene_outcome_links_init (ConveneOutcomeLinks *self)
   adw_preferences_group_set_title (self->group, C_("outcomes", "Serves"));
   gtk_widget_set_parent (GTK_WIDGET (self->group), GTK_WIDGET (self));
 
-  self->link_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  self->link_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->link_row), _("Link an Item"));
+  adw_expander_row_set_subtitle (self->link_row, _("Objectives, expected outcomes, questions and follow-ups this segment serves"));
   gtk_widget_add_css_class (GTK_WIDGET (self->link_row), "outcome-link-choice");
-  g_signal_connect_object (self->link_row, "notify::selected", G_CALLBACK (link_selected), self, G_CONNECT_SWAPPED);
+  {
+    GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
+    GtkWidget *row = gtk_list_box_row_new ();
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+    adw_expander_row_add_prefix (self->link_row, icon);
+    self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+    g_object_set (self->search, "placeholder-text", _("Search the checklist"), NULL);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search the checklist items to link"), -1);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->search), 6);
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->search), 6);
+    gtk_widget_set_margin_start (GTK_WIDGET (self->search), 12);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->search), 12);
+    g_signal_connect_object (self->search, "search-changed", G_CALLBACK (search_changed), self,
+                             G_CONNECT_SWAPPED);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), GTK_WIDGET (self->search));
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    adw_expander_row_add_row (self->link_row, row);
+  }
   /* In a list of its own, so that it stays below the linked items. */
   choice_list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (choice_list), GTK_SELECTION_NONE);

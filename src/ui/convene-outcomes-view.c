@@ -15,13 +15,6 @@
 /* The setting behind the "every segment serves an objective" check. */
 #define CHECK_OBJECTIVES_KEY "check-segment-objectives"
 
-static const char * const group_titles[CONVENE_N_OUTCOME_KINDS] = {
-  N_("Objectives"),
-  N_("Expected Outcomes"),
-  N_("Guiding Questions"),
-  N_("Follow-up Actions"),
-};
-
 static const char * const add_titles[CONVENE_N_OUTCOME_KINDS] = {
   N_("Add an objective"),
   N_("Add an expected outcome"),
@@ -383,12 +376,12 @@ convene_outcomes_view_init (ConveneOutcomesView *self)
       GtkWidget *add_button;
 
       self->groups[kind] = ADW_PREFERENCES_GROUP (group);
-      adw_preferences_group_set_title (self->groups[kind], _(group_titles[kind]));
+      adw_preferences_group_set_title (self->groups[kind], convene_outcome_kind_get_group_title (kind));
       self->filtered[kind] = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
       self->lists[kind] = boxed_list ();
       gtk_widget_add_css_class (GTK_WIDGET (self->lists[kind]), "outcome-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->lists[kind]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(group_titles[kind]), -1);
+                                      convene_outcome_kind_get_group_title (kind), -1);
       gtk_list_box_bind_model (self->lists[kind], G_LIST_MODEL (self->filtered[kind]), create_row, self, NULL);
       adw_preferences_group_add (self->groups[kind], GTK_WIDGET (self->lists[kind]));
 

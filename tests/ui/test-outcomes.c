@@ -197,18 +197,65 @@ typedef struct
 } LinksOffer;
 
 static gboolean
+widget_is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* The row of links offering text to link, or NULL. */
+static GtkWidget *
+offered_row (GtkWidget  *widget,
+             const char *text)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_has_css_class (widget, "outcome-link-option") &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = offered_row (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of links showing text as linked (with an Unlink button), or NULL. */
+static GtkWidget *
+linked_row (GtkWidget  *widget,
+            const char *text)
+{
+  if (ADW_IS_ACTION_ROW (widget) && !gtk_widget_has_css_class (widget, "outcome-link-option") &&
+      first_with_class (widget, "outcome-unlink") != NULL &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = linked_row (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
 links_offer (gpointer data)
 {
   LinksOffer *offer = data;
-  GtkWidget *choice = first_of_type (offer->links, ADW_TYPE_COMBO_ROW);
-  GListModel *choices;
 
-  if (choice == NULL || (choices = adw_combo_row_get_model (ADW_COMBO_ROW (choice))) == NULL)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), offer->text) == 0)
-      return TRUE;
-  return FALSE;
+  return offered_row (offer->links, offer->text) != NULL;
+}
+
+/* Whether the segment's linked items (not the choices) show text. */
+static gboolean
+links_show (gpointer data)
+{
+  LinksOffer *offer = data;
+
+  return linked_row (offer->links, offer->text) != NULL;
 }
 
 static void
@@ -531,9 +578,8 @@ test_checklist (void)
     GtkWidget *links = first_of_type (timeline, CONVENE_TYPE_OUTCOME_LINKS);
     ConveneSegment *opening = convene_project_find_segment (project, 10, NULL);
     GtkWidget *choice;
+    GtkWidget *option;
     GtkWidget *unlink;
-    GListModel *choices;
-    guint expected_choice = G_MAXUINT;
     gint64 expected_id = convene_outcome_get_id (expected);
 
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (require_widget (GTK_WIDGET (window), "session_stack")),
@@ -542,19 +588,41 @@ test_checklist (void)
     convene_timeline_view_select_segment (CONVENE_TIMELINE_VIEW (timeline), opening);
     /* The links are refreshed when the main loop is next idle. */
     wait_until (links_offer, &(LinksOffer) { links, "Draft recommendations agreed" }, "the outcome to be offered");
-    choice = first_of_type (links, ADW_TYPE_COMBO_ROW);
-    choices = adw_combo_row_get_model (ADW_COMBO_ROW (choice));
-    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Draft recommendations agreed") == 0)
-        expected_choice = i;
-    g_assert_cmpuint (expected_choice, !=, G_MAXUINT);
-    adw_combo_row_set_selected (ADW_COMBO_ROW (choice), expected_choice);
-    /* The links show the change once the main loop is idle. */
+    choice = first_with_class (links, "outcome-link-choice");
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (choice), TRUE);
+    option = offered_row (links, "Draft recommendations agreed");
+    wait_until (widget_is_mapped, option, "the choices to open");
+    /* Whole texts, under their kind's heading, found by any word. */
+    g_assert_true (shows_label (links, "Expected Outcomes"));
+    g_assert_true (shows_label (links, "Objectives"));
+    {
+      GtkWidget *search = first_of_type (choice, GTK_TYPE_SEARCH_ENTRY);
+      GtkWidget *other = NULL;
+      GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (session));
+
+      for (guint i = 0; i < g_list_model_get_n_items (outcomes) && other == NULL; i++)
+        {
+          g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, i);
+
+          if (g_utf8_strlen (convene_outcome_get_text (outcome), -1) > 70)
+            other = offered_row (links, convene_outcome_get_text (outcome));
+        }
+      g_assert_nonnull (other);
+      g_assert_true (gtk_widget_get_mapped (other));
+      gtk_editable_set_text (GTK_EDITABLE (search), "RECOMMENDATIONS draft");
+      wait_until (widget_is_unmapped, other, "the search to leave the other items out");
+      g_assert_true (gtk_widget_get_mapped (option));
+      g_assert_true (shows_label (links, "Expected Outcomes"));
+      g_assert_false (shows_label (links, "Objectives"));
+    }
+    adw_action_row_activate (ADW_ACTION_ROW (option));
+    /* The links show the change once the main loop is idle: linked, and no
+     * longer offered. */
     wait_until (nothing_pending, NULL, "the links to be refreshed");
     g_assert_nonnull (convene_project_find_outcome_link (project, expected_id, 10));
     g_assert_true (file_has_link (file, expected_id, 10));
-    wait_for_label (links, "Draft recommendations agreed");
-    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (choice)), ==, 0);
+    wait_until (links_show, &(LinksOffer) { links, "Draft recommendations agreed" }, "the link to show");
+    g_assert_null (offered_row (links, "Draft recommendations agreed"));
     g_assert_true (shows_label (GTK_WIDGET (view), "Served by I. Opening remarks and introductions by co-sponsoring country, WHO and IOM"));
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
@@ -565,18 +633,18 @@ test_checklist (void)
     g_signal_emit_by_name (unlink, "clicked");
     g_assert_null (convene_project_find_outcome_link (project, expected_id, 10));
     g_assert_false (file_has_link (file, expected_id, 10));
-    wait_for_no_label (links, "Draft recommendations agreed");
-    g_assert_false (shows_label (links, "Draft recommendations agreed"));
+    wait_until (links_offer, &(LinksOffer) { links, "Draft recommendations agreed" }, "the item to be offered again");
+    g_assert_false (links_show (&(LinksOffer) { links, "Draft recommendations agreed" }));
     g_assert_true (warning_shown (rows->pdata[0]));
 
     undo (document);
     g_assert_nonnull (convene_project_find_outcome_link (project, expected_id, 10));
     g_assert_true (file_has_link (file, expected_id, 10));
-    wait_for_label (links, "Draft recommendations agreed");
+    wait_until (links_show, &(LinksOffer) { links, "Draft recommendations agreed" }, "the link to show again");
     undo (document);
     g_assert_false (file_has_link (file, expected_id, 10));
-    wait_for_no_label (links, "Draft recommendations agreed");
-    g_assert_false (shows_label (links, "Draft recommendations agreed"));
+    wait_until (links_offer, &(LinksOffer) { links, "Draft recommendations agreed" }, "the item to be offered after undo");
+    g_assert_false (links_show (&(LinksOffer) { links, "Draft recommendations agreed" }));
   }
   assert_saved (document, file, state);
 

@@ -107,6 +107,13 @@ static const char * const outcome_kind_labels[] = {
   N_("Follow-up"),
 };
 
+static const char * const outcome_kind_group_titles[] = {
+  N_("Objectives"),
+  N_("Expected Outcomes"),
+  N_("Guiding Questions"),
+  N_("Follow-up Actions"),
+};
+
 static const GEnumValue outcome_result_values[] = {
   { CONVENE_OUTCOME_RESULT_NONE, "CONVENE_OUTCOME_RESULT_NONE", "none" },
   { CONVENE_OUTCOME_RESULT_MET, "CONVENE_OUTCOME_RESULT_MET", "met" },
@@ -131,6 +138,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (role_values) == CONVENE_N_ROLES + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (role_labels) == CONVENE_N_ROLES);
 G_STATIC_ASSERT (G_N_ELEMENTS (outcome_kind_values) == CONVENE_N_OUTCOME_KINDS + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (outcome_kind_labels) == CONVENE_N_OUTCOME_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (outcome_kind_group_titles) == CONVENE_N_OUTCOME_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (outcome_result_values) == CONVENE_N_OUTCOME_RESULTS + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (outcome_result_labels) == CONVENE_N_OUTCOME_RESULTS);
 
@@ -247,6 +255,13 @@ DEFINE_NICKS (convene_outcome_kind, ConveneOutcomeKind, outcome_kind_values,
               outcome_kind_labels, CONVENE_N_OUTCOME_KINDS, NULL)
 DEFINE_NICKS (convene_outcome_result, ConveneOutcomeResult, outcome_result_values,
               outcome_result_labels, CONVENE_N_OUTCOME_RESULTS, NULL)
+
+const char *
+convene_outcome_kind_get_group_title (ConveneOutcomeKind kind)
+{
+  g_return_val_if_fail ((guint) kind < CONVENE_N_OUTCOME_KINDS, NULL);
+  return _(outcome_kind_group_titles[kind]);
+}
 
 const char *
 convene_segment_kind_get_icon_name (ConveneSegmentKind kind)

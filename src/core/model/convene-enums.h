@@ -96,6 +96,8 @@ ConveneRole convene_role_suggest             (ConveneSegmentKind kind, gboolean 
 const char *convene_outcome_kind_to_nick     (ConveneOutcomeKind kind);
 gboolean    convene_outcome_kind_from_nick   (const char *nick, ConveneOutcomeKind *out);
 const char *convene_outcome_kind_get_label   (ConveneOutcomeKind kind);
+/* The heading of a list of that kind: "Objectives", "Expected Outcomes". */
+const char *convene_outcome_kind_get_group_title (ConveneOutcomeKind kind);
 
 const char *convene_outcome_result_to_nick   (ConveneOutcomeResult result);
 gboolean    convene_outcome_result_from_nick (const char *nick, ConveneOutcomeResult *out);
