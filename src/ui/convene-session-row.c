@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-clock.h"
+#include "convene-date-entry.h"
 #include "convene-session-row.h"
 #include "convene-ui-util.h"
 
@@ -34,23 +35,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-format_date (const char *date)
-{
-  int year, month, day;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
-    return g_strdup (date != NULL ? date : "");
-
-  dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  if (dt == NULL)
-    return g_strdup (date);
-
-  /* Translators: a session's date in the sidebar, see g_date_time_format(). */
-  return g_date_time_format (dt, C_("session date", "%a %-d %b %Y"));
-}
-
 static void
 update (ConveneSessionRow *self)
 {
@@ -68,7 +52,7 @@ update (ConveneSessionRow *self)
 
   use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
   schedule = convene_document_get_schedule (self->document, self->session);
-  date = format_date (convene_session_get_date (self->session));
+  date = convene_date_format (convene_session_get_date (self->session));
   start = convene_schedule_format_clock (schedule, 0, use_12h);
   end = convene_schedule_format_clock (schedule, convene_session_get_slot_minutes (self->session), use_12h);
   /* Translators: date, start and end of a session: "Mon 15 Sep 2025 · 12:30 – 14:00". */

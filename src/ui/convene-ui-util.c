@@ -346,3 +346,43 @@ convene_ui_label_set_user_text (GtkLabel   *label,
   if (g_strcmp0 (gtk_label_get_text (label), shown) != 0)
     gtk_label_set_text (label, shown);
 }
+
+void
+convene_ui_popover_point_at (GtkPopover *popover,
+                             GtkWidget  *target)
+{
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (target));
+  GtkWidget *chosen = target;
+  graphene_rect_t bounds;
+  int width = 0;
+
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (GTK_IS_WIDGET (target));
+
+  if (button == NULL || window == NULL)
+    return;
+  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  for (GtkWidget *widget = target; widget != NULL && widget != window; widget = gtk_widget_get_parent (widget))
+    {
+      double centre;
+
+      if (!gtk_widget_compute_bounds (widget, window, &bounds))
+        break;
+      chosen = widget;
+      centre = bounds.origin.x + bounds.size.width / 2;
+      if ((centre - width / 2.0 >= 0 && centre + width / 2.0 <= gtk_widget_get_width (window)) ||
+          GTK_IS_LIST_BOX_ROW (widget))
+        break;
+    }
+
+  if (!gtk_widget_compute_bounds (chosen, button, &bounds))
+    return;
+  gtk_popover_set_pointing_to (popover,
+                               &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                                                 (int) bounds.size.width, (int) bounds.size.height });
+  /* Shown already ("show" runs after the popover's own handler): placed
+   * again now rather than at its next change of size. */
+  if (gtk_widget_get_visible (GTK_WIDGET (popover)))
+    gtk_popover_present (popover);
+}

@@ -54,4 +54,11 @@ char    *convene_ui_dup_shown_text (const char *text);
 void     convene_ui_label_set_user_text (GtkLabel   *label,
                                          const char *text);
 
+/* Makes popover, a menu button's, point at target, or at the nearest of its
+ * ancestors (up to its row) under which the popover, centred, fits inside
+ * the window: at the end of a row in a narrow window, a popover pointing at
+ * its button would hang outside. Call it as the popover is shown. */
+void     convene_ui_popover_point_at    (GtkPopover *popover,
+                                         GtkWidget  *target);
+
 G_END_DECLS
