@@ -47,16 +47,8 @@ static guint signals[N_SIGNALS];
 
 /* Names and offsets */
 
-/* Lower case, "_" as a space: how names and searches are compared. */
-static char *
-fold (const char *text)
-{
-  char *folded = g_utf8_strdown (text, -1);
-
-  g_strdelimit (folded, "_", ' ');
-  return folded;
-}
-
+/* Each word of search, in any case, somewhere in the name: "new york" and
+ * "york new" find America/New_York, as "New_York" does. */
 gboolean
 convene_time_zone_matches (const char *zone,
                            const char *search)
@@ -69,9 +61,9 @@ convene_time_zone_matches (const char *zone,
     return FALSE;
   if (search == NULL)
     return TRUE;
-  name = fold (zone);
-  wanted = fold (search);
-  words = g_strsplit_set (wanted, " \t", -1);
+  name = g_utf8_strdown (zone, -1);
+  wanted = g_utf8_strdown (search, -1);
+  words = g_strsplit_set (wanted, " \t_", -1);
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0' && strstr (name, words[i]) == NULL)
       return FALSE;
