@@ -474,13 +474,14 @@ convene_date_entry_set_date (ConveneDateEntry *self,
 
   if (date == NULL)
     date = "";
-  if (!g_str_equal (date, self->date))
-    {
-      g_free (self->date);
-      self->date = g_strdup (date);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
-    }
+  /* The same date leaves the field alone, and what the planner is typing
+   * in it: the owner sets it again after every change to its object. */
+  if (g_str_equal (date, self->date))
+    return;
+  g_free (self->date);
+  self->date = g_strdup (date);
   show_date (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
 gboolean

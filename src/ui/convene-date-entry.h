@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (ConveneDateEntry, convene_date_entry, CONVENE, DATE_ENTRY,
 GtkWidget  *convene_date_entry_new          (void);
 /* "YYYY-MM-DD", or "" for none. */
 const char *convene_date_entry_get_date     (ConveneDateEntry *self);
-/* Shows date ("YYYY-MM-DD", "" or NULL for none), without "date-chosen". */
+/* Shows date ("YYYY-MM-DD", "" or NULL for none), without "date-chosen";
+ * the date shown already leaves the field as it is. */
 void        convene_date_entry_set_date     (ConveneDateEntry *self,
                                              const char       *date);
 /* Whether the date may be cleared (default FALSE). */

@@ -405,6 +405,9 @@ convene_time_zone_row_init (ConveneTimeZoneRow *self)
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_popover_set_child (self->popover, box);
   g_signal_connect_object (self->popover, "show", G_CALLBACK (popover_shown), self, G_CONNECT_SWAPPED);
+  /* Escape, which the search takes for itself, closes the chooser. */
+  g_signal_connect_object (self->search, "stop-search", G_CALLBACK (gtk_popover_popdown), self->popover,
+                           G_CONNECT_SWAPPED);
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->button, "pan-down-symbolic");

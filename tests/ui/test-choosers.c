@@ -268,6 +268,19 @@ test_typed_dates (void)
   type_date (date_entry, "");
   g_assert_cmpstr (convene_session_get_date (session), ==, "2027-03-29");
   assert_shows_date (date_entry, "2027-03-29");
+  /* What the planner is typing stays while another field of the session
+   * changes; Enter then takes it. */
+  gtk_editable_set_text (GTK_EDITABLE (first_of_type (date_entry, GTK_TYPE_ENTRY)), "2027-04-02");
+  g_assert_true (convene_document_perform (document, convene_edit_set_text (session, "room", "Room XII", NULL),
+                                           NULL));
+  g_assert_cmpstr (shown_text (date_entry), ==, "2027-04-02");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (shown_text (date_entry), ==, "2027-04-02");
+  type_date (date_entry, "2027-04-02");
+  g_assert_cmpstr (convene_session_get_date (session), ==, "2027-04-02");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  assert_shows_date (date_entry, "2027-03-29");
+
   /* Undo goes back through both dates, in the field too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   assert_shows_date (date_entry, "2027-03-28");
@@ -406,6 +419,13 @@ test_time_zone (void)
 
     g_assert_cmpstr (convene_project_get_time_zone (saved), ==, "America/New_York");
   }
+
+  /* Escape in the search closes the chooser, choosing nothing. */
+  popover = open_zone_chooser (row);
+  search_zones (popover, "tokyo", "Asia/Tokyo");
+  g_signal_emit_by_name (first_of_type (popover, GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (convene_project_get_time_zone (project), ==, "America/New_York");
 
   /* A row of the list chosen by activating it. */
   popover = open_zone_chooser (row);
