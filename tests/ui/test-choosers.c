@@ -456,6 +456,7 @@ test_narrow (void)
   g_autofree char *path = g_build_filename (tmp_dir, "narrow.convene", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneOutcome *follow_up = add_follow_up (document);
   ConveneWindow *window = show_window (document, 360, 740);
   GtkWidget *row;
   GtkWidget *popover;
@@ -476,6 +477,18 @@ test_narrow (void)
     gtk_menu_button_popup (GTK_MENU_BUTTON (first_of_type (date_entry, GTK_TYPE_MENU_BUTTON)));
     wait_until (popover_at_rest, &wait, "the calendar to open");
     screenshot ("date-chooser-360.png");
+    assert_inside_window (wait.rest.widget, GTK_WIDGET (window));
+    gtk_popover_popdown (GTK_POPOVER (wait.rest.widget));
+  }
+
+  /* A follow-up's due date: its field and calendar below its owner. */
+  {
+    GtkWidget *due = due_entry_of (window, follow_up);
+    PopoverAtRest wait = { .root = due };
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (first_of_type (due, GTK_TYPE_MENU_BUTTON)));
+    wait_until (popover_at_rest, &wait, "the calendar to open");
+    screenshot ("due-date-chooser-360.png");
     assert_inside_window (wait.rest.widget, GTK_WIDGET (window));
     gtk_popover_popdown (GTK_POPOVER (wait.rest.widget));
   }
