@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-date-entry.h"
 #include "convene-edits.h"
 #include "convene-outcome-row.h"
 #include "convene-outcomes.h"
@@ -24,7 +25,7 @@ struct _ConveneOutcomeRow
   GtkDropDown     *result_dropdown;   /* expected outcomes */
   GtkEntry        *note_entry;        /* expected outcomes */
   GtkDropDown     *owner_dropdown;    /* follow-ups */
-  GtkEntry        *due_entry;         /* follow-ups */
+  ConveneDateEntry *due_entry;       /* follow-ups */
 
   /* owned */
   ConveneDocument *document;
@@ -158,7 +159,7 @@ sync_row (ConveneOutcomeRow *self)
       set_entry_unless_editing (self->note_entry, convene_outcome_get_result_note (self->outcome));
     }
   if (self->due_entry != NULL)
-    set_entry_unless_editing (self->due_entry, convene_outcome_get_due_date (self->outcome));
+    convene_date_entry_set_date (self->due_entry, convene_outcome_get_due_date (self->outcome));
   self->syncing = FALSE;
   if (self->owner_dropdown != NULL)
     {
@@ -303,17 +304,17 @@ owner_changed (ConveneOutcomeRow *self)
 }
 
 static void
-due_commit (ConveneOutcomeRow *self)
+due_chosen (ConveneOutcomeRow *self,
+            const char        *date)
 {
-  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_entry))));
   GError *error = NULL;
   ConveneCommand *command;
 
   if (g_str_equal (date, convene_outcome_get_due_date (self->outcome)))
     return;
   command = convene_edit_set_text (self->outcome, "due-date", date, &error);
-  if (!perform (self, command, error))
-    gtk_editable_set_text (GTK_EDITABLE (self->due_entry), convene_outcome_get_due_date (self->outcome));
+  perform (self, command, error);
+  convene_date_entry_set_date (self->due_entry, convene_outcome_get_due_date (self->outcome));
 }
 
 /* Commits an entry when the focus leaves it. */
@@ -558,12 +559,13 @@ build (ConveneOutcomeRow *self)
       details = details_box ();
       self->owner_dropdown = labelled_dropdown (NULL, _("Owner"));
       details_append (details, GTK_WIDGET (self->owner_dropdown));
-      /* Translators: placeholder of the due date entry; keep the format as is */
-      self->due_entry = small_entry (_("YYYY-MM-DD"), _("Due date, YYYY-MM-DD"), 10);
+      self->due_entry = CONVENE_DATE_ENTRY (convene_date_entry_new ());
+      convene_date_entry_set_optional (self->due_entry, TRUE);
+      convene_date_entry_set_title (self->due_entry, _("Due date"));
       details_append (details, GTK_WIDGET (self->due_entry));
       g_signal_connect_object (self->owner_dropdown, "notify::selected", G_CALLBACK (owner_changed), self,
                                G_CONNECT_SWAPPED);
-      commit_on_enter_or_leave (GTK_WIDGET (self->due_entry), G_CALLBACK (due_commit), self);
+      g_signal_connect_object (self->due_entry, "date-chosen", G_CALLBACK (due_chosen), self, G_CONNECT_SWAPPED);
     }
   if (details != NULL)
     gtk_box_append (GTK_BOX (middle), details);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-assignment-list.h"
+#include "convene-date-entry.h"
 #include "convene-edits.h"
 #include "convene-outcomes-summary.h"
 #include "convene-outcomes-view.h"
@@ -15,6 +16,7 @@
 #include "convene-session-edits.h"
 #include "convene-session-row.h"
 #include "convene-session-warnings.h"
+#include "convene-time-zone-row.h"
 #include "convene-ui-util.h"
 #include "convene-validate.h"
 
@@ -45,10 +47,10 @@ struct _ConveneProjectView
   AdwEntryRow        *project_title_row;
   AdwEntryRow        *organiser_row;
   AdwEntryRow        *venue_row;
-  AdwEntryRow        *time_zone_row;
+  ConveneTimeZoneRow *time_zone_row;
   GtkWidget          *session_group;
   AdwEntryRow        *session_title_row;
-  AdwEntryRow        *date_row;
+  ConveneDateEntry   *date_entry;
   AdwEntryRow        *start_row;
   AdwEntryRow        *room_row;
   GtkSpinButton      *slot_spin;
@@ -76,7 +78,7 @@ struct _ConveneProjectView
   /* What each entry row last showed of the model (entry_fields order):
    * a change elsewhere leaves a field alone, and the planner's unsaved
    * typing in it, unless its own value moved. */
-  char               *shown[8];
+  char               *shown[6];
   gboolean            loading;
   gboolean            focus_sidebar_on_map;
   /* Whether the planner asked for the content page (folding then keeps it). */
@@ -110,9 +112,7 @@ static const EntryField entry_fields[] = {
   { G_STRUCT_OFFSET (ConveneProjectView, project_title_row), TRUE, "title" },
   { G_STRUCT_OFFSET (ConveneProjectView, organiser_row), TRUE, "organiser" },
   { G_STRUCT_OFFSET (ConveneProjectView, venue_row), TRUE, "venue" },
-  { G_STRUCT_OFFSET (ConveneProjectView, time_zone_row), TRUE, "time-zone" },
   { G_STRUCT_OFFSET (ConveneProjectView, session_title_row), FALSE, "title" },
-  { G_STRUCT_OFFSET (ConveneProjectView, date_row), FALSE, "date" },
   { G_STRUCT_OFFSET (ConveneProjectView, start_row), FALSE, "start-time" },
   { G_STRUCT_OFFSET (ConveneProjectView, room_row), FALSE, "room" },
 };
@@ -248,8 +248,6 @@ commit_field (ConveneProjectView *self,
       else
         command = convene_edit_set_number (target, "start-time", minutes, &error);
     }
-  else if (g_str_equal (field->property, "date") || g_str_equal (field->property, "time-zone"))
-    command = convene_edit_set_text (target, field->property, g_strstrip (text), &error);
   else
     command = convene_edit_set_text (target, field->property, text, &error);
 
@@ -306,6 +304,55 @@ slot_changed (GtkSpinButton      *spin,
   command = convene_edit_set_number (self->session, "slot-minutes", minutes, &error);
   if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, error))
     sync_slot (self);
+}
+
+/* The session's date and the venue's zone are chosen in their own widgets,
+ * which say what the planner chose; the command goes through the document
+ * (undo, the file) and the widget then shows what the model holds. */
+static void
+sync_date (ConveneProjectView *self)
+{
+  if (self->session != NULL)
+    convene_date_entry_set_date (self->date_entry, convene_session_get_date (self->session));
+}
+
+static void
+sync_time_zone (ConveneProjectView *self)
+{
+  if (self->project != NULL)
+    convene_time_zone_row_set_zone (self->time_zone_row, convene_project_get_time_zone (self->project));
+}
+
+static void
+date_chosen (ConveneDateEntry   *entry,
+             const char         *date,
+             ConveneProjectView *self)
+{
+  GError *error = NULL;
+  ConveneCommand *command;
+
+  (void) entry;
+  if (self->session == NULL || !is_writable (self))
+    return;
+  command = convene_edit_set_text (self->session, "date", date, &error);
+  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
+  sync_date (self);
+}
+
+static void
+time_zone_chosen (ConveneTimeZoneRow *row,
+                  const char         *zone,
+                  ConveneProjectView *self)
+{
+  GError *error = NULL;
+  ConveneCommand *command;
+
+  (void) row;
+  if (self->project == NULL || !is_writable (self))
+    return;
+  command = convene_edit_set_text (self->project, "time-zone", zone, &error);
+  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
+  sync_time_zone (self);
 }
 
 /* Choosing a warning about a segment shows that segment in the timeline. */
@@ -367,6 +414,7 @@ set_session (ConveneProjectView *self,
   if (session != NULL)
     {
       sync_fields (self, FALSE, NULL);
+      sync_date (self);
       sync_slot (self);
     }
 
@@ -563,10 +611,14 @@ document_changed (ConveneProjectView *self,
                   ConveneChanges     *changes)
 {
   if (convene_changes_has (changes, CONVENE_CHANGE_PROJECT))
-    follow_fields (self, TRUE);
+    {
+      follow_fields (self, TRUE);
+      sync_time_zone (self);
+    }
   if (self->session != NULL && convene_changes_contains (changes, self->session))
     {
       follow_fields (self, FALSE);
+      sync_date (self);
       sync_slot (self);
       update_content_title (self);
     }
@@ -664,6 +716,7 @@ convene_project_view_set_document (ConveneProjectView *self,
       self->showing_people = FALSE;
 
       sync_fields (self, TRUE, NULL);
+      sync_time_zone (self);
 
       writable = is_writable (self);
       gtk_widget_set_sensitive (self->project_group, writable);
@@ -1133,6 +1186,8 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CONVENE_TYPE_ROSTER_VIEW);
+  g_type_ensure (CONVENE_TYPE_DATE_ENTRY);
+  g_type_ensure (CONVENE_TYPE_TIME_ZONE_ROW);
   g_type_ensure (CONVENE_TYPE_TIMELINE_VIEW);
   g_type_ensure (CONVENE_TYPE_SESSION_WARNINGS);
   g_type_ensure (CONVENE_TYPE_ASSIGNMENT_LIST);
@@ -1161,7 +1216,7 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, time_zone_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_group);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_title_row);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, date_entry);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, start_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, room_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, slot_spin);
@@ -1224,6 +1279,9 @@ convene_project_view_init (ConveneProjectView *self)
       gtk_widget_add_controller (GTK_WIDGET (row), focus);
     }
   g_signal_connect (self->slot_spin, "value-changed", G_CALLBACK (slot_changed), self);
+  g_signal_connect (self->date_entry, "date-chosen", G_CALLBACK (date_chosen), self);
+  g_signal_connect (self->time_zone_row, "zone-chosen", G_CALLBACK (time_zone_chosen), self);
+  convene_date_entry_set_title (self->date_entry, _("Date of the session"));
   g_signal_connect_object (self->session_warnings, "segment-activated",
                            G_CALLBACK (warning_segment_activated), self, G_CONNECT_SWAPPED);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-clock.h"
+#include "convene-date-entry.h"
 #include "convene-session-row.h"
 #include "convene-ui-util.h"
 
@@ -51,7 +52,7 @@ update (ConveneSessionRow *self)
 
   use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
   schedule = convene_document_get_schedule (self->document, self->session);
-  date = convene_ui_format_session_date (convene_session_get_date (self->session));
+  date = convene_date_format (convene_session_get_date (self->session));
   start = convene_schedule_format_clock (schedule, 0, use_12h);
   end = convene_schedule_format_clock (schedule, convene_session_get_slot_minutes (self->session), use_12h);
   /* Translators: date, start and end of a session: "Mon 15 Sep 2025 · 12:30 – 14:00". */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-clock.h"
+#include "convene-date-entry.h"
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
 
@@ -62,7 +63,7 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
     }
 
   {
-    g_autofree char *date = convene_ui_format_session_date (convene_session_get_date (self->session));
+    g_autofree char *date = convene_date_format (convene_session_get_date (self->session));
     const char *room = convene_session_get_room (self->session);
     g_autofree char *where = NULL;
 

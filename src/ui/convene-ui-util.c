@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-ui-util.h"
+#include "convene-validate.h"
 
 /* libadwaita 1.2's overlay frees what it keeps about a toast when the
  * toast's fade-out ends, while the toast's slide-in may still have a frame to
@@ -355,20 +356,13 @@ convene_ui_format_date (const char *date,
   int year, month, day;
   g_autoptr(GDateTime) dt = NULL;
 
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+  if (date == NULL || !convene_validate_date (date, NULL) ||
+      sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
     return g_strdup (date != NULL ? date : "");
   dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
   if (dt == NULL)
     return g_strdup (date);
   return g_date_time_format (dt, format);
-}
-
-char *
-convene_ui_format_session_date (const char *date)
-{
-  /* Translators: a session's date in the sidebar and above its timeline,
-   * see g_date_time_format(). */
-  return convene_ui_format_date (date, C_("session date", "%a %-d %b %Y"));
 }
 
 GSettings *
@@ -411,4 +405,44 @@ convene_ui_show_help (GtkWindow  *parent,
                                     "centre or with your package manager, then press F1 again."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+convene_ui_popover_point_at (GtkPopover *popover,
+                             GtkWidget  *target)
+{
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (target));
+  GtkWidget *chosen = target;
+  graphene_rect_t bounds;
+  int width = 0;
+
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (GTK_IS_WIDGET (target));
+
+  if (button == NULL || window == NULL)
+    return;
+  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  for (GtkWidget *widget = target; widget != NULL && widget != window; widget = gtk_widget_get_parent (widget))
+    {
+      double centre;
+
+      if (!gtk_widget_compute_bounds (widget, window, &bounds))
+        break;
+      chosen = widget;
+      centre = bounds.origin.x + bounds.size.width / 2;
+      if ((centre - width / 2.0 >= 0 && centre + width / 2.0 <= gtk_widget_get_width (window)) ||
+          GTK_IS_LIST_BOX_ROW (widget))
+        break;
+    }
+
+  if (!gtk_widget_compute_bounds (chosen, button, &bounds))
+    return;
+  gtk_popover_set_pointing_to (popover,
+                               &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                                                 (int) bounds.size.width, (int) bounds.size.height });
+  /* Shown already ("show" runs after the popover's own handler): placed
+   * again now rather than at its next change of size. */
+  if (gtk_widget_get_visible (GTK_WIDGET (popover)))
+    gtk_popover_present (popover);
 }

@@ -38,8 +38,6 @@ gboolean convene_ui_perform      (GtkWidget       *widget,
  * pattern); anything else comes back as it is. */
 char    *convene_ui_format_date  (const char *date,
                                   const char *format);
-/* A session's date as the sidebar and the timeline show it: "Sun 23 May 2027". */
-char    *convene_ui_format_session_date (const char *date);
 
 /* Opens Convene's help (page: a page of it, or NULL for its start) in
  * the desktop's help viewer; where none is installed, says so over parent
@@ -73,5 +71,12 @@ char    *convene_ui_dup_shown_text (const char *text);
  * only when that differs from what it shows. */
 void     convene_ui_label_set_user_text (GtkLabel   *label,
                                          const char *text);
+
+/* Makes popover, a menu button's, point at target, or at the nearest of its
+ * ancestors (up to its row) under which the popover, centred, fits inside
+ * the window: at the end of a row in a narrow window, a popover pointing at
+ * its button would hang outside. Call it as the popover is shown. */
+void     convene_ui_popover_point_at    (GtkPopover *popover,
+                                         GtkWidget  *target);
 
 G_END_DECLS

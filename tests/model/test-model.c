@@ -825,6 +825,20 @@ test_time_zone_names (void)
       g_clear_error (&error);
     }
 
+  /* The choosers' list: the same names, sorted, each one taken. */
+  {
+    g_auto(GStrv) names = convene_time_zone_list_names ();
+    guint n = g_strv_length (names);
+
+    g_assert_cmpuint (n, >, 300);
+    for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+      g_assert_true (g_strv_contains ((const char * const *) names, good[i]));
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      g_assert_false (g_strv_contains ((const char * const *) names, bad[i]));
+    for (guint i = 1; i < n; i++)
+      g_assert_cmpint (strcmp (names[i - 1], names[i]), <, 0);
+  }
+
   /* A project that somehow holds such a name keeps UTC's clock. */
   {
     g_autoptr(ConveneProject) project = convene_project_new ();
@@ -906,6 +920,14 @@ test_time_zone_tab_list (void)
       g_assert_true (convene_validate_time_zone ("Test/Listed", NULL));
       g_assert_false (convene_validate_time_zone ("Test/Unlisted", NULL));
       g_assert_false (convene_validate_time_zone ("zone1970.tab", NULL));
+      /* The choosers offer the same list, and UTC. */
+      {
+        g_auto(GStrv) names = convene_time_zone_list_names ();
+
+        g_assert_cmpuint (g_strv_length (names), ==, 2);
+        g_assert_cmpstr (names[0], ==, "Test/Listed");
+        g_assert_cmpstr (names[1], ==, "UTC");
+      }
 
       g_unlink (listed);
       g_unlink (unlisted);

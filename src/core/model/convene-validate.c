@@ -346,6 +346,17 @@ is_zone_file (const char *name)
   return n == sizeof header && memcmp (header, "TZif", 4) == 0;
 }
 
+/* Reads the system's list once; called with the lock held. */
+static void
+ensure_zone_list_locked (void)
+{
+  if (zone_list_read)
+    return;
+  zone_list = read_zone_list ();
+  zones_taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  zone_list_read = TRUE;
+}
+
 gboolean
 convene_time_zone_is_known (const char *identifier)
 {
@@ -357,12 +368,7 @@ convene_time_zone_is_known (const char *identifier)
     return TRUE;
 
   G_LOCK (zones);
-  if (!zone_list_read)
-    {
-      zone_list = read_zone_list ();
-      zones_taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      zone_list_read = TRUE;
-    }
+  ensure_zone_list_locked ();
   known = g_hash_table_contains (zones_taken, identifier);
   G_UNLOCK (zones);
   if (known)
@@ -385,6 +391,41 @@ convene_time_zone_is_known (const char *identifier)
   g_hash_table_add (zones_taken, g_strdup (identifier));
   G_UNLOCK (zones);
   return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+convene_time_zone_list_names (void)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  G_LOCK (zones);
+  ensure_zone_list_locked ();
+  G_UNLOCK (zones);
+
+  /* Outside the lock: the list, once read, never changes. */
+  if (zone_list != NULL)
+    {
+      GHashTableIter iter;
+      gpointer name;
+
+      g_hash_table_iter_init (&iter, zone_list);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        if (has_zone_name_shape (name))
+          g_ptr_array_add (names, g_strdup (name));
+    }
+  if (zone_list == NULL || !g_hash_table_contains (zone_list, "UTC"))
+    g_ptr_array_add (names, g_strdup ("UTC"));
+
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
 }
 
 gboolean

@@ -35,6 +35,11 @@ gboolean convene_validate_date      (const char *date, GError **error);
  * never a path or another file of the zone folder: see convene-validate.c. */
 gboolean convene_validate_time_zone (const char *identifier, GError **error);
 gboolean convene_time_zone_is_known (const char *identifier);
+/* Every zone name of the system's list (the one convene_time_zone_is_known()
+ * checks against), sorted, "UTC" always among them; for choosers. Free with
+ * g_strfreev(). A name may still fail convene_time_zone_is_known() when its
+ * file is missing. */
+char   **convene_time_zone_list_names (void);
 
 /* "HH:MM" (24 h) <-> minutes since midnight. parse returns FALSE on junk. */
 gboolean convene_parse_time_of_day  (const char *text, int *minutes);
