@@ -39,12 +39,18 @@ sync_length (ConveneTimelineView *self,
 {
   gboolean has_items = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) > 0;
   gboolean has_target = convene_segment_get_has_target (segment);
+  g_autofree char *take = NULL;
 
   gtk_spin_button_set_value (self->duration_spin, convene_segment_get_length (segment));
+  /* Rows keep their place (showing and hiding rows of the group as the
+   * selection changes makes GTK measure the column inconsistently). */
   gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), !has_items);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->length_row),
-                               has_items ? _("Minutes its items take") : _("Minutes"));
-  gtk_widget_set_visible (self->target_row, has_items);
+  gtk_widget_set_sensitive (self->target_row, has_items);
+  if (has_items)
+    /* Translators: under "Target Length", what a panel's talks add up to. */
+    take = g_strdup_printf (_("Its items take %u min"), convene_segment_get_length (segment));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->target_row),
+                               take != NULL ? take : _("For a segment with items"));
   gtk_switch_set_active (self->target_switch, has_target);
   gtk_widget_set_sensitive (GTK_WIDGET (self->target_spin), has_target);
   gtk_spin_button_set_value (self->target_spin,
@@ -342,7 +348,6 @@ build_editor (ConveneTimelineView *self)
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_changed), self, G_CONNECT_SWAPPED);
 
   row = adw_action_row_new ();
-  self->length_row = row;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Length"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Minutes"));
   self->duration_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, CONVENE_MAX_DURATION_MINUTES, 5));
@@ -378,12 +383,12 @@ build_editor (ConveneTimelineView *self)
                            G_CONNECT_SWAPPED);
   add_focus_commit (GTK_WIDGET (self->fixed_entry), G_CALLBACK (fixed_entry_commit), self);
 
-  /* After Fixed Start, so the length and the pin stay the first spin
-   * button and switch of the editor. */
+  /* For a segment with items, whose length its items make. After Fixed
+   * Start, so that the length and the pin stay the first spin button and
+   * switch of the editor. */
   row = adw_action_row_new ();
   self->target_row = row;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Target Length"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Minutes its items should take"));
   self->target_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, CONVENE_MAX_DURATION_MINUTES, 5));
   gtk_spin_button_set_numeric (self->target_spin, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->target_spin), GTK_ALIGN_CENTER);
@@ -395,7 +400,6 @@ build_editor (ConveneTimelineView *self)
                                   _("Target length"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->target_spin));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->target_switch));
-  gtk_widget_set_visible (row, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_signal_connect_object (self->target_switch, "notify::active", G_CALLBACK (target_switch_changed), self,
                            G_CONNECT_SWAPPED);

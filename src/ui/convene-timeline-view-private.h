@@ -45,8 +45,7 @@ struct _ConveneTimelineView
   AdwEntryRow        *title_row;
   AdwComboRow        *kind_row;
   GtkSpinButton      *duration_spin;
-  GtkWidget          *length_row;
-  GtkWidget          *target_row;  /* only for a segment with items */
+  GtkWidget          *target_row;  /* for a segment with items */
   GtkSwitch          *target_switch;
   GtkSpinButton      *target_spin;
   GtkSwitch          *fixed_switch;

@@ -401,6 +401,7 @@ test_group_target (void)
   g_assert_nonnull (target_switch);
   g_assert_nonnull (target_spin);
   wait_until (widget_is_mapped, target_switch, "the target length to be offered");
+  g_assert_true (gtk_widget_is_sensitive (target_switch));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (target_switch)));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (target_spin)), ==, 60);
 
