@@ -23,6 +23,7 @@ struct _ConveneSegmentBlock
   GtkLabel  *title_label;
   GtkLabel  *range_label;    /* "12:40 – 13:40" on a segment with items */
   GtkLabel  *meta_label;
+  GtkLabel  *target_label;   /* "30 min over its 60 min target" on a segment with items */
   GtkLabel  *people_label;
   GtkLabel  *notes_label;
   GtkWidget *warning;
@@ -128,6 +129,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   g_autofree char *people = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *css_class = NULL;
+  g_autofree char *target = NULL;
   ConveneSegmentKind kind;
   const char *title;
   const char *newline;
@@ -173,6 +175,14 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
       meta = g_steal_pointer (&joined);
     }
   convene_ui_label_set_user_text (self->meta_label, meta);
+
+  /* A segment lasts what its items take: say how far that is from the
+   * target length the planner gave it. */
+  target = convene_schedule_entry_describe_target (entry);
+  gtk_label_set_text (self->target_label, target != NULL ? target : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->target_label), target != NULL);
+  set_class (GTK_WIDGET (self->target_label), "error", entry->target >= 0 && entry->items_minutes > entry->target);
+  set_class (GTK_WIDGET (self->target_label), "warning", entry->target >= 0 && entry->items_minutes < entry->target);
 
   people = describe_people (document, entry->segment);
   convene_ui_label_set_user_text (self->people_label, people);
@@ -248,16 +258,21 @@ convene_segment_block_announce (ConveneSegmentBlock *self,
                                 const char          *what)
 {
   g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
 
   g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
 
   if (self->summary == NULL)
     return;
   label = what != NULL ? g_strdup_printf ("%s, %s", self->summary, what) : g_strdup (self->summary);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->target_label)))
+    description = g_strdup_printf ("%s · %s", gtk_label_get_text (self->meta_label),
+                                   gtk_label_get_text (self->target_label));
+  else
+    description = g_strdup (gtk_label_get_text (self->meta_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  gtk_label_get_text (self->meta_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 
@@ -438,6 +453,9 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   self->meta_label = add_label (meta, "caption");
   gtk_widget_set_hexpand (GTK_WIDGET (self->meta_label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->meta_label), "dim-label");
+  self->target_label = add_label (body, "caption-heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->target_label), "segment-target");
+  gtk_widget_set_visible (GTK_WIDGET (self->target_label), FALSE);
   self->people_label = add_label (body, "caption");
   self->notes_label = add_label (body, "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->notes_label), "dim-label");

@@ -225,14 +225,36 @@ length_activated (GtkWidget  *widget,
   ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
   int step = g_variant_get_int32 (parameter);
   int duration;
+  gboolean has_items;
   g_autofree char *what = NULL;
 
   if (!_convene_timeline_view_is_writable (self) || segment == NULL)
     return;
+  has_items = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) > 0;
+  /* A segment with items lasts what they take: the keys change its target
+   * length, when it has one. */
+  if (has_items && !convene_segment_get_has_target (segment))
+    {
+      gtk_widget_error_bell (widget);
+      convene_ui_show_message (widget, _("This segment lasts as long as its items take. Change the length of "
+                                         "an item, or give the segment a target length in its details."));
+      return;
+    }
   duration = (int) convene_segment_get_duration (segment) + step;
   if (duration < 1 || duration > CONVENE_MAX_DURATION_MINUTES)
     {
       gtk_widget_error_bell (widget);
+      return;
+    }
+  if (has_items)
+    {
+      GError *error = NULL;
+      ConveneCommand *command = convene_edit_set_target (segment, TRUE, (guint) duration, &error);
+
+      /* Translators: said after a change of a panel's target length, "target now 45 min". */
+      what = g_strdup_printf (_("target now %d min"), duration);
+      if (_convene_timeline_view_run_command (self, command, error))
+        follow (self, segment, what);
       return;
     }
   /* Translators: said after a change of length, "now 45 min". */
@@ -277,6 +299,7 @@ copy_details (ConveneSegment *copy,
 {
   convene_segment_set_notes (copy, convene_segment_get_notes (segment));
   convene_segment_set_cues (copy, convene_segment_get_cues (segment));
+  convene_segment_set_has_target (copy, convene_segment_get_has_target (segment));
 }
 
 static void

@@ -31,6 +31,32 @@ format_time_of_day (int minutes)
   return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
 }
 
+/* A segment with items lasts what they take: its length is shown, not
+ * edited, and it may have a target length instead. */
+static void
+sync_length (ConveneTimelineView *self,
+             ConveneSegment      *segment)
+{
+  gboolean has_items = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) > 0;
+  gboolean has_target = convene_segment_get_has_target (segment);
+  g_autofree char *take = NULL;
+
+  gtk_spin_button_set_value (self->duration_spin, convene_segment_get_length (segment));
+  /* Rows keep their place (showing and hiding rows of the group as the
+   * selection changes makes GTK measure the column inconsistently). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), !has_items);
+  gtk_widget_set_sensitive (self->target_row, has_items);
+  if (has_items)
+    /* Translators: under "Target Length", what a panel's talks add up to. */
+    take = g_strdup_printf (_("Its items take %u min"), convene_segment_get_length (segment));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->target_row),
+                               take != NULL ? take : _("For a segment with items"));
+  gtk_switch_set_active (self->target_switch, has_target);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_spin), has_target);
+  gtk_spin_button_set_value (self->target_spin,
+                             has_target ? convene_segment_get_duration (segment) : convene_segment_get_length (segment));
+}
+
 void
 _convene_timeline_view_sync_editor (ConveneTimelineView *self)
 {
@@ -50,7 +76,7 @@ _convene_timeline_view_sync_editor (ConveneTimelineView *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), convene_segment_get_title (segment)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), convene_segment_get_title (segment));
   adw_combo_row_set_selected (self->kind_row, convene_segment_get_kind (segment));
-  gtk_spin_button_set_value (self->duration_spin, convene_segment_get_duration (segment));
+  sync_length (self, segment);
   fixed = convene_segment_get_fixed_start (segment);
   gtk_switch_set_active (self->fixed_switch, fixed != CONVENE_NO_FIXED_START);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fixed_entry), fixed != CONVENE_NO_FIXED_START);
@@ -67,17 +93,27 @@ _convene_timeline_view_sync_editor (ConveneTimelineView *self)
   self->syncing = FALSE;
 }
 
+/* The segment an edit of the editor's fields goes to: none while the
+ * fields are filled from the model or the project cannot be written. */
+static ConveneSegment *
+edited_segment (ConveneTimelineView *self)
+{
+  if (self->syncing || !_convene_timeline_view_is_writable (self))
+    return NULL;
+  return convene_timeline_view_get_selected_segment (self);
+}
+
 static void
 commit_text (ConveneTimelineView *self,
              const char          *property,
              const char          *value)
 {
-  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  ConveneSegment *segment = edited_segment (self);
   g_autofree char *current = NULL;
   ConveneCommand *command;
   GError *error = NULL;
 
-  if (self->syncing || segment == NULL || !_convene_timeline_view_is_writable (self))
+  if (segment == NULL)
     return;
   g_object_get (segment, property, &current, NULL);
   if (g_strcmp0 (current, value) == 0)
@@ -93,11 +129,11 @@ commit_number (ConveneTimelineView *self,
                const char          *property,
                gint64               value)
 {
-  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+  ConveneSegment *segment = edited_segment (self);
   ConveneCommand *command;
   GError *error = NULL;
 
-  if (self->syncing || segment == NULL || !_convene_timeline_view_is_writable (self))
+  if (segment == NULL)
     return;
   /* Built first: C leaves the order of a call's arguments open, and the
    * reason a command is refused must be set before it is passed on. */
@@ -154,9 +190,47 @@ duration_changed (ConveneTimelineView *self)
   ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
   int value = gtk_spin_button_get_value_as_int (self->duration_spin);
 
-  if (segment == NULL || value == (int) convene_segment_get_duration (segment))
+  if (segment == NULL || value == (int) convene_segment_get_duration (segment) ||
+      g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) > 0)
     return;
   commit_number (self, "duration", value);
+}
+
+static void
+commit_target (ConveneTimelineView *self,
+               ConveneSegment      *segment,
+               gboolean             has_target,
+               guint                minutes)
+{
+  GError *error = NULL;
+  ConveneCommand *command = convene_edit_set_target (segment, has_target, minutes, &error);
+
+  _convene_timeline_view_run_command (self, command, error);
+}
+
+static void
+target_switch_changed (ConveneTimelineView *self)
+{
+  ConveneSegment *segment = edited_segment (self);
+  gboolean active = gtk_switch_get_active (self->target_switch);
+
+  if (segment == NULL || active == convene_segment_get_has_target (segment))
+    return;
+  /* A new target starts at what the items take now; the planner then
+   * changes it. */
+  commit_target (self, segment, active, convene_segment_get_length (segment));
+}
+
+static void
+target_changed (ConveneTimelineView *self)
+{
+  ConveneSegment *segment = edited_segment (self);
+  int value = gtk_spin_button_get_value_as_int (self->target_spin);
+
+  if (segment == NULL || !convene_segment_get_has_target (segment) ||
+      value == (int) convene_segment_get_duration (segment))
+    return;
+  commit_target (self, segment, TRUE, (guint) value);
 }
 
 static int
@@ -308,6 +382,29 @@ build_editor (ConveneTimelineView *self)
   g_signal_connect_object (self->fixed_entry, "activate", G_CALLBACK (fixed_entry_commit), self,
                            G_CONNECT_SWAPPED);
   add_focus_commit (GTK_WIDGET (self->fixed_entry), G_CALLBACK (fixed_entry_commit), self);
+
+  /* For a segment with items, whose length its items make. After Fixed
+   * Start, so that the length and the pin stay the first spin button and
+   * switch of the editor. */
+  row = adw_action_row_new ();
+  self->target_row = row;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Target Length"));
+  self->target_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, CONVENE_MAX_DURATION_MINUTES, 5));
+  gtk_spin_button_set_numeric (self->target_spin, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->target_spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Target length in minutes"), -1);
+  self->target_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->target_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Target length"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->target_spin));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->target_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_object (self->target_switch, "notify::active", G_CALLBACK (target_switch_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->target_spin, "value-changed", G_CALLBACK (target_changed), self,
+                           G_CONNECT_SWAPPED);
 
   self->segment_people = CONVENE_ASSIGNMENT_LIST (convene_assignment_list_new ());
   gtk_box_append (GTK_BOX (self->editor), GTK_WIDGET (self->segment_people));

@@ -49,6 +49,9 @@ struct _ConveneTimelineView
   AdwEntryRow        *title_row;
   AdwComboRow        *kind_row;
   GtkSpinButton      *duration_spin;
+  GtkWidget          *target_row;  /* for a segment with items */
+  GtkSwitch          *target_switch;
+  GtkSpinButton      *target_spin;
   GtkSwitch          *fixed_switch;
   GtkEntry           *fixed_entry;
   GtkTextView        *notes_view;

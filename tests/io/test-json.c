@@ -175,6 +175,7 @@ assert_exercises_every_property (ConveneProject *project)
   /* Every model type took part. */
   g_assert_true (g_hash_table_contains (seen, "ConveneSpeaker:status"));
   g_assert_true (g_hash_table_contains (seen, "ConveneSegment:fixed-start"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSegment:has-target"));
   g_assert_true (g_hash_table_contains (seen, "ConveneOutcome:result-note"));
   g_assert_true (g_hash_table_contains (seen, "ConveneAssignment:role"));
   g_assert_true (g_hash_table_contains (seen, "ConveneSession:slot-minutes"));
@@ -258,6 +259,7 @@ build_full_project (void)
 
   panel = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PANEL,
                                "Panel", 40);
+  convene_segment_set_has_target (panel, TRUE);
   g_list_store_append (convene_session_get_segments (morning), panel);
   talk1 = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PRESENTATION,
                                "First talk", 20);

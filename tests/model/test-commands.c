@@ -5,6 +5,7 @@
 #include "convene-edits.h"
 #include "convene-history.h"
 #include "convene-limits.h"
+#include "convene-schedule.h"
 #include "convene-validate.h"
 
 /* A text picture of everything in a project: every property of every object
@@ -1204,6 +1205,117 @@ test_edit_history (Fixture       *f,
   }
 }
 
+/* Where the panel ends and how it compares with its target, read from a
+ * fresh schedule: "70 (10 min over its 60 min target)". */
+static char *
+describe_panel (Fixture *f)
+{
+  g_autoptr(ConveneSchedule) schedule = convene_schedule_compute (f->session, NULL);
+  const ConveneScheduleEntry *entry = convene_schedule_lookup (schedule, f->panel);
+  const ConveneScheduleEntry *next = convene_schedule_lookup (schedule, f->discussion);
+  g_autofree char *target = convene_schedule_entry_describe_target (entry);
+
+  /* The discussion starts where the panel's last item ends. */
+  g_assert_cmpint (next->start, ==, entry->end);
+  return g_strdup_printf ("%d (%s)", entry->end - entry->start, target != NULL ? target : "no difference");
+}
+
+static void
+test_edit_target (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ConveneHistory) history = convene_history_new ();
+  g_autoptr(ConveneSegment) coffee = convene_segment_new (900, CONVENE_SEGMENT_KIND_BREAK, "Coffee", 15);
+  g_autoptr(GError) error = NULL;
+  ConveneCommand *command;
+  g_autofree char *text = NULL;
+
+  /* No target: the panel follows its talks, whatever they add up to. */
+  g_assert_false (convene_segment_get_has_target (f->panel));
+  command = convene_edit_set_number (f->talks[0], "duration", 30, &error);
+  g_assert_no_error (error);
+  convene_command_apply (command);
+  convene_history_push (history, command);
+  g_object_unref (command);
+  text = describe_panel (f);
+  g_assert_cmpstr (text, ==, "70 (no difference)");
+  g_clear_pointer (&text, g_free);
+
+  /* A 50-minute target: the talks run 20 minutes over it, the panel still
+   * lasts what they take. */
+  command = convene_edit_set_target (f->panel, TRUE, 50, &error);
+  g_assert_no_error (error);
+  check_round_trip (command, f->project);
+  convene_command_revert (command);
+  convene_command_apply (command);
+  convene_history_push (history, command);
+  g_object_unref (command);
+  g_assert_true (convene_segment_get_has_target (f->panel));
+  g_assert_cmpuint (convene_segment_get_duration (f->panel), ==, 50);
+  g_assert_cmpstr (convene_history_get_undo_label (history), ==, "Set Target Length");
+  text = describe_panel (f);
+  g_assert_cmpstr (text, ==, "70 (20 min over its 50 min target)");
+  g_clear_pointer (&text, g_free);
+
+  /* The talk back to 20 minutes: 10 under; and then exactly on target. */
+  command = convene_edit_set_number (f->talks[0], "duration", 10, &error);
+  g_assert_no_error (error);
+  convene_command_apply (command);
+  convene_history_push (history, command);
+  g_object_unref (command);
+  text = describe_panel (f);
+  g_assert_cmpstr (text, ==, "50 (no difference)");
+  g_clear_pointer (&text, g_free);
+  command = convene_edit_set_number (f->talks[1], "duration", 10, &error);
+  g_assert_no_error (error);
+  convene_command_apply (command);
+  convene_history_push (history, command);
+  g_object_unref (command);
+  text = describe_panel (f);
+  g_assert_cmpstr (text, ==, "40 (10 min under its 50 min target)");
+  g_clear_pointer (&text, g_free);
+
+  /* Undo goes back through each state, target included. */
+  convene_command_revert (convene_history_peek_undo (history));
+  convene_history_did_undo (history);
+  convene_command_revert (convene_history_peek_undo (history));
+  convene_history_did_undo (history);
+  text = describe_panel (f);
+  g_assert_cmpstr (text, ==, "70 (20 min over its 50 min target)");
+  g_clear_pointer (&text, g_free);
+  convene_command_revert (convene_history_peek_undo (history));
+  convene_history_did_undo (history);
+  g_assert_false (convene_segment_get_has_target (f->panel));
+  g_assert_cmpuint (convene_segment_get_duration (f->panel), ==, 60);
+  text = describe_panel (f);
+  g_assert_cmpstr (text, ==, "70 (no difference)");
+  g_clear_pointer (&text, g_free);
+  convene_command_apply (convene_history_peek_redo (history));
+  convene_history_did_redo (history);
+  text = describe_panel (f);
+  g_assert_cmpstr (text, ==, "70 (20 min over its 50 min target)");
+  g_clear_pointer (&text, g_free);
+
+  /* Taking the target away keeps the number for the next time. */
+  command = convene_edit_set_target (f->panel, FALSE, 0, &error);
+  g_assert_no_error (error);
+  check_round_trip (command, f->project);
+  g_assert_false (convene_segment_get_has_target (f->panel));
+  g_assert_cmpuint (convene_segment_get_duration (f->panel), ==, 50);
+  g_assert_cmpstr (convene_command_get_label (command), ==, "Remove Target Length");
+  g_object_unref (command);
+
+  /* A break holds no items, so it has no target; a target has a length's bounds. */
+  command = convene_edit_set_target (coffee, TRUE, 15, &error);
+  g_assert_null (command);
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_NESTING);
+  g_assert_nonnull (strstr (error->message, "Break"));
+  g_clear_error (&error);
+  command = convene_edit_set_target (f->panel, TRUE, CONVENE_MAX_DURATION_MINUTES + 1, &error);
+  g_assert_null (command);
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_DURATION);
+}
+
 #define ADD_EDIT_TEST(path, func) \
   g_test_add ("/commands/edits/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1228,6 +1340,7 @@ main (int   argc,
   ADD_EDIT_TEST ("set-text", test_edit_set_text);
   ADD_EDIT_TEST ("set-number", test_edit_set_number);
   ADD_EDIT_TEST ("kind-keeps-items", test_edit_kind_keeps_items);
+  ADD_EDIT_TEST ("target", test_edit_target);
   ADD_EDIT_TEST ("history", test_edit_history);
 
   return g_test_run ();

@@ -304,28 +304,195 @@ test_pinned_after_midnight (void)
   assert_clock (schedule, entry->start, "00:30");
 }
 
+/* No clock time overlaps the next one's because of a group: each top-level
+ * segment starts at or after the end of the one before (nothing here is
+ * pinned), and each item lies inside its segment, one after the other. */
 static void
-test_items_over_parent (void)
+assert_no_overlap (ConveneSchedule *schedule)
+{
+  const ConveneScheduleEntry *top = NULL;
+  int item_cursor = 0;
+
+  for (guint i = 0; i < convene_schedule_get_n_entries (schedule); i++)
+    {
+      const ConveneScheduleEntry *entry = convene_schedule_get_entry (schedule, i);
+
+      g_assert_cmpint (entry->end, >=, entry->start);
+      if (entry->depth == 0)
+        {
+          if (top != NULL)
+            g_assert_cmpint (entry->start, >=, top->end);
+          top = entry;
+          item_cursor = entry->start;
+        }
+      else
+        {
+          g_assert_true (entry->parent == top->segment);
+          g_assert_cmpint (entry->start, ==, item_cursor);
+          g_assert_cmpint (entry->end, <=, top->end);
+          item_cursor = entry->end;
+        }
+    }
+}
+
+static void
+set_talks (ConveneSession *session,
+           guint           minutes)
+{
+  g_autoptr(ConveneSegment) panel = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 1);
+  GListModel *talks = G_LIST_MODEL (convene_segment_get_items (panel));
+
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+    {
+      g_autoptr(ConveneSegment) talk = g_list_model_get_item (talks, i);
+
+      convene_segment_set_duration (talk, minutes);
+    }
+}
+
+/* The six talks of the example at 15 minutes each, 90 in a panel meant to
+ * last 60: the panel lasts 90, the discussion follows its last talk, and the
+ * plan counts the 30 minutes more. */
+static void
+test_group_over_target (void)
+{
+  g_autoptr(ConveneSession) session = make_side_event ();
+  g_autoptr(ConveneSchedule) schedule = NULL;
+  g_autoptr(ConveneSegment) panel = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 1);
+  g_autofree char *fit = NULL;
+  g_autofree char *target = NULL;
+  const ConveneScheduleEntry *entry;
+
+  convene_segment_set_has_target (panel, TRUE);
+  set_talks (session, 15);
+  schedule = convene_schedule_compute (session, NULL);
+  assert_no_overlap (schedule);
+
+  entry = convene_schedule_lookup (schedule, panel);
+  g_assert_cmpint (entry->start, ==, 10);
+  g_assert_cmpint (entry->end, ==, 100);
+  g_assert_cmpint (entry->items_minutes, ==, 90);
+  g_assert_cmpint (entry->target, ==, 60);
+  g_assert_true (entry->crosses_slot_end);
+  target = convene_schedule_entry_describe_target (entry);
+  g_assert_cmpstr (target, ==, "30 min over its 60 min target");
+
+  /* Talk E ends at 14:10 and the discussion starts then, not at 13:40. */
+  entry = convene_schedule_get_entry (schedule, 7);
+  assert_clock (schedule, entry->start, "13:55");
+  assert_clock (schedule, entry->end, "14:10");
+  entry = convene_schedule_get_entry (schedule, 8);
+  g_assert_cmpint (convene_segment_get_id (entry->segment), ==, 4);
+  assert_clock (schedule, entry->start, "14:10");
+  assert_clock (schedule, entry->end, "14:30");
+
+  g_assert_cmpint (convene_schedule_get_planned_minutes (schedule), ==, 123);
+  g_assert_cmpint (convene_schedule_get_end (schedule), ==, 123);
+  fit = convene_schedule_describe_fit (schedule);
+  g_assert_cmpstr (fit, ==, "123 min planned in a 90 min slot: 33 min over");
+}
+
+/* Talks that leave part of the target empty: the panel ends with its last
+ * talk and says by how much it falls short. */
+static void
+test_group_under_target (void)
+{
+  g_autoptr(ConveneSession) session = make_side_event ();
+  g_autoptr(ConveneSchedule) schedule = NULL;
+  g_autoptr(ConveneSegment) panel = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 1);
+  g_autofree char *fit = NULL;
+  g_autofree char *target = NULL;
+  const ConveneScheduleEntry *entry;
+
+  convene_segment_set_has_target (panel, TRUE);
+  set_talks (session, 5);
+  schedule = convene_schedule_compute (session, NULL);
+  assert_no_overlap (schedule);
+
+  entry = convene_schedule_lookup (schedule, panel);
+  g_assert_cmpint (entry->end - entry->start, ==, 30);
+  g_assert_cmpint (entry->target, ==, 60);
+  target = convene_schedule_entry_describe_target (entry);
+  g_assert_cmpstr (target, ==, "30 min under its 60 min target");
+  g_assert_cmpint (convene_schedule_get_entry (schedule, 8)->start, ==, 40);
+  g_assert_cmpint (convene_schedule_get_planned_minutes (schedule), ==, 63);
+  fit = convene_schedule_describe_fit (schedule);
+  g_assert_cmpstr (fit, ==, "63 min planned in a 90 min slot: 27 min under");
+}
+
+/* Talks that fill the target exactly say nothing more. */
+static void
+test_group_on_target (void)
+{
+  g_autoptr(ConveneSession) session = make_side_event ();
+  g_autoptr(ConveneSchedule) schedule = NULL;
+  g_autoptr(ConveneSegment) panel = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 1);
+  const ConveneScheduleEntry *entry;
+
+  convene_segment_set_has_target (panel, TRUE);
+  schedule = convene_schedule_compute (session, NULL);
+  assert_no_overlap (schedule);
+
+  entry = convene_schedule_lookup (schedule, panel);
+  g_assert_cmpint (entry->target, ==, 60);
+  g_assert_cmpint (entry->items_minutes, ==, 60);
+  g_assert_null (convene_schedule_entry_describe_target (entry));
+  g_assert_cmpint (convene_schedule_get_planned_minutes (schedule), ==, 93);
+}
+
+/* Without a target a group simply lasts what its items take, whatever its
+ * own duration says; emptied, it lasts its own duration again. */
+static void
+test_group_without_target (void)
 {
   g_autoptr(ConveneSession) session = convene_session_new (1, "Short", "2027-05-24", 600, 30);
   g_autoptr(ConveneSchedule) schedule = NULL;
+  g_autoptr(ConveneSchedule) emptied = NULL;
   ConveneSegment *panel;
+  ConveneSegment *after;
   const ConveneScheduleEntry *entry;
 
   panel = add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_PANEL, "Panel", 20);
   add_segment (session, panel, 3, CONVENE_SEGMENT_KIND_PRESENTATION, "A", 15);
   add_segment (session, panel, 4, CONVENE_SEGMENT_KIND_PRESENTATION, "B", 20);
+  after = add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_CLOSING, "Close", 5);
+  g_assert_false (convene_segment_get_has_target (panel));
+  g_assert_cmpuint (convene_segment_get_length (panel), ==, 35);
 
   schedule = convene_schedule_compute (session, NULL);
+  assert_no_overlap (schedule);
   entry = convene_schedule_lookup (schedule, panel);
   g_assert_cmpint (entry->items_minutes, ==, 35);
-  g_assert_false (entry->crosses_slot_end);
+  g_assert_cmpint (entry->end, ==, 35);
+  g_assert_cmpint (entry->target, ==, -1);
+  g_assert_null (convene_schedule_entry_describe_target (entry));
+  g_assert_true (entry->crosses_slot_end);
   entry = convene_schedule_get_entry (schedule, 2);
   g_assert_cmpint (entry->start, ==, 15);
   g_assert_cmpint (entry->end, ==, 35);
   g_assert_true (entry->crosses_slot_end);
-  /* Items do not lengthen the session: its parent's duration does. */
-  g_assert_cmpint (convene_schedule_get_end (schedule), ==, 20);
+  g_assert_cmpint (convene_schedule_lookup (schedule, after)->start, ==, 35);
+  g_assert_cmpint (convene_schedule_get_end (schedule), ==, 40);
+  g_assert_cmpint (convene_schedule_get_planned_minutes (schedule), ==, 40);
+
+  /* A resize preview of an item moves its segment's end and what follows. */
+  {
+    g_autoptr(ConveneSchedule) preview = NULL;
+    g_autoptr(ConveneSegment) first = g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 0);
+
+    preview = convene_schedule_compute_preview (session, NULL, first, 25);
+    assert_no_overlap (preview);
+    g_assert_cmpint (convene_schedule_lookup (preview, panel)->end, ==, 45);
+    g_assert_cmpint (convene_schedule_lookup (preview, after)->start, ==, 45);
+  }
+
+  g_list_store_remove_all (convene_segment_get_items (panel));
+  emptied = convene_schedule_compute (session, NULL);
+  entry = convene_schedule_lookup (emptied, panel);
+  g_assert_cmpint (entry->end, ==, 20);
+  g_assert_cmpint (entry->items_minutes, ==, 0);
+  g_assert_cmpint (entry->target, ==, -1);
+  g_assert_cmpuint (convene_segment_get_length (panel), ==, 20);
 }
 
 static void
@@ -385,7 +552,10 @@ main (int   argc,
   g_test_add_func ("/schedule/daylight-saving", test_daylight_saving);
   g_test_add_func ("/schedule/pinned", test_pinned);
   g_test_add_func ("/schedule/pinned-after-midnight", test_pinned_after_midnight);
-  g_test_add_func ("/schedule/items-over-parent", test_items_over_parent);
+  g_test_add_func ("/schedule/group/over-target", test_group_over_target);
+  g_test_add_func ("/schedule/group/under-target", test_group_under_target);
+  g_test_add_func ("/schedule/group/on-target", test_group_on_target);
+  g_test_add_func ("/schedule/group/without-target", test_group_without_target);
   g_test_add_func ("/schedule/empty-and-on-time", test_empty_and_on_time);
   g_test_add_func ("/schedule/undated-session", test_undated_session);
 

@@ -2,6 +2,7 @@
  * pdftotext), how pages break, and how bad options and paths fail. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -422,6 +423,88 @@ test_example_content (Fixture       *f,
   g_assert_nonnull (strstr (text, "Page 1 of 1"));
   g_assert_nonnull (strstr (text, "Printed 20 May 2027, 09:15"));
   g_assert_cmpuint (count (text, "\f"), ==, 1);
+}
+
+/* The clock ranges "HH:MM–HH:MM" of text in reading order, as minutes. */
+static GArray *
+read_ranges (const char *text)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+  g_autoptr(GRegex) regex = g_regex_new ("([0-9]{2}):([0-9]{2})–([0-9]{2}):([0-9]{2})", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int range[2];
+      g_autofree char *h1 = g_match_info_fetch (match, 1);
+      g_autofree char *m1 = g_match_info_fetch (match, 2);
+      g_autofree char *h2 = g_match_info_fetch (match, 3);
+      g_autofree char *m2 = g_match_info_fetch (match, 4);
+
+      range[0] = atoi (h1) * 60 + atoi (m1);
+      range[1] = atoi (h2) * 60 + atoi (m2);
+      g_array_append_vals (ranges, range, 1);
+      g_match_info_next (match, NULL);
+    }
+  return ranges;
+}
+
+/* The six talks at 15 minutes each, 90 in a panel meant to last 60: on the
+ * run sheet no time overlaps another's (two ranges are apart or one holds
+ * the other, as a panel holds its talks), reading down never goes back in
+ * time, the panel says by how much its talks miss its target and the fit
+ * line counts them. */
+static void
+test_group_over_target (Fixture       *f,
+                        gconstpointer  data)
+{
+  ConveneSession *session = NULL;
+  g_autoptr(ConveneProject) project = build_example (&session);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autoptr(ConveneSegment) panel_segment =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 1);
+  GListModel *talks = G_LIST_MODEL (convene_segment_get_items (panel_segment));
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) ranges = NULL;
+
+  convene_segment_set_has_target (panel_segment, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+    {
+      g_autoptr(ConveneSegment) talk = g_list_model_get_item (talks, i);
+
+      convene_segment_set_duration (talk, 15);
+    }
+  text = export_to_text (f, project, options, "over-target.pdf");
+
+  ranges = read_ranges (text);
+  /* The session's own 12:30–14:00 in its heading, then every row. */
+  g_assert_cmpuint (ranges->len, ==, 1 + 4 + 6);
+  for (guint i = 1; i < ranges->len; i++)
+    {
+      const int *a = &g_array_index (ranges, int, 2 * i);
+
+      g_assert_cmpint (a[0], <=, a[1]);
+      if (i > 1)
+        g_assert_cmpint (a[0], >=, g_array_index (ranges, int, 2 * (i - 1)));
+      for (guint j = 1; j < i; j++)
+        {
+          const int *b = &g_array_index (ranges, int, 2 * j);
+          gboolean apart = a[0] >= b[1] || b[0] >= a[1];
+          gboolean nested = (b[0] <= a[0] && a[1] <= b[1]) || (a[0] <= b[0] && b[1] <= a[1]);
+
+          if (!apart && !nested)
+            g_error ("%02d:%02d–%02d:%02d overlaps %02d:%02d–%02d:%02d on the run sheet",
+                     a[0] / 60, a[0] % 60, a[1] / 60, a[1] % 60, b[0] / 60, b[0] % 60, b[1] / 60, b[1] % 60);
+        }
+    }
+
+  g_assert_nonnull (strstr (text, "12:40–14:10"));
+  g_assert_nonnull (strstr (text, "13:55–14:10"));
+  g_assert_nonnull (strstr (text, "14:10–14:30"));
+  g_assert_null (strstr (text, "13:40–14:00"));
+  g_assert_true (near (text, "Panel", "30 min over its 60 min target", 2));
+  g_assert_nonnull (strstr (text, "123 min planned in a 90 min slot: 33 min over"));
 }
 
 static void
@@ -1449,6 +1532,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/runsheet/example/content", test_example_content);
   ADD ("/runsheet/example/sections", test_example_sections);
+  ADD ("/runsheet/group-over-target", test_group_over_target);
   ADD ("/runsheet/outcome-links", test_outcome_links);
   ADD ("/runsheet/people-status", test_people_status);
   ADD ("/runsheet/pagination", test_pagination);

@@ -14,6 +14,7 @@
 #include "convene-document.h"
 #include "convene-formats.h"
 #include "convene-limits.h"
+#include "convene-schedule.h"
 #include "convene-session-edits.h"
 #include "convene-validate.h"
 #include "store-fixtures.h"
@@ -369,6 +370,18 @@ test_new_from_format (Fixture       *f,
                           convene_format_get_total_minutes (format));
       else
         g_assert_cmpuint (convene_session_get_slot_minutes (session), ==, 60);
+
+      /* A built-in format's panels are filled by their talks exactly. */
+      {
+        g_autoptr(ConveneSchedule) schedule = convene_schedule_compute (session, NULL);
+
+        for (guint j = 0; j < convene_schedule_get_n_entries (schedule); j++)
+          {
+            const ConveneScheduleEntry *entry = convene_schedule_get_entry (schedule, j);
+
+            g_assert_true (entry->target < 0 || entry->target == entry->items_minutes);
+          }
+      }
     }
 
   /* The side-event panel: four segments, three talks in the panel, 90 minutes. */
@@ -380,6 +393,7 @@ test_new_from_format (Fixture       *f,
     g_assert_cmpstr (convene_session_get_title (side_event), ==, "Side-event panel");
     g_assert_cmpuint (n_items (convene_session_get_segments (side_event)), ==, 4);
     g_assert_cmpint (convene_segment_get_kind (panel), ==, CONVENE_SEGMENT_KIND_PANEL);
+    g_assert_true (convene_segment_get_has_target (panel));
     g_assert_cmpuint (n_items (convene_segment_get_items (panel)), ==, 3);
     g_assert_cmpint (convene_segment_get_kind (talk), ==, CONVENE_SEGMENT_KIND_PRESENTATION);
     g_assert_cmpuint (convene_session_get_slot_minutes (side_event), ==, 90);
@@ -710,7 +724,16 @@ test_hostile_formats (void)
   saved = convene_formats_load_saved (dir);
   g_assert_cmpuint (saved->len, ==, 2);
   g_assert_cmpstr (convene_format_get_name (g_ptr_array_index (saved, 0)), ==, "Good");
-  g_assert_cmpuint (convene_format_get_total_minutes (g_ptr_array_index (saved, 0)), ==, 30);
+  /* The panel lasts what its one talk takes; saved before targets existed,
+   * it keeps its 30 minutes as its target. */
+  g_assert_cmpuint (convene_format_get_total_minutes (g_ptr_array_index (saved, 0)), ==, 10);
+  {
+    g_autoptr(ConveneSegment) panel =
+      g_list_model_get_item (convene_format_get_segments (g_ptr_array_index (saved, 0)), 0);
+
+    g_assert_true (convene_segment_get_has_target (panel));
+    g_assert_cmpuint (convene_segment_get_duration (panel), ==, 30);
+  }
   g_assert_cmpstr (convene_format_get_name (g_ptr_array_index (saved, 1)), ==, "Many");
   g_assert_cmpuint (convene_format_get_total_minutes (g_ptr_array_index (saved, 1)), ==,
                     CONVENE_FORMAT_MAX_SEGMENTS);

@@ -1088,7 +1088,7 @@ test_migration_from_2 (Fixture       *f,
   }
   assert_version_2_content (project);
   g_assert_cmpint (convene_store_get_version (store), ==, CONVENE_SCHEMA_VERSION);
-  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, CONVENE_SCHEMA_VERSION);
   g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'outcome_before_v3'"), ==, 0);
   g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM pragma_table_info('outcome') WHERE name = 'segment'"), ==, 0);
   g_assert_cmpint (fixture_query_int (f->path, "SELECT position FROM outcome_link WHERE id = 26"), ==, 3);
@@ -1116,6 +1116,108 @@ test_migration_from_2 (Fixture       *f,
   g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome_link"), ==, 3);
 }
 
+/* A version 3 file: a panel whose talks outgrew it, an empty panel, and a
+ * panel of length 0 with a talk. */
+static void
+make_version_3_file (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (convene_schema_run_steps (db, 0, 3, &message), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA application_id = 1129207374;"
+    "INSERT INTO project VALUES (1, 'Side event', 'Org', 'Venue', '', 'Europe/Zurich');"
+    "INSERT INTO session VALUES (2, 0, 'Side event', '2027-05-23', 750, 90, '', '');"
+    "INSERT INTO segment VALUES (3, 2, NULL, 0, 'panel', 'Panel', 60, '', '', -1);"
+    "INSERT INTO segment VALUES (4, 2, 3, 0, 'presentation', 'A', 45, '', '', -1);"
+    "INSERT INTO segment VALUES (5, 2, 3, 1, 'presentation', 'B', 45, '', '', -1);"
+    "INSERT INTO segment VALUES (6, 2, NULL, 1, 'discussion', 'Discussion', 20, '', '', -1);"
+    "INSERT INTO segment VALUES (7, 2, NULL, 2, 'panel', 'Empty panel', 30, '', '', -1);"
+    "INSERT INTO segment VALUES (8, 2, NULL, 3, 'panel', 'No length', 0, '', '', -1);"
+    "INSERT INTO segment VALUES (9, 2, 8, 0, 'presentation', 'C', 5, '', '', -1);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+assert_version_3_content (ConveneProject *project)
+{
+  ConveneSession *session = nth_session (project, 0);
+  GListStore *segments = convene_session_get_segments (session);
+
+  /* The panel holding talks keeps its 60 minutes as its target. */
+  g_assert_true (convene_segment_get_has_target (nth_segment (segments, 0)));
+  g_assert_cmpuint (convene_segment_get_duration (nth_segment (segments, 0)), ==, 60);
+  g_assert_false (convene_segment_get_has_target (nth_segment (convene_segment_get_items (nth_segment (segments, 0)), 0)));
+  g_assert_false (convene_segment_get_has_target (nth_segment (segments, 1)));
+  g_assert_false (convene_segment_get_has_target (nth_segment (segments, 2)));
+  g_assert_false (convene_segment_get_has_target (nth_segment (segments, 3)));
+}
+
+static void
+test_migration_from_3 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *read_only_dump = NULL;
+
+  make_version_3_file (f->path);
+  before = fixture_checksum (f->path);
+
+  /* Read-only: read as it is, with the targets the migration would give. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  assert_version_3_content (project);
+  read_only_dump = fixture_dump_project (project);
+  g_clear_object (&project);
+  g_clear_object (&store);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Read-write: migrated, the same project as read above. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *migrated_dump = fixture_dump_project (project);
+
+    g_assert_cmpstr (migrated_dump, ==, read_only_dump);
+  }
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT sum(has_target) FROM segment"), ==, 1);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT has_target FROM segment WHERE id = 3"), ==, 1);
+
+  /* The setting is written with every change of it. */
+  convene_store_attach (store, project);
+  {
+    ConveneSegment *empty = nth_segment (convene_session_get_segments (nth_session (project, 0)), 2);
+
+    g_assert_true (convene_store_begin (store, &error));
+    convene_segment_set_has_target (empty, TRUE);
+    g_assert_true (convene_store_commit (store, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT has_target FROM segment WHERE id = 7"), ==, 1);
+  {
+    g_autofree char *expected = fixture_dump_project (project);
+    g_autofree char *actual = fixture_dump_file (f->path);
+
+    g_assert_cmpstr (actual, ==, expected);
+  }
+
+}
+
 static void
 test_migration_refuses_bad_data (Fixture       *f,
                                  gconstpointer  data)
@@ -1131,6 +1233,7 @@ test_migration_refuses_bad_data (Fixture       *f,
 /* The texts of the released steps, as files in the wild were made by them. */
 #define STEP_1_SHA256 "39aee0d3ee3ce0c90d170c18257359858a5e4b8dc1cb01afa771044e49242146"
 #define STEP_2_SHA256 "6b32f410d4ea9fa45d3fa294326c7b61c051eac899b9492ca20962a17948bed5"
+#define STEP_3_SHA256 "12a519aaa94100fb1e1b39c1ca5d1802f25232b7e599f10d4f3ef3a9e6de39d9"
 
 static void
 test_schema_steps (void)
@@ -1156,8 +1259,13 @@ test_schema_steps (void)
   g_clear_pointer (&difference, g_free);
   g_assert_cmpint (convene_schema_run_steps (db, 2, 3, NULL), ==, SQLITE_OK);
   g_assert_true (convene_schema_matches (db, 3, &rc, &difference));
+  g_assert_false (convene_schema_matches (db, 4, &rc, &difference));
+  g_assert_nonnull (strstr (difference, "segment"));
+  g_clear_pointer (&difference, g_free);
+  g_assert_cmpint (convene_schema_run_steps (db, 3, 4, NULL), ==, SQLITE_OK);
+  g_assert_true (convene_schema_matches (db, 4, &rc, &difference));
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIEW v AS SELECT 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_false (convene_schema_matches (db, 3, &rc, &difference));
+  g_assert_false (convene_schema_matches (db, 4, &rc, &difference));
   g_assert_nonnull (strstr (difference, "view"));
   sqlite3_close (db);
 
@@ -1166,8 +1274,11 @@ test_schema_steps (void)
     g_autofree char *one = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (1), -1);
     g_autofree char *two = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (2), -1);
 
+    g_autofree char *three = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (3), -1);
+
     g_assert_cmpstr (one, ==, STEP_1_SHA256);
     g_assert_cmpstr (two, ==, STEP_2_SHA256);
+    g_assert_cmpstr (three, ==, STEP_3_SHA256);
   }
 }
 
@@ -1460,6 +1571,7 @@ main (int   argc,
   ADD ("read-only/permissions", test_read_only_permissions);
   ADD ("migration/from-1", test_migration_from_1);
   ADD ("migration/from-2", test_migration_from_2);
+  ADD ("migration/from-3", test_migration_from_3);
   ADD ("migration/refuses-bad-data", test_migration_refuses_bad_data);
   g_test_add_func ("/store/migration/steps", test_schema_steps);
   ADD ("second-process", test_second_process);

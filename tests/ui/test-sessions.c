@@ -394,8 +394,8 @@ test_new_from_format (void)
   {
     g_autofree char *state = assert_saved (document, file);
 
-    g_assert_true (g_str_has_suffix (state, " | Side-event panel {opening/10,panel/40[presentation/12,"
-                                            "presentation/12,presentation/12],discussion/30,closing/10}"));
+    g_assert_true (g_str_has_suffix (state, " | Side-event panel {opening/10,panel/45[presentation/15,"
+                                            "presentation/15,presentation/15],discussion/25,closing/10}"));
   }
 
   /* Escape closes the dialog without adding anything. */

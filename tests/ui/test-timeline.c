@@ -6,8 +6,10 @@
 #include <stdlib.h>
 
 #include "convene-document.h"
+#include "convene-edits.h"
 #include "convene-people-palette.h"
 #include "convene-segment-block.h"
+#include "convene-session-warnings.h"
 #include "convene-timeline-view.h"
 #include "convene-window.h"
 #include "ui-test-support.h"
@@ -260,6 +262,155 @@ test_example_blocks (void)
   g_assert_cmpuint (count_class (GTK_WIDGET (timeline), "crosses-slot-end"), ==, 1);
   /* A block's height follows its length, never below the readable minimum. */
   g_assert_cmpint (gtk_widget_get_height (block), >=, CONVENE_BLOCK_MIN_HEIGHT - 4);
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* The block of segment is described to assistive technologies as said. */
+static gboolean
+described (gpointer data)
+{
+  Announced *a = data;
+  GtkWidget *block = block_of (a->root, a->segment);
+  g_autofree char *mismatch = NULL;
+
+  if (block == NULL)
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                 a->said);
+  return mismatch == NULL;
+}
+
+/* The widget of type under root that assistive technologies call label. */
+static GtkWidget *
+find_accessible (GtkWidget  *root,
+                 GType       type,
+                 const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      if (mismatch == NULL)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_accessible (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+perform_or_fail (ConveneDocument *document,
+                 ConveneCommand  *command,
+                 GError          *error)
+{
+  g_assert_no_error (error);
+  g_assert_true (convene_document_perform (document, command, &error));
+  g_assert_no_error (error);
+}
+
+/* The example's six talks at 15 minutes each, 90 in a panel meant to last
+ * 60: the panel block says so, the discussion starts after the last talk,
+ * the fit line counts the 30 minutes, and the session's warnings list it.
+ * The details editor turns the target off and on again, and undo too. */
+static void
+test_group_target (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "target.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  ConveneSegment *panel = top_segment (document, 1);
+  ConveneSegment *discussion = top_segment (document, 2);
+  GListModel *talks = G_LIST_MODEL (convene_segment_get_items (panel));
+  const char *over = "The items of “II. Panel” take 90 min: 30 min over its 60 min target.";
+  GtkWidget *warnings = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_SESSION_WARNINGS);
+  GtkWidget *target_switch = NULL;
+  GtkWidget *target_spin = NULL;
+  GError *error = NULL;
+
+  g_assert_true (convene_segment_get_has_target (panel));
+  wait_for_drawn_label (GTK_WIDGET (timeline), "12:40 – 13:40");
+  g_assert_false (has_label_text (GTK_WIDGET (timeline), "30 min over its 60 min target"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+    {
+      g_autoptr(ConveneSegment) talk = g_list_model_get_item (talks, i);
+      ConveneCommand *command = convene_edit_set_number (talk, "duration", 15, &error);
+
+      perform_or_fail (document, command, error);
+    }
+
+  wait_for_drawn_label (block_of (GTK_WIDGET (timeline), panel), "30 min over its 60 min target");
+  wait_for_drawn_label (block_of (GTK_WIDGET (timeline), panel), "12:40 – 14:10");
+  wait_until (described, &(Announced) { GTK_WIDGET (timeline), panel,
+                                        "Panel · 90 min · 30 min over its 60 min target" },
+              "the panel to be described with its target");
+  g_assert_cmpstr (convene_timeline_view_get_fit_text (timeline), ==,
+                   "123 min planned in a 90 min slot: 33 min over");
+  convene_timeline_view_select_segment (timeline, discussion);
+  wait_for_drawn_label (block_of (GTK_WIDGET (timeline), discussion), "14:10");
+  g_assert_false (has_label_text (block_of (GTK_WIDGET (timeline), discussion), "13:40"));
+
+  g_assert_nonnull (warnings);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (warnings, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  wait_for_label (warnings, over);
+  g_assert_true (shows_label (warnings, "Over target"));
+
+  /* The details of the panel: its length is its talks', its target 60. */
+  convene_timeline_view_select_segment (timeline, panel);
+  target_switch = find_accessible (GTK_WIDGET (timeline), GTK_TYPE_SWITCH, "Target length");
+  target_spin = find_accessible (GTK_WIDGET (timeline), GTK_TYPE_SPIN_BUTTON, "Target length in minutes");
+  g_assert_nonnull (target_switch);
+  g_assert_nonnull (target_spin);
+  wait_until (widget_is_mapped, target_switch, "the target length to be offered");
+  g_assert_true (gtk_widget_is_sensitive (target_switch));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (target_switch)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (target_spin)), ==, 60);
+
+  /* A target of 100: the talks fall 10 short. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (target_spin), 100);
+  g_assert_cmpuint (convene_segment_get_duration (panel), ==, 100);
+  wait_for_drawn_label (block_of (GTK_WIDGET (timeline), panel), "10 min under its 100 min target");
+  wait_for_label (warnings, "The items of “II. Panel” take 90 min: 10 min under its 100 min target.");
+  g_assert_true (shows_label (warnings, "Under target"));
+
+  /* No target: the panel simply follows its talks, and says nothing more. */
+  gtk_switch_set_active (GTK_SWITCH (target_switch), FALSE);
+  g_assert_false (convene_segment_get_has_target (panel));
+  wait_for_no_label (GTK_WIDGET (timeline), "10 min under its 100 min target");
+  wait_for_no_label (warnings, "Under target");
+  g_assert_false (gtk_widget_get_sensitive (target_spin));
+  g_assert_cmpstr (convene_timeline_view_get_fit_text (timeline), ==,
+                   "123 min planned in a 90 min slot: 33 min over");
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    g_autoptr(ConveneSession) session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (saved)), 0);
+    g_autoptr(ConveneSegment) saved_panel =
+      g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 1);
+
+    g_assert_false (convene_segment_get_has_target (saved_panel));
+    g_assert_cmpuint (convene_segment_get_duration (saved_panel), ==, 100);
+  }
+
+  /* Undo brings the target back, and what it says. */
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_true (convene_segment_get_has_target (panel));
+  wait_for_drawn_label (block_of (GTK_WIDGET (timeline), panel), "10 min under its 100 min target");
+  wait_until (described, &(Announced) { GTK_WIDGET (timeline), panel,
+                                        "Panel · 90 min · 10 min under its 100 min target" },
+              "the panel to be described with its target again");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (target_switch)));
 
   close_window (window);
   convene_document_close (document);
@@ -1083,6 +1234,7 @@ main (int   argc,
       g_test_add_func ("/ui/timeline/example-blocks", test_example_blocks);
       g_test_add_func ("/ui/timeline/keyboard-edits", test_keyboard_edits);
       g_test_add_func ("/ui/timeline/details-editor", test_details_editor);
+      g_test_add_func ("/ui/timeline/group-target", test_group_target);
       g_test_add_func ("/ui/timeline/adaptive-layout", test_adaptive_layout);
       g_test_add_func ("/ui/timeline/thousand-segments", test_thousand_segments);
       status = g_test_run ();

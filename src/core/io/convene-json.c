@@ -179,6 +179,7 @@ write_segment (Writer         *w,
     write_null (w, "fixed_start");
   else
     write_time (w, "fixed_start", fixed_start);
+  write_bool (w, "has_target", convene_segment_get_has_target (segment));
   write_string (w, "notes", convene_segment_get_notes (segment));
   write_string (w, "cues", convene_segment_get_cues (segment));
 
@@ -1203,7 +1204,7 @@ id_or_new (Import *import,
 }
 
 static const char * const segment_members[] = {
-  "id", "kind", "title", "duration", "fixed_start", "notes", "cues", "items", NULL
+  "id", "kind", "title", "duration", "fixed_start", "has_target", "notes", "cues", "items", NULL
 };
 
 /* Where build_segment puts what it builds, and whether those are items. */
@@ -1229,6 +1230,7 @@ build_segment (Import      *import,
   gint64 id = 0, duration = 0;
   int kind = CONVENE_SEGMENT_KIND_CUSTOM;
   int fixed_start = CONVENE_NO_FIXED_START;
+  gboolean has_target;
 
   if (!expect_object (node, path, &object, error) ||
       !check_members (object, path, segment_members, error) ||
@@ -1247,6 +1249,13 @@ build_segment (Import      *import,
       !get_array (object, path, "items", &items, error))
     return FALSE;
 
+  /* Without the member (files from before it existed), a segment holding
+   * items keeps its duration as its target, as the project file's
+   * migration does. */
+  has_target = !target->is_item && items != NULL && json_array_get_length (items) > 0 && duration > 0;
+  if (!read_bool (object, path, "has_target", &has_target, error))
+    return FALSE;
+
   if (target->is_item && items != NULL && json_array_get_length (items) > 0)
     return fail_at (error, path, "items",
                     _("An item cannot hold items of its own; only top-level segments hold items."));
@@ -1258,6 +1267,7 @@ build_segment (Import      *import,
 
   segment = convene_segment_new (id_or_new (import, id), kind, title, (guint) duration);
   convene_segment_set_fixed_start (segment, fixed_start);
+  convene_segment_set_has_target (segment, has_target);
   convene_segment_set_notes (segment, notes);
   convene_segment_set_cues (segment, cues);
 

@@ -730,6 +730,40 @@ convene_edit_set_number (gpointer     object,
 }
 
 ConveneCommand *
+convene_edit_set_target (ConveneSegment  *segment,
+                         gboolean         has_target,
+                         guint            minutes,
+                         GError         **error)
+{
+  ConveneSegmentKind kind;
+  ConveneCommand *group;
+  const char *label;
+
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (segment), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  kind = convene_segment_get_kind (segment);
+  if (!convene_segment_kind_holds_items (kind))
+    {
+      g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_NESTING,
+                   /* Translators: %s is a segment kind, such as “Break”. */
+                   _("A segment of the kind “%s” holds no items, so its length is all there is: "
+                     "it has no target length."),
+                   convene_segment_kind_get_label (kind));
+      return NULL;
+    }
+  if (has_target && !convene_validate_duration (minutes, error))
+    return NULL;
+
+  label = has_target ? _("Set Target Length") : _("Remove Target Length");
+  group = convene_command_group_new (label);
+  convene_command_group_add (group, convene_command_set_int_new (label, segment, "has-target", !!has_target));
+  if (has_target)
+    convene_command_group_add (group, convene_command_set_int_new (label, segment, "duration", minutes));
+  return group;
+}
+
+ConveneCommand *
 convene_edit_add_speakers (ConveneProject  *project,
                            GPtrArray       *speakers,
                            guint            position,

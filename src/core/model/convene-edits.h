@@ -43,6 +43,12 @@ ConveneCommand *convene_edit_set_text         (gpointer object, const char *prop
 ConveneCommand *convene_edit_set_number       (gpointer object, const char *property,
                                                gint64 value, GError **error);
 
+/* Gives a segment that may hold items (a panel) a target length of minutes,
+ * or with has_target FALSE lets its length follow its items alone (minutes
+ * is then not used), as one step. Refused for a kind that holds no items. */
+ConveneCommand *convene_edit_set_target       (ConveneSegment *segment, gboolean has_target,
+                                               guint minutes, GError **error);
+
 /* Adds every ConveneSpeaker of speakers (in order, from position) as one
  * undoable step: what a CSV import hands over. An empty array is refused
  * with an error; each person must have a fresh id (convene_project_new_id). */

@@ -75,17 +75,17 @@ typedef struct
 } BuiltinFormat;
 
 static const BuiltinItem panel_talks[] = {
-  { CONVENE_SEGMENT_KIND_PRESENTATION, N_("First talk"), 12, NULL },
-  { CONVENE_SEGMENT_KIND_PRESENTATION, N_("Second talk"), 12, NULL },
-  { CONVENE_SEGMENT_KIND_PRESENTATION, N_("Third talk"), 12, NULL },
+  { CONVENE_SEGMENT_KIND_PRESENTATION, N_("First talk"), 15, NULL },
+  { CONVENE_SEGMENT_KIND_PRESENTATION, N_("Second talk"), 15, NULL },
+  { CONVENE_SEGMENT_KIND_PRESENTATION, N_("Third talk"), 15, NULL },
 };
 
 static const BuiltinSegment side_event_panel[] = {
   { CONVENE_SEGMENT_KIND_OPENING, N_("Opening remarks"), 10, NULL, NULL, 0 },
-  { CONVENE_SEGMENT_KIND_PANEL, N_("Panel of talks"), 40,
+  { CONVENE_SEGMENT_KIND_PANEL, N_("Panel of talks"), 45,
     N_("Each panellist speaks in turn; the moderator keeps time."),
     panel_talks, G_N_ELEMENTS (panel_talks) },
-  { CONVENE_SEGMENT_KIND_DISCUSSION, N_("Moderated discussion"), 30,
+  { CONVENE_SEGMENT_KIND_DISCUSSION, N_("Moderated discussion"), 25,
     N_("Questions from the floor and online, gathered by the moderator."), NULL, 0 },
   { CONVENE_SEGMENT_KIND_CLOSING, N_("Closing remarks"), 10, NULL, NULL, 0 },
 };
@@ -210,6 +210,8 @@ builtin_to_format (const BuiltinFormat *builtin)
 
           g_list_store_append (convene_segment_get_items (segment), item);
         }
+      /* A built-in panel's length is what its talks should fill. */
+      convene_segment_set_has_target (segment, data->n_items > 0);
       g_list_store_append (self->segments, segment);
     }
 
@@ -278,7 +280,7 @@ convene_format_get_total_minutes (ConveneFormat *self)
     {
       g_autoptr(ConveneSegment) segment = g_list_model_get_item (segments, i);
 
-      total += convene_segment_get_duration (segment);
+      total += convene_segment_get_length (segment);
     }
   return total;
 }
@@ -460,6 +462,20 @@ read_segment (JsonNode  *node,
             return NULL;
           g_list_store_append (convene_segment_get_items (segment), item);
         }
+    }
+
+  /* Formats saved before targets existed: a segment with items keeps its
+   * duration as its target, as projects do. */
+  member = json_object_get_member (object, "has_target");
+  if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+    convene_segment_set_has_target (segment, duration > 0 &&
+                                    g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) > 0);
+  else if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_BOOLEAN)
+    convene_segment_set_has_target (segment, json_node_get_boolean (member));
+  else
+    {
+      fail (error, _("A segment’s target length switch is not true or false."));
+      return NULL;
     }
 
   return g_steal_pointer (&segment);
@@ -705,6 +721,7 @@ copy_pattern (ConveneSegment *segment,
                                           convene_segment_get_cues (segment));
   GListModel *items = G_LIST_MODEL (convene_segment_get_items (segment));
 
+  convene_segment_set_has_target (copy, convene_segment_get_has_target (segment));
   for (guint i = 0; with_items && i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(ConveneSegment) item = g_list_model_get_item (items, i);
@@ -774,6 +791,8 @@ segment_to_json (ConveneSegment *segment)
   json_builder_add_string_value (builder, convene_segment_get_title (segment));
   json_builder_set_member_name (builder, "duration");
   json_builder_add_int_value (builder, convene_segment_get_duration (segment));
+  json_builder_set_member_name (builder, "has_target");
+  json_builder_add_boolean_value (builder, convene_segment_get_has_target (segment));
   json_builder_set_member_name (builder, "notes");
   json_builder_add_string_value (builder, convene_segment_get_notes (segment));
   json_builder_set_member_name (builder, "cues");
@@ -997,6 +1016,7 @@ convene_format_instantiate (ConveneFormat  *self,
 
       convene_segment_set_notes (segment, convene_segment_get_notes (pattern));
       convene_segment_set_cues (segment, convene_segment_get_cues (pattern));
+      convene_segment_set_has_target (segment, convene_segment_get_has_target (pattern));
       for (guint j = 0; j < g_list_model_get_n_items (items); j++)
         {
           g_autoptr(ConveneSegment) item_pattern = g_list_model_get_item (items, j);

@@ -26,7 +26,8 @@ G_DECLARE_FINAL_TYPE (ConveneFormat, convene_format, CONVENE, FORMAT, GObject)
 
 /* Properties (read-only): "id" (a built-in's stable name, "blank", or the
  * saved file's base name), "name", "description" (translated for built-ins),
- * "builtin" (gboolean), "total-minutes" (sum of the top-level durations),
+ * "builtin" (gboolean), "total-minutes" (sum of the top-level lengths, see
+ * convene_segment_get_length),
  * "path" (the saved file; NULL for built-ins). */
 const char     *convene_format_get_id            (ConveneFormat *self);
 const char     *convene_format_get_name          (ConveneFormat *self);

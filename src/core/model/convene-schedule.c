@@ -106,8 +106,8 @@ convene_schedule_compute_preview (ConveneSession *session,
       guint n_items = g_list_model_get_n_items (items);
       int fixed_start = convene_segment_get_fixed_start (segment);
       ConveneScheduleEntry entry = { 0 };
-      guint parent_index;
       int item_cursor;
+      int length;
 
       g_ptr_array_add (self->segments, segment);
 
@@ -128,17 +128,34 @@ convene_schedule_compute_preview (ConveneSession *session,
           entry.start = pinned;
         }
 
-      entry.end = entry.start + duration_of (segment, preview, preview_minutes);
+      /* A segment with items lasts what its items take; its own duration
+       * is then only the target they are measured against. */
+      entry.target = -1;
+      if (n_items > 0)
+        {
+          for (guint j = 0; j < n_items; j++)
+            {
+              g_autoptr(ConveneSegment) item = g_list_model_get_item (items, j);
+
+              entry.items_minutes += duration_of (item, preview, preview_minutes);
+            }
+          length = entry.items_minutes;
+          if (convene_segment_get_has_target (segment))
+            entry.target = duration_of (segment, preview, preview_minutes);
+        }
+      else
+        length = duration_of (segment, preview, preview_minutes);
+
+      entry.end = entry.start + length;
       entry.crosses_slot_end = entry.end > (int) self->slot_minutes ||
                                entry.start > (int) self->slot_minutes;
 
-      self->planned_minutes += duration_of (segment, preview, preview_minutes);
+      self->planned_minutes += length;
       cursor = entry.end;
       /* The session runs until its latest end, even when a pinned segment
        * overlaps the one before it. */
       self->end = MAX (self->end, entry.end);
 
-      parent_index = self->entries->len;
       g_array_append_val (self->entries, entry);
 
       item_cursor = entry.start;
@@ -152,6 +169,7 @@ convene_schedule_compute_preview (ConveneSession *session,
 
           item_entry.segment = item;
           item_entry.parent = segment;
+          item_entry.target = -1;
           item_entry.depth = 1;
           item_entry.start = item_cursor;
           item_entry.end = item_cursor + duration;
@@ -159,7 +177,6 @@ convene_schedule_compute_preview (ConveneSession *session,
                                         item_entry.start > (int) self->slot_minutes;
           item_cursor = item_entry.end;
 
-          g_array_index (self->entries, ConveneScheduleEntry, parent_index).items_minutes += duration;
           g_array_append_val (self->entries, item_entry);
         }
     }
@@ -304,4 +321,25 @@ convene_schedule_describe_fit (ConveneSchedule *self)
                             self->planned_minutes, (int) self->slot_minutes, -over);
   return g_strdup_printf (_("%d min planned in a %d min slot: on time"),
                           self->planned_minutes, (int) self->slot_minutes);
+}
+
+char *
+convene_schedule_entry_describe_target (const ConveneScheduleEntry *entry)
+{
+  int difference;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->target < 0)
+    return NULL;
+  difference = entry->items_minutes - entry->target;
+  if (difference > 0)
+    /* Translators: a panel's talks take longer than the length the planner
+     * set for it: "30 min over its 60 min target". */
+    return g_strdup_printf (_("%d min over its %d min target"), difference, entry->target);
+  if (difference < 0)
+    /* Translators: a panel's talks take less than the length the planner
+     * set for it: "10 min under its 60 min target". */
+    return g_strdup_printf (_("%d min under its %d min target"), -difference, entry->target);
+  return NULL;
 }

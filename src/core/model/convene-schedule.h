@@ -1,5 +1,11 @@
 /* convene-schedule.h: clock times of a session's segments, computed from the
- * session start and the durations, in the venue's local time. */
+ * session start and the durations, in the venue's local time.
+ *
+ * A segment that holds items (a panel and its talks) lasts as long as its
+ * items take together, whatever its own duration says, so the segment
+ * after it starts when its last item ends and no two clock times overlap
+ * because of a group. Its own duration is a target length the items are
+ * compared against when the planner set one (see convene-segment.h). */
 #pragma once
 
 #include "convene-session.h"
@@ -17,8 +23,13 @@ typedef struct {
    * start, when this segment is pinned to a fixed clock time. Positive is a
    * gap, negative an overlap; 0 otherwise. */
   int             gap_before;
-  /* Segments with items: the sum of the items' durations (compare to duration). */
+  /* Segments with items: the sum of the items' durations, which is also
+   * the segment's length (end - start). */
   int             items_minutes;
+  /* Segments with items and a target length (convene_segment_get_has_target):
+   * the target in minutes; -1 otherwise. items_minutes - target is how far
+   * the items run over (positive) or under (negative) it. */
+  int             target;
   /* Whether this segment ends after the slot end (or starts after it). */
   gboolean        crosses_slot_end;
 } ConveneScheduleEntry;
@@ -41,7 +52,8 @@ void                        convene_schedule_unref          (ConveneSchedule *se
 guint                       convene_schedule_get_n_entries  (ConveneSchedule *self);
 const ConveneScheduleEntry *convene_schedule_get_entry      (ConveneSchedule *self, guint index);
 const ConveneScheduleEntry *convene_schedule_lookup         (ConveneSchedule *self, ConveneSegment *segment);
-/* Sum of the top-level durations (93 for the example). */
+/* Sum of the top-level lengths, a segment with items counting what its
+ * items take (93 for the example). */
 int                         convene_schedule_get_planned_minutes (ConveneSchedule *self);
 /* Minutes from the session start to the end of the last segment (includes
  * gaps made by pinned times). */
@@ -57,6 +69,10 @@ char                       *convene_schedule_format_clock   (ConveneSchedule *se
                                                              gboolean use_12h);
 /* "93 min planned in a 90 min slot: 3 min over" / "…: 5 min under" / "…: on time". */
 char                       *convene_schedule_describe_fit   (ConveneSchedule *self);
+/* "30 min over its 60 min target" / "10 min under its 60 min target" for a
+ * segment whose items miss its target length; NULL when it has no target
+ * or its items meet it. */
+char                       *convene_schedule_entry_describe_target (const ConveneScheduleEntry *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneSchedule, convene_schedule_unref)
 

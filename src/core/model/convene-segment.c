@@ -16,6 +16,7 @@ struct _ConveneSegment
   char *cues;
   guint duration;
   int fixed_start;
+  gboolean has_target;
   GListStore *items;
 };
 
@@ -30,6 +31,7 @@ enum {
   PROP_CUES,
   PROP_DURATION,
   PROP_FIXED_START,
+  PROP_HAS_TARGET,
   PROP_ITEMS,
   N_PROPS
 };
@@ -80,6 +82,9 @@ convene_segment_get_property (GObject    *object,
     case PROP_FIXED_START:
       g_value_set_int (value, self->fixed_start);
       break;
+    case PROP_HAS_TARGET:
+      g_value_set_boolean (value, self->has_target);
+      break;
     case PROP_ITEMS:
       g_value_set_object (value, self->items);
       break;
@@ -119,6 +124,9 @@ convene_segment_set_property (GObject      *object,
     case PROP_FIXED_START:
       convene_segment_set_fixed_start (self, g_value_get_int (value));
       break;
+    case PROP_HAS_TARGET:
+      convene_segment_set_has_target (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -155,6 +163,9 @@ convene_segment_class_init (ConveneSegmentClass *klass)
     g_param_spec_int ("fixed-start", NULL, NULL,
                       CONVENE_NO_FIXED_START, CONVENE_MINUTES_PER_DAY - 1, CONVENE_NO_FIXED_START,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_TARGET] =
+    g_param_spec_boolean ("has-target", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ITEMS] =
     g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -303,6 +314,47 @@ convene_segment_set_fixed_start (ConveneSegment *self,
     return;
   self->fixed_start = minutes;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIXED_START]);
+}
+
+gboolean
+convene_segment_get_has_target (ConveneSegment *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (self), FALSE);
+  return self->has_target;
+}
+
+void
+convene_segment_set_has_target (ConveneSegment *self,
+                                gboolean        has_target)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT (self));
+
+  has_target = !!has_target;
+  if (self->has_target == has_target)
+    return;
+  self->has_target = has_target;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_TARGET]);
+}
+
+guint
+convene_segment_get_length (ConveneSegment *self)
+{
+  GListModel *items;
+  guint n, total = 0;
+
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (self), 0);
+
+  items = G_LIST_MODEL (self->items);
+  n = g_list_model_get_n_items (items);
+  if (n == 0)
+    return self->duration;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSegment) item = g_list_model_get_item (items, i);
+
+      total += item->duration;
+    }
+  return total;
 }
 
 GListStore *

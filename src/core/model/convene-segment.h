@@ -14,7 +14,14 @@ G_DECLARE_FINAL_TYPE (ConveneSegment, convene_segment, CONVENE, SEGMENT, GObject
  * "title", "notes", "cues" (strings, never NULL when read: "" for empty),
  * "duration" (guint minutes, 0..CONVENE_MAX_DURATION_MINUTES),
  * "fixed-start" (int, minutes since the session date's midnight 0..1439, or
- * CONVENE_NO_FIXED_START), "items" (GListModel of ConveneSegment, read-only). */
+ * CONVENE_NO_FIXED_START), "has-target" (gboolean), "items" (GListModel of
+ * ConveneSegment, read-only).
+ *
+ * The length of a segment that holds items is what its items take, one
+ * after the other: its own "duration" is then its target length when
+ * "has-target" is set (the schedule says how far the items run over or
+ * under it), and is otherwise not used until its last item leaves. A
+ * segment without items lasts its "duration". */
 ConveneSegment     *convene_segment_new            (gint64 id, ConveneSegmentKind kind,
                                                     const char *title, guint duration);
 gint64              convene_segment_get_id         (ConveneSegment *self);
@@ -30,6 +37,11 @@ const char         *convene_segment_get_cues       (ConveneSegment *self);
 void                convene_segment_set_cues       (ConveneSegment *self, const char *cues);
 int                 convene_segment_get_fixed_start (ConveneSegment *self);
 void                convene_segment_set_fixed_start (ConveneSegment *self, int minutes);
+gboolean            convene_segment_get_has_target (ConveneSegment *self);
+void                convene_segment_set_has_target (ConveneSegment *self, gboolean has_target);
+/* The minutes it takes: the sum of its items' durations when it holds
+ * items, its duration otherwise. */
+guint               convene_segment_get_length     (ConveneSegment *self);
 /* The child items, a GListStore of ConveneSegment owned by the segment. Edits go
  * through commands; the store is exposed so commands and loaders can fill it. */
 GListStore         *convene_segment_get_items      (ConveneSegment *self);

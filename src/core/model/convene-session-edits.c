@@ -74,6 +74,7 @@ copy_segment (ConveneProject *project,
   convene_segment_set_notes (copy, convene_segment_get_notes (segment));
   convene_segment_set_cues (copy, convene_segment_get_cues (segment));
   convene_segment_set_fixed_start (copy, convene_segment_get_fixed_start (segment));
+  convene_segment_set_has_target (copy, convene_segment_get_has_target (segment));
   map_id (ids, convene_segment_get_id (segment), convene_segment_get_id (copy));
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)

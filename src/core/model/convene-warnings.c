@@ -63,6 +63,12 @@ convene_warning_kind_get_label (ConveneWarningKind kind)
       return _("Conflict");
     case CONVENE_WARNING_KIND_UNSTAFFED:
       return _("Nobody assigned");
+    case CONVENE_WARNING_KIND_OVER_TARGET:
+      /* Translators: short badge: a panel's talks take longer than its target length */
+      return _("Over target");
+    case CONVENE_WARNING_KIND_UNDER_TARGET:
+      /* Translators: short badge: a panel's talks take less than its target length */
+      return _("Under target");
     default:
       g_return_val_if_reached ("");
     }
@@ -564,6 +570,36 @@ find_unstaffed (Context *ctx)
     }
 }
 
+/* A segment whose items miss the target length the planner gave it. */
+static void
+find_off_target (Context *ctx)
+{
+  for (guint i = 0; i < ctx->segments->len; i++)
+    {
+      SegmentInfo *segment = g_ptr_array_index (ctx->segments, i);
+      const ConveneScheduleEntry *entry = segment->entry;
+      g_autofree char *difference = NULL;
+      ConveneWarning fields = { 0 };
+
+      if (entry->target < 0 || entry->items_minutes == entry->target)
+        continue;
+
+      fields.kind = entry->items_minutes > entry->target ? CONVENE_WARNING_KIND_OVER_TARGET
+                                                         : CONVENE_WARNING_KIND_UNDER_TARGET;
+      fields.severity = CONVENE_WARNING_SEVERITY_WARNING;
+      fields.session_id = segment->session->id;
+      fields.segment_id = segment->id;
+      if (!in_scope (&ctx->scope, &fields))
+        continue;
+
+      difference = convene_schedule_entry_describe_target (entry);
+      add_warning (ctx, &fields, segment->order,
+                   /* Translators: The items of “Panel” take 90 min: 30 min over its 60 min target. */
+                   g_strdup_printf (_("The items of “%s” take %d min: %s."), segment_title (segment),
+                                    entry->items_minutes, difference));
+    }
+}
+
 /* Conflicts: each person's timed places, sorted by start, swept once. */
 
 typedef struct
@@ -819,6 +855,7 @@ compute (ConveneProject *project,
   context_init (&ctx, project, use_12h, scope);
 
   find_unstaffed (&ctx);
+  find_off_target (&ctx);
   find_assignment_warnings (&ctx);
   find_conflicts (&ctx);
 

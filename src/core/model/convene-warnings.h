@@ -30,6 +30,9 @@
  *   covers openings and welcomes, its closing-remarks person closings), so
  *   these are staffed by such a session-level role; keynotes,
  *   presentations and panels need their own people.
+ * - OVER_TARGET, UNDER_TARGET (warning): a segment with items and a target
+ *   length whose items take more or less than it (the segment lasts what its
+ *   items take; see convene-schedule.h).
  *
  * Dangling references (an assignment to a person or segment that is gone)
  * are ignored. */
@@ -51,8 +54,10 @@ typedef enum {
   CONVENE_WARNING_KIND_DECLINED_ASSIGNED,
   CONVENE_WARNING_KIND_CONFLICT,
   CONVENE_WARNING_KIND_UNSTAFFED,
+  CONVENE_WARNING_KIND_OVER_TARGET,
+  CONVENE_WARNING_KIND_UNDER_TARGET,
 } ConveneWarningKind;
-#define CONVENE_N_WARNING_KINDS (CONVENE_WARNING_KIND_UNSTAFFED + 1)
+#define CONVENE_N_WARNING_KINDS (CONVENE_WARNING_KIND_UNDER_TARGET + 1)
 
 /* One warning. Ids are 0 where they do not apply.
  * - TBC, DECLINED_ASSIGNED: speaker_id, assignment_id, session_id, and
@@ -60,7 +65,7 @@ typedef enum {
  * - CONFLICT: speaker_id; the earlier place in session_id/segment_id and
  *   the later in other_session_id/other_segment_id (a segment id of 0 means
  *   the whole session, i.e. a session-level role).
- * - UNSTAFFED: session_id and segment_id. */
+ * - UNSTAFFED, OVER_TARGET, UNDER_TARGET: session_id and segment_id. */
 typedef struct {
   ConveneWarningKind     kind;
   ConveneWarningSeverity severity;
@@ -82,7 +87,8 @@ void            convene_warning_free      (ConveneWarning *warning);
 gboolean        convene_warning_involves_session (const ConveneWarning *warning, gint64 session_id);
 gboolean        convene_warning_involves_segment (const ConveneWarning *warning, gint64 segment_id);
 
-/* "TBC", "Declined", "Conflict", "Nobody assigned": short translated tags for badges. */
+/* "TBC", "Declined", "Conflict", "Nobody assigned", "Over target", "Under
+ * target": short translated tags for badges. */
 const char     *convene_warning_kind_get_label (ConveneWarningKind kind);
 
 /* The warnings as a new GPtrArray of ConveneWarning (freed with the array),

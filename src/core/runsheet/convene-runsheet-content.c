@@ -726,6 +726,7 @@ build_entry_row (Builder *b,
   guint32 time_color = e->crosses_slot_end ? RS_ALERT : RS_INK;
   GPtrArray *who;
   g_autofree char *minutes = NULL;
+  g_autofree char *target = NULL;
   RsRow row;
 
   if (index + 1 < convene_schedule_get_n_entries (schedule))
@@ -769,15 +770,6 @@ build_entry_row (Builder *b,
   /* Minutes */
   minutes = format_minutes (e->end - e->start);
   rs_text_add (&b->t, minutes, top ? RS_SEMIBOLD : 0, 1.0, RS_INK);
-  if (top && n_items > 0 && e->items_minutes != e->end - e->start)
-    {
-      g_autofree char *items = NULL;
-
-      /* Translators: the items inside a segment add up to a different length */
-      items = g_strdup_printf (_("items %d"), e->items_minutes);
-      rs_text_para (&b->t, 0);
-      rs_text_add (&b->t, items, RS_ITALIC, 0.8, RS_ALERT);
-    }
   table_cell (b, &row, 1, 0, PANGO_ALIGN_RIGHT, 0);
 
   /* Item */
@@ -787,6 +779,14 @@ build_entry_row (Builder *b,
       rs_text_para (&b->t, 0.12);
     }
   rs_text_add (&b->t, title, top ? RS_BOLD : 0, top ? 1.1 : 1.0, RS_INK);
+  /* The segment lasts what its items take; say how far that is from the
+   * length it was meant to have. */
+  target = convene_schedule_entry_describe_target (e);
+  if (target != NULL)
+    {
+      rs_text_para (&b->t, 0.12);
+      rs_text_add (&b->t, target, RS_ITALIC, 0.85, RS_ALERT);
+    }
   if (self->include_notes && notes && *notes)
     {
       rs_text_para (&b->t, 0.25);

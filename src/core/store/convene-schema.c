@@ -148,6 +148,16 @@ static const char * const steps[] = {
   "  FROM outcome_before_v3 AS o\n"
   "  JOIN segment AS s ON s.id = o.segment AND s.session = o.session;\n"
   "DROP TABLE outcome_before_v3;\n",
+
+  /* Version 4: a segment holding items lasts what its items take, and its
+   * own duration is a target length only when has_target says so. A
+   * segment that holds items in an older file keeps its duration as its
+   * target (unless that was 0), so a panel whose talks outgrew it says so
+   * rather than silently changing meaning. */
+  "ALTER TABLE segment ADD COLUMN has_target INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (has_target IN (0, 1));\n"
+  "UPDATE segment SET has_target = 1\n"
+  "  WHERE duration > 0 AND id IN (SELECT parent FROM segment WHERE parent IS NOT NULL);\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CONVENE_SCHEMA_VERSION);

@@ -410,10 +410,16 @@ load_segments (Loader *loader)
 {
   sqlite3_stmt *stmt;
 
-  /* Top-level segments first, so every item finds its parent. */
+  /* Top-level segments first, so every item finds its parent. A file
+   * before version 4 read without migrating gives its segments the target
+   * the migration would. */
   stmt = prepare (loader,
-                  "SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start "
-                  "FROM segment ORDER BY parent IS NOT NULL, position, id");
+                  convene_store_get_version (loader->store) >= 4
+                  ? "SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start, "
+                    "has_target FROM segment ORDER BY parent IS NOT NULL, position, id"
+                  : "SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start, "
+                    "duration > 0 AND id IN (SELECT parent FROM segment WHERE parent IS NOT NULL) "
+                    "FROM segment ORDER BY parent IS NOT NULL, position, id");
   if (stmt == NULL)
     return;
 
@@ -425,7 +431,7 @@ load_segments (Loader *loader)
       ConveneSegment *parent = NULL;
       const char *kind_nick, *title, *notes, *cues;
       ConveneSegmentKind kind;
-      gint64 id, session_id, parent_id, duration, fixed_start;
+      gint64 id, session_id, parent_id, duration, fixed_start, has_target;
 
       if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
@@ -438,7 +444,8 @@ load_segments (Loader *loader)
           !read_text (loader, stmt, 6, N_("the notes"), &notes) ||
           !read_text (loader, stmt, 7, N_("the cues"), &cues) ||
           !read_int (loader, stmt, 8, N_("The fixed start"), CONVENE_NO_FIXED_START,
-                     CONVENE_MINUTES_PER_DAY - 1, &fixed_start))
+                     CONVENE_MINUTES_PER_DAY - 1, &fixed_start) ||
+          !read_int (loader, stmt, 9, N_("The target length setting"), 0, 1, &has_target))
         break;
 
       if (!convene_segment_kind_from_nick (kind_nick, &kind))
@@ -472,6 +479,7 @@ load_segments (Loader *loader)
       convene_segment_set_notes (segment, notes);
       convene_segment_set_cues (segment, cues);
       convene_segment_set_fixed_start (segment, (int) fixed_start);
+      convene_segment_set_has_target (segment, has_target != 0);
 
       g_hash_table_insert (loader->segments, dup_id (id), segment);
       g_hash_table_insert (loader->segment_sessions, dup_id (id), dup_id (session_id));

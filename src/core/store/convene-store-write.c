@@ -46,11 +46,11 @@ static const char * const stmt_sql[N_STMTS] = {
     "description = excluded.description",
   [STMT_PUT_SEGMENT] =
     "INSERT INTO segment (id, session, parent, position, kind, title, duration, notes, cues, "
-    "fixed_start) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "fixed_start, has_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
     "ON CONFLICT (id) DO UPDATE SET session = excluded.session, parent = excluded.parent, "
     "position = excluded.position, kind = excluded.kind, title = excluded.title, "
     "duration = excluded.duration, notes = excluded.notes, cues = excluded.cues, "
-    "fixed_start = excluded.fixed_start",
+    "fixed_start = excluded.fixed_start, has_target = excluded.has_target",
   [STMT_PUT_SPEAKER] =
     "INSERT INTO speaker (id, position, honorific, name, job_title, organisation, email, phone, "
     "bio, notes, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
@@ -227,6 +227,7 @@ convene_store_writer_put_segment (ConveneStoreWriter *writer,
   bind_text (stmt, 8, convene_segment_get_notes (segment));
   bind_text (stmt, 9, convene_segment_get_cues (segment));
   sqlite3_bind_int64 (stmt, 10, convene_segment_get_fixed_start (segment));
+  sqlite3_bind_int64 (stmt, 11, convene_segment_get_has_target (segment));
   return run (stmt);
 }
 
