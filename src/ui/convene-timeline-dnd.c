@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-edits.h"
+#include "convene-kind-palette.h"
 #include "convene-limits.h"
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
@@ -484,72 +485,8 @@ _convene_timeline_view_add_escape_key (ConveneTimelineView *self)
 
 /* The palette */
 
-static GdkContentProvider *
-palette_drag_prepare (GtkDragSource *source,
-                      double         x,
-                      double         y,
-                      GtkWidget     *button)
-{
-  ConveneSegmentKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
-
-  return gdk_content_provider_new_typed (CONVENE_TYPE_SEGMENT_KIND, kind);
-}
-
-static void
-palette_drag_begin (GtkDragSource *source,
-                    GdkDrag       *drag,
-                    GtkWidget     *button)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (button);
-
-  gtk_drag_source_set_icon (source, paintable, 12, 12);
-}
-
 void
 _convene_timeline_view_build_palette (ConveneTimelineView *self)
 {
-  GtkWidget *strip = gtk_flow_box_new ();
-
-  /* Compact buttons that wrap (a scrolled strip would break GTK 4.8's
-   * pointer state when a drag starts in it): one row on a desktop, two on
-   * a phone. Each names its kind in its tooltip and accessible label. */
-  self->palette = strip;
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (strip), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (strip), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (strip), 4);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (strip), CONVENE_N_SEGMENT_KINDS);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (strip), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (strip), 4);
-  gtk_widget_add_css_class (strip, "kind-strip");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (strip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Kinds of segment: drag one into the timeline, or press it to add it after the selected segment"),
-                                  -1);
-
-  for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)
-    {
-      const char *nick = convene_segment_kind_to_nick (kind);
-      g_autofree char *css_class = g_strdup_printf ("kind-%s", nick);
-      g_autofree char *tooltip = NULL;
-      GtkWidget *button = gtk_button_new ();
-      GtkDragSource *source = gtk_drag_source_new ();
-
-      gtk_button_set_icon_name (GTK_BUTTON (button), convene_segment_kind_get_icon_name (kind));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      convene_segment_kind_get_label (kind), -1);
-      gtk_widget_add_css_class (button, "palette-kind");
-      gtk_widget_add_css_class (button, css_class);
-      /* Translators: %s is a kind of segment, "Add Panel". */
-      tooltip = g_strdup_printf (_("Add %s (or drag it into the timeline)"), convene_segment_kind_get_label (kind));
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "timeline.insert-kind");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", nick);
-      g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (kind));
-
-      gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
-      g_signal_connect (source, "prepare", G_CALLBACK (palette_drag_prepare), button);
-      g_signal_connect (source, "drag-begin", G_CALLBACK (palette_drag_begin), button);
-      gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));
-
-      gtk_flow_box_append (GTK_FLOW_BOX (strip), button);
-    }
+  self->palette = convene_kind_palette_new ("timeline.insert-kind");
 }

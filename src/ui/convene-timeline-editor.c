@@ -67,6 +67,16 @@ _convene_timeline_view_sync_editor (ConveneTimelineView *self)
   self->syncing = FALSE;
 }
 
+void
+_convene_timeline_view_edit_title (ConveneTimelineView *self)
+{
+  if (convene_timeline_view_get_selected_segment (self) == NULL || !gtk_widget_get_sensitive (self->editor))
+    return;
+  gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), "segment");
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+}
+
 static void
 commit_text (ConveneTimelineView *self,
              const char          *property,

@@ -89,6 +89,9 @@ ConveneSegmentBlock *_convene_timeline_view_find_block           (ConveneTimelin
 /* convene-timeline-editor.c */
 void                 _convene_timeline_view_sync_editor          (ConveneTimelineView  *self);
 void                 _convene_timeline_view_build_side           (ConveneTimelineView  *self);
+/* Shows the selected segment's details and puts the keyboard in its title,
+ * the text selected so typing replaces it. */
+void                 _convene_timeline_view_edit_title           (ConveneTimelineView  *self);
 
 /* convene-timeline-actions.c */
 void                 _convene_timeline_view_insert_kind          (ConveneTimelineView  *self,
