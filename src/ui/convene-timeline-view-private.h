@@ -66,6 +66,9 @@ struct _ConveneTimelineView
 
   ConveneSegmentBlock *drop_block;
   DropZone            drop_zone;
+  guint               autoscroll_tick; /* scrolls while a drag is near an edge */
+  gint64              autoscroll_time; /* the frame of its last step */
+  graphene_point_t    autoscroll_at;   /* the pointer, in the window's coordinates */
 
   ConveneSegment     *resizing;   /* the segment whose edge is dragged */
   GtkGesture         *resize_gesture;
@@ -117,6 +120,7 @@ void                 _convene_timeline_view_add_keys             (ConveneTimelin
 
 /* convene-timeline-dnd.c */
 void                 _convene_timeline_view_clear_drop_indicator (ConveneTimelineView  *self);
+void                 _convene_timeline_view_stop_autoscroll      (ConveneTimelineView  *self);
 /* The list takes blocks, kinds from the palette and people dropped on it. */
 void                 _convene_timeline_view_add_drop_target      (ConveneTimelineView  *self);
 void                 _convene_timeline_view_person_activated     (ConveneTimelineView  *self,
