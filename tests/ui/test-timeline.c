@@ -1518,10 +1518,12 @@ run_drags (void)
   g_clear_object (&document);
   document = convene_document_open (file, CONVENE_STORE_READ_WRITE, NULL);
   g_assert_nonnull (document);
-  window = show_window (document, 360, 780);
+  window = show_window (document, 360, 740);
   g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
   timeline = timeline_of (window);
   wait_until (widget_is_mapped, timeline, "the session page to show");
+  /* The page has slid in and been laid out at its full height. */
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (timeline) }, "the session page to settle");
   scroll_to_timeline (GTK_WIDGET (timeline));
   screenshot ("timeline-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
