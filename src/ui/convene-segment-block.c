@@ -384,6 +384,8 @@ static void
 convene_segment_block_init (ConveneSegmentBlock *self)
 {
   GtkWidget *column;
+  GtkWidget *overlay;
+  GtkWidget *grip;
   GtkWidget *inner;
   GtkWidget *heading;
   GtkWidget *body;
@@ -412,10 +414,14 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   gtk_widget_set_hexpand (column, TRUE);
   gtk_widget_set_parent (column, GTK_WIDGET (self));
 
+  /* The card's own bottom edge is the resize handle, drawn over it. */
+  overlay = gtk_overlay_new ();
+  gtk_widget_set_vexpand (overlay, TRUE);
+  gtk_box_append (GTK_BOX (column), overlay);
   self->card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (self->card, "block");
   gtk_widget_set_vexpand (self->card, TRUE);
-  gtk_box_append (GTK_BOX (column), self->card);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), self->card);
 
   self->bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->bar, "kind-bar");
@@ -460,11 +466,21 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   self->notes_label = add_label (body, "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->notes_label), "dim-label");
 
+  /* A strip along the bottom of the card, with a grip that shows on hover
+   * and while the block has the focus (Alt+plus and Alt+minus are the
+   * keyboard's way). No tooltip: GTK 4.8 crashes handling one on a widget
+   * drawn over another while a drag passes over it. */
   self->handle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (self->handle, "resize-handle");
+  gtk_widget_set_valign (self->handle, GTK_ALIGN_END);
   gtk_widget_set_cursor_from_name (self->handle, "ns-resize");
-  gtk_widget_set_tooltip_text (self->handle, _("Drag to change the length"));
-  gtk_box_append (GTK_BOX (column), self->handle);
+  grip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (grip, "grip");
+  gtk_widget_set_hexpand (grip, TRUE);
+  gtk_widget_set_halign (grip, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (grip, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (self->handle), grip);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->handle);
 }
 
 GtkWidget *

@@ -33,7 +33,7 @@ void            convene_segment_block_set_segment (ConveneSegmentBlock *self,
 void            convene_segment_block_clear       (ConveneSegmentBlock *self);
 /* The segment shown, or NULL. */
 ConveneSegment *convene_segment_block_get_segment (ConveneSegmentBlock *self);
-/* The bottom strip that resizes the block by dragging. */
+/* The strip along the block's bottom edge that resizes it by dragging. */
 GtkWidget      *convene_segment_block_get_handle  (ConveneSegmentBlock *self);
 /* Whether long titles (and the lines under them) wrap over up to three
  * lines rather than end in an ellipsis: on a narrow screen. */

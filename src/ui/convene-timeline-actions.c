@@ -8,21 +8,6 @@
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
 
-/* A sensible first length for a new segment of each kind. */
-static const guint default_minutes[CONVENE_N_SEGMENT_KINDS] = {
-  [CONVENE_SEGMENT_KIND_OPENING] = 5,
-  [CONVENE_SEGMENT_KIND_WELCOME] = 5,
-  [CONVENE_SEGMENT_KIND_KEYNOTE] = 20,
-  [CONVENE_SEGMENT_KIND_PRESENTATION] = 15,
-  [CONVENE_SEGMENT_KIND_PANEL] = 45,
-  [CONVENE_SEGMENT_KIND_QA] = 15,
-  [CONVENE_SEGMENT_KIND_DISCUSSION] = 30,
-  [CONVENE_SEGMENT_KIND_BREAK] = 15,
-  [CONVENE_SEGMENT_KIND_NETWORKING] = 30,
-  [CONVENE_SEGMENT_KIND_CLOSING] = 5,
-  [CONVENE_SEGMENT_KIND_CUSTOM] = 10,
-};
-
 /* Keeps the keyboard on the segment after an edit and says what happened. */
 static void
 follow (ConveneTimelineView *self,
@@ -39,11 +24,15 @@ follow (ConveneTimelineView *self,
 
 /* Edits */
 
+/* A new segment is named after its kind ("Q&A", in the planner's
+ * language) and has the kind's usual length, so it reads right on the run
+ * sheet until it is renamed. */
 static ConveneSegment *
 new_segment (ConveneTimelineView *self,
              ConveneSegmentKind   kind)
 {
-  return convene_segment_new (convene_project_new_id (self->project), kind, "", default_minutes[kind]);
+  return convene_segment_new (convene_project_new_id (self->project), kind, convene_segment_kind_get_label (kind),
+                              convene_segment_kind_get_default_minutes (kind));
 }
 
 void
@@ -57,8 +46,11 @@ _convene_timeline_view_insert_kind (ConveneTimelineView *self,
   ConveneCommand *command;
 
   command = convene_edit_add_segment (self->project, self->session, parent, position, segment, &error);
-  if (_convene_timeline_view_run_command (self, command, error))
-    follow (self, segment, _("added"));
+  if (!_convene_timeline_view_run_command (self, command, error))
+    return;
+  follow (self, segment, _("added"));
+  /* The kind's name is only a start: the title is ready to be typed over. */
+  _convene_timeline_view_edit_title (self);
 }
 
 /* Where a new segment goes from the keyboard: after the selected block, at

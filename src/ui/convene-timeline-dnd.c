@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-edits.h"
+#include "convene-kind-palette.h"
 #include "convene-limits.h"
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
@@ -54,30 +55,199 @@ drop_zone_at (ConveneTimelineView  *self,
   return by < height / 2.0 ? DROP_BEFORE : DROP_AFTER;
 }
 
+/* Marks where a drop at (x, y) of the list would land. */
+static void
+show_drop_indicator (ConveneTimelineView *self,
+                     double               x,
+                     double               y)
+{
+  ConveneSegmentBlock *block = NULL;
+  DropZone zone = drop_zone_at (self, x, y, &block);
+  static const char *classes[] = { NULL, "drop-before", "drop-after", "drop-into", NULL };
+
+  if (block == self->drop_block && zone == self->drop_zone)
+    return;
+  _convene_timeline_view_clear_drop_indicator (self);
+  self->drop_zone = zone;
+  if (block != NULL)
+    {
+      self->drop_block = block;
+      g_object_add_weak_pointer (G_OBJECT (block), (gpointer *) &self->drop_block);
+      gtk_widget_add_css_class (GTK_WIDGET (block), classes[zone]);
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "drop-end");
+}
+
+/* Scrolling during a drag: held near the top or bottom of the part of the
+ * list on screen, the pointer scrolls it, faster the nearer the edge, so a
+ * block can be carried to a place out of sight. The list scrolls first;
+ * when it can go no further (or is itself cut off by the page), the page
+ * around it does. */
+
+/* How near the edge scrolling starts, and its slowest and fastest speeds. */
+#define AUTOSCROLL_EDGE      64
+#define AUTOSCROLL_MIN_SPEED 60.0    /* pixels per second */
+#define AUTOSCROLL_MAX_SPEED 1500.0
+
+/* The top and bottom of what shows of the list, in the window's
+ * coordinates: its own box cut by every scrolled window around it. */
+static gboolean
+visible_band (ConveneTimelineView *self,
+              GtkWidget           *window,
+              double              *top,
+              double              *bottom)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (list, window, &bounds))
+    return FALSE;
+  *top = MAX (bounds.origin.y, 0);
+  *bottom = MIN (bounds.origin.y + bounds.size.height, gtk_widget_get_height (window));
+  for (GtkWidget *ancestor = gtk_widget_get_parent (list); ancestor != NULL && ancestor != window;
+       ancestor = gtk_widget_get_parent (ancestor))
+    if (GTK_IS_SCROLLED_WINDOW (ancestor) && gtk_widget_compute_bounds (ancestor, window, &bounds))
+      {
+        *top = MAX (*top, bounds.origin.y);
+        *bottom = MIN (*bottom, bounds.origin.y + bounds.size.height);
+      }
+  return *bottom - *top >= 1;
+}
+
+/* Pixels per second for the pointer at y of window: negative up, positive
+ * down, 0 away from the edges. */
+static double
+autoscroll_speed (ConveneTimelineView *self,
+                  GtkWidget           *window,
+                  double               y)
+{
+  double top, bottom, edge, depth;
+
+  if (!visible_band (self, window, &top, &bottom))
+    return 0;
+  edge = MIN (AUTOSCROLL_EDGE, (bottom - top) / 4);
+  if (y < top + edge)
+    depth = -(top + edge - y) / edge;
+  else if (y > bottom - edge)
+    depth = (y - (bottom - edge)) / edge;
+  else
+    return 0;
+  depth = CLAMP (depth, -1.0, 1.0);
+  return (depth < 0 ? -1 : 1) * (AUTOSCROLL_MIN_SPEED + (AUTOSCROLL_MAX_SPEED - AUTOSCROLL_MIN_SPEED) * depth * depth);
+}
+
+/* Whether the list goes on beyond the box of the scrolled window around
+ * it that way (down when amount > 0): the page has more of it to show. */
+static gboolean
+cut_off_by (ConveneTimelineView *self,
+            GtkWidget           *scroller,
+            double               amount)
+{
+  graphene_rect_t list, box;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->list_view), scroller, &list) ||
+      !gtk_widget_compute_bounds (scroller, scroller, &box))
+    return FALSE;
+  if (amount > 0)
+    return list.origin.y + list.size.height > box.origin.y + box.size.height + 0.5;
+  return list.origin.y < box.origin.y - 0.5;
+}
+
+/* Scrolls the innermost scrolled window around the list that can still
+ * move that way by amount pixels: the list's own, or a page around it that
+ * hides part of it there. FALSE when none can. */
+static gboolean
+scroll_by (ConveneTimelineView *self,
+           double               amount)
+{
+  GtkWidget *own = gtk_widget_get_parent (GTK_WIDGET (self->list_view));
+
+  for (GtkWidget *ancestor = own; ancestor != NULL; ancestor = gtk_widget_get_parent (ancestor))
+    {
+      GtkAdjustment *adjustment;
+      double value, limit;
+
+      if (!GTK_IS_SCROLLED_WINDOW (ancestor) || (ancestor != own && !cut_off_by (self, ancestor, amount)))
+        continue;
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (ancestor));
+      value = gtk_adjustment_get_value (adjustment);
+      limit = amount > 0
+              ? gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)
+              : gtk_adjustment_get_lower (adjustment);
+      if (amount > 0 ? value < limit - 0.5 : value > limit + 0.5)
+        {
+          gtk_adjustment_set_value (adjustment, amount > 0 ? MIN (value + amount, limit) : MAX (value + amount, limit));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+autoscroll_step (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double seconds = self->autoscroll_time > 0 ? (now - self->autoscroll_time) / (double) G_USEC_PER_SEC : 1 / 60.0;
+  double speed;
+  graphene_point_t point;
+
+  self->autoscroll_time = now;
+  speed = window != NULL ? autoscroll_speed (self, window, self->autoscroll_at.y) : 0;
+  /* A stalled frame does not make a jump. */
+  seconds = CLAMP (seconds, 0, 0.05);
+  if (speed == 0 || !scroll_by (self, speed * seconds))
+    {
+      self->autoscroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* What lies under the pointer has moved on. */
+  if (gtk_widget_compute_point (window, GTK_WIDGET (self->list_view), &self->autoscroll_at, &point))
+    show_drop_indicator (self, point.x, point.y);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Follows the pointer at (x, y) of the list during a drag. */
+static void
+autoscroll_follow (ConveneTimelineView *self,
+                   double               x,
+                   double               y)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (GTK_WIDGET (self)));
+
+  if (window == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->list_view), window, &GRAPHENE_POINT_INIT (x, y),
+                                 &self->autoscroll_at))
+    return;
+  if (self->autoscroll_tick == 0 && autoscroll_speed (self, window, self->autoscroll_at.y) != 0)
+    {
+      self->autoscroll_time = 0;
+      self->autoscroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_step, NULL, NULL);
+    }
+}
+
+void
+_convene_timeline_view_stop_autoscroll (ConveneTimelineView *self)
+{
+  if (self->autoscroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_tick);
+  self->autoscroll_tick = 0;
+}
+
 static GdkDragAction
 drop_motion (GtkDropTarget       *target,
              double               x,
              double               y,
              ConveneTimelineView *self)
 {
-  ConveneSegmentBlock *block = NULL;
-  DropZone zone = drop_zone_at (self, x, y, &block);
-  static const char *classes[] = { NULL, "drop-before", "drop-after", "drop-into", NULL };
   GdkDrop *drop;
 
-  if (block != self->drop_block || zone != self->drop_zone)
-    {
-      _convene_timeline_view_clear_drop_indicator (self);
-      self->drop_zone = zone;
-      if (block != NULL)
-        {
-          self->drop_block = block;
-          g_object_add_weak_pointer (G_OBJECT (block), (gpointer *) &self->drop_block);
-          gtk_widget_add_css_class (GTK_WIDGET (block), classes[zone]);
-        }
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "drop-end");
-    }
+  show_drop_indicator (self, x, y);
+  autoscroll_follow (self, x, y);
   if (!_convene_timeline_view_is_writable (self))
     return 0;
   /* One action: a block moves, a kind from the palette or a person is copied. */
@@ -92,6 +262,7 @@ drop_leave (GtkDropTarget       *target,
             ConveneTimelineView *self)
 {
   _convene_timeline_view_clear_drop_indicator (self);
+  _convene_timeline_view_stop_autoscroll (self);
 }
 
 /* Turns a zone into a parent and a position in its list as it is now. */
@@ -256,6 +427,7 @@ drop_done (GtkDropTarget       *target,
   guint position = 0;
 
   _convene_timeline_view_clear_drop_indicator (self);
+  _convene_timeline_view_stop_autoscroll (self);
   if (!_convene_timeline_view_is_writable (self))
     return FALSE;
 
@@ -335,9 +507,12 @@ block_drag_begin (GtkDragSource       *source,
                   GdkDrag             *drag,
                   ConveneSegmentBlock *block)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (block));
+  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (GTK_WIDGET (block));
+  /* A still picture: while the list scrolls under the drag, the block's
+   * widget may be given another segment to show. */
+  g_autoptr(GdkPaintable) picture = gdk_paintable_get_current_image (live);
 
-  gtk_drag_source_set_icon (source, paintable, 24, 16);
+  gtk_drag_source_set_icon (source, picture, 24, 16);
 }
 
 /* Resizing by the bottom edge: the duration changes live on the segment
@@ -484,72 +659,8 @@ _convene_timeline_view_add_escape_key (ConveneTimelineView *self)
 
 /* The palette */
 
-static GdkContentProvider *
-palette_drag_prepare (GtkDragSource *source,
-                      double         x,
-                      double         y,
-                      GtkWidget     *button)
-{
-  ConveneSegmentKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
-
-  return gdk_content_provider_new_typed (CONVENE_TYPE_SEGMENT_KIND, kind);
-}
-
-static void
-palette_drag_begin (GtkDragSource *source,
-                    GdkDrag       *drag,
-                    GtkWidget     *button)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (button);
-
-  gtk_drag_source_set_icon (source, paintable, 12, 12);
-}
-
 void
 _convene_timeline_view_build_palette (ConveneTimelineView *self)
 {
-  GtkWidget *strip = gtk_flow_box_new ();
-
-  /* Compact buttons that wrap (a scrolled strip would break GTK 4.8's
-   * pointer state when a drag starts in it): one row on a desktop, two on
-   * a phone. Each names its kind in its tooltip and accessible label. */
-  self->palette = strip;
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (strip), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (strip), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (strip), 4);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (strip), CONVENE_N_SEGMENT_KINDS);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (strip), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (strip), 4);
-  gtk_widget_add_css_class (strip, "kind-strip");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (strip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Kinds of segment: drag one into the timeline, or press it to add it after the selected segment"),
-                                  -1);
-
-  for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)
-    {
-      const char *nick = convene_segment_kind_to_nick (kind);
-      g_autofree char *css_class = g_strdup_printf ("kind-%s", nick);
-      g_autofree char *tooltip = NULL;
-      GtkWidget *button = gtk_button_new ();
-      GtkDragSource *source = gtk_drag_source_new ();
-
-      gtk_button_set_icon_name (GTK_BUTTON (button), convene_segment_kind_get_icon_name (kind));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      convene_segment_kind_get_label (kind), -1);
-      gtk_widget_add_css_class (button, "palette-kind");
-      gtk_widget_add_css_class (button, css_class);
-      /* Translators: %s is a kind of segment, "Add Panel". */
-      tooltip = g_strdup_printf (_("Add %s (or drag it into the timeline)"), convene_segment_kind_get_label (kind));
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "timeline.insert-kind");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", nick);
-      g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (kind));
-
-      gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
-      g_signal_connect (source, "prepare", G_CALLBACK (palette_drag_prepare), button);
-      g_signal_connect (source, "drag-begin", G_CALLBACK (palette_drag_begin), button);
-      gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));
-
-      gtk_flow_box_append (GTK_FLOW_BOX (strip), button);
-    }
+  self->palette = convene_kind_palette_new ("timeline.insert-kind");
 }

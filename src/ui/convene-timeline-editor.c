@@ -103,6 +103,16 @@ edited_segment (ConveneTimelineView *self)
   return convene_timeline_view_get_selected_segment (self);
 }
 
+void
+_convene_timeline_view_edit_title (ConveneTimelineView *self)
+{
+  if (convene_timeline_view_get_selected_segment (self) == NULL || !gtk_widget_get_sensitive (self->editor))
+    return;
+  convene_timeline_view_show_side (self, "segment");
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+}
+
 static void
 commit_text (ConveneTimelineView *self,
              const char          *property,

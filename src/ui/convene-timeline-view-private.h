@@ -73,6 +73,9 @@ struct _ConveneTimelineView
 
   ConveneSegmentBlock *drop_block;
   DropZone            drop_zone;
+  guint               autoscroll_tick; /* scrolls while a drag is near an edge */
+  gint64              autoscroll_time; /* the frame of its last step */
+  graphene_point_t    autoscroll_at;   /* the pointer, in the window's coordinates */
 
   ConveneSegment     *resizing;   /* the segment whose edge is dragged */
   GtkGesture         *resize_gesture;
@@ -102,6 +105,9 @@ void                 _convene_timeline_view_set_side_open        (ConveneTimelin
 /* convene-timeline-editor.c */
 void                 _convene_timeline_view_sync_editor          (ConveneTimelineView  *self);
 void                 _convene_timeline_view_build_side           (ConveneTimelineView  *self);
+/* Shows the selected segment's details and puts the keyboard in its title,
+ * the text selected so typing replaces it. */
+void                 _convene_timeline_view_edit_title           (ConveneTimelineView  *self);
 
 /* convene-timeline-actions.c */
 void                 _convene_timeline_view_insert_kind          (ConveneTimelineView  *self,
@@ -127,6 +133,7 @@ void                 _convene_timeline_view_add_keys             (ConveneTimelin
 
 /* convene-timeline-dnd.c */
 void                 _convene_timeline_view_clear_drop_indicator (ConveneTimelineView  *self);
+void                 _convene_timeline_view_stop_autoscroll      (ConveneTimelineView  *self);
 /* The list takes blocks, kinds from the palette and people dropped on it. */
 void                 _convene_timeline_view_add_drop_target      (ConveneTimelineView  *self);
 void                 _convene_timeline_view_person_activated     (ConveneTimelineView  *self,

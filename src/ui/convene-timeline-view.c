@@ -643,6 +643,7 @@ convene_timeline_view_dispose (GObject *object)
   convene_timeline_view_set_session (self, NULL, NULL);
   g_clear_object (&self->document_signals);
   _convene_timeline_view_clear_drop_indicator (self);
+  _convene_timeline_view_stop_autoscroll (self);
   if (self->wrap_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->wrap_tick);
   self->wrap_tick = 0;

@@ -162,6 +162,16 @@ test_enums_segment_kind (void)
   g_assert_true (convene_segment_kind_needs_people (CONVENE_SEGMENT_KIND_PANEL));
   g_assert_false (convene_segment_kind_needs_people (CONVENE_SEGMENT_KIND_BREAK));
   g_assert_false (convene_segment_kind_needs_people (CONVENE_SEGMENT_KIND_NETWORKING));
+
+  /* Every kind has a usual length a planner would book, within the limits. */
+  for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)
+    {
+      g_assert_cmpuint (convene_segment_kind_get_default_minutes (kind), >=, 5);
+      g_assert_cmpuint (convene_segment_kind_get_default_minutes (kind), <=, 60);
+    }
+  g_assert_cmpuint (convene_segment_kind_get_default_minutes (CONVENE_SEGMENT_KIND_QA), ==, 15);
+  g_assert_cmpuint (convene_segment_kind_get_default_minutes (CONVENE_SEGMENT_KIND_PANEL), ==, 45);
+  g_assert_cmpuint (convene_segment_kind_get_default_minutes (CONVENE_SEGMENT_KIND_BREAK), ==, 15);
 }
 
 /* The icons must exist in the Adwaita theme where it is installed. */

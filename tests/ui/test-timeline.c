@@ -8,6 +8,7 @@
 #include "convene-document.h"
 #include "convene-edits.h"
 #include "convene-people-palette.h"
+#include "convene-person-row.h"
 #include "convene-segment-block.h"
 #include "convene-session-warnings.h"
 #include "convene-timeline-view.h"
@@ -198,6 +199,24 @@ editable_shows (gpointer data)
   Shows *shows = data;
 
   return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (shows->editable)), shows->text) == 0;
+}
+
+/* The palette's button for a kind (css_class "kind-qa"). */
+static GtkWidget *
+palette_button (GtkWidget  *root,
+                const char *css_class)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = palette_button (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -802,6 +821,181 @@ test_adaptive_layout (void)
   remove_project_file (file);
 }
 
+/* The palette names each kind beside its icon where the row has room, and
+ * shows the icons alone, named by tooltips and accessible labels, on a
+ * phone. */
+typedef struct
+{
+  GtkWidget *timeline;
+  gboolean   named;
+} PaletteNamed;
+
+/* The visible label inside a palette button, or NULL. */
+static GtkWidget *
+shown_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+palette_is_named (gpointer data)
+{
+  PaletteNamed *p = data;
+
+  for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)
+    {
+      g_autofree char *css_class = g_strdup_printf ("kind-%s", convene_segment_kind_to_nick (kind));
+      GtkWidget *button = palette_button (p->timeline, css_class);
+      GtkWidget *label = button != NULL ? shown_label (button) : NULL;
+
+      if (button == NULL || !gtk_widget_get_mapped (button))
+        return FALSE;
+      if (p->named != (label != NULL))
+        return FALSE;
+      if (label != NULL &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), convene_segment_kind_get_label (kind)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_palette_names (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "palette.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  const int widths[] = { 1280, 360 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      ConveneWindow *window = show_window (document, widths[i], 800);
+      GtkWidget *timeline;
+      gboolean named = widths[i] >= 1000;
+      int top = G_MAXINT, bottom = 0;
+
+      if (widths[i] < 600)
+        {
+          g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
+          wait_until (widget_is_mapped, timeline_of (window), "the session page to show");
+        }
+      timeline = GTK_WIDGET (timeline_of (window));
+      wait_until (palette_is_named, &(PaletteNamed) { timeline, named },
+                  named ? "the kinds' names beside their icons" : "the kinds' icons alone");
+
+      for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)
+        {
+          g_autofree char *css_class = g_strdup_printf ("kind-%s", convene_segment_kind_to_nick (kind));
+          GtkWidget *button = palette_button (timeline, css_class);
+          const char *label = convene_segment_kind_get_label (kind);
+          g_autofree char *mismatch = NULL;
+          graphene_rect_t bounds;
+
+          /* Named for assistive technologies either way, and by a tooltip. */
+          mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                         label);
+          g_assert_null (mismatch);
+          g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), label));
+          g_assert_true (gtk_widget_get_focusable (button));
+          /* Inside the window, none cut off. */
+          g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+          g_assert_cmpfloat (bounds.origin.x, >=, 0);
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, widths[i]);
+          g_assert_cmpfloat (bounds.size.width, >=, bounds.size.height);
+          top = MIN (top, (int) bounds.origin.y);
+          bottom = MAX (bottom, (int) (bounds.origin.y + bounds.size.height));
+        }
+      /* A few rows at most: the timeline is not pushed far down. */
+      g_test_message ("%d px: the palette takes %d px", widths[i], bottom - top);
+      g_assert_cmpint (bottom - top, <, named ? 140 : 90);
+
+      close_window (window);
+    }
+
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* The editable has the focus with all its text selected. */
+static gboolean
+ready_to_rename (gpointer data)
+{
+  GtkWidget *row = data;
+  int start = -1, end = -1;
+
+  return focus_within (row) && gtk_editable_get_selection_bounds (GTK_EDITABLE (row), &start, &end) &&
+         start == 0 && end == (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1);
+}
+
+/* A kind pressed in the palette becomes a segment named after the kind,
+ * of its usual length, its title ready to be typed over. */
+static void
+test_new_kind_titled (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "titled.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  GtkWidget *title_row = first_of_type (GTK_WIDGET (timeline), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *side_stack = first_of_type (first_with_class (GTK_WIDGET (timeline), "timeline-side"), GTK_TYPE_STACK);
+  const struct { const char *nick; ConveneSegmentKind kind; const char *title; } kinds[] = {
+    { "qa", CONVENE_SEGMENT_KIND_QA, "Q&A" },
+    { "break", CONVENE_SEGMENT_KIND_BREAK, "Break" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      ConveneSegment *discussion = top_segment (document, 2);
+      ConveneSegment *added;
+      g_autoptr(ConveneProject) saved = NULL;
+      g_autoptr(GError) error = NULL;
+      ConveneSegment *saved_segment;
+
+      /* From the people tab too: the details come forward. */
+      gtk_stack_set_visible_child_name (GTK_STACK (side_stack), i == 0 ? "segment" : "people");
+      convene_timeline_view_select_segment (timeline, discussion);
+      gtk_widget_grab_focus (palette_button (GTK_WIDGET (timeline), "kind-discussion"));
+      /* What pressing the kind's button in the palette does. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.insert-kind", "s", kinds[i].nick));
+
+      added = top_segment (document, 3);
+      g_assert_cmpint (convene_segment_get_kind (added), ==, kinds[i].kind);
+      g_assert_cmpstr (convene_segment_get_title (added), ==, kinds[i].title);
+      g_assert_cmpuint (convene_segment_get_duration (added), ==, convene_segment_kind_get_default_minutes (kinds[i].kind));
+      g_assert_cmpuint (convene_segment_get_duration (added), ==, 15);
+      g_assert_true (convene_timeline_view_get_selected_segment (timeline) == added);
+      saved = load_file (file);
+      saved_segment = convene_project_find_segment (saved, convene_segment_get_id (added), NULL);
+      g_assert_nonnull (saved_segment);
+      g_assert_cmpstr (convene_segment_get_title (saved_segment), ==, kinds[i].title);
+
+      /* The title field shows the name, has the keyboard, all selected. */
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (side_stack)), ==, "segment");
+      wait_until (editable_shows, &(Shows) { title_row, kinds[i].title }, "the title field to show the kind");
+      wait_until (ready_to_rename, title_row, "the title field to be ready to rename");
+
+      /* One command: undo takes the segment away again. */
+      g_assert_true (convene_document_undo (document, &error));
+      g_assert_no_error (error);
+      g_assert_true (top_segment (document, 3) != added);
+    }
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 static gboolean
 has_blocks (gpointer data)
 {
@@ -885,32 +1079,6 @@ test_thousand_segments (void)
 /* Real pointer drags in a real X server. */
 
 static GtkWidget *drag_window;
-
-static GtkWidget *
-palette_button (GtkWidget  *root,
-                const char *css_class)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = palette_button (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GdkContentProvider *
-speaker_drag_prepare (GtkDragSource *source,
-                      double         x,
-                      double         y,
-                      gpointer       data)
-{
-  return gdk_content_provider_new_typed (CONVENE_TYPE_SPEAKER, data);
-}
 
 /* How many people the file has on segment in role. */
 static guint
@@ -1017,13 +1185,272 @@ wait_block (GtkWidget      *list,
   wait_until (block_at_rest, &(BlockAtRest) { .list = list, .segment = segment }, "a block to be in place");
 }
 
+/* Waits until the file's top-level segment at position is titled title. */
+typedef struct
+{
+  GFile      *file;
+  guint       position;
+  const char *title;
+  char       *state;
+} TitleSays;
+
+static gboolean
+title_says (gpointer data)
+{
+  TitleSays *says = data;
+  g_autoptr(ConveneProject) project = load_file (says->file);
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), 0);
+  g_autoptr(ConveneSegment) segment =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), says->position);
+
+  g_free (says->state);
+  says->state = g_strdup (segment != NULL ? convene_segment_get_title (segment) : "(none)");
+  return g_strcmp0 (says->state, says->title) == 0;
+}
+
+static gboolean
+titled_as (GFile      *file,
+           guint       position,
+           const char *title)
+{
+  TitleSays says = { file, position, title, NULL };
+  gboolean ok = eventually (title_says, &says);
+
+  g_print ("# segment %u is titled “%s” in the file\n", position + 1, says.state);
+  g_free (says.state);
+  return ok;
+}
+
+static gboolean
+has_person_row (gpointer data)
+{
+  GtkWidget *row = first_of_type (GTK_WIDGET (data), CONVENE_TYPE_PERSON_ROW);
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+/* The keyboard back in the list and the page back on the timeline, as a
+ * planner who renamed a segment turns back to it. */
+static void
+back_to_timeline (ConveneTimelineView *timeline,
+                  GtkWidget           *list)
+{
+  gtk_widget_grab_focus (list);
+  wait_until (focus_within, list, "the timeline to have the focus");
+}
+
+/* Drags that have to scroll the timeline: a session longer than the window
+ * shows, each drop read back from the file. */
+
+/* The list's own scrolled window and where it is. */
+static GtkAdjustment *
+list_adjustment (GtkWidget *list)
+{
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+}
+
+/* The screen's y for the top (fy 0) or bottom (fy 1) of what shows of the
+ * list: its box cut by the window and the page around it. */
+static int
+visible_edge (GtkWidget *list,
+              double     fy)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (list));
+  int x, edge, y;
+
+  screen_point (list, fy, &x, &edge);
+  screen_point (window, fy, &x, &y);
+  edge = fy > 0.5 ? MIN (edge, y) : MAX (edge, y);
+  for (GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW); scroller != NULL;
+       scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW))
+    {
+      screen_point (scroller, fy, &x, &y);
+      edge = fy > 0.5 ? MIN (edge, y) : MAX (edge, y);
+    }
+  return edge;
+}
+
+/* A Condition: the segment's block is on screen, whole, and resting, and
+ * the list has scrolled as far as it goes that way. */
+typedef struct
+{
+  GtkWidget      *list;
+  ConveneSegment *segment;
+  gboolean        at_end;
+  BlockAtRest     rest;
+} ScrolledTo;
+
+static gboolean
+scrolled_to (gpointer data)
+{
+  ScrolledTo *to = data;
+  GtkAdjustment *adjustment = list_adjustment (to->list);
+  double value = gtk_adjustment_get_value (adjustment);
+  GtkWidget *block;
+  int x, top, bottom;
+
+  if (to->at_end ? value < gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 1
+                 : value > gtk_adjustment_get_lower (adjustment) + 1)
+    return FALSE;
+  to->rest.list = to->list;
+  to->rest.segment = to->segment;
+  if (!block_at_rest (&to->rest))
+    return FALSE;
+  block = block_of (to->list, to->segment);
+  screen_point (block, 0.0, &x, &top);
+  screen_point (block, 1.0, &x, &bottom);
+  return top >= visible_edge (to->list, 0.0) && bottom <= visible_edge (to->list, 1.0);
+}
+
+/* Drags from (x1, y1) to the bottom (down) or top edge of the list, holds
+ * there until it has scrolled to segment, then drops on segment at fy of
+ * its height; returns whether the list scrolled to it. */
+static gboolean
+drag_scrolling (GtkWidget      *list,
+                int             x1,
+                int             y1,
+                gboolean        down,
+                ConveneSegment *segment,
+                double          fy)
+{
+  int edge = down ? visible_edge (list, 1.0) - 3 : visible_edge (list, 0.0) + 3;
+  int x2, y2;
+  gboolean scrolled;
+
+  screen_point (list, 0.5, &x2, &y2);
+  drag_hold (x1, y1, x2, edge);
+  scrolled = eventually (scrolled_to, &(ScrolledTo) { .list = list, .segment = segment, .at_end = down });
+  if (scrolled)
+    {
+      g_autofree char *move = NULL;
+
+      screen_point (block_of (list, segment), fy, &x2, &y2);
+      move = g_strdup_printf ("mousemove %d %d", x2, y2);
+      xdotool (move);
+      wait_block (list, segment);
+      screen_point (block_of (list, segment), fy, &x2, &y2);
+    }
+  drag_release (x2, scrolled ? y2 : edge);
+  return scrolled;
+}
+
+/* Forty segments of 5 to 44 minutes: far taller than the window. */
+static ConveneDocument *
+create_long_session (GFile *file)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneDocument *document;
+
+  session = convene_session_new (convene_project_new_id (project), "Long day", "2026-06-01", 8 * 60, 1440);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(ConveneSegment) segment =
+        convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PRESENTATION, "Talk", 5 + i);
+
+      g_list_store_append (convene_session_get_segments (session), segment);
+    }
+  g_list_store_append (convene_project_get_sessions (project), session);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* "presentation/5,presentation/6,…" from first to last minutes, then what
+ * follows. */
+static char *
+long_order (guint first, guint last)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint minutes = first; minutes <= last; minutes++)
+    g_string_append_printf (text, "%spresentation/%u", text->len > 0 ? "," : "", minutes);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+run_scrolling_drags (guint *test)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "long.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_long_session (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  ConveneTimelineView *timeline;
+  GtkWidget *list;
+  ConveneSegment *first = top_segment (document, 0);
+  ConveneSegment *last = top_segment (document, 39);
+  g_autofree char *middle = long_order (6, 44);
+  g_autofree char *expected = NULL;
+  int x1, y1;
+  gboolean ok;
+
+  drag_window = GTK_WIDGET (window);
+  gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
+  timeline = timeline_of (window);
+  wait_until (widget_is_mapped, timeline, "the session page to show");
+  list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW);
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
+  wait_block (list, first);
+  g_assert_null (block_of (list, last));
+
+  /* 9. The first block carried down past the bottom of the window: the
+   * timeline scrolls until the last block shows, and it lands after it. */
+  screen_point (block_of (list, first), 0.3, &x1, &y1);
+  ok = drag_scrolling (list, x1, y1, TRUE, last, 0.8);
+  g_free (expected);
+  expected = g_strdup_printf ("%s,presentation/5", middle);
+  ok = saved_as (file, "after the long drag down", expected, NULL) && ok;
+  g_print ("%s %u - a block dragged to the bottom edge scrolls the timeline and lands at the end\n",
+           ok ? "ok" : "not ok", ++*test);
+  screenshot ("timeline-scrolled-default-light.png");
+
+  /* 10. A kind from the palette, with the list back at its top, to the
+   * end of the session. */
+  gtk_adjustment_set_value (list_adjustment (list), 0);
+  wait_until (scrolled_to, &(ScrolledTo) { .list = list, .segment = top_segment (document, 0) }, "the list's top");
+  screen_point (palette_button (GTK_WIDGET (timeline), "kind-qa"), 0.5, &x1, &y1);
+  ok = drag_scrolling (list, x1, y1, TRUE, first, 0.8);
+  g_free (expected);
+  expected = g_strdup_printf ("%s,presentation/5,qa/15", middle);
+  ok = saved_as (file, "after the kind dragged to the end", expected, NULL) && titled_as (file, 40, "Q&A") && ok;
+  g_print ("%s %u - a kind dragged from the palette to the bottom edge lands at the end\n", ok ? "ok" : "not ok",
+           ++*test);
+
+  /* 11. The last block carried up to the top: the timeline scrolls back. */
+  {
+    ConveneSegment *qa = top_segment (document, 40);
+    ConveneSegment *top = top_segment (document, 0);
+    GtkAdjustment *adjustment = list_adjustment (list);
+
+    /* The list scrolled to its last block. */
+    back_to_timeline (timeline, list);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+    wait_block (list, qa);
+    wait_until (scrolled_to, &(ScrolledTo) { .list = list, .segment = qa, .at_end = TRUE }, "the list's end");
+    screen_point (block_of (list, qa), 0.5, &x1, &y1);
+    ok = drag_scrolling (list, x1, y1, FALSE, top, 0.2);
+    g_free (expected);
+    expected = g_strdup_printf ("qa/15,%s,presentation/5", middle);
+    ok = saved_as (file, "after the drag up", expected, NULL) && ok;
+    g_print ("%s %u - a block dragged to the top edge scrolls the timeline back and lands first\n",
+             ok ? "ok" : "not ok", ++*test);
+  }
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 static int
 run_drags (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "drag.convene", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ConveneDocument) document = create_example (file);
-  ConveneWindow *window = show_window (document, 1280, 800);
+  /* The window's own size, as a planner first sees it. */
+  ConveneWindow *window = show_window (document, -1, -1);
   ConveneTimelineView *timeline = timeline_of (window);
   GtkWidget *list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW);
   ConveneSegment *opening = top_segment (document, 0);
@@ -1038,19 +1465,35 @@ run_drags (void)
   gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
   /* A few frames on, the X server has the title xdotool looks for. */
   wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
-  g_print ("1..8\n");
-  screenshot ("timeline-1280-light.png");
+  g_print ("1..12\n");
+  g_print ("# window %dx%d\n", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
+  screenshot ("timeline-default-light.png");
 
-  /* 1. A break from the palette onto the lower half of the opening block. */
+  /* 1. A break from the palette onto the lower half of the opening block:
+   * named "Break", 15 min, its title ready to be typed over. */
   wait_block (list, opening);
   screen_point (palette_button (GTK_WIDGET (timeline), "kind-break"), 0.5, &x1, &y1);
   screen_point (block_of (list, opening), 0.85, &x2, &y2);
   drag (x1, y1, x2, y2);
-  ok = saved_as (file, "after palette drag", "opening/10,break/15,panel/60", NULL);
-  g_print ("%s %u - a break dragged from the palette lands after the opening\n", ok ? "ok" : "not ok", ++test);
+  ok = saved_as (file, "after palette drag", "opening/10,break/15,panel/60", NULL) &&
+       titled_as (file, 1, "Break");
+  g_print ("%s %u - a break dragged from the palette lands after the opening, named Break\n", ok ? "ok" : "not ok",
+           ++test);
+  {
+    GtkWidget *title_row = first_of_type (GTK_WIDGET (timeline), ADW_TYPE_ENTRY_ROW);
+
+    eventually (ready_to_rename, title_row);
+    xdotool ("type --delay 40 Coffee");
+    xdotool_seen (GTK_WIDGET (window), "key Return", GDK_KEY_PRESS);
+    ok = titled_as (file, 1, "Coffee");
+    g_print ("%s %u - typing at once renames it\n", ok ? "ok" : "not ok", ++test);
+    if (ok)
+      g_assert_true (convene_document_undo (document, NULL));
+  }
   g_assert_true (convene_document_undo (document, NULL));
 
   convene_timeline_view_select_segment (timeline, opening);
+  back_to_timeline (timeline, list);
   /* 2. The panel dragged onto the top of the opening: reorder. */
   wait_block (list, panel);
   wait_block (list, opening);
@@ -1063,6 +1506,7 @@ run_drags (void)
   g_assert_true (convene_document_undo (document, NULL));
 
   convene_timeline_view_select_segment (timeline, opening);
+  back_to_timeline (timeline, list);
   /* 3. The opening dropped on the middle of the panel: nested as its last item. */
   wait_block (list, panel);
   wait_block (list, opening);
@@ -1075,10 +1519,13 @@ run_drags (void)
   g_assert_true (convene_document_undo (document, NULL));
 
   convene_timeline_view_select_segment (timeline, opening);
-  /* 4. The opening's bottom edge dragged down by 24 px: ten more minutes. */
+  back_to_timeline (timeline, list);
+  /* 4. The opening's own bottom edge (the border drawn, not the gap
+   * below it) dragged down by 24 px: ten more minutes. */
   wait_block (list, opening);
   block = block_of (list, opening);
-  screen_point (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)), 0.5, &x1, &y1);
+  screen_point (first_with_class (block, "block"), 1.0, &x1, &y1);
+  y1 -= 3;
   drag (x1, y1, x1, y1 + 24);
   ok = saved_as (file, "after resize", "opening/20,panel/60", NULL);
   g_print ("%s %u - dragging the opening's edge makes it 20 min\n", ok ? "ok" : "not ok", ++test);
@@ -1086,6 +1533,7 @@ run_drags (void)
 
   /* Escape during a resize puts the length back and changes nothing. */
   convene_timeline_view_select_segment (timeline, opening);
+  back_to_timeline (timeline, list);
   wait_block (list, opening);
   block = block_of (list, opening);
   screen_point (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)), 0.5, &x1, &y1);
@@ -1113,6 +1561,7 @@ run_drags (void)
 
   /* 5. The keyboard twin of a reorder: Alt+Down on the selected opening. */
   convene_timeline_view_select_segment (timeline, opening);
+  back_to_timeline (timeline, list);
   gtk_widget_grab_focus (list);
   wait_until (focus_within, list, "the timeline to have the focus");
   xdotool ("key alt+Down");
@@ -1120,24 +1569,25 @@ run_drags (void)
   g_print ("%s %u - Alt+Down moves the selected opening below the panel\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
 
-  /* 7. A person dragged onto the opening (the roster's rows offer this
-   * content; here the page's title stands in as the source) is assigned
-   * with the role the popover suggests, chosen with Enter. */
+  /* 7. A person dragged from the people list beside the timeline onto the
+   * opening is assigned with the role the popover suggests, chosen with
+   * Enter. */
   {
-    g_autoptr(ConveneSpeaker) speaker =
-      g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (convene_document_get_project (document))), 0);
     gint64 opening_id = convene_segment_get_id (opening);
-    GtkWidget *source_widget = find_by_id (GTK_WIDGET (window), "content_title");
-    GtkDragSource *source = gtk_drag_source_new ();
+    GtkWidget *people = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_PEOPLE_PALETTE);
+    GtkWidget *source_widget;
     guint before = count_assignments_on_disk (file, opening_id, CONVENE_ROLE_OPENING_REMARKS);
     guint after;
     Counted wait_for_count = { file, opening_id, CONVENE_ROLE_OPENING_REMARKS, 0 };
 
-    g_signal_connect (source, "prepare", G_CALLBACK (speaker_drag_prepare), speaker);
-    gtk_widget_add_controller (source_widget, GTK_EVENT_CONTROLLER (source));
     convene_timeline_view_select_segment (timeline, opening);
+    back_to_timeline (timeline, list);
+  back_to_timeline (timeline, list);
+    show_side_page (people);
+    wait_until (has_person_row, people, "the people list to show someone");
+    source_widget = first_of_type (people, CONVENE_TYPE_PERSON_ROW);
     wait_block (list, opening);
-    wait_until (at_rest, &(AtRest) { .widget = source_widget }, "the page title to be in place");
+    wait_until (at_rest, &(AtRest) { .widget = source_widget }, "the person to be in place");
     screen_point (source_widget, 0.5, &x1, &y1);
     screen_point (block_of (list, opening), 0.5, &x2, &y2);
     drag (x1, y1, x2, y2);
@@ -1150,8 +1600,8 @@ run_drags (void)
     g_print ("# opening remarks on the opening: %u before, %u after\n", before, after);
     g_print ("%s %u - a person dropped on the opening is assigned with the suggested role\n",
              after == before + 1 ? "ok" : "not ok", ++test);
-    gtk_widget_remove_controller (source_widget, GTK_EVENT_CONTROLLER (source));
     g_assert_true (convene_document_undo (document, NULL));
+    show_side_page (first_with_class (GTK_WIDGET (timeline), "segment-editor"));
   }
 
   /* 8. Delete removes the selected segment from the timeline, but not
@@ -1187,15 +1637,15 @@ run_drags (void)
   }
 
   convene_timeline_view_select_segment (timeline, panel);
-  screenshot ("timeline-1280-light-selected.png");
+  screenshot ("timeline-default-light-selected.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot ("timeline-1280-dark.png");
+  screenshot ("timeline-default-dark.png");
   /* The side column's other tabs: the people to drag onto segments, and
    * the session's fields. */
   show_side_page (first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_PEOPLE_PALETTE));
-  screenshot ("timeline-1280-people-dark.png");
+  screenshot ("timeline-default-people-dark.png");
   show_side_page (find_by_id (GTK_WIDGET (window), "session_group"));
-  screenshot ("timeline-1280-session-dark.png");
+  screenshot ("timeline-default-session-dark.png");
   close_window (window);
 
   /* Closing the window closed the project: open it again, as a planner
@@ -1203,10 +1653,12 @@ run_drags (void)
   g_clear_object (&document);
   document = convene_document_open (file, CONVENE_STORE_READ_WRITE, NULL);
   g_assert_nonnull (document);
-  window = show_window (document, 360, 780);
+  window = show_window (document, 360, 740);
   g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
   timeline = timeline_of (window);
   wait_until (widget_is_mapped, timeline, "the session page to show");
+  /* The page has slid in and been laid out at its full height. */
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (timeline) }, "the session page to settle");
   screenshot ("timeline-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   screenshot ("timeline-360-light.png");
@@ -1218,6 +1670,8 @@ run_drags (void)
   close_window (window);
   convene_document_close (document);
   remove_project_file (file);
+
+  run_scrolling_drags (&test);
   return 0;
 }
 
@@ -1236,6 +1690,8 @@ main (int   argc,
       g_test_add_func ("/ui/timeline/details-editor", test_details_editor);
       g_test_add_func ("/ui/timeline/group-target", test_group_target);
       g_test_add_func ("/ui/timeline/adaptive-layout", test_adaptive_layout);
+      g_test_add_func ("/ui/timeline/palette-names", test_palette_names);
+      g_test_add_func ("/ui/timeline/new-kind-titled", test_new_kind_titled);
       g_test_add_func ("/ui/timeline/thousand-segments", test_thousand_segments);
       status = g_test_run ();
     }

@@ -54,6 +54,22 @@ static const char * const segment_kind_icons[] = {
   "document-edit-symbolic",
 };
 
+/* Usual lengths, in minutes, as planners book them: remarks are short, a
+ * talk takes a quarter of an hour, a panel most of an hour. */
+static const guint segment_kind_default_minutes[] = {
+  5,   /* opening */
+  5,   /* welcome */
+  20,  /* keynote */
+  15,  /* presentation */
+  45,  /* panel */
+  15,  /* qa */
+  30,  /* discussion */
+  15,  /* break */
+  30,  /* networking */
+  5,   /* closing */
+  10,  /* custom */
+};
+
 static const GEnumValue speaker_status_values[] = {
   { CONVENE_SPEAKER_STATUS_INVITED, "CONVENE_SPEAKER_STATUS_INVITED", "invited" },
   { CONVENE_SPEAKER_STATUS_TENTATIVE, "CONVENE_SPEAKER_STATUS_TENTATIVE", "tentative" },
@@ -132,6 +148,7 @@ static const char * const outcome_result_labels[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (segment_kind_values) == CONVENE_N_SEGMENT_KINDS + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (segment_kind_labels) == CONVENE_N_SEGMENT_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (segment_kind_icons) == CONVENE_N_SEGMENT_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (segment_kind_default_minutes) == CONVENE_N_SEGMENT_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (speaker_status_values) == CONVENE_N_SPEAKER_STATUSES + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (speaker_status_labels) == CONVENE_N_SPEAKER_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (role_values) == CONVENE_N_ROLES + 1);
@@ -268,6 +285,13 @@ convene_segment_kind_get_icon_name (ConveneSegmentKind kind)
 {
   g_return_val_if_fail ((guint) kind < CONVENE_N_SEGMENT_KINDS, NULL);
   return segment_kind_icons[kind];
+}
+
+guint
+convene_segment_kind_get_default_minutes (ConveneSegmentKind kind)
+{
+  g_return_val_if_fail ((guint) kind < CONVENE_N_SEGMENT_KINDS, 0);
+  return segment_kind_default_minutes[kind];
 }
 
 gboolean

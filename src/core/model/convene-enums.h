@@ -80,6 +80,9 @@ const char *convene_segment_kind_get_icon_name (ConveneSegmentKind kind); /* a s
 gboolean    convene_segment_kind_holds_items (ConveneSegmentKind kind);
 /* Kinds where a segment with nobody assigned deserves a warning. */
 gboolean    convene_segment_kind_needs_people (ConveneSegmentKind kind);
+/* The usual length of a new segment of kind, in minutes: what a segment
+ * added from the timeline's palette starts with. */
+guint       convene_segment_kind_get_default_minutes (ConveneSegmentKind kind);
 
 const char *convene_speaker_status_to_nick   (ConveneSpeakerStatus status);
 gboolean    convene_speaker_status_from_nick (const char *nick, ConveneSpeakerStatus *out);
