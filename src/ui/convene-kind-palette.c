@@ -13,6 +13,8 @@
  * they take three); more would push the timeline down for little gain, so
  * the icons stand alone then. */
 #define MAX_NAMED_ROWS  3
+/* Room to spare before hidden names are shown again. */
+#define NAMES_MARGIN    24
 
 struct _ConveneKindPalette
 {
@@ -135,11 +137,16 @@ count_rows (const int *widths,
   return rows;
 }
 
+/* Whether the names fit in width. Once shown they stay while they fit; to
+ * come back they need a little room to spare, so that a width on the edge
+ * (names measured shown and hidden differ by a pixel or two) does not flip
+ * them in every frame. */
 static gboolean
 names_fit (const Sizes *sizes,
-           int          width)
+           int          width,
+           gboolean     shown)
 {
-  return count_rows (sizes->named, width) <= MAX_NAMED_ROWS;
+  return count_rows (sizes->named, shown ? width : width - NAMES_MARGIN) <= MAX_NAMED_ROWS;
 }
 
 static int
@@ -190,9 +197,8 @@ convene_kind_palette_measure (GtkWidget      *widget,
     }
   else
     {
-      gboolean named = names_fit (&sizes, for_size);
-
-      *minimum = *natural = rows_height (&sizes, count_rows (named ? sizes.named : sizes.icon, for_size));
+      /* As the buttons are laid out now (see size_allocate). */
+      *minimum = *natural = rows_height (&sizes, count_rows (self->named ? sizes.named : sizes.icon, for_size));
     }
 }
 
@@ -238,7 +244,7 @@ convene_kind_palette_size_allocate (GtkWidget *widget,
   int x = 0, y = 0;
 
   measure_buttons (self, &sizes);
-  self->want_named = names_fit (&sizes, width);
+  self->want_named = names_fit (&sizes, width, self->named);
   if (self->want_named != self->named && self->named_tick == 0)
     self->named_tick = gtk_widget_add_tick_callback (widget, apply_named, NULL, NULL);
 

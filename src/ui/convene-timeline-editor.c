@@ -500,7 +500,7 @@ _convene_timeline_view_build_side (ConveneTimelineView *self)
   self->side_stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->side_stack), FALSE);
   gtk_stack_set_hhomogeneous (GTK_STACK (self->side_stack), FALSE);
-  gtk_stack_set_transition_type (GTK_STACK (self->side_stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_stack_set_transition_type (GTK_STACK (self->side_stack), GTK_STACK_TRANSITION_TYPE_NONE);
   g_signal_connect_object (self->side_stack, "notify::visible-child", G_CALLBACK (page_shown), self,
                            G_CONNECT_SWAPPED);
   self->side_tabs = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);

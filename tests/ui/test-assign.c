@@ -700,7 +700,9 @@ test_session_roles (void)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), FALSE);
   }
 
-  /* 1. Santino Severoni as the session's chair, from the keyboard. */
+  /* 1. Santino Severoni as the session's chair, from the keyboard, on the
+   * Session tab (the warning above showed the talk's details). */
+  show_side_page (roles);
   add_with_keyboard (roles, SANTINO_ID, CONVENE_ROLE_CHAIR);
   expected = g_strdup_printf ("%s 2:chair@s9", start);
   assert_assignments (document, file, expected);
