@@ -687,23 +687,6 @@ person_found (gpointer item,
   return convene_speaker_matches (item, self->person_query);
 }
 
-static int
-compare_people (gconstpointer a,
-                gconstpointer b,
-                gpointer      data)
-{
-  int result = convene_speaker_compare_names ((ConveneSpeaker *) a, (ConveneSpeaker *) b,
-                                              convene_ui_get_name_order ());
-
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static void
-name_order_changed (ConveneAssignmentList *self)
-{
-  gtk_sorter_changed (self->people_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-}
-
 static void
 person_search_changed (ConveneAssignmentList *self)
 {
@@ -781,11 +764,9 @@ build (ConveneAssignmentList *self)
 
   self->people_filter = gtk_custom_filter_new (person_found, self, NULL);
   self->people = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->people_filter)));
-  self->people_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_people, NULL, NULL));
+  self->people_sorter = convene_ui_new_people_sorter ();
   self->sorted_people = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->people)),
                                                  g_object_ref (self->people_sorter));
-  g_signal_connect_object (convene_ui_get_settings (), "changed::name-order", G_CALLBACK (name_order_changed), self,
-                           G_CONNECT_SWAPPED);
 
   row = adw_action_row_new ();
   /* Translators: the chooser of whom to assign. */

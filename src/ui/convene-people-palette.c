@@ -126,24 +126,6 @@ refresh (ConvenePeoplePalette *self)
   update_state (self);
 }
 
-/* In the order chosen on the People page. */
-static int
-compare_people (gconstpointer a,
-                gconstpointer b,
-                gpointer      data)
-{
-  int result = convene_speaker_compare_names ((ConveneSpeaker *) a, (ConveneSpeaker *) b,
-                                              convene_ui_get_name_order ());
-
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static void
-name_order_changed (ConvenePeoplePalette *self)
-{
-  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
-}
-
 static void
 search_changed (ConvenePeoplePalette *self)
 {
@@ -324,9 +306,7 @@ convene_people_palette_init (ConvenePeoplePalette *self)
   gtk_widget_set_parent (GTK_WIDGET (self->search_entry), GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (matches, self, NULL);
-  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_people, NULL, NULL));
-  g_signal_connect_object (convene_ui_get_settings (), "changed::name-order", G_CALLBACK (name_order_changed), self,
-                           G_CONNECT_SWAPPED);
+  self->sorter = convene_ui_new_people_sorter ();
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (self->sorter));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->filter)));

@@ -383,6 +383,33 @@ convene_ui_get_name_order (void)
   return g_strcmp0 (order, "family") == 0 ? CONVENE_NAME_ORDER_FAMILY : CONVENE_NAME_ORDER_FIRST;
 }
 
+static int
+compare_people (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  int result = convene_speaker_compare_names ((ConveneSpeaker *) a, (ConveneSpeaker *) b,
+                                              convene_ui_get_name_order ());
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+name_order_changed (GtkSorter *sorter)
+{
+  gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+GtkSorter *
+convene_ui_new_people_sorter (void)
+{
+  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_people, NULL, NULL));
+
+  g_signal_connect_object (convene_ui_get_settings (), "changed::name-order", G_CALLBACK (name_order_changed),
+                           sorter, G_CONNECT_SWAPPED);
+  return sorter;
+}
+
 void
 convene_ui_show_help (GtkWindow  *parent,
                       const char *page)

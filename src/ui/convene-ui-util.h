@@ -51,6 +51,9 @@ GSettings       *convene_ui_get_settings   (void);
 /* The order of lists of people the planner chose on the People page:
  * the "name-order" setting; views follow its "changed::name-order". */
 ConveneNameOrder convene_ui_get_name_order (void);
+/* A sorter of ConveneSpeakers by name in that order, re-sorting itself
+ * when the order is changed (new reference). */
+GtkSorter       *convene_ui_new_people_sorter (void);
 
 /* A toast saying message with an Undo button that undoes document's last
  * command. */
