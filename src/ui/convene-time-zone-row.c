@@ -245,13 +245,37 @@ scroll_to_selected (GtkWidget     *list,
   return G_SOURCE_REMOVE;
 }
 
+/* The zones are listed the first time the chooser opens: a list view binds
+ * up to 200 rows as soon as it has a model, shown or not, and each row
+ * reads its zone's rules from disk for the offset. */
+static void
+ensure_zones (ConveneTimeZoneRow *self)
+{
+  g_auto(GStrv) names = NULL;
+  GtkStringList *zones;
+  GtkFilterListModel *filtered;
+
+  if (self->selection != NULL)
+    return;
+  names = convene_time_zone_list_names ();
+  zones = gtk_string_list_new ((const char * const *) names);
+  self->filter = gtk_custom_filter_new (zone_visible, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (zones), GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+}
+
 /* The chooser opens on every zone, the project's selected and in view, the
  * search ready for typing. */
 static void
 popover_shown (ConveneTimeZoneRow *self)
 {
-  GListModel *zones = G_LIST_MODEL (self->selection);
+  GListModel *zones;
 
+  ensure_zones (self);
+  zones = G_LIST_MODEL (self->selection);
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = g_date_time_new_now_utc ();
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
@@ -356,10 +380,7 @@ convene_time_zone_row_class_init (ConveneTimeZoneRowClass *klass)
 static void
 convene_time_zone_row_init (ConveneTimeZoneRow *self)
 {
-  g_auto(GStrv) names = convene_time_zone_list_names ();
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkStringList *zones = gtk_string_list_new ((const char * const *) names);
-  GtkFilterListModel *filtered;
   GtkEventController *keys;
   GtkWidget *scrolled;
   GtkWidget *box;
@@ -367,16 +388,9 @@ convene_time_zone_row_init (ConveneTimeZoneRow *self)
   self->zone = g_strdup ("UTC");
   self->now = g_date_time_new_now_utc ();
 
-  self->filter = gtk_custom_filter_new (zone_visible, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (zones), GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-
   g_signal_connect (factory, "setup", G_CALLBACK (item_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (item_bind), self);
-  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
-                                                 g_steal_pointer (&factory)));
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, g_steal_pointer (&factory)));
   gtk_list_view_set_single_click_activate (self->list, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
