@@ -41,6 +41,7 @@ struct _ConveneAssignmentList
   char              *shown_keys;  /* the assignments the rows show */
   int                focus_after; /* row index to focus after a rebuild, or -1 */
   gboolean           syncing;
+  gboolean           stale;       /* edited while off screen */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneAssignmentList, convene_assignment_list, GTK_TYPE_WIDGET)
@@ -845,6 +846,28 @@ convene_assignment_list_class_init (ConveneAssignmentListClass *klass)
   gtk_widget_class_install_action (widget_class, "assignments.remove", "x", remove_activated);
 }
 
+/* Every edit can change who is where and their warnings, and a refresh
+ * walks the whole programme's assignments: a list off screen (another
+ * segment's tab, a page not shown) catches up when it is shown again. */
+static void
+document_changed (ConveneAssignmentList *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || !gtk_widget_get_visible (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+list_mapped (ConveneAssignmentList *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+}
+
 static void
 convene_assignment_list_init (ConveneAssignmentList *self)
 {
@@ -854,8 +877,9 @@ convene_assignment_list_init (ConveneAssignmentList *self)
   self->rows = g_ptr_array_new ();
   self->focus_after = -1;
   self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (refresh), self,
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (document_changed), self,
                                  G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (list_mapped), NULL);
   g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
   build (self);

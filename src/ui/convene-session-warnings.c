@@ -219,6 +219,20 @@ build_rows (ConveneSessionWarnings *self)
 }
 
 static void
+refresh_after_frame (GtkWidget *widget)
+{
+  refresh (CONVENE_SESSION_WARNINGS (widget));
+}
+
+/* The frame showing an edit is drawn first; the warnings it causes follow
+ * in the next. */
+static void
+document_changed (ConveneSessionWarnings *self)
+{
+  convene_ui_after_frame (GTK_WIDGET (self), refresh_after_frame);
+}
+
+static void
 convene_session_warnings_dispose (GObject *object)
 {
   ConveneSessionWarnings *self = CONVENE_SESSION_WARNINGS (object);
@@ -256,7 +270,7 @@ convene_session_warnings_init (ConveneSessionWarnings *self)
 
   self->rows = g_ptr_array_new ();
   self->document_signals = g_signal_group_new (CONVENE_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (refresh), self,
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (document_changed), self,
                                  G_CONNECT_SWAPPED);
   g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);

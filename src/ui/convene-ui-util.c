@@ -473,3 +473,83 @@ convene_ui_popover_point_at (GtkPopover *popover,
   if (gtk_widget_get_visible (GTK_WIDGET (popover)))
     gtk_popover_present (popover);
 }
+
+/* One pending run per widget and function, held on the widget. */
+typedef struct
+{
+  GtkWidget          *widget;
+  ConveneUiFrameFunc  func;
+  GdkFrameClock      *clock;
+  gulong              handler;
+} FrameRun;
+
+static GQuark
+frame_run_quark (ConveneUiFrameFunc func)
+{
+  g_autofree char *name = g_strdup_printf ("convene-ui-after-frame-%p", (gpointer) func);
+
+  return g_quark_from_string (name);
+}
+
+static void
+frame_run_free (gpointer data)
+{
+  FrameRun *run = data;
+
+  /* A frame clock drops its handlers as its window goes. */
+  if (run->handler != 0 && g_signal_handler_is_connected (run->clock, run->handler))
+    g_signal_handler_disconnect (run->clock, run->handler);
+  g_clear_object (&run->clock);
+  g_free (run);
+}
+
+static void
+frame_drawn (GdkFrameClock *clock,
+             FrameRun      *run)
+{
+  GtkWidget *widget = run->widget;
+  ConveneUiFrameFunc func = run->func;
+
+  (void) clock;
+  /* Frees run (and disconnects this handler) before func runs, so that
+   * func may ask for the next frame. */
+  g_object_set_qdata (G_OBJECT (widget), frame_run_quark (func), NULL);
+  /* Taken out of its window (or disposed) meanwhile: nothing to show. */
+  if (gtk_widget_get_root (widget) != NULL)
+    func (widget);
+}
+
+void
+convene_ui_after_frame (GtkWidget          *widget,
+                        ConveneUiFrameFunc  func)
+{
+  GQuark quark;
+  GdkFrameClock *clock;
+  GtkWidget *root;
+  FrameRun *run;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (func != NULL);
+
+  quark = frame_run_quark (func);
+  if (g_object_get_qdata (G_OBJECT (widget), quark) != NULL)
+    return;
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  /* Hidden itself (a warnings row with nothing to say) but in a window on
+   * screen: its window's next frame. */
+  clock = root != NULL && gtk_widget_get_mapped (root) ? gtk_widget_get_frame_clock (root) : NULL;
+  if (clock == NULL)
+    {
+      func (widget);
+      return;
+    }
+  run = g_new0 (FrameRun, 1);
+  run->widget = widget;
+  run->func = func;
+  run->clock = g_object_ref (clock);
+  run->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_drawn), run);
+  g_object_set_qdata_full (G_OBJECT (widget), quark, run, frame_run_free);
+  /* The frame is asked for: an edit that changes nothing on screen still
+   * gets its run. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}

@@ -82,4 +82,14 @@ void     convene_ui_label_set_user_text (GtkLabel   *label,
 void     convene_ui_popover_point_at    (GtkPopover *popover,
                                          GtkWidget  *target);
 
+/* Runs func (widget) once, right after the next frame of widget's window is
+ * drawn, or at once when widget is not on screen. Requests made before that
+ * frame are one run. For what an edit changes besides what the planner acted
+ * on (warnings, counts): the frame showing the edit itself is not held back
+ * by them. Pending runs end with widget. */
+typedef void (*ConveneUiFrameFunc) (GtkWidget *widget);
+
+void     convene_ui_after_frame         (GtkWidget          *widget,
+                                         ConveneUiFrameFunc  func);
+
 G_END_DECLS

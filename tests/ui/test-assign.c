@@ -232,6 +232,42 @@ shown_summary (GtkWidget *warnings)
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander));
 }
 
+typedef struct {
+  GtkWidget  *warnings;
+  const char *expected;
+} SummaryWait;
+
+static gboolean
+summary_is (gpointer data)
+{
+  SummaryWait *wait = data;
+
+  return g_strcmp0 (shown_summary (wait->warnings), wait->expected) == 0;
+}
+
+/* The warnings follow an edit in the frame after the one showing it. */
+static void
+assert_summary (GtkWidget  *warnings,
+                const char *expected)
+{
+  SummaryWait wait = { warnings, expected };
+
+  wait_until (summary_is, &wait, "the session's warnings summary");
+  g_assert_cmpstr (shown_summary (warnings), ==, expected);
+}
+
+static gboolean
+widget_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
+widget_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
 static void
 undo (ConveneDocument *document)
 {
@@ -511,7 +547,7 @@ test_segment_people (void)
   start_summary = expected_summary (document);
   g_test_message ("summary: %s", start_summary);
   g_assert_true (gtk_widget_get_visible (warnings));
-  g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
+  assert_summary (warnings, start_summary);
 
   convene_timeline_view_select_segment (timeline, talk);
   list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
@@ -536,14 +572,14 @@ test_segment_people (void)
   /* One more person to confirm, in the summary too. */
   summary = expected_summary (document);
   g_assert_cmpstr (summary, !=, start_summary);
-  g_assert_cmpstr (shown_summary (warnings), ==, summary);
+  assert_summary (warnings, summary);
   /* The same person in the same role again is refused, nothing changes. */
   add_with_keyboard (list, TAMAM_ID, CONVENE_ROLE_DISCUSSANT);
   assert_assignments (document, file, expected);
   undo (document);
   assert_assignments (document, file, start);
   g_assert_null (row_named (list, "Tamam Aloudat"));
-  g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
+  assert_summary (warnings, start_summary);
 
   /* 2. Change Enrico's role to panellist. */
   row = row_named (list, "Enrico Fos");
@@ -586,13 +622,13 @@ test_segment_people (void)
   summary = expected_summary (document);
   g_test_message ("after removal: %s", summary);
   g_assert_cmpstr (summary, !=, start_summary);
-  g_assert_cmpstr (shown_summary (warnings), ==, summary);
+  assert_summary (warnings, summary);
   /* The empty talk says it needs someone. */
   g_assert_true (shows_label (list, "Nobody Assigned Yet"));
   undo (document);
   assert_assignments (document, file, start);
   g_assert_nonnull (row_named (list, "Enrico Fos"));
-  g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
+  assert_summary (warnings, start_summary);
 
   /* 4. Enrico also due in a parallel session at the same time: his row
    * here shows the conflict and names the other place; undo clears it. */
@@ -620,7 +656,7 @@ test_segment_people (void)
 
       g_test_message ("with a conflict: %s", with_conflict);
       g_assert_nonnull (strstr (with_conflict, "1 error"));
-      g_assert_cmpstr (shown_summary (warnings), ==, with_conflict);
+      assert_summary (warnings, with_conflict);
     }
     undo (document);
     undo (document);
@@ -711,11 +747,11 @@ test_session_roles (void)
   summary = expected_summary (document);
   g_test_message ("with a chair: %s", summary);
   g_assert_cmpstr (summary, !=, start_summary);
-  g_assert_cmpstr (shown_summary (warnings), ==, summary);
+  assert_summary (warnings, summary);
   undo (document);
   assert_assignments (document, file, start);
   g_assert_null (row_named (roles, "Santino Severoni"));
-  g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
+  assert_summary (warnings, start_summary);
 
   /* 2. James Campbell off the session, and back with undo. */
   row = row_named (roles, "Dr James Campbell");
@@ -734,11 +770,11 @@ test_session_roles (void)
   g_assert_cmpuint (count_rows (roles), ==, 1);
   g_free (summary);
   summary = expected_summary (document);
-  g_assert_cmpstr (shown_summary (warnings), ==, summary);
+  assert_summary (warnings, summary);
   undo (document);
   assert_assignments (document, file, start);
   g_assert_nonnull (row_named (roles, "Dr James Campbell"));
-  g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
+  assert_summary (warnings, start_summary);
 
   /* 3. A declined person still on the session is an error the summary
    * counts; confirming everybody empties it and the summary hides. */
@@ -755,10 +791,10 @@ test_session_roles (void)
     summary = expected_summary (document);
     g_test_message ("declined: %s", summary);
     g_assert_true (strstr (summary, "error") != NULL);
-    g_assert_cmpstr (shown_summary (warnings), ==, summary);
+    assert_summary (warnings, summary);
     g_assert_true (shows_label (row_named (roles, "Dr James Campbell"), "Declined"));
     undo (document);
-    g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
+    assert_summary (warnings, start_summary);
   }
 
   /* 4. Everybody confirmed: no open warnings, and the summary steps aside;
@@ -781,16 +817,16 @@ test_session_roles (void)
     g_free (summary);
     summary = expected_summary (document);
     g_assert_cmpstr (summary, ==, "No open warnings");
-    g_assert_false (gtk_widget_get_visible (warnings));
+    wait_until (widget_is_hidden, warnings, "the warnings hidden");
     g_assert_false (shows_label (roles, "TBC"));
     undo (document);
-    g_assert_true (gtk_widget_get_visible (warnings));
+    wait_until (widget_is_visible, warnings, "the warnings shown again");
     g_free (summary);
     summary = expected_summary (document);
-    g_assert_cmpstr (shown_summary (warnings), ==, summary);
+    assert_summary (warnings, summary);
     for (guint i = 1; i < n; i++)
       undo (document);
-    g_assert_cmpstr (shown_summary (warnings), ==, start_summary);
+    assert_summary (warnings, start_summary);
   }
 
   close_window (window);
