@@ -657,6 +657,41 @@ test_import_without_lengths (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project))), ==, 0);
 }
 
+/* Large notes are read in bounded time: a question continued over
+ * thousands of lines stops growing at a sensible length, the description at
+ * what a session holds, and more parts than a session holds is refused. */
+static void
+test_large (void)
+{
+  GString *text = g_string_new ("Guiding questions\n1. What");
+  g_autoptr(ConveneConceptNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneNoteOutcome *outcome;
+
+  while (text->len < 3 * 1024 * 1024)
+    g_string_append (text, "\nand then another clause that goes on and on");
+  g_string_append (text, "\n\nProgramme\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (text, "A long line of prose about the programme that goes on and on and on.\n");
+  g_string_append (text, "1. Opening remarks (10 min)\n");
+  note = convene_concept_note_parse (text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (note->outcomes->len, ==, 1);
+  outcome = g_ptr_array_index (note->outcomes, 0);
+  g_assert_cmpuint (strlen (outcome->text), <, 4000);
+  g_assert_cmpuint (strlen (note->description), <, CONVENE_MAX_TEXT_BYTES);
+  g_assert_cmpuint (note->parts->len, ==, 1);
+  g_clear_pointer (&note, convene_concept_note_free);
+
+  g_string_assign (text, "Programme\n");
+  for (guint i = 1; i <= 600; i++)
+    g_string_append_printf (text, "%u. Talk (5 min)\n- Speaker, Organisation\n", i % 99 + 1);
+  note = convene_concept_note_parse (text->str, (gssize) text->len, &error);
+  g_assert_null (note);
+  g_assert_error (error, CONVENE_CONCEPT_NOTE_ERROR, CONVENE_CONCEPT_NOTE_ERROR_TOO_LARGE);
+  g_string_free (text, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/notes/bullets", test_bullets);
   g_test_add_func ("/notes/french", test_french);
   g_test_add_func ("/notes/refused", test_refused);
+  g_test_add_func ("/notes/large", test_large);
   g_test_add_func ("/notes/shared-sample", test_shared_sample);
   g_test_add_func ("/notes/import", test_import);
   g_test_add_func ("/notes/import-without-lengths", test_import_without_lengths);

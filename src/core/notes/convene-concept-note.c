@@ -17,6 +17,12 @@
 #define MAX_NOTE_BYTES (4 * 1024 * 1024)
 /* A title line continues over at most this many lines. */
 #define MAX_TITLE_BYTES 1000
+/* More of any of these than a session holds is not a concept note. */
+#define MAX_NOTE_SEGMENTS 500
+#define MAX_NOTE_PEOPLE   500
+#define MAX_NOTE_OUTCOMES 500
+/* A checklist item continues over lines up to this length. */
+#define MAX_ITEM_BYTES 4000
 /* No part of a session is longer than a session. */
 #define CONVENE_MAX_MINUTES_READ CONVENE_MAX_SLOT_MINUTES
 
@@ -71,6 +77,7 @@ typedef struct
   GString            *prose;         /* every prose paragraph, for a programme written as prose */
   GString            *format_prose;  /* the prose of the format section: the description */
   GArray             *clock_starts;  /* int per part: its start, for agendas of start times */
+  guint               n_items;       /* items of all parts */
 } Parser;
 
 /* Freeing */
@@ -1664,6 +1671,7 @@ start_item (Parser     *self,
   ConveneNotePart *item = part_new (style == LABEL_BULLET ? "" : line->label, line->text, CONVENE_NOTE_NO_MINUTES);
 
   part_reread (item);
+  self->n_items++;
   self->item_style = style;
   g_ptr_array_add (parent->items, item);
   self->titled = item;
@@ -1747,7 +1755,8 @@ handle_prose (Parser     *self,
   if (self->prose->len > 0)
     g_string_append (self->prose, line->blank_before ? "\n" : " ");
   g_string_append (self->prose, text);
-  if (self->mode == MODE_PROGRAMME)
+  /* The description keeps what a session's description can hold. */
+  if (self->mode == MODE_PROGRAMME && self->format_prose->len + strlen (text) + 2 < CONVENE_MAX_TEXT_BYTES)
     {
       if (self->format_prose->len > 0)
         g_string_append (self->format_prose, line->blank_before ? "\n\n" : " ");
@@ -1924,7 +1933,8 @@ handle_line (Parser     *self,
           add_outcome (self, line->text);
           return TRUE;
         }
-      if (self->outcome != NULL && !line->blank_before)
+      if (self->outcome != NULL && !line->blank_before &&
+          strlen (self->outcome->text) + strlen (line->text) < MAX_ITEM_BYTES)
         {
           append_continuation (&self->outcome->text, line->text);
           return TRUE;
@@ -2250,6 +2260,14 @@ finish_lengths (Parser *self)
     }
 }
 
+static gboolean
+too_many (Parser *self)
+{
+  return self->note->parts->len + self->n_items > MAX_NOTE_SEGMENTS ||
+         self->note->people->len > MAX_NOTE_PEOPLE ||
+         self->note->outcomes->len > MAX_NOTE_OUTCOMES;
+}
+
 ConveneConceptNote *
 convene_concept_note_parse (const char *text,
                             gssize      length,
@@ -2302,7 +2320,7 @@ convene_concept_note_parse (const char *text,
   parser.prose = g_string_new (NULL);
   parser.format_prose = g_string_new (NULL);
   parser.clock_starts = g_array_new (FALSE, FALSE, sizeof (int));
-  for (guint i = 0; i < lines->len; i++)
+  for (guint i = 0; i < lines->len && !too_many (&parser); i++)
     handle_line (&parser, &g_array_index (lines, Line, i));
 
   if (note->parts->len == 0)
@@ -2318,6 +2336,12 @@ convene_concept_note_parse (const char *text,
   g_string_free (parser.format_prose, TRUE);
   g_array_unref (parser.clock_starts);
 
+  if (too_many (&parser))
+    {
+      g_set_error_literal (error, CONVENE_CONCEPT_NOTE_ERROR, CONVENE_CONCEPT_NOTE_ERROR_TOO_LARGE,
+                           _("The text names more parts, people or checklist items than a session can hold."));
+      return NULL;
+    }
   if (note->parts->len == 0 && note->people->len == 0 && note->outcomes->len == 0)
     {
       g_set_error_literal (error, CONVENE_CONCEPT_NOTE_ERROR, CONVENE_CONCEPT_NOTE_ERROR_NO_PROGRAMME,
