@@ -7,11 +7,12 @@
 #include "convene-clock.h"
 #include "convene-concept-note.h"
 #include "convene-concept-note-dialog.h"
+#include "convene-note-files.h"
 #include "convene-ui-util.h"
 
-/* A concept note file larger than this is not one (the reader refuses
- * more text than this too). */
-#define MAX_FILE_BYTES (4 * 1024 * 1024)
+/* A concept note file larger than this is not one, even a Word file with
+ * pictures in it. */
+#define MAX_FILE_BYTES (64 * 1024 * 1024)
 
 struct _ConveneConceptNoteDialog
 {
@@ -305,8 +306,8 @@ update_preview (ConveneConceptNoteDialog *self)
     {
       gtk_label_set_text (self->status_label,
                           text[0] == '\0'
-                          ? _("Paste the text of the concept note above, or choose a file (.txt or .md). "
-                              "What it will become is shown here before anything is created.")
+                          ? _("Paste the text of the concept note above, or choose a file (.txt, .md, "
+                              ".docx or .odt). What it will become is shown here before anything is created.")
                           : error->message);
     }
   else
@@ -356,18 +357,6 @@ show_message (ConveneConceptNoteDialog *self,
   convene_ui_add_toast (self->toast_overlay, toast);
 }
 
-static gboolean
-is_document_container (const char *name)
-{
-  static const char *const suffixes[] = { ".odt", ".docx", ".doc", ".pdf", ".rtf", ".pages" };
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_has_suffix (folded, suffixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 file_loaded (GObject      *source,
              GAsyncResult *result,
@@ -376,6 +365,7 @@ file_loaded (GObject      *source,
   ConveneConceptNoteDialog *self;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *name = NULL;
   g_autofree char *shown_name = NULL;
   g_autofree char *message = NULL;
@@ -395,10 +385,13 @@ file_loaded (GObject      *source,
   else if (length > MAX_FILE_BYTES)
     /* Translators: %s is a file name. */
     message = g_strdup_printf (_("“%s” is far larger than a concept note."), shown_name);
-  else if (memchr (contents, '\0', length) != NULL || !g_utf8_validate_len (contents, length, NULL))
-    /* Translators: %s is a file name. */
-    message = g_strdup_printf (_("“%s” is not plain text in UTF-8. Open it in your word processor, "
-                                 "copy its text and paste it here."), shown_name);
+  else
+    {
+      text = convene_note_extract_text (contents, length, name, &error);
+      if (text == NULL)
+        /* Translators: %s is a file name, then a sentence saying why. */
+        message = g_strdup_printf (_("“%s” cannot be imported. %s"), shown_name, error->message);
+    }
 
   if (message != NULL)
     {
@@ -410,30 +403,15 @@ file_loaded (GObject      *source,
   self->fallback_title = g_strdup (name);
   if (strrchr (self->fallback_title, '.') != NULL && strrchr (self->fallback_title, '.') != self->fallback_title)
     *strrchr (self->fallback_title, '.') = '\0';
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), contents, (int) length);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
 }
 
 void
 convene_concept_note_dialog_load_file (ConveneConceptNoteDialog *self,
                                        GFile                    *file)
 {
-  g_autofree char *name = NULL;
-
   g_return_if_fail (CONVENE_IS_CONCEPT_NOTE_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
-
-  name = g_file_get_basename (file);
-  if (name != NULL && is_document_container (name))
-    {
-      g_autofree char *shown_name = convene_ui_dup_shown_text (name);
-      /* Translators: %s is a file name such as "note.docx". */
-      g_autofree char *message = g_strdup_printf (_("Convene reads concept notes as plain text (.txt or .md). "
-                                                    "Open “%s” in your word processor, copy its text and "
-                                                    "paste it here."), shown_name);
-
-      show_message (self, message);
-      return;
-    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -469,11 +447,15 @@ open_activated (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Choose a Concept Note"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Text and Markdown"));
+  gtk_file_filter_set_name (filter, _("Concept Notes (text, Markdown, Word, OpenDocument)"));
   gtk_file_filter_add_mime_type (filter, "text/plain");
   gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
   gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_suffix (filter, "docx");
+  gtk_file_filter_add_suffix (filter, "odt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

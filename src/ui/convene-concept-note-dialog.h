@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (ConveneConceptNoteDialog, convene_concept_note_dialog, CON
 
 ConveneConceptNoteDialog *convene_concept_note_dialog_new       (GtkWindow       *parent,
                                                                  ConveneDocument *document);
-/* Reads file (a .txt or .md note) into the dialog; an unreadable file gets a
+/* Reads file (a .txt, .md, .docx or .odt note) into the dialog; an unreadable file gets a
  * toast in the dialog and changes nothing. */
 void                      convene_concept_note_dialog_load_file (ConveneConceptNoteDialog *self,
                                                                  GFile                    *file);

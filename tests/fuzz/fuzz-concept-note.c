@@ -1,12 +1,14 @@
-/* libFuzzer target: reading a concept note. Whatever text comes in, the
- * reader answers with a proposal or one sentence; a proposal it accepts must
- * build into a project and come out again on undo. */
+/* libFuzzer target: reading a concept note. Whatever file comes in (text,
+ * or a Word or OpenDocument zip), the readers answer with a proposal or one
+ * sentence; a proposal they accept must build into a project and come out
+ * again on undo. */
 #define G_LOG_DOMAIN "convene-fuzz"
 #include "config.h"
 
 #include <stdint.h>
 
 #include "convene-concept-note.h"
+#include "convene-note-files.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -28,8 +30,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(ConveneConceptNote) note = NULL;
   g_autoptr(ConveneCommand) command = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = convene_note_extract_text ((const char *) data, size, NULL, &error);
 
-  note = convene_concept_note_parse ((const char *) data, (gssize) size, &error);
+  if (text == NULL)
+    {
+      g_assert (error != NULL && error->message[0] != '\0');
+      return 0;
+    }
+  note = convene_concept_note_parse (text, -1, &error);
   if (note == NULL)
     {
       g_assert (error != NULL && error->message[0] != '\0');

@@ -36,6 +36,9 @@ mkdir -p "$json_seeds" "$load_seeds" "$csv_seeds" "$note_seeds" "$dir/corpus-jso
 cp "$root/data/examples/side-event.json" "$root/tests/io/full-project.json" "$json_seeds/"
 cp "$root"/tests/fuzz/seeds-csv/*.csv "$csv_seeds/"
 cp "$root"/tests/notes/notes/*.txt "$note_seeds/"
+# The Word and OpenDocument notes, without the zip bomb (each run would unpack it).
+python3 "$root/tests/notes/make-documents.py" "$note_seeds"
+rm -f "$note_seeds/bomb.docx"
 if [[ ! -f $load_seeds/small.convene ]]; then
   tmp=$(mktemp -d)
   ASAN_OPTIONS=detect_leaks=0 "$dir/src/convene" --import="$root/tests/io/full-project.json" "$tmp/small.convene"

@@ -11,6 +11,7 @@
 #include "convene-concept-note.h"
 #include "convene-document.h"
 #include "convene-json.h"
+#include "convene-note-files.h"
 #include "convene-limits.h"
 #include "convene-validate.h"
 #include "store-fixtures.h"
@@ -692,6 +693,151 @@ test_large (void)
   g_string_free (text, TRUE);
 }
 
+/* The whole proposal as text, to compare two readings at once. */
+static char *
+describe_note (ConveneConceptNote *note)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *roles = describe_roles (note);
+
+  g_string_append_printf (out, "%s|%s|%d|%d|%s|%s\n", note->title, note->date, note->start_time,
+                          note->slot_minutes, note->venue, note->description);
+  for (guint i = 0; i < note->parts->len; i++)
+    {
+      ConveneNotePart *part = g_ptr_array_index (note->parts, i);
+
+      g_string_append_printf (out, "%s %s %d\n", convene_segment_kind_to_nick (part->kind), part->title,
+                              part->minutes);
+      for (guint j = 0; j < part->items->len; j++)
+        {
+          ConveneNotePart *item = g_ptr_array_index (part->items, j);
+
+          g_string_append_printf (out, "  %s %s %d\n", convene_segment_kind_to_nick (item->kind), item->title,
+                                  item->minutes);
+        }
+    }
+  for (guint i = 0; i < note->people->len; i++)
+    {
+      ConveneNotePerson *person = g_ptr_array_index (note->people, i);
+
+      g_string_append_printf (out, "%s|%s|%s|%s\n", person->honorific, person->name, person->job_title,
+                              person->organisation);
+    }
+  g_string_append (out, roles);
+  for (guint i = 0; i < note->outcomes->len; i++)
+    {
+      ConveneNoteOutcome *outcome = g_ptr_array_index (note->outcomes, i);
+
+      g_string_append_printf (out, "%s: %s\n", convene_outcome_kind_to_nick (outcome->kind), outcome->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+document_path (const char *name)
+{
+  return g_build_filename (g_getenv ("CONVENE_BUILD_DIR"), "tests", "notes", name, NULL);
+}
+
+static ConveneConceptNote *
+parse_document (const char *name)
+{
+  g_autofree char *path = document_path (name);
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneConceptNote *note;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  text = convene_note_extract_text (data, length, name, &error);
+  g_assert_no_error (error);
+  note = convene_concept_note_parse (text, -1, &error);
+  g_assert_no_error (error);
+  return note;
+}
+
+/* The side-event note saved by a word processor, its parts and talks in
+ * automatically numbered lists (the labels only in numbering.xml or the ODF
+ * list styles), reads exactly as the plain text does. */
+static void
+test_documents (void)
+{
+  g_autoptr(ConveneConceptNote) text = parse_file ("side-event.txt");
+  g_autoptr(ConveneConceptNote) docx = parse_document ("side-event.docx");
+  g_autoptr(ConveneConceptNote) odt = parse_document ("side-event.odt");
+  g_autoptr(ConveneConceptNote) agenda = parse_document ("agenda-table.docx");
+  g_autofree char *expected = describe_note (text);
+  g_autofree char *from_docx = describe_note (docx);
+  g_autofree char *from_odt = describe_note (odt);
+
+  g_assert_cmpstr (from_docx, ==, expected);
+  g_assert_cmpstr (from_odt, ==, expected);
+  g_assert_cmpstr (part_at (docx, 1)->title, ==, "II. Panel");
+  g_assert_cmpstr (item_at (part_at (odt, 1), 3)->title, ==, "D. Lessons from the 2024 floods in the delta region");
+
+  /* A table row is a line: the agenda's clock times and titles. */
+  g_assert_cmpuint (agenda->parts->len, ==, 4);
+  assert_part (part_at (agenda, 0), "Welcome by the Director-General", CONVENE_SEGMENT_KIND_WELCOME, 10);
+  assert_part (part_at (agenda, 3), "Coffee break", CONVENE_SEGMENT_KIND_BREAK, 15);
+  g_assert_cmpint (agenda->start_time, ==, 9 * 60 + 30);
+  assert_person (agenda, 0, "Mr", "Daniel Osei", "Ambassador", "Permanent Mission of Ghana");
+}
+
+/* Hostile and broken documents: one sentence each, nothing read. */
+static void
+test_hostile_documents (void)
+{
+  static const struct { const char *name; int code; } cases[] = {
+    { "bomb.docx", CONVENE_CONCEPT_NOTE_ERROR_TOO_LARGE },
+    { "laughs.docx", CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT },
+    { "empty.docx", CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT },
+    { "truncated.docx", CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT },
+  };
+  static const char pdf[] = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n";
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = document_path (cases[i].name);
+      g_autofree char *data = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = 0;
+
+      g_test_message ("%s", cases[i].name);
+      g_file_get_contents (path, &data, &length, &error);
+      g_assert_no_error (error);
+      text = convene_note_extract_text (data, length, cases[i].name, &error);
+      g_assert_null (text);
+      g_assert_error (error, CONVENE_CONCEPT_NOTE_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = convene_note_extract_text (pdf, sizeof pdf - 1, "note.pdf", &error);
+
+    g_assert_null (text);
+    g_assert_error (error, CONVENE_CONCEPT_NOTE_ERROR, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = convene_note_extract_text (binary, sizeof binary - 1, "scan.png", &error);
+
+    g_assert_null (text);
+    g_assert_error (error, CONVENE_CONCEPT_NOTE_ERROR, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = convene_note_extract_text ("\xEF\xBB\xBFOpening (5 min)\n", 19, "bom.txt", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (text, ==, "Opening (5 min)\n");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +852,8 @@ main (int   argc,
   g_test_add_func ("/notes/french", test_french);
   g_test_add_func ("/notes/refused", test_refused);
   g_test_add_func ("/notes/large", test_large);
+  g_test_add_func ("/notes/documents", test_documents);
+  g_test_add_func ("/notes/hostile-documents", test_hostile_documents);
   g_test_add_func ("/notes/shared-sample", test_shared_sample);
   g_test_add_func ("/notes/import", test_import);
   g_test_add_func ("/notes/import-without-lengths", test_import_without_lengths);

@@ -239,7 +239,7 @@ test_narrow_and_unreadable (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "narrow.convene", NULL);
   g_autofree char *binary = g_build_filename (tmp_dir, "scan.txt", NULL);
-  g_autofree char *word = g_build_filename (tmp_dir, "note.docx", NULL);
+  g_autofree char *word = g_build_filename (g_getenv ("CONVENE_BUILD_DIR"), "tests", "notes", "side-event.docx", NULL);
   g_autofree char *named = g_build_filename (tmp_dir, "Nursing briefing.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) binary_file = g_file_new_for_path (binary);
@@ -275,19 +275,22 @@ test_narrow_and_unreadable (void)
               "the dialog to be laid out");
   screenshot ("concept-note-dialog-narrow.png");
 
-  /* Not text, a Word file, a file that is not there: a message each, the text kept. */
-  g_file_set_contents (binary, "PK\003\004\000\000binary", 12, &error);
+  /* Not text, a file that is not there: a message each, the text kept. */
+  g_file_set_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, &error);
   g_assert_no_error (error);
   convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), binary_file);
-  wait_for_label (dialog, "“scan.txt” is not plain text in UTF-8. Open it in your word processor, "
-                          "copy its text and paste it here.");
-  convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), word_file);
-  wait_for_label (dialog, "Convene reads concept notes as plain text (.txt or .md). Open “note.docx” in "
-                          "your word processor, copy its text and paste it here.");
-  missing_file = g_file_new_build_filename (tmp_dir, "gone.txt", NULL);
+  wait_for_label (dialog, "“scan.txt” cannot be imported. This is neither plain text in UTF-8 nor a Word or "
+                          "OpenDocument file. Open it in your word processor, copy its text and paste it here.");
+  missing_file = g_file_new_build_filename (tmp_dir, "gone.docx", NULL);
   convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), missing_file);
-  wait_until (shows_prefix, &(Prefix) { dialog, "“gone.txt” could not be read: " }, "the reason gone.txt was not read");
+  wait_until (shows_prefix, &(Prefix) { dialog, "“gone.docx” could not be read: " }, "the reason gone.docx was not read");
   g_assert_true (shows_label (dialog, "Presentation · length not given"));
+
+  /* A Word file: its automatic list numbers become the parts' labels. */
+  convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), word_file);
+  wait_for_label (dialog, "II. Panel");
+  g_assert_true (shows_label (dialog, "D. Lessons from the 2024 floods in the delta region"));
+  g_assert_true (shows_label (dialog, "side-event"));
 
   /* A readable file replaces the text; its name titles a note without one. */
   g_file_set_contents (named, "Programme\n1. Welcome (5 min)\n2. Keynote (25 min)\n", -1, &error);
