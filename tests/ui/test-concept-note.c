@@ -113,17 +113,6 @@ last_session (ConveneProject *project)
   return session;
 }
 
-static ConveneSession *
-selected_session (ConveneWindow *window)
-{
-  ConveneSession *session = NULL;
-
-  g_object_get (find_by_id (GTK_WIDGET (window), "project_view"), "session", &session, NULL);
-  if (session != NULL)
-    g_object_unref (session);
-  return session;
-}
-
 /* "kind/minutes[…]" of a session's segments. */
 static char *
 describe_session (ConveneSession *session)

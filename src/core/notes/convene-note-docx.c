@@ -64,17 +64,6 @@ child_named (xmlNode    *node,
   return NULL;
 }
 
-static int
-number_or (const char *text,
-           int         fallback)
-{
-  gint64 value;
-
-  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, 100000, &value, NULL))
-    return fallback;
-  return (int) value;
-}
-
 /* numbering.xml: the list definitions that automatic numbers come from. */
 static void
 read_numbering (Reader *self,
@@ -101,11 +90,11 @@ read_numbering (Reader *self,
               if (!convene_note_xml_is (lvl, "w:lvl"))
                 continue;
               ilvl = convene_note_xml_attr (lvl, "w:ilvl");
-              level = number_or (ilvl, -1);
+              level = convene_note_parse_number (ilvl, -1);
               if (level < 0 || level >= N_LEVELS)
                 continue;
               start = child_value (lvl, "w:start");
-              abstract->levels[level].start = number_or (start, 1);
+              abstract->levels[level].start = convene_note_parse_number (start, 1);
               g_free (abstract->levels[level].format);
               abstract->levels[level].format = child_value (lvl, "w:numFmt");
               g_free (abstract->levels[level].text);
@@ -134,7 +123,7 @@ read_numbering (Reader *self,
               start = child_value (over, "w:startOverride");
               if (ilvl != NULL && start != NULL)
                 g_hash_table_replace (self->overrides, g_strdup_printf ("%s:%s", id, ilvl),
-                                      GINT_TO_POINTER (number_or (start, 1)));
+                                      GINT_TO_POINTER (convene_note_parse_number (start, 1)));
             }
           g_hash_table_replace (self->nums, g_steal_pointer (&id), abstract);
         }
@@ -162,7 +151,7 @@ paragraph_label (Reader  *self,
     return NULL;
   num_id = child_value (numbering, "w:numId");
   ilvl = child_value (numbering, "w:ilvl");
-  depth = number_or (ilvl, 0);
+  depth = convene_note_parse_number (ilvl, 0);
   abstract_id = num_id != NULL ? g_hash_table_lookup (self->nums, num_id) : NULL;
   abstract = abstract_id != NULL ? g_hash_table_lookup (self->abstracts, abstract_id) : NULL;
   if (abstract == NULL || depth < 0 || depth >= N_LEVELS)
@@ -279,12 +268,7 @@ read_table (Reader  *self,
                   g_string_append_c (cell_text, ' ');
                 g_string_append (cell_text, text);
               }
-          if (cell_text->len == 0)
-            continue;
-          if (!first)
-            g_string_append (self->out, "  ");
-          g_string_append (self->out, cell_text->str);
-          first = FALSE;
+          convene_note_append_cell (self->out, cell_text->str, &first);
         }
       g_string_append_c (self->out, '\n');
     }

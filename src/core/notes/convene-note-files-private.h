@@ -28,6 +28,11 @@ char               *convene_note_odt_text  (ConveneNoteArchive *archive, GError 
 /* Helpers for walking the XML. */
 gboolean            convene_note_xml_is   (xmlNode *node, const char *name);
 char               *convene_note_xml_attr (xmlNode *node, const char *name);
+/* A whole number attribute, or fallback when it is missing or not one. */
+int                 convene_note_parse_number  (const char *text, int fallback);
+/* Adds a table cell's text to its row's line, two spaces after the cell
+ * before it (*first: no cell yet); an empty cell adds nothing. */
+void                convene_note_append_cell   (GString *line, const char *cell, gboolean *first);
 /* A number in a list style: "III", "C", "3", "c", "iii" for value in format
  * (Word's "upperRoman"… or ODF's "I", "A", "1", "a", "i"). */
 char               *convene_note_format_number (int value, const char *format);

@@ -182,6 +182,30 @@ convene_note_xml_attr (xmlNode    *node,
   return NULL;
 }
 
+int
+convene_note_parse_number (const char *text,
+                           int         fallback)
+{
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, 100000, &value, NULL))
+    return fallback;
+  return (int) value;
+}
+
+void
+convene_note_append_cell (GString    *line,
+                          const char *cell,
+                          gboolean   *first)
+{
+  if (cell[0] == '\0')
+    return;
+  if (!*first)
+    g_string_append (line, "  ");
+  g_string_append (line, cell);
+  *first = FALSE;
+}
+
 static char *
 roman (int value,
        gboolean upper)

@@ -45,17 +45,6 @@ style_free (gpointer data)
   g_free (style);
 }
 
-static int
-number_or (const char *text,
-           int         fallback)
-{
-  gint64 value;
-
-  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, 100000, &value, NULL))
-    return fallback;
-  return (int) value;
-}
-
 /* text:list-style elements anywhere under node. */
 static void
 read_list_styles (Reader  *self,
@@ -83,7 +72,7 @@ read_list_styles (Reader  *self,
           g_autofree char *level_text = convene_note_xml_attr (level_node, "text:level");
           g_autofree char *start = NULL;
           g_autofree char *display = NULL;
-          int level = number_or (level_text, 0) - 1;
+          int level = convene_note_parse_number (level_text, 0) - 1;
           ListLevel *entry;
 
           if (level < 0 || level >= N_LEVELS)
@@ -100,9 +89,9 @@ read_list_styles (Reader  *self,
           g_free (entry->suffix);
           entry->suffix = convene_note_xml_attr (level_node, "style:num-suffix");
           start = convene_note_xml_attr (level_node, "text:start-value");
-          entry->start = number_or (start, 1);
+          entry->start = convene_note_parse_number (start, 1);
           display = convene_note_xml_attr (level_node, "text:display-levels");
-          entry->display = CLAMP (number_or (display, 1), 1, level + 1);
+          entry->display = CLAMP (convene_note_parse_number (display, 1), 1, level + 1);
         }
       g_hash_table_replace (self->styles, g_steal_pointer (&name), style);
     }
@@ -120,7 +109,7 @@ collect_text (xmlNode *node,
       else if (convene_note_xml_is (child, "text:s"))
         {
           g_autofree char *count = convene_note_xml_attr (child, "text:c");
-          int n = CLAMP (number_or (count, 1), 1, 100);
+          int n = CLAMP (convene_note_parse_number (count, 1), 1, 100);
 
           for (int i = 0; i < n; i++)
             g_string_append_c (out, ' ');
@@ -219,7 +208,7 @@ read_list (Reader     *self,
           g_autofree char *start = convene_note_xml_attr (item, "text:start-value");
 
           if (start != NULL)
-            style->counters[level] = number_or (start, 1) - 1;
+            style->counters[level] = convene_note_parse_number (start, 1) - 1;
         }
       for (xmlNode *child = item->children; child != NULL; child = child->next)
         {
@@ -265,12 +254,7 @@ read_table (Reader  *self,
                   g_string_append_c (cell_text, ' ');
                 collect_text (paragraph, cell_text);
               }
-          if (cell_text->len == 0)
-            continue;
-          if (!first)
-            g_string_append (self->out, "  ");
-          g_string_append (self->out, cell_text->str);
-          first = FALSE;
+          convene_note_append_cell (self->out, cell_text->str, &first);
         }
       g_string_append_c (self->out, '\n');
     }
