@@ -2551,7 +2551,7 @@ convene_concept_note_build (ConveneConceptNote *note,
 
   /* People already on the roster are reused; the others join it. */
   new_people = g_ptr_array_new_with_free_func (g_object_unref);
-  speaker_ids = g_ptr_array_new ();
+  speaker_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < note->people->len; i++)
     {
       ConveneNotePerson *person = g_ptr_array_index (note->people, i);
@@ -2577,7 +2577,6 @@ convene_concept_note_build (ConveneConceptNote *note,
         }
       g_ptr_array_add (speaker_ids, g_memdup2 (&id, sizeof id));
     }
-  g_ptr_array_set_free_func (speaker_ids, g_free);
 
   assignments = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < note->roles->len; i++)
