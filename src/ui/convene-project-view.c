@@ -884,6 +884,17 @@ convene_project_view_add_session_from_format (ConveneProjectView *self,
   self->focus_back_pending = FALSE;
 }
 
+void
+convene_project_view_select_session (ConveneProjectView *self,
+                                     ConveneSession     *session)
+{
+  g_return_if_fail (CONVENE_IS_PROJECT_VIEW (self));
+  g_return_if_fail (CONVENE_IS_SESSION (session));
+
+  select_session (self, session, FALSE);
+  convene_timeline_view_show_side (self->timeline, "session");
+}
+
 static ConveneSession *focused_session (ConveneProjectView *self);
 
 void

@@ -27,6 +27,9 @@ void             convene_project_view_remove_session (ConveneProjectView *self);
  * ("blank" is the same as add_session). */
 void             convene_project_view_add_session_from_format (ConveneProjectView *self,
                                                                ConveneFormat      *format);
+/* Selects session (one of the project's), as after adding it. */
+void             convene_project_view_select_session (ConveneProjectView *self,
+                                                      ConveneSession     *session);
 /* Copies the selected session (segments, outcomes, people) right after it
  * and selects the copy. */
 void             convene_project_view_duplicate_session (ConveneProjectView *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-concept-note-dialog.h"
 #include "convene-new-session-dialog.h"
 #include "convene-print.h"
 #include "convene-project-files.h"
@@ -104,6 +105,7 @@ update_actions (ConveneWindow *self)
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-session", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-blank-session", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-concept-note", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-session", has_session && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-session", has_session && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-session-up", has_session && writable);
@@ -244,6 +246,52 @@ add_session_activated (GtkWidget  *widget,
   dialog = convene_new_session_dialog_new (GTK_WINDOW (self));
   g_signal_connect_object (dialog, "format-chosen", G_CALLBACK (format_chosen), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+concept_note_imported (ConveneConceptNoteDialog *dialog,
+                       ConveneSession           *session,
+                       ConveneWindow            *self)
+{
+  convene_project_view_select_session (self->project_view, session);
+}
+
+static ConveneConceptNoteDialog *
+open_concept_note_dialog (ConveneWindow *self)
+{
+  ConveneConceptNoteDialog *dialog = convene_concept_note_dialog_new (GTK_WINDOW (self), self->document);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (concept_note_imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* "Import Concept Note…": a new session from the note a planner was sent. */
+static void
+import_concept_note_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (convene_ui_is_writable (self->document))
+    open_concept_note_dialog (self);
+}
+
+/* A file dropped on the project opens it in the same dialog. */
+static gboolean
+file_dropped (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              ConveneWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL || !convene_ui_is_writable (self->document))
+    return FALSE;
+  convene_concept_note_dialog_load_file (open_concept_note_dialog (self), files->data);
+  return TRUE;
 }
 
 static void
@@ -749,6 +797,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-session", NULL, add_session_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-session", NULL, remove_session_activated);
   gtk_widget_class_install_action (widget_class, "win.add-blank-session", NULL, add_blank_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-concept-note", NULL, import_concept_note_activated);
   gtk_widget_class_install_action (widget_class, "win.duplicate-session", NULL, duplicate_session_activated);
   gtk_widget_class_install_action (widget_class, "win.move-session-up", NULL, move_session_activated);
   gtk_widget_class_install_action (widget_class, "win.move-session-down", NULL, move_session_activated);
@@ -776,6 +825,13 @@ convene_window_init (ConveneWindow *self)
   g_signal_connect_object (self->project_view, "notify::session", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (file_dropped), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->project_view), GTK_EVENT_CONTROLLER (drop));
+  }
 
   update_actions (self);
 }

@@ -131,17 +131,6 @@ n_sessions (ConveneDocument *document)
   return g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))));
 }
 
-static ConveneSession *
-selected_session (ConveneWindow *window)
-{
-  ConveneSession *session = NULL;
-
-  g_object_get (find_by_id (GTK_WIDGET (window), "project_view"), "session", &session, NULL);
-  if (session != NULL)
-    g_object_unref (session);
-  return session;
-}
-
 /* A Condition: the window shows session. */
 typedef struct
 {

@@ -661,3 +661,14 @@ timeline_of (ConveneWindow *window)
   g_assert_nonnull (timeline);
   return CONVENE_TIMELINE_VIEW (timeline);
 }
+
+ConveneSession *
+selected_session (ConveneWindow *window)
+{
+  ConveneSession *session = NULL;
+
+  g_object_get (find_by_id (GTK_WIDGET (window), "project_view"), "session", &session, NULL);
+  if (session != NULL)
+    g_object_unref (session);
+  return session;
+}

@@ -126,5 +126,7 @@ ConveneWindow       *show_window  (ConveneDocument *document, int width, int hei
 void                 close_window (ConveneWindow *window);
 /* The timeline of the window's session page. */
 ConveneTimelineView *timeline_of  (ConveneWindow *window);
+/* The session the window shows (borrowed), or NULL. */
+ConveneSession      *selected_session (ConveneWindow *window);
 
 G_END_DECLS

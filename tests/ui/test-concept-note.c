@@ -1,0 +1,340 @@
+#define G_LOG_DOMAIN "convene-test-concept-note"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "convene-concept-note-dialog.h"
+#include "convene-document.h"
+#include "convene-window.h"
+#include "ui-test-support.h"
+
+/* "Import Concept Note…" as a planner uses it: the dialog opened from the
+ * main menu's action, a note pasted into it, the preview read, Import
+ * pressed; the new session shown in the window and saved in the file, and
+ * taken out again by Undo. Files the dialog cannot read get a message and
+ * change nothing. The window is 1280 px wide in one test and 360 px in the
+ * other. */
+
+static char *tmp_dir;
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CONVENE_IS_CONCEPT_NOTE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = find_dialog ();
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static GtkWidget *
+open_dialog (ConveneWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-concept-note", NULL));
+  wait_until (dialog_shown, NULL, "the Import Concept Note dialog");
+  return GTK_WIDGET (find_dialog ());
+}
+
+static void
+paste (GtkWidget  *dialog,
+       const char *text)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (first_of_type (dialog, GTK_TYPE_TEXT_VIEW));
+
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static char *
+read_note (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "tests", "notes", "notes", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* A Condition: a visible label under root starts with prefix. */
+typedef struct
+{
+  GtkWidget  *root;
+  const char *prefix;
+} Prefix;
+
+static gboolean
+shows_prefix (gpointer data)
+{
+  Prefix *wanted = data;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_labels (wanted->root, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (texts, i), wanted->prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+n_sessions (ConveneProject *project)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project)));
+}
+
+static ConveneSession *
+last_session (ConveneProject *project)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), n_sessions (project) - 1);
+
+  return session;
+}
+
+/* "kind/minutes[…]" of a session's segments. */
+static char *
+describe_session (ConveneSession *session)
+{
+  GListModel *segments = G_LIST_MODEL (convene_session_get_segments (session));
+  GString *text = g_string_new (convene_session_get_title (session));
+
+  g_string_append_printf (text, " %u:", convene_session_get_slot_minutes (session));
+  for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
+    {
+      g_autoptr(ConveneSegment) segment = g_list_model_get_item (segments, i);
+      GListModel *items = G_LIST_MODEL (convene_segment_get_items (segment));
+
+      g_string_append_printf (text, " %s/%u", convene_segment_kind_to_nick (convene_segment_get_kind (segment)),
+                              convene_segment_get_duration (segment));
+      if (g_list_model_get_n_items (items) > 0)
+        g_string_append_printf (text, "[%u]", g_list_model_get_n_items (items));
+    }
+  g_string_append_printf (text, " (%u checklist)",
+                          g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))));
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+import_enabled (gpointer data)
+{
+  gboolean enabled = FALSE;
+
+  g_object_get (data, "sensitive", &enabled, NULL);
+  return enabled && gtk_widget_is_sensitive (GTK_WIDGET (data));
+}
+
+static gboolean
+session_selected (gpointer data)
+{
+  ConveneWindow *window = data;
+  ConveneProject *project = convene_document_get_project (convene_window_get_document (window));
+
+  return selected_session (window) == last_session (project);
+}
+
+/* The shape of a real side-event note, pasted: the preview shows the parts
+ * with their minutes and the talks' share, the people and the questions;
+ * Import makes the session, selects it, shows its timeline and saves it;
+ * Undo takes it out of the window and the file. */
+static void
+test_paste_and_import (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "paste.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  g_autofree char *note = read_note ("side-event.txt");
+  guint before = n_sessions (project);
+  g_autofree char *described = NULL;
+  GtkWidget *dialog;
+  GtkWidget *import;
+
+  dialog = open_dialog (window);
+  import = require_widget (dialog, "import_button");
+  g_assert_false (gtk_widget_is_sensitive (import));
+
+  paste (dialog, note);
+  wait_until (import_enabled, import, "Import to be possible");
+  wait_for_label (dialog, "II. Panel");
+  g_assert_true (shows_label (dialog, "Panel · 60 min"));
+  g_assert_true (shows_label (dialog, "C. Water utilities under pressure"));
+  g_assert_true (shows_label (dialog, "Presentation · 10 min, a share of the part"));
+  g_assert_true (shows_label (dialog, "IV. Closing remarks"));
+  g_assert_true (shows_label (dialog, "Dr Ingrid Berg"));
+  g_assert_true (shows_label (dialog, "93 min planned in a 90-minute slot"));
+  g_assert_true (shows_label (dialog, "How can river basin agreements inform cooperation between coastal cities?"));
+  screenshot ("concept-note-dialog.png");
+
+  g_assert_true (gtk_widget_activate_action (dialog, "note.import", NULL));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+  g_assert_cmpuint (n_sessions (project), ==, before + 1);
+  wait_until (session_selected, window, "the new session to be shown");
+  wait_for_label (GTK_WIDGET (window), "II. Panel");
+  wait_for_label (GTK_WIDGET (window), "III. Moderated discussion");
+
+  described = describe_session (last_session (project));
+  g_assert_cmpstr (described, ==, "Concept Note 90: welcome/10 panel/60[6] discussion/20 closing/3 (5 checklist)");
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    g_autofree char *on_disk = describe_session (last_session (saved));
+
+    g_assert_cmpuint (n_sessions (saved), ==, before + 1);
+    g_assert_cmpstr (on_disk, ==, described);
+  }
+
+  /* One step: Undo takes all of it away, in the window and in the file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, before);
+  wait_for_no_label (GTK_WIDGET (window), "III. Moderated discussion");
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+
+    g_assert_cmpuint (n_sessions (saved), ==, before);
+  }
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* At 360 px: a note in prose whose parts give no length says so, and a
+ * person already on the roster is recognised; files the dialog cannot
+ * read say why and leave the text as it was. */
+static void
+test_narrow_and_unreadable (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "narrow.convene", NULL);
+  g_autofree char *binary = g_build_filename (tmp_dir, "scan.txt", NULL);
+  g_autofree char *word = g_build_filename (g_getenv ("CONVENE_BUILD_DIR"), "tests", "notes", "side-event.docx", NULL);
+  g_autofree char *named = g_build_filename (tmp_dir, "Nursing briefing.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) binary_file = g_file_new_for_path (binary);
+  g_autoptr(GFile) word_file = g_file_new_for_path (word);
+  g_autoptr(GFile) named_file = g_file_new_for_path (named);
+  g_autoptr(GFile) missing_file = NULL;
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 360, 640);
+  g_autofree char *note = read_note ("prose.txt");
+  g_autofree char *with_moderator = g_strconcat (note, "\nModerator: Dr James Campbell (WHO)\n", NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = n_sessions (project);
+  GtkWidget *dialog;
+  int width = 0;
+
+  dialog = open_dialog (window);
+  paste (dialog, "Dear colleagues, thank you for your letter.");
+  wait_for_label (dialog, "No programme, people or objectives were found in the text.");
+  g_assert_false (gtk_widget_is_sensitive (require_widget (dialog, "import_button")));
+
+  paste (dialog, with_moderator);
+  wait_for_label (dialog, "Presentation on the main findings of the regional survey");
+  g_assert_true (shows_label (dialog, "Presentation · length not given"));
+  g_assert_true (shows_label (dialog, "No part states its length; the slot is 75 minutes"));
+  g_assert_true (shows_label (dialog, "Conference Room 3, Palais des Nations"));
+  g_assert_true (shows_label (dialog, "Dr James Campbell"));
+  /* Filled with the preview, it still fits a 360 px screen. */
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  g_assert_cmpint (width, <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  wait_until (at_rest, &(AtRest) { .widget = require_widget (dialog, "import_button") },
+              "the dialog to be laid out");
+  screenshot ("concept-note-dialog-narrow.png");
+
+  /* Not text, a file that is not there: a message each, the text kept. */
+  g_file_set_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, &error);
+  g_assert_no_error (error);
+  convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), binary_file);
+  wait_for_label (dialog, "“scan.txt” cannot be imported. This is neither plain text in UTF-8 nor a Word or "
+                          "OpenDocument file. Open it in your word processor, copy its text and paste it here.");
+  missing_file = g_file_new_build_filename (tmp_dir, "gone.docx", NULL);
+  convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), missing_file);
+  wait_until (shows_prefix, &(Prefix) { dialog, "“gone.docx” could not be read: " }, "the reason gone.docx was not read");
+  g_assert_true (shows_label (dialog, "Presentation · length not given"));
+
+  /* A Word file: its automatic list numbers become the parts' labels. */
+  convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), word_file);
+  wait_for_label (dialog, "II. Panel");
+  g_assert_true (shows_label (dialog, "D. Lessons from the 2024 floods in the delta region"));
+  g_assert_true (shows_label (dialog, "side-event"));
+
+  /* A readable file replaces the text; its name titles a note without one. */
+  g_file_set_contents (named, "Programme\n1. Welcome (5 min)\n2. Keynote (25 min)\n", -1, &error);
+  g_assert_no_error (error);
+  convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), named_file);
+  wait_for_label (dialog, "2. Keynote");
+  g_assert_true (shows_label (dialog, "Nursing briefing"));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "note.import", NULL));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+  g_assert_cmpuint (n_sessions (project), ==, before + 1);
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    g_autofree char *on_disk = describe_session (last_session (saved));
+
+    g_assert_cmpstr (on_disk, ==, "Nursing briefing 30: welcome/5 keynote/25 (0 checklist)");
+  }
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+  g_unlink (binary);
+  g_unlink (named);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  ui_test_init (&argc, &argv, "convene-concept-note-XXXXXX", &tmp_dir);
+  g_test_add_func ("/ui/concept-note/paste-and-import", test_paste_and_import);
+  g_test_add_func ("/ui/concept-note/narrow-and-unreadable", test_narrow_and_unreadable);
+  status = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
