@@ -1303,6 +1303,21 @@ scrolled_to (gpointer data)
   return top >= visible_edge (to->list, 0.0) && bottom <= visible_edge (to->list, 1.0);
 }
 
+/* Scrolls the list to its top until it stays there. Once, on a loaded
+ * machine, a single scroll right after the drop before was undone (the
+ * dropped block has the focus, and the list may bring it into view again)
+ * and the wait for the top timed out. Setting up a step, not its check. */
+static gboolean
+back_at_top (gpointer data)
+{
+  ScrolledTo *to = data;
+  GtkAdjustment *adjustment = list_adjustment (to->list);
+
+  if (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_lower (adjustment) + 1)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  return scrolled_to (data);
+}
+
 /* Drags from (x1, y1) to the bottom (down) or top edge of the list, holds
  * there until it has scrolled to segment, then drops on segment at fy of
  * its height; returns whether the list scrolled to it. */
@@ -1408,8 +1423,7 @@ run_scrolling_drags (guint *test)
 
   /* 10. A kind from the palette, with the list back at its top, to the
    * end of the session. */
-  gtk_adjustment_set_value (list_adjustment (list), 0);
-  wait_until (scrolled_to, &(ScrolledTo) { .list = list, .segment = top_segment (document, 0) }, "the list's top");
+  wait_until (back_at_top, &(ScrolledTo) { .list = list, .segment = top_segment (document, 0) }, "the list's top");
   screen_point (palette_button (GTK_WIDGET (timeline), "kind-qa"), 0.5, &x1, &y1);
   ok = drag_scrolling (list, x1, y1, TRUE, first, 0.8);
   g_free (expected);
