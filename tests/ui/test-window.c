@@ -788,6 +788,107 @@ touch_project (GFile      *folder,
   return file;
 }
 
+static gboolean
+file_exists (GFile *folder,
+             const char *name)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, name);
+
+  return g_file_query_exists (file, NULL);
+}
+
+/* A project in the app's folder is named after its title, and renamed
+ * with it: safely (the project goes on in the renamed file, every edit
+ * before and after is in it), never over another project, and never a
+ * file the planner keeps elsewhere. */
+static void
+test_file_follows_title (void)
+{
+  g_autoptr(GFile) folder = convene_project_files_get_folder ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) renamed = g_file_get_child (folder, "Team Briefing - Day 1.convene");
+  g_autoptr(GFile) numbered = g_file_get_child (folder, "Clash (2).convene");
+  g_autoptr(GFile) clash = NULL;
+  g_autofree char *outside_path = g_build_filename (tmp_dir, "my own name.convene", NULL);
+  g_autoptr(GFile) outside = g_file_new_for_path (outside_path);
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  ConveneWindow *window;
+  GtkWidget *title_row;
+  guint sessions;
+
+  g_assert_true (convene_project_files_ensure_folder (&error));
+  g_assert_no_error (error);
+  convene_project_set_title (project, "Untitled Project");
+  file = convene_project_files_next_free (folder, "Untitled Project");
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  window = show_window (document, -1, -1);
+  title_row = require_widget (GTK_WIDGET (window), "project_title_row");
+
+  /* Renamed, the file takes the title (its dash made safe). */
+  activate_entry (title_row, "Team Briefing — Day 1");
+  g_assert_true (g_file_equal (convene_document_get_file (document), renamed));
+  g_assert_true (g_file_query_exists (renamed, NULL));
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "Day 1"));
+  recent = g_settings_get_strv (convene_ui_get_settings (), "recent-projects");
+  g_assert_false (g_strv_contains ((const char * const *) recent, g_file_peek_path (file)));
+
+  /* Editing goes on in the renamed file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL));
+  sessions = n_sessions (project);
+
+  /* A name taken by another project gets a number. */
+  clash = touch_project (folder, "Clash.convene");
+  activate_entry (title_row, "Clash");
+  g_assert_true (g_file_equal (convene_document_get_file (document), numbered));
+  g_assert_false (g_file_query_exists (renamed, NULL));
+  g_assert_true (g_file_query_exists (clash, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL));
+  sessions++;
+  g_assert_cmpuint (n_sessions (project), ==, sessions);
+
+  /* An edit that keeps the title keeps the name; undoing the title brings
+   * the file back to its name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (convene_project_get_title (project), ==, "Team Briefing — Day 1");
+  g_assert_true (g_file_equal (convene_document_get_file (document), renamed));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (g_file_equal (convene_document_get_file (document), numbered));
+  g_assert_false (file_exists (folder, "Team Briefing - Day 1.convene"));
+  close_window (window);
+  g_clear_object (&document);
+
+  /* Reopened, it holds every edit. */
+  {
+    g_autoptr(ConveneProject) saved = load_file (numbered);
+
+    g_assert_cmpstr (convene_project_get_title (saved), ==, "Clash");
+    g_assert_cmpuint (n_sessions (saved), ==, sessions);
+  }
+  assert_no_companions (g_file_peek_path (numbered));
+  remove_project_file (numbered);
+  remove_project_file (clash);
+
+  /* A file kept elsewhere keeps the name the planner gave it. */
+  g_clear_object (&project);
+  project = convene_project_new ();
+  document = convene_document_create (outside, project, &error);
+  g_assert_no_error (error);
+  window = show_window (document, -1, -1);
+  activate_entry (require_widget (GTK_WIDGET (window), "project_title_row"), "Somewhere Else");
+  g_assert_true (g_file_equal (convene_document_get_file (document), outside));
+  g_assert_true (g_file_query_exists (outside, NULL));
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (outside);
+}
+
 /* The recent list: most recent first, each once, at most ten, and files that
  * have gone are dropped; projects in the folder are offered too. */
 static void
@@ -812,7 +913,7 @@ test_project_files (void)
   g_assert_true (g_str_has_suffix (g_file_peek_path (untitled), "/convene/projects/Untitled Project.convene"));
   g_object_unref (touch_project (folder, "Untitled Project.convene"));
   untitled_2 = convene_project_files_next_free (folder, "Untitled Project");
-  g_assert_true (g_str_has_suffix (g_file_peek_path (untitled_2), "/Untitled Project 2.convene"));
+  g_assert_true (g_str_has_suffix (g_file_peek_path (untitled_2), "/Untitled Project (2).convene"));
 
   outside = touch_project (elsewhere, "Elsewhere.convene");
   convene_project_files_remember (settings, untitled);
@@ -824,7 +925,7 @@ test_project_files (void)
   g_assert_cmpstr (recent[1], ==, g_file_peek_path (outside));
 
   /* The folder's other projects follow the recent ones. */
-  g_object_unref (touch_project (folder, "Untitled Project 2.convene"));
+  g_object_unref (touch_project (folder, "Untitled Project (2).convene"));
   listed = convene_project_files_list (settings);
   g_assert_cmpuint (listed->len, ==, 3);
   g_assert_true (g_file_equal (g_ptr_array_index (listed, 0), untitled));
@@ -976,6 +1077,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/file-moved", test_file_moved);
   g_test_add_func ("/ui/window/file-deleted", test_file_deleted);
   g_test_add_func ("/ui/project-files", test_project_files);
+  g_test_add_func ("/ui/window/file-follows-title", test_file_follows_title);
 
   status = g_test_run ();
 
