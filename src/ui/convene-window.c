@@ -183,6 +183,17 @@ show_done_toast (ConveneWindow *self,
   convene_ui_add_toast (self->toast_overlay, toast);
 }
 
+/* F6 and Shift+F6: from pane to pane of the project's page. */
+static void
+pane_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  convene_project_view_focus_next_pane (self->project_view, g_str_equal (action_name, "win.previous-pane"));
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -775,6 +786,8 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, project_view);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, pane_activated);
+  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, pane_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.add-session", NULL, add_session_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-session", NULL, remove_session_activated);
