@@ -252,8 +252,9 @@ commit_field (ConveneProjectView *self,
     command = convene_edit_set_text (target, field->property, text, &error);
 
   /* Accepted or not, the field shows what the model now holds (refused
-   * input is put back, accepted input normalised). */
-  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
+   * input is put back, accepted input normalised). The field's own refusal
+   * goes once it is accepted. */
+  convene_ui_perform (GTK_WIDGET (row), self->document, command, error);
   sync_field (self, field);
 }
 
@@ -302,7 +303,7 @@ slot_changed (GtkSpinButton      *spin,
     return;
 
   command = convene_edit_set_number (self->session, "slot-minutes", minutes, &error);
-  if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, error))
+  if (!convene_ui_perform (GTK_WIDGET (spin), self->document, command, error))
     sync_slot (self);
 }
 
@@ -335,7 +336,7 @@ date_chosen (ConveneDateEntry   *entry,
   if (self->session == NULL || !is_writable (self))
     return;
   command = convene_edit_set_text (self->session, "date", date, &error);
-  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
+  convene_ui_perform (GTK_WIDGET (entry), self->document, command, error);
   sync_date (self);
 }
 
@@ -347,11 +348,10 @@ time_zone_chosen (ConveneTimeZoneRow *row,
   GError *error = NULL;
   ConveneCommand *command;
 
-  (void) row;
   if (self->project == NULL || !is_writable (self))
     return;
   command = convene_edit_set_text (self->project, "time-zone", zone, &error);
-  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
+  convene_ui_perform (GTK_WIDGET (row), self->document, command, error);
   sync_time_zone (self);
 }
 

@@ -543,6 +543,95 @@ wait_for_frame (GtkWidget *widget)
   wait_until (frame_drawn, &next, "a frame to be drawn");
 }
 
+static GtkWidget *
+widget_of_type_name (GtkWidget  *root,
+                     const char *type_name)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), type_name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = widget_of_type_name (child, type_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+flag_dismissed (AdwToast *toast,
+                gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+/* The toast shown on overlay, once it has slid in, watched for its
+ * dismissal: only the main loop runs its time-out, so a toast found not
+ * dismissed, then dismissed right after a step that did not iterate the
+ * loop, was dismissed by that step. */
+static AdwToast *
+watch_shown_toast (GtkWidget *overlay,
+                   gboolean  *dismissed)
+{
+  GtkWidget *toast_widget = widget_of_type_name (overlay, "AdwToastWidget");
+  AdwToast *toast = NULL;
+
+  g_assert_nonnull (toast_widget);
+  wait_until (at_rest, &(AtRest) { .widget = toast_widget }, "the toast to slide in");
+  g_object_get (toast_widget, "toast", &toast, NULL);
+  g_assert_nonnull (toast);
+  *dismissed = FALSE;
+  g_signal_connect (toast, "dismissed", G_CALLBACK (flag_dismissed), dismissed);
+  g_object_unref (toast);
+  return toast;
+}
+
+/* The toast saying why a field's input was refused goes once the field
+ * is given something it accepts; an edit elsewhere leaves it. */
+static void
+test_refusal_withdrawn (void)
+{
+  gboolean dismissed = FALSE;
+  AdwToast *toast;
+  g_autofree char *path = g_build_filename (tmp_dir, "refusal.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  GtkWidget *overlay = require_widget (GTK_WIDGET (window), "toast_overlay");
+  GtkWidget *start_row = require_widget (GTK_WIDGET (window), "start_row");
+  GtkWidget *room_row = require_widget (GTK_WIDGET (window), "room_row");
+  const char *wrong = "“25:99” is not a time of day. Use hours and minutes, such as 12:30.";
+  const char *other = "“99” is not a time of day. Use hours and minutes, such as 12:30.";
+
+  activate_entry (start_row, "25:99");
+  wait_for_label (overlay, wrong);
+  toast = watch_shown_toast (overlay, &dismissed);
+  g_assert_false (dismissed);
+  activate_entry (start_row, "13:05");
+  g_assert_true (dismissed);
+  g_signal_handlers_disconnect_by_func (toast, flag_dismissed, &dismissed);
+  g_assert_cmpuint (convene_session_get_start_time (session_at (convene_document_get_project (document), 0)), ==,
+                    13 * 60 + 5);
+  wait_for_no_label (overlay, wrong);
+
+  /* Another field's edit is no answer to this one's refusal. */
+  activate_entry (start_row, "99");
+  wait_for_label (overlay, other);
+  toast = watch_shown_toast (overlay, &dismissed);
+  activate_entry (room_row, "Room XIX");
+  g_assert_false (dismissed);
+  activate_entry (start_row, "13:10");
+  g_assert_true (dismissed);
+  g_signal_handlers_disconnect_by_func (toast, flag_dismissed, &dismissed);
+  wait_for_no_label (overlay, other);
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 /* One toast at a time on the window's overlay. libadwaita 1.2 wrote to freed
  * memory when a toast's fade-out ended before its slide-in (or in the same
  * frame): a toast put on as the last one fades out slides in for longer, so
@@ -1074,6 +1163,7 @@ main (int   argc,
   g_log_set_writer_func (skip_page_button_warning, NULL, NULL);
   g_test_add_func ("/ui/window/read-only", test_read_only);
   g_test_add_func ("/ui/window/toasts-one-at-a-time", test_toasts_one_at_a_time);
+  g_test_add_func ("/ui/window/refusal-withdrawn", test_refusal_withdrawn);
   g_test_add_func ("/ui/window/file-moved", test_file_moved);
   g_test_add_func ("/ui/window/file-deleted", test_file_deleted);
   g_test_add_func ("/ui/project-files", test_project_files);
