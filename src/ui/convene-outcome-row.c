@@ -510,6 +510,10 @@ build (ConveneOutcomeRow *self)
                                kind == CONVENE_OUTCOME_KIND_GUIDING_QUESTION ? _("Covered") : _("Done"));
   g_signal_connect_object (self->check, "toggled", G_CALLBACK (check_toggled), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->check));
+  /* An expected outcome is not ticked off but assessed: its result (not
+   * assessed, met, partly met, not met) is its one control, and marks it
+   * done once chosen. */
+  gtk_widget_set_visible (GTK_WIDGET (self->check), kind != CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
 
   self->text_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_vhomogeneous (self->text_stack, FALSE);
