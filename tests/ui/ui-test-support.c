@@ -416,10 +416,13 @@ render_shot (GtkWidget  *window,
   g_mkdir_with_parents (dir, 0755);
   wait_until (at_rest, &(AtRest) { .widget = window }, "the window to be drawn");
 
-  /* A toplevel's own paintable draws nothing: its content is drawn. */
+  /* A toplevel's own paintable draws nothing: its content is drawn, on the
+   * window's background (libadwaita's, light or dark). */
   paintable = gtk_widget_paintable_new (gtk_widget_get_first_child (window));
   snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.5, 0.5, 0.5, 1 },
+  gtk_snapshot_append_color (snapshot,
+                             adw_style_manager_get_dark (adw_style_manager_get_default ())
+                               ? &(GdkRGBA) { 0.14, 0.14, 0.14, 1 } : &(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
                              &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window)));
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
