@@ -242,6 +242,34 @@ show_side (ConveneTimelineView *timeline,
   wait_until (at_rest, &(AtRest) { .widget = window }, "the side page to show");
 }
 
+/* The add row of the part of the checklist for kind (the n-th entry row). */
+static GtkWidget *
+nth_entry_row (GtkWidget *root,
+               guint      n)
+{
+  GtkWidget *found = NULL;
+  guint seen = 0;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  /* Depth first, in tree order. */
+  while (stack->len > 0 && found == NULL)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+      g_autoptr(GPtrArray) children = g_ptr_array_new ();
+
+      if (ADW_IS_ENTRY_ROW (widget) && seen++ == n)
+        found = widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (children, child);
+      for (guint i = children->len; i > 0; i--)
+        g_ptr_array_add (stack, children->pdata[i - 1]);
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
 static gboolean
 new_session_dialog_shown (gpointer data)
 {
@@ -339,6 +367,24 @@ test_every_page (void)
   session_stack = require_widget (GTK_WIDGET (window), "session_stack");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (session_stack), "outcomes");
   check_page (GTK_WIDGET (window), "the Outcomes checklist", "narrow-outcomes.png");
+  /* An expected outcome with its result and note, further down. */
+  {
+    GtkWidget *view = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_VIEW);
+    GtkWidget *add_row = nth_entry_row (view, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
+    GtkWidget *result;
+    GtkWidget *scroller = first_of_type (view, GTK_TYPE_SCROLLED_WINDOW);
+    double x = 0, y = 0;
+
+    gtk_editable_set_text (GTK_EDITABLE (add_row), "Draft recommendations agreed by the co-sponsors");
+    g_signal_emit_by_name (add_row, "entry-activated");
+    result = first_of_type (gtk_widget_get_ancestor (first_of_type (view, GTK_TYPE_DROP_DOWN), GTK_TYPE_LIST_BOX_ROW),
+                            GTK_TYPE_DROP_DOWN);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (result), CONVENE_OUTCOME_RESULT_PARTLY_MET);
+    gtk_widget_translate_coordinates (result, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                      0, 0, &x, &y);
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), MAX (0, y - 200));
+    check_page (GTK_WIDGET (window), "an expected outcome’s result", "narrow-outcome-result.png");
+  }
 
   close_window (window);
   g_clear_object (&document);

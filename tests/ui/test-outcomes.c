@@ -259,6 +259,8 @@ links_show (gpointer data)
   return linked_row (offer->links, offer->text) != NULL;
 }
 
+static void scroll_into_view (GtkWidget *widget);
+
 static void
 test_checklist (void)
 {
@@ -434,6 +436,8 @@ test_checklist (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Two of three agreed");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (convene_outcome_get_result_note (expected), ==, "Two of three agreed");
+  scroll_into_view (row);
+  render_shot (GTK_WIDGET (window), "outcome-result-1280.png");
   {
     g_autofree char *on_disk = describe_file (file);
 

@@ -608,6 +608,7 @@ test_refusal_withdrawn (void)
   activate_entry (start_row, "25:99");
   wait_for_label (overlay, wrong);
   toast = watch_shown_toast (overlay, &dismissed);
+  render_shot (GTK_WIDGET (window), "refused-time-toast-1280.png");
   g_assert_false (dismissed);
   activate_entry (start_row, "13:05");
   g_assert_true (dismissed);
@@ -914,7 +915,7 @@ test_file_follows_title (void)
   file = convene_project_files_next_free (folder, "Untitled Project");
   document = convene_document_create (file, project, &error);
   g_assert_no_error (error);
-  window = show_window (document, -1, -1);
+  window = show_window (document, 1280, 800);
   title_row = require_widget (GTK_WIDGET (window), "project_title_row");
 
   /* Renamed, the file takes the title (its dash made safe). */
@@ -925,6 +926,8 @@ test_file_follows_title (void)
   g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "Day 1"));
   recent = g_settings_get_strv (convene_ui_get_settings (), "recent-projects");
   g_assert_false (g_strv_contains ((const char * const *) recent, g_file_peek_path (file)));
+
+  render_shot (GTK_WIDGET (window), "file-follows-title-1280.png");
 
   /* Editing goes on in the renamed file. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL));
