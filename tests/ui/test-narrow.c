@@ -227,12 +227,6 @@ check_page (GtkWidget  *window,
   check_window (window, what, shot, FALSE);
 }
 
-static gboolean
-transition_done (gpointer data)
-{
-  return !adw_leaflet_get_child_transition_running (data);
-}
-
 static void
 show_side (ConveneTimelineView *timeline,
            GtkWidget           *window,
@@ -270,24 +264,6 @@ nth_entry_row (GtkWidget *root,
   return found;
 }
 
-static gboolean
-new_session_dialog_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (CONVENE_IS_NEW_SESSION_DIALOG (window) && gtk_widget_get_mapped (window))
-        {
-          *(GtkWidget **) data = window;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static void
 test_every_page (void)
 {
@@ -308,17 +284,17 @@ test_every_page (void)
 
   convene_window_set_document (window, document);
   leaflet = require_widget (GTK_WIDGET (window), "leaflet");
-  wait_until (transition_done, leaflet, "the leaflet to settle");
+  wait_until (leaflet_settled, leaflet, "the leaflet to settle");
   check_page (GTK_WIDGET (window), "the sidebar", "narrow-sidebar.png");
 
   details_row = require_widget (GTK_WIDGET (window), "details_row");
   people_row = require_widget (GTK_WIDGET (window), "people_row");
   g_signal_emit_by_name (gtk_widget_get_parent (details_row), "row-activated", details_row);
-  wait_until (transition_done, leaflet, "the details to show");
+  wait_until (leaflet_settled, leaflet, "the details to show");
   check_page (GTK_WIDGET (window), "Project Details", "narrow-details.png");
 
   g_signal_emit_by_name (gtk_widget_get_parent (people_row), "row-activated", people_row);
-  wait_until (transition_done, leaflet, "the people to show");
+  wait_until (leaflet_settled, leaflet, "the people to show");
   check_page (GTK_WIDGET (window), "the People page", "narrow-people.png");
 
   /* A person being added: the editor in the list. */
@@ -332,9 +308,8 @@ test_every_page (void)
   /* The New Session dialog, over the window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-session", NULL));
   {
-    GtkWidget *dialog = NULL;
+    GtkWidget *dialog = GTK_WIDGET (wait_for_toplevel (CONVENE_TYPE_NEW_SESSION_DIALOG, GTK_WINDOW (window)));
 
-    wait_until (new_session_dialog_shown, &dialog, "the New Session dialog");
     gtk_window_set_default_size (GTK_WINDOW (dialog), NARROW, 640);
     check_window (dialog, "the New Session dialog", "narrow-new-session.png", TRUE);
     gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
@@ -342,7 +317,7 @@ test_every_page (void)
   }
 
   g_signal_emit_by_name (require_widget (GTK_WIDGET (window), "sessions_view"), "activate", 0);
-  wait_until (transition_done, leaflet, "the session to show");
+  wait_until (leaflet_settled, leaflet, "the session to show");
   timeline = timeline_of (window);
   check_page (GTK_WIDGET (window), "the Running Order", "narrow-running-order.png");
 

@@ -410,12 +410,6 @@ is_folded (gpointer data)
   return adw_leaflet_get_folded (data);
 }
 
-static gboolean
-transition_done (gpointer data)
-{
-  return !adw_leaflet_get_child_transition_running (data);
-}
-
 /* At phone width the sidebar and the session fold into one column with a
  * way back. */
 static void
@@ -438,7 +432,7 @@ test_narrow_window (void)
   back_button = require_widget (GTK_WIDGET (window), "back_button");
   sessions_view = require_widget (GTK_WIDGET (window), "sessions_view");
   wait_until (is_folded, leaflet, "the leaflet to fold");
-  wait_until (transition_done, leaflet, "the leaflet to settle");
+  wait_until (leaflet_settled, leaflet, "the leaflet to settle");
   g_assert_true (gtk_widget_get_visible (back_button));
 
   /* Folded, the project opens on its list of sessions, keyboard included. */
@@ -449,11 +443,11 @@ test_narrow_window (void)
 
   /* Choosing the session (Enter on its row) shows it in place of the sidebar. */
   g_signal_emit_by_name (sessions_view, "activate", 0);
-  wait_until (transition_done, leaflet, "the leaflet to show the session");
+  wait_until (leaflet_settled, leaflet, "the leaflet to show the session");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "content");
   g_assert_true (gtk_widget_has_focus (back_button));
   g_assert_true (gtk_widget_activate_action (back_button, "project.back", NULL));
-  wait_until (transition_done, leaflet, "the leaflet to go back");
+  wait_until (leaflet_settled, leaflet, "the leaflet to go back");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "sidebar");
 
   close_window (window);
@@ -543,23 +537,6 @@ wait_for_frame (GtkWidget *widget)
   wait_until (frame_drawn, &next, "a frame to be drawn");
 }
 
-static GtkWidget *
-widget_of_type_name (GtkWidget  *root,
-                     const char *type_name)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), type_name))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = widget_of_type_name (child, type_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 flag_dismissed (AdwToast *toast,
                 gboolean *dismissed)
@@ -575,7 +552,7 @@ static AdwToast *
 watch_shown_toast (GtkWidget *overlay,
                    gboolean  *dismissed)
 {
-  GtkWidget *toast_widget = widget_of_type_name (overlay, "AdwToastWidget");
+  GtkWidget *toast_widget = first_of_type (overlay, g_type_from_name ("AdwToastWidget"));
   AdwToast *toast = NULL;
 
   g_assert_nonnull (toast_widget);
@@ -696,47 +673,6 @@ test_toasts_one_at_a_time (void)
 }
 
 /* ---- the project's file moved or deleted while open ----------------------- */
-
-static GtkWindow *
-toplevel_of_type (GType      type,
-                  GtkWindow *transient_for)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          (transient_for == NULL || gtk_window_get_transient_for (window) == transient_for))
-        return window;  /* GTK keeps its toplevels */
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType      type;
-  GtkWindow *parent;
-} Toplevel;
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  Toplevel *wanted = data;
-
-  return toplevel_of_type (wanted->type, wanted->parent) != NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType      type,
-                   GtkWindow *parent)
-{
-  Toplevel wanted = { type, parent };
-
-  wait_until (toplevel_shown, &wanted, g_type_name (type));
-  return toplevel_of_type (type, parent);
-}
 
 static gboolean
 banner_says_gone (gpointer data)

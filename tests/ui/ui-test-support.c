@@ -400,6 +400,53 @@ drag (int x1, int y1, int x2, int y2)
   drag_release (x2, y2);
 }
 
+gboolean
+leaflet_settled (gpointer data)
+{
+  return !adw_leaflet_get_child_transition_running (data);
+}
+
+GtkWindow *
+toplevel_of_type (GType      type,
+                  GtkWindow *transient_for)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (transient_for == NULL || gtk_window_get_transient_for (window) == transient_for))
+        return window;  /* GTK keeps its toplevels */
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *parent;
+} Toplevel;
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  Toplevel *wanted = data;
+
+  return toplevel_of_type (wanted->type, wanted->parent) != NULL;
+}
+
+GtkWindow *
+wait_for_toplevel (GType      type,
+                   GtkWindow *parent)
+{
+  Toplevel wanted = { type, parent };
+
+  wait_until (toplevel_shown, &wanted, g_type_name (type));
+  return toplevel_of_type (type, parent);
+}
+
 void
 render_shot (GtkWidget  *window,
              const char *name)
