@@ -319,6 +319,10 @@ test_every_page (void)
   g_signal_emit_by_name (require_widget (GTK_WIDGET (window), "sessions_view"), "activate", 0);
   wait_until (leaflet_settled, leaflet, "the session to show");
   timeline = timeline_of (window);
+  /* The kinds from the keyboard: F6 to them, Right to the second. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_true (convene_timeline_view_focus_pane (timeline, CONVENE_TIMELINE_PANE_PALETTE));
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_RIGHT);
   check_page (GTK_WIDGET (window), "the Running Order", "narrow-running-order.png");
 
   show_side (timeline, GTK_WIDGET (window), "session");
