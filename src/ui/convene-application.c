@@ -356,6 +356,9 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.add-session", { "<Control><Shift>n", NULL } },
   { "win.save-copy", { "<Control><Shift>s", NULL } },
+  /* GNOME's keys for going from pane to pane. */
+  { "win.next-pane", { "F6", NULL } },
+  { "win.previous-pane", { "<Shift>F6", NULL } },
 };
 
 const char *

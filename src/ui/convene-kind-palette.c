@@ -23,6 +23,7 @@ struct _ConveneKindPalette
   GtkWidget *buttons[CONVENE_N_SEGMENT_KINDS];
   GtkWidget *labels[CONVENE_N_SEGMENT_KINDS];
 
+  guint      current;     /* the kind the keyboard is on: the one Tab stop */
   gboolean   named;       /* the names are shown now */
   gboolean   want_named;  /* what the width last allocated calls for */
   guint      named_tick;  /* applies a change of named */
@@ -270,6 +271,126 @@ convene_kind_palette_size_allocate (GtkWidget *widget,
     }
 }
 
+/* Keyboard: the palette is one Tab stop, on the kind last used; the arrow
+ * keys go from kind to kind (Up and Down to the row above or below when
+ * the kinds take several), Home and End to the first and last, and Enter
+ * or Space add the kind, as a click does (GtkButton's own keys). */
+
+static guint
+nearest_in_row (ConveneKindPalette *self,
+                int                 row_step)
+{
+  graphene_rect_t from;
+  double from_x, from_y, best_dy = G_MAXDOUBLE, best_dx = G_MAXDOUBLE;
+  guint best = self->current;
+
+  if (!gtk_widget_compute_bounds (self->buttons[self->current], GTK_WIDGET (self), &from))
+    return self->current;
+  from_x = from.origin.x + from.size.width / 2;
+  from_y = from.origin.y + from.size.height / 2;
+
+  for (guint i = 0; i < CONVENE_N_SEGMENT_KINDS; i++)
+    {
+      graphene_rect_t bounds;
+      double dx, dy;
+
+      if (!gtk_widget_compute_bounds (self->buttons[i], GTK_WIDGET (self), &bounds))
+        continue;
+      dy = (bounds.origin.y + bounds.size.height / 2 - from_y) * row_step;
+      dx = ABS (bounds.origin.x + bounds.size.width / 2 - from_x);
+      /* Only rows on the side asked for; the nearest row, then the
+       * nearest button in it. */
+      if (dy < 1)
+        continue;
+      if (dy < best_dy - 1 || (dy <= best_dy + 1 && dx < best_dx))
+        {
+          best_dy = dy;
+          best_dx = dx;
+          best = i;
+        }
+    }
+  return best;
+}
+
+static gboolean
+convene_kind_palette_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  ConveneKindPalette *self = CONVENE_KIND_PALETTE (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  guint next = self->current;
+
+  if (!gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  /* Coming in, by Tab or by an arrow from outside: the current kind. */
+  if (gtk_widget_get_focus_child (widget) == NULL)
+    return gtk_widget_child_focus (self->buttons[self->current], direction);
+
+  switch (direction)
+    {
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_TAB_BACKWARD:
+      /* Tab leaves the palette: every kind is one stop. */
+      return FALSE;
+    case GTK_DIR_LEFT:
+    case GTK_DIR_RIGHT:
+      if ((direction == GTK_DIR_RIGHT) != rtl)
+        next = MIN (self->current + 1, CONVENE_N_SEGMENT_KINDS - 1);
+      else
+        next = self->current > 0 ? self->current - 1 : 0;
+      break;
+    case GTK_DIR_UP:
+    case GTK_DIR_DOWN:
+      next = nearest_in_row (self, direction == GTK_DIR_DOWN ? 1 : -1);
+      break;
+    default:
+      break;
+    }
+
+  /* At an edge the focus stays (an arrow does not wander off into the
+   * header or the timeline). */
+  if (next != self->current)
+    gtk_widget_grab_focus (self->buttons[next]);
+  else
+    gtk_widget_error_bell (widget);
+  return TRUE;
+}
+
+/* Whichever way a kind got the focus (a click, the arrows), it is the one
+ * Tab comes back to. */
+static void
+convene_kind_palette_set_focus_child (GtkWidget *widget,
+                                      GtkWidget *child)
+{
+  ConveneKindPalette *self = CONVENE_KIND_PALETTE (widget);
+
+  GTK_WIDGET_CLASS (convene_kind_palette_parent_class)->set_focus_child (widget, child);
+  for (guint i = 0; child != NULL && i < CONVENE_N_SEGMENT_KINDS; i++)
+    {
+      if (self->buttons[i] == child)
+        self->current = i;
+    }
+}
+
+static gboolean
+home_end_pressed (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  ConveneKindPalette    *self)
+{
+  if ((state & GDK_MODIFIER_MASK & ~GDK_LOCK_MASK) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home)
+    gtk_widget_grab_focus (self->buttons[0]);
+  else if (keyval == GDK_KEY_End || keyval == GDK_KEY_KP_End)
+    gtk_widget_grab_focus (self->buttons[CONVENE_N_SEGMENT_KINDS - 1]);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 convene_kind_palette_dispose (GObject *object)
 {
@@ -298,6 +419,8 @@ convene_kind_palette_class_init (ConveneKindPaletteClass *klass)
   widget_class->get_request_mode = convene_kind_palette_get_request_mode;
   widget_class->measure = convene_kind_palette_measure;
   widget_class->size_allocate = convene_kind_palette_size_allocate;
+  widget_class->focus = convene_kind_palette_focus;
+  widget_class->set_focus_child = convene_kind_palette_set_focus_child;
   gtk_widget_class_set_css_name (widget_class, "kindpalette");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -305,9 +428,13 @@ convene_kind_palette_class_init (ConveneKindPaletteClass *klass)
 static void
 convene_kind_palette_init (ConveneKindPalette *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (home_end_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_add_css_class (GTK_WIDGET (self), "kind-strip");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Kinds of segment: drag one into the timeline, or press it to add it after the selected segment"),
+                                  _("Kinds of segment: drag one into the timeline, or press it to add it after the selected segment; the arrow keys go from kind to kind"),
                                   -1);
 
   for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)

@@ -2,7 +2,8 @@
  * segment: pressed, it adds a segment of that kind; dragged, it carries the
  * ConveneSegmentKind into the timeline. Each kind's name stands beside its
  * icon when the row has room for them; a narrow window shows the icons
- * alone, named by their tooltips and accessible labels. */
+ * alone, named by their tooltips and accessible labels. The keyboard
+ * reaches it as one Tab stop and goes from kind to kind with the arrows. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -146,7 +146,10 @@ sync_row (ConveneOutcomeRow *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->text_stack), "edit") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->text_entry), text);
   gtk_check_button_set_active (self->check, convene_outcome_get_done (self->outcome));
-  if (convene_outcome_get_done (self->outcome))
+  /* A ticked item steps back; an assessed outcome keeps its text plain,
+   * its result beside it says how it went. */
+  if (convene_outcome_get_done (self->outcome) &&
+      convene_outcome_get_kind (self->outcome) != CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME)
     gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "dim-label");
@@ -510,6 +513,10 @@ build (ConveneOutcomeRow *self)
                                kind == CONVENE_OUTCOME_KIND_GUIDING_QUESTION ? _("Covered") : _("Done"));
   g_signal_connect_object (self->check, "toggled", G_CALLBACK (check_toggled), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->check));
+  /* An expected outcome is not ticked off but assessed: its result (not
+   * assessed, met, partly met, not met) is its one control, and marks it
+   * done once chosen. */
+  gtk_widget_set_visible (GTK_WIDGET (self->check), kind != CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
 
   self->text_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_vhomogeneous (self->text_stack, FALSE);

@@ -1,6 +1,11 @@
 #define G_LOG_DOMAIN "convene-project-files"
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "convene-export-file.h"
 #include "convene-project-files.h"
 
 GFile *
@@ -38,12 +43,58 @@ convene_project_files_next_free (GFile      *folder,
       if (n == 1)
         name = g_strdup_printf ("%s.convene", base);
       else
-        name = g_strdup_printf ("%s %u.convene", base, n);
+        name = g_strdup_printf ("%s (%u).convene", base, n);
 
       file = g_file_get_child (folder, name);
       if (!g_file_query_exists (file, NULL))
         return g_steal_pointer (&file);
     }
+}
+
+/* Whether name is "STEM.convene" or "STEM (N).convene": the name
+ * convene_project_files_next_free() gives a project called stem. */
+static gboolean
+is_named_for (const char *name,
+              const char *stem)
+{
+  gsize stem_length = strlen (stem);
+  const char *rest;
+
+  if (strncmp (name, stem, stem_length) != 0)
+    return FALSE;
+  rest = name + stem_length;
+  if (g_str_equal (rest, ".convene"))
+    return TRUE;
+  if (!g_str_has_prefix (rest, " (") || !g_ascii_isdigit (rest[2]) || rest[2] == '0')
+    return FALSE;
+  rest += 2;
+  while (g_ascii_isdigit (*rest))
+    rest++;
+  return g_str_equal (rest, ").convene");
+}
+
+GFile *
+convene_project_files_file_for_title (GFile      *file,
+                                      const char *title)
+{
+  g_autoptr(GFile) folder = convene_project_files_get_folder ();
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = NULL;
+  g_autofree char *safe = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* A file the planner put somewhere else keeps the name they gave it. */
+  if (parent == NULL || !g_file_equal (parent, folder))
+    return NULL;
+
+  /* Translators: the title of a new project, also its file name. */
+  safe = convene_export_file_safe_name (title, ".convene", _("Untitled Project"));
+  safe[strlen (safe) - strlen (".convene")] = '\0';
+  name = g_file_get_basename (file);
+  if (is_named_for (name, safe))
+    return NULL;
+  return convene_project_files_next_free (folder, safe);
 }
 
 static void

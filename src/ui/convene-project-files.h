@@ -14,9 +14,14 @@ G_BEGIN_DECLS
 GFile     *convene_project_files_get_folder   (void);
 /* Creates the projects folder when missing. */
 gboolean   convene_project_files_ensure_folder (GError **error);
-/* "BASE.convene" in folder, or "BASE 2.convene", "BASE 3.convene"... the
- * first name not taken. */
+/* "BASE.convene" in folder, or "BASE (2).convene", "BASE (3).convene"...
+ * the first name not taken. */
 GFile     *convene_project_files_next_free    (GFile *folder, const char *base);
+/* The file that the project in file, called title, should move to: in the
+ * projects folder, files are named after their project's title (made safe
+ * for every file system, numbered when taken). NULL when file already has
+ * such a name, or lives anywhere else (a name the planner chose). */
+GFile     *convene_project_files_file_for_title (GFile *file, const char *title);
 /* Puts file at the front of the recent list (once, at most ten entries). */
 void       convene_project_files_remember     (GSettings *settings, GFile *file);
 void       convene_project_files_forget       (GSettings *settings, GFile *file);

@@ -252,8 +252,9 @@ commit_field (ConveneProjectView *self,
     command = convene_edit_set_text (target, field->property, text, &error);
 
   /* Accepted or not, the field shows what the model now holds (refused
-   * input is put back, accepted input normalised). */
-  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
+   * input is put back, accepted input normalised). The field's own refusal
+   * goes once it is accepted. */
+  convene_ui_perform (GTK_WIDGET (row), self->document, command, error);
   sync_field (self, field);
 }
 
@@ -302,7 +303,7 @@ slot_changed (GtkSpinButton      *spin,
     return;
 
   command = convene_edit_set_number (self->session, "slot-minutes", minutes, &error);
-  if (!convene_ui_perform (GTK_WIDGET (self), self->document, command, error))
+  if (!convene_ui_perform (GTK_WIDGET (spin), self->document, command, error))
     sync_slot (self);
 }
 
@@ -335,7 +336,7 @@ date_chosen (ConveneDateEntry   *entry,
   if (self->session == NULL || !is_writable (self))
     return;
   command = convene_edit_set_text (self->session, "date", date, &error);
-  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
+  convene_ui_perform (GTK_WIDGET (entry), self->document, command, error);
   sync_date (self);
 }
 
@@ -347,11 +348,10 @@ time_zone_chosen (ConveneTimeZoneRow *row,
   GError *error = NULL;
   ConveneCommand *command;
 
-  (void) row;
   if (self->project == NULL || !is_writable (self))
     return;
   command = convene_edit_set_text (self->project, "time-zone", zone, &error);
-  convene_ui_perform (GTK_WIDGET (self), self->document, command, error);
+  convene_ui_perform (GTK_WIDGET (row), self->document, command, error);
   sync_time_zone (self);
 }
 
@@ -507,6 +507,27 @@ details_activated (ConveneProjectView *self,
   gtk_stack_set_visible_child_name (self->content_stack, self->showing_people ? "people" : "details");
   update_content_title (self);
   show_content (self);
+}
+
+/* GTK 4.8's list box selects the row the keyboard moves to, by Tab as by
+ * the arrows: passing through the sidebar would highlight Project Details
+ * or People while a session is shown. The highlight stays on what the
+ * page shows; Enter or a click on a row opens it (row-activated). */
+static void
+details_selected (ConveneProjectView *self,
+                  GtkListBoxRow      *row)
+{
+  GtkListBoxRow *shown;
+
+  if (self->project == NULL || self->loading)
+    return;
+  shown = self->session != NULL ? NULL : self->showing_people ? self->people_row : self->details_row;
+  if (row == shown)
+    return;
+  if (shown != NULL)
+    gtk_list_box_select_row (self->details_list, shown);
+  else
+    gtk_list_box_unselect_all (self->details_list);
 }
 
 static void
@@ -1026,6 +1047,115 @@ focused_session (ConveneProjectView *self)
   return row != NULL ? convene_session_row_get_session (CONVENE_SESSION_ROW (row)) : NULL;
 }
 
+/* F6: the panes of the page, in Tab order. The sidebar when it is beside
+ * the content (folded, the back button leads to it), then the content: on
+ * a session's Running Order its palette, timeline and side column, on any
+ * other page that page as a whole. */
+typedef enum {
+  PANE_SIDEBAR = -2,
+  PANE_CONTENT = -1,
+  /* 0 and above: a ConveneTimelinePane */
+} Pane;
+
+static gboolean
+showing_running_order (ConveneProjectView *self)
+{
+  return self->session != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "session") == 0 &&
+         g_strcmp0 (adw_view_stack_get_visible_child_name (self->session_stack), "order") == 0;
+}
+
+static guint
+list_panes (ConveneProjectView *self,
+            int                 panes[CONVENE_TIMELINE_N_PANES + 1])
+{
+  guint n = 0;
+
+  if (!adw_leaflet_get_folded (self->leaflet))
+    panes[n++] = PANE_SIDEBAR;
+  if (showing_running_order (self))
+    {
+      for (int pane = 0; pane < CONVENE_TIMELINE_N_PANES; pane++)
+        panes[n++] = pane;
+    }
+  else
+    panes[n++] = PANE_CONTENT;
+  return n;
+}
+
+/* Where the focus is among panes, in half steps: 2i in pane i, 2i - 1
+ * just before it (a session's heading and tabs, before its palette), -1
+ * when in none of them. */
+static int
+focus_position (ConveneProjectView *self,
+                const int          *panes,
+                guint               n)
+{
+  int current = G_MININT;
+
+  if (has_focus_within (self, self->sidebar))
+    current = PANE_SIDEBAR;
+  else if (showing_running_order (self) && convene_timeline_view_get_focused_pane (self->timeline) >= 0)
+    current = convene_timeline_view_get_focused_pane (self->timeline);
+  else if (has_focus_within (self, self->content))
+    current = showing_running_order (self) ? G_MAXINT : PANE_CONTENT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (panes[i] == current)
+        return 2 * (int) i;
+      if (current == G_MAXINT && panes[i] == CONVENE_TIMELINE_PANE_PALETTE)
+        return 2 * (int) i - 1;
+    }
+  return -1;
+}
+
+static gboolean
+focus_pane (ConveneProjectView *self,
+            int                 pane)
+{
+  if (pane == PANE_SIDEBAR)
+    {
+      /* The shown entry: the selected session, or Project Details or People. */
+      if (self->session != NULL && gtk_widget_grab_focus (GTK_WIDGET (self->sessions_view)))
+        return TRUE;
+      return gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
+    }
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (pane == PANE_CONTENT)
+    return gtk_widget_child_focus (gtk_stack_get_visible_child (self->content_stack), GTK_DIR_TAB_FORWARD);
+  return convene_timeline_view_focus_pane (self->timeline, pane);
+}
+
+void
+convene_project_view_focus_next_pane (ConveneProjectView *self,
+                                      gboolean            backwards)
+{
+  int panes[CONVENE_TIMELINE_N_PANES + 1];
+  int n, position, next;
+
+  g_return_if_fail (CONVENE_IS_PROJECT_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+  n = (int) list_panes (self, panes);
+  position = focus_position (self, panes, n);
+  next = backwards ? (position % 2 == 0 ? position / 2 - 1 : (position - 1) / 2)
+                   : (position % 2 == 0 ? position / 2 + 1 : (position + 1) / 2);
+  if (position == -1)
+    next = backwards ? n - 1 : 0;
+
+  /* The next pane that takes the focus (the palette of a read-only
+   * project does not), wrapping around. */
+  for (int step = 0; step < n; step++)
+    {
+      int i = ((backwards ? next - step : next + step) % n + n) % n;
+
+      if (focus_pane (self, panes[i]))
+        return;
+    }
+}
+
 void
 convene_project_view_move_session (ConveneProjectView *self,
                                    int                 delta)
@@ -1297,6 +1427,8 @@ convene_project_view_init (ConveneProjectView *self)
                            G_CALLBACK (warning_segment_activated), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->details_list, "row-activated", G_CALLBACK (details_activated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_list, "row-selected", G_CALLBACK (details_selected),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self->sessions_view, "activate", G_CALLBACK (session_activated), self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_changed),

@@ -37,5 +37,11 @@ void             convene_project_view_duplicate_session (ConveneProjectView *sel
  * keeping it selected and focused; nothing at either end. */
 void             convene_project_view_move_session   (ConveneProjectView *self,
                                                       int                 delta);
+/* Moves the keyboard to the next (backwards: previous) part of the page,
+ * wrapping around: the sidebar, then on a session's Running Order the
+ * kinds palette, the timeline and the side column, or else the page shown.
+ * What F6 and Shift+F6 do. */
+void             convene_project_view_focus_next_pane (ConveneProjectView *self,
+                                                       gboolean            backwards);
 
 G_END_DECLS

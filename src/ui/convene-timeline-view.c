@@ -828,3 +828,64 @@ convene_timeline_view_new (void)
 {
   return g_object_new (CONVENE_TYPE_TIMELINE_VIEW, NULL);
 }
+
+/* The parts of the running order, in the order the keyboard visits them. */
+static GtkWidget *
+pane_widget (ConveneTimelineView  *self,
+             ConveneTimelinePane   pane)
+{
+  switch (pane)
+    {
+    case CONVENE_TIMELINE_PANE_PALETTE:
+      return self->palette;
+    case CONVENE_TIMELINE_PANE_LIST:
+      return self->scroller;
+    case CONVENE_TIMELINE_PANE_SIDE:
+    default:
+      return self->side;
+    }
+}
+
+int
+convene_timeline_view_get_focused_pane (ConveneTimelineView *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (CONVENE_IS_TIMELINE_VIEW (self), -1);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL)
+    return -1;
+  for (int pane = 0; pane < CONVENE_TIMELINE_N_PANES; pane++)
+    {
+      GtkWidget *widget = pane_widget (self, pane);
+
+      if (focus == widget || gtk_widget_is_ancestor (focus, widget))
+        return pane;
+    }
+  return -1;
+}
+
+gboolean
+convene_timeline_view_focus_pane (ConveneTimelineView *self,
+                                  ConveneTimelinePane  pane)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (CONVENE_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (pane < CONVENE_TIMELINE_N_PANES, FALSE);
+
+  /* Narrow, the list and the side column take turns: the one asked for
+   * comes forward first. */
+  _convene_timeline_view_set_side_open (self, pane == CONVENE_TIMELINE_PANE_SIDE);
+  widget = pane_widget (self, pane);
+  if (!gtk_widget_is_sensitive (widget))
+    return FALSE;
+  /* The list gives the keyboard to its selected block, or its first. */
+  if (pane == CONVENE_TIMELINE_PANE_LIST)
+    return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD) ||
+           gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}

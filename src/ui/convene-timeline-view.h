@@ -29,6 +29,20 @@ void            convene_timeline_view_select_segment       (ConveneTimelineView 
  * the column itself on a narrow window. */
 void            convene_timeline_view_show_side            (ConveneTimelineView *self,
                                                             const char          *page);
+/* The parts of the running order the keyboard jumps between (F6), in the
+ * order Tab visits them. */
+typedef enum {
+  CONVENE_TIMELINE_PANE_PALETTE,  /* the kinds to add */
+  CONVENE_TIMELINE_PANE_LIST,     /* the timeline itself */
+  CONVENE_TIMELINE_PANE_SIDE,     /* session, segment and people tabs */
+  CONVENE_TIMELINE_N_PANES
+} ConveneTimelinePane;
+/* The pane holding the keyboard focus, or -1. */
+int             convene_timeline_view_get_focused_pane     (ConveneTimelineView *self);
+/* Gives pane the keyboard (bringing it forward on a narrow window); FALSE
+ * when it cannot take it (the palette of a read-only project). */
+gboolean        convene_timeline_view_focus_pane           (ConveneTimelineView *self,
+                                                            ConveneTimelinePane  pane);
 /* The text above the timeline: "93 min planned in a 90 min slot: 3 min over". */
 const char     *convene_timeline_view_get_fit_text         (ConveneTimelineView *self);
 

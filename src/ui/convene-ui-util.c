@@ -216,6 +216,30 @@ convene_ui_add_toast (AdwToastOverlay *overlay,
 }
 
 void
+convene_ui_withdraw_toast (AdwToastOverlay *overlay,
+                           AdwToast        *toast)
+{
+  ToastQueue *queue;
+  GList *link;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  queue = g_object_get_data (G_OBJECT (overlay), "convene-toast-queue");
+  if (queue == NULL)
+    return;
+  link = g_queue_find (&queue->pending, toast);
+  if (link != NULL)
+    {
+      /* Never shown: it simply goes. */
+      g_queue_delete_link (&queue->pending, link);
+      g_object_unref (toast);
+    }
+  else if (queue->shown == toast && !queue->shown_dismissed && !queue->dismiss_deferred)
+    adw_toast_dismiss (toast);
+}
+
+void
 convene_ui_show_toast (GtkWidget *widget,
                        AdwToast  *toast)
 {
@@ -227,15 +251,21 @@ convene_ui_show_toast (GtkWidget *widget,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-void
-convene_ui_show_message (GtkWidget  *widget,
-                         const char *message)
+static AdwToast *
+message_toast (const char *message)
 {
   /* A message may quote a title of any length. */
   g_autofree char *shown = convene_ui_dup_shown_text (message);
   g_autofree char *escaped = g_markup_escape_text (shown, -1);
 
-  convene_ui_show_toast (widget, adw_toast_new (escaped));
+  return adw_toast_new (escaped);
+}
+
+void
+convene_ui_show_message (GtkWidget  *widget,
+                         const char *message)
+{
+  convene_ui_show_toast (widget, message_toast (message));
 }
 
 void
@@ -251,6 +281,44 @@ convene_ui_is_writable (ConveneDocument *document)
   return document != NULL && !convene_document_get_read_only (document);
 }
 
+/* The toast saying why widget's last edit was refused stays only until an
+ * edit through the same widget is accepted: its cause is then gone (a time
+ * typed again right, another zone chosen). Held weakly: a toast the overlay
+ * is done with goes. */
+#define REFUSAL_KEY "convene-refusal-toast"
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+show_refusal (GtkWidget    *widget,
+              const GError *error)
+{
+  AdwToast *toast = message_toast (error->message);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, toast);
+  g_object_set_data_full (G_OBJECT (widget), REFUSAL_KEY, ref, free_weak_ref);
+  convene_ui_show_toast (widget, toast);
+}
+
+static void
+withdraw_refusal (GtkWidget *widget)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (widget), REFUSAL_KEY);
+  g_autoptr(AdwToast) toast = ref != NULL ? g_weak_ref_get (ref) : NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (toast != NULL && overlay != NULL)
+    convene_ui_withdraw_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  if (ref != NULL)
+    g_object_set_data (G_OBJECT (widget), REFUSAL_KEY, NULL);
+}
+
 gboolean
 convene_ui_perform (GtkWidget       *widget,
                     ConveneDocument *document,
@@ -262,7 +330,7 @@ convene_ui_perform (GtkWidget       *widget,
   if (command == NULL)
     {
       if (error != NULL)
-        convene_ui_show_error (widget, error);
+        show_refusal (widget, error);
       return FALSE;
     }
   if (document == NULL)
@@ -272,9 +340,10 @@ convene_ui_perform (GtkWidget       *widget,
     }
   if (!convene_document_perform (document, command, &error))
     {
-      convene_ui_show_error (widget, error);
+      show_refusal (widget, error);
       return FALSE;
     }
+  withdraw_refusal (widget);
   return TRUE;
 }
 

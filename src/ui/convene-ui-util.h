@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * of the last, and a high-priority toast in place of the one shown. */
 void     convene_ui_add_toast    (AdwToastOverlay *overlay,
                                   AdwToast        *toast);
+/* Takes toast off overlay: dismissed if shown, dropped if still waiting. */
+void     convene_ui_withdraw_toast (AdwToastOverlay *overlay,
+                                    AdwToast        *toast);
 /* Shows toast on the nearest AdwToastOverlay above widget (takes it; drops
  * it when the widget is not in a window). */
 void     convene_ui_show_toast   (GtkWidget       *widget,
@@ -29,7 +32,8 @@ void     convene_ui_show_error   (GtkWidget       *widget,
 gboolean convene_ui_is_writable  (ConveneDocument *document);
 /* Performs command on document (command NULL: building it failed with
  * build_error, which may be NULL). Takes command and build_error. Shows the
- * reason and returns FALSE when nothing was done. */
+ * reason and returns FALSE when nothing was done; that toast goes once an
+ * edit through the same widget (pass the field edited) is accepted. */
 gboolean convene_ui_perform      (GtkWidget       *widget,
                                   ConveneDocument *document,
                                   ConveneCommand  *command,

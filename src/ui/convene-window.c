@@ -185,6 +185,17 @@ show_done_toast (ConveneWindow *self,
   convene_ui_add_toast (self->toast_overlay, toast);
 }
 
+/* F6 and Shift+F6: from pane to pane of the project's page. */
+static void
+pane_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  convene_project_view_focus_next_pane (self->project_view, g_str_equal (action_name, "win.previous-pane"));
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -529,6 +540,33 @@ document_notify (ConveneWindow *self,
     update_actions (self);
 }
 
+/* A project in the app's own folder is named after its title: when the
+ * title changes (or an undo brings an old one back) the file follows. The
+ * project goes on in the renamed file; a rename refused (a name taken a
+ * moment ago, the file system) only leaves the old name, so it is not
+ * worth interrupting the planner for. */
+static void
+follow_title (ConveneWindow *self)
+{
+  GFile *file = convene_document_get_file (self->document);
+  g_autoptr(GFile) old_file = g_object_ref (file);
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!convene_ui_is_writable (self->document))
+    return;
+  dest = convene_project_files_file_for_title (file, convene_project_get_title (self->project));
+  if (dest == NULL)
+    return;
+  if (!convene_document_rename (self->document, dest, &error))
+    {
+      g_debug ("The project keeps its file name: %s", error->message);
+      return;
+    }
+  convene_project_files_forget (self->settings, old_file);
+  convene_project_files_remember (self->settings, dest);
+}
+
 /* Coming back to the window is when a file moved meanwhile is noticed,
  * before the planner types anything. */
 static void
@@ -631,6 +669,9 @@ convene_window_set_document (ConveneWindow   *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->project, "notify::title", G_CALLBACK (update_title),
                                self, G_CONNECT_SWAPPED);
+      /* After the views: the file is renamed once everything shows the edit. */
+      g_signal_connect_object (document, "changed", G_CALLBACK (follow_title),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       /* What Undo and Redo would act on changes with every edit, while
        * whether they can stays the same. */
       g_signal_connect_object (convene_document_get_history (document), "notify::undo-label",
@@ -793,6 +834,8 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, project_view);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, pane_activated);
+  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, pane_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.add-session", NULL, add_session_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-session", NULL, remove_session_activated);

@@ -822,6 +822,73 @@ test_file_moved_then_closed (Fixture       *f,
   g_assert_true (g_str_has_prefix (people, "Ada Early|Speaker"));
 }
 
+/* Renaming the open file: the document goes on in it (edits, undo, redo),
+ * nothing is left under the old name, and a name taken is refused with
+ * both files untouched. */
+static void
+test_file_renamed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *renamed_path = g_build_filename (f->dir, "Briefing.convene", NULL);
+  g_autofree char *taken_path = g_build_filename (f->dir, "Taken.convene", NULL);
+  g_autoptr(GFile) renamed = g_file_new_for_path (renamed_path);
+  g_autoptr(GFile) taken = g_file_new_for_path (taken_path);
+  g_autoptr(ConveneSpeaker) early = NULL;
+  g_autoptr(ConveneSpeaker) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  guint notified = 0;
+
+  early = add_person (f, "Ada Early", &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->document, "notify::file", G_CALLBACK (count_notify), &notified);
+  g_assert_true (convene_document_rename (f->document, renamed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (g_file_equal (convene_document_get_file (f->document), renamed));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_false (fixture_has_companions (f->path));
+  g_assert_false (convene_document_get_read_only (f->document));
+
+  later = add_person (f, "Later Person", &error);
+  g_assert_no_error (error);
+  g_assert_true (convene_document_undo (f->document, &error));
+  g_assert_true (convene_document_redo (f->document, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *expected = fixture_dump_project (convene_document_get_project (f->document));
+    g_autofree char *actual = fixture_dump_file (renamed_path);
+
+    g_assert_cmpstr (actual, ==, expected);
+  }
+
+  /* A name taken: refused, the other file as it was, work goes on. */
+  g_assert_true (g_file_set_contents (taken_path, "another project", -1, NULL));
+  g_assert_false (convene_document_rename (f->document, taken, &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (taken_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "another project");
+  g_assert_true (g_file_equal (convene_document_get_file (f->document), renamed));
+  g_assert_false (convene_document_get_read_only (f->document));
+  g_clear_object (&later);
+  later = add_person (f, "Last Person", &error);
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (f->document, count_notify, &notified);
+
+  convene_document_close (f->document);
+  g_assert_false (fixture_has_companions (renamed_path));
+  {
+    g_autofree char *people = people_in_file (renamed_path);
+
+    g_assert_nonnull (strstr (people, "Last Person"));
+    g_assert_nonnull (strstr (people, "Later Person"));
+  }
+  g_remove (taken_path);
+  /* The fixture's tear-down finds the file under its first name. */
+  g_assert_cmpint (g_rename (renamed_path, f->path), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -842,6 +909,7 @@ main (int   argc,
   ADD ("file/deleted", test_file_deleted);
   ADD ("file/replaced", test_file_replaced);
   ADD ("file/moved-then-closed", test_file_moved_then_closed);
+  ADD ("file/renamed", test_file_renamed);
 
   return g_test_run ();
 }

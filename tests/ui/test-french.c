@@ -20,12 +20,6 @@
 
 static char *tmp_dir;
 
-static gboolean
-leaflet_settled (gpointer data)
-{
-  return !adw_leaflet_get_child_transition_running (data);
-}
-
 /* Whether widget and all its ancestors up to the window are shown. */
 static gboolean
 is_showing (GtkWidget *widget)

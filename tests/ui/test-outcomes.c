@@ -259,6 +259,8 @@ links_show (gpointer data)
   return linked_row (offer->links, offer->text) != NULL;
 }
 
+static void scroll_into_view (GtkWidget *widget);
+
 static void
 test_checklist (void)
 {
@@ -405,20 +407,41 @@ test_checklist (void)
   row = objectives->pdata[1];
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first_of_type (row, GTK_TYPE_CHECK_BUTTON))));
 
-  /* After the event: the expected outcome partly met, with a note. */
+  /* After the event: the expected outcome partly met, with a note. Its
+   * result is its one control (no tick box beside it), and having one
+   * marks it done, in one step that one undo takes back. */
   rows = rows_of_kind (view, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME);
   row = rows->pdata[0];
   g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_false (gtk_widget_get_visible (first_of_type (row, GTK_TYPE_CHECK_BUTTON)));
+  g_assert_true (gtk_widget_get_visible (first_of_type (row, GTK_TYPE_DROP_DOWN)));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN)), CONVENE_OUTCOME_RESULT_MET);
+  g_assert_true (convene_outcome_get_done (expected));
+  {
+    g_autofree char *on_disk = describe_file (file);
+
+    g_assert_nonnull (strstr (on_disk, "expected-outcome:Draft recomm:1:met::0:"));
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN)), CONVENE_OUTCOME_RESULT_NONE);
+  g_assert_false (convene_outcome_get_done (expected));
+  undo (document);
+  g_assert_true (convene_outcome_get_done (expected));
+  undo (document);
+  g_assert_false (convene_outcome_get_done (expected));
+  assert_saved (document, file, state);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN)), CONVENE_OUTCOME_RESULT_PARTLY_MET);
   g_assert_cmpint (convene_outcome_get_result (expected), ==, CONVENE_OUTCOME_RESULT_PARTLY_MET);
+  g_assert_true (convene_outcome_get_done (expected));
   entry = nth_of_type (row, GTK_TYPE_ENTRY, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Two of three agreed");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (convene_outcome_get_result_note (expected), ==, "Two of three agreed");
+  scroll_into_view (row);
+  render_shot (GTK_WIDGET (window), "outcome-result-1280.png");
   {
     g_autofree char *on_disk = describe_file (file);
 
-    g_assert_nonnull (strstr (on_disk, "expected-outcome:Draft recomm:0:partly-met:Two of three agreed:0:"));
+    g_assert_nonnull (strstr (on_disk, "expected-outcome:Draft recomm:1:partly-met:Two of three agreed:0:"));
   }
   wait_for_label (GTK_WIDGET (view), "0 of 1 expected outcome met, 1 partly met");
   undo (document);
@@ -426,6 +449,7 @@ test_checklist (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   undo (document);
   g_assert_cmpint (convene_outcome_get_result (expected), ==, CONVENE_OUTCOME_RESULT_NONE);
+  g_assert_false (convene_outcome_get_done (expected));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (first_of_type (row, GTK_TYPE_DROP_DOWN))), ==, 0);
   assert_saved (document, file, state);
 

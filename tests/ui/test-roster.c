@@ -457,32 +457,6 @@ warnings_are_counted (gpointer data)
 }
 
 static void
-save_shot (GtkWidget  *window,
-           const char *name)
-{
-  const char *dir = g_getenv ("CONVENE_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 test_example_roster (void)
 {
   g_autoptr(GFile) file = NULL;
@@ -617,11 +591,11 @@ test_example_roster (void)
     }
   }
 
-  save_shot (GTK_WIDGET (window), "roster-1280-light.png");
+  render_shot (GTK_WIDGET (window), "roster-1280-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   /* Restyled in the frames since. */
   wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be restyled");
-  save_shot (GTK_WIDGET (window), "roster-1280-dark.png");
+  render_shot (GTK_WIDGET (window), "roster-1280-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   close_window (window);
 
@@ -635,18 +609,18 @@ test_example_roster (void)
       document = create_example_file (&file);
       window = show_window (document, 360, 720);
       roster = open_roster (window);
-      save_shot (GTK_WIDGET (window), "roster-360-list-light.png");
+      render_shot (GTK_WIDGET (window), "roster-360-list-light.png");
       convene_roster_view_select_speaker (roster, person_at (convene_document_get_project (document), 6));
       wait_until (at_rest, &(AtRest) { .widget = require_widget (GTK_WIDGET (roster), "details_pane") },
                   "the person's page to slide in");
-      save_shot (GTK_WIDGET (window), "roster-360-person-light.png");
+      render_shot (GTK_WIDGET (window), "roster-360-person-light.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
       wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be restyled");
-      save_shot (GTK_WIDGET (window), "roster-360-person-dark.png");
+      render_shot (GTK_WIDGET (window), "roster-360-person-dark.png");
       gtk_widget_activate_action (GTK_WIDGET (roster), "roster.back", NULL);
       wait_until (at_rest, &(AtRest) { .widget = require_widget (GTK_WIDGET (roster), "list_pane") },
                   "the list to slide back");
-      save_shot (GTK_WIDGET (window), "roster-360-list-dark.png");
+      render_shot (GTK_WIDGET (window), "roster-360-list-dark.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       close_window (window);
       g_clear_object (&document);

@@ -410,12 +410,6 @@ is_folded (gpointer data)
   return adw_leaflet_get_folded (data);
 }
 
-static gboolean
-transition_done (gpointer data)
-{
-  return !adw_leaflet_get_child_transition_running (data);
-}
-
 /* At phone width the sidebar and the session fold into one column with a
  * way back. */
 static void
@@ -438,7 +432,7 @@ test_narrow_window (void)
   back_button = require_widget (GTK_WIDGET (window), "back_button");
   sessions_view = require_widget (GTK_WIDGET (window), "sessions_view");
   wait_until (is_folded, leaflet, "the leaflet to fold");
-  wait_until (transition_done, leaflet, "the leaflet to settle");
+  wait_until (leaflet_settled, leaflet, "the leaflet to settle");
   g_assert_true (gtk_widget_get_visible (back_button));
 
   /* Folded, the project opens on its list of sessions, keyboard included. */
@@ -449,11 +443,11 @@ test_narrow_window (void)
 
   /* Choosing the session (Enter on its row) shows it in place of the sidebar. */
   g_signal_emit_by_name (sessions_view, "activate", 0);
-  wait_until (transition_done, leaflet, "the leaflet to show the session");
+  wait_until (leaflet_settled, leaflet, "the leaflet to show the session");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "content");
   g_assert_true (gtk_widget_has_focus (back_button));
   g_assert_true (gtk_widget_activate_action (back_button, "project.back", NULL));
-  wait_until (transition_done, leaflet, "the leaflet to go back");
+  wait_until (leaflet_settled, leaflet, "the leaflet to go back");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "sidebar");
 
   close_window (window);
@@ -543,6 +537,79 @@ wait_for_frame (GtkWidget *widget)
   wait_until (frame_drawn, &next, "a frame to be drawn");
 }
 
+static void
+flag_dismissed (AdwToast *toast,
+                gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+/* The toast shown on overlay, once it has slid in, watched for its
+ * dismissal: only the main loop runs its time-out, so a toast found not
+ * dismissed, then dismissed right after a step that did not iterate the
+ * loop, was dismissed by that step. */
+static AdwToast *
+watch_shown_toast (GtkWidget *overlay,
+                   gboolean  *dismissed)
+{
+  GtkWidget *toast_widget = first_of_type (overlay, g_type_from_name ("AdwToastWidget"));
+  AdwToast *toast = NULL;
+
+  g_assert_nonnull (toast_widget);
+  wait_until (at_rest, &(AtRest) { .widget = toast_widget }, "the toast to slide in");
+  g_object_get (toast_widget, "toast", &toast, NULL);
+  g_assert_nonnull (toast);
+  *dismissed = FALSE;
+  g_signal_connect (toast, "dismissed", G_CALLBACK (flag_dismissed), dismissed);
+  g_object_unref (toast);
+  return toast;
+}
+
+/* The toast saying why a field's input was refused goes once the field
+ * is given something it accepts; an edit elsewhere leaves it. */
+static void
+test_refusal_withdrawn (void)
+{
+  gboolean dismissed = FALSE;
+  AdwToast *toast;
+  g_autofree char *path = g_build_filename (tmp_dir, "refusal.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  GtkWidget *overlay = require_widget (GTK_WIDGET (window), "toast_overlay");
+  GtkWidget *start_row = require_widget (GTK_WIDGET (window), "start_row");
+  GtkWidget *room_row = require_widget (GTK_WIDGET (window), "room_row");
+  const char *wrong = "“25:99” is not a time of day. Use hours and minutes, such as 12:30.";
+  const char *other = "“99” is not a time of day. Use hours and minutes, such as 12:30.";
+
+  activate_entry (start_row, "25:99");
+  wait_for_label (overlay, wrong);
+  toast = watch_shown_toast (overlay, &dismissed);
+  render_shot (GTK_WIDGET (window), "refused-time-toast-1280.png");
+  g_assert_false (dismissed);
+  activate_entry (start_row, "13:05");
+  g_assert_true (dismissed);
+  g_signal_handlers_disconnect_by_func (toast, flag_dismissed, &dismissed);
+  g_assert_cmpuint (convene_session_get_start_time (session_at (convene_document_get_project (document), 0)), ==,
+                    13 * 60 + 5);
+  wait_for_no_label (overlay, wrong);
+
+  /* Another field's edit is no answer to this one's refusal. */
+  activate_entry (start_row, "99");
+  wait_for_label (overlay, other);
+  toast = watch_shown_toast (overlay, &dismissed);
+  activate_entry (room_row, "Room XIX");
+  g_assert_false (dismissed);
+  activate_entry (start_row, "13:10");
+  g_assert_true (dismissed);
+  g_signal_handlers_disconnect_by_func (toast, flag_dismissed, &dismissed);
+  wait_for_no_label (overlay, other);
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 /* One toast at a time on the window's overlay. libadwaita 1.2 wrote to freed
  * memory when a toast's fade-out ended before its slide-in (or in the same
  * frame): a toast put on as the last one fades out slides in for longer, so
@@ -606,47 +673,6 @@ test_toasts_one_at_a_time (void)
 }
 
 /* ---- the project's file moved or deleted while open ----------------------- */
-
-static GtkWindow *
-toplevel_of_type (GType      type,
-                  GtkWindow *transient_for)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          (transient_for == NULL || gtk_window_get_transient_for (window) == transient_for))
-        return window;  /* GTK keeps its toplevels */
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType      type;
-  GtkWindow *parent;
-} Toplevel;
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  Toplevel *wanted = data;
-
-  return toplevel_of_type (wanted->type, wanted->parent) != NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType      type,
-                   GtkWindow *parent)
-{
-  Toplevel wanted = { type, parent };
-
-  wait_until (toplevel_shown, &wanted, g_type_name (type));
-  return toplevel_of_type (type, parent);
-}
 
 static gboolean
 banner_says_gone (gpointer data)
@@ -788,6 +814,109 @@ touch_project (GFile      *folder,
   return file;
 }
 
+static gboolean
+file_exists (GFile *folder,
+             const char *name)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, name);
+
+  return g_file_query_exists (file, NULL);
+}
+
+/* A project in the app's folder is named after its title, and renamed
+ * with it: safely (the project goes on in the renamed file, every edit
+ * before and after is in it), never over another project, and never a
+ * file the planner keeps elsewhere. */
+static void
+test_file_follows_title (void)
+{
+  g_autoptr(GFile) folder = convene_project_files_get_folder ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) renamed = g_file_get_child (folder, "Team Briefing - Day 1.convene");
+  g_autoptr(GFile) numbered = g_file_get_child (folder, "Clash (2).convene");
+  g_autoptr(GFile) clash = NULL;
+  g_autofree char *outside_path = g_build_filename (tmp_dir, "my own name.convene", NULL);
+  g_autoptr(GFile) outside = g_file_new_for_path (outside_path);
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  ConveneWindow *window;
+  GtkWidget *title_row;
+  guint sessions;
+
+  g_assert_true (convene_project_files_ensure_folder (&error));
+  g_assert_no_error (error);
+  convene_project_set_title (project, "Untitled Project");
+  file = convene_project_files_next_free (folder, "Untitled Project");
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  window = show_window (document, 1280, 800);
+  title_row = require_widget (GTK_WIDGET (window), "project_title_row");
+
+  /* Renamed, the file takes the title (its dash made safe). */
+  activate_entry (title_row, "Team Briefing — Day 1");
+  g_assert_true (g_file_equal (convene_document_get_file (document), renamed));
+  g_assert_true (g_file_query_exists (renamed, NULL));
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "Day 1"));
+  recent = g_settings_get_strv (convene_ui_get_settings (), "recent-projects");
+  g_assert_false (g_strv_contains ((const char * const *) recent, g_file_peek_path (file)));
+
+  render_shot (GTK_WIDGET (window), "file-follows-title-1280.png");
+
+  /* Editing goes on in the renamed file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL));
+  sessions = n_sessions (project);
+
+  /* A name taken by another project gets a number. */
+  clash = touch_project (folder, "Clash.convene");
+  activate_entry (title_row, "Clash");
+  g_assert_true (g_file_equal (convene_document_get_file (document), numbered));
+  g_assert_false (g_file_query_exists (renamed, NULL));
+  g_assert_true (g_file_query_exists (clash, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-blank-session", NULL));
+  sessions++;
+  g_assert_cmpuint (n_sessions (project), ==, sessions);
+
+  /* An edit that keeps the title keeps the name; undoing the title brings
+   * the file back to its name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (convene_project_get_title (project), ==, "Team Briefing — Day 1");
+  g_assert_true (g_file_equal (convene_document_get_file (document), renamed));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (g_file_equal (convene_document_get_file (document), numbered));
+  g_assert_false (file_exists (folder, "Team Briefing - Day 1.convene"));
+  close_window (window);
+  g_clear_object (&document);
+
+  /* Reopened, it holds every edit. */
+  {
+    g_autoptr(ConveneProject) saved = load_file (numbered);
+
+    g_assert_cmpstr (convene_project_get_title (saved), ==, "Clash");
+    g_assert_cmpuint (n_sessions (saved), ==, sessions);
+  }
+  assert_no_companions (g_file_peek_path (numbered));
+  remove_project_file (numbered);
+  remove_project_file (clash);
+
+  /* A file kept elsewhere keeps the name the planner gave it. */
+  g_clear_object (&project);
+  project = convene_project_new ();
+  document = convene_document_create (outside, project, &error);
+  g_assert_no_error (error);
+  window = show_window (document, -1, -1);
+  activate_entry (require_widget (GTK_WIDGET (window), "project_title_row"), "Somewhere Else");
+  g_assert_true (g_file_equal (convene_document_get_file (document), outside));
+  g_assert_true (g_file_query_exists (outside, NULL));
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (outside);
+}
+
 /* The recent list: most recent first, each once, at most ten, and files that
  * have gone are dropped; projects in the folder are offered too. */
 static void
@@ -812,7 +941,7 @@ test_project_files (void)
   g_assert_true (g_str_has_suffix (g_file_peek_path (untitled), "/convene/projects/Untitled Project.convene"));
   g_object_unref (touch_project (folder, "Untitled Project.convene"));
   untitled_2 = convene_project_files_next_free (folder, "Untitled Project");
-  g_assert_true (g_str_has_suffix (g_file_peek_path (untitled_2), "/Untitled Project 2.convene"));
+  g_assert_true (g_str_has_suffix (g_file_peek_path (untitled_2), "/Untitled Project (2).convene"));
 
   outside = touch_project (elsewhere, "Elsewhere.convene");
   convene_project_files_remember (settings, untitled);
@@ -824,7 +953,7 @@ test_project_files (void)
   g_assert_cmpstr (recent[1], ==, g_file_peek_path (outside));
 
   /* The folder's other projects follow the recent ones. */
-  g_object_unref (touch_project (folder, "Untitled Project 2.convene"));
+  g_object_unref (touch_project (folder, "Untitled Project (2).convene"));
   listed = convene_project_files_list (settings);
   g_assert_cmpuint (listed->len, ==, 3);
   g_assert_true (g_file_equal (g_ptr_array_index (listed, 0), untitled));
@@ -973,9 +1102,11 @@ main (int   argc,
   g_log_set_writer_func (skip_page_button_warning, NULL, NULL);
   g_test_add_func ("/ui/window/read-only", test_read_only);
   g_test_add_func ("/ui/window/toasts-one-at-a-time", test_toasts_one_at_a_time);
+  g_test_add_func ("/ui/window/refusal-withdrawn", test_refusal_withdrawn);
   g_test_add_func ("/ui/window/file-moved", test_file_moved);
   g_test_add_func ("/ui/window/file-deleted", test_file_deleted);
   g_test_add_func ("/ui/project-files", test_project_files);
+  g_test_add_func ("/ui/window/file-follows-title", test_file_follows_title);
 
   status = g_test_run ();
 

@@ -400,6 +400,88 @@ drag (int x1, int y1, int x2, int y2)
   drag_release (x2, y2);
 }
 
+gboolean
+leaflet_settled (gpointer data)
+{
+  return !adw_leaflet_get_child_transition_running (data);
+}
+
+GtkWindow *
+toplevel_of_type (GType      type,
+                  GtkWindow *transient_for)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (transient_for == NULL || gtk_window_get_transient_for (window) == transient_for))
+        return window;  /* GTK keeps its toplevels */
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *parent;
+} Toplevel;
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  Toplevel *wanted = data;
+
+  return toplevel_of_type (wanted->type, wanted->parent) != NULL;
+}
+
+GtkWindow *
+wait_for_toplevel (GType      type,
+                   GtkWindow *parent)
+{
+  Toplevel wanted = { type, parent };
+
+  wait_until (toplevel_shown, &wanted, g_type_name (type));
+  return toplevel_of_type (type, parent);
+}
+
+void
+render_shot (GtkWidget  *window,
+             const char *name)
+{
+  const char *dir = g_getenv ("CONVENE_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  wait_until (at_rest, &(AtRest) { .widget = window }, "the window to be drawn");
+
+  /* A toplevel's own paintable draws nothing: its content is drawn, on the
+   * window's background (libadwaita's, light or dark). */
+  paintable = gtk_widget_paintable_new (gtk_widget_get_first_child (window));
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot,
+                             adw_style_manager_get_dark (adw_style_manager_get_default ())
+                               ? &(GdkRGBA) { 0.14, 0.14, 0.14, 1 } : &(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window)));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                              gtk_widget_get_height (window)));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_print ("# screenshot %s\n", path);
+}
+
 void
 screenshot (const char *name)
 {

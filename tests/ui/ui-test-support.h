@@ -82,6 +82,16 @@ void       drag_hold      (int x1, int y1, int x2, int y2);
 void       drag_release   (int x, int y);
 /* Saves the screen as name (a .png) in $CONVENE_SHOTS_DIR, when set. */
 void       screenshot     (const char *name);
+/* Saves what window draws (its own rendering, no X server or ImageMagick
+ * needed) as name in $CONVENE_SHOTS_DIR, when set. */
+void       render_shot    (GtkWidget *window, const char *name);
+
+/* A Condition: the AdwLeaflet data has finished moving between pages. */
+gboolean   leaflet_settled   (gpointer data);
+/* A shown window of type (transient for transient_for, unless NULL), or
+ * NULL; wait_for_toplevel() waits until there is one. */
+GtkWindow *toplevel_of_type  (GType type, GtkWindow *transient_for);
+GtkWindow *wait_for_toplevel (GType type, GtkWindow *parent);
 
 /* Finding widgets (root included), in tree order; NULL when there is none. */
 GtkWidget *first_of_type    (GtkWidget *root, GType type);

@@ -983,6 +983,10 @@ convene_edit_set_outcome_result (ConveneOutcome        *outcome,
     return NULL;
   convene_command_group_add (group, set_note);
 
+  /* The result is the one thing the planner sets on an expected outcome:
+   * it counts as done (ticked on the run sheet) once assessed. */
+  convene_command_group_add (group, convene_edit_set_outcome_done (outcome, result != CONVENE_OUTCOME_RESULT_NONE));
+
   return g_steal_pointer (&group);
 }
 

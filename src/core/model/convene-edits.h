@@ -73,7 +73,8 @@ ConveneCommand *convene_edit_unlink_outcome   (ConveneProject *project, ConveneO
  * within its kind into this position). */
 ConveneCommand *convene_edit_move_outcome     (ConveneSession *session, ConveneOutcome *outcome,
                                                guint position, GError **error);
-/* Records how an expected outcome went, with its note, as one step. */
+/* Records how an expected outcome went, with its note, as one step; it is
+ * done (ticked) exactly when it has a result other than "not assessed". */
 ConveneCommand *convene_edit_set_outcome_result (ConveneOutcome *outcome, ConveneOutcomeResult result,
                                                  const char *note, GError **error);
 /* Ticks an item off, or clears its tick. */

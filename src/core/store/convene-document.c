@@ -1,6 +1,12 @@
 #define G_LOG_DOMAIN "convene-document"
 #include "config.h"
 
+#include <errno.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
 #include "convene-document-private.h"
 #include "convene-warnings.h"
 
@@ -551,6 +557,94 @@ convene_document_save_as (ConveneDocument  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   notify_read_only (self);
   return TRUE;
+}
+
+/* Opens path's store and goes on in it, as save_as does after its copy. */
+static gboolean
+go_on_in (ConveneDocument  *self,
+          GFile            *file,
+          GError          **error)
+{
+  g_autoptr(ConveneStore) store = convene_store_open (file, CONVENE_STORE_READ_WRITE, error);
+
+  if (store == NULL)
+    return FALSE;
+  g_set_object (&self->store, store);
+  convene_store_attach (self->store, self->project);
+  return TRUE;
+}
+
+gboolean
+convene_document_rename (ConveneDocument  *self,
+                         GFile            *dest,
+                         GError          **error)
+{
+  g_autoptr(GFile) old_file = NULL;
+  g_autofree char *old_path = NULL;
+  g_autofree char *dest_path = NULL;
+  g_autofree char *old_wal = NULL;
+  g_autofree char *dest_name = NULL;
+  GError *open_error = NULL;
+  int saved_errno;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  old_file = g_object_ref (convene_store_get_file (self->store));
+  old_path = g_file_get_path (old_file);
+  dest_path = g_file_get_path (dest);
+  dest_name = g_file_get_basename (dest);
+  if (convene_document_check_file (self) != CONVENE_STORE_FILE_IN_PLACE ||
+      convene_store_is_read_only (self->store) || old_path == NULL || dest_path == NULL)
+    {
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY,
+                   _("The project cannot be renamed to “%s” now."), dest_name);
+      return FALSE;
+    }
+
+  /* Closed, the file is whole (SQLite moved the -wal into it): renaming it
+   * then is renaming any file. A -wal still there means another connection
+   * of this process holds it, which a rename would strand. */
+  convene_store_close (self->store);
+  old_wal = g_strconcat (old_path, "-wal", NULL);
+  if (g_file_test (old_wal, G_FILE_TEST_EXISTS))
+    saved_errno = EBUSY;
+  /* link() never replaces a file that is there: no project is overwritten,
+   * even one that appeared a moment ago. */
+  else if (link (old_path, dest_path) != 0)
+    saved_errno = errno;
+  else if (g_unlink (old_path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (dest_path);
+    }
+  else
+    saved_errno = 0;
+
+  if (saved_errno == 0 && go_on_in (self, dest, &open_error))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      notify_read_only (self);
+      return TRUE;
+    }
+
+  /* Back to the old name, where the project goes on as before. */
+  if (saved_errno == 0 && link (dest_path, old_path) == 0)
+    g_unlink (dest_path);
+  if (!go_on_in (self, old_file, NULL))
+    notify_read_only (self);
+
+  if (open_error != NULL)
+    g_propagate_error (error, open_error);
+  else if (saved_errno == EEXIST)
+    g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_EXISTS,
+                 _("There is already a file called “%s”."), dest_name);
+  else
+    g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_FAILED,
+                 _("The project could not be renamed to “%s”: %s."), dest_name,
+                 g_strerror (saved_errno));
+  return FALSE;
 }
 
 void

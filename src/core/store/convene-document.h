@@ -69,6 +69,11 @@ ConveneStoreFileState convene_document_get_file_state (ConveneDocument *self);
  * Announces "file", "read-only" and "read-only-reason". For a project whose
  * file was moved or deleted, this is how the planner keeps working. */
 gboolean         convene_document_save_as   (ConveneDocument *self, GFile *dest, GError **error);
+/* Gives the project's file the name dest (in the same folder) and goes on
+ * in it: edits go on being saved, undo and redo go on as before. Refuses,
+ * keeping the file as it was, when dest exists, the file is read-only or
+ * was moved, or the file system says no. Announces "file". */
+gboolean         convene_document_rename    (ConveneDocument *self, GFile *dest, GError **error);
 void             convene_document_close     (ConveneDocument *self);
 
 G_END_DECLS
