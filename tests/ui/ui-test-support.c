@@ -400,6 +400,26 @@ drag (int x1, int y1, int x2, int y2)
   drag_release (x2, y2);
 }
 
+/* Whether a leaflet under widget is still sliding between its pages: its
+ * labels are then half outside the window on purpose. */
+static gboolean
+leaflet_sliding (GtkWidget *widget)
+{
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (leaflet_sliding (child))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+leaflets_still (gpointer data)
+{
+  return !leaflet_sliding (data);
+}
+
 gboolean
 leaflet_settled (gpointer data)
 {

@@ -87,6 +87,9 @@ void       screenshot     (const char *name);
 void       render_shot    (GtkWidget *window, const char *name);
 
 /* A Condition: the AdwLeaflet data has finished moving between pages. */
+/* No leaflet under the widget given is sliding between its pages (its
+ * labels are then half outside the window on purpose). */
+gboolean   leaflets_still   (gpointer data);
 gboolean   leaflet_settled   (gpointer data);
 /* A shown window of type (transient for transient_for, unless NULL), or
  * NULL; wait_for_toplevel() waits until there is one. */
