@@ -292,6 +292,7 @@ copy_details (ConveneSegment *copy,
   convene_segment_set_notes (copy, convene_segment_get_notes (segment));
   convene_segment_set_cues (copy, convene_segment_get_cues (segment));
   convene_segment_set_has_target (copy, convene_segment_get_has_target (segment));
+  convene_segment_copy_fit_settings (copy, segment);
 }
 
 static void
