@@ -176,6 +176,10 @@ assert_exercises_every_property (ConveneProject *project)
   g_assert_true (g_hash_table_contains (seen, "ConveneSpeaker:status"));
   g_assert_true (g_hash_table_contains (seen, "ConveneSegment:fixed-start"));
   g_assert_true (g_hash_table_contains (seen, "ConveneSegment:has-target"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSegment:min-length"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSegment:max-length"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSegment:locked"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSession:fit-step"));
   g_assert_true (g_hash_table_contains (seen, "ConveneOutcome:result-note"));
   g_assert_true (g_hash_table_contains (seen, "ConveneAssignment:role"));
   g_assert_true (g_hash_table_contains (seen, "ConveneSession:slot-minutes"));
@@ -248,11 +252,15 @@ build_full_project (void)
                                  "2027-11-07", 23 * 60 + 30, 120);
   convene_session_set_room (morning, "Room XVII");
   convene_session_set_description (morning, "Crosses midnight.");
+  convene_session_set_fit_step (morning, 10);
   g_list_store_append (convene_project_get_sessions (project), morning);
 
   keynote = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_KEYNOTE,
                                  "Keynote", 25);
   convene_segment_set_fixed_start (keynote, 23 * 60 + 45);
+  convene_segment_set_min_length (keynote, 20);
+  convene_segment_set_max_length (keynote, 40);
+  convene_segment_set_locked (keynote, TRUE);
   convene_segment_set_notes (keynote, "Slides on the USB stick.");
   convene_segment_set_cues (keynote, "Lights down; music off.");
   g_list_store_append (convene_session_get_segments (morning), keynote);
