@@ -625,11 +625,11 @@ fit_rows (Builder    *b,
           int hi = units[j].max > 0 ? (int) units[j].max : CONVENE_MAX_DURATION_MINUTES;
 
           row->new_length = lengths[j];
-          if (row->new_length != row->old_length)
-            {
-              row->at_minimum = (int) row->new_length - (int) b->fit->step < lo;
-              row->at_maximum = (int) row->new_length + (int) b->fit->step > hi;
-            }
+          /* Held by its own bound: another step would cross it. */
+          row->at_minimum = !units[j].fixed && units[j].min > 0 &&
+                            (int) row->new_length - (int) b->fit->step < lo;
+          row->at_maximum = !units[j].fixed && units[j].max > 0 &&
+                            (int) row->new_length + (int) b->fit->step > hi;
         }
       return TRUE;
     }

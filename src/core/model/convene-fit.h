@@ -76,8 +76,8 @@ typedef struct {
   guint           new_length;
   gboolean        holds_items; /* its lengths are its items' sum */
   gboolean        fixed;       /* locked, pinned or not selected */
-  gboolean        at_minimum;  /* changed and cannot lose another step */
-  gboolean        at_maximum;  /* changed and cannot gain another step */
+  gboolean        at_minimum;  /* has a minimum, and another step less would cross it */
+  gboolean        at_maximum;  /* has a maximum, and another step more would cross it */
 } ConveneFitRow;
 
 typedef struct _ConveneFit ConveneFit;
