@@ -474,6 +474,7 @@ build_editor (ConveneTimelineView *self)
 
   row = adw_action_row_new ();
   self->fit_items_row = row;
+  gtk_widget_add_css_class (row, "fit-items");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Fit Items to Target…"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Propose lengths for its items that fill the target"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));

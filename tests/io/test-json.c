@@ -672,6 +672,11 @@ test_defaults (void)
   g_assert_cmpuint (convene_segment_get_duration (segment), ==, 0);
   g_assert_cmpint (convene_segment_get_fixed_start (segment), ==, CONVENE_NO_FIXED_START);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))), ==, 1);
+  /* Files from before Fit to Slot: no bounds, no lock, a 5-minute step. */
+  g_assert_cmpuint (convene_segment_get_min_length (segment), ==, 0);
+  g_assert_cmpuint (convene_segment_get_max_length (segment), ==, 0);
+  g_assert_false (convene_segment_get_locked (segment));
+  g_assert_cmpuint (convene_session_get_fit_step (session), ==, 5);
   outcome = g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), 0);
   g_assert_false (convene_outcome_get_done (outcome));
   g_assert_cmpint (convene_outcome_get_result (outcome), ==, CONVENE_OUTCOME_RESULT_NONE);
@@ -747,6 +752,14 @@ static const BadCase bad_cases[] = {
   { "items-inside-break", SEGMENT ("{\"kind\": \"break\", \"items\": [{\"kind\": \"presentation\"}]}"),
     CONVENE_JSON_ERROR_INVALID,
     "sessions[0].segments[0].items: A segment of the kind “Break” cannot hold items." },
+  { "min-above-max", SEGMENT ("{\"kind\": \"qa\", \"min_length\": 30, \"max_length\": 20}"),
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].segments[0].max_length: The minimum length (30 min) cannot be longer" },
+  { "min-negative", SEGMENT ("{\"kind\": \"qa\", \"min_length\": -1}"), CONVENE_JSON_ERROR_INVALID,
+    "sessions[0].segments[0].min_length: " },
+  { "locked-number", SEGMENT ("{\"kind\": \"qa\", \"locked\": 1}"), CONVENE_JSON_ERROR_INVALID,
+    "sessions[0].segments[0].locked: " },
+  { "fit-step-zero", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, "
+    "\"fit_step\": 0}]}", CONVENE_JSON_ERROR_INVALID, "sessions[0].fit_step: The rounding step must be between 1 and 60" },
   { "bad-fixed-start", SEGMENT ("{\"kind\": \"panel\", \"fixed_start\": \"7pm\"}"), CONVENE_JSON_ERROR_INVALID,
     "sessions[0].segments[0].fixed_start: " },
   { "duplicate-speaker-id", HEAD "\"speakers\": [{\"id\": 3}, {\"id\": 3}]}", CONVENE_JSON_ERROR_INVALID,

@@ -1816,6 +1816,26 @@ test_fit_to_slot (void)
   g_assert_no_error (error);
   g_assert_cmpuint (convene_segment_get_duration (closing), ==, 5);
 
+  /* A panel's talks fit its target, from the panel's details. */
+  {
+    ConveneSegment *panel = top_segment (document, 1);
+    GtkWidget *fit_items;
+
+    perform_or_fail (document, convene_edit_set_target (panel, TRUE, 50, &error), error);
+    convene_timeline_view_select_segment (timeline, panel);
+    fit_items = find_with_class (GTK_WIDGET (timeline), "fit-items");
+    g_assert_nonnull (fit_items);
+    wait_until (widget_is_mapped, fit_items, "Fit Items to Target to be offered");
+    g_assert_true (gtk_widget_is_sensitive (fit_items));
+    gtk_widget_activate (fit_items);
+    wait_until (fit_dialog_shown, &dialog, "the Fit Items to Target window");
+    wait_for_label (dialog, "60 min → 50 min, to fill 50 min exactly: 2 lengths change.");
+    gtk_widget_activate (find_with_class (dialog, "suggested-action"));
+    wait_until (fit_dialog_gone, NULL, "the Fit Items to Target window to close");
+    g_assert_cmpuint (convene_segment_get_length (panel), ==, 50);
+    g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), ==, "Fit to Slot");
+  }
+
   close_window (window);
   convene_document_close (document);
   remove_project_file (file);
