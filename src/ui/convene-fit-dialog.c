@@ -179,9 +179,8 @@ convene_fit_dialog_init (ConveneFitDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *content = NULL;
+  GtkWidget *scrolled = convene_ui_new_dialog_page (18, &content);
   GtkWidget *options = adw_preferences_group_new ();
   GtkWidget *preview = adw_preferences_group_new ();
   GtkWidget *row;
@@ -199,14 +198,6 @@ convene_fit_dialog_init (ConveneFitDialog *self)
   g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (apply_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
   gtk_box_append (GTK_BOX (box), header);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
 
   self->summary_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->summary_label, TRUE);
@@ -240,8 +231,6 @@ convene_fit_dialog_init (ConveneFitDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview), GTK_WIDGET (self->preview_list));
   gtk_box_append (GTK_BOX (content), preview);
 
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (self), box);
 }

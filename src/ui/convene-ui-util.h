@@ -82,4 +82,10 @@ void     convene_ui_label_set_user_text (GtkLabel   *label,
 void     convene_ui_popover_point_at    (GtkPopover *popover,
                                          GtkWidget  *target);
 
+/* A dialog's scrolling page: a scrolled window holding a clamp (560 px at
+ * most) around a vertical box with the usual margins, spacing children
+ * spacing apart. *out_content (borrowed) is that box. */
+GtkWidget *convene_ui_new_dialog_page (int         spacing,
+                                       GtkWidget **out_content);
+
 G_END_DECLS

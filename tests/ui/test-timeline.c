@@ -202,22 +202,31 @@ editable_shows (gpointer data)
   return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (shows->editable)), shows->text) == 0;
 }
 
-/* The palette's button for a kind (css_class "kind-qa"). */
+/* The first widget of type under root that carries the style class. */
 static GtkWidget *
-palette_button (GtkWidget  *root,
-                const char *css_class)
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, css_class))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = palette_button (child, css_class);
+      GtkWidget *found = find_with_class (child, type, css_class);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The palette's button for a kind (css_class "kind-qa"). */
+static GtkWidget *
+palette_button (GtkWidget  *root,
+                const char *css_class)
+{
+  return find_with_class (root, GTK_TYPE_BUTTON, css_class);
 }
 
 static void
@@ -1677,24 +1686,6 @@ run_drags (void)
 }
 
 
-/* The first widget under root that carries the style class. */
-static GtkWidget *
-find_with_class (GtkWidget  *root,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 fit_dialog_shown (gpointer data)
 {
@@ -1759,7 +1750,7 @@ test_fit_to_slot (void)
   g_assert_cmpuint (convene_segment_get_min_length (discussion), ==, 20);
   g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), ==, "Set Minimum Length");
 
-  fit_button = find_with_class (GTK_WIDGET (timeline), "fit-to-slot");
+  fit_button = find_with_class (GTK_WIDGET (timeline), GTK_TYPE_BUTTON, "fit-to-slot");
   g_assert_nonnull (fit_button);
   wait_until (widget_is_mapped, fit_button, "the Fit to Slot button to show");
   gtk_widget_activate (fit_button);
@@ -1775,7 +1766,7 @@ test_fit_to_slot (void)
 
   /* At a phone's width the table still shows, Apply within reach. */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
-  apply = find_with_class (dialog, "suggested-action");
+  apply = find_with_class (dialog, GTK_TYPE_BUTTON, "suggested-action");
   g_assert_nonnull (apply);
   wait_until (widget_is_mapped, apply, "Apply to show at 360 pixels");
   wait_until (at_rest, &(AtRest) { .widget = apply }, "the narrow window to be drawn");
@@ -1823,14 +1814,14 @@ test_fit_to_slot (void)
 
     perform_or_fail (document, convene_edit_set_target (panel, TRUE, 50, &error), error);
     convene_timeline_view_select_segment (timeline, panel);
-    fit_items = find_with_class (GTK_WIDGET (timeline), "fit-items");
+    fit_items = find_with_class (GTK_WIDGET (timeline), GTK_TYPE_WIDGET, "fit-items");
     g_assert_nonnull (fit_items);
     wait_until (widget_is_mapped, fit_items, "Fit Items to Target to be offered");
     g_assert_true (gtk_widget_is_sensitive (fit_items));
     gtk_widget_activate (fit_items);
     wait_until (fit_dialog_shown, &dialog, "the Fit Items to Target window");
     wait_for_label (dialog, "60 min → 50 min, to fill 50 min exactly: 2 lengths change.");
-    gtk_widget_activate (find_with_class (dialog, "suggested-action"));
+    gtk_widget_activate (find_with_class (dialog, GTK_TYPE_BUTTON, "suggested-action"));
     wait_until (fit_dialog_gone, NULL, "the Fit Items to Target window to close");
     g_assert_cmpuint (convene_segment_get_length (panel), ==, 50);
     g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), ==, "Fit to Slot");
