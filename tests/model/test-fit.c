@@ -515,6 +515,30 @@ test_properties (void)
     }
 }
 
+/* A long running order of off-step lengths: too many to count the changes,
+ * still exact. 200 × 7 = 1,400 minutes into 1,000 at a 5-minute step. */
+static void
+test_many_off_step (void)
+{
+  ConveneFitUnit units[200];
+  guint lengths[200];
+  int sum = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    units[i] = (ConveneFitUnit) { .length = 7, .rank = i % 3 };
+  g_assert_cmpint (convene_fit_solve (units, G_N_ELEMENTS (units), 5, 1000, CONVENE_FIT_PROPORTIONAL,
+                                      lengths, NULL), ==, CONVENE_FIT_SOLVED);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_assert_cmpuint (lengths[i] % 5, ==, 0);
+      sum += (int) lengths[i];
+    }
+  g_assert_cmpint (sum, ==, 1000);
+  /* No mix of 7s and multiples of 5 makes 1,001. */
+  g_assert_cmpint (convene_fit_solve (units, G_N_ELEMENTS (units), 5, 1001, CONVENE_FIT_PROPORTIONAL,
+                                      lengths, NULL), ==, CONVENE_FIT_OFF_STEP);
+}
+
 /* Whole sessions: the fitted schedule ends on the slot, pinned and locked
  * segments do not move. */
 static void
@@ -591,6 +615,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fit/brute-force", test_brute_force);
   g_test_add_func ("/fit/properties", test_properties);
   g_test_add_func ("/fit/sessions", test_sessions);
+  g_test_add_func ("/fit/many-off-step", test_many_off_step);
 
   return g_test_run ();
 }

@@ -32,6 +32,9 @@ convene_fit_get_default_priority (guint *n_kinds)
 
 /* ---- The solver ----------------------------------------------------- */
 
+/* Past this many table cells (64 MiB) the solver stops counting changes. */
+#define MAX_COUNTED_CELLS ((gsize) 16 << 20)
+
 /* A unit's reachable lengths on the step: lo..hi by step; lo > hi when it
  * has none. */
 typedef struct {
@@ -143,6 +146,7 @@ convene_fit_solve (const ConveneFitUnit *units,
   int step = (int) MAX (step_minutes, 1);
   int rest = target, lo_on = 0, hi_on = 0, min_total = 0, max_total = 0;
   guint n_off = 0, n_counts, best_count = G_MAXUINT;
+  gboolean count_changes;
   int best_a = -1, nearest_below = -1, nearest_above = G_MAXINT;
   gsize layer;
 
@@ -195,10 +199,13 @@ convene_fit_solve (const ConveneFitUnit *units,
    * -1 when unreachable. Totals on the step from a to that longest are all
    * reachable, so a fit exists when a <= rest, a ≡ rest (mod step) and the
    * longest is >= rest. One table per unit lets the choice be read back;
-   * fewest changes wins. */
+   * fewest changes wins. Counting the changes squares the tables, so a
+   * running order with hundreds of off-step lengths is fitted exactly
+   * without that preference. */
   if (rest < lo_on)
     rest = -1;
-  n_counts = n_off + 1;
+  count_changes = (gsize) (n_off + 1) * (n_off + 1) * (gsize) (MAX (rest, 0) + 1) <= MAX_COUNTED_CELLS;
+  n_counts = count_changes ? n_off + 1 : 1;
   layer = (gsize) n_counts * (gsize) (MAX (rest, 0) + 1);
   if (rest >= 0)
     {
@@ -215,7 +222,7 @@ convene_fit_solve (const ConveneFitUnit *units,
 
           for (gsize i = 0; i < layer; i++)
             to[i] = -1;
-          for (guint c = 0; c <= k; c++)
+          for (guint c = 0; c <= MIN (k, n_counts - 1); c++)
             for (int a = 0; a <= rest; a++)
               {
                 gint32 b = from[(gsize) c * (rest + 1) + a];
@@ -229,7 +236,7 @@ convene_fit_solve (const ConveneFitUnit *units,
                   }
                 if (a + g->lo <= rest)
                   {
-                    gint32 *cell = &to[(gsize) (c + 1) * (rest + 1) + a + g->lo];
+                    gint32 *cell = &to[(gsize) (count_changes ? c + 1 : c) * (rest + 1) + a + g->lo];
                     *cell = MAX (*cell, b + g->hi);
                   }
               }
@@ -298,11 +305,13 @@ convene_fit_solve (const ConveneFitUnit *units,
           }
         else
           {
-            g_assert (c > 0 && a - g->lo >= 0);
-            g_assert (from[(gsize) (c - 1) * (rest + 1) + a - g->lo] + g->hi == b);
+            guint before = count_changes ? c - 1 : c;
+
+            g_assert ((!count_changes || c > 0) && a - g->lo >= 0);
+            g_assert (from[(gsize) before * (rest + 1) + a - g->lo] + g->hi == b);
             value[off[k - 1]] = 1;    /* changes */
             a -= g->lo;
-            c--;
+            c = before;
           }
       }
   }
@@ -898,6 +907,12 @@ convene_fit_rest (ConveneSession           *session,
   g_return_val_if_fail (CONVENE_IS_SEGMENT (from), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (end_offset < 0 || end_offset > 2 * CONVENE_MINUTES_PER_DAY)
+    {
+      g_set_error_literal (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TIME,
+                           _("The rest of a session can end at most a day after the session’s end."));
+      return NULL;
+    }
   segments = G_LIST_MODEL (convene_session_get_segments (session));
   if (!g_list_store_find (convene_session_get_segments (session), from, &position))
     {
