@@ -910,7 +910,7 @@ convene_fit_rest (ConveneSession           *session,
   if (end_offset < 0 || end_offset > 2 * CONVENE_MINUTES_PER_DAY)
     {
       g_set_error_literal (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TIME,
-                           _("The rest of a session can end at most a day after the session’s end."));
+                           _("The rest of a session must end within two days of the session’s start."));
       return NULL;
     }
   segments = G_LIST_MODEL (convene_session_get_segments (session));
