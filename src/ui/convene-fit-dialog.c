@@ -266,6 +266,9 @@ convene_fit_dialog_new (GtkWindow       *parent,
   g_signal_connect_object (self->strategy_row, "notify::selected", G_CALLBACK (recompute), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->step_spin, "value-changed", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
+  /* An undo or a change from elsewhere while it is open: the proposal
+   * follows what the session holds now. */
+  g_signal_connect_object (document, "changed", G_CALLBACK (recompute), self, G_CONNECT_SWAPPED);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->strategy_row));
   return self;
 }

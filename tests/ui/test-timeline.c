@@ -1827,6 +1827,18 @@ test_fit_to_slot (void)
     g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), ==, "Fit to Slot");
   }
 
+  /* Open, the proposal follows the session: 80 minutes now, 90 after an
+   * undo gives the panel its talks back. */
+  gtk_widget_activate (fit_button);
+  wait_until (fit_dialog_shown, &dialog, "the Fit to Slot window again");
+  wait_for_label (dialog, "80 min → 90 min, to fill 90 min exactly: 2 lengths change.");
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  wait_for_label (dialog, "It already fits: 90 min in 90 min.");
+  g_assert_false (gtk_widget_get_sensitive (find_with_class (dialog, GTK_TYPE_BUTTON, "suggested-action")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (fit_dialog_gone, NULL, "the Fit to Slot window to close on Cancel");
+
   close_window (window);
   convene_document_close (document);
   remove_project_file (file);
