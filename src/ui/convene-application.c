@@ -63,6 +63,18 @@ static const GOptionEntry option_entries[] = {
     N_("Run sheet: write times as 2:03 PM (default: as the locale writes times, LC_TIME)"), NULL },
   { "24h", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run sheet: write times as 14:03"), NULL },
+  /* Fit to Slot, headless. */
+  { "fit", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print the lengths that end this session on its slot, by id or exact title, and exit"),
+    N_("ID|TITLE") },
+  { "strategy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Fit: share the time in proportion to each length’s room (proportional, the default) "
+       "or take it from breaks and discussion first (priority)"), N_("STRATEGY") },
+  { "step", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Fit: round changed lengths to multiples of these minutes (default: the session’s step)"),
+    N_("MINUTES") },
+  { "apply", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fit: also change the project file, as one step the window can undo"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -531,6 +543,30 @@ run_cli (const char                    *option,
   return 0;
 }
 
+static int
+run_fit (const char                 **remaining,
+         const ConveneCliFitOptions  *fit_options)
+{
+  g_autoptr(GFile) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  if (remaining == NULL || remaining[0] == NULL || remaining[1] != NULL)
+    {
+      g_printerr (_("convene: %s needs exactly one PROJECT.convene file after it\n"), "--fit");
+      return 1;
+    }
+
+  project = g_file_new_for_commandline_arg (remaining[0]);
+  if (!convene_cli_fit (project, fit_options, &report, &error))
+    {
+      g_printerr ("convene: %s\n", error->message);
+      return 1;
+    }
+  g_print ("%s", report);
+  return 0;
+}
+
 /* Reads the option name, given as bytes in the locale's encoding, into
  * *owned (UTF-8) and *out; says so on one line when it is not text. */
 static gboolean
@@ -574,6 +610,10 @@ convene_application_handle_local_options (GApplication *app,
   g_autofree char *paper = NULL;
   g_autofree char *font_size = NULL;
   g_autofree char *sections = NULL;
+  ConveneCliFitOptions fit_options = { 0 };
+  g_autofree char *fit_session = NULL;
+  g_autofree char *strategy = NULL;
+  g_autofree char *step = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -608,6 +648,25 @@ convene_application_handle_local_options (GApplication *app,
     export_options.clock = CONVENE_CLI_CLOCK_12H;
   else if (g_variant_dict_contains (options, "24h"))
     export_options.clock = CONVENE_CLI_CLOCK_24H;
+
+  if (!lookup_text_option (options, "fit", &fit_session, &fit_options.session) ||
+      !lookup_text_option (options, "strategy", &strategy, &fit_options.strategy) ||
+      !lookup_text_option (options, "step", &step, &fit_options.step))
+    return 1;
+  fit_options.apply = g_variant_dict_contains (options, "apply");
+  if (fit_options.session != NULL && (export_path != NULL || import_path != NULL))
+    {
+      g_printerr ("convene: %s\n", _("Use --fit on its own, not with --export or --import."));
+      return 1;
+    }
+  if (fit_options.session != NULL)
+    return run_fit (remaining, &fit_options);
+  /* Fit options without --fit would be silently ignored. */
+  if (fit_options.strategy != NULL || fit_options.step != NULL || fit_options.apply)
+    {
+      g_printerr ("convene: %s\n", _("--strategy, --step and --apply need --fit=SESSION."));
+      return 1;
+    }
 
   if (export_path != NULL)
     return run_cli ("--export", export_path, remaining, &export_options);
@@ -683,7 +742,8 @@ convene_application_init (ConveneApplication *self)
                                               "  convene --export=OUT.json PROJECT.convene   writes the project as JSON\n"
                                               "  convene --export=OUT.pdf PROJECT.convene    writes its run sheet as PDF\n"
                                               "  convene --import=IN.json PROJECT.convene    creates PROJECT from the JSON\n"
-                                              "Export and import need no display."));
+                                              "  convene --fit=SESSION PROJECT.convene       proposes lengths that fit its slot\n"
+                                              "Export, import and fit need no display."));
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("The run-sheet options apply only to --export=FILE.pdf. "
                                                   "--import refuses to replace an existing project file. "

@@ -267,9 +267,8 @@ convene_new_session_dialog_init (ConveneNewSessionDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *title = adw_window_title_new (_("New Session"), NULL);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *content = NULL;
+  GtkWidget *scrolled = convene_ui_new_dialog_page (24, &content);
   GtkWidget *builtin_group;
 
   gtk_window_set_title (GTK_WINDOW (self), _("New Session"));
@@ -280,14 +279,6 @@ convene_new_session_dialog_init (ConveneNewSessionDialog *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_box_append (GTK_BOX (box), header);
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-
   builtin_group = new_group (_("Formats"),
                              _("The new session starts with the segments of the format you choose. "
                                "Change anything afterwards."),
@@ -296,8 +287,6 @@ convene_new_session_dialog_init (ConveneNewSessionDialog *self)
   self->saved_group = new_group (_("Saved Formats"), NULL, &self->saved_list);
   gtk_box_append (GTK_BOX (content), self->saved_group);
 
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_box_append (GTK_BOX (box), scrolled);
 
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

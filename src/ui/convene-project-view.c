@@ -54,6 +54,7 @@ struct _ConveneProjectView
   AdwEntryRow        *start_row;
   AdwEntryRow        *room_row;
   GtkSpinButton      *slot_spin;
+  GtkSpinButton      *step_spin;
   ConveneTimelineView *timeline;
   AdwViewStack       *session_stack;
   GtkWidget          *session_switcher;
@@ -209,6 +210,7 @@ sync_slot (ConveneProjectView *self)
 
   self->syncing = TRUE;
   gtk_spin_button_set_value (self->slot_spin, convene_session_get_slot_minutes (self->session));
+  gtk_spin_button_set_value (self->step_spin, convene_session_get_fit_step (self->session));
   self->syncing = FALSE;
 }
 
@@ -289,20 +291,24 @@ entry_focus_left (GtkEventControllerFocus *controller,
   entry_activated (ADW_ENTRY_ROW (row), self);
 }
 
+/* The slot length and the rounding step: numbers of the session. */
 static void
-slot_changed (GtkSpinButton      *spin,
-              ConveneProjectView *self)
+session_number_changed (GtkSpinButton      *spin,
+                        ConveneProjectView *self)
 {
+  const char *property = spin == self->slot_spin ? "slot-minutes" : "fit-step";
   int minutes = gtk_spin_button_get_value_as_int (spin);
   ConveneCommand *command;
   GError *error = NULL;
+  guint current;
 
   if (self->syncing || self->session == NULL || !is_writable (self))
     return;
-  if ((guint) minutes == convene_session_get_slot_minutes (self->session))
+  g_object_get (self->session, property, &current, NULL);
+  if ((guint) minutes == current)
     return;
 
-  command = convene_edit_set_number (self->session, "slot-minutes", minutes, &error);
+  command = convene_edit_set_number (self->session, property, minutes, &error);
   if (!convene_ui_perform (GTK_WIDGET (spin), self->document, command, error))
     sync_slot (self);
 }
@@ -1361,6 +1367,7 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, start_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, room_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, slot_spin);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, step_spin);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, timeline);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_stack);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_switcher);
@@ -1419,7 +1426,8 @@ convene_project_view_init (ConveneProjectView *self)
       g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_left), self);
       gtk_widget_add_controller (GTK_WIDGET (row), focus);
     }
-  g_signal_connect (self->slot_spin, "value-changed", G_CALLBACK (slot_changed), self);
+  g_signal_connect (self->slot_spin, "value-changed", G_CALLBACK (session_number_changed), self);
+  g_signal_connect (self->step_spin, "value-changed", G_CALLBACK (session_number_changed), self);
   g_signal_connect (self->date_entry, "date-chosen", G_CALLBACK (date_chosen), self);
   g_signal_connect (self->time_zone_row, "zone-chosen", G_CALLBACK (time_zone_chosen), self);
   convene_date_entry_set_title (self->date_entry, _("Date of the session"));

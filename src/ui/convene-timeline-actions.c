@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-edits.h"
+#include "convene-fit-dialog.h"
 #include "convene-limits.h"
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
@@ -292,6 +293,7 @@ copy_details (ConveneSegment *copy,
   convene_segment_set_notes (copy, convene_segment_get_notes (segment));
   convene_segment_set_cues (copy, convene_segment_get_cues (segment));
   convene_segment_set_has_target (copy, convene_segment_get_has_target (segment));
+  convene_segment_copy_fit_settings (copy, segment);
 }
 
 static void
@@ -345,9 +347,48 @@ insert_kind_activated (GtkWidget  *widget,
   insert_after_selection (self, kind);
 }
 
+static void
+open_fit_dialog (ConveneTimelineView *self,
+                 ConveneSegment      *panel)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ConveneFitDialog *dialog;
+
+  if (self->session == NULL || !_convene_timeline_view_is_writable (self))
+    return;
+  dialog = convene_fit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->document,
+                                   self->session, panel,
+                                   convene_timeline_view_get_selected_segment (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fit_to_slot_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_fit_dialog (CONVENE_TIMELINE_VIEW (widget), NULL);
+}
+
+static void
+fit_items_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
+  ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
+
+  if (segment == NULL || !convene_segment_get_has_target (segment) ||
+      g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) == 0)
+    return;
+  open_fit_dialog (self, segment);
+}
+
 void
 _convene_timeline_view_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "timeline.fit-to-slot", NULL, fit_to_slot_activated);
+  gtk_widget_class_install_action (widget_class, "timeline.fit-items", NULL, fit_items_activated);
   gtk_widget_class_install_action (widget_class, "timeline.insert-kind", "s", insert_kind_activated);
   gtk_widget_class_install_action (widget_class, "timeline.move-up", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "timeline.move-down", NULL, move_activated);

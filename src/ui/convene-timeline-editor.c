@@ -52,6 +52,7 @@ sync_length (ConveneTimelineView *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->target_row),
                                take != NULL ? take : _("For a segment with items"));
   gtk_switch_set_active (self->target_switch, has_target);
+  gtk_widget_set_sensitive (self->fit_items_row, has_items && has_target);
   gtk_widget_set_sensitive (GTK_WIDGET (self->target_spin), has_target);
   gtk_spin_button_set_value (self->target_spin,
                              has_target ? convene_segment_get_duration (segment) : convene_segment_get_length (segment));
@@ -87,6 +88,9 @@ _convene_timeline_view_sync_editor (ConveneTimelineView *self)
     }
   else
     gtk_editable_set_text (GTK_EDITABLE (self->fixed_entry), "");
+  gtk_spin_button_set_value (self->min_spin, convene_segment_get_min_length (segment));
+  gtk_spin_button_set_value (self->max_spin, convene_segment_get_max_length (segment));
+  gtk_switch_set_active (self->lock_switch, convene_segment_get_locked (segment));
   set_text_view (self->notes_view, convene_segment_get_notes (segment));
   set_text_view (self->cues_view, convene_segment_get_cues (segment));
   gtk_widget_set_sensitive (self->editor, _convene_timeline_view_is_writable (self));
@@ -241,6 +245,58 @@ target_changed (ConveneTimelineView *self)
       value == (int) convene_segment_get_duration (segment))
     return;
   commit_target (self, segment, TRUE, (guint) value);
+}
+
+/* The minimum, the maximum and the lock Fit to Slot keeps to. */
+static void
+bound_changed (GtkSpinButton       *spin,
+               ConveneTimelineView *self)
+{
+  ConveneSegment *segment = edited_segment (self);
+  const char *property = spin == self->min_spin ? "min-length" : "max-length";
+  int value = gtk_spin_button_get_value_as_int (spin);
+  guint current;
+
+  if (segment == NULL)
+    return;
+  g_object_get (segment, property, &current, NULL);
+  if ((guint) value == current)
+    return;
+  commit_number (self, property, value);
+  /* A refused bound shows what the segment keeps. */
+  _convene_timeline_view_sync_editor (self);
+}
+
+static void
+lock_changed (ConveneTimelineView *self)
+{
+  ConveneSegment *segment = edited_segment (self);
+  gboolean active = gtk_switch_get_active (self->lock_switch);
+
+  if (segment == NULL || active == convene_segment_get_locked (segment))
+    return;
+  commit_number (self, "locked", active);
+}
+
+static GtkSpinButton *
+add_bound_row (ConveneTimelineView *self,
+               GtkWidget           *group,
+               const char          *title,
+               const char          *accessible_label)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, CONVENE_MAX_DURATION_MINUTES, 5));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Minutes, 0 for none"));
+  gtk_spin_button_set_numeric (spin, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (bound_changed), self, 0);
+  return spin;
 }
 
 static int
@@ -414,6 +470,32 @@ build_editor (ConveneTimelineView *self)
   g_signal_connect_object (self->target_switch, "notify::active", G_CALLBACK (target_switch_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->target_spin, "value-changed", G_CALLBACK (target_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  row = adw_action_row_new ();
+  self->fit_items_row = row;
+  gtk_widget_add_css_class (row, "fit-items");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Fit Items to Target…"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Propose lengths for its items that fill the target"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "timeline.fit-items");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  /* What Fit to Slot may do with this segment. */
+  self->min_spin = add_bound_row (self, group, _("Minimum Length"), _("Minimum length in minutes"));
+  self->max_spin = add_bound_row (self, group, _("Maximum Length"), _("Maximum length in minutes"));
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Lock Length"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Fit to Slot leaves its length as it is"));
+  self->lock_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->lock_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Lock length"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->lock_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->lock_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_object (self->lock_switch, "notify::active", G_CALLBACK (lock_changed), self,
                            G_CONNECT_SWAPPED);
 
   self->segment_people = CONVENE_ASSIGNMENT_LIST (convene_assignment_list_new ());

@@ -52,7 +52,11 @@ struct _ConveneTimelineView
   GtkWidget          *target_row;  /* for a segment with items */
   GtkSwitch          *target_switch;
   GtkSpinButton      *target_spin;
+  GtkWidget          *fit_items_row; /* opens Fit Items to Target */
   GtkSwitch          *fixed_switch;
+  GtkSpinButton      *min_spin;    /* Fit to Slot's bounds, 0 for none */
+  GtkSpinButton      *max_spin;
+  GtkSwitch          *lock_switch;
   GtkEntry           *fixed_entry;
   GtkTextView        *notes_view;
   GtkTextView        *cues_view;

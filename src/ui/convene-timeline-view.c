@@ -775,7 +775,20 @@ convene_timeline_view_init (ConveneTimelineView *self)
   gtk_label_set_xalign (self->fit_label, 0);
   gtk_label_set_wrap (self->fit_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->fit_label), "fit");
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->fit_label));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->fit_label), TRUE);
+  {
+    GtkWidget *fit_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *fit_button = gtk_button_new_with_mnemonic (_("_Fit to Slot…"));
+
+    /* Proposes lengths that end the session on its slot. */
+    gtk_widget_set_valign (fit_button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (fit_button, "fit-to-slot");
+    gtk_widget_set_tooltip_text (fit_button, _("Propose lengths that end the session on its slot"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (fit_button), "timeline.fit-to-slot");
+    gtk_box_append (GTK_BOX (fit_row), GTK_WIDGET (self->fit_label));
+    gtk_box_append (GTK_BOX (fit_row), fit_button);
+    gtk_box_append (GTK_BOX (header), fit_row);
+  }
 
   _convene_timeline_view_build_palette (self);
   gtk_box_append (GTK_BOX (self->main), self->palette);

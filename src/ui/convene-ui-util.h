@@ -95,5 +95,10 @@ typedef void (*ConveneUiFrameFunc) (GtkWidget *widget);
 
 void     convene_ui_after_frame         (GtkWidget          *widget,
                                          ConveneUiFrameFunc  func);
+/* A dialog's scrolling page: a scrolled window holding a clamp (560 px at
+ * most) around a vertical box with the usual margins, spacing children
+ * spacing apart. *out_content (borrowed) is that box. */
+GtkWidget *convene_ui_new_dialog_page (int         spacing,
+                                       GtkWidget **out_content);
 
 G_END_DECLS

@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..24"
+echo "1..29"
 
 check () {
   n=$((n + 1))
@@ -173,6 +173,36 @@ for option in session date paper font-size sections; do
   bad_option "notext-$option" "--$option=$notext" && grep -q -- "--$option" "$tmp/notext-$option.err" || ok=1
 done
 check $ok "an option value that is not text fails with one line starting convene: and writes nothing"
+
+# Fit to Slot: the example's 93 minutes in its 90-minute slot.
+cp "$tmp/side-event.convene" "$tmp/fit.convene"
+before=$(cksum <"$tmp/fit.convene")
+run fit --fit=9 "$tmp/fit.convene"
+[ "$(status fit)" -eq 0 ] && [ ! -s "$tmp/fit.err" ] &&
+  grep -q '93 min → 90 min' "$tmp/fit.out" && grep -q '20 → 15 min  III. Moderated discussion' "$tmp/fit.out" &&
+  grep -q '3 → 5 min  IV. Closing remarks' "$tmp/fit.out" && [ "$(cksum <"$tmp/fit.convene")" = "$before" ]
+check $? "--fit prints the proposal, 20 → 15 and 3 → 5, and leaves the file alone"
+
+run fitapply --fit="Health and migration: international cooperation and governance" --strategy=priority \
+  --step=1 --apply "$tmp/fit.convene"
+run fitexport --export="$tmp/fit.json" "$tmp/fit.convene"
+[ "$(status fitapply)" -eq 0 ] && grep -q 'Applied' "$tmp/fitapply.out" &&
+  grep -q '"duration": 17,' "$tmp/fit.json" && grep -q '"duration": 3,' "$tmp/fit.json"
+check $? "--fit --apply changes the file: by priority, the discussion gives 3 minutes at a 1-minute step"
+
+run fitagain --fit=9 "$tmp/fit.convene"
+[ "$(status fitagain)" -eq 0 ] && grep -q 'It already fits' "$tmp/fitagain.out"
+check $? "a fitted session already fits"
+
+run fitnone --fit=Lunch "$tmp/fit.convene"
+[ "$(status fitnone)" -eq 1 ] && one_line_error fitnone && grep -q -- '--fit' "$tmp/fitnone.err"
+check $? "--fit with an unknown session fails with one line"
+
+run fitstrategy --fit=9 --strategy=random "$tmp/fit.convene"
+run fitalone --apply "$tmp/fit.convene"
+[ "$(status fitstrategy)" -eq 1 ] && one_line_error fitstrategy && [ "$(status fitalone)" -eq 1 ] &&
+  one_line_error fitalone
+check $? "a bad --strategy, or --apply without --fit, fails with one line"
 
 [ "$failed" -eq 0 ] || show
 exit 0

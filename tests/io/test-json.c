@@ -176,6 +176,10 @@ assert_exercises_every_property (ConveneProject *project)
   g_assert_true (g_hash_table_contains (seen, "ConveneSpeaker:status"));
   g_assert_true (g_hash_table_contains (seen, "ConveneSegment:fixed-start"));
   g_assert_true (g_hash_table_contains (seen, "ConveneSegment:has-target"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSegment:min-length"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSegment:max-length"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSegment:locked"));
+  g_assert_true (g_hash_table_contains (seen, "ConveneSession:fit-step"));
   g_assert_true (g_hash_table_contains (seen, "ConveneOutcome:result-note"));
   g_assert_true (g_hash_table_contains (seen, "ConveneAssignment:role"));
   g_assert_true (g_hash_table_contains (seen, "ConveneSession:slot-minutes"));
@@ -248,11 +252,15 @@ build_full_project (void)
                                  "2027-11-07", 23 * 60 + 30, 120);
   convene_session_set_room (morning, "Room XVII");
   convene_session_set_description (morning, "Crosses midnight.");
+  convene_session_set_fit_step (morning, 10);
   g_list_store_append (convene_project_get_sessions (project), morning);
 
   keynote = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_KEYNOTE,
                                  "Keynote", 25);
   convene_segment_set_fixed_start (keynote, 23 * 60 + 45);
+  convene_segment_set_min_length (keynote, 20);
+  convene_segment_set_max_length (keynote, 40);
+  convene_segment_set_locked (keynote, TRUE);
   convene_segment_set_notes (keynote, "Slides on the USB stick.");
   convene_segment_set_cues (keynote, "Lights down; music off.");
   g_list_store_append (convene_session_get_segments (morning), keynote);
@@ -664,6 +672,11 @@ test_defaults (void)
   g_assert_cmpuint (convene_segment_get_duration (segment), ==, 0);
   g_assert_cmpint (convene_segment_get_fixed_start (segment), ==, CONVENE_NO_FIXED_START);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))), ==, 1);
+  /* Files from before Fit to Slot: no bounds, no lock, a 5-minute step. */
+  g_assert_cmpuint (convene_segment_get_min_length (segment), ==, 0);
+  g_assert_cmpuint (convene_segment_get_max_length (segment), ==, 0);
+  g_assert_false (convene_segment_get_locked (segment));
+  g_assert_cmpuint (convene_session_get_fit_step (session), ==, 5);
   outcome = g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), 0);
   g_assert_false (convene_outcome_get_done (outcome));
   g_assert_cmpint (convene_outcome_get_result (outcome), ==, CONVENE_OUTCOME_RESULT_NONE);
@@ -739,6 +752,14 @@ static const BadCase bad_cases[] = {
   { "items-inside-break", SEGMENT ("{\"kind\": \"break\", \"items\": [{\"kind\": \"presentation\"}]}"),
     CONVENE_JSON_ERROR_INVALID,
     "sessions[0].segments[0].items: A segment of the kind “Break” cannot hold items." },
+  { "min-above-max", SEGMENT ("{\"kind\": \"qa\", \"min_length\": 30, \"max_length\": 20}"),
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].segments[0].max_length: The minimum length (30 min) cannot be longer" },
+  { "min-negative", SEGMENT ("{\"kind\": \"qa\", \"min_length\": -1}"), CONVENE_JSON_ERROR_INVALID,
+    "sessions[0].segments[0].min_length: " },
+  { "locked-number", SEGMENT ("{\"kind\": \"qa\", \"locked\": 1}"), CONVENE_JSON_ERROR_INVALID,
+    "sessions[0].segments[0].locked: " },
+  { "fit-step-zero", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, "
+    "\"fit_step\": 0}]}", CONVENE_JSON_ERROR_INVALID, "sessions[0].fit_step: The rounding step must be between 1 and 60" },
   { "bad-fixed-start", SEGMENT ("{\"kind\": \"panel\", \"fixed_start\": \"7pm\"}"), CONVENE_JSON_ERROR_INVALID,
     "sessions[0].segments[0].fixed_start: " },
   { "duplicate-speaker-id", HEAD "\"speakers\": [{\"id\": 3}, {\"id\": 3}]}", CONVENE_JSON_ERROR_INVALID,

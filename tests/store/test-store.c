@@ -1193,7 +1193,7 @@ test_migration_from_3 (Fixture       *f,
 
     g_assert_cmpstr (migrated_dump, ==, read_only_dump);
   }
-  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, CONVENE_SCHEMA_VERSION);
   g_assert_cmpint (fixture_query_int (f->path, "SELECT sum(has_target) FROM segment"), ==, 1);
   g_assert_cmpint (fixture_query_int (f->path, "SELECT has_target FROM segment WHERE id = 3"), ==, 1);
 
@@ -1216,6 +1216,89 @@ test_migration_from_3 (Fixture       *f,
     g_assert_cmpstr (actual, ==, expected);
   }
 
+}
+
+/* A version 4 file, before Fit to Slot: no bounds, no locks, no step. */
+static void
+test_migration_from_4 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *read_only_dump = NULL;
+  sqlite3 *db = NULL;
+  ConveneSession *session;
+  ConveneSegment *talk;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (convene_schema_run_steps (db, 0, 4, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA application_id = 1129207374;"
+    "INSERT INTO project VALUES (1, 'Side event', 'Org', 'Venue', '', 'Europe/Zurich');"
+    "INSERT INTO session VALUES (2, 0, 'Side event', '2027-05-23', 750, 90, '', '');"
+    "INSERT INTO segment VALUES (3, 2, NULL, 0, 'panel', 'Panel', 60, '', '', -1, 1);"
+    "INSERT INTO segment VALUES (4, 2, 3, 0, 'presentation', 'A', 45, '', '', -1, 0);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  before = fixture_checksum (f->path);
+
+  /* Read-only: read as it is, left byte for byte. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  session = nth_session (project, 0);
+  talk = nth_segment (convene_segment_get_items (nth_segment (convene_session_get_segments (session), 0)), 0);
+  g_assert_cmpuint (convene_session_get_fit_step (session), ==, 5);
+  g_assert_cmpuint (convene_segment_get_min_length (talk), ==, 0);
+  g_assert_cmpuint (convene_segment_get_max_length (talk), ==, 0);
+  g_assert_false (convene_segment_get_locked (talk));
+  read_only_dump = fixture_dump_project (project);
+  g_clear_object (&project);
+  g_clear_object (&store);
+  {
+    g_autofree char *after = fixture_checksum (f->path);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* Read-write: migrated to the same project. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *migrated_dump = fixture_dump_project (project);
+
+    g_assert_cmpstr (migrated_dump, ==, read_only_dump);
+  }
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, CONVENE_SCHEMA_VERSION);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT fit_step FROM session WHERE id = 2"), ==, 5);
+
+  /* Bounds, lock and step are written with every change and read back. */
+  convene_store_attach (store, project);
+  session = nth_session (project, 0);
+  talk = nth_segment (convene_segment_get_items (nth_segment (convene_session_get_segments (session), 0)), 0);
+  g_assert_true (convene_store_begin (store, &error));
+  convene_segment_set_min_length (talk, 30);
+  convene_segment_set_max_length (talk, 50);
+  convene_segment_set_locked (talk, TRUE);
+  convene_session_set_fit_step (session, 10);
+  g_assert_true (convene_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT min_length * 10000 + max_length * 10 + locked "
+                                               "FROM segment WHERE id = 4"), ==, 300501);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT fit_step FROM session WHERE id = 2"), ==, 10);
+  {
+    g_autofree char *expected = fixture_dump_project (project);
+    g_autofree char *actual = fixture_dump_file (f->path);
+
+    g_assert_cmpstr (actual, ==, expected);
+  }
 }
 
 static void
@@ -1572,6 +1655,7 @@ main (int   argc,
   ADD ("migration/from-1", test_migration_from_1);
   ADD ("migration/from-2", test_migration_from_2);
   ADD ("migration/from-3", test_migration_from_3);
+  ADD ("migration/from-4", test_migration_from_4);
   ADD ("migration/refuses-bad-data", test_migration_refuses_bad_data);
   g_test_add_func ("/store/migration/steps", test_schema_steps);
   ADD ("second-process", test_second_process);

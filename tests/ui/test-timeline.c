@@ -7,6 +7,7 @@
 
 #include "convene-document.h"
 #include "convene-edits.h"
+#include "convene-fit-dialog.h"
 #include "convene-people-palette.h"
 #include "convene-person-row.h"
 #include "convene-segment-block.h"
@@ -201,22 +202,31 @@ editable_shows (gpointer data)
   return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (shows->editable)), shows->text) == 0;
 }
 
-/* The palette's button for a kind (css_class "kind-qa"). */
+/* The first widget of type under root that carries the style class. */
 static GtkWidget *
-palette_button (GtkWidget  *root,
-                const char *css_class)
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, css_class))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = palette_button (child, css_class);
+      GtkWidget *found = find_with_class (child, type, css_class);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The palette's button for a kind (css_class "kind-qa"). */
+static GtkWidget *
+palette_button (GtkWidget  *root,
+                const char *css_class)
+{
+  return find_with_class (root, GTK_TYPE_BUTTON, css_class);
 }
 
 static void
@@ -1689,6 +1699,165 @@ run_drags (void)
   return 0;
 }
 
+
+static gboolean
+fit_dialog_shown (gpointer data)
+{
+  GtkWidget **out = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  *out = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (CONVENE_IS_FIT_DIALOG (window) && gtk_widget_get_mapped (window))
+        *out = window;
+    }
+  return *out != NULL;
+}
+
+static gboolean
+fit_dialog_gone (gpointer data)
+{
+  GtkWidget *dialog = NULL;
+
+  return !fit_dialog_shown (&dialog);
+}
+
+static gboolean
+fit_text_is (gpointer data)
+{
+  const Announced *a = data;
+
+  return g_strcmp0 (convene_timeline_view_get_fit_text (CONVENE_TIMELINE_VIEW (a->root)), a->said) == 0;
+}
+
+/* The example runs 3 minutes over. A minimum set in the details keeps the
+ * discussion at 20; Fit to Slot, opened from the timeline's heading,
+ * previews 93 → 90 and applies it in one step that undo takes back, and
+ * the file holds what the timeline shows. */
+static void
+test_fit_to_slot (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "fit.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  ConveneSegment *opening = top_segment (document, 0);
+  ConveneSegment *discussion = top_segment (document, 2);
+  ConveneSegment *closing = top_segment (document, 3);
+  GtkWidget *min_spin, *fit_button, *apply, *dialog = NULL;
+  GError *error = NULL;
+
+  wait_for_drawn_label (GTK_WIDGET (timeline), "12:40 – 13:40");
+  wait_until (fit_text_is, &(Announced) { GTK_WIDGET (timeline), NULL,
+                                          "93 min planned in a 90 min slot: 3 min over" },
+              "the example to run 3 minutes over");
+
+  /* A minimum of 20 for the discussion, from its details. */
+  convene_timeline_view_select_segment (timeline, discussion);
+  min_spin = find_accessible (GTK_WIDGET (timeline), GTK_TYPE_SPIN_BUTTON, "Minimum length in minutes");
+  g_assert_nonnull (min_spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (min_spin), 20);
+  g_assert_cmpuint (convene_segment_get_min_length (discussion), ==, 20);
+  g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), ==, "Set Minimum Length");
+
+  fit_button = find_with_class (GTK_WIDGET (timeline), GTK_TYPE_BUTTON, "fit-to-slot");
+  g_assert_nonnull (fit_button);
+  wait_until (widget_is_mapped, fit_button, "the Fit to Slot button to show");
+  gtk_widget_activate (fit_button);
+  wait_until (fit_dialog_shown, &dialog, "the Fit to Slot window");
+
+  /* The proposal: the closing goes on the step, the opening gives 5
+   * (before the talks), the discussion stays at its minimum. */
+  wait_for_label (dialog, "93 min → 90 min, to fill 90 min exactly: 2 lengths change.");
+  g_assert_true (shows_label (dialog, "10 → 5 min (−5)"));
+  g_assert_true (shows_label (dialog, "3 → 5 min (+2)"));
+  g_assert_true (shows_label (dialog, "20 min, unchanged · at its minimum"));
+  g_assert_cmpuint (convene_segment_get_duration (opening), ==, 10);
+
+  /* At a phone's width the table still shows, Apply within reach. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  apply = find_with_class (dialog, GTK_TYPE_BUTTON, "suggested-action");
+  g_assert_nonnull (apply);
+  wait_until (widget_is_mapped, apply, "Apply to show at 360 pixels");
+  wait_until (at_rest, &(AtRest) { .widget = apply }, "the narrow window to be drawn");
+  screenshot ("fit-to-slot-360");
+  g_assert_true (gtk_widget_is_sensitive (apply));
+  gtk_widget_activate (apply);
+  wait_until (fit_dialog_gone, NULL, "the Fit to Slot window to close");
+
+  g_assert_cmpuint (convene_segment_get_duration (opening), ==, 5);
+  g_assert_cmpuint (convene_segment_get_duration (discussion), ==, 20);
+  g_assert_cmpuint (convene_segment_get_duration (closing), ==, 5);
+  wait_until (fit_text_is, &(Announced) { GTK_WIDGET (timeline), NULL,
+                                          "90 min planned in a 90 min slot: on time" },
+              "the timeline to say the session is on time");
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    g_autoptr(ConveneSession) session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (saved)), 0);
+    GListModel *segments = G_LIST_MODEL (convene_session_get_segments (session));
+    g_autoptr(ConveneSegment) saved_opening = g_list_model_get_item (segments, 0);
+    g_autoptr(ConveneSegment) saved_discussion = g_list_model_get_item (segments, 2);
+    g_autoptr(ConveneSegment) saved_closing = g_list_model_get_item (segments, 3);
+
+    g_assert_cmpuint (convene_segment_get_duration (saved_opening), ==, 5);
+    g_assert_cmpuint (convene_segment_get_min_length (saved_discussion), ==, 20);
+    g_assert_cmpuint (convene_segment_get_duration (saved_closing), ==, 5);
+  }
+
+  /* One undo takes the whole fit back; redo puts it again. */
+  g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), ==, "Fit to Slot");
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (convene_segment_get_duration (opening), ==, 10);
+  g_assert_cmpuint (convene_segment_get_duration (closing), ==, 3);
+  wait_until (fit_text_is, &(Announced) { GTK_WIDGET (timeline), NULL,
+                                          "93 min planned in a 90 min slot: 3 min over" },
+              "undo to bring the 3 minutes back");
+  g_assert_true (convene_document_redo (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (convene_segment_get_duration (closing), ==, 5);
+
+  /* A panel's talks fit its target, from the panel's details. */
+  {
+    ConveneSegment *panel = top_segment (document, 1);
+    GtkWidget *fit_items;
+
+    perform_or_fail (document, convene_edit_set_target (panel, TRUE, 50, &error), error);
+    convene_timeline_view_select_segment (timeline, panel);
+    fit_items = find_with_class (GTK_WIDGET (timeline), GTK_TYPE_WIDGET, "fit-items");
+    g_assert_nonnull (fit_items);
+    wait_until (widget_is_mapped, fit_items, "Fit Items to Target to be offered");
+    g_assert_true (gtk_widget_is_sensitive (fit_items));
+    gtk_widget_activate (fit_items);
+    wait_until (fit_dialog_shown, &dialog, "the Fit Items to Target window");
+    wait_for_label (dialog, "60 min → 50 min, to fill 50 min exactly: 2 lengths change.");
+    gtk_widget_activate (find_with_class (dialog, GTK_TYPE_BUTTON, "suggested-action"));
+    wait_until (fit_dialog_gone, NULL, "the Fit Items to Target window to close");
+    g_assert_cmpuint (convene_segment_get_length (panel), ==, 50);
+    g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), ==, "Fit to Slot");
+  }
+
+  /* Open, the proposal follows the session: 80 minutes now, 90 after an
+   * undo gives the panel its talks back. */
+  gtk_widget_activate (fit_button);
+  wait_until (fit_dialog_shown, &dialog, "the Fit to Slot window again");
+  wait_for_label (dialog, "80 min → 90 min, to fill 90 min exactly: 2 lengths change.");
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  wait_for_label (dialog, "It already fits: 90 min in 90 min.");
+  g_assert_false (gtk_widget_get_sensitive (find_with_class (dialog, GTK_TYPE_BUTTON, "suggested-action")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (fit_dialog_gone, NULL, "the Fit to Slot window to close on Cancel");
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1703,6 +1872,7 @@ main (int   argc,
       g_test_add_func ("/ui/timeline/keyboard-edits", test_keyboard_edits);
       g_test_add_func ("/ui/timeline/details-editor", test_details_editor);
       g_test_add_func ("/ui/timeline/group-target", test_group_target);
+      g_test_add_func ("/ui/timeline/fit-to-slot", test_fit_to_slot);
       g_test_add_func ("/ui/timeline/adaptive-layout", test_adaptive_layout);
       g_test_add_func ("/ui/timeline/palette-names", test_palette_names);
       g_test_add_func ("/ui/timeline/new-kind-titled", test_new_kind_titled);

@@ -8,8 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "convene-cli.h"
+#include "convene-document.h"
 #include "convene-export-file.h"
+#include "convene-fit.h"
 #include "convene-json.h"
+#include "convene-limits.h"
 #include "convene-runsheet.h"
 #include "convene-store.h"
 
@@ -269,27 +272,25 @@ list_sessions (ConveneProject *project)
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
-/* An id first (digits only), then an exact title, which must be unique. */
-static gboolean
-choose_session (ConveneProject         *project,
-                ConveneRunsheetOptions *runsheet,
-                const char             *wanted,
-                const char             *project_name,
-                GError                **error)
+/* The session wanted names, an id first (digits only), then an exact title,
+ * which must be unique; option is the option that named it. */
+static ConveneSession *
+find_session (ConveneProject  *project,
+              const char      *wanted,
+              const char      *option,
+              const char      *project_name,
+              GError         **error)
 {
   GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
   guint n = g_list_model_get_n_items (sessions);
-  gint64 found = 0;
+  ConveneSession *found = NULL;
   guint n_found = 0;
   g_autofree char *list = NULL;
   guint64 id;
 
   if (g_ascii_string_to_unsigned (wanted, 10, 1, G_MAXINT64, &id, NULL) &&
-      convene_project_find_session (project, (gint64) id) != NULL)
-    {
-      convene_runsheet_options_set_session_id (runsheet, (gint64) id);
-      return TRUE;
-    }
+      (found = convene_project_find_session (project, (gint64) id)) != NULL)
+    return found;
 
   for (guint i = 0; i < n; i++)
     {
@@ -297,31 +298,30 @@ choose_session (ConveneProject         *project,
 
       if (g_strcmp0 (convene_session_get_title (session), wanted) == 0)
         {
-          found = convene_session_get_id (session);
+          found = session;
           n_found++;
         }
     }
 
   if (n_found == 1)
-    {
-      convene_runsheet_options_set_session_id (runsheet, found);
-      return TRUE;
-    }
+    return found;
 
   list = list_sessions (project);
   if (n_found > 1)
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 _("Several sessions of “%s” are called “%s”; give --session the id of one: %s."),
-                 project_name, wanted, list);
+                 /* Translators: the second %s is an option, such as --session */
+                 _("Several sessions of “%s” are called “%s”; give %s the id of one: %s."),
+                 project_name, wanted, option, list);
   else if (n == 0)
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 _("“%s” has no sessions, so there is no session “%s” to print."),
+                 _("“%s” has no sessions, so there is no session “%s”."),
                  project_name, wanted);
   else
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 _("“%s” has no session “%s”; give --session one of these ids or titles: %s."),
-                 project_name, wanted, list);
-  return FALSE;
+                 /* Translators: the third %s is an option, such as --session */
+                 _("“%s” has no session “%s”; give %s one of these ids or titles: %s."),
+                 project_name, wanted, option, list);
+  return NULL;
 }
 
 /* What opening the file set right is not a failure: the export goes on, and
@@ -410,8 +410,12 @@ export_project (GFile                         *project_file,
         {
           g_autofree char *project_name = g_file_get_parse_name (project_file);
 
-          if (!choose_session (project, runsheet, options->session, project_name, error))
+          ConveneSession *session = find_session (project, options->session, "--session",
+                                                  project_name, error);
+
+          if (session == NULL)
             return FALSE;
+          convene_runsheet_options_set_session_id (runsheet, convene_session_get_id (session));
         }
       return convene_runsheet_export_pdf (project, runsheet, out, error);
     }
@@ -462,6 +466,169 @@ convene_cli_export (GFile   *project_file,
                     GError **error)
 {
   return convene_cli_export_with_options (project_file, out, NULL, error);
+}
+
+static gboolean
+parse_fit_options (const ConveneCliFitOptions *options,
+                   ConveneFitOptions          *fit,
+                   GError                    **error)
+{
+  guint64 step = 0;
+
+  if (options->session == NULL || *options->session == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--fit needs a session, by id or exact title."));
+      return FALSE;
+    }
+  if (options->strategy == NULL || g_str_equal (options->strategy, "proportional"))
+    fit->strategy = CONVENE_FIT_PROPORTIONAL;
+  else if (g_str_equal (options->strategy, "priority"))
+    fit->strategy = CONVENE_FIT_PRIORITY;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--strategy is proportional or priority, not “%s”."), options->strategy);
+      return FALSE;
+    }
+  if (options->step != NULL &&
+      !g_ascii_string_to_unsigned (options->step, 10, 1, CONVENE_MAX_FIT_STEP, &step, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--step is a whole number of minutes from 1 to %d, not “%s”."),
+                   CONVENE_MAX_FIT_STEP, options->step);
+      return FALSE;
+    }
+  fit->step = (guint) step;
+  return TRUE;
+}
+
+static char *
+describe_fit (ConveneSession *session,
+              ConveneFit     *fit)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  /* Translators: a session's title, then what Fit to Slot proposes. */
+  g_string_append_printf (report, _("“%s”: %s"), convene_session_get_title (session),
+                          convene_fit_get_summary (fit));
+  g_string_append_c (report, '\n');
+  for (guint i = 0; i < convene_fit_get_n_rows (fit); i++)
+    {
+      const ConveneFitRow *row = convene_fit_get_row (fit, i);
+      const char *title = convene_segment_get_title (row->segment);
+
+      g_string_append (report, row->parent != NULL ? "    " : "  ");
+      if (row->new_length != row->old_length)
+        /* Translators: a segment's old and new length, e.g. “20 → 15 min”. */
+        g_string_append_printf (report, _("%u → %u min"), row->old_length, row->new_length);
+      else
+        g_string_append_printf (report, _("%u min"), row->old_length);
+      g_string_append_printf (report, "  %s", *title != '\0' ? title
+                              : convene_segment_kind_get_label (convene_segment_get_kind (row->segment)));
+      if (row->at_minimum)
+        g_string_append_printf (report, " (%s)", _("at its minimum"));
+      else if (row->at_maximum)
+        g_string_append_printf (report, " (%s)", _("at its maximum"));
+      g_string_append_c (report, '\n');
+    }
+  return g_string_free (g_steal_pointer (&report), FALSE);
+}
+
+static gboolean
+fit_project (GFile                      *project_file,
+             const ConveneCliFitOptions *options,
+             char                      **out_report,
+             GError                    **error)
+{
+  ConveneFitOptions fit_options = { CONVENE_FIT_PROPORTIONAL, 0, NULL, 0, NULL };
+  g_autofree char *project_name = g_file_get_parse_name (project_file);
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneFit) fit = NULL;
+  g_autofree char *report = NULL;
+  ConveneSession *session;
+  const char * const *notices;
+
+  if (!parse_fit_options (options, &fit_options, error))
+    return FALSE;
+
+  document = convene_document_open (project_file,
+                                    options->apply ? CONVENE_STORE_READ_WRITE : CONVENE_STORE_READ_ONLY,
+                                    error);
+  if (document == NULL)
+    return FALSE;
+  notices = convene_document_get_load_notices (document);
+  for (guint i = 0; notices != NULL && notices[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (notices[i]), "\r\n", ' ');
+
+      g_printerr ("convene: %s\n", line);
+    }
+
+  session = find_session (convene_document_get_project (document), options->session, "--fit",
+                          project_name, error);
+  if (session == NULL)
+    {
+      convene_document_close (document);
+      return FALSE;
+    }
+
+  fit = convene_fit_session (session, &fit_options);
+  if (!convene_fit_is_possible (fit))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, convene_fit_get_summary (fit));
+      convene_document_close (document);
+      return FALSE;
+    }
+  report = describe_fit (session, fit);
+
+  if (options->apply && convene_fit_has_changes (fit))
+    {
+      if (convene_document_get_read_only (document))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                       _("“%s” cannot be changed: %s"), project_name,
+                       convene_document_get_read_only_reason (document));
+          convene_document_close (document);
+          return FALSE;
+        }
+      if (!convene_document_perform (document, convene_fit_build_command (fit), error))
+        {
+          convene_document_close (document);
+          return FALSE;
+        }
+      {
+        g_autofree char *done = g_strdup_printf (_("Applied to “%s”."), project_name);
+        g_autofree char *proposal = g_steal_pointer (&report);
+
+        report = g_strconcat (proposal, done, "\n", NULL);
+      }
+    }
+
+  convene_document_close (document);
+  *out_report = g_steal_pointer (&report);
+  return TRUE;
+}
+
+gboolean
+convene_cli_fit (GFile                      *project_file,
+                 const ConveneCliFitOptions *options,
+                 char                      **out_report,
+                 GError                    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (project_file), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (out_report != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (fit_project (project_file, options, out_report, &local_error))
+    return TRUE;
+
+  flatten_message (local_error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gboolean

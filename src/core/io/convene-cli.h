@@ -53,6 +53,23 @@ void     convene_cli_get_locale_paper (double *width, double *height);
 /* Whether the locale writes times with a 12-hour clock (LC_TIME). */
 gboolean convene_cli_locale_uses_12h  (void);
 
+/* Fit to Slot from the command line, `convene --fit=SESSION PROJECT`: as
+ * typed, checked here. NULL (FALSE) means "not given". */
+typedef struct {
+  const char *session;   /* an id or an exact session title; required */
+  const char *strategy;  /* "proportional" (the default) or "priority" */
+  const char *step;      /* whole minutes, 1 to 60; default: the session's step */
+  gboolean    apply;     /* perform the proposal on the file, as one undoable step */
+} ConveneCliFitOptions;
+
+/* Proposes new lengths that end the session on its slot and puts them in
+ * *out_report (lines of text: the summary, then each segment's old and new
+ * length). With apply, the project is opened for writing and the proposal
+ * performed on it. Fails with one line saying why when no fit exists, the
+ * options are wrong or the file cannot be written. */
+gboolean convene_cli_fit (GFile *project_file, const ConveneCliFitOptions *options,
+                          char **out_report, GError **error);
+
 /* Reads the JSON project in and creates project_file from it. Refuses to
  * replace an existing file, which is then left untouched. */
 gboolean convene_cli_import (GFile *in, GFile *project_file, GError **error);

@@ -180,6 +180,9 @@ write_segment (Writer         *w,
   else
     write_time (w, "fixed_start", fixed_start);
   write_bool (w, "has_target", convene_segment_get_has_target (segment));
+  write_int (w, "min_length", convene_segment_get_min_length (segment));
+  write_int (w, "max_length", convene_segment_get_max_length (segment));
+  write_bool (w, "locked", convene_segment_get_locked (segment));
   write_string (w, "notes", convene_segment_get_notes (segment));
   write_string (w, "cues", convene_segment_get_cues (segment));
 
@@ -252,6 +255,7 @@ write_session (Writer         *w,
   write_string (w, "date", convene_session_get_date (session));
   write_time (w, "start", convene_session_get_start_time (session));
   write_int (w, "slot_minutes", convene_session_get_slot_minutes (session));
+  write_int (w, "fit_step", convene_session_get_fit_step (session));
   write_string (w, "room", convene_session_get_room (session));
   write_string (w, "description", convene_session_get_description (session));
 
@@ -1204,7 +1208,8 @@ id_or_new (Import *import,
 }
 
 static const char * const segment_members[] = {
-  "id", "kind", "title", "duration", "fixed_start", "has_target", "notes", "cues", "items", NULL
+  "id", "kind", "title", "duration", "fixed_start", "has_target", "min_length", "max_length",
+  "locked", "notes", "cues", "items", NULL
 };
 
 /* Where build_segment puts what it builds, and whether those are items. */
@@ -1231,6 +1236,8 @@ build_segment (Import      *import,
   int kind = CONVENE_SEGMENT_KIND_CUSTOM;
   int fixed_start = CONVENE_NO_FIXED_START;
   gboolean has_target;
+  gint64 min_length = 0, max_length = 0;
+  gboolean locked = FALSE;
 
   if (!expect_object (node, path, &object, error) ||
       !check_members (object, path, segment_members, error) ||
@@ -1256,6 +1263,15 @@ build_segment (Import      *import,
   if (!read_bool (object, path, "has_target", &has_target, error))
     return FALSE;
 
+  /* Files from before Fit to Slot have no bounds and no locks. */
+  if (!read_int (object, path, "min_length", FALSE, &min_length, error) ||
+      !read_int (object, path, "max_length", FALSE, &max_length, error) ||
+      !read_bool (object, path, "locked", &locked, error))
+    return FALSE;
+  if (!convene_validate_length_bounds (min_length, max_length, &local_error))
+    return fail_with (error, path, max_length > 0 && min_length > max_length ? "max_length" : "min_length",
+                      local_error);
+
   if (target->is_item && items != NULL && json_array_get_length (items) > 0)
     return fail_at (error, path, "items",
                     _("An item cannot hold items of its own; only top-level segments hold items."));
@@ -1268,6 +1284,9 @@ build_segment (Import      *import,
   segment = convene_segment_new (id_or_new (import, id), kind, title, (guint) duration);
   convene_segment_set_fixed_start (segment, fixed_start);
   convene_segment_set_has_target (segment, has_target);
+  convene_segment_set_min_length (segment, (guint) min_length);
+  convene_segment_set_max_length (segment, (guint) max_length);
+  convene_segment_set_locked (segment, locked);
   convene_segment_set_notes (segment, notes);
   convene_segment_set_cues (segment, cues);
 
@@ -1384,7 +1403,8 @@ build_outcome (Import      *import,
 }
 
 static const char * const session_members[] = {
-  "id", "title", "date", "start", "slot_minutes", "room", "description", "segments", "outcomes", NULL
+  "id", "title", "date", "start", "slot_minutes", "fit_step", "room", "description", "segments",
+  "outcomes", NULL
 };
 
 static gboolean
@@ -1400,7 +1420,7 @@ build_session (Import      *import,
   JsonArray *segments, *outcomes;
   SegmentTarget segments_target = { NULL, FALSE };
   const char *title = "", *date = NULL, *room = "", *description = "";
-  gint64 id = 0, slot = 0;
+  gint64 id = 0, slot = 0, fit_step = CONVENE_DEFAULT_FIT_STEP;
   int start = 0;
 
   if (!expect_object (node, path, &object, error) ||
@@ -1415,6 +1435,12 @@ build_session (Import      *import,
   if (!convene_validate_slot (slot, &local_error))
     return fail_with (error, path, "slot_minutes", local_error);
 
+  /* Files from before Fit to Slot round to the default step. */
+  if (!read_int (object, path, "fit_step", FALSE, &fit_step, error))
+    return FALSE;
+  if (!convene_validate_fit_step (fit_step, &local_error))
+    return fail_with (error, path, "fit_step", local_error);
+
   if (!read_text (object, path, "room", _("the room"), &room, error) ||
       !read_text (object, path, "description", _("the description"), &description, error) ||
       !get_array (object, path, "segments", &segments, error) ||
@@ -1424,6 +1450,7 @@ build_session (Import      *import,
   session = convene_session_new (id_or_new (import, id), title, date, start, (guint) slot);
   convene_session_set_room (session, room);
   convene_session_set_description (session, description);
+  convene_session_set_fit_step (session, (guint) fit_step);
 
   segments_target.into = convene_session_get_segments (session);
   if (!for_each_element (import, object, path, "segments", build_segment, &segments_target, error) ||

@@ -670,6 +670,28 @@ convene_edit_set_number (gpointer     object,
         return NULL;
       label = _("Change Slot Length");
     }
+  else if (g_str_equal (property, "min-length") && CONVENE_IS_SEGMENT (object))
+    {
+      if (!convene_validate_length_bounds (value, convene_segment_get_max_length (object), error))
+        return NULL;
+      label = value == 0 ? _("Remove Minimum Length") : _("Set Minimum Length");
+    }
+  else if (g_str_equal (property, "max-length") && CONVENE_IS_SEGMENT (object))
+    {
+      if (!convene_validate_length_bounds (convene_segment_get_min_length (object), value, error))
+        return NULL;
+      label = value == 0 ? _("Remove Maximum Length") : _("Set Maximum Length");
+    }
+  else if (g_str_equal (property, "locked"))
+    {
+      label = value ? _("Lock Length") : _("Unlock Length");
+    }
+  else if (g_str_equal (property, "fit-step"))
+    {
+      if (!convene_validate_fit_step (value, error))
+        return NULL;
+      label = _("Change Rounding Step");
+    }
   else if (g_str_equal (property, "start-time"))
     {
       if (!convene_validate_time_of_day (value, error))

@@ -6,6 +6,8 @@
 
 #define CONVENE_MAX_DURATION_MINUTES  (24 * 60)   /* one segment: at most a day */
 #define CONVENE_MAX_SLOT_MINUTES      (24 * 60)   /* one session slot */
+#define CONVENE_DEFAULT_FIT_STEP      5           /* Fit to Slot rounds to 5 minutes */
+#define CONVENE_MAX_FIT_STEP          60
 #define CONVENE_MINUTES_PER_DAY       (24 * 60)
 #define CONVENE_MAX_TEXT_BYTES        (64 * 1024) /* titles, names, notes... */
 #define CONVENE_MAX_NESTING           1           /* segments hold items; items hold none */

@@ -17,6 +17,9 @@ struct _ConveneSegment
   guint duration;
   int fixed_start;
   gboolean has_target;
+  guint min_length;
+  guint max_length;
+  gboolean locked;
   GListStore *items;
 };
 
@@ -32,6 +35,9 @@ enum {
   PROP_DURATION,
   PROP_FIXED_START,
   PROP_HAS_TARGET,
+  PROP_MIN_LENGTH,
+  PROP_MAX_LENGTH,
+  PROP_LOCKED,
   PROP_ITEMS,
   N_PROPS
 };
@@ -85,6 +91,15 @@ convene_segment_get_property (GObject    *object,
     case PROP_HAS_TARGET:
       g_value_set_boolean (value, self->has_target);
       break;
+    case PROP_MIN_LENGTH:
+      g_value_set_uint (value, self->min_length);
+      break;
+    case PROP_MAX_LENGTH:
+      g_value_set_uint (value, self->max_length);
+      break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
+      break;
     case PROP_ITEMS:
       g_value_set_object (value, self->items);
       break;
@@ -127,6 +142,15 @@ convene_segment_set_property (GObject      *object,
     case PROP_HAS_TARGET:
       convene_segment_set_has_target (self, g_value_get_boolean (value));
       break;
+    case PROP_MIN_LENGTH:
+      convene_segment_set_min_length (self, g_value_get_uint (value));
+      break;
+    case PROP_MAX_LENGTH:
+      convene_segment_set_max_length (self, g_value_get_uint (value));
+      break;
+    case PROP_LOCKED:
+      convene_segment_set_locked (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -165,6 +189,15 @@ convene_segment_class_init (ConveneSegmentClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HAS_TARGET] =
     g_param_spec_boolean ("has-target", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MIN_LENGTH] =
+    g_param_spec_uint ("min-length", NULL, NULL, 0, CONVENE_MAX_DURATION_MINUTES, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_LENGTH] =
+    g_param_spec_uint ("max-length", NULL, NULL, 0, CONVENE_MAX_DURATION_MINUTES, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ITEMS] =
     g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -334,6 +367,78 @@ convene_segment_set_has_target (ConveneSegment *self,
     return;
   self->has_target = has_target;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_TARGET]);
+}
+
+guint
+convene_segment_get_min_length (ConveneSegment *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (self), 0);
+  return self->min_length;
+}
+
+void
+convene_segment_set_min_length (ConveneSegment *self,
+                                guint           minutes)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT (self));
+
+  minutes = MIN (minutes, CONVENE_MAX_DURATION_MINUTES);
+  if (self->min_length == minutes)
+    return;
+  self->min_length = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_LENGTH]);
+}
+
+guint
+convene_segment_get_max_length (ConveneSegment *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (self), 0);
+  return self->max_length;
+}
+
+void
+convene_segment_set_max_length (ConveneSegment *self,
+                                guint           minutes)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT (self));
+
+  minutes = MIN (minutes, CONVENE_MAX_DURATION_MINUTES);
+  if (self->max_length == minutes)
+    return;
+  self->max_length = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_LENGTH]);
+}
+
+gboolean
+convene_segment_get_locked (ConveneSegment *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (self), FALSE);
+  return self->locked;
+}
+
+void
+convene_segment_set_locked (ConveneSegment *self,
+                            gboolean        locked)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT (self));
+
+  locked = !!locked;
+  if (self->locked == locked)
+    return;
+  self->locked = locked;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+void
+convene_segment_copy_fit_settings (ConveneSegment *self,
+                                   ConveneSegment *from)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT (self));
+  g_return_if_fail (CONVENE_IS_SEGMENT (from));
+
+  convene_segment_set_min_length (self, from->min_length);
+  convene_segment_set_max_length (self, from->max_length);
+  convene_segment_set_locked (self, from->locked);
 }
 
 guint

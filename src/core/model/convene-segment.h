@@ -14,8 +14,10 @@ G_DECLARE_FINAL_TYPE (ConveneSegment, convene_segment, CONVENE, SEGMENT, GObject
  * "title", "notes", "cues" (strings, never NULL when read: "" for empty),
  * "duration" (guint minutes, 0..CONVENE_MAX_DURATION_MINUTES),
  * "fixed-start" (int, minutes since the session date's midnight 0..1439, or
- * CONVENE_NO_FIXED_START), "has-target" (gboolean), "items" (GListModel of
- * ConveneSegment, read-only).
+ * CONVENE_NO_FIXED_START), "has-target" (gboolean), "min-length" and
+ * "max-length" (guint minutes, 0 for none: the bounds Fit to Slot keeps
+ * it within), "locked" (gboolean: Fit to Slot leaves it alone), "items"
+ * (GListModel of ConveneSegment, read-only).
  *
  * The length of a segment that holds items is what its items take, one
  * after the other: its own "duration" is then its target length when
@@ -39,6 +41,14 @@ int                 convene_segment_get_fixed_start (ConveneSegment *self);
 void                convene_segment_set_fixed_start (ConveneSegment *self, int minutes);
 gboolean            convene_segment_get_has_target (ConveneSegment *self);
 void                convene_segment_set_has_target (ConveneSegment *self, gboolean has_target);
+guint               convene_segment_get_min_length (ConveneSegment *self);
+void                convene_segment_set_min_length (ConveneSegment *self, guint minutes);
+guint               convene_segment_get_max_length (ConveneSegment *self);
+void                convene_segment_set_max_length (ConveneSegment *self, guint minutes);
+gboolean            convene_segment_get_locked     (ConveneSegment *self);
+void                convene_segment_set_locked     (ConveneSegment *self, gboolean locked);
+/* Gives self the minimum, maximum and lock of from (when copying). */
+void                convene_segment_copy_fit_settings (ConveneSegment *self, ConveneSegment *from);
 /* The minutes it takes: the sum of its items' durations when it holds
  * items, its duration otherwise. */
 guint               convene_segment_get_length     (ConveneSegment *self);

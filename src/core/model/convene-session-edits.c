@@ -75,6 +75,7 @@ copy_segment (ConveneProject *project,
   convene_segment_set_cues (copy, convene_segment_get_cues (segment));
   convene_segment_set_fixed_start (copy, convene_segment_get_fixed_start (segment));
   convene_segment_set_has_target (copy, convene_segment_get_has_target (segment));
+  convene_segment_copy_fit_settings (copy, segment);
   map_id (ids, convene_segment_get_id (segment), convene_segment_get_id (copy));
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -137,6 +138,7 @@ convene_edit_duplicate_session (ConveneProject  *project,
                               convene_session_get_slot_minutes (session));
   convene_session_set_room (copy, convene_session_get_room (session));
   convene_session_set_description (copy, convene_session_get_description (session));
+  convene_session_set_fit_step (copy, convene_session_get_fit_step (session));
   session_id = convene_session_get_id (copy);
   map_id (ids, convene_session_get_id (session), session_id);
 

@@ -15,6 +15,7 @@ struct _ConveneSession
   char *date;
   int start_time;
   guint slot_minutes;
+  guint fit_step;
   char *room;
   char *description;
   GListStore *segments;
@@ -30,6 +31,7 @@ enum {
   PROP_DATE,
   PROP_START_TIME,
   PROP_SLOT_MINUTES,
+  PROP_FIT_STEP,
   PROP_ROOM,
   PROP_DESCRIPTION,
   PROP_SEGMENTS,
@@ -82,6 +84,9 @@ convene_session_get_property (GObject    *object,
     case PROP_SLOT_MINUTES:
       g_value_set_uint (value, self->slot_minutes);
       break;
+    case PROP_FIT_STEP:
+      g_value_set_uint (value, self->fit_step);
+      break;
     case PROP_ROOM:
       g_value_set_string (value, self->room);
       break;
@@ -124,6 +129,9 @@ convene_session_set_property (GObject      *object,
     case PROP_SLOT_MINUTES:
       convene_session_set_slot_minutes (self, g_value_get_uint (value));
       break;
+    case PROP_FIT_STEP:
+      convene_session_set_fit_step (self, g_value_get_uint (value));
+      break;
     case PROP_ROOM:
       convene_session_set_room (self, g_value_get_string (value));
       break;
@@ -159,6 +167,9 @@ convene_session_class_init (ConveneSessionClass *klass)
   properties[PROP_SLOT_MINUTES] =
     g_param_spec_uint ("slot-minutes", NULL, NULL, 1, CONVENE_MAX_SLOT_MINUTES, DEFAULT_SLOT_MINUTES,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIT_STEP] =
+    g_param_spec_uint ("fit-step", NULL, NULL, 1, CONVENE_MAX_FIT_STEP, CONVENE_DEFAULT_FIT_STEP,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ROOM] =
     g_param_spec_string ("room", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -183,6 +194,7 @@ convene_session_init (ConveneSession *self)
   self->room = g_strdup ("");
   self->description = g_strdup ("");
   self->slot_minutes = DEFAULT_SLOT_MINUTES;
+  self->fit_step = CONVENE_DEFAULT_FIT_STEP;
   self->segments = g_list_store_new (CONVENE_TYPE_SEGMENT);
   self->outcomes = g_list_store_new (CONVENE_TYPE_OUTCOME);
 }
@@ -260,6 +272,26 @@ convene_session_set_start_time (ConveneSession *self,
     return;
   self->start_time = minutes;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_TIME]);
+}
+
+guint
+convene_session_get_fit_step (ConveneSession *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SESSION (self), CONVENE_DEFAULT_FIT_STEP);
+  return self->fit_step;
+}
+
+void
+convene_session_set_fit_step (ConveneSession *self,
+                              guint           minutes)
+{
+  g_return_if_fail (CONVENE_IS_SESSION (self));
+
+  minutes = CLAMP (minutes, 1, CONVENE_MAX_FIT_STEP);
+  if (self->fit_step == minutes)
+    return;
+  self->fit_step = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_STEP]);
 }
 
 guint

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (ConveneSession, convene_session, CONVENE, SESSION, GObject
 /* Properties: "id" (gint64, construct-only), "title", "room", "description"
  * (strings, "" when empty), "date" ("YYYY-MM-DD" in the venue's calendar),
  * "start-time" (int, minutes since midnight, 0..1439, venue local time),
- * "slot-minutes" (guint, 1..CONVENE_MAX_SLOT_MINUTES),
+ * "slot-minutes" (guint, 1..CONVENE_MAX_SLOT_MINUTES), "fit-step" (guint,
+ * 1..CONVENE_MAX_FIT_STEP: the lengths Fit to Slot proposes are multiples of it),
  * "segments" (GListModel of ConveneSegment), "outcomes" (GListModel of ConveneOutcome). */
 ConveneSession *convene_session_new              (gint64 id, const char *title,
                                                   const char *date, int start_time,
@@ -26,6 +27,8 @@ int             convene_session_get_start_time   (ConveneSession *self);
 void            convene_session_set_start_time   (ConveneSession *self, int minutes);
 guint           convene_session_get_slot_minutes (ConveneSession *self);
 void            convene_session_set_slot_minutes (ConveneSession *self, guint minutes);
+guint           convene_session_get_fit_step     (ConveneSession *self);
+void            convene_session_set_fit_step     (ConveneSession *self, guint minutes);
 const char     *convene_session_get_room         (ConveneSession *self);
 void            convene_session_set_room         (ConveneSession *self, const char *room);
 const char     *convene_session_get_description  (ConveneSession *self);

@@ -81,6 +81,41 @@ convene_validate_slot (gint64   minutes,
 }
 
 gboolean
+convene_validate_fit_step (gint64   minutes,
+                           GError **error)
+{
+  if (minutes < 1 || minutes > CONVENE_MAX_FIT_STEP)
+    {
+      g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_DURATION,
+                   _("The rounding step must be between 1 and %d minutes, not %'lld."),
+                   CONVENE_MAX_FIT_STEP, (long long) minutes);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+convene_validate_length_bounds (gint64   min_length,
+                                gint64   max_length,
+                                GError **error)
+{
+  if (!convene_validate_duration (min_length, error) ||
+      !convene_validate_duration (max_length, error))
+    return FALSE;
+
+  if (min_length > 0 && max_length > 0 && min_length > max_length)
+    {
+      g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_DURATION,
+                   _("The minimum length (%'lld min) cannot be longer than the maximum (%'lld min)."),
+                   (long long) min_length, (long long) max_length);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
 convene_validate_time_of_day (gint64   minutes,
                               GError **error)
 {

@@ -27,6 +27,11 @@ gboolean convene_validate_text      (const char *text, gssize length,
                                      const char *field, GError **error);
 gboolean convene_validate_duration  (gint64 minutes, GError **error);
 gboolean convene_validate_slot      (gint64 minutes, GError **error);
+/* Fit to Slot's rounding step, 1..CONVENE_MAX_FIT_STEP minutes. */
+gboolean convene_validate_fit_step  (gint64 minutes, GError **error);
+/* A segment's minimum and maximum length, each 0 (none) or a duration,
+ * the minimum no longer than the maximum when both are set. */
+gboolean convene_validate_length_bounds (gint64 min_length, gint64 max_length, GError **error);
 /* A time of day in minutes since midnight, 0..1439. */
 gboolean convene_validate_time_of_day (gint64 minutes, GError **error);
 /* "YYYY-MM-DD", a real calendar date. */

@@ -158,6 +158,19 @@ static const char * const steps[] = {
   "  CHECK (has_target IN (0, 1));\n"
   "UPDATE segment SET has_target = 1\n"
   "  WHERE duration > 0 AND id IN (SELECT parent FROM segment WHERE parent IS NOT NULL);\n",
+
+  /* Version 5: Fit to Slot. A segment may carry a minimum and a maximum
+   * length (0 for none) and a lock; a session has the step its fitted
+   * lengths are rounded to. Older files get no bounds, no locks and a
+   * 5-minute step. */
+  "ALTER TABLE segment ADD COLUMN min_length INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (min_length BETWEEN 0 AND 1440);\n"
+  "ALTER TABLE segment ADD COLUMN max_length INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (max_length BETWEEN 0 AND 1440);\n"
+  "ALTER TABLE segment ADD COLUMN locked INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (locked IN (0, 1));\n"
+  "ALTER TABLE session ADD COLUMN fit_step INTEGER NOT NULL DEFAULT 5\n"
+  "  CHECK (fit_step BETWEEN 1 AND 60);\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CONVENE_SCHEMA_VERSION);

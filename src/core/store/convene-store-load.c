@@ -362,8 +362,11 @@ load_sessions (Loader *loader)
   sqlite3_stmt *stmt;
 
   stmt = prepare (loader,
-                  "SELECT id, title, date, start_time, slot_minutes, room, description "
-                  "FROM session ORDER BY position, id");
+                  convene_store_get_version (loader->store) >= CONVENE_SCHEMA_VERSION_FIT
+                  ? "SELECT id, title, date, start_time, slot_minutes, room, description, fit_step "
+                    "FROM session ORDER BY position, id"
+                  : "SELECT id, title, date, start_time, slot_minutes, room, description, 5 "
+                    "FROM session ORDER BY position, id");
   if (stmt == NULL)
     return;
 
@@ -372,7 +375,7 @@ load_sessions (Loader *loader)
     {
       g_autoptr(ConveneSession) session = NULL;
       const char *title, *date, *room, *description;
-      gint64 id, start_time, slot_minutes;
+      gint64 id, start_time, slot_minutes, fit_step;
       GError *local = NULL;
 
       if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
@@ -384,7 +387,8 @@ load_sessions (Loader *loader)
           !read_int (loader, stmt, 4, N_("The slot length"), 1, CONVENE_MAX_SLOT_MINUTES,
                      &slot_minutes) ||
           !read_text (loader, stmt, 5, N_("the room"), &room) ||
-          !read_text (loader, stmt, 6, N_("the description"), &description))
+          !read_text (loader, stmt, 6, N_("the description"), &description) ||
+          !read_int (loader, stmt, 7, N_("The fit step"), 1, CONVENE_MAX_FIT_STEP, &fit_step))
         break;
 
       /* A session may not have its date yet. */
@@ -397,6 +401,7 @@ load_sessions (Loader *loader)
       session = convene_session_new (id, title, date, (int) start_time, (guint) slot_minutes);
       convene_session_set_room (session, room);
       convene_session_set_description (session, description);
+      convene_session_set_fit_step (session, (guint) fit_step);
 
       g_hash_table_insert (loader->sessions, dup_id (id), session);
       g_list_store_append (sessions, session);
@@ -408,18 +413,24 @@ load_sessions (Loader *loader)
 static void
 load_segments (Loader *loader)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
+  guint version;
 
   /* Top-level segments first, so every item finds its parent. A file
    * before version 4 read without migrating gives its segments the target
-   * the migration would. */
-  stmt = prepare (loader,
-                  convene_store_get_version (loader->store) >= 4
-                  ? "SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start, "
-                    "has_target FROM segment ORDER BY parent IS NOT NULL, position, id"
-                  : "SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start, "
-                    "duration > 0 AND id IN (SELECT parent FROM segment WHERE parent IS NOT NULL) "
-                    "FROM segment ORDER BY parent IS NOT NULL, position, id");
+   * the migration would, and one from before Fit to Slot no bounds and no
+   * locks. */
+  version = convene_store_get_version (loader->store);
+  sql = g_strconcat ("SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start, ",
+                     version >= 4
+                     ? "has_target, "
+                     : "duration > 0 AND id IN (SELECT parent FROM segment WHERE parent IS NOT NULL), ",
+                     version >= CONVENE_SCHEMA_VERSION_FIT
+                     ? "min_length, max_length, locked "
+                     : "0, 0, 0 ",
+                     "FROM segment ORDER BY parent IS NOT NULL, position, id", NULL);
+  stmt = prepare (loader, sql);
   if (stmt == NULL)
     return;
 
@@ -432,6 +443,7 @@ load_segments (Loader *loader)
       const char *kind_nick, *title, *notes, *cues;
       ConveneSegmentKind kind;
       gint64 id, session_id, parent_id, duration, fixed_start, has_target;
+      gint64 min_length, max_length, locked;
 
       if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
@@ -445,7 +457,12 @@ load_segments (Loader *loader)
           !read_text (loader, stmt, 7, N_("the cues"), &cues) ||
           !read_int (loader, stmt, 8, N_("The fixed start"), CONVENE_NO_FIXED_START,
                      CONVENE_MINUTES_PER_DAY - 1, &fixed_start) ||
-          !read_int (loader, stmt, 9, N_("The target length setting"), 0, 1, &has_target))
+          !read_int (loader, stmt, 9, N_("The target length setting"), 0, 1, &has_target) ||
+          !read_int (loader, stmt, 10, N_("The minimum length"), 0, CONVENE_MAX_DURATION_MINUTES,
+                     &min_length) ||
+          !read_int (loader, stmt, 11, N_("The maximum length"), 0, CONVENE_MAX_DURATION_MINUTES,
+                     &max_length) ||
+          !read_int (loader, stmt, 12, N_("The lock"), 0, 1, &locked))
         break;
 
       if (!convene_segment_kind_from_nick (kind_nick, &kind))
@@ -480,6 +497,9 @@ load_segments (Loader *loader)
       convene_segment_set_cues (segment, cues);
       convene_segment_set_fixed_start (segment, (int) fixed_start);
       convene_segment_set_has_target (segment, has_target != 0);
+      convene_segment_set_min_length (segment, (guint) min_length);
+      convene_segment_set_max_length (segment, (guint) max_length);
+      convene_segment_set_locked (segment, locked != 0);
 
       g_hash_table_insert (loader->segments, dup_id (id), segment);
       g_hash_table_insert (loader->segment_sessions, dup_id (id), dup_id (session_id));

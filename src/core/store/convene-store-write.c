@@ -38,19 +38,21 @@ static const char * const stmt_sql[N_STMTS] = {
     "ON CONFLICT (id) DO UPDATE SET title = excluded.title, organiser = excluded.organiser, "
     "venue = excluded.venue, notes = excluded.notes, time_zone = excluded.time_zone",
   [STMT_PUT_SESSION] =
-    "INSERT INTO session (id, position, title, date, start_time, slot_minutes, room, description) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "INSERT INTO session (id, position, title, date, start_time, slot_minutes, room, description, "
+    "fit_step) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
     "ON CONFLICT (id) DO UPDATE SET position = excluded.position, title = excluded.title, "
     "date = excluded.date, start_time = excluded.start_time, "
     "slot_minutes = excluded.slot_minutes, room = excluded.room, "
-    "description = excluded.description",
+    "description = excluded.description, fit_step = excluded.fit_step",
   [STMT_PUT_SEGMENT] =
     "INSERT INTO segment (id, session, parent, position, kind, title, duration, notes, cues, "
-    "fixed_start, has_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "fixed_start, has_target, min_length, max_length, locked) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
     "ON CONFLICT (id) DO UPDATE SET session = excluded.session, parent = excluded.parent, "
     "position = excluded.position, kind = excluded.kind, title = excluded.title, "
     "duration = excluded.duration, notes = excluded.notes, cues = excluded.cues, "
-    "fixed_start = excluded.fixed_start, has_target = excluded.has_target",
+    "fixed_start = excluded.fixed_start, has_target = excluded.has_target, "
+    "min_length = excluded.min_length, max_length = excluded.max_length, locked = excluded.locked",
   [STMT_PUT_SPEAKER] =
     "INSERT INTO speaker (id, position, honorific, name, job_title, organisation, email, phone, "
     "bio, notes, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
@@ -201,6 +203,7 @@ convene_store_writer_put_session (ConveneStoreWriter *writer,
   sqlite3_bind_int64 (stmt, 6, convene_session_get_slot_minutes (session));
   bind_text (stmt, 7, convene_session_get_room (session));
   bind_text (stmt, 8, convene_session_get_description (session));
+  sqlite3_bind_int64 (stmt, 9, convene_session_get_fit_step (session));
   return run (stmt);
 }
 
@@ -228,6 +231,9 @@ convene_store_writer_put_segment (ConveneStoreWriter *writer,
   bind_text (stmt, 9, convene_segment_get_cues (segment));
   sqlite3_bind_int64 (stmt, 10, convene_segment_get_fixed_start (segment));
   sqlite3_bind_int64 (stmt, 11, convene_segment_get_has_target (segment));
+  sqlite3_bind_int64 (stmt, 12, convene_segment_get_min_length (segment));
+  sqlite3_bind_int64 (stmt, 13, convene_segment_get_max_length (segment));
+  sqlite3_bind_int64 (stmt, 14, convene_segment_get_locked (segment));
   return run (stmt);
 }
 
