@@ -26,6 +26,7 @@ typedef struct
   GHashTable     *speakers;   /* id -> ConveneSpeaker (borrowed) */
   GHashTable     *segment_sessions;  /* segment or item id -> its session id */
   GHashTable     *outcome_sessions;  /* outcome id -> its session id */
+  GHashTable     *uuids;      /* every uuid seen (lower case): unique across the project */
   GArray         *legacy_links;      /* LegacyLink: links of a file before version 3 */
   GPtrArray      *notices;    /* char*: what was set right, for the planner */
   /* Where the row being read is, for messages. */
@@ -173,6 +174,46 @@ claim_id (Loader *loader,
 
   g_hash_table_add (loader->ids, dup_id (id));
   convene_project_note_id (loader->project, id);
+  return TRUE;
+}
+
+/* A file from before sessions and segments had UUIDs, read without
+ * migrating, has NULL in the column: the object keeps the fresh UUID it was
+ * made with, as the migration would give it one. */
+static gboolean
+read_uuid (Loader        *loader,
+           sqlite3_stmt  *stmt,
+           int            column,
+           const char   **out)
+{
+  const char *uuid = NULL;
+  g_autofree char *lower = NULL;
+  GError *local = NULL;
+
+  *out = NULL;
+  if (loader->error != NULL)
+    return FALSE;
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL &&
+      convene_store_get_version (loader->store) < CONVENE_SCHEMA_VERSION_UUIDS)
+    return TRUE;
+
+  if (!read_text (loader, stmt, column, N_("the permanent identifier"), &uuid))
+    return FALSE;
+  if (!convene_validate_uuid (uuid, &local))
+    {
+      loader_fail_with (loader, local);
+      return FALSE;
+    }
+
+  lower = g_ascii_strdown (uuid, -1);
+  if (g_hash_table_contains (loader->uuids, lower))
+    {
+      loader_fail (loader, _("Its permanent identifier is used by another session or segment."));
+      return FALSE;
+    }
+  g_hash_table_add (loader->uuids, g_steal_pointer (&lower));
+
+  *out = uuid;
   return TRUE;
 }
 
@@ -362,8 +403,11 @@ load_sessions (Loader *loader)
   sqlite3_stmt *stmt;
 
   stmt = prepare (loader,
-                  "SELECT id, title, date, start_time, slot_minutes, room, description "
-                  "FROM session ORDER BY position, id");
+                  convene_store_get_version (loader->store) >= CONVENE_SCHEMA_VERSION_UUIDS
+                  ? "SELECT id, title, date, start_time, slot_minutes, room, description, uuid "
+                    "FROM session ORDER BY position, id"
+                  : "SELECT id, title, date, start_time, slot_minutes, room, description, NULL "
+                    "FROM session ORDER BY position, id");
   if (stmt == NULL)
     return;
 
@@ -371,7 +415,7 @@ load_sessions (Loader *loader)
   while (next_row (loader, stmt))
     {
       g_autoptr(ConveneSession) session = NULL;
-      const char *title, *date, *room, *description;
+      const char *title, *date, *room, *description, *uuid;
       gint64 id, start_time, slot_minutes;
       GError *local = NULL;
 
@@ -384,7 +428,8 @@ load_sessions (Loader *loader)
           !read_int (loader, stmt, 4, N_("The slot length"), 1, CONVENE_MAX_SLOT_MINUTES,
                      &slot_minutes) ||
           !read_text (loader, stmt, 5, N_("the room"), &room) ||
-          !read_text (loader, stmt, 6, N_("the description"), &description))
+          !read_text (loader, stmt, 6, N_("the description"), &description) ||
+          !read_uuid (loader, stmt, 7, &uuid))
         break;
 
       /* A session may not have its date yet. */
@@ -397,6 +442,8 @@ load_sessions (Loader *loader)
       session = convene_session_new (id, title, date, (int) start_time, (guint) slot_minutes);
       convene_session_set_room (session, room);
       convene_session_set_description (session, description);
+      if (uuid != NULL)
+        convene_session_set_uuid (session, uuid);
 
       g_hash_table_insert (loader->sessions, dup_id (id), session);
       g_list_store_append (sessions, session);
@@ -413,13 +460,19 @@ load_segments (Loader *loader)
   /* Top-level segments first, so every item finds its parent. A file
    * before version 4 read without migrating gives its segments the target
    * the migration would. */
-  stmt = prepare (loader,
-                  convene_store_get_version (loader->store) >= 4
-                  ? "SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start, "
-                    "has_target FROM segment ORDER BY parent IS NOT NULL, position, id"
-                  : "SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start, "
-                    "duration > 0 AND id IN (SELECT parent FROM segment WHERE parent IS NOT NULL) "
-                    "FROM segment ORDER BY parent IS NOT NULL, position, id");
+  {
+    guint version = convene_store_get_version (loader->store);
+    g_autofree char *sql =
+      g_strdup_printf ("SELECT id, session, parent, kind, title, duration, notes, cues, "
+                       "fixed_start, %s, %s FROM segment "
+                       "ORDER BY parent IS NOT NULL, position, id",
+                       version >= 4 ? "has_target"
+                       : "duration > 0 AND id IN (SELECT parent FROM segment "
+                         "WHERE parent IS NOT NULL)",
+                       version >= CONVENE_SCHEMA_VERSION_UUIDS ? "uuid" : "NULL");
+
+    stmt = prepare (loader, sql);
+  }
   if (stmt == NULL)
     return;
 
@@ -429,7 +482,7 @@ load_segments (Loader *loader)
       g_autoptr(ConveneSegment) segment = NULL;
       ConveneSession *session;
       ConveneSegment *parent = NULL;
-      const char *kind_nick, *title, *notes, *cues;
+      const char *kind_nick, *title, *notes, *cues, *uuid;
       ConveneSegmentKind kind;
       gint64 id, session_id, parent_id, duration, fixed_start, has_target;
 
@@ -445,7 +498,8 @@ load_segments (Loader *loader)
           !read_text (loader, stmt, 7, N_("the cues"), &cues) ||
           !read_int (loader, stmt, 8, N_("The fixed start"), CONVENE_NO_FIXED_START,
                      CONVENE_MINUTES_PER_DAY - 1, &fixed_start) ||
-          !read_int (loader, stmt, 9, N_("The target length setting"), 0, 1, &has_target))
+          !read_int (loader, stmt, 9, N_("The target length setting"), 0, 1, &has_target) ||
+          !read_uuid (loader, stmt, 10, &uuid))
         break;
 
       if (!convene_segment_kind_from_nick (kind_nick, &kind))
@@ -480,6 +534,8 @@ load_segments (Loader *loader)
       convene_segment_set_cues (segment, cues);
       convene_segment_set_fixed_start (segment, (int) fixed_start);
       convene_segment_set_has_target (segment, has_target != 0);
+      if (uuid != NULL)
+        convene_segment_set_uuid (segment, uuid);
 
       g_hash_table_insert (loader->segments, dup_id (id), segment);
       g_hash_table_insert (loader->segment_sessions, dup_id (id), dup_id (session_id));
@@ -759,6 +815,7 @@ convene_store_read_project (ConveneStore  *self,
   loader.speakers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.segment_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   loader.outcome_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  loader.uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   loader.legacy_links = g_array_new (FALSE, FALSE, sizeof (LegacyLink));
   loader.notices = g_ptr_array_new_with_free_func (g_free);
 
@@ -793,6 +850,7 @@ convene_store_read_project (ConveneStore  *self,
   g_hash_table_unref (loader.speakers);
   g_hash_table_unref (loader.segment_sessions);
   g_hash_table_unref (loader.outcome_sessions);
+  g_hash_table_unref (loader.uuids);
   g_array_unref (loader.legacy_links);
 
   if (loader.error != NULL)

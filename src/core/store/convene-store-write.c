@@ -38,19 +38,20 @@ static const char * const stmt_sql[N_STMTS] = {
     "ON CONFLICT (id) DO UPDATE SET title = excluded.title, organiser = excluded.organiser, "
     "venue = excluded.venue, notes = excluded.notes, time_zone = excluded.time_zone",
   [STMT_PUT_SESSION] =
-    "INSERT INTO session (id, position, title, date, start_time, slot_minutes, room, description) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "INSERT INTO session (id, position, title, date, start_time, slot_minutes, room, description, "
+    "uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
     "ON CONFLICT (id) DO UPDATE SET position = excluded.position, title = excluded.title, "
     "date = excluded.date, start_time = excluded.start_time, "
     "slot_minutes = excluded.slot_minutes, room = excluded.room, "
-    "description = excluded.description",
+    "description = excluded.description, uuid = excluded.uuid",
   [STMT_PUT_SEGMENT] =
     "INSERT INTO segment (id, session, parent, position, kind, title, duration, notes, cues, "
-    "fixed_start, has_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "fixed_start, has_target, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
     "ON CONFLICT (id) DO UPDATE SET session = excluded.session, parent = excluded.parent, "
     "position = excluded.position, kind = excluded.kind, title = excluded.title, "
     "duration = excluded.duration, notes = excluded.notes, cues = excluded.cues, "
-    "fixed_start = excluded.fixed_start, has_target = excluded.has_target",
+    "fixed_start = excluded.fixed_start, has_target = excluded.has_target, "
+    "uuid = excluded.uuid",
   [STMT_PUT_SPEAKER] =
     "INSERT INTO speaker (id, position, honorific, name, job_title, organisation, email, phone, "
     "bio, notes, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
@@ -201,6 +202,7 @@ convene_store_writer_put_session (ConveneStoreWriter *writer,
   sqlite3_bind_int64 (stmt, 6, convene_session_get_slot_minutes (session));
   bind_text (stmt, 7, convene_session_get_room (session));
   bind_text (stmt, 8, convene_session_get_description (session));
+  bind_text (stmt, 9, convene_session_get_uuid (session));
   return run (stmt);
 }
 
@@ -228,6 +230,7 @@ convene_store_writer_put_segment (ConveneStoreWriter *writer,
   bind_text (stmt, 9, convene_segment_get_cues (segment));
   sqlite3_bind_int64 (stmt, 10, convene_segment_get_fixed_start (segment));
   sqlite3_bind_int64 (stmt, 11, convene_segment_get_has_target (segment));
+  bind_text (stmt, 12, convene_segment_get_uuid (segment));
   return run (stmt);
 }
 
