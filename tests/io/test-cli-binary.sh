@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..24"
+echo "1..25"
 
 check () {
   n=$((n + 1))
@@ -64,6 +64,15 @@ grep -v '^ *"uuid": ' "$tmp/a.json" >"$tmp/a-without-uuids.json" &&
   cmp -s "$tmp/a-without-uuids.json" "$example" &&
   [ "$(grep -c '^ *"uuid": "[0-9a-f-]\{36\}",$' "$tmp/a.json")" -eq 11 ]
 check $? "the exported JSON is the example, byte for byte, with a UUID for each session and segment"
+
+# The schedule for conference apps, valid against the published schema when
+# ../shared/schemas is beside the source tree and xmllint is installed.
+run xml --export="$tmp/schedule.xml" "$tmp/side-event.convene"
+schemas=$(dirname "$(dirname "$(dirname "$(dirname "$example")")")")/shared/schemas
+[ "$(status xml)" -eq 0 ] && [ ! -s "$tmp/xml.err" ] && grep -q '<event guid="' "$tmp/schedule.xml" &&
+  { [ ! -d "$schemas" ] || ! command -v xmllint >/dev/null ||
+    xmllint --noout --nonet --schema "$schemas/schedule.xml.xsd" "$tmp/schedule.xml" 2>"$tmp/xmllint.err"; }
+check $? "--export=FILE.xml writes the schedule, valid against its schema"
 
 run import2 --import="$tmp/a.json" "$tmp/again.convene"
 run export2 --export="$tmp/b.json" "$tmp/again.convene"
