@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..25"
+echo "1..26"
 
 check () {
   n=$((n + 1))
@@ -73,6 +73,14 @@ schemas=$(dirname "$(dirname "$(dirname "$(dirname "$example")")")")/shared/sche
   { [ ! -d "$schemas" ] || ! command -v xmllint >/dev/null ||
     xmllint --noout --nonet --schema "$schemas/schedule.xml.xsd" "$tmp/schedule.xml" 2>"$tmp/xmllint.err"; }
 check $? "--export=FILE.xml writes the schedule, valid against its schema"
+
+run sjson --export="$tmp/s.schedule.json" "$tmp/side-event.convene"
+[ "$(status sjson)" -eq 0 ] && [ ! -s "$tmp/sjson.err" ] && grep -q '"schedule" : {' "$tmp/s.schedule.json" &&
+  ! grep -q '"format" : "convene-project"' "$tmp/s.schedule.json" &&
+  { [ ! -d "$schemas" ] || { python3 "$(dirname "$0")/check-schedule-json.py" \
+      "$schemas/schedule.json-schema.json" "$tmp/s.schedule.json" 2>"$tmp/jsonschema.err"; rc=$?;
+      [ $rc -eq 0 ] || [ $rc -eq 77 ]; }; }
+check $? "--export=FILE.schedule.json writes the schedule as JSON, valid against its schema"
 
 run import2 --import="$tmp/a.json" "$tmp/again.convene"
 run export2 --export="$tmp/b.json" "$tmp/again.convene"

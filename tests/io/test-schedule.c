@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -12,7 +13,9 @@
 
 #include "convene-json.h"
 #include "convene-programme.h"
+#include "convene-schedule-json.h"
 #include "convene-schedule-xml.h"
+#include <json-glib/json-glib.h>
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -84,6 +87,97 @@ validate_xml (GBytes *xml)
   }
   g_unlink (path);
   return TRUE;
+}
+
+/* Validates with the jsonschema module, as the schema's own validator does. */
+static gboolean
+validate_json (GBytes *json)
+{
+  g_autofree char *dir = schemas_dir ();
+  g_autofree char *schema = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  int fd;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("../shared/schemas is not beside the source tree: the schedule JSON is not validated");
+      return FALSE;
+    }
+  schema = g_build_filename (dir, "schedule.json-schema.json", NULL);
+  script = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "tests", "io", "check-schedule-json.py", NULL);
+
+  fd = g_file_open_tmp ("convene-schedule-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (json, NULL), (gssize) g_bytes_get_size (json), &error);
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "python3", script, schema, path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                  &status, &error);
+    g_assert_no_error (error);
+  }
+  g_unlink (path);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("python3-jsonschema is not installed: the schedule JSON is not validated");
+      return FALSE;
+    }
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("the schema refused the export:\n%s%s", out, err);
+  return TRUE;
+}
+
+static JsonNode *
+parse_json (GBytes *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (json, &length);
+
+  json_parser_load_from_data (parser, data, (gssize) length, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* schedule.conference.days[day].rooms, as a list of events in room order. */
+static GPtrArray *
+json_events (JsonNode *root,
+             guint     day)
+{
+  JsonObject *conference = json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (root), "schedule"), "conference");
+  JsonObject *rooms = json_object_get_object_member (
+    json_array_get_object_element (json_object_get_array_member (conference, "days"), day), "rooms");
+  g_autoptr(GList) names = json_object_get_members (rooms);
+  GPtrArray *events = g_ptr_array_new ();
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonArray *list = json_object_get_array_member (rooms, l->data);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        g_ptr_array_add (events, json_array_get_object_element (list, i));
+    }
+  return events;
+}
+
+static GBytes *
+export_json (ConveneProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *json = convene_schedule_json_export (project, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+  return json;
 }
 
 static xmlDoc *
@@ -558,6 +652,100 @@ test_xml_nothing_scheduled (void)
   g_assert_error (error, CONVENE_EXPORT_ERROR, CONVENE_EXPORT_ERROR_NOTHING_SCHEDULED);
 }
 
+/* ---- schedule JSON ------------------------------------------------------- */
+
+static void
+test_json_example (void)
+{
+  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(GBytes) json = export_json (project);
+  g_autoptr(GBytes) xml = export_xml (project);
+  g_autoptr(JsonNode) root = parse_json (json);
+  g_autoptr(GPtrArray) events = json_events (root, 0);
+  xmlDoc *doc = parse_xml (xml);
+  g_autoptr(GPtrArray) xml_events = elements (doc, "event");
+  JsonObject *panel;
+
+  validate_json (json);
+  g_assert_cmpuint (events->len, ==, 4);
+  panel = events->pdata[1];
+  g_assert_cmpstr (json_object_get_string_member (panel, "date"), ==, "2027-05-23T12:40:00+02:00");
+  g_assert_cmpstr (json_object_get_string_member (panel, "end"), ==, "2027-05-23T13:40:00+02:00");
+  g_assert_cmpstr (json_object_get_string_member (panel, "duration"), ==, "01:00");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (panel, "persons")), ==, 6);
+  g_assert_nonnull (strstr (json_object_get_string_member (panel, "description"), "B. Manage the influx"));
+
+  /* The same events as the XML, by guid. */
+  for (guint i = 0; i < events->len; i++)
+    {
+      g_autofree char *guid = attribute_text (xml_events->pdata[i], "guid");
+
+      g_assert_cmpstr (json_object_get_string_member (events->pdata[i], "guid"), ==, guid);
+    }
+  xmlFreeDoc (doc);
+}
+
+static void
+test_json_congress (void)
+{
+  g_autoptr(ConveneProject) project = build_congress (1000);
+  g_autoptr(GBytes) json = export_json (project);
+  g_autoptr(JsonNode) root = parse_json (json);
+  guint n_events = 0;
+
+  validate_json (json);
+  for (guint d = 0; d < 3; d++)
+    {
+      g_autoptr(GPtrArray) events = json_events (root, d);
+
+      n_events += events->len;
+    }
+  g_assert_cmpuint (n_events, ==, count_segments (project, TRUE));
+}
+
+static void
+test_json_daylight_saving_and_hostile_text (void)
+{
+  static const char hostile[] = "\"}]} </script> \\ \x01 \xe2\x80\xa8 end";
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  ConveneSession *session;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  convene_project_set_title (project, hostile);
+  convene_project_set_time_zone (project, "Europe/Zurich");
+  session = add_session (project, hostile, "2027-03-28", 90, hostile);
+  add_segment (project, convene_session_get_segments (session), CONVENE_SEGMENT_KIND_OPENING, hostile, 30);
+  add_segment (project, convene_session_get_segments (session), CONVENE_SEGMENT_KIND_KEYNOTE, "Across", 90);
+
+  json = export_json (project);
+  validate_json (json);
+  root = parse_json (json);
+  events = json_events (root, 0);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (events->pdata[0], "title"), ==, hostile);
+  g_assert_cmpstr (json_object_get_string_member (events->pdata[0], "room"), ==, hostile);
+  g_assert_cmpstr (json_object_get_string_member (events->pdata[0], "date"), ==, "2027-03-28T01:30:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (events->pdata[1], "date"), ==, "2027-03-28T03:00:00+02:00");
+  g_assert_cmpstr (json_object_get_string_member (events->pdata[1], "start"), ==, "03:00");
+  g_assert_cmpstr (json_object_get_string_member (events->pdata[1], "duration"), ==, "01:30");
+  g_assert_cmpstr (json_object_get_string_member (events->pdata[1], "end"), ==, "2027-03-28T04:30:00+02:00");
+}
+
+static void
+test_json_nothing_scheduled (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) json = NULL;
+
+  add_session (project, "Someday", "", 600, "");
+  json = convene_schedule_json_export (project, &error);
+  g_assert_null (json);
+  g_assert_error (error, CONVENE_EXPORT_ERROR, CONVENE_EXPORT_ERROR_NOTHING_SCHEDULED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +758,10 @@ main (int   argc,
   g_test_add_func ("/schedule/xml/hostile-text", test_xml_hostile_text);
   g_test_add_func ("/schedule/xml/stable", test_xml_stable);
   g_test_add_func ("/schedule/xml/nothing-scheduled", test_xml_nothing_scheduled);
+  g_test_add_func ("/schedule/json/example", test_json_example);
+  g_test_add_func ("/schedule/json/congress", test_json_congress);
+  g_test_add_func ("/schedule/json/daylight-saving-and-hostile-text", test_json_daylight_saving_and_hostile_text);
+  g_test_add_func ("/schedule/json/nothing-scheduled", test_json_nothing_scheduled);
 
   return g_test_run ();
 }

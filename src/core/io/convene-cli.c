@@ -11,6 +11,7 @@
 #include "convene-export-file.h"
 #include "convene-json.h"
 #include "convene-runsheet.h"
+#include "convene-schedule-json.h"
 #include "convene-schedule-xml.h"
 #include "convene-store.h"
 
@@ -36,6 +37,7 @@ render_json (ConveneProject  *project,
 
 /* Longer extensions first: the first that ends the name wins. */
 static const ExportFormat export_formats[] = {
+  { ".schedule.json", convene_schedule_json_export, FALSE, CONVENE_EXPORT_SHARED },
   { ".json", render_json, FALSE, CONVENE_EXPORT_PRIVATE },
   { ".xml", convene_schedule_xml_export, FALSE, CONVENE_EXPORT_SHARED },
   { ".pdf", NULL, TRUE, CONVENE_EXPORT_PRIVATE },
