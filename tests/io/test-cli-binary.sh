@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..26"
+echo "1..27"
 
 check () {
   n=$((n + 1))
@@ -81,6 +81,11 @@ run sjson --export="$tmp/s.schedule.json" "$tmp/side-event.convene"
       "$schemas/schedule.json-schema.json" "$tmp/s.schedule.json" 2>"$tmp/jsonschema.err"; rc=$?;
       [ $rc -eq 0 ] || [ $rc -eq 77 ]; }; }
 check $? "--export=FILE.schedule.json writes the schedule as JSON, valid against its schema"
+
+run ics --export="$tmp/programme.ics" "$tmp/side-event.convene"
+[ "$(status ics)" -eq 0 ] && [ ! -s "$tmp/ics.err" ] && head -n 1 "$tmp/programme.ics" | grep -q '^BEGIN:VCALENDAR' &&
+  [ "$(grep -c '^BEGIN:VEVENT' "$tmp/programme.ics")" -eq 10 ] && grep -q '^TZID:Europe/Zurich' "$tmp/programme.ics"
+check $? "--export=FILE.ics writes the calendar: the venue's zone and an event per segment and item"
 
 run import2 --import="$tmp/a.json" "$tmp/again.convene"
 run export2 --export="$tmp/b.json" "$tmp/again.convene"

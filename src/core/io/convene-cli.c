@@ -9,6 +9,7 @@
 
 #include "convene-cli.h"
 #include "convene-export-file.h"
+#include "convene-ical.h"
 #include "convene-json.h"
 #include "convene-runsheet.h"
 #include "convene-schedule-json.h"
@@ -40,6 +41,7 @@ static const ExportFormat export_formats[] = {
   { ".schedule.json", convene_schedule_json_export, FALSE, CONVENE_EXPORT_SHARED },
   { ".json", render_json, FALSE, CONVENE_EXPORT_PRIVATE },
   { ".xml", convene_schedule_xml_export, FALSE, CONVENE_EXPORT_SHARED },
+  { ".ics", convene_ical_export, FALSE, CONVENE_EXPORT_SHARED },
   { ".pdf", NULL, TRUE, CONVENE_EXPORT_PRIVATE },
 };
 
