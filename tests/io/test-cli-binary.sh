@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..27"
+echo "1..28"
 
 check () {
   n=$((n + 1))
@@ -86,6 +86,11 @@ run ics --export="$tmp/programme.ics" "$tmp/side-event.convene"
 [ "$(status ics)" -eq 0 ] && [ ! -s "$tmp/ics.err" ] && head -n 1 "$tmp/programme.ics" | grep -q '^BEGIN:VCALENDAR' &&
   [ "$(grep -c '^BEGIN:VEVENT' "$tmp/programme.ics")" -eq 10 ] && grep -q '^TZID:Europe/Zurich' "$tmp/programme.ics"
 check $? "--export=FILE.ics writes the calendar: the venue's zone and an event per segment and item"
+
+run csv --export="$tmp/programme.csv" "$tmp/side-event.convene"
+[ "$(status csv)" -eq 0 ] && [ ! -s "$tmp/csv.err" ] && head -n 1 "$tmp/programme.csv" | grep -q 'Date,Start,End,Minutes' &&
+  [ "$(grep -c '^2027-05-23,' "$tmp/programme.csv")" -eq 10 ]
+check $? "--export=FILE.csv writes the programme as a spreadsheet, a row per segment and item"
 
 run import2 --import="$tmp/a.json" "$tmp/again.convene"
 run export2 --export="$tmp/b.json" "$tmp/again.convene"

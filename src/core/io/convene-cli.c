@@ -11,6 +11,7 @@
 #include "convene-export-file.h"
 #include "convene-ical.h"
 #include "convene-json.h"
+#include "convene-programme-csv.h"
 #include "convene-runsheet.h"
 #include "convene-schedule-json.h"
 #include "convene-schedule-xml.h"
@@ -42,6 +43,8 @@ static const ExportFormat export_formats[] = {
   { ".json", render_json, FALSE, CONVENE_EXPORT_PRIVATE },
   { ".xml", convene_schedule_xml_export, FALSE, CONVENE_EXPORT_SHARED },
   { ".ics", convene_ical_export, FALSE, CONVENE_EXPORT_SHARED },
+  /* The programme; the roster's CSV is exported from the People page. */
+  { ".csv", convene_programme_csv_export, FALSE, CONVENE_EXPORT_SHARED },
   { ".pdf", NULL, TRUE, CONVENE_EXPORT_PRIVATE },
 };
 
