@@ -947,6 +947,113 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
+/* The file chooser an export opened: without a portal, the toolkit's own
+ * dialog, a window of its own. */
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* The button labelled label under root, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Main Menu › Export Programme › Schedule for Conference Apps: the chooser
+ * suggests a name from the project's title; a name typed without its
+ * extension gets it; the file holds the schedule and a toast says so. */
+static void
+test_export_programme (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "export.convene", NULL);
+  g_autofree char *exported = g_build_filename (tmp_dir, "for the app.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneSession *session = session_at (project, 0);
+  g_autoptr(ConveneSegment) opening =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *guid = NULL;
+  GtkWidget *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-programme", "s",
+                                             "schedule-xml"));
+  wait_until (file_chooser_shown, NULL, "the file chooser");
+  chooser = find_file_chooser ();
+  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (suggested, ==,
+                   "Health and migration- international cooperation and governance - schedule.xml");
+
+  /* The planner types where it goes, without the extension: a path typed
+   * in the name field is taken as it is. */
+  {
+    g_autofree char *typed = g_build_filename (tmp_dir, "for the app", NULL);
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), typed);
+  }
+  /* As a click on Export: the chooser checks the name, then answers. */
+  g_assert_nonnull (find_button (chooser, "_Export"));
+  gtk_widget_activate (find_button (chooser, "_Export"));
+  wait_until (file_exists, exported, "the exported schedule");
+  wait_for_label (GTK_WIDGET (window), "Exported “for the app.xml”");
+  g_file_get_contents (exported, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  guid = g_strdup_printf ("<event guid=\"%s\"", convene_segment_get_uuid (opening));
+  g_assert_nonnull (strstr (contents, guid));
+
+  g_assert_cmpint (g_unlink (exported), ==, 0);
+  {
+    /* The toolkit notes the saved file among the recently used. */
+    g_autofree char *recent = g_build_filename (tmp_dir, "recently-used.xbel", NULL);
+
+    g_unlink (recent);
+  }
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -965,6 +1072,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/add-and-edit-session", test_add_and_edit_session);
   g_test_add_func ("/ui/window/example-schedule", test_example_schedule);
+  g_test_add_func ("/ui/window/export-programme", test_export_programme);
   g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
