@@ -10,7 +10,6 @@
 #include "convene-schedule-json.h"
 #include "convene-schedule-xml.h"
 #include "convene-ui-util.h"
-#include "convene-window.h"
 
 typedef GBytes *(*RenderFunc) (ConveneProject *project, GError **error);
 
@@ -82,21 +81,6 @@ with_extension (GFile      *file,
   return g_file_get_child (parent, named);
 }
 
-/* A window's toasts go on its overlay, inside it; a widget's on the
- * overlay above it. */
-static void
-show_message (GtkWidget  *widget,
-              const char *message)
-{
-  g_autofree char *shown = convene_ui_dup_shown_text (message);
-  g_autofree char *escaped = g_markup_escape_text (shown, -1);
-
-  if (CONVENE_IS_WINDOW (widget))
-    convene_window_add_toast (CONVENE_WINDOW (widget), adw_toast_new (escaped));
-  else
-    convene_ui_show_message (widget, message);
-}
-
 static void
 chooser_response (GtkNativeDialog *dialog,
                   int              response,
@@ -130,13 +114,13 @@ chooser_response (GtkNativeDialog *dialog,
       /* Translators: %s is a file name, then why it could not be written. */
       g_autofree char *text = g_strdup_printf (_("Nothing was exported to “%s”: %s"), name, error->message);
 
-      show_message (export->widget, text);
+      convene_ui_show_message (export->widget, text);
       return;
     }
 
   /* Translators: %s is a file name. */
   message = g_strdup_printf (_("Exported “%s”"), name);
-  show_message (export->widget, message);
+  convene_ui_show_message (export->widget, message);
 }
 
 static void

@@ -11,8 +11,9 @@
 G_BEGIN_DECLS
 
 /* format: "schedule-xml", "schedule-json", "ical" or "csv" (the window's
- * win.export-programme parameter). widget: the window, or a widget in it
- * (a person's page): the toasts go on the window's overlay. */
+ * win.export-programme parameter). widget: a widget under the window's
+ * toast overlay (the project view, a person's page): the toasts go there,
+ * and the chooser is modal to its window. */
 void convene_exchange_export         (GtkWidget      *widget,
                                       ConveneProject *project,
                                       const char     *format);

@@ -477,7 +477,8 @@ export_programme_activated (GtkWidget  *widget,
   ConveneWindow *self = CONVENE_WINDOW (widget);
 
   if (self->document != NULL)
-    convene_exchange_export (widget, self->project, g_variant_get_string (parameter, NULL));
+    convene_exchange_export (GTK_WIDGET (self->project_view), self->project,
+                             g_variant_get_string (parameter, NULL));
 }
 
 static void

@@ -8,24 +8,8 @@
 
 #include "convene-ical.h"
 #include "convene-json.h"
+#include "io-test-support.h"
 #include "convene-programme.h"
-
-static ConveneProject *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "data", "examples",
-                                            "side-event.json", NULL);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  ConveneProject *project;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  project = convene_json_import (data, (gssize) length, &error);
-  g_assert_no_error (error);
-  return project;
-}
 
 static icalcomponent *
 parse (GBytes *ics)
@@ -108,7 +92,7 @@ find_speaker (ConveneProject *project,
 static void
 test_example (void)
 {
-  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(ConveneProject) project = io_test_load_example ();
   g_autoptr(ConveneProgramme) programme = convene_programme_new (project);
   g_autoptr(GBytes) ics = export_ok (project);
   icalcomponent *calendar = parse (ics);
@@ -211,7 +195,7 @@ test_daylight_saving_and_text (void)
 static void
 test_stable_uids_and_utc (void)
 {
-  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(ConveneProject) project = io_test_load_example ();
   g_autofree char *json = convene_json_export (project, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ConveneProject) again = convene_json_import (json, -1, &error);
@@ -249,7 +233,7 @@ test_stable_uids_and_utc (void)
 static void
 test_person (void)
 {
-  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(ConveneProject) project = io_test_load_example ();
   ConveneSpeaker *moderator = find_speaker (project, "Kanokporn Kaojaroen");
   ConveneSpeaker *presenter = find_speaker (project, "Enrico Fos");
   g_autoptr(GError) error = NULL;

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "convene-json.h"
+#include "io-test-support.h"
 #include "convene-programme-csv.h"
 
 /* RFC 4180: rows of fields, quoted fields with doubled quotes and line
@@ -75,18 +75,9 @@ export_rows (ConveneProject *project)
 static void
 test_example (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "data", "examples",
-                                            "side-event.json", NULL);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(ConveneProject) project = io_test_load_example ();
   g_autoptr(GPtrArray) rows = NULL;
   char **row;
-
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  project = convene_json_import (data, -1, &error);
-  g_assert_no_error (error);
 
   rows = export_rows (project);
   /* The header, then the ten segments and items. */

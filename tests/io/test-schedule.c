@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "convene-json.h"
+#include "io-test-support.h"
 #include "convene-programme.h"
 #include "convene-schedule-json.h"
 #include "convene-schedule-xml.h"
@@ -254,23 +255,6 @@ attribute_text (xmlNode    *node,
   return text;
 }
 
-static ConveneProject *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "data", "examples",
-                                            "side-event.json", NULL);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  ConveneProject *project;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  project = convene_json_import (data, (gssize) length, &error);
-  g_assert_no_error (error);
-  return project;
-}
-
 static ConveneSession *
 add_session (ConveneProject *project,
              const char     *title,
@@ -420,7 +404,7 @@ export_xml (ConveneProject *project)
 static void
 test_xml_example (void)
 {
-  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(ConveneProject) project = io_test_load_example ();
   g_autoptr(GBytes) xml = export_xml (project);
   xmlDoc *doc = parse_xml (xml);
   g_autoptr(GPtrArray) events = elements (doc, "event");
@@ -657,7 +641,7 @@ test_xml_nothing_scheduled (void)
 static void
 test_json_example (void)
 {
-  g_autoptr(ConveneProject) project = load_example ();
+  g_autoptr(ConveneProject) project = io_test_load_example ();
   g_autoptr(GBytes) json = export_json (project);
   g_autoptr(GBytes) xml = export_xml (project);
   g_autoptr(JsonNode) root = parse_json (json);
