@@ -29,6 +29,8 @@ ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11
 IN_GNOME_RUNTIME = {
     "glib-2.0", "gobject-2.0", "gio-2.0", "sqlite3", "json-glib-1.0", "pango",
     "pangocairo", "cairo", "cairo-pdf", "gtk4", "libadwaita-1",
+    # from the freedesktop base the GNOME runtime is built on
+    "libxml-2.0",
 }
 
 results = []

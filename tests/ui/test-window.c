@@ -947,54 +947,6 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
-/* The file chooser an export opened: without a portal, the toolkit's own
- * dialog, a window of its own. */
-static GtkWidget *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-/* The button labelled label under root, or NULL. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return find_file_chooser () != NULL;
-}
-
-static gboolean
-file_exists (gpointer data)
-{
-  return g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
 /* Main Menu › Export Programme › Schedule for Conference Apps: the chooser
  * suggests a name from the project's title; a name typed without its
  * extension gets it; the file holds the schedule and a toast says so. */
@@ -1014,26 +966,16 @@ test_export_programme (void)
   g_autofree char *suggested = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *guid = NULL;
-  GtkWidget *chooser;
+  g_autofree char *typed = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-programme", "s",
                                              "schedule-xml"));
-  wait_until (file_chooser_shown, NULL, "the file chooser");
-  chooser = find_file_chooser ();
-  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  /* The name is typed without its extension. */
+  typed = g_build_filename (tmp_dir, "for the app", NULL);
+  answer_file_chooser ("_Export", typed, &suggested);
   g_assert_cmpstr (suggested, ==,
                    "Health and migration- international cooperation and governance - schedule.xml");
 
-  /* The planner types where it goes, without the extension: a path typed
-   * in the name field is taken as it is. */
-  {
-    g_autofree char *typed = g_build_filename (tmp_dir, "for the app", NULL);
-
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), typed);
-  }
-  /* As a click on Export: the chooser checks the name, then answers. */
-  g_assert_nonnull (find_button (chooser, "_Export"));
-  gtk_widget_activate (find_button (chooser, "_Export"));
   wait_until (file_exists, exported, "the exported schedule");
   wait_for_label (GTK_WIDGET (window), "Exported “for the app.xml”");
   g_file_get_contents (exported, &contents, NULL, &error);

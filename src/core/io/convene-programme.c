@@ -81,6 +81,9 @@ room_of (ConveneProject *project,
     room = convene_project_get_venue (project);
   if (*room == '\0')
     room = convene_session_get_title (session);
+  if (*room == '\0')
+    /* Translators: where a session with no room, no title and no venue is held. */
+    room = _("Main room");
   return room;
 }
 

@@ -59,8 +59,9 @@ typedef struct _ConveneProgramme ConveneProgramme;
 /* Lays out project's programme. Sessions are taken in the order they happen
  * (date, then start time, then the project's order); undated sessions come
  * last, with no clock times. A session's room is its room, or else the
- * project's venue, or else the session's title. The programme holds a
- * reference on the project and must not outlive a change to it. */
+ * project's venue, or else the session's title, or else "Main room". The
+ * programme holds a reference on the project and must not outlive a change
+ * to it. */
 ConveneProgramme            *convene_programme_new             (ConveneProject *project);
 void                         convene_programme_free            (ConveneProgramme *self);
 ConveneProject              *convene_programme_get_project     (ConveneProgramme *self);
