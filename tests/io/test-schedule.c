@@ -61,6 +61,7 @@ validate_xml (GBytes *xml)
   g_autofree char *dir = schemas_dir ();
   g_autofree char *schema = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *xmllint = NULL;
   g_autoptr(GError) error = NULL;
   int fd;
 
@@ -69,7 +70,8 @@ validate_xml (GBytes *xml)
       g_test_skip ("../shared/schemas is not beside the source tree: the schedule XML is not validated");
       return FALSE;
     }
-  if (g_find_program_in_path ("xmllint") == NULL)
+  xmllint = g_find_program_in_path ("xmllint");
+  if (xmllint == NULL)
     {
       g_test_skip ("xmllint (libxml2-utils) is not installed: the schedule XML is not validated");
       return FALSE;
