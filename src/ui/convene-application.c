@@ -35,6 +35,8 @@ G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the project to FILE and exit: FILE.json is the whole project, "
+       "FILE.xml or FILE.schedule.json its schedule for conference apps, "
+       "FILE.ics its calendar, FILE.csv its programme as a spreadsheet, "
        "FILE.pdf its run sheet"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Create the project from the JSON in FILE and exit"), N_("FILE") },

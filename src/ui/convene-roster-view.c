@@ -8,6 +8,7 @@
 #include "convene-edits.h"
 #include "convene-export-file.h"
 #include "convene-clock.h"
+#include "convene-exchange.h"
 #include "convene-person-editor.h"
 #include "convene-person-row.h"
 #include "convene-person-summaries.h"
@@ -405,6 +406,7 @@ selection_changed (ConveneRosterView *self)
   gtk_stack_set_visible_child_name (self->details_stack, speaker != NULL ? "person" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.remove-person",
                                  speaker != NULL && is_writable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export-calendar", speaker != NULL);
   if (speaker == NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "people");
 }
@@ -540,6 +542,19 @@ add_person_activated (GtkWidget  *widget,
 
   convene_roster_view_select_speaker (self, speaker);
   convene_person_editor_focus_name (self->editor);
+}
+
+/* The selected person's own calendar of appearances. */
+static void
+export_calendar_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ConveneRosterView *self = CONVENE_ROSTER_VIEW (widget);
+  ConveneSpeaker *selected = convene_roster_view_get_selected (self);
+
+  if (selected != NULL && self->project != NULL)
+    convene_exchange_export_person (widget, self->project, selected);
 }
 
 static void
@@ -1181,6 +1196,7 @@ convene_roster_view_class_init (ConveneRosterViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "roster.add-person", NULL, add_person_activated);
   gtk_widget_class_install_action (widget_class, "roster.remove-person", NULL, remove_person_activated);
+  gtk_widget_class_install_action (widget_class, "roster.export-calendar", NULL, export_calendar_activated);
   gtk_widget_class_install_action (widget_class, "roster.import-csv", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "roster.cancel-import", NULL, cancel_import_activated);
   gtk_widget_class_install_action (widget_class, "roster.export-csv", NULL, export_activated);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-concept-note-dialog.h"
+#include "convene-exchange.h"
 #include "convene-new-session-dialog.h"
 #include "convene-print.h"
 #include "convene-project-files.h"
@@ -114,6 +115,7 @@ update_actions (ConveneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-runsheet", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-programme", has_document);
 }
 
 /* Whether the project's file was moved or deleted while it was open. */
@@ -527,6 +529,18 @@ export_runsheet_activated (GtkWidget  *widget,
 }
 
 static void
+export_programme_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->document != NULL)
+    convene_exchange_export (GTK_WIDGET (self->project_view), self->project,
+                             g_variant_get_string (parameter, NULL));
+}
+
+static void
 document_notify (ConveneWindow *self,
                  GParamSpec    *pspec,
                  GObject       *document)
@@ -848,6 +862,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.export-runsheet", NULL, export_runsheet_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-programme", "s", export_programme_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 

@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..29"
+echo "1..33"
 
 check () {
   n=$((n + 1))
@@ -58,8 +58,39 @@ run export --export="$tmp/a.json" "$tmp/side-event.convene"
 [ "$(status export)" -eq 0 ] && [ ! -s "$tmp/export.err" ]
 check $? "--export exits 0 with nothing on stderr"
 
-cmp -s "$tmp/a.json" "$example"
-check $? "the exported JSON is the example, byte for byte"
+# The example leaves out the UUIDs of its sessions and segments, so that
+# each project made from it gets its own; the project file keeps them.
+grep -v '^ *"uuid": ' "$tmp/a.json" >"$tmp/a-without-uuids.json" &&
+  cmp -s "$tmp/a-without-uuids.json" "$example" &&
+  [ "$(grep -c '^ *"uuid": "[0-9a-f-]\{36\}",$' "$tmp/a.json")" -eq 11 ]
+check $? "the exported JSON is the example, byte for byte, with a UUID for each session and segment"
+
+# The schedule for conference apps, valid against the published schema when
+# ../shared/schemas is beside the source tree and xmllint is installed.
+run xml --export="$tmp/schedule.xml" "$tmp/side-event.convene"
+schemas=$(dirname "$(dirname "$(dirname "$(dirname "$example")")")")/shared/schemas
+[ "$(status xml)" -eq 0 ] && [ ! -s "$tmp/xml.err" ] && grep -q '<event guid="' "$tmp/schedule.xml" &&
+  { [ ! -d "$schemas" ] || ! command -v xmllint >/dev/null ||
+    xmllint --noout --nonet --schema "$schemas/schedule.xml.xsd" "$tmp/schedule.xml" 2>"$tmp/xmllint.err"; }
+check $? "--export=FILE.xml writes the schedule, valid against its schema"
+
+run sjson --export="$tmp/s.schedule.json" "$tmp/side-event.convene"
+[ "$(status sjson)" -eq 0 ] && [ ! -s "$tmp/sjson.err" ] && grep -q '"schedule" : {' "$tmp/s.schedule.json" &&
+  ! grep -q '"format" : "convene-project"' "$tmp/s.schedule.json" &&
+  { [ ! -d "$schemas" ] || { python3 "$(dirname "$0")/check-schedule-json.py" \
+      "$schemas/schedule.json-schema.json" "$tmp/s.schedule.json" 2>"$tmp/jsonschema.err"; rc=$?;
+      [ $rc -eq 0 ] || [ $rc -eq 77 ]; }; }
+check $? "--export=FILE.schedule.json writes the schedule as JSON, valid against its schema"
+
+run ics --export="$tmp/programme.ics" "$tmp/side-event.convene"
+[ "$(status ics)" -eq 0 ] && [ ! -s "$tmp/ics.err" ] && head -n 1 "$tmp/programme.ics" | grep -q '^BEGIN:VCALENDAR' &&
+  [ "$(grep -c '^BEGIN:VEVENT' "$tmp/programme.ics")" -eq 10 ] && grep -q '^TZID:Europe/Zurich' "$tmp/programme.ics"
+check $? "--export=FILE.ics writes the calendar: the venue's zone and an event per segment and item"
+
+run csv --export="$tmp/programme.csv" "$tmp/side-event.convene"
+[ "$(status csv)" -eq 0 ] && [ ! -s "$tmp/csv.err" ] && head -n 1 "$tmp/programme.csv" | grep -q 'Date,Start,End,Minutes' &&
+  [ "$(grep -c '^2027-05-23,' "$tmp/programme.csv")" -eq 10 ]
+check $? "--export=FILE.csv writes the programme as a spreadsheet, a row per segment and item"
 
 run import2 --import="$tmp/a.json" "$tmp/again.convene"
 run export2 --export="$tmp/b.json" "$tmp/again.convene"
@@ -158,7 +189,7 @@ check $? "an unknown --sections name fails with one line naming it and writes no
 # A path under a file cannot be written, even by root.
 run unwritable --export="$tmp/a.json/sheet.pdf" "$tmp/side-event.convene"
 [ "$(status unwritable)" -eq 1 ] && one_line_error unwritable && grep -q 'sheet.pdf' "$tmp/unwritable.err" &&
-  [ -z "$(find "$tmp" -name '.sheet.pdf*')" ] && cmp -s "$tmp/a.json" "$example"
+  [ -z "$(find "$tmp" -name '.sheet.pdf*')" ] && grep -v '^ *"uuid": ' "$tmp/a.json" | cmp -s - "$example"
 check $? "an unwritable output path fails with one line naming it and leaves no file"
 
 run jsonpaper --export="$tmp/paper.json" --paper=a4 "$tmp/side-event.convene"

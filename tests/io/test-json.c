@@ -253,6 +253,8 @@ build_full_project (void)
   convene_session_set_room (morning, "Room XVII");
   convene_session_set_description (morning, "Crosses midnight.");
   convene_session_set_fit_step (morning, 10);
+  /* Written in upper case, kept in lower case. */
+  convene_session_set_uuid (morning, "0A5B1C2D-3E4F-4A5B-8C6D-7E8F9A0B1C2D");
   g_list_store_append (convene_project_get_sessions (project), morning);
 
   keynote = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_KEYNOTE,
@@ -263,23 +265,29 @@ build_full_project (void)
   convene_segment_set_locked (keynote, TRUE);
   convene_segment_set_notes (keynote, "Slides on the USB stick.");
   convene_segment_set_cues (keynote, "Lights down; music off.");
+  convene_segment_set_uuid (keynote, "1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0");
   g_list_store_append (convene_session_get_segments (morning), keynote);
 
   panel = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PANEL,
                                "Panel", 40);
   convene_segment_set_has_target (panel, TRUE);
+  convene_segment_set_uuid (panel, "2c3d4e5f-6071-4283-94a5-b6c7d8e9f001");
   g_list_store_append (convene_session_get_segments (morning), panel);
   talk1 = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PRESENTATION,
                                "First talk", 20);
   convene_segment_set_fixed_start (talk1, 0);
+  convene_segment_set_uuid (talk1, "3d4e5f60-7182-4394-a5b6-c7d8e9f00112");
   g_list_store_append (convene_segment_get_items (panel), talk1);
   talk2 = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_QA,
                                "Questions", CONVENE_MAX_DURATION_MINUTES);
+  convene_segment_set_uuid (talk2, "4e5f6071-8293-44a5-b6c7-d8e9f0011223");
   g_list_store_append (convene_segment_get_items (panel), talk2);
 
   evening = convene_session_new (convene_project_new_id (project), "", "2028-02-29", 0, 1);
+  convene_session_set_uuid (evening, "5f607182-93a4-45b6-87d8-e9f001122334");
   g_list_store_append (convene_project_get_sessions (project), evening);
   late = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_CUSTOM, "", 0);
+  convene_segment_set_uuid (late, "60718293-a4b5-46c7-98e9-f00112233445");
   g_list_store_append (convene_session_get_segments (evening), late);
 
   goal = convene_outcome_new (convene_project_new_id (project), CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME,
@@ -370,6 +378,18 @@ test_stable_bytes (void)
   g_assert_cmpstr (exported, ==, expected);
 }
 
+/* The example leaves out the UUIDs of its sessions and segments, so that
+ * each project made from it gets its own: an export of it is the example
+ * with one "uuid" line more for each. */
+static char *
+without_uuids (const char *json)
+{
+  g_autoptr(GRegex) uuid_line = g_regex_new ("^ *\"uuid\": \"[0-9a-f-]{36}\",\n", G_REGEX_MULTILINE,
+                                             0, NULL);
+
+  return g_regex_replace_literal (uuid_line, json, -1, 0, "", 0, NULL);
+}
+
 static void
 test_round_trip_example (void)
 {
@@ -380,16 +400,31 @@ test_round_trip_example (void)
   g_autoptr(ConveneProject) again = NULL;
   gsize length = 0;
 
+  g_autofree char *stripped = NULL;
+  g_autoptr(ConveneProject) copy = NULL;
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(ConveneSession) copy_session = NULL;
+
   example = load_example (&length);
   project = import_ok (example, (gssize) length);
   first = convene_json_export (project, NULL);
   /* The example is written in the exporter's own layout. */
-  g_assert_cmpstr (first, ==, example);
+  stripped = without_uuids (first);
+  g_assert_cmpstr (stripped, ==, example);
+  g_assert_nonnull (strstr (first, "\"uuid\": "));
 
+  /* The UUIDs an export gives are kept by the next import. */
   again = import_ok (first, -1);
   assert_same_objects (G_OBJECT (project), G_OBJECT (again), "project");
   second = convene_json_export (again, NULL);
   g_assert_cmpstr (first, ==, second);
+
+  /* Each project made from the example is a new one. */
+  copy = import_ok (example, (gssize) length);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), 0);
+  copy_session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (copy)), 0);
+  g_assert_true (g_uuid_string_is_valid (convene_session_get_uuid (copy_session)));
+  g_assert_cmpstr (convene_session_get_uuid (session), !=, convene_session_get_uuid (copy_session));
 }
 
 static void
@@ -773,6 +808,16 @@ static const BadCase bad_cases[] = {
   { "id-past-cap", HEAD "\"sessions\": [{\"id\": 4611686018427387905, \"date\": \"2027-05-23\", "
     "\"start\": \"12:30\", \"slot_minutes\": 90}]}", CONVENE_JSON_ERROR_INVALID, "sessions[0].id: An id must be" },
   { "string-id", HEAD "\"speakers\": [{\"id\": \"1\"}]}", CONVENE_JSON_ERROR_INVALID, "speakers[0].id: " },
+  { "uuid-not-uuid", SEGMENT ("{\"uuid\": \"6f1c2a3e-9b4d-4c1e-8f2a\", \"kind\": \"qa\"}"),
+    CONVENE_JSON_ERROR_INVALID,
+    "sessions[0].segments[0].uuid: “6f1c2a3e-9b4d-4c1e-8f2a” is not a permanent identifier" },
+  { "uuid-number", SEGMENT ("{\"uuid\": 7, \"kind\": \"qa\"}"), CONVENE_JSON_ERROR_INVALID,
+    "sessions[0].segments[0].uuid: This must be text" },
+  { "uuid-twice", HEAD SESSION_OPEN "\"uuid\": \"6F1C2A3E-9B4D-4C1E-8F2A-0B1C2D3E4F50\", "
+    "\"segments\": [{\"uuid\": \"6f1c2a3e-9b4d-4c1e-8f2a-0b1c2d3e4f50\", \"kind\": \"qa\"}]}]}",
+    CONVENE_JSON_ERROR_INVALID,
+    "sessions[0].segments[0].uuid: The permanent identifier 6f1c2a3e-9b4d-4c1e-8f2a-0b1c2d3e4f50 "
+    "is already used by sessions[0]." },
   { "dangling-speaker", HEAD "\"speakers\": [{\"id\": 1}], " SESSION_OPEN "\"id\": 2}], "
     "\"assignments\": [{\"speaker\": 9, \"session\": 2, \"role\": \"chair\"}]}",
     CONVENE_JSON_ERROR_INVALID, "assignments[0].speaker: There is no speaker with the id 9" },

@@ -304,6 +304,9 @@ test_duplicate (Fixture       *f,
   g_assert_cmpint (convene_segment_get_kind (panel_copy), ==, CONVENE_SEGMENT_KIND_PANEL);
   g_assert_cmpuint (n_items (convene_segment_get_items (panel_copy)), ==, 3);
   g_assert_cmpuint (convene_segment_get_duration (panel_copy), ==, convene_segment_get_duration (panel));
+  /* A copy is another session for schedules and calendars. */
+  g_assert_cmpstr (convene_session_get_uuid (copy), !=, convene_session_get_uuid (original));
+  g_assert_cmpstr (convene_segment_get_uuid (panel_copy), !=, convene_segment_get_uuid (panel));
 
   /* Fresh ids everywhere; people and links came along, pointing at the copy. */
   collect_ids (original, original_ids);

@@ -205,7 +205,11 @@ dump_object (GString *out,
       GParamSpec *pspec = pspecs[i];
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (!(pspec->flags & G_PARAM_READABLE))
+      /* A file from before UUIDs read without migrating gives its sessions
+       * and segments UUIDs made up at each read, and migrating it makes
+       * others: the dump compares content. The store's tests check UUIDs
+       * themselves. */
+      if (!(pspec->flags & G_PARAM_READABLE) || g_str_equal (pspec->name, "uuid"))
         continue;
 
       g_value_init (&value, pspec->value_type);

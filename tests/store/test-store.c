@@ -625,6 +625,13 @@ test_invalid_values (Fixture       *f,
       "(SELECT max(id) FROM session)) WHERE id = (SELECT min(id) FROM outcome_link)",
 
     "UPDATE assignment SET speaker = 999999",
+    /* Permanent identifiers that are not UUIDs, or not unique (a session's
+     * and a segment's are not in the same index). */
+    "UPDATE segment SET uuid = 'not-a-uuid' WHERE id = (SELECT min(id) FROM segment)",
+    "UPDATE session SET uuid = '' WHERE id = (SELECT min(id) FROM session)",
+    "PRAGMA ignore_check_constraints = ON; UPDATE segment SET uuid = 7 WHERE id = (SELECT min(id) FROM segment)",
+    "UPDATE segment SET uuid = (SELECT upper (uuid) FROM session ORDER BY id LIMIT 1) "
+      "WHERE id = (SELECT min(id) FROM segment)",
     /* An id that leaves no room for the next one. */
     "INSERT INTO speaker (id, position, honorific, name, job_title, organisation, email, phone, bio, "
       "notes, status) VALUES (9223372036854775807, 99, '', 'Last', '', '', '', '', '', '', 'invited')",
@@ -1218,6 +1225,175 @@ test_migration_from_3 (Fixture       *f,
 
 }
 
+/* A file of the version before UUIDs. */
+static void
+make_file_before_uuids (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (convene_schema_run_steps (db, 0, CONVENE_SCHEMA_VERSION_UUIDS - 1, &message),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA application_id = 1129207374;"
+    /* Columns named: steps after version 4 may add some with defaults. */
+    "INSERT INTO project (id, title, organiser, venue, notes, time_zone) "
+    "  VALUES (1, 'Congress', 'Org', 'Venue', '', 'Europe/Zurich');"
+    "INSERT INTO session (id, position, title, date, start_time, slot_minutes, room, description) "
+    "  VALUES (2, 0, 'Day one', '2027-05-23', 540, 480, 'Hall A', ''),"
+    "         (3, 1, 'Day two', '2027-05-24', 540, 480, 'Hall B', '');"
+    "INSERT INTO segment (id, session, parent, position, kind, title, duration, notes, cues, "
+    "                     fixed_start, has_target) "
+    "  VALUES (4, 2, NULL, 0, 'panel', 'Panel', 60, '', '', -1, 1),"
+    "         (5, 2, 4, 0, 'presentation', 'A', 20, '', '', -1, 0),"
+    "         (6, 2, 4, 1, 'presentation', 'B', 20, '', '', -1, 0),"
+    "         (7, 3, NULL, 0, 'keynote', 'Keynote', 45, '', '', -1, 0);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Every session's and segment's UUID, in loading order. */
+static GPtrArray *
+collect_uuids (ConveneProject *project)
+{
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+  GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      ConveneSession *session = nth_session (project, i);
+      GListModel *segments = G_LIST_MODEL (convene_session_get_segments (session));
+
+      g_ptr_array_add (uuids, g_strdup (convene_session_get_uuid (session)));
+      for (guint j = 0; j < g_list_model_get_n_items (segments); j++)
+        {
+          ConveneSegment *segment = nth_segment (G_LIST_STORE (segments), j);
+          GListModel *items = G_LIST_MODEL (convene_segment_get_items (segment));
+
+          g_ptr_array_add (uuids, g_strdup (convene_segment_get_uuid (segment)));
+          for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+            g_ptr_array_add (uuids, g_strdup (convene_segment_get_uuid (nth_segment (G_LIST_STORE (items), k))));
+        }
+    }
+  return uuids;
+}
+
+static void
+assert_distinct_uuids (GPtrArray *uuids)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+
+      g_assert_true (g_uuid_string_is_valid (uuid));
+      g_assert_false (g_hash_table_contains (seen, uuid));
+      g_hash_table_add (seen, (gpointer) uuid);
+    }
+}
+
+static void
+test_migration_to_uuids (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uuids = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *read_only_dump = NULL;
+
+  make_file_before_uuids (f->path);
+  before = fixture_checksum (f->path);
+
+  /* Read-only: read as it is; its sessions and segments get UUIDs for the
+   * time they are open, and the file is not touched. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  uuids = collect_uuids (project);
+  g_assert_cmpuint (uuids->len, ==, 6);
+  assert_distinct_uuids (uuids);
+  g_clear_pointer (&uuids, g_ptr_array_unref);
+  read_only_dump = fixture_dump_project (project);
+  g_clear_object (&project);
+  g_clear_object (&store);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Read-write: migrated; every row has a distinct random UUID (version 4,
+   * RFC 4122 variant), which the project carries. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *migrated_dump = fixture_dump_project (project);
+
+    g_assert_cmpstr (migrated_dump, ==, read_only_dump);
+  }
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, CONVENE_SCHEMA_VERSION);
+  g_assert_cmpint (fixture_query_int (f->path,
+    "SELECT count(DISTINCT uuid) FROM (SELECT uuid FROM session UNION ALL SELECT uuid FROM segment) "
+    "WHERE uuid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-"
+    "[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-4[0-9a-f][0-9a-f][0-9a-f]-[89ab][0-9a-f][0-9a-f][0-9a-f]-"
+    "[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'"),
+    ==, 6);
+  uuids = collect_uuids (project);
+  assert_distinct_uuids (uuids);
+  {
+    g_autofree char *first_session = fixture_query_text (f->path, "SELECT uuid FROM session WHERE id = 2");
+    g_autofree char *item = fixture_query_text (f->path, "SELECT uuid FROM segment WHERE id = 6");
+
+    g_assert_cmpstr (g_ptr_array_index (uuids, 0), ==, first_session);
+    g_assert_cmpstr (g_ptr_array_index (uuids, 3), ==, item);
+  }
+  g_clear_object (&project);
+  g_clear_object (&store);
+
+  /* And they stay what they are. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) again = collect_uuids (project);
+
+    for (guint i = 0; i < uuids->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (again, i), ==, g_ptr_array_index (uuids, i));
+  }
+}
+
+/* A new session's and segment's UUIDs are written with them, and a copy is
+ * a new segment. */
+static void
+test_uuids_saved (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ConveneProject) project = fixture_full_project ();
+  g_autoptr(ConveneProject) loaded = NULL;
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = collect_uuids (project);
+  g_autoptr(GPtrArray) actual = NULL;
+
+  assert_distinct_uuids (expected);
+  fixture_write_project (f->path, project);
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  loaded = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  actual = collect_uuids (loaded);
+  g_assert_cmpuint (actual->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (actual, i), ==, g_ptr_array_index (expected, i));
+}
+
 /* A version 4 file, before Fit to Slot: no bounds, no locks, no step. */
 static void
 test_migration_from_4 (Fixture       *f,
@@ -1655,6 +1831,8 @@ main (int   argc,
   ADD ("migration/from-1", test_migration_from_1);
   ADD ("migration/from-2", test_migration_from_2);
   ADD ("migration/from-3", test_migration_from_3);
+  ADD ("migration/to-uuids", test_migration_to_uuids);
+  ADD ("uuids-saved", test_uuids_saved);
   ADD ("migration/from-4", test_migration_from_4);
   ADD ("migration/refuses-bad-data", test_migration_refuses_bad_data);
   g_test_add_func ("/store/migration/steps", test_schema_steps);

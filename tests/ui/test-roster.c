@@ -628,6 +628,56 @@ test_example_roster (void)
     }
 }
 
+/* A person's page: Export Calendar… beside their schedule saves their own
+ * appearances, named after them. */
+static void
+test_person_calendar (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ConveneDocument) document = create_example_file (&file);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneRosterView *roster = open_roster (window);
+  g_autofree char *typed = g_build_filename (tmp_dir, "moderator", NULL);
+  g_autofree char *exported = g_build_filename (tmp_dir, "moderator.ics", NULL);
+  g_autofree char *suggested = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneSpeaker *moderator = person_at (project, 7);
+  GtkWidget *button;
+
+  g_assert_cmpstr (convene_speaker_get_name (moderator), ==, "Kanokporn Kaojaroen");
+  convene_roster_view_select_speaker (roster, moderator);
+  button = button_labelled (GTK_WIDGET (roster), "_Export Calendar…");
+  g_assert_nonnull (button);
+  wait_until (widget_is_mapped, button, "the person's page");
+  g_assert_true (gtk_widget_activate (button));
+
+  answer_file_chooser ("_Export", typed, &suggested);
+  g_assert_cmpstr (suggested, ==, "Kanokporn Kaojaroen - calendar.ics");
+  wait_until (file_exists, exported, "the person's calendar");
+  wait_for_label (GTK_WIDGET (window), "Exported “moderator.ics”");
+
+  /* The session they moderate and the discussion they lead, nothing else. */
+  g_file_get_contents (exported, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (contents, "SUMMARY:III. Moderated discussion"));
+  g_assert_null (strstr (contents, "SUMMARY:II. Panel"));
+  {
+    guint events = 0;
+
+    for (const char *p = contents; (p = strstr (p, "BEGIN:VEVENT")) != NULL; p++)
+      events++;
+    g_assert_cmpuint (events, ==, 2);
+  }
+
+  g_remove (exported);
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,21 +685,30 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int result;
 
+  tmp_dir = g_dir_make_tmp ("convene-test-roster-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* What the toolkit keeps of files saved (recently used) stays here. */
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   load_style ();
 
-  tmp_dir = g_dir_make_tmp ("convene-test-roster-XXXXXX", &error);
-  g_assert_no_error (error);
-
   g_test_add_func ("/roster/add-edit-search-delete", test_add_edit_search_delete);
   g_test_add_func ("/roster/csv", test_csv);
   g_test_add_func ("/roster/csv-large", test_csv_large);
   g_test_add_func ("/roster/example", test_example_roster);
+  g_test_add_func ("/roster/person-calendar", test_person_calendar);
 
   result = g_test_run ();
 
+  {
+    /* The toolkit notes saved files among the recently used, when it likes. */
+    g_autofree char *recent = g_build_filename (tmp_dir, "recently-used.xbel", NULL);
+
+    g_remove (recent);
+  }
   g_rmdir (tmp_dir);
   g_free (tmp_dir);
   return result;

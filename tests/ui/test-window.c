@@ -815,8 +815,8 @@ touch_project (GFile      *folder,
 }
 
 static gboolean
-file_exists (GFile *folder,
-             const char *name)
+child_exists (GFile      *folder,
+              const char *name)
 {
   g_autoptr(GFile) file = g_file_get_child (folder, name);
 
@@ -888,7 +888,7 @@ test_file_follows_title (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_true (g_file_equal (convene_document_get_file (document), numbered));
-  g_assert_false (file_exists (folder, "Team Briefing - Day 1.convene"));
+  g_assert_false (child_exists (folder, "Team Briefing - Day 1.convene"));
   close_window (window);
   g_clear_object (&document);
 
@@ -1076,6 +1076,49 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
+/* Main Menu › Export Programme › Schedule for Conference Apps: the chooser
+ * suggests a name from the project's title; a name typed without its
+ * extension gets it; the file holds the schedule and a toast says so. */
+static void
+test_export_programme (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "export.convene", NULL);
+  g_autofree char *exported = g_build_filename (tmp_dir, "for the app.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneSession *session = session_at (project, 0);
+  g_autoptr(ConveneSegment) opening =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *guid = NULL;
+  g_autofree char *typed = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-programme", "s",
+                                             "schedule-xml"));
+  /* The name is typed without its extension. */
+  typed = g_build_filename (tmp_dir, "for the app", NULL);
+  answer_file_chooser ("_Export", typed, &suggested);
+  g_assert_cmpstr (suggested, ==,
+                   "Health and migration- international cooperation and governance - schedule.xml");
+
+  wait_until (file_exists, exported, "the exported schedule");
+  wait_for_label (GTK_WIDGET (window), "Exported “for the app.xml”");
+  g_file_get_contents (exported, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  guid = g_strdup_printf ("<event guid=\"%s\"", convene_segment_get_uuid (opening));
+  g_assert_nonnull (strstr (contents, guid));
+
+  g_assert_cmpint (g_unlink (exported), ==, 0);
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1094,6 +1137,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/add-and-edit-session", test_add_and_edit_session);
   g_test_add_func ("/ui/window/example-schedule", test_example_schedule);
+  g_test_add_func ("/ui/window/export-programme", test_export_programme);
   g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
@@ -1115,8 +1159,12 @@ main (int   argc,
     g_autofree char *projects = g_build_filename (tmp_dir, "convene", "projects", NULL);
     g_autofree char *convene = g_build_filename (tmp_dir, "convene", NULL);
 
+    /* The toolkit notes saved files among the recently used, when it likes. */
+    g_autofree char *recent = g_build_filename (tmp_dir, "recently-used.xbel", NULL);
+
     g_rmdir (projects);
     g_rmdir (convene);
+    g_unlink (recent);
   }
   g_rmdir (tmp_dir);
   g_free (tmp_dir);

@@ -603,6 +603,52 @@ block_of (GtkWidget      *root,
   return NULL;
 }
 
+static GtkWidget *
+shown_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return shown_file_chooser () != NULL;
+}
+
+void
+answer_file_chooser (const char  *accept_label,
+                     const char  *path,
+                     char       **suggested)
+{
+  GtkWidget *chooser;
+  GtkWidget *accept;
+
+  wait_until (file_chooser_shown, NULL, "the file chooser");
+  chooser = shown_file_chooser ();
+  if (suggested != NULL)
+    *suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+  /* As a click: the chooser checks the name, then answers. */
+  accept = button_labelled (chooser, accept_label);
+  g_assert_nonnull (accept);
+  gtk_widget_activate (accept);
+}
+
+gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
 gboolean
 widget_is_mapped (gpointer data)
 {

@@ -103,6 +103,13 @@ GtkWidget *first_with_class (GtkWidget *root, const char *css_class);
 GtkWidget *button_labelled  (GtkWidget *root, const char *label);
 /* The timeline block showing segment, among those that exist. */
 GtkWidget *block_of         (GtkWidget *root, ConveneSegment *segment);
+/* Waits for the file chooser an action opened (the toolkit's own dialog:
+ * tests run without a portal), gives the name it suggests in *suggested
+ * (free it; suggested may be NULL), types path in its name field, as a
+ * planner may type a whole path, and presses the button accept_label. */
+void       answer_file_chooser (const char *accept_label, const char *path, char **suggested);
+/* A Condition: whether the file at the path data exists. */
+gboolean   file_exists      (gpointer data);
 /* A Condition: whether the widget data is mapped. */
 gboolean   widget_is_mapped (gpointer data);
 /* Brings the stack page holding child (the timeline's people list or the

@@ -11,18 +11,23 @@
 #include "convene-document.h"
 #include "convene-export-file.h"
 #include "convene-fit.h"
+#include "convene-ical.h"
 #include "convene-json.h"
 #include "convene-limits.h"
+#include "convene-programme-csv.h"
 #include "convene-runsheet.h"
+#include "convene-schedule-json.h"
+#include "convene-schedule-xml.h"
 #include "convene-store.h"
 
 /* Each format renders the whole file in memory; writing it safely to disk
  * is done once, below, for all of them. */
 typedef struct
 {
-  const char *extension;   /* lower case, with the dot */
-  GBytes   *(*render) (ConveneProject *project, GError **error);
-  gboolean    runsheet;    /* written by the run-sheet renderer instead */
+  const char           *extension;   /* lower case, with the dot */
+  GBytes             *(*render) (ConveneProject *project, GError **error);
+  gboolean              runsheet;    /* written by the run-sheet renderer instead */
+  ConveneExportPrivacy  privacy;     /* private: it holds people's contact details */
 } ExportFormat;
 
 static GBytes *
@@ -35,9 +40,15 @@ render_json (ConveneProject  *project,
   return g_bytes_new_take (data, length);
 }
 
+/* Longer extensions first: the first that ends the name wins. */
 static const ExportFormat export_formats[] = {
-  { ".json", render_json, FALSE },
-  { ".pdf", NULL, TRUE },
+  { ".schedule.json", convene_schedule_json_export, FALSE, CONVENE_EXPORT_SHARED },
+  { ".json", render_json, FALSE, CONVENE_EXPORT_PRIVATE },
+  { ".xml", convene_schedule_xml_export, FALSE, CONVENE_EXPORT_SHARED },
+  { ".ics", convene_ical_export, FALSE, CONVENE_EXPORT_SHARED },
+  /* The programme; the roster's CSV is exported from the People page. */
+  { ".csv", convene_programme_csv_export, FALSE, CONVENE_EXPORT_SHARED },
+  { ".pdf", NULL, TRUE, CONVENE_EXPORT_PRIVATE },
 };
 
 static const ExportFormat *
@@ -422,15 +433,17 @@ export_project (GFile                         *project_file,
 
   bytes = format->render (project, error);
   if (bytes == NULL)
-    return FALSE;
+    {
+      g_prefix_error (error, _("Nothing was written to “%s”. "), out_name);
+      return FALSE;
+    }
 
   {
     g_autoptr(GError) local_error = NULL;
     gsize length;
     const void *data = g_bytes_get_data (bytes, &length);
 
-    /* JSON is the whole project, contact details included. */
-    if (!convene_export_file_write (out, data, length, CONVENE_EXPORT_PRIVATE, &local_error))
+    if (!convene_export_file_write (out, data, length, format->privacy, &local_error))
       {
         g_set_error (error, local_error->domain, local_error->code,
                      _("Could not write “%s”: %s."), out_name, local_error->message);

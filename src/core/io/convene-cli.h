@@ -32,7 +32,9 @@ typedef struct {
 } ConveneCliExportOptions;
 
 /* Opens project_file read-only and writes it to out in the format its
- * extension names (".json", or ".pdf" for the run sheet). The file is
+ * extension names: ".json" the whole project, ".xml" and ".schedule.json"
+ * the schedule for conference apps, ".ics" the calendar, ".csv" the
+ * programme as a spreadsheet, ".pdf" the run sheet. The file is
  * written beside out and renamed into place, so on failure no partial file
  * is left and an existing out is kept as it was. What opening the project
  * had to set right (a time zone that is not one, read as UTC) does not stop

@@ -1605,9 +1605,9 @@ convene_csv_import_people_file (ConveneProject  *project,
 
 /* Writing */
 
-static void
-append_value (GString    *out,
-              const char *value)
+void
+convene_csv_append_value (GString    *out,
+                          const char *value)
 {
   gsize length = strlen (value);
   gboolean guard = needs_formula_guard (value);
@@ -1660,11 +1660,11 @@ convene_csv_export_people (ConveneProject *project,
           if (f > 0)
             g_string_append_c (out, ',');
           if (f == FIELD_STATUS)
-            append_value (out, convene_speaker_status_to_nick (convene_speaker_get_status (speaker)));
+            convene_csv_append_value (out, convene_speaker_status_to_nick (convene_speaker_get_status (speaker)));
           else
             {
               g_object_get (speaker, fields[f].property, &text, NULL);
-              append_value (out, text != NULL ? text : "");
+              convene_csv_append_value (out, text != NULL ? text : "");
             }
         }
       g_string_append (out, "\r\n");

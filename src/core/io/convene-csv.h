@@ -134,4 +134,9 @@ char      *convene_csv_export_people      (ConveneProject *project, gsize *lengt
 gboolean   convene_csv_export_people_to_file (ConveneProject *project, GFile *file,
                                               GError **error);
 
+/* Appends value to out as one CSV field, as the roster is written: quoted
+ * when it must be, and guarded with an apostrophe when a spreadsheet would
+ * run it as a formula. For the other spreadsheets Convene writes. */
+void       convene_csv_append_value       (GString *out, const char *value);
+
 G_END_DECLS

@@ -172,6 +172,7 @@ write_segment (Writer         *w,
 
   writer_open (w, NULL, '{');
   write_int (w, "id", convene_segment_get_id (segment));
+  write_string (w, "uuid", convene_segment_get_uuid (segment));
   write_string (w, "kind", convene_segment_kind_to_nick (convene_segment_get_kind (segment)));
   write_string (w, "title", convene_segment_get_title (segment));
   write_int (w, "duration", convene_segment_get_duration (segment));
@@ -251,6 +252,7 @@ write_session (Writer         *w,
 
   writer_open (w, NULL, '{');
   write_int (w, "id", convene_session_get_id (session));
+  write_string (w, "uuid", convene_session_get_uuid (session));
   write_string (w, "title", convene_session_get_title (session));
   write_string (w, "date", convene_session_get_date (session));
   write_time (w, "start", convene_session_get_start_time (session));
@@ -691,6 +693,8 @@ typedef struct
   GHashTable     *segment_ids;
   GHashTable     *outcome_ids;
   GHashTable     *assignment_ids;
+  /* lower-case uuid -> the path of the session or segment that holds it */
+  GHashTable     *uuids;
 } Import;
 
 typedef enum {
@@ -1200,6 +1204,39 @@ collect_session_ids (Import      *import,
          for_each_element (import, object, path, "outcomes", collect_id, import->outcome_ids, error);
 }
 
+/* "uuid": absent in files from before format version 3, and optional in
+ * files written by hand, where the object gets a fresh one. Each may appear
+ * once in the file, sessions and segments together. */
+static gboolean
+read_uuid (Import      *import,
+           JsonObject  *object,
+           const char  *path,
+           const char **out,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *lower = NULL;
+  const char *uuid = NULL, *other;
+
+  *out = NULL;
+  if (!read_string (object, path, "uuid", FALSE, &uuid, error))
+    return FALSE;
+  if (uuid == NULL)
+    return TRUE;
+  if (!convene_validate_uuid (uuid, &local_error))
+    return fail_with (error, path, "uuid", local_error);
+
+  lower = g_ascii_strdown (uuid, -1);
+  other = g_hash_table_lookup (import->uuids, lower);
+  if (other != NULL)
+    return fail_at (error, path, "uuid", _("The permanent identifier %s is already used by %s."),
+                    lower, other);
+  g_hash_table_insert (import->uuids, g_steal_pointer (&lower), g_strdup (path));
+
+  *out = uuid;
+  return TRUE;
+}
+
 static gint64
 id_or_new (Import *import,
            gint64  id)
@@ -1208,7 +1245,7 @@ id_or_new (Import *import,
 }
 
 static const char * const segment_members[] = {
-  "id", "kind", "title", "duration", "fixed_start", "has_target", "min_length", "max_length",
+  "id", "uuid", "kind", "title", "duration", "fixed_start", "has_target", "min_length", "max_length",
   "locked", "notes", "cues", "items", NULL
 };
 
@@ -1231,7 +1268,7 @@ build_segment (Import      *import,
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
   JsonArray *items;
-  const char *title = "", *notes = "", *cues = "";
+  const char *title = "", *notes = "", *cues = "", *uuid = NULL;
   gint64 id = 0, duration = 0;
   int kind = CONVENE_SEGMENT_KIND_CUSTOM;
   int fixed_start = CONVENE_NO_FIXED_START;
@@ -1242,6 +1279,7 @@ build_segment (Import      *import,
   if (!expect_object (node, path, &object, error) ||
       !check_members (object, path, segment_members, error) ||
       !read_id (object, path, &id, error) ||
+      !read_uuid (import, object, path, &uuid, error) ||
       !read_enum (object, path, "kind", TRUE, CONVENE_TYPE_SEGMENT_KIND, &kind, error) ||
       !read_text (object, path, "title", _("the title"), &title, error) ||
       !read_int (object, path, "duration", FALSE, &duration, error))
@@ -1282,6 +1320,8 @@ build_segment (Import      *import,
                     convene_segment_kind_get_label (kind));
 
   segment = convene_segment_new (id_or_new (import, id), kind, title, (guint) duration);
+  if (uuid != NULL)
+    convene_segment_set_uuid (segment, uuid);
   convene_segment_set_fixed_start (segment, fixed_start);
   convene_segment_set_has_target (segment, has_target);
   convene_segment_set_min_length (segment, (guint) min_length);
@@ -1403,7 +1443,7 @@ build_outcome (Import      *import,
 }
 
 static const char * const session_members[] = {
-  "id", "title", "date", "start", "slot_minutes", "fit_step", "room", "description", "segments",
+  "id", "uuid", "title", "date", "start", "slot_minutes", "fit_step", "room", "description", "segments",
   "outcomes", NULL
 };
 
@@ -1419,13 +1459,14 @@ build_session (Import      *import,
   JsonObject *object;
   JsonArray *segments, *outcomes;
   SegmentTarget segments_target = { NULL, FALSE };
-  const char *title = "", *date = NULL, *room = "", *description = "";
+  const char *title = "", *date = NULL, *room = "", *description = "", *uuid = NULL;
   gint64 id = 0, slot = 0, fit_step = CONVENE_DEFAULT_FIT_STEP;
   int start = 0;
 
   if (!expect_object (node, path, &object, error) ||
       !check_members (object, path, session_members, error) ||
       !read_id (object, path, &id, error) ||
+      !read_uuid (import, object, path, &uuid, error) ||
       !read_text (object, path, "title", _("the title"), &title, error) ||
       !read_date (object, path, "date", TRUE, FALSE, &date, error) ||
       !read_time (object, path, "start", TRUE, FALSE, &start, error) ||
@@ -1448,6 +1489,8 @@ build_session (Import      *import,
     return FALSE;
 
   session = convene_session_new (id_or_new (import, id), title, date, start, (guint) slot);
+  if (uuid != NULL)
+    convene_session_set_uuid (session, uuid);
   convene_session_set_room (session, room);
   convene_session_set_description (session, description);
   convene_session_set_fit_step (session, (guint) fit_step);
@@ -1774,6 +1817,7 @@ convene_json_import (const char  *data,
   import.segment_ids = new_id_table ();
   import.outcome_ids = new_id_table ();
   import.assignment_ids = new_id_table ();
+  import.uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   ok = read_project (&import, json_node_get_object (json_parser_get_root (parser)), error);
 
@@ -1782,6 +1826,7 @@ convene_json_import (const char  *data,
   g_hash_table_unref (import.segment_ids);
   g_hash_table_unref (import.outcome_ids);
   g_hash_table_unref (import.assignment_ids);
+  g_hash_table_unref (import.uuids);
 
   return ok ? g_steal_pointer (&project) : NULL;
 }

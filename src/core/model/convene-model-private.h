@@ -9,4 +9,8 @@ G_BEGIN_DECLS
  * changed, so the caller notifies only on a real change. */
 gboolean convene_model_replace_string (char **field, const char *value);
 
+/* The same for a UUID, stored in lower case so that one identity has one
+ * spelling in every file and export. */
+gboolean convene_model_replace_uuid (char **field, const char *uuid);
+
 G_END_DECLS

@@ -10,6 +10,7 @@ struct _ConveneSegment
   GObject parent_instance;
 
   gint64 id;
+  char *uuid;
   ConveneSegmentKind kind;
   char *title;
   char *notes;
@@ -28,6 +29,7 @@ G_DEFINE_FINAL_TYPE (ConveneSegment, convene_segment, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_UUID,
   PROP_KIND,
   PROP_TITLE,
   PROP_NOTES,
@@ -49,6 +51,7 @@ convene_segment_finalize (GObject *object)
 {
   ConveneSegment *self = (ConveneSegment *) object;
 
+  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->cues, g_free);
@@ -69,6 +72,9 @@ convene_segment_get_property (GObject    *object,
     {
     case PROP_ID:
       g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
       break;
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
@@ -168,6 +174,9 @@ convene_segment_class_init (ConveneSegmentClass *klass)
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, CONVENE_TYPE_SEGMENT_KIND, CONVENE_SEGMENT_KIND_CUSTOM,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -209,6 +218,7 @@ convene_segment_class_init (ConveneSegmentClass *klass)
 static void
 convene_segment_init (ConveneSegment *self)
 {
+  self->uuid = g_uuid_string_random ();
   self->kind = CONVENE_SEGMENT_KIND_CUSTOM;
   self->title = g_strdup ("");
   self->notes = g_strdup ("");
@@ -237,6 +247,24 @@ convene_segment_get_id (ConveneSegment *self)
 {
   g_return_val_if_fail (CONVENE_IS_SEGMENT (self), 0);
   return self->id;
+}
+
+const char *
+convene_segment_get_uuid (ConveneSegment *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SEGMENT (self), NULL);
+  return self->uuid;
+}
+
+void
+convene_segment_set_uuid (ConveneSegment *self,
+                          const char     *uuid)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT (self));
+  g_return_if_fail (uuid != NULL && g_uuid_string_is_valid (uuid));
+
+  if (convene_model_replace_uuid (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
 ConveneSegmentKind

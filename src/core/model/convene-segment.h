@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 #define CONVENE_TYPE_SEGMENT (convene_segment_get_type ())
 G_DECLARE_FINAL_TYPE (ConveneSegment, convene_segment, CONVENE, SEGMENT, GObject)
 
-/* Properties: "id" (gint64, construct-only), "kind" (ConveneSegmentKind),
+/* Properties: "id" (gint64, construct-only), "uuid" (string, read-only: see
+ * convene_segment_get_uuid()), "kind" (ConveneSegmentKind),
  * "title", "notes", "cues" (strings, never NULL when read: "" for empty),
  * "duration" (guint minutes, 0..CONVENE_MAX_DURATION_MINUTES),
  * "fixed-start" (int, minutes since the session date's midnight 0..1439, or
@@ -27,6 +28,13 @@ G_DECLARE_FINAL_TYPE (ConveneSegment, convene_segment, CONVENE, SEGMENT, GObject
 ConveneSegment     *convene_segment_new            (gint64 id, ConveneSegmentKind kind,
                                                     const char *title, guint duration);
 gint64              convene_segment_get_id         (ConveneSegment *self);
+/* The segment's permanent identity for other programs (schedule exports,
+ * calendars): a lower-case random (version 4) UUID. A new segment gets a
+ * fresh one, so a copy is a different segment; loaders give a segment read
+ * from a file the one it was saved with. */
+const char         *convene_segment_get_uuid       (ConveneSegment *self);
+/* uuid must be valid (g_uuid_string_is_valid()); stored in lower case. */
+void                convene_segment_set_uuid       (ConveneSegment *self, const char *uuid);
 ConveneSegmentKind  convene_segment_get_kind       (ConveneSegment *self);
 void                convene_segment_set_kind       (ConveneSegment *self, ConveneSegmentKind kind);
 const char         *convene_segment_get_title      (ConveneSegment *self);

@@ -11,6 +11,7 @@ struct _ConveneSession
   GObject parent_instance;
 
   gint64 id;
+  char *uuid;
   char *title;
   char *date;
   int start_time;
@@ -27,6 +28,7 @@ G_DEFINE_FINAL_TYPE (ConveneSession, convene_session, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_UUID,
   PROP_TITLE,
   PROP_DATE,
   PROP_START_TIME,
@@ -49,6 +51,7 @@ convene_session_finalize (GObject *object)
 {
   ConveneSession *self = (ConveneSession *) object;
 
+  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->room, g_free);
@@ -71,6 +74,9 @@ convene_session_get_property (GObject    *object,
     {
     case PROP_ID:
       g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
@@ -155,6 +161,9 @@ convene_session_class_init (ConveneSessionClass *klass)
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -189,6 +198,7 @@ convene_session_class_init (ConveneSessionClass *klass)
 static void
 convene_session_init (ConveneSession *self)
 {
+  self->uuid = g_uuid_string_random ();
   self->title = g_strdup ("");
   self->date = g_strdup ("");
   self->room = g_strdup ("");
@@ -220,6 +230,24 @@ convene_session_get_id (ConveneSession *self)
 {
   g_return_val_if_fail (CONVENE_IS_SESSION (self), 0);
   return self->id;
+}
+
+const char *
+convene_session_get_uuid (ConveneSession *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SESSION (self), NULL);
+  return self->uuid;
+}
+
+void
+convene_session_set_uuid (ConveneSession *self,
+                          const char     *uuid)
+{
+  g_return_if_fail (CONVENE_IS_SESSION (self));
+  g_return_if_fail (uuid != NULL && g_uuid_string_is_valid (uuid));
+
+  if (convene_model_replace_uuid (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
 const char *

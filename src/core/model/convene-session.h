@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 #define CONVENE_TYPE_SESSION (convene_session_get_type ())
 G_DECLARE_FINAL_TYPE (ConveneSession, convene_session, CONVENE, SESSION, GObject)
 
-/* Properties: "id" (gint64, construct-only), "title", "room", "description"
+/* Properties: "id" (gint64, construct-only), "uuid" (string, read-only: as
+ * convene_segment_get_uuid() says of segments), "title", "room", "description"
  * (strings, "" when empty), "date" ("YYYY-MM-DD" in the venue's calendar),
  * "start-time" (int, minutes since midnight, 0..1439, venue local time),
  * "slot-minutes" (guint, 1..CONVENE_MAX_SLOT_MINUTES), "fit-step" (guint,
@@ -19,6 +20,10 @@ ConveneSession *convene_session_new              (gint64 id, const char *title,
                                                   const char *date, int start_time,
                                                   guint slot_minutes);
 gint64          convene_session_get_id           (ConveneSession *self);
+/* A lower-case random UUID, fresh for a new session, kept by files. */
+const char     *convene_session_get_uuid         (ConveneSession *self);
+/* uuid must be valid (g_uuid_string_is_valid()); stored in lower case. */
+void            convene_session_set_uuid         (ConveneSession *self, const char *uuid);
 const char     *convene_session_get_title        (ConveneSession *self);
 void            convene_session_set_title        (ConveneSession *self, const char *title);
 const char     *convene_session_get_date         (ConveneSession *self);

@@ -180,6 +180,26 @@ convene_validate_date (const char  *date,
   return FALSE;
 }
 
+gboolean
+convene_validate_uuid (const char  *uuid,
+                       GError     **error)
+{
+  if (uuid != NULL && g_uuid_string_is_valid (uuid))
+    return TRUE;
+
+  if (uuid != NULL && *uuid != '\0' && strlen (uuid) <= 64 && g_utf8_validate (uuid, -1, NULL))
+    g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_UUID,
+                 _("“%s” is not a permanent identifier: that is a UUID, 32 hexadecimal digits in "
+                   "groups of 8, 4, 4, 4 and 12, such as 6f1c2a3e-9b4d-4c1e-8f2a-0b1c2d3e4f50."),
+                 uuid);
+  else
+    g_set_error_literal (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_UUID,
+                         _("This is not a permanent identifier: that is a UUID, 32 hexadecimal "
+                           "digits in groups of 8, 4, 4, 4 and 12, such as "
+                           "6f1c2a3e-9b4d-4c1e-8f2a-0b1c2d3e4f50."));
+  return FALSE;
+}
+
 /* Time zones
  *
  * A project names its venue's zone by its IANA name ("Europe/Zurich"), which
@@ -619,4 +639,13 @@ convene_model_replace_string (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
+}
+
+gboolean
+convene_model_replace_uuid (char       **field,
+                            const char  *uuid)
+{
+  g_autofree char *lower = g_ascii_strdown (uuid, -1);
+
+  return convene_model_replace_string (field, lower);
 }

@@ -18,6 +18,7 @@ typedef enum {
   CONVENE_MODEL_ERROR_INVALID_NESTING,   /* an item inside an item, a segment in itself */
   CONVENE_MODEL_ERROR_NOT_FOUND,         /* a reference to nothing */
   CONVENE_MODEL_ERROR_INVALID_LINK,      /* an outcome linked twice to a segment, or across sessions */
+  CONVENE_MODEL_ERROR_INVALID_UUID,      /* not 8-4-4-4-12 hexadecimal digits */
 } ConveneModelError;
 
 GQuark   convene_model_error_quark (void);
@@ -45,6 +46,10 @@ gboolean convene_time_zone_is_known (const char *identifier);
  * g_strfreev(). A name may still fail convene_time_zone_is_known() when its
  * file is missing. */
 char   **convene_time_zone_list_names (void);
+
+/* A UUID as the schedule formats and iCalendar write it: 8-4-4-4-12
+ * hexadecimal digits, either case. */
+gboolean convene_validate_uuid      (const char *uuid, GError **error);
 
 /* "HH:MM" (24 h) <-> minutes since midnight. parse returns FALSE on junk. */
 gboolean convene_parse_time_of_day  (const char *text, int *minutes);

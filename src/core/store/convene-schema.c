@@ -171,6 +171,27 @@ static const char * const steps[] = {
   "  CHECK (locked IN (0, 1));\n"
   "ALTER TABLE session ADD COLUMN fit_step INTEGER NOT NULL DEFAULT 5\n"
   "  CHECK (fit_step BETWEEN 1 AND 60);\n",
+
+  /* Version 6: every session and segment gets a permanent UUID, so that
+   * schedule exports and calendars update what other programs hold instead
+   * of adding it again. Existing rows get random UUIDs (RFC 4122 version 4): sixteen
+   * random bytes in hexadecimal, then the version digit and the variant
+   * digit (8, 9, a or b, chosen by the random digit it replaces) put in
+   * place. */
+  "ALTER TABLE session ADD COLUMN uuid TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE segment ADD COLUMN uuid TEXT NOT NULL DEFAULT '';\n"
+  "UPDATE session SET uuid = lower (hex (randomblob (16)));\n"
+  "UPDATE segment SET uuid = lower (hex (randomblob (16)));\n"
+  "UPDATE session SET uuid = substr (uuid, 1, 8) || '-' || substr (uuid, 9, 4) || '-4'\n"
+  "  || substr (uuid, 14, 3) || '-'\n"
+  "  || substr ('89ab89ab89ab89ab', instr ('0123456789abcdef', substr (uuid, 17, 1)), 1)\n"
+  "  || substr (uuid, 18, 3) || '-' || substr (uuid, 21, 12);\n"
+  "UPDATE segment SET uuid = substr (uuid, 1, 8) || '-' || substr (uuid, 9, 4) || '-4'\n"
+  "  || substr (uuid, 14, 3) || '-'\n"
+  "  || substr ('89ab89ab89ab89ab', instr ('0123456789abcdef', substr (uuid, 17, 1)), 1)\n"
+  "  || substr (uuid, 18, 3) || '-' || substr (uuid, 21, 12);\n"
+  "CREATE UNIQUE INDEX session_uuid ON session (uuid);\n"
+  "CREATE UNIQUE INDEX segment_uuid ON segment (uuid);\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CONVENE_SCHEMA_VERSION);

@@ -26,6 +26,7 @@ typedef struct
   GHashTable     *speakers;   /* id -> ConveneSpeaker (borrowed) */
   GHashTable     *segment_sessions;  /* segment or item id -> its session id */
   GHashTable     *outcome_sessions;  /* outcome id -> its session id */
+  GHashTable     *uuids;      /* every uuid seen (lower case): unique across the project */
   GArray         *legacy_links;      /* LegacyLink: links of a file before version 3 */
   GPtrArray      *notices;    /* char*: what was set right, for the planner */
   /* Where the row being read is, for messages. */
@@ -173,6 +174,46 @@ claim_id (Loader *loader,
 
   g_hash_table_add (loader->ids, dup_id (id));
   convene_project_note_id (loader->project, id);
+  return TRUE;
+}
+
+/* A file from before sessions and segments had UUIDs, read without
+ * migrating, has NULL in the column: the object keeps the fresh UUID it was
+ * made with, as the migration would give it one. */
+static gboolean
+read_uuid (Loader        *loader,
+           sqlite3_stmt  *stmt,
+           int            column,
+           const char   **out)
+{
+  const char *uuid = NULL;
+  g_autofree char *lower = NULL;
+  GError *local = NULL;
+
+  *out = NULL;
+  if (loader->error != NULL)
+    return FALSE;
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL &&
+      convene_store_get_version (loader->store) < CONVENE_SCHEMA_VERSION_UUIDS)
+    return TRUE;
+
+  if (!read_text (loader, stmt, column, N_("the permanent identifier"), &uuid))
+    return FALSE;
+  if (!convene_validate_uuid (uuid, &local))
+    {
+      loader_fail_with (loader, local);
+      return FALSE;
+    }
+
+  lower = g_ascii_strdown (uuid, -1);
+  if (g_hash_table_contains (loader->uuids, lower))
+    {
+      loader_fail (loader, _("Its permanent identifier is used by another session or segment."));
+      return FALSE;
+    }
+  g_hash_table_add (loader->uuids, g_steal_pointer (&lower));
+
+  *out = uuid;
   return TRUE;
 }
 
@@ -362,10 +403,13 @@ load_sessions (Loader *loader)
   sqlite3_stmt *stmt;
 
   stmt = prepare (loader,
-                  convene_store_get_version (loader->store) >= CONVENE_SCHEMA_VERSION_FIT
-                  ? "SELECT id, title, date, start_time, slot_minutes, room, description, fit_step "
+                  convene_store_get_version (loader->store) >= CONVENE_SCHEMA_VERSION_UUIDS
+                  ? "SELECT id, title, date, start_time, slot_minutes, room, description, fit_step, uuid "
                     "FROM session ORDER BY position, id"
-                  : "SELECT id, title, date, start_time, slot_minutes, room, description, 5 "
+                  : convene_store_get_version (loader->store) >= CONVENE_SCHEMA_VERSION_FIT
+                  ? "SELECT id, title, date, start_time, slot_minutes, room, description, fit_step, NULL "
+                    "FROM session ORDER BY position, id"
+                  : "SELECT id, title, date, start_time, slot_minutes, room, description, 5, NULL "
                     "FROM session ORDER BY position, id");
   if (stmt == NULL)
     return;
@@ -374,7 +418,7 @@ load_sessions (Loader *loader)
   while (next_row (loader, stmt))
     {
       g_autoptr(ConveneSession) session = NULL;
-      const char *title, *date, *room, *description;
+      const char *title, *date, *room, *description, *uuid;
       gint64 id, start_time, slot_minutes, fit_step;
       GError *local = NULL;
 
@@ -388,7 +432,8 @@ load_sessions (Loader *loader)
                      &slot_minutes) ||
           !read_text (loader, stmt, 5, N_("the room"), &room) ||
           !read_text (loader, stmt, 6, N_("the description"), &description) ||
-          !read_int (loader, stmt, 7, N_("The fit step"), 1, CONVENE_MAX_FIT_STEP, &fit_step))
+          !read_int (loader, stmt, 7, N_("The fit step"), 1, CONVENE_MAX_FIT_STEP, &fit_step) ||
+          !read_uuid (loader, stmt, 8, &uuid))
         break;
 
       /* A session may not have its date yet. */
@@ -402,6 +447,8 @@ load_sessions (Loader *loader)
       convene_session_set_room (session, room);
       convene_session_set_description (session, description);
       convene_session_set_fit_step (session, (guint) fit_step);
+      if (uuid != NULL)
+        convene_session_set_uuid (session, uuid);
 
       g_hash_table_insert (loader->sessions, dup_id (id), session);
       g_list_store_append (sessions, session);
@@ -419,16 +466,17 @@ load_segments (Loader *loader)
 
   /* Top-level segments first, so every item finds its parent. A file
    * before version 4 read without migrating gives its segments the target
-   * the migration would, and one from before Fit to Slot no bounds and no
-   * locks. */
+   * the migration would, one from before Fit to Slot no bounds and no
+   * locks, and one from before UUIDs none (fresh ones are made). */
   version = convene_store_get_version (loader->store);
   sql = g_strconcat ("SELECT id, session, parent, kind, title, duration, notes, cues, fixed_start, ",
                      version >= 4
                      ? "has_target, "
                      : "duration > 0 AND id IN (SELECT parent FROM segment WHERE parent IS NOT NULL), ",
                      version >= CONVENE_SCHEMA_VERSION_FIT
-                     ? "min_length, max_length, locked "
-                     : "0, 0, 0 ",
+                     ? "min_length, max_length, locked, "
+                     : "0, 0, 0, ",
+                     version >= CONVENE_SCHEMA_VERSION_UUIDS ? "uuid " : "NULL ",
                      "FROM segment ORDER BY parent IS NOT NULL, position, id", NULL);
   stmt = prepare (loader, sql);
   if (stmt == NULL)
@@ -440,7 +488,7 @@ load_segments (Loader *loader)
       g_autoptr(ConveneSegment) segment = NULL;
       ConveneSession *session;
       ConveneSegment *parent = NULL;
-      const char *kind_nick, *title, *notes, *cues;
+      const char *kind_nick, *title, *notes, *cues, *uuid;
       ConveneSegmentKind kind;
       gint64 id, session_id, parent_id, duration, fixed_start, has_target;
       gint64 min_length, max_length, locked;
@@ -462,7 +510,8 @@ load_segments (Loader *loader)
                      &min_length) ||
           !read_int (loader, stmt, 11, N_("The maximum length"), 0, CONVENE_MAX_DURATION_MINUTES,
                      &max_length) ||
-          !read_int (loader, stmt, 12, N_("The lock"), 0, 1, &locked))
+          !read_int (loader, stmt, 12, N_("The lock"), 0, 1, &locked) ||
+          !read_uuid (loader, stmt, 13, &uuid))
         break;
 
       if (!convene_segment_kind_from_nick (kind_nick, &kind))
@@ -500,6 +549,8 @@ load_segments (Loader *loader)
       convene_segment_set_min_length (segment, (guint) min_length);
       convene_segment_set_max_length (segment, (guint) max_length);
       convene_segment_set_locked (segment, locked != 0);
+      if (uuid != NULL)
+        convene_segment_set_uuid (segment, uuid);
 
       g_hash_table_insert (loader->segments, dup_id (id), segment);
       g_hash_table_insert (loader->segment_sessions, dup_id (id), dup_id (session_id));
@@ -779,6 +830,7 @@ convene_store_read_project (ConveneStore  *self,
   loader.speakers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.segment_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   loader.outcome_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  loader.uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   loader.legacy_links = g_array_new (FALSE, FALSE, sizeof (LegacyLink));
   loader.notices = g_ptr_array_new_with_free_func (g_free);
 
@@ -813,6 +865,7 @@ convene_store_read_project (ConveneStore  *self,
   g_hash_table_unref (loader.speakers);
   g_hash_table_unref (loader.segment_sessions);
   g_hash_table_unref (loader.outcome_sessions);
+  g_hash_table_unref (loader.uuids);
   g_array_unref (loader.legacy_links);
 
   if (loader.error != NULL)

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The first schema version whose sessions and segments carry a uuid. */
+#define CONVENE_SCHEMA_VERSION_UUIDS 6
+
 /* The open connection, or NULL once closed. Borrowed. */
 sqlite3 *convene_store_get_connection (ConveneStore *self);
 

@@ -39,20 +39,21 @@ static const char * const stmt_sql[N_STMTS] = {
     "venue = excluded.venue, notes = excluded.notes, time_zone = excluded.time_zone",
   [STMT_PUT_SESSION] =
     "INSERT INTO session (id, position, title, date, start_time, slot_minutes, room, description, "
-    "fit_step) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "fit_step, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
     "ON CONFLICT (id) DO UPDATE SET position = excluded.position, title = excluded.title, "
     "date = excluded.date, start_time = excluded.start_time, "
     "slot_minutes = excluded.slot_minutes, room = excluded.room, "
-    "description = excluded.description, fit_step = excluded.fit_step",
+    "description = excluded.description, fit_step = excluded.fit_step, uuid = excluded.uuid",
   [STMT_PUT_SEGMENT] =
     "INSERT INTO segment (id, session, parent, position, kind, title, duration, notes, cues, "
-    "fixed_start, has_target, min_length, max_length, locked) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+    "fixed_start, has_target, min_length, max_length, locked, uuid) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
     "ON CONFLICT (id) DO UPDATE SET session = excluded.session, parent = excluded.parent, "
     "position = excluded.position, kind = excluded.kind, title = excluded.title, "
     "duration = excluded.duration, notes = excluded.notes, cues = excluded.cues, "
     "fixed_start = excluded.fixed_start, has_target = excluded.has_target, "
-    "min_length = excluded.min_length, max_length = excluded.max_length, locked = excluded.locked",
+    "min_length = excluded.min_length, max_length = excluded.max_length, locked = excluded.locked, "
+    "uuid = excluded.uuid",
   [STMT_PUT_SPEAKER] =
     "INSERT INTO speaker (id, position, honorific, name, job_title, organisation, email, phone, "
     "bio, notes, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
@@ -204,6 +205,7 @@ convene_store_writer_put_session (ConveneStoreWriter *writer,
   bind_text (stmt, 7, convene_session_get_room (session));
   bind_text (stmt, 8, convene_session_get_description (session));
   sqlite3_bind_int64 (stmt, 9, convene_session_get_fit_step (session));
+  bind_text (stmt, 10, convene_session_get_uuid (session));
   return run (stmt);
 }
 
@@ -234,6 +236,7 @@ convene_store_writer_put_segment (ConveneStoreWriter *writer,
   sqlite3_bind_int64 (stmt, 12, convene_segment_get_min_length (segment));
   sqlite3_bind_int64 (stmt, 13, convene_segment_get_max_length (segment));
   sqlite3_bind_int64 (stmt, 14, convene_segment_get_locked (segment));
+  bind_text (stmt, 15, convene_segment_get_uuid (segment));
   return run (stmt);
 }
 
