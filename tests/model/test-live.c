@@ -1,5 +1,10 @@
 #include "config.h"
 
+#include "model-fixtures.h"
+
+#include <glib/gstdio.h>
+
+#include "convene-document.h"
 #include "convene-limits.h"
 #include "convene-live.h"
 
@@ -17,22 +22,6 @@ fake_clock_read (gpointer user_data)
   return ((FakeClock *) user_data)->now;
 }
 
-static ConveneSegment *
-add_segment (ConveneSession     *session,
-             ConveneSegment     *parent,
-             gint64              id,
-             ConveneSegmentKind  kind,
-             const char         *title,
-             guint               duration)
-{
-  g_autoptr(ConveneSegment) segment = convene_segment_new (id, kind, title, duration);
-  GListStore *list = parent != NULL ? convene_segment_get_items (parent)
-                                    : convene_session_get_segments (session);
-
-  g_list_store_append (list, segment);
-  return segment;
-}
-
 /* The example side event: 12:30, opening (10), a panel of six 10-minute
  * talks, a discussion (20) and closing remarks (3): ends at 14:03. */
 static ConveneSession *
@@ -41,16 +30,16 @@ make_side_event (void)
   ConveneSession *session = convene_session_new (1, "Health and migration", "2027-05-24", 12 * 60 + 30, 90);
   ConveneSegment *panel;
 
-  add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_OPENING, "Opening", 10);
-  panel = add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_PANEL, "Panel", 60);
+  fixture_add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_OPENING, "Opening", 10);
+  panel = fixture_add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_PANEL, "Panel", 60);
   for (guint i = 0; i < 6; i++)
     {
       g_autofree char *title = g_strdup_printf ("Talk %u", i + 1);
 
-      add_segment (session, panel, 10 + i, CONVENE_SEGMENT_KIND_PRESENTATION, title, 10);
+      fixture_add_segment (session, panel, 10 + i, CONVENE_SEGMENT_KIND_PRESENTATION, title, 10);
     }
-  add_segment (session, NULL, 4, CONVENE_SEGMENT_KIND_DISCUSSION, "Discussion", 20);
-  add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_CLOSING, "Closing", 3);
+  fixture_add_segment (session, NULL, 4, CONVENE_SEGMENT_KIND_DISCUSSION, "Discussion", 20);
+  fixture_add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_CLOSING, "Closing", 3);
   return session;
 }
 
@@ -462,8 +451,8 @@ test_midnight_and_dst (Fixture       *f,
   g_autoptr(ConveneLive) live = NULL;
   g_autoptr(GDateTime) start = g_date_time_new (f->tz, 2027, 3, 28, 1, 30, 0);
 
-  add_segment (session, NULL, 20, CONVENE_SEGMENT_KIND_NETWORKING, "Before", 20);
-  add_segment (session, NULL, 21, CONVENE_SEGMENT_KIND_NETWORKING, "Across", 20);
+  fixture_add_segment (session, NULL, 20, CONVENE_SEGMENT_KIND_NETWORKING, "Before", 20);
+  fixture_add_segment (session, NULL, 21, CONVENE_SEGMENT_KIND_NETWORKING, "Across", 20);
   live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
   f->clock.now = g_date_time_to_unix (start) * G_USEC_PER_SEC;
   convene_live_start (live);
@@ -484,8 +473,8 @@ test_midnight (Fixture       *f,
   g_autoptr(ConveneLive) live = NULL;
   ConveneSegment *pinned;
 
-  add_segment (session, NULL, 20, CONVENE_SEGMENT_KIND_NETWORKING, "Toast", 15);
-  pinned = add_segment (session, NULL, 21, CONVENE_SEGMENT_KIND_NETWORKING, "Fireworks", 10);
+  fixture_add_segment (session, NULL, 20, CONVENE_SEGMENT_KIND_NETWORKING, "Toast", 15);
+  pinned = fixture_add_segment (session, NULL, 21, CONVENE_SEGMENT_KIND_NETWORKING, "Fireworks", 10);
   /* 00:10 pins to the next day. */
   convene_segment_set_fixed_start (pinned, 10);
   live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
@@ -496,6 +485,142 @@ test_midnight (Fixture       *f,
   assert_projected (live, 1, "00:10");
   g_assert_cmpint (convene_live_get_projected_gap (live, 1), ==, -2 * MINUTE);
   assert_clock (live, convene_live_get_projected_end (live), "00:20");
+}
+
+static void
+assert_same_state (ConveneLive *a,
+                   ConveneLive *b)
+{
+  g_assert_cmpuint (convene_live_get_n_steps (a), ==, convene_live_get_n_steps (b));
+  g_assert_cmpint (convene_live_get_current (a), ==, convene_live_get_current (b));
+  g_assert_cmpint (convene_live_get_started (a), ==, convene_live_get_started (b));
+  g_assert_cmpint (convene_live_get_finished (a), ==, convene_live_get_finished (b));
+  g_assert_cmpint (convene_live_get_held (a), ==, convene_live_get_held (b));
+  g_assert_cmpint (convene_live_get_elapsed (a), ==, convene_live_get_elapsed (b));
+  g_assert_cmpint (convene_live_get_time_left (a), ==, convene_live_get_time_left (b));
+  g_assert_cmpint (convene_live_get_projected_end (a), ==, convene_live_get_projected_end (b));
+  for (guint i = 0; i < convene_live_get_n_steps (a); i++)
+    {
+      const ConveneLiveRecord *ra = convene_live_get_record (a, i);
+      const ConveneLiveRecord *rb = convene_live_get_record (b, i);
+
+      g_assert_cmpint (convene_segment_get_id (convene_live_get_step_segment (a, i)), ==,
+                       convene_segment_get_id (convene_live_get_step_segment (b, i)));
+      g_assert_cmpint (ra->actual_start, ==, rb->actual_start);
+      g_assert_cmpint (ra->actual_end, ==, rb->actual_end);
+      g_assert_cmpint (ra->paused, ==, rb->paused);
+      g_assert_cmpint (ra->adjust, ==, rb->adjust);
+      g_assert_cmpint (ra->absorbed, ==, rb->absorbed);
+      g_assert_cmpint (convene_live_get_projected_start (a, i), ==, convene_live_get_projected_start (b, i));
+    }
+}
+
+/* Records an operation the way the live view does: a command in the
+ * document, so it is in the file the moment it happens. */
+static void
+record (ConveneDocument     *document,
+        ConveneLive         *live,
+        ConveneLiveAction    action,
+        guint                step,
+        int                  minutes,
+        ConveneLiveRecovery  recovery)
+{
+  g_autoptr(GError) error = NULL;
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneCommand *command = convene_live_record_new (live, convene_project_new_id (project),
+                                                     action, step, minutes, recovery);
+
+  g_assert_nonnull (command);
+  g_assert_true (convene_document_perform (document, command, &error));
+  g_assert_no_error (error);
+}
+
+/* The show is recorded as it runs; the program dies mid-session (the
+ * document is dropped without ending anything) and, opened again, the
+ * engine stands exactly where it stood. */
+static void
+test_record_and_resume (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("convene-live-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "day.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneDocument) reopened = NULL;
+  g_autoptr(ConveneLive) live = NULL;
+  g_autoptr(ConveneLive) resumed = NULL;
+  ConveneSession *session;
+  guint changes = 0;
+
+  g_assert_no_error (error);
+  convene_project_set_time_zone (project, "Europe/Zurich");
+  g_list_store_append (convene_project_get_sessions (project), f->session);
+  for (gint64 id = 1; id < 20; id++)
+    convene_project_note_id (project, id);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  g_object_unref (session);
+
+  live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  g_signal_connect_swapped (live, "changed", G_CALLBACK (count_change), &changes);
+  g_assert_null (convene_live_record_new (live, 99, CONVENE_LIVE_ACTION_NEXT, 0, 0, CONVENE_LIVE_PUSH));
+
+  f->clock.now = at (f, 12, 31);
+  record (document, live, CONVENE_LIVE_ACTION_START, 0, 0, CONVENE_LIVE_PUSH);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (convene_live_get_current (live), ==, 0);
+  f->clock.now = at (f, 12, 44);
+  record (document, live, CONVENE_LIVE_ACTION_NEXT, 0, 0, CONVENE_LIVE_ABSORB);
+  f->clock.now = at (f, 12, 47);
+  record (document, live, CONVENE_LIVE_ACTION_ADD, 0, 1, CONVENE_LIVE_PUSH);
+  record (document, live, CONVENE_LIVE_ACTION_HOLD, 0, 0, CONVENE_LIVE_PUSH);
+  f->clock.now = at (f, 12, 50);
+  record (document, live, CONVENE_LIVE_ACTION_RESUME, 0, 0, CONVENE_LIVE_PUSH);
+  f->clock.now = at (f, 12, 52);
+  record (document, live, CONVENE_LIVE_ACTION_JUMP, 5, 0, CONVENE_LIVE_PUSH);
+  f->clock.now = at (f, 12, 53);
+  record (document, live, CONVENE_LIVE_ACTION_BACK, 0, 0, CONVENE_LIVE_PUSH);
+  f->clock.now = at (f, 12, 55);
+  record (document, live, CONVENE_LIVE_ACTION_HOLD, 0, 0, CONVENE_LIVE_PUSH);
+  g_assert_cmpuint (changes, ==, 8);
+  g_assert_cmpint (convene_live_get_current (live), ==, 1);
+  g_assert_true (convene_live_get_held (live));
+  g_assert_cmpint (convene_live_get_record (live, 1)->absorbed, ==, 3 * MINUTE);
+
+  /* Undo takes the last recorded action back like any edit. */
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_false (convene_live_get_held (live));
+  g_assert_true (convene_document_redo (document, &error));
+  g_assert_no_error (error);
+  g_assert_true (convene_live_get_held (live));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_live_events (session))), ==, 8);
+
+  /* Killed at 12:58, without ending the hold or the session. */
+  f->clock.now = at (f, 12, 58);
+  g_clear_object (&document);
+
+  reopened = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (reopened))), 0);
+  g_object_unref (session);
+  resumed = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  assert_same_state (live, resumed);
+  g_assert_true (convene_live_get_held (resumed));
+  g_assert_cmpint (convene_live_get_record (resumed, 1)->actual_start, ==, at (f, 12, 44));
+
+  /* ... and goes on from there. */
+  f->clock.now = at (f, 13, 0);
+  record (reopened, resumed, CONVENE_LIVE_ACTION_RESUME, 0, 0, CONVENE_LIVE_PUSH);
+  /* Three minutes on hold before the jump, five now. */
+  g_assert_cmpint (convene_live_get_record (resumed, 1)->paused, ==, 8 * MINUTE);
+  g_clear_object (&reopened);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void
@@ -538,6 +663,7 @@ main (int argc, char **argv)
   ADD ("/live/whole-programme", test_whole_programme);
   ADD ("/live/midnight-and-dst", test_midnight_and_dst);
   ADD ("/live/midnight", test_midnight);
+  ADD ("/live/record-and-resume", test_record_and_resume);
 #undef ADD
   g_test_add_func ("/live/format", test_format);
 

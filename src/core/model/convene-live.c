@@ -1,6 +1,9 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "convene-command.h"
 #include "convene-limits.h"
 #include "convene-live.h"
 
@@ -44,6 +47,13 @@ struct _ConveneLive
   gboolean started;
   int current;            /* -1 before the start; n_steps after the end */
   gint64 held_since;      /* 0 when not on hold */
+
+  /* The session's record, replayed: while an event is applied, the time
+   * is the event's. */
+  GListStore *events;
+  gulong events_handler;
+  guint n_applied;
+  gint64 replay_at;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneLive, convene_live, G_TYPE_OBJECT)
@@ -68,6 +78,8 @@ convene_live_finalize (GObject *object)
 {
   ConveneLive *self = CONVENE_LIVE (object);
 
+  g_clear_signal_handler (&self->events_handler, self->events);
+  g_clear_object (&self->events);
   if (self->clock_data_free != NULL)
     self->clock_data_free (self->clock_data);
   g_clear_pointer (&self->transitions, g_array_unref);
@@ -111,6 +123,55 @@ instant_at (ConveneSchedule *schedule,
   g_autoptr(GDateTime) clock = convene_schedule_dup_clock (schedule, offset);
 
   return clock != NULL ? g_date_time_to_unix (clock) * G_USEC_PER_SEC : 0;
+}
+
+static gboolean apply_event (ConveneLive *self, ConveneLiveEvent *event);
+
+/* Applies the events not applied yet, at their own times. */
+static void
+apply_pending (ConveneLive *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  for (; self->n_applied < n; self->n_applied++)
+    {
+      g_autoptr(ConveneLiveEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events),
+                                                                 self->n_applied);
+
+      /* An event that no longer applies (its segment was deleted since)
+       * is passed over. */
+      self->replay_at = MAX (convene_live_event_get_at (event), 1);
+      apply_event (self, event);
+      self->replay_at = 0;
+    }
+}
+
+/* Forgets everything that happened and replays the record from the start. */
+static void
+replay (ConveneLive *self)
+{
+  for (guint i = 0; i < self->steps->len; i++)
+    memset (&g_array_index (self->steps, Step, i).record, 0, sizeof (ConveneLiveRecord));
+  g_array_set_size (self->transitions, 0);
+  self->started = FALSE;
+  self->current = -1;
+  self->held_since = 0;
+  self->n_applied = 0;
+  apply_pending (self);
+}
+
+static void
+on_events_changed (ConveneLive *self,
+                   guint        position,
+                   guint        removed,
+                   guint        added)
+{
+  /* Recording appends; anything else (an undo) replays from the start. */
+  if (removed == 0 && position == self->n_applied)
+    apply_pending (self);
+  else
+    replay (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 ConveneLive *
@@ -162,6 +223,11 @@ convene_live_new (ConveneSession  *session,
       g_array_append_val (self->steps, step);
     }
 
+  self->events = g_object_ref (convene_session_get_live_events (session));
+  self->events_handler = g_signal_connect_swapped (self->events, "items-changed",
+                                                   G_CALLBACK (on_events_changed), self);
+  replay (self);
+
   return self;
 }
 
@@ -183,6 +249,8 @@ gint64
 convene_live_now (ConveneLive *self)
 {
   g_return_val_if_fail (CONVENE_IS_LIVE (self), 0);
+  if (self->replay_at != 0)
+    return self->replay_at;
   return self->clock (self->clock_data);
 }
 
@@ -471,7 +539,9 @@ convene_live_get_over (ConveneLive *self)
 static void
 emit_changed (ConveneLive *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  /* A replay announces itself once, when it is done. */
+  if (self->replay_at == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gboolean
@@ -714,4 +784,113 @@ convene_live_format_clock (ConveneLive *self,
   if (text == NULL)
     return g_strdup ("");
   return g_strstrip (text);
+}
+
+static gboolean
+apply_event (ConveneLive      *self,
+             ConveneLiveEvent *event)
+{
+  ConveneLiveRecovery recovery = convene_live_event_get_recovery (event);
+
+  switch (convene_live_event_get_action (event))
+    {
+    case CONVENE_LIVE_ACTION_START:
+      return convene_live_start (self);
+    case CONVENE_LIVE_ACTION_NEXT:
+      return convene_live_next (self, recovery);
+    case CONVENE_LIVE_ACTION_BACK:
+      return convene_live_back (self);
+    case CONVENE_LIVE_ACTION_HOLD:
+      return convene_live_hold (self);
+    case CONVENE_LIVE_ACTION_RESUME:
+      return convene_live_resume (self);
+    case CONVENE_LIVE_ACTION_ADD:
+      return convene_live_add_minutes (self, convene_live_event_get_minutes (event));
+    case CONVENE_LIVE_ACTION_JUMP:
+      for (guint i = 0; i < self->steps->len; i++)
+        if (convene_segment_get_id (step_at (self, i)->segment) == convene_live_event_get_segment_id (event))
+          return convene_live_jump (self, i, recovery);
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+convene_live_can (ConveneLive       *self,
+                  ConveneLiveAction  action,
+                  guint              step,
+                  int                minutes)
+{
+  g_return_val_if_fail (CONVENE_IS_LIVE (self), FALSE);
+
+  switch (action)
+    {
+    case CONVENE_LIVE_ACTION_START:
+      return !self->started && self->steps->len > 0;
+    case CONVENE_LIVE_ACTION_NEXT:
+      return is_running (self);
+    case CONVENE_LIVE_ACTION_BACK:
+      return self->transitions->len > 0;
+    case CONVENE_LIVE_ACTION_HOLD:
+      return is_running (self) && self->held_since == 0;
+    case CONVENE_LIVE_ACTION_RESUME:
+      return is_running (self) && self->held_since != 0;
+    case CONVENE_LIVE_ACTION_ADD:
+      return is_running (self) && minutes != 0 &&
+             (minutes > 0 || convene_live_get_allotted (self, self->current) > 0);
+    case CONVENE_LIVE_ACTION_JUMP:
+      return step < self->steps->len &&
+             (!self->started || (is_running (self) && (guint) self->current != step));
+    default:
+      return FALSE;
+    }
+}
+
+static const char *
+action_label (ConveneLiveAction action)
+{
+  switch (action)
+    {
+    case CONVENE_LIVE_ACTION_START:
+      return _("Start Live");
+    case CONVENE_LIVE_ACTION_NEXT:
+      return _("Next Segment");
+    case CONVENE_LIVE_ACTION_BACK:
+      return _("Back to the Previous Segment");
+    case CONVENE_LIVE_ACTION_HOLD:
+      return _("Hold");
+    case CONVENE_LIVE_ACTION_RESUME:
+      return _("Resume");
+    case CONVENE_LIVE_ACTION_ADD:
+      return _("Change Time Left");
+    case CONVENE_LIVE_ACTION_JUMP:
+    default:
+      return _("Go to Segment");
+    }
+}
+
+ConveneCommand *
+convene_live_record_new (ConveneLive         *self,
+                         gint64               id,
+                         ConveneLiveAction    action,
+                         guint                step,
+                         int                  minutes,
+                         ConveneLiveRecovery  recovery)
+{
+  g_autoptr(ConveneLiveEvent) event = NULL;
+  gint64 segment_id = 0;
+
+  g_return_val_if_fail (CONVENE_IS_LIVE (self), NULL);
+
+  if (!convene_live_can (self, action, step, minutes))
+    return NULL;
+
+  if (action == CONVENE_LIVE_ACTION_JUMP)
+    segment_id = convene_segment_get_id (step_at (self, step)->segment);
+  event = convene_live_event_new (id, convene_live_now (self), action, segment_id,
+                                  action == CONVENE_LIVE_ACTION_ADD ? minutes : 0, recovery);
+  return convene_command_insert_new (action_label (action), self->events,
+                                     g_list_model_get_n_items (G_LIST_MODEL (self->events)),
+                                     event);
 }

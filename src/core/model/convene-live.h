@@ -28,17 +28,14 @@
  * another ConveneLiveRecovery value without changing the callers. */
 #pragma once
 
+#include "convene-command.h"
+#include "convene-live-event.h"
 #include "convene-schedule.h"
 
 G_BEGIN_DECLS
 
 /* Returns the current wall time in microseconds since the Unix epoch. */
 typedef gint64 (*ConveneLiveClock) (gpointer user_data);
-
-typedef enum {
-  CONVENE_LIVE_PUSH,
-  CONVENE_LIVE_ABSORB,
-} ConveneLiveRecovery;
 
 /* What happened to one step. Every field is 0 until it applies. */
 typedef struct {
@@ -119,6 +116,23 @@ gboolean         convene_live_resume              (ConveneLive *self);
 gboolean         convene_live_add_minutes         (ConveneLive *self, int minutes);
 /* Ends the current step and starts step (which may have run before). */
 gboolean         convene_live_jump                (ConveneLive *self, guint step, ConveneLiveRecovery recovery);
+
+/* Recording. The engine replays its session's live events
+ * (convene_session_get_live_events()) when it is made, applies each event
+ * appended to them, and replays them all again when any is removed (undo):
+ * the engine of a session in a document is driven by performing the
+ * commands below, so every operation is in the file the moment it happens.
+ * The operations above act on the engine alone, for what is not recorded.
+ *
+ * Whether action would apply now (step: for a jump; minutes: for add). */
+gboolean         convene_live_can                 (ConveneLive *self, ConveneLiveAction action,
+                                                   guint step, int minutes);
+/* A command that appends the event "action, now" (id: a new id of the
+ * project) to the session's record, or NULL when the action does not apply
+ * now. */
+ConveneCommand  *convene_live_record_new          (ConveneLive *self, gint64 id,
+                                                   ConveneLiveAction action, guint step,
+                                                   int minutes, ConveneLiveRecovery recovery);
 
 /* Formatting helpers for views: "12:34" / "−1:05" (minutes:seconds, or
  * hours:minutes:seconds past an hour) and the venue's clock time of an

@@ -36,7 +36,7 @@ GQuark convene_store_error_quark (void);
 
 /* Convene's PRAGMA application_id ("CNVN") and the schema version it writes. */
 #define CONVENE_APPLICATION_ID 0x434E564E
-#define CONVENE_SCHEMA_VERSION 4
+#define CONVENE_SCHEMA_VERSION 5
 
 typedef enum {
   CONVENE_STORE_READ_WRITE,           /* read-only if the file or another process says so */
