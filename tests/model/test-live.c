@@ -378,6 +378,44 @@ test_back_and_jump (Fixture       *f,
 }
 
 static void
+test_start_elsewhere (Fixture       *f,
+                      gconstpointer  data)
+{
+  ConveneLive *live = fixture_live (f);
+
+  /* The opening is dropped: the show starts with the panel's first talk. */
+  f->clock.now = at (f, 12, 32);
+  g_assert_true (convene_live_can (live, CONVENE_LIVE_ACTION_JUMP, 1, 0));
+  g_assert_true (convene_live_jump (live, 1, CONVENE_LIVE_PUSH));
+  g_assert_cmpint (convene_live_get_current (live), ==, 1);
+  g_assert_cmpint (convene_live_get_record (live, 0)->actual_start, ==, 0);
+  g_assert_cmpint (convene_live_get_record (live, 1)->actual_start, ==, at (f, 12, 32));
+  g_assert_false (convene_live_back (live));
+  g_assert_false (convene_live_start (live));
+  assert_projected (live, 2, "12:42");
+}
+
+/* Back after a transition made on hold: the hold still counts as hold. */
+static void
+test_back_after_hold (Fixture       *f,
+                      gconstpointer  data)
+{
+  ConveneLive *live = fixture_live (f);
+
+  f->clock.now = at (f, 12, 30);
+  convene_live_start (live);
+  f->clock.now = at (f, 12, 35);
+  convene_live_hold (live);
+  f->clock.now = at (f, 12, 40);
+  convene_live_next (live, CONVENE_LIVE_PUSH);
+  f->clock.now = at (f, 12, 41);
+  g_assert_true (convene_live_back (live));
+  g_assert_false (convene_live_get_held (live));
+  g_assert_cmpint (convene_live_get_record (live, 0)->paused, ==, 5 * MINUTE);
+  g_assert_cmpint (convene_live_get_elapsed (live), ==, 6 * MINUTE);
+}
+
+static void
 test_minutes (Fixture       *f,
               gconstpointer  data)
 {
@@ -660,6 +698,8 @@ main (int argc, char **argv)
   ADD ("/live/hold", test_hold);
   ADD ("/live/back-and-jump", test_back_and_jump);
   ADD ("/live/minutes", test_minutes);
+  ADD ("/live/start-elsewhere", test_start_elsewhere);
+  ADD ("/live/back-after-hold", test_back_after_hold);
   ADD ("/live/whole-programme", test_whole_programme);
   ADD ("/live/midnight-and-dst", test_midnight_and_dst);
   ADD ("/live/midnight", test_midnight);

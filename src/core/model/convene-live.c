@@ -654,11 +654,17 @@ convene_live_jump (ConveneLive         *self,
     return FALSE;
   if (!self->started)
     {
-      /* Starting somewhere else than the first step. */
-      if (!convene_live_start (self))
-        return FALSE;
-      if (step == 0)
-        return TRUE;
+      /* Starting somewhere else than the first step: the steps before it
+       * never ran. */
+      Step *s = step_at (self, step);
+
+      self->started = TRUE;
+      self->current = (int) step;
+      self->held_since = 0;
+      memset (&s->record, 0, sizeof s->record);
+      s->record.actual_start = convene_live_now (self);
+      emit_changed (self);
+      return TRUE;
     }
   if (!is_running (self) || (guint) self->current == step)
     return FALSE;
@@ -689,7 +695,13 @@ convene_live_back (ConveneLive *self)
     step_at (self, t->to)->record = t->saved_to;
   /* The step that ran before continues: its clock kept running meanwhile,
    * except for the hold it was in, which ended at the transition. */
-  step_at (self, t->from)->record = t->saved_from;
+  {
+    Step *from = step_at (self, t->from);
+    gint64 paused = from->record.paused;
+
+    from->record = t->saved_from;
+    from->record.paused = paused;
+  }
   self->current = t->from;
   self->held_since = 0;
   g_array_set_size (self->transitions, self->transitions->len - 1);
