@@ -184,7 +184,7 @@ export_case("another program's database", other)
 export_case("another program's database with Convene's application id",
             planted("fake-id", "PRAGMA application_id = 0; CREATE TABLE t (x)",
                     "DROP TABLE project; PRAGMA application_id = 1129207374"))
-export_case("made by a newer Convene", planted("newer", "PRAGMA user_version = 7"))
+export_case("made by a newer Convene", planted("newer", "PRAGMA user_version = 8"))
 export_case("user_version far in the future", planted("future", "PRAGMA user_version = 2147483647"))
 export_case("a trigger planted",
             planted("trigger", "CREATE TRIGGER t AFTER INSERT ON speaker BEGIN DELETE FROM session; END"))
@@ -284,7 +284,7 @@ mutations = [
     ("an object for a title", lambda d: d["project"].update(title={"text": "x"})),
     ("a text of 65 KiB", lambda d: d["project"].update(notes="y" * 66000)),
     ("status 'maybe'", lambda d: d["speakers"][0].update(status="maybe")),
-    ("format version 5", lambda d: d.update(version=5)),
+    ("format version 6", lambda d: d.update(version=6)),
     ("has_target 1", lambda d: d["sessions"][0]["segments"][1].update(has_target=1)),
     ("format in upper case", lambda d: d.update(format="CONVENE-PROJECT")),
 ]

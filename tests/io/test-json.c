@@ -320,6 +320,40 @@ build_full_project (void)
   add_link (project, goal, keynote);
   add_link (project, follow, panel);
 
+  /* The morning was run live across midnight: every action, both
+   * recoveries, instants to the microsecond. */
+  {
+    static const struct {
+      int minutes_after_start;  /* after 23:30 New York (04:30 UTC) */
+      ConveneLiveAction action;
+      int minutes;
+      ConveneLiveRecovery recovery;
+    } record[] = {
+      { 1, CONVENE_LIVE_ACTION_START, 0, CONVENE_LIVE_PUSH },
+      { 4, CONVENE_LIVE_ACTION_HOLD, 0, CONVENE_LIVE_PUSH },
+      { 6, CONVENE_LIVE_ACTION_RESUME, 0, CONVENE_LIVE_PUSH },
+      { 7, CONVENE_LIVE_ACTION_ADD, -1, CONVENE_LIVE_PUSH },
+      { 40, CONVENE_LIVE_ACTION_NEXT, 0, CONVENE_LIVE_ABSORB },
+      { 41, CONVENE_LIVE_ACTION_JUMP, 0, CONVENE_LIVE_PUSH },
+      { 42, CONVENE_LIVE_ACTION_BACK, 0, CONVENE_LIVE_PUSH },
+      { 70, CONVENE_LIVE_ACTION_NEXT, 0, CONVENE_LIVE_PUSH },
+    };
+    g_autoptr(GDateTime) start = g_date_time_new_utc (2027, 11, 8, 4, 30, 0);
+
+    for (guint i = 0; i < G_N_ELEMENTS (record); i++)
+      {
+        g_autoptr(ConveneLiveEvent) event =
+          convene_live_event_new (convene_project_new_id (project),
+                                  g_date_time_to_unix (start) * G_USEC_PER_SEC +
+                                  record[i].minutes_after_start * G_GINT64_CONSTANT (60000000) + 123457,
+                                  record[i].action,
+                                  record[i].action == CONVENE_LIVE_ACTION_JUMP ? convene_segment_get_id (talk2) : 0,
+                                  record[i].minutes, record[i].recovery);
+
+        g_list_store_append (convene_session_get_live_events (morning), event);
+      }
+  }
+
   return project;
 }
 
@@ -863,6 +897,18 @@ static const BadCase bad_cases[] = {
     CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].due_date: " },
   { "unknown-result", HEAD SESSION_OPEN "\"outcomes\": [{\"kind\": \"objective\", \"result\": \"great\"}]}]}",
     CONVENE_JSON_ERROR_INVALID, "sessions[0].outcomes[0].result: " },
+  { "live-not-list", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, \"live\": {}}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].live: " },
+  { "live-bad-instant", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, \"live\": [{\"at\": \"2027-05-24 10:42\", \"action\": \"start\"}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].live[0].at: " },
+  { "live-local-instant", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, \"live\": [{\"at\": \"2027-05-24T10:42:00.000000+02\", \"action\": \"start\"}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].live[0].at: " },
+  { "live-unknown-action", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, \"live\": [{\"at\": \"2027-05-24T10:42:00.000000Z\", \"action\": \"rewind\"}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].live[0].action: " },
+  { "live-minutes-too-many", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, \"live\": [{\"at\": \"2027-05-24T10:42:00.000000Z\", \"action\": \"add\", \"minutes\": 5000}]}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].live[0].minutes: " },
+  { "actuals-not-list", HEAD "\"sessions\": [{\"date\": \"2027-05-23\", \"start\": \"12:30\", \"slot_minutes\": 90, \"actuals\": 3}]}",
+    CONVENE_JSON_ERROR_INVALID, "sessions[0].actuals: " },
   { "bad-date", HEAD "\"sessions\": [{\"date\": \"2027-02-30\", \"start\": \"12:30\", \"slot_minutes\": 90}]}",
     CONVENE_JSON_ERROR_INVALID, "sessions[0].date: “2027-02-30” is not a date" },
   { "missing-date", HEAD "\"sessions\": [{\"start\": \"12:30\", \"slot_minutes\": 90}]}",

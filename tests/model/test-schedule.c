@@ -1,23 +1,9 @@
 #include "config.h"
 
+#include "model-fixtures.h"
+
 #include "convene-limits.h"
 #include "convene-schedule.h"
-
-static ConveneSegment *
-add_segment (ConveneSession     *session,
-             ConveneSegment     *parent,
-             gint64              id,
-             ConveneSegmentKind  kind,
-             const char         *title,
-             guint               duration)
-{
-  g_autoptr(ConveneSegment) segment = convene_segment_new (id, kind, title, duration);
-  GListStore *list = parent != NULL ? convene_segment_get_items (parent)
-                                    : convene_session_get_segments (session);
-
-  g_list_store_append (list, segment);
-  return segment; /* borrowed from the list */
-}
 
 /* The side event from the concept note: 12:30, a 90-minute slot, opening
  * (10), a panel (60) of six talks, a moderated discussion (20) and closing
@@ -36,12 +22,12 @@ make_side_event (void)
   };
   ConveneSegment *panel;
 
-  add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_OPENING, "Opening remarks and introductions", 10);
-  panel = add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_PANEL, "Panel", 60);
+  fixture_add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_OPENING, "Opening remarks and introductions", 10);
+  panel = fixture_add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_PANEL, "Panel", 60);
   for (guint i = 0; i < G_N_ELEMENTS (talks); i++)
-    add_segment (session, panel, 10 + i, CONVENE_SEGMENT_KIND_PRESENTATION, talks[i], 10);
-  add_segment (session, NULL, 4, CONVENE_SEGMENT_KIND_DISCUSSION, "Moderated discussion", 20);
-  add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_CLOSING, "Closing remarks", 3);
+    fixture_add_segment (session, panel, 10 + i, CONVENE_SEGMENT_KIND_PRESENTATION, talks[i], 10);
+  fixture_add_segment (session, NULL, 4, CONVENE_SEGMENT_KIND_DISCUSSION, "Moderated discussion", 20);
+  fixture_add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_CLOSING, "Closing remarks", 3);
 
   return session;
 }
@@ -196,7 +182,7 @@ test_midnight (void)
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
 
-  add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_NETWORKING, "Reception", 60);
+  fixture_add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_NETWORKING, "Reception", 60);
   schedule = convene_schedule_compute (session, tz);
 
   start = convene_schedule_dup_clock (schedule, 0);
@@ -219,7 +205,7 @@ test_daylight_saving (void)
 
   /* Clocks go from 02:00 to 03:00 on the last Sunday of March: an hour of
    * elapsed time after 01:30 reads 03:30. */
-  add_segment (spring, NULL, 3, CONVENE_SEGMENT_KIND_PRESENTATION, "Hour", 60);
+  fixture_add_segment (spring, NULL, 3, CONVENE_SEGMENT_KIND_PRESENTATION, "Hour", 60);
   schedule = convene_schedule_compute (spring, tz);
   assert_clock (schedule, 0, "01:30");
   assert_clock (schedule, 30, "03:00");
@@ -227,7 +213,7 @@ test_daylight_saving (void)
   g_clear_pointer (&schedule, convene_schedule_unref);
 
   /* And back from 03:00 to 02:00 on the last Sunday of October. */
-  add_segment (autumn, NULL, 4, CONVENE_SEGMENT_KIND_PRESENTATION, "Two hours", 120);
+  fixture_add_segment (autumn, NULL, 4, CONVENE_SEGMENT_KIND_PRESENTATION, "Two hours", 120);
   schedule = convene_schedule_compute (autumn, tz);
   assert_clock (schedule, 60, "02:30");
   assert_clock (schedule, 120, "02:30");
@@ -242,12 +228,12 @@ test_pinned (void)
   ConveneSegment *welcome, *keynote, *lunch, *after;
   const ConveneScheduleEntry *entry;
 
-  welcome = add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_WELCOME, "Welcome", 30);
-  keynote = add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_KEYNOTE, "Keynote", 45);
+  welcome = fixture_add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_WELCOME, "Welcome", 30);
+  keynote = fixture_add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_KEYNOTE, "Keynote", 45);
   convene_segment_set_fixed_start (keynote, 10 * 60);       /* a 30-minute gap */
-  lunch = add_segment (session, NULL, 4, CONVENE_SEGMENT_KIND_BREAK, "Lunch", 30);
+  lunch = fixture_add_segment (session, NULL, 4, CONVENE_SEGMENT_KIND_BREAK, "Lunch", 30);
   convene_segment_set_fixed_start (lunch, 10 * 60 + 40);    /* 5 minutes of overlap */
-  after = add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_NETWORKING, "Networking", 10);
+  after = fixture_add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_NETWORKING, "Networking", 10);
 
   schedule = convene_schedule_compute (session, NULL);
 
@@ -285,8 +271,8 @@ test_pinned_after_midnight (void)
   ConveneSegment *first, *late;
   const ConveneScheduleEntry *entry;
 
-  first = add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_NETWORKING, "Drinks", 30);
-  late = add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_CLOSING, "Last words", 5);
+  first = fixture_add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_NETWORKING, "Drinks", 30);
+  late = fixture_add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_CLOSING, "Last words", 5);
   convene_segment_set_fixed_start (late, 30);
   /* Pinned to the session start itself: no gap. */
   convene_segment_set_fixed_start (first, 23 * 60);
@@ -452,10 +438,10 @@ test_group_without_target (void)
   ConveneSegment *after;
   const ConveneScheduleEntry *entry;
 
-  panel = add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_PANEL, "Panel", 20);
-  add_segment (session, panel, 3, CONVENE_SEGMENT_KIND_PRESENTATION, "A", 15);
-  add_segment (session, panel, 4, CONVENE_SEGMENT_KIND_PRESENTATION, "B", 20);
-  after = add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_CLOSING, "Close", 5);
+  panel = fixture_add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_PANEL, "Panel", 20);
+  fixture_add_segment (session, panel, 3, CONVENE_SEGMENT_KIND_PRESENTATION, "A", 15);
+  fixture_add_segment (session, panel, 4, CONVENE_SEGMENT_KIND_PRESENTATION, "B", 20);
+  after = fixture_add_segment (session, NULL, 5, CONVENE_SEGMENT_KIND_CLOSING, "Close", 5);
   g_assert_false (convene_segment_get_has_target (panel));
   g_assert_cmpuint (convene_segment_get_length (panel), ==, 35);
 
@@ -512,14 +498,14 @@ test_empty_and_on_time (void)
   g_clear_pointer (&fit, g_free);
   g_clear_pointer (&schedule, convene_schedule_unref);
 
-  add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_PANEL, "Panel", 85);
+  fixture_add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_PANEL, "Panel", 85);
   schedule = convene_schedule_compute (session, NULL);
   fit = convene_schedule_describe_fit (schedule);
   g_assert_cmpstr (fit, ==, "85 min planned in a 90 min slot: 5 min under");
   g_clear_pointer (&fit, g_free);
   g_clear_pointer (&schedule, convene_schedule_unref);
 
-  add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_CLOSING, "Closing", 5);
+  fixture_add_segment (session, NULL, 3, CONVENE_SEGMENT_KIND_CLOSING, "Closing", 5);
   schedule = convene_schedule_compute (session, NULL);
   fit = convene_schedule_describe_fit (schedule);
   g_assert_cmpstr (fit, ==, "90 min planned in a 90 min slot: on time");
@@ -533,7 +519,7 @@ test_undated_session (void)
   g_autoptr(ConveneSchedule) schedule = NULL;
   g_autoptr(GDateTime) clock = NULL;
 
-  add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_KEYNOTE, "Keynote", 45);
+  fixture_add_segment (session, NULL, 2, CONVENE_SEGMENT_KIND_KEYNOTE, "Keynote", 45);
   schedule = convene_schedule_compute (session, NULL);
   clock = convene_schedule_dup_clock (schedule, 45);
   g_assert_nonnull (clock);

@@ -186,6 +186,20 @@ fixture_full_project (void)
   outcome = add_outcome (project, second, CONVENE_OUTCOME_KIND_FOLLOW_UP, "Send the report");
   add_link (project, outcome, wrap_up);
 
+  /* The second session was run live: every action and both recoveries. */
+  for (guint a = 0; a <= CONVENE_LIVE_ACTION_JUMP; a++)
+    {
+      g_autoptr(ConveneLiveEvent) event =
+        convene_live_event_new (convene_project_new_id (project),
+                                G_GINT64_CONSTANT (1810000000000000) + a * G_GINT64_CONSTANT (61000123),
+                                (ConveneLiveAction) a,
+                                a == CONVENE_LIVE_ACTION_JUMP ? convene_segment_get_id (wrap_up) : 0,
+                                a == CONVENE_LIVE_ACTION_ADD ? -2 : 0,
+                                a % 2 ? CONVENE_LIVE_ABSORB : CONVENE_LIVE_PUSH);
+
+      g_list_store_append (convene_session_get_live_events (second), event);
+    }
+
   return project;
 }
 

@@ -1477,6 +1477,75 @@ test_migration_from_4 (Fixture       *f,
   }
 }
 
+/* A version 4 file (the version 3 file above, migrated one step), before
+ * the live record: it gains an empty one, and from then on keeps what is recorded. */
+static void
+test_migration_to_live (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(ConveneLiveEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ConveneSession *session;
+  sqlite3 *db = NULL;
+
+  make_version_3_file (f->path);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (convene_schema_run_steps (db, 3, 4, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, 4);
+  before = fixture_checksum (f->path);
+
+  /* Read-only: read as it is, with no record, the file untouched. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  session = nth_session (project, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_live_events (session))), ==, 0);
+  g_clear_object (&project);
+  g_clear_object (&store);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, CONVENE_SCHEMA_VERSION);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM live_event"), ==, 0);
+
+  convene_store_attach (store, project);
+  session = nth_session (project, 0);
+  event = convene_live_event_new (convene_project_new_id (project), G_GINT64_CONSTANT (1811000000000001),
+                                  CONVENE_LIVE_ACTION_JUMP, 6, 0, CONVENE_LIVE_ABSORB);
+  g_assert_true (convene_store_begin (store, &error));
+  g_list_store_append (convene_session_get_live_events (session), event);
+  g_assert_true (convene_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT at FROM live_event"), ==, G_GINT64_CONSTANT (1811000000000001));
+  {
+    g_autofree char *action = fixture_query_text (f->path, "SELECT action || ' ' || recovery FROM live_event");
+
+    g_assert_cmpstr (action, ==, "jump absorb");
+  }
+  {
+    g_autofree char *expected = fixture_dump_project (project);
+    g_autofree char *actual = fixture_dump_file (f->path);
+
+    g_assert_cmpstr (actual, ==, expected);
+  }
+
+  /* A record whose action is unknown is refused with the row named. */
+  fixture_exec (f->path, "PRAGMA ignore_check_constraints = ON; UPDATE live_event SET action = 'rewind'");
+  assert_refused (f->path, CONVENE_STORE_ERROR_INVALID_DATA);
+}
+
+
 static void
 test_migration_refuses_bad_data (Fixture       *f,
                                  gconstpointer  data)
@@ -1833,6 +1902,7 @@ main (int   argc,
   ADD ("migration/from-3", test_migration_from_3);
   ADD ("migration/to-uuids", test_migration_to_uuids);
   ADD ("uuids-saved", test_uuids_saved);
+  ADD ("migration/to-live", test_migration_to_live);
   ADD ("migration/from-4", test_migration_from_4);
   ADD ("migration/refuses-bad-data", test_migration_refuses_bad_data);
   g_test_add_func ("/store/migration/steps", test_schema_steps);

@@ -9,6 +9,7 @@
 #include "convene-export-file.h"
 #include "convene-json.h"
 #include "convene-limits.h"
+#include "convene-live.h"
 #include "convene-validate.h"
 
 G_DEFINE_QUARK (convene-json-error-quark, convene_json_error)
@@ -242,6 +243,77 @@ write_outcome (Writer         *w,
   writer_close (w, '}');
 }
 
+/* An instant of the live record, in UTC to the microsecond, always in
+ * the same shape so export -> import -> export gives the same bytes:
+ * "2027-05-24T10:42:00.000000Z". */
+static void
+write_instant (Writer     *w,
+               const char *key,
+               gint64      instant)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant / G_USEC_PER_SEC -
+                                                            (instant % G_USEC_PER_SEC < 0 ? 1 : 0));
+  g_autofree char *seconds = utc != NULL ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S") : NULL;
+  g_autofree char *text = NULL;
+  gint64 micro = instant % G_USEC_PER_SEC;
+
+  if (micro < 0)
+    micro += G_USEC_PER_SEC;
+  text = g_strdup_printf ("%s.%06dZ", seconds != NULL ? seconds : "0000-00-00T00:00:00", (int) micro);
+  write_string (w, key, text);
+}
+
+/* The record of running the session live: what the operator did, and the
+ * actual start and end of each segment that follows from it (written for
+ * readers; an import derives them again from the record). */
+static void
+write_live (Writer         *w,
+            ConveneSession *session)
+{
+  GListModel *events = G_LIST_MODEL (convene_session_get_live_events (session));
+  g_autoptr(GTimeZone) tz = convene_project_dup_gtime_zone (w->project);
+  g_autoptr(ConveneLive) live = NULL;
+  guint n = g_list_model_get_n_items (events);
+
+  if (n == 0)
+    return;
+
+  writer_open (w, "live", '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneLiveEvent) event = g_list_model_get_item (events, i);
+
+      writer_open (w, NULL, '{');
+      write_int (w, "id", convene_live_event_get_id (event));
+      write_instant (w, "at", convene_live_event_get_at (event));
+      write_string (w, "action", convene_live_action_to_nick (convene_live_event_get_action (event)));
+      write_ref (w, "segment", convene_live_event_get_segment_id (event));
+      write_int (w, "minutes", convene_live_event_get_minutes (event));
+      write_string (w, "recovery", convene_live_recovery_to_nick (convene_live_event_get_recovery (event)));
+      writer_close (w, '}');
+    }
+  writer_close (w, ']');
+
+  live = convene_live_new (session, tz, NULL, NULL, NULL);
+  writer_open (w, "actuals", '[');
+  for (guint i = 0; i < convene_live_get_n_steps (live); i++)
+    {
+      const ConveneLiveRecord *record = convene_live_get_record (live, i);
+
+      if (record->actual_start == 0)
+        continue;
+      writer_open (w, NULL, '{');
+      write_int (w, "segment", convene_segment_get_id (convene_live_get_step_segment (live, i)));
+      write_instant (w, "start", record->actual_start);
+      if (record->actual_end != 0)
+        write_instant (w, "end", record->actual_end);
+      else
+        write_null (w, "end");
+      writer_close (w, '}');
+    }
+  writer_close (w, ']');
+}
+
 static void
 write_session (Writer         *w,
                ConveneSession *session)
@@ -278,6 +350,8 @@ write_session (Writer         *w,
       write_outcome (w, outcome);
     }
   writer_close (w, ']');
+
+  write_live (w, session);
 
   writer_close (w, '}');
 }
@@ -692,6 +766,7 @@ typedef struct
   GHashTable     *session_ids;
   GHashTable     *segment_ids;
   GHashTable     *outcome_ids;
+  GHashTable     *live_event_ids;
   GHashTable     *assignment_ids;
   /* lower-case uuid -> the path of the session or segment that holds it */
   GHashTable     *uuids;
@@ -1201,7 +1276,8 @@ collect_session_ids (Import      *import,
 
   return note_id (import, import->session_ids, node, path, error) &&
          for_each_element (import, object, path, "segments", collect_segment_ids, NULL, error) &&
-         for_each_element (import, object, path, "outcomes", collect_id, import->outcome_ids, error);
+         for_each_element (import, object, path, "outcomes", collect_id, import->outcome_ids, error) &&
+         for_each_element (import, object, path, "live", collect_id, import->live_event_ids, error);
 }
 
 /* "uuid": absent in files from before format version 3, and optional in
@@ -1442,9 +1518,87 @@ build_outcome (Import      *import,
   return TRUE;
 }
 
+static const char * const live_event_members[] = {
+  "id", "at", "action", "segment", "minutes", "recovery", NULL
+};
+
+/* "2027-05-24T10:42:00.000000Z", exactly as written by write_instant(). */
+static gboolean
+read_instant (JsonObject  *object,
+              const char  *path,
+              const char  *name,
+              gint64      *out,
+              GError     **error)
+{
+  const char *text = NULL;
+  int year, month, day, hour, minute, second, micro, length = 0;
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (!read_string (object, path, name, TRUE, &text, error))
+    return FALSE;
+  if (strlen (text) != 27 ||
+      sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2d.%6dZ%n", &year, &month, &day, &hour, &minute,
+              &second, &micro, &length) != 7 || length != 27 ||
+      (utc = g_date_time_new_utc (year, month, day, hour, minute, second)) == NULL)
+    return fail_at (error, path, name,
+                    _("This must be a time in UTC like “2027-05-24T10:42:00.000000Z”."));
+  *out = g_date_time_to_unix (utc) * G_USEC_PER_SEC + micro;
+  return TRUE;
+}
+
+static gboolean
+build_live_event (Import      *import,
+                  JsonNode    *node,
+                  const char  *path,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  ConveneSession *session = user_data;
+  g_autoptr(ConveneLiveEvent) event = NULL;
+  JsonObject *object;
+  const char *action_nick = NULL, *recovery_nick = "push";
+  ConveneLiveAction action;
+  ConveneLiveRecovery recovery;
+  gint64 id = 0, at = 0, segment_id = 0, minutes = 0;
+  JsonNode *segment;
+
+  if (!expect_object (node, path, &object, error) ||
+      !check_members (object, path, live_event_members, error) ||
+      !read_id (object, path, &id, error) ||
+      !read_instant (object, path, "at", &at, error) ||
+      !read_string (object, path, "action", TRUE, &action_nick, error) ||
+      !read_int (object, path, "minutes", FALSE, &minutes, error) ||
+      !read_string (object, path, "recovery", FALSE, &recovery_nick, error))
+    return FALSE;
+
+  if (!convene_live_action_from_nick (action_nick, &action))
+    return fail_at (error, path, "action",
+                    _("This must be one of “start”, “next”, “back”, “hold”, “resume”, “add” or “jump”."));
+  if (!convene_live_recovery_from_nick (recovery_nick, &recovery))
+    return fail_at (error, path, "recovery", _("This must be “push” or “absorb”."));
+  if (minutes < -CONVENE_MINUTES_PER_DAY || minutes > CONVENE_MINUTES_PER_DAY)
+    return fail_at (error, path, "minutes", _("This must be a whole number from −1440 to 1440."));
+
+  /* The segment a jump went to, kept as it was even if it is gone since. */
+  segment = json_object_get_member (object, "segment");
+  if (segment != NULL && !JSON_NODE_HOLDS_NULL (segment))
+    {
+      if (!read_int (object, path, "segment", FALSE, &segment_id, error))
+        return FALSE;
+      if (segment_id <= 0 || segment_id > CONVENE_MAX_ID)
+        return fail_at (error, path, "segment", _("An id must be a whole number from 1 to %'lld."),
+                        (long long) CONVENE_MAX_ID);
+    }
+
+  event = convene_live_event_new (id_or_new (import, id), at, action, segment_id, (int) minutes,
+                                  recovery);
+  g_list_store_append (convene_session_get_live_events (session), event);
+  return TRUE;
+}
+
 static const char * const session_members[] = {
   "id", "uuid", "title", "date", "start", "slot_minutes", "fit_step", "room", "description", "segments",
-  "outcomes", NULL
+  "outcomes", "live", "actuals", NULL
 };
 
 static gboolean
@@ -1458,6 +1612,7 @@ build_session (Import      *import,
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
   JsonArray *segments, *outcomes;
+  JsonArray *live, *actuals;
   SegmentTarget segments_target = { NULL, FALSE };
   const char *title = "", *date = NULL, *room = "", *description = "", *uuid = NULL;
   gint64 id = 0, slot = 0, fit_step = CONVENE_DEFAULT_FIT_STEP;
@@ -1488,6 +1643,12 @@ build_session (Import      *import,
       !get_array (object, path, "outcomes", &outcomes, error))
     return FALSE;
 
+  /* The live record is optional (formats before 3 have none); the actuals
+   * beside it are derived from it, so only their shape is checked. */
+  if (!get_array (object, path, "live", &live, error) ||
+      !get_array (object, path, "actuals", &actuals, error))
+    return FALSE;
+
   session = convene_session_new (id_or_new (import, id), title, date, start, (guint) slot);
   if (uuid != NULL)
     convene_session_set_uuid (session, uuid);
@@ -1497,7 +1658,8 @@ build_session (Import      *import,
 
   segments_target.into = convene_session_get_segments (session);
   if (!for_each_element (import, object, path, "segments", build_segment, &segments_target, error) ||
-      !for_each_element (import, object, path, "outcomes", build_outcome, session, error))
+      !for_each_element (import, object, path, "outcomes", build_outcome, session, error) ||
+      !for_each_element (import, object, path, "live", build_live_event, session, error))
     return FALSE;
 
   g_list_store_append (convene_project_get_sessions (import->project), session);
@@ -1816,6 +1978,7 @@ convene_json_import (const char  *data,
   import.session_ids = new_id_table ();
   import.segment_ids = new_id_table ();
   import.outcome_ids = new_id_table ();
+  import.live_event_ids = new_id_table ();
   import.assignment_ids = new_id_table ();
   import.uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -1825,6 +1988,7 @@ convene_json_import (const char  *data,
   g_hash_table_unref (import.session_ids);
   g_hash_table_unref (import.segment_ids);
   g_hash_table_unref (import.outcome_ids);
+  g_hash_table_unref (import.live_event_ids);
   g_hash_table_unref (import.assignment_ids);
   g_hash_table_unref (import.uuids);
 

@@ -20,7 +20,7 @@ typedef enum {
 GQuark          convene_json_error_quark (void);
 
 #define CONVENE_JSON_FORMAT "convene-project"
-#define CONVENE_JSON_FORMAT_VERSION 4
+#define CONVENE_JSON_FORMAT_VERSION 5
 
 /* Pretty-printed, UTF-8, ending in a newline. */
 char           *convene_json_export        (ConveneProject *project, gsize *length);

@@ -20,7 +20,8 @@ typedef enum {
   CONVENE_CHANGE_ASSIGNMENTS   = 1 << 4,
   CONVENE_CHANGE_OUTCOMES      = 1 << 5,
   CONVENE_CHANGE_OUTCOME_LINKS = 1 << 6,
-  CONVENE_CHANGE_ALL           = (1 << 7) - 1,
+  CONVENE_CHANGE_LIVE          = 1 << 7, /* a session's live record */
+  CONVENE_CHANGE_ALL           = (1 << 8) - 1,
 } ConveneChangeFlags;
 
 typedef struct _ConveneChanges ConveneChanges;

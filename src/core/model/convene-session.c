@@ -21,6 +21,7 @@ struct _ConveneSession
   char *description;
   GListStore *segments;
   GListStore *outcomes;
+  GListStore *live_events;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneSession, convene_session, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_SEGMENTS,
   PROP_OUTCOMES,
+  PROP_LIVE_EVENTS,
   N_PROPS
 };
 
@@ -58,6 +60,7 @@ convene_session_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_object (&self->segments);
   g_clear_object (&self->outcomes);
+  g_clear_object (&self->live_events);
 
   G_OBJECT_CLASS (convene_session_parent_class)->finalize (object);
 }
@@ -104,6 +107,9 @@ convene_session_get_property (GObject    *object,
       break;
     case PROP_OUTCOMES:
       g_value_set_object (value, self->outcomes);
+      break;
+    case PROP_LIVE_EVENTS:
+      g_value_set_object (value, self->live_events);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -191,6 +197,9 @@ convene_session_class_init (ConveneSessionClass *klass)
   properties[PROP_OUTCOMES] =
     g_param_spec_object ("outcomes", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIVE_EVENTS] =
+    g_param_spec_object ("live-events", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -207,6 +216,7 @@ convene_session_init (ConveneSession *self)
   self->fit_step = CONVENE_DEFAULT_FIT_STEP;
   self->segments = g_list_store_new (CONVENE_TYPE_SEGMENT);
   self->outcomes = g_list_store_new (CONVENE_TYPE_OUTCOME);
+  self->live_events = g_list_store_new (CONVENE_TYPE_LIVE_EVENT);
 }
 
 ConveneSession *
@@ -451,4 +461,11 @@ convene_session_locate_segment (ConveneSession  *self,
     }
 
   return FALSE;
+}
+
+GListStore *
+convene_session_get_live_events (ConveneSession *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SESSION (self), NULL);
+  return self->live_events;
 }

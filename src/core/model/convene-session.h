@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 #include "convene-segment.h"
+#include "convene-live-event.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,8 @@ G_DECLARE_FINAL_TYPE (ConveneSession, convene_session, CONVENE, SESSION, GObject
  * "start-time" (int, minutes since midnight, 0..1439, venue local time),
  * "slot-minutes" (guint, 1..CONVENE_MAX_SLOT_MINUTES), "fit-step" (guint,
  * 1..CONVENE_MAX_FIT_STEP: the lengths Fit to Slot proposes are multiples of it),
- * "segments" (GListModel of ConveneSegment), "outcomes" (GListModel of ConveneOutcome). */
+ * "segments" (GListModel of ConveneSegment), "outcomes" (GListModel of ConveneOutcome),
+ * "live-events" (GListModel of ConveneLiveEvent). */
 ConveneSession *convene_session_new              (gint64 id, const char *title,
                                                   const char *date, int start_time,
                                                   guint slot_minutes);
@@ -40,6 +42,9 @@ const char     *convene_session_get_description  (ConveneSession *self);
 void            convene_session_set_description  (ConveneSession *self, const char *description);
 GListStore     *convene_session_get_segments     (ConveneSession *self);
 GListStore     *convene_session_get_outcomes     (ConveneSession *self);
+/* The record of running it live: ConveneLiveEvent in the order they
+ * happened (see convene-live-event.h). Appended through commands. */
+GListStore     *convene_session_get_live_events  (ConveneSession *self);
 
 /* Finds a segment anywhere in this session (top level or an item).
  * Returns FALSE if absent; otherwise the list holding it and its position. */

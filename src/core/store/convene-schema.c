@@ -192,6 +192,24 @@ static const char * const steps[] = {
   "  || substr (uuid, 18, 3) || '-' || substr (uuid, 21, 12);\n"
   "CREATE UNIQUE INDEX session_uuid ON session (uuid);\n"
   "CREATE UNIQUE INDEX segment_uuid ON segment (uuid);\n",
+
+  /* Version 7: the record of running a session live, one row per thing the
+   * operator did (start, next, hold ...) at the instant it happened, in
+   * microseconds since the Unix epoch. The segment a jump went to is kept
+   * as a plain id, not a reference: deleting the segment later must not
+   * rewrite what happened on the day (replaying passes over the jump). */
+  "CREATE TABLE live_event (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id > 0),\n"
+  "  session INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  at INTEGER NOT NULL,\n"
+  "  action TEXT NOT NULL CHECK (action IN ('start', 'next', 'back', 'hold', 'resume',\n"
+  "                                         'add', 'jump')),\n"
+  "  segment INTEGER NOT NULL CHECK (segment >= 0),\n"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN -1440 AND 1440),\n"
+  "  recovery TEXT NOT NULL CHECK (recovery IN ('push', 'absorb'))\n"
+  ") STRICT;\n"
+  "CREATE INDEX live_event_session ON live_event (session);\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CONVENE_SCHEMA_VERSION);

@@ -793,6 +793,63 @@ load_outcome_links (Loader *loader)
   loader->table = NULL;
 }
 
+/* The record of running sessions live (from CONVENE_SCHEMA_VERSION_LIVE). */
+static void
+load_live_events (Loader *loader)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (loader, "SELECT id, session, at, action, segment, minutes, recovery "
+                          "FROM live_event ORDER BY position, id");
+  if (stmt == NULL)
+    return;
+
+  loader->table = _("live event");
+  while (next_row (loader, stmt))
+    {
+      g_autoptr(ConveneLiveEvent) event = NULL;
+      ConveneSession *session;
+      const char *action_nick, *recovery_nick;
+      ConveneLiveAction action;
+      ConveneLiveRecovery recovery;
+      gint64 id, session_id, at, segment_id, minutes;
+
+      if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
+          !claim_id (loader, id) ||
+          !read_int (loader, stmt, 1, N_("The session"), 1, CONVENE_MAX_STORED_ID, &session_id) ||
+          !read_int (loader, stmt, 2, N_("The time"), G_MININT64, G_MAXINT64, &at) ||
+          !read_text (loader, stmt, 3, N_("the action"), &action_nick) ||
+          !read_int (loader, stmt, 4, N_("The segment"), 0, CONVENE_MAX_STORED_ID, &segment_id) ||
+          !read_int (loader, stmt, 5, N_("The minutes"), -CONVENE_MINUTES_PER_DAY,
+                     CONVENE_MINUTES_PER_DAY, &minutes) ||
+          !read_text (loader, stmt, 6, N_("the recovery"), &recovery_nick))
+        break;
+
+      if (!convene_live_action_from_nick (action_nick, &action))
+        {
+          unknown_nick (loader, N_("The action"), action_nick);
+          break;
+        }
+      if (!convene_live_recovery_from_nick (recovery_nick, &recovery))
+        {
+          unknown_nick (loader, N_("The recovery"), recovery_nick);
+          break;
+        }
+
+      session = g_hash_table_lookup (loader->sessions, &session_id);
+      if (session == NULL)
+        {
+          loader_fail (loader, _("Its session does not exist."));
+          break;
+        }
+
+      event = convene_live_event_new (id, at, action, segment_id, (int) minutes, recovery);
+      g_list_store_append (convene_session_get_live_events (session), event);
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+}
+
 /* The links of a file before version 3 get ids after every id the file
  * holds, in the order the migration to version 3 gives them, so a file
  * read as it is and the same file migrated load alike. */
@@ -854,6 +911,8 @@ convene_store_read_project (ConveneStore  *self,
     load_outcome_links (&loader);
   else if (loader.error == NULL)
     add_legacy_links (&loader);
+  if (loader.error == NULL && convene_store_get_version (self) >= CONVENE_SCHEMA_VERSION_LIVE)
+    load_live_events (&loader);
 
   if (in_read)
     sqlite3_exec (loader.db, "COMMIT", NULL, NULL, NULL);

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 /* The first schema version whose sessions and segments carry a uuid. */
 #define CONVENE_SCHEMA_VERSION_UUIDS 6
+/* The first version whose files hold the record of running sessions live. */
+#define CONVENE_SCHEMA_VERSION_LIVE 7
 
 /* The open connection, or NULL once closed. Borrowed. */
 sqlite3 *convene_store_get_connection (ConveneStore *self);
@@ -48,6 +50,8 @@ int convene_store_writer_put_outcome    (ConveneStoreWriter *writer, ConveneOutc
                                          gint64 session_id, guint position);
 int convene_store_writer_put_outcome_link (ConveneStoreWriter *writer, ConveneOutcomeLink *link,
                                            guint position);
+int convene_store_writer_put_live_event (ConveneStoreWriter *writer, ConveneLiveEvent *event,
+                                         gint64 session_id, guint position);
 
 /* The lists of a project, by what they hold and who owns them. */
 typedef enum {
@@ -58,6 +62,7 @@ typedef enum {
   CONVENE_STORE_LIST_ITEMS,        /* owner: a segment */
   CONVENE_STORE_LIST_OUTCOMES,     /* owner: a session */
   CONVENE_STORE_LIST_OUTCOME_LINKS, /* owner: the project */
+  CONVENE_STORE_LIST_LIVE_EVENTS,  /* owner: a session */
 } ConveneStoreList;
 
 /* Deletes the rows that belong to the list owned by owner_id (0 for the

@@ -94,7 +94,7 @@ static void
 mark_dirty_deep (ConveneStoreWatcher *watcher,
                  GObject             *object)
 {
-  GListModel *children[2] = { NULL, NULL };
+  GListModel *children[3] = { NULL, NULL, NULL };
 
   mark_dirty (watcher, object);
 
@@ -102,6 +102,7 @@ mark_dirty_deep (ConveneStoreWatcher *watcher,
     {
       children[0] = G_LIST_MODEL (convene_session_get_segments (CONVENE_SESSION (object)));
       children[1] = G_LIST_MODEL (convene_session_get_outcomes (CONVENE_SESSION (object)));
+      children[2] = G_LIST_MODEL (convene_session_get_live_events (CONVENE_SESSION (object)));
     }
   else if (CONVENE_IS_SEGMENT (object))
     {
@@ -285,6 +286,9 @@ watch_object (ConveneStoreWatcher *watcher,
       watch->lists[watch->n_lists++] =
         list_watch_new (watcher, convene_session_get_outcomes (session), object,
                         CONVENE_STORE_LIST_OUTCOMES);
+      watch->lists[watch->n_lists++] =
+        list_watch_new (watcher, convene_session_get_live_events (session), object,
+                        CONVENE_STORE_LIST_LIVE_EVENTS);
     }
   else if (CONVENE_IS_SEGMENT (object))
     {
@@ -489,6 +493,8 @@ rank_of (GObject   *object,
     return 5;
   if (CONVENE_IS_ASSIGNMENT (object))
     return 6;
+  if (CONVENE_IS_LIVE_EVENT (object))
+    return 8;
   return 7;
 }
 
@@ -569,6 +575,10 @@ write_pending (ConveneStoreWriter *writer,
     case 6:
       return convene_store_writer_put_assignment (writer, CONVENE_ASSIGNMENT (entry->object),
                                                   position);
+    case 8:
+      return convene_store_writer_put_live_event (writer, CONVENE_LIVE_EVENT (entry->object),
+                                                  convene_session_get_id (CONVENE_SESSION (container->owner)),
+                                                  position);
     default:
       return convene_store_writer_put_outcome_link (writer, CONVENE_OUTCOME_LINK (entry->object),
                                                     position);
@@ -600,6 +610,8 @@ flags_of_object (GObject *object)
     return CONVENE_CHANGE_ASSIGNMENTS;
   if (CONVENE_IS_OUTCOME (object))
     return CONVENE_CHANGE_OUTCOMES;
+  if (CONVENE_IS_LIVE_EVENT (object))
+    return CONVENE_CHANGE_LIVE;
   return CONVENE_CHANGE_OUTCOME_LINKS;
 }
 
@@ -619,6 +631,8 @@ flags_of_list (ConveneStoreList kind)
       return CONVENE_CHANGE_SEGMENTS;
     case CONVENE_STORE_LIST_OUTCOMES:
       return CONVENE_CHANGE_OUTCOMES;
+    case CONVENE_STORE_LIST_LIVE_EVENTS:
+      return CONVENE_CHANGE_LIVE;
     case CONVENE_STORE_LIST_OUTCOME_LINKS:
     default:
       return CONVENE_CHANGE_OUTCOME_LINKS;

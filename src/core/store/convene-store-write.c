@@ -15,6 +15,7 @@ typedef enum {
   STMT_PUT_ASSIGNMENT,
   STMT_PUT_OUTCOME,
   STMT_PUT_OUTCOME_LINK,
+  STMT_PUT_LIVE_EVENT,
   STMT_IDS_SESSIONS,
   STMT_IDS_SPEAKERS,
   STMT_IDS_ASSIGNMENTS,
@@ -22,12 +23,14 @@ typedef enum {
   STMT_IDS_ITEMS,
   STMT_IDS_OUTCOMES,
   STMT_IDS_OUTCOME_LINKS,
+  STMT_IDS_LIVE_EVENTS,
   STMT_DELETE_SESSION,
   STMT_DELETE_SPEAKER,
   STMT_DELETE_ASSIGNMENT,
   STMT_DELETE_SEGMENT,
   STMT_DELETE_OUTCOME,
   STMT_DELETE_OUTCOME_LINK,
+  STMT_DELETE_LIVE_EVENT,
   N_STMTS
 } Stmt;
 
@@ -77,6 +80,12 @@ static const char * const stmt_sql[N_STMTS] = {
     "INSERT INTO outcome_link (id, position, outcome, segment) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT (id) DO UPDATE SET position = excluded.position, outcome = excluded.outcome, "
     "segment = excluded.segment",
+  [STMT_PUT_LIVE_EVENT] =
+    "INSERT INTO live_event (id, session, position, at, action, segment, minutes, recovery) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (id) DO UPDATE SET session = excluded.session, position = excluded.position, "
+    "at = excluded.at, action = excluded.action, segment = excluded.segment, "
+    "minutes = excluded.minutes, recovery = excluded.recovery",
   [STMT_IDS_SESSIONS] = "SELECT id FROM session",
   [STMT_IDS_SPEAKERS] = "SELECT id FROM speaker",
   [STMT_IDS_ASSIGNMENTS] = "SELECT id FROM assignment",
@@ -84,12 +93,14 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_IDS_ITEMS] = "SELECT id FROM segment WHERE parent = ?1",
   [STMT_IDS_OUTCOMES] = "SELECT id FROM outcome WHERE session = ?1",
   [STMT_IDS_OUTCOME_LINKS] = "SELECT id FROM outcome_link",
+  [STMT_IDS_LIVE_EVENTS] = "SELECT id FROM live_event WHERE session = ?1",
   [STMT_DELETE_SESSION] = "DELETE FROM session WHERE id = ?1",
   [STMT_DELETE_SPEAKER] = "DELETE FROM speaker WHERE id = ?1",
   [STMT_DELETE_ASSIGNMENT] = "DELETE FROM assignment WHERE id = ?1",
   [STMT_DELETE_SEGMENT] = "DELETE FROM segment WHERE id = ?1",
   [STMT_DELETE_OUTCOME] = "DELETE FROM outcome WHERE id = ?1",
   [STMT_DELETE_OUTCOME_LINK] = "DELETE FROM outcome_link WHERE id = ?1",
+  [STMT_DELETE_LIVE_EVENT] = "DELETE FROM live_event WHERE id = ?1",
 };
 
 struct _ConveneStoreWriter
@@ -328,6 +339,29 @@ convene_store_writer_put_outcome_link (ConveneStoreWriter *writer,
   return run (stmt);
 }
 
+int
+convene_store_writer_put_live_event (ConveneStoreWriter *writer,
+                                     ConveneLiveEvent   *event,
+                                     gint64              session_id,
+                                     guint               position)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = get_stmt (writer, STMT_PUT_LIVE_EVENT, &rc)) == NULL)
+    return rc;
+
+  sqlite3_bind_int64 (stmt, 1, convene_live_event_get_id (event));
+  sqlite3_bind_int64 (stmt, 2, session_id);
+  sqlite3_bind_int64 (stmt, 3, position);
+  sqlite3_bind_int64 (stmt, 4, convene_live_event_get_at (event));
+  bind_text (stmt, 5, convene_live_action_to_nick (convene_live_event_get_action (event)));
+  sqlite3_bind_int64 (stmt, 6, convene_live_event_get_segment_id (event));
+  sqlite3_bind_int (stmt, 7, convene_live_event_get_minutes (event));
+  bind_text (stmt, 8, convene_live_recovery_to_nick (convene_live_event_get_recovery (event)));
+  return run (stmt);
+}
+
 static gint64
 object_id (ConveneStoreList  kind,
            gpointer          object)
@@ -347,6 +381,8 @@ object_id (ConveneStoreList  kind,
       return convene_outcome_get_id (object);
     case CONVENE_STORE_LIST_OUTCOME_LINKS:
       return convene_outcome_link_get_id (object);
+    case CONVENE_STORE_LIST_LIVE_EVENTS:
+      return convene_live_event_get_id (object);
     default:
       g_assert_not_reached ();
     }
@@ -366,6 +402,7 @@ convene_store_writer_delete_missing (ConveneStoreWriter *writer,
     [CONVENE_STORE_LIST_ITEMS] = STMT_IDS_ITEMS,
     [CONVENE_STORE_LIST_OUTCOMES] = STMT_IDS_OUTCOMES,
     [CONVENE_STORE_LIST_OUTCOME_LINKS] = STMT_IDS_OUTCOME_LINKS,
+    [CONVENE_STORE_LIST_LIVE_EVENTS] = STMT_IDS_LIVE_EVENTS,
   };
   static const Stmt delete_stmt[] = {
     [CONVENE_STORE_LIST_SESSIONS] = STMT_DELETE_SESSION,
@@ -375,6 +412,7 @@ convene_store_writer_delete_missing (ConveneStoreWriter *writer,
     [CONVENE_STORE_LIST_ITEMS] = STMT_DELETE_SEGMENT,
     [CONVENE_STORE_LIST_OUTCOMES] = STMT_DELETE_OUTCOME,
     [CONVENE_STORE_LIST_OUTCOME_LINKS] = STMT_DELETE_OUTCOME_LINK,
+    [CONVENE_STORE_LIST_LIVE_EVENTS] = STMT_DELETE_LIVE_EVENT,
   };
   g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) current = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -472,6 +510,7 @@ convene_store_writer_write_all (ConveneStoreWriter *writer,
     {
       g_autoptr(ConveneSession) session = g_list_model_get_item (sessions, i);
       GListModel *outcomes = G_LIST_MODEL (convene_session_get_outcomes (session));
+      GListModel *events = G_LIST_MODEL (convene_session_get_live_events (session));
       gint64 session_id = convene_session_get_id (session);
 
       if ((rc = convene_store_writer_put_session (writer, session, i)) != SQLITE_OK)
@@ -487,6 +526,15 @@ convene_store_writer_write_all (ConveneStoreWriter *writer,
           g_autoptr(ConveneOutcome) outcome = g_list_model_get_item (outcomes, j);
 
           rc = convene_store_writer_put_outcome (writer, outcome, session_id, j);
+          if (rc != SQLITE_OK)
+            return rc;
+        }
+
+      for (guint j = 0; j < g_list_model_get_n_items (events); j++)
+        {
+          g_autoptr(ConveneLiveEvent) event = g_list_model_get_item (events, j);
+
+          rc = convene_store_writer_put_live_event (writer, event, session_id, j);
           if (rc != SQLITE_OK)
             return rc;
         }

@@ -36,7 +36,7 @@ GQuark convene_store_error_quark (void);
 
 /* Convene's PRAGMA application_id ("CNVN") and the schema version it writes. */
 #define CONVENE_APPLICATION_ID 0x434E564E
-#define CONVENE_SCHEMA_VERSION 6
+#define CONVENE_SCHEMA_VERSION 7
 /* The first version whose files hold Fit to Slot's bounds, locks and step. */
 #define CONVENE_SCHEMA_VERSION_FIT 5
 

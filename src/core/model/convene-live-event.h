@@ -1,0 +1,51 @@
+/* convene-live-event.h: one thing the operator did while running a session
+ * live (started it, went to the next segment, held, ...), at the instant it
+ * happened. A session's events, in order, are its record of the day: the
+ * live engine replays them to stand where the show stood, after a restart
+ * as after a crash, and the actual start and end of every segment follow
+ * from them. Events are immutable. */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CONVENE_LIVE_ACTION_START,    /* "start"  the first segment starts */
+  CONVENE_LIVE_ACTION_NEXT,     /* "next"   the next segment starts (or the session ends) */
+  CONVENE_LIVE_ACTION_BACK,     /* "back"   the last transition is undone */
+  CONVENE_LIVE_ACTION_HOLD,     /* "hold" */
+  CONVENE_LIVE_ACTION_RESUME,   /* "resume" */
+  CONVENE_LIVE_ACTION_ADD,      /* "add"    minutes added (negative: taken) */
+  CONVENE_LIVE_ACTION_JUMP,     /* "jump"   segment starts */
+} ConveneLiveAction;
+
+/* How an overrun was recovered at a transition (see convene-live.h). */
+typedef enum {
+  CONVENE_LIVE_PUSH,            /* "push" */
+  CONVENE_LIVE_ABSORB,          /* "absorb" */
+} ConveneLiveRecovery;
+
+const char *convene_live_action_to_nick     (ConveneLiveAction action);
+gboolean    convene_live_action_from_nick   (const char *nick, ConveneLiveAction *out);
+const char *convene_live_recovery_to_nick   (ConveneLiveRecovery recovery);
+gboolean    convene_live_recovery_from_nick (const char *nick, ConveneLiveRecovery *out);
+
+#define CONVENE_TYPE_LIVE_EVENT (convene_live_event_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneLiveEvent, convene_live_event, CONVENE, LIVE_EVENT, GObject)
+
+/* Properties (read-only): "id", "at", "segment-id" (gint64), "action",
+ * "recovery" (their nicks), "minutes" (int).
+ * at: microseconds since the Unix epoch. segment_id: the segment a jump
+ * goes to (0 for every other action); minutes: what "add" adds. */
+ConveneLiveEvent   *convene_live_event_new           (gint64 id, gint64 at, ConveneLiveAction action,
+                                                      gint64 segment_id, int minutes,
+                                                      ConveneLiveRecovery recovery);
+gint64              convene_live_event_get_id        (ConveneLiveEvent *self);
+gint64              convene_live_event_get_at        (ConveneLiveEvent *self);
+ConveneLiveAction   convene_live_event_get_action    (ConveneLiveEvent *self);
+gint64              convene_live_event_get_segment_id (ConveneLiveEvent *self);
+int                 convene_live_event_get_minutes   (ConveneLiveEvent *self);
+ConveneLiveRecovery convene_live_event_get_recovery  (ConveneLiveEvent *self);
+
+G_END_DECLS
