@@ -158,6 +158,14 @@ static const char * const steps[] = {
   "  CHECK (has_target IN (0, 1));\n"
   "UPDATE segment SET has_target = 1\n"
   "  WHERE duration > 0 AND id IN (SELECT parent FROM segment WHERE parent IS NOT NULL);\n",
+
+  /* Version 5: how the project was last looked at (the timeline's zoom),
+   * kept with it but outside its content: no undo, no JSON. One row per
+   * named setting; the values are short texts each view reads itself. */
+  "CREATE TABLE view_setting (\n"
+  "  key TEXT PRIMARY KEY CHECK (length (key) BETWEEN 1 AND 64),\n"
+  "  value TEXT NOT NULL CHECK (length (value) <= 256)\n"
+  ") STRICT;\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CONVENE_SCHEMA_VERSION);
