@@ -356,6 +356,10 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.add-session", { "<Control><Shift>n", NULL } },
   { "win.save-copy", { "<Control><Shift>s", NULL } },
+  /* The timeline's, found from the keyboard focus inside it. */
+  { "timeline.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "timeline.zoom-out", { "<Control>minus", NULL } },
+  { "timeline.zoom-fit", { "<Control>0", NULL } },
 };
 
 const char *

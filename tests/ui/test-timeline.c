@@ -245,7 +245,8 @@ test_example_blocks (void)
     g_autoptr(ConveneSegment) last_item = g_list_model_get_item (items, n_items - 1);
     GtkWidget *header = block_of (GTK_WIDGET (timeline), panel);
     GtkWidget *item = block_of (GTK_WIDGET (timeline), first_item);
-    int item_height = MAX ((int) (convene_segment_get_duration (first_item) * CONVENE_BLOCK_PX_PER_MINUTE),
+    double scale = convene_timeline_view_get_px_per_minute (timeline);
+    int item_height = MAX ((int) (convene_segment_get_duration (first_item) * scale),
                            CONVENE_BLOCK_MIN_HEIGHT);
 
     g_assert_cmpuint (n_items, >=, 2);
@@ -258,7 +259,7 @@ test_example_blocks (void)
     g_assert_false (has_label_text (header, "12:40"));
     g_assert_true (has_label_text (item, "12:40"));
     g_assert_cmpint (gtk_widget_get_height (header), >=, CONVENE_BLOCK_HEADER_HEIGHT - 4);
-    g_assert_cmpint (gtk_widget_get_height (header), <, (int) (60 * CONVENE_BLOCK_PX_PER_MINUTE) - 8);
+    g_assert_cmpint (gtk_widget_get_height (header), <, CONVENE_BLOCK_HEADER_HEIGHT + 24);
     g_assert_nonnull (item);
     g_assert_true (gtk_widget_has_css_class (item, "timeline-item"));
     g_assert_false (gtk_widget_has_css_class (item, "timeline-item-last"));
@@ -285,6 +286,22 @@ test_example_blocks (void)
   close_window (window);
   convene_document_close (document);
   remove_project_file (file);
+}
+
+/* Zooms the timeline in a step at a time, as its zoom-in button does, until
+ * a minute takes at least px pixels or it goes no closer. */
+static void
+zoom_in_to (ConveneTimelineView *timeline,
+            double               px)
+{
+  while (convene_timeline_view_get_px_per_minute (timeline) < px)
+    {
+      int before = convene_timeline_view_get_zoom_level (timeline);
+
+      gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL);
+      if (convene_timeline_view_get_zoom_level (timeline) == before)
+        break;
+    }
 }
 
 /* The block of segment is described to assistive technologies as said. */
@@ -609,6 +626,8 @@ test_details_editor (void)
   gtk_editable_set_text (GTK_EDITABLE (pin_time), "13:50");
   g_signal_emit_by_name (pin_time, "activate");
   g_assert_cmpint (convene_segment_get_fixed_start (discussion), ==, 13 * 60 + 50);
+  /* Close enough for every line of the block to show. */
+  zoom_in_to (timeline, 4);
   wait_for_drawn_label (GTK_WIDGET (timeline), "Moderated discussion · 25 min · 10 min gap before");
 
   /* A time that is not one is refused and the field shows the model again. */
@@ -1458,6 +1477,7 @@ run_drags (void)
   GtkWidget *block;
   g_autofree char *state = NULL;
   int x1, y1, x2, y2;
+  double scale;
   guint test = 0;
   gboolean ok;
 
@@ -1518,15 +1538,20 @@ run_drags (void)
   g_print ("%s %u - the opening dropped into the panel becomes its last item\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
 
+  /* Resizing follows the zoom: closer, a pixel is less time. */
+  zoom_in_to (timeline, 2.4);
+  scale = convene_timeline_view_get_px_per_minute (timeline);
+  g_print ("# zoomed to %.2f px a minute\n", scale);
   convene_timeline_view_select_segment (timeline, opening);
   back_to_timeline (timeline, list);
   /* 4. The opening's own bottom edge (the border drawn, not the gap
-   * below it) dragged down by 24 px: ten more minutes. */
+   * below it) dragged down by about ten minutes' height (a little more:
+   * the drag may start a few pixels late): ten more minutes. */
   wait_block (list, opening);
   block = block_of (list, opening);
   screen_point (first_with_class (block, "block"), 1.0, &x1, &y1);
   y1 -= 3;
-  drag (x1, y1, x1, y1 + 24);
+  drag (x1, y1, x1, y1 + (int) (12 * scale + 0.5));
   ok = saved_as (file, "after resize", "opening/20,panel/60", NULL);
   g_print ("%s %u - dragging the opening's edge makes it 20 min\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
@@ -1539,7 +1564,7 @@ run_drags (void)
   screen_point (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)), 0.5, &x1, &y1);
   {
     g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
-    g_autofree char *move = g_strdup_printf ("mousemove %d %d", x1, y1 + 48);
+    g_autofree char *move = g_strdup_printf ("mousemove %d %d", x1, y1 + (int) (20 * scale + 0.5));
     guint live;
 
     /* The block shows the new length while the file and the model keep
