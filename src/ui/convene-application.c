@@ -356,10 +356,9 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.add-session", { "<Control><Shift>n", NULL } },
   { "win.save-copy", { "<Control><Shift>s", NULL } },
-  /* The timeline's, found from the keyboard focus inside it. */
-  { "timeline.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
-  { "timeline.zoom-out", { "<Control>minus", NULL } },
-  { "timeline.zoom-fit", { "<Control>0", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-fit", { "<Control>0", NULL } },
 };
 
 const char *

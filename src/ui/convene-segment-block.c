@@ -8,6 +8,8 @@
 
 /* How far an item sits in from its segment. */
 #define ITEM_INDENT 28
+/* How far a start sits down the rail from the top of its block. */
+#define RAIL_TOP    4
 
 struct _ConveneSegmentBlock
 {
@@ -418,7 +420,8 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   gtk_widget_set_visible (GTK_WIDGET (self->gap_time_label), heights.gap > 0);
   convene_ui_label_set_user_text (self->start_label, start);
   gtk_widget_set_visible (GTK_WIDGET (self->start_label), !items);
-  place (self->rail, self->start_label, heights.gap);
+  place (self->rail, self->gap_time_label, RAIL_TOP);
+  place (self->rail, self->start_label, heights.gap + RAIL_TOP);
 
   self->slot_zone = find_slot (schedule, entry, &self->slot_fraction);
   gtk_widget_set_visible (GTK_WIDGET (self->slot_label), self->slot_zone != SLOT_NONE);
@@ -435,7 +438,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
       int y = line - time_height;
 
       if (self->slot_zone != SLOT_GAP)
-        y = MAX (y, heights.gap + time_height);
+        y = MAX (y, heights.gap + RAIL_TOP + time_height);
       convene_ui_label_set_user_text (self->slot_label, slot_end);
       /* Translators: the tooltip of the slot end on the timeline's time rail. */
       tooltip = g_strdup_printf (_("The session’s slot ends at %s"), slot_end);
@@ -449,7 +452,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
     {
       convene_ui_label_set_user_text (self->end_label, end);
       place (self->rail, self->end_label,
-             MAX (heights.gap + heights.card - time_height, heights.gap + time_height));
+             MAX (heights.gap + heights.card - time_height - 2, heights.gap + RAIL_TOP + time_height));
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 

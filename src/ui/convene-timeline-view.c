@@ -59,6 +59,7 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
       gtk_label_set_text (self->where_label, "");
       gtk_label_set_text (self->times_label, "");
       gtk_label_set_text (self->fit_label, "");
+      _convene_timeline_view_update_scale (self);
       return;
     }
 

@@ -14,7 +14,7 @@
 #define ZOOM_SETTING   "timeline-zoom"
 #define ZOOM_STEP      G_SQRT2
 #define CLOSE_UP       8.0   /* pixels per minute */
-#define FARTHEST       0.02  /* below this even a long congress day is a stack of minimum blocks */
+#define FARTHEST       0.02  /* pixels per minute: a congress day of minimum blocks */
 #define MAX_ZOOM_LEVEL 40
 
 /* How tall the list's rows are at px_per_minute. */
@@ -35,27 +35,29 @@ total_height (ConveneSchedule *schedule,
   return total;
 }
 
-/* The largest scale at which every row fits in height (the smallest one
- * when even the minimum heights do not fit). */
+/* The largest scale at which every row fits in height. When even the
+ * minimum heights do not, the largest at which every block still is at its
+ * minimum: any farther would look the same, so each step in from there
+ * shows. */
 static double
 fit_scale (ConveneSchedule *schedule,
            int              height)
 {
   double low = FARTHEST, high = CLOSE_UP;
+  double room;
 
   if (height <= 0 || convene_schedule_get_n_entries (schedule) == 0)
     return CLOSE_UP;
-  if (total_height (schedule, high) <= height)
+  room = MAX (height, total_height (schedule, low));
+  if (total_height (schedule, high) <= room)
     return high;
-  if (total_height (schedule, low) > height)
-    return low;
   /* Heights only grow with the scale: halve the interval until it is
    * finer than a pixel makes a difference. */
   for (int i = 0; i < 24 && high - low > 0.0005; i++)
     {
       double middle = (low + high) / 2;
 
-      if (total_height (schedule, middle) <= height)
+      if (total_height (schedule, middle) <= room)
         low = middle;
       else
         high = middle;
