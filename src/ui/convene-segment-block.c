@@ -547,6 +547,20 @@ convene_segment_block_get_segment (ConveneSegmentBlock *self)
   return self->segment;
 }
 
+gboolean
+convene_segment_block_is_on_card (ConveneSegmentBlock *self,
+                                  double               x,
+                                  double               y)
+{
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (CONVENE_IS_SEGMENT_BLOCK (self), FALSE);
+
+  if (!gtk_widget_compute_bounds (self->card_overlay, GTK_WIDGET (self), &bounds))
+    return FALSE;
+  return y >= bounds.origin.y && y < bounds.origin.y + bounds.size.height;
+}
+
 GtkWidget *
 convene_segment_block_get_handle (ConveneSegmentBlock *self)
 {

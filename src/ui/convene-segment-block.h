@@ -56,6 +56,11 @@ void            convene_segment_block_set_segment (ConveneSegmentBlock *self,
 void            convene_segment_block_clear       (ConveneSegmentBlock *self);
 /* The segment shown, or NULL. */
 ConveneSegment *convene_segment_block_get_segment (ConveneSegmentBlock *self);
+/* Whether (x, y), in the block's coordinates, is on its card rather than
+ * on the free time before or after it. */
+gboolean        convene_segment_block_is_on_card  (ConveneSegmentBlock *self,
+                                                   double               x,
+                                                   double               y);
 /* The strip along the block's bottom edge that resizes it by dragging. */
 GtkWidget      *convene_segment_block_get_handle  (ConveneSegmentBlock *self);
 /* Whether long titles (and the lines under them) wrap over up to three

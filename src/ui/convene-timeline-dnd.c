@@ -497,7 +497,8 @@ block_drag_prepare (GtkDragSource       *source,
 {
   ConveneSegment *segment = convene_segment_block_get_segment (block);
 
-  if (segment == NULL)
+  /* The free time around a card is no part of its segment. */
+  if (segment == NULL || !convene_segment_block_is_on_card (block, x, y))
     return NULL;
   return gdk_content_provider_new_typed (CONVENE_TYPE_SEGMENT, segment);
 }
