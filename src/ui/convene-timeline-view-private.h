@@ -88,6 +88,9 @@ struct _ConveneTimelineView
   double              px_per_minute;    /* what the blocks are drawn at */
   int                 viewport_height;  /* the list's height the fit was made for */
   double              zoom_scroll;      /* Ctrl and a touchpad: scrolling not yet a step */
+  double              fit;              /* the scale at level 0 ... */
+  ConveneSchedule    *fit_schedule;     /* ... worked out for this schedule (held, so */
+  int                 fit_height;       /* it is never another's address) and height */
   gboolean            scale_stale;      /* the height changed: fit again before the next layout */
 
   gboolean            syncing;    /* the editor is being filled from the model */

@@ -672,6 +672,7 @@ convene_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->main, gtk_widget_unparent);
   g_clear_pointer (&self->side, gtk_widget_unparent);
   g_clear_pointer (&self->schedule, convene_schedule_unref);
+  g_clear_pointer (&self->fit_schedule, convene_schedule_unref);
   g_clear_pointer (&self->fit_text, g_free);
 
   G_OBJECT_CLASS (convene_timeline_view_parent_class)->dispose (object);

@@ -111,8 +111,16 @@ _convene_timeline_view_update_scale (ConveneTimelineView *self)
       update_actions (self);
       return;
     }
-  /* The list's own border and padding are not room for rows. */
-  fit = fit_scale (self->schedule, self->viewport_height - 8);
+  /* The list's own border and padding are not room for rows. The fit
+   * changes only with the schedule or the height, not with a zoom step. */
+  if (self->fit_schedule != self->schedule || self->fit_height != self->viewport_height)
+    {
+      g_clear_pointer (&self->fit_schedule, convene_schedule_unref);
+      self->fit_schedule = convene_schedule_ref (self->schedule);
+      self->fit_height = self->viewport_height;
+      self->fit = fit_scale (self->schedule, self->viewport_height - 8);
+    }
+  fit = self->fit;
   self->max_zoom_level = max_level (fit);
   self->shown_zoom_level = MIN (self->zoom_level, self->max_zoom_level);
   self->px_per_minute = level_scale (fit, self->shown_zoom_level);
