@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-timeline-view-private.h"
+#include "convene-ui-util.h"
 
 /* The timeline's zoom: how many pixels a minute takes. Level 0 fits the
  * session's slot (and whatever runs past it) to the height of the list;
@@ -238,11 +239,8 @@ zoom_button (const char *icon_name,
              const char *action_name,
              const char *tooltip)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  GtkWidget *button = convene_ui_icon_button (icon_name, action_name, tooltip);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   return button;
 }

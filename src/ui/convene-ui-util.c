@@ -473,3 +473,16 @@ convene_ui_popover_point_at (GtkPopover *popover,
   if (gtk_widget_get_visible (GTK_WIDGET (popover)))
     gtk_popover_present (popover);
 }
+
+GtkWidget *
+convene_ui_icon_button (const char *icon_name,
+                        const char *action_name,
+                        const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return button;
+}
