@@ -373,20 +373,6 @@ preview_destroyed (GtkWidget *window,
   gtk_print_operation_preview_end_preview (GTK_PRINT_OPERATION_PREVIEW (preview->print));
 }
 
-static GtkWidget *
-preview_button (const char *icon_name,
-                const char *action_name,
-                const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
-}
-
 static void
 add_shortcut (GtkShortcutController *controller,
               guint                  keyval,
@@ -465,9 +451,9 @@ convene_print_preview_ready (GtkPrintOperationPreview *operation_preview,
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (buttons, "linked");
   gtk_box_append (GTK_BOX (buttons),
-                  preview_button ("go-previous-symbolic", "preview.previous-page", _("Previous Page")));
+                  convene_ui_icon_button ("go-previous-symbolic", "preview.previous-page", _("Previous Page")));
   gtk_box_append (GTK_BOX (buttons),
-                  preview_button ("go-next-symbolic", "preview.next-page", _("Next Page")));
+                  convene_ui_icon_button ("go-next-symbolic", "preview.next-page", _("Next Page")));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), buttons);
 
   zoom_button = gtk_toggle_button_new ();

@@ -787,6 +787,14 @@ convene_project_view_get_document (ConveneProjectView *self)
   return self->document;
 }
 
+GtkWidget *
+convene_project_view_get_timeline (ConveneProjectView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PROJECT_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->timeline);
+}
+
 ConveneSession *
 convene_project_view_get_session (ConveneProjectView *self)
 {

@@ -19,6 +19,8 @@ void             convene_project_view_set_document   (ConveneProjectView *self,
                                                       ConveneDocument    *document);
 ConveneDocument *convene_project_view_get_document   (ConveneProjectView *self);
 ConveneSession  *convene_project_view_get_session    (ConveneProjectView *self);
+/* The running order's timeline (borrowed). */
+GtkWidget       *convene_project_view_get_timeline   (ConveneProjectView *self);
 /* Adds a new session after the others and selects it. */
 void             convene_project_view_add_session    (ConveneProjectView *self);
 /* Removes the selected session, offering Undo in a toast. */

@@ -8,15 +8,24 @@
 
 /* How far an item sits in from its segment. */
 #define ITEM_INDENT 28
+/* How far a start sits down the rail from the top of its block. */
+#define RAIL_TOP    4
 
 struct _ConveneSegmentBlock
 {
   GtkWidget parent_instance;
 
-  GtkWidget *ruler;
+  GtkWidget *rail;           /* a GtkFixed: the times at their heights */
   GtkWidget *parent_bar;     /* an item's line in its segment's colour */
+  GtkLabel  *gap_time_label; /* where a pinned segment's gap begins */
   GtkLabel  *start_label;
-  GtkLabel  *end_label;
+  GtkLabel  *end_label;      /* the last row: where the programme ends */
+  GtkLabel  *slot_label;     /* the slot end, on the row it falls in */
+  GtkWidget *gap_box;        /* the free time before a pinned segment */
+  GtkLabel  *gap_label;
+  GtkWidget *card_overlay;   /* the card, its resize handle over it */
+  GtkWidget *tail_box;       /* the last row: the slot's remaining time */
+  GtkLabel  *tail_label;
   GtkWidget *card;
   GtkWidget *bar;
   GtkImage  *icon;
@@ -30,6 +39,10 @@ struct _ConveneSegmentBlock
   GtkWidget *handle;
 
   gboolean        wrap;           /* long titles take more lines */
+  /* Where the slot end falls: in which part of the block (SLOT_*) and how
+   * far down it, 0 to 1; drawn as a line across the block. */
+  int             slot_zone;
+  double          slot_fraction;
 
   ConveneSegment *segment;        /* owned */
   char           *summary;        /* "Panel, 12:40 to 13:40" */
@@ -38,6 +51,56 @@ struct _ConveneSegmentBlock
 };
 
 G_DEFINE_FINAL_TYPE (ConveneSegmentBlock, convene_segment_block, GTK_TYPE_WIDGET)
+
+enum {
+  SLOT_NONE,
+  SLOT_GAP,
+  SLOT_CARD,
+  SLOT_TAIL,
+};
+
+static gboolean
+has_items (ConveneSegment *segment)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (segment))) > 0;
+}
+
+static gboolean
+is_last_row (ConveneSchedule            *schedule,
+             const ConveneScheduleEntry *entry)
+{
+  guint n = convene_schedule_get_n_entries (schedule);
+
+  return n > 0 && convene_schedule_get_entry (schedule, n - 1) == entry;
+}
+
+static int
+minutes_to_px (int    minutes,
+               double px_per_minute)
+{
+  return (int) (minutes * px_per_minute + 0.5);
+}
+
+void
+convene_segment_block_heights (ConveneSchedule            *schedule,
+                               const ConveneScheduleEntry *entry,
+                               double                      px_per_minute,
+                               ConveneBlockHeights        *heights)
+{
+  int slot;
+
+  g_return_if_fail (schedule != NULL && entry != NULL && heights != NULL);
+
+  slot = convene_schedule_get_slot_minutes (schedule);
+  heights->gap = entry->gap_before > 0
+                 ? MAX (minutes_to_px (entry->gap_before, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
+  /* A segment with items is only their heading: they show its time. */
+  heights->card = has_items (entry->segment)
+                  ? CONVENE_BLOCK_HEADER_HEIGHT
+                  : MAX (minutes_to_px (entry->end - entry->start, px_per_minute), CONVENE_BLOCK_MIN_HEIGHT);
+  heights->tail = is_last_row (schedule, entry) && slot > entry->end
+                  ? MAX (minutes_to_px (slot - entry->end, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
+}
 
 static void
 set_kind_class (ConveneSegmentBlock *self,
@@ -86,8 +149,8 @@ is_last_item (const ConveneScheduleEntry *entry)
   return last == entry->segment;
 }
 
-/* "Dr Amina Diallo, Jon Berg (TBC)": who is on the segment, unconfirmed
- * people marked. */
+/* "Dr Amina Diallo (Moderator), Jon Berg (Panellist, TBC)": who is on the
+ * segment in which role, unconfirmed people marked. */
 static char *
 describe_people (ConveneDocument *document,
                  ConveneSegment  *segment)
@@ -101,19 +164,91 @@ describe_people (ConveneDocument *document,
       ConveneSpeaker *speaker = convene_document_find_speaker (document,
                                                                convene_assignment_get_speaker_id (assignment));
       g_autofree char *name = NULL;
+      const char *role;
 
       if (speaker == NULL)
         continue;
       name = convene_speaker_dup_display_name (speaker);
       if (text->len > 0)
         g_string_append (text, ", ");
+      role = convene_role_get_label (convene_assignment_get_role (assignment));
       if (convene_speaker_get_status (speaker) == CONVENE_SPEAKER_STATUS_CONFIRMED)
-        g_string_append (text, name);
+        /* Translators: a person on a timeline block and their role there,
+         * "Dr Amina Diallo (Moderator)". */
+        g_string_append_printf (text, _("%s (%s)"), name, role);
       else
-        /* Translators: a person not confirmed yet, "Jon Berg (TBC)". */
-        g_string_append_printf (text, _("%s (TBC)"), name);
+        /* Translators: a person not confirmed yet and their role, "Jon Berg (Panellist, TBC)". */
+        g_string_append_printf (text, _("%s (%s, TBC)"), name, role);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The height of one line of label's text in its own font. */
+static int
+line_height (GtkLabel *label)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), "Ag");
+  int height = 0;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+/* Shows label with text when text is not empty and one more line fits in
+ * *room (taking it from there). */
+static void
+show_line (GtkLabel   *label,
+           const char *text,
+           int        *room)
+{
+  int need = line_height (label) + 2;
+  gboolean shown = text[0] != '\0' && *room >= need;
+
+  convene_ui_label_set_user_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+  if (shown)
+    *room -= need;
+}
+
+static void
+place (GtkWidget *rail,
+       GtkLabel  *label,
+       int        y)
+{
+  double x = 0, old_y = -1;
+
+  gtk_fixed_get_child_position (GTK_FIXED (rail), GTK_WIDGET (label), &x, &old_y);
+  if ((int) old_y != y)
+    gtk_fixed_move (GTK_FIXED (rail), GTK_WIDGET (label), 0, MAX (y, 0));
+}
+
+/* Where the slot end falls in the block of entry, if it does: in the free
+ * time before it, in its own time (a segment without items: its items
+ * carry a group's time), or after the last row. */
+static int
+find_slot (ConveneSchedule            *schedule,
+           const ConveneScheduleEntry *entry,
+           double                     *fraction)
+{
+  int slot = convene_schedule_get_slot_minutes (schedule);
+
+  if (entry->gap_before > 0 && slot > entry->start - entry->gap_before && slot <= entry->start)
+    {
+      *fraction = (double) (slot - (entry->start - entry->gap_before)) / entry->gap_before;
+      return SLOT_GAP;
+    }
+  if (!has_items (entry->segment) && slot > entry->start && slot <= entry->end)
+    {
+      *fraction = (double) (slot - entry->start) / (entry->end - entry->start);
+      return SLOT_CARD;
+    }
+  if (is_last_row (schedule, entry) && slot > entry->end)
+    {
+      *fraction = 1;
+      return SLOT_TAIL;
+    }
+  *fraction = 0;
+  return SLOT_NONE;
 }
 
 void
@@ -121,7 +256,8 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
                             ConveneDocument            *document,
                             ConveneSchedule            *schedule,
                             const ConveneScheduleEntry *entry,
-                            gboolean                    use_12h)
+                            gboolean                    use_12h,
+                            double                      px_per_minute)
 {
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -130,12 +266,15 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   g_autofree char *notes = NULL;
   g_autofree char *css_class = NULL;
   g_autofree char *target = NULL;
+  ConveneBlockHeights heights;
   ConveneSegmentKind kind;
   const char *title;
   const char *newline;
   guint duration;
-  gboolean has_items;
-  int height;
+  gboolean items;
+  gboolean last;
+  int time_height;
+  int room;
 
   g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
   g_return_if_fail (entry != NULL);
@@ -149,11 +288,12 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   title = convene_segment_get_title (entry->segment);
   if (title[0] == '\0')
     title = convene_segment_kind_get_label (kind);
+  items = has_items (entry->segment);
+  last = is_last_row (schedule, entry);
+  convene_segment_block_heights (schedule, entry, px_per_minute, &heights);
 
   start = convene_schedule_format_clock (schedule, entry->start, use_12h);
   end = convene_schedule_format_clock (schedule, entry->end, use_12h);
-  convene_ui_label_set_user_text (self->start_label, start);
-  convene_ui_label_set_user_text (self->end_label, end);
   convene_ui_label_set_user_text (self->title_label, title);
 
   /* Translators: kind and length of a segment, "Panel · 60 min". */
@@ -174,7 +314,6 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
       g_free (meta);
       meta = g_steal_pointer (&joined);
     }
-  convene_ui_label_set_user_text (self->meta_label, meta);
 
   /* A segment lasts what its items take: say how far that is from the
    * target length the planner gave it. */
@@ -185,16 +324,19 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   set_class (GTK_WIDGET (self->target_label), "warning", entry->target >= 0 && entry->items_minutes < entry->target);
 
   people = describe_people (document, entry->segment);
-  convene_ui_label_set_user_text (self->people_label, people);
-  gtk_widget_set_visible (GTK_WIDGET (self->people_label), people[0] != '\0');
-
   newline = strchr (convene_segment_get_notes (entry->segment), '\n');
   notes = newline != NULL
           ? g_strndup (convene_segment_get_notes (entry->segment),
                        (gsize) (newline - convene_segment_get_notes (entry->segment)))
           : g_strdup (convene_segment_get_notes (entry->segment));
-  convene_ui_label_set_user_text (self->notes_label, notes);
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes[0] != '\0');
+
+  /* As many lines as the block's height holds under its title: who is on
+   * it first, then its kind and length, then its notes. A group's heading
+   * shows all of them. */
+  room = items ? G_MAXINT / 2 : heights.card - 12 - line_height (self->title_label);
+  show_line (self->people_label, people, &room);
+  show_line (self->meta_label, meta, &room);
+  show_line (self->notes_label, notes, &room);
 
   css_class = g_strdup_printf ("kind-%s", convene_segment_kind_to_nick (kind));
   set_kind_class (self, css_class);
@@ -229,23 +371,90 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
 
   /* A segment with items is only their heading: the items show its time, so
    * drawing it at full length too would count that time twice. The heading
-   * names its whole span once instead of a start and end on the ruler that
-   * would sit right beside its first item's start. */
-  has_items = g_list_model_get_n_items (G_LIST_MODEL (convene_segment_get_items (entry->segment))) > 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->start_label), !has_items);
-  gtk_widget_set_visible (GTK_WIDGET (self->end_label), !has_items);
-  gtk_widget_set_visible (GTK_WIDGET (self->range_label), has_items);
-  if (has_items)
+   * names its whole span once instead of a start on the rail that would sit
+   * right beside its first item's start. */
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), items);
+  if (items)
     {
       /* Translators: the span of a panel and its talks, "12:40 – 13:40". */
       g_autofree char *range = g_strdup_printf (C_("time range", "%s – %s"), start, end);
 
       convene_ui_label_set_user_text (self->range_label, range);
     }
-  set_class (GTK_WIDGET (self), "timeline-parent", has_items);
-  gtk_widget_set_visible (self->handle, !has_items);
-  height = has_items ? CONVENE_BLOCK_HEADER_HEIGHT : (int) (duration * CONVENE_BLOCK_PX_PER_MINUTE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), -1, MAX (height, CONVENE_BLOCK_MIN_HEIGHT));
+  set_class (GTK_WIDGET (self), "timeline-parent", items);
+  gtk_widget_set_visible (self->handle, !items);
+
+  /* The parts of the block, each as tall as its minutes. */
+  gtk_widget_set_size_request (self->gap_box, -1, heights.gap);
+  gtk_widget_set_visible (self->gap_box, heights.gap > 0);
+  gtk_widget_set_size_request (self->card_overlay, -1, heights.card);
+  gtk_widget_set_size_request (self->tail_box, -1, heights.tail);
+  gtk_widget_set_visible (self->tail_box, heights.tail > 0);
+  if (heights.gap > 0)
+    {
+      /* Translators: the free time before a segment pinned to a clock time. */
+      g_autofree char *free_time = g_strdup_printf (_("%d min free"), entry->gap_before);
+
+      gtk_label_set_text (self->gap_label, free_time);
+    }
+  if (heights.tail > 0)
+    {
+      /* Translators: the time left in the session's slot after its last segment. */
+      g_autofree char *left = g_strdup_printf (_("%d min left in the slot"),
+                                               convene_schedule_get_slot_minutes (schedule) - entry->end);
+
+      gtk_label_set_text (self->tail_label, left);
+    }
+
+  /* The rail prints each start once: the free time's, the block's own (a
+   * group's heading names its span instead), the programme's end after the
+   * last row, and the slot end where it falls. */
+  time_height = line_height (self->start_label);
+  if (heights.gap > 0)
+    {
+      g_autofree char *gap_start = convene_schedule_format_clock (schedule, entry->start - entry->gap_before,
+                                                                  use_12h);
+
+      convene_ui_label_set_user_text (self->gap_time_label, gap_start);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->gap_time_label), heights.gap > 0);
+  convene_ui_label_set_user_text (self->start_label, start);
+  gtk_widget_set_visible (GTK_WIDGET (self->start_label), !items);
+  place (self->rail, self->gap_time_label, RAIL_TOP);
+  place (self->rail, self->start_label, heights.gap + RAIL_TOP);
+
+  self->slot_zone = find_slot (schedule, entry, &self->slot_fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->slot_label), self->slot_zone != SLOT_NONE);
+  if (self->slot_zone != SLOT_NONE)
+    {
+      g_autofree char *slot_end = convene_schedule_format_clock (schedule,
+                                                                 convene_schedule_get_slot_minutes (schedule),
+                                                                 use_12h);
+      g_autofree char *tooltip = NULL;
+      int line = self->slot_zone == SLOT_GAP ? (int) (heights.gap * self->slot_fraction)
+               : self->slot_zone == SLOT_CARD ? heights.gap + (int) (heights.card * self->slot_fraction)
+               : heights.gap + heights.card + heights.tail;
+      /* Just above its line, below the start it may share the block with. */
+      int y = line - time_height;
+
+      if (self->slot_zone != SLOT_GAP)
+        y = MAX (y, heights.gap + RAIL_TOP + time_height);
+      convene_ui_label_set_user_text (self->slot_label, slot_end);
+      /* Translators: the tooltip of the slot end on the timeline's time rail. */
+      tooltip = g_strdup_printf (_("The session’s slot ends at %s"), slot_end);
+      set_tooltip (GTK_WIDGET (self->slot_label), tooltip);
+      place (self->rail, self->slot_label, y);
+    }
+  /* The programme's end, unless the slot ends right there too. */
+  gtk_widget_set_visible (GTK_WIDGET (self->end_label),
+                          last && !(self->slot_zone == SLOT_CARD && self->slot_fraction >= 1));
+  if (last)
+    {
+      convene_ui_label_set_user_text (self->end_label, end);
+      place (self->rail, self->end_label,
+             MAX (heights.gap + heights.card - time_height - 2, heights.gap + RAIL_TOP + time_height));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_free (self->summary);
   /* Translators: what a screen reader says for a block, "Panel, 12:40 to 13:40". */
@@ -270,6 +479,16 @@ convene_segment_block_announce (ConveneSegmentBlock *self,
                                    gtk_label_get_text (self->target_label));
   else
     description = g_strdup (gtk_label_get_text (self->meta_label));
+  /* Who is on it, with their roles, even when the block is too short to
+   * show them. */
+  if (gtk_label_get_text (self->people_label)[0] != '\0')
+    {
+      g_autofree char *with_people = g_strdup_printf ("%s · %s", description,
+                                                      gtk_label_get_text (self->people_label));
+
+      g_free (description);
+      description = g_steal_pointer (&with_people);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -328,6 +547,20 @@ convene_segment_block_get_segment (ConveneSegmentBlock *self)
   return self->segment;
 }
 
+gboolean
+convene_segment_block_is_on_card (ConveneSegmentBlock *self,
+                                  double               x,
+                                  double               y)
+{
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (CONVENE_IS_SEGMENT_BLOCK (self), FALSE);
+
+  if (!gtk_widget_compute_bounds (self->card_overlay, GTK_WIDGET (self), &bounds))
+    return FALSE;
+  return y >= bounds.origin.y && y < bounds.origin.y + bounds.size.height;
+}
+
 GtkWidget *
 convene_segment_block_get_handle (ConveneSegmentBlock *self)
 {
@@ -349,6 +582,58 @@ add_label (GtkWidget  *box,
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (box), label);
   return GTK_LABEL (label);
+}
+
+static GtkLabel *
+add_rail_label (GtkWidget  *rail,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "segment-time");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_visible (label, FALSE);
+  gtk_fixed_put (GTK_FIXED (rail), label, 0, 0);
+  return GTK_LABEL (label);
+}
+
+/* The slot end as a line across the block, at its place in the part of the
+ * block it falls in, in the colour of its time on the rail. */
+static void
+convene_segment_block_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  ConveneSegmentBlock *self = CONVENE_SEGMENT_BLOCK (widget);
+  GtkWidget *zone = NULL;
+  graphene_rect_t bounds;
+  GdkRGBA color;
+  double y;
+
+  GTK_WIDGET_CLASS (convene_segment_block_parent_class)->snapshot (widget, snapshot);
+
+  switch (self->slot_zone)
+    {
+    case SLOT_GAP:
+      zone = self->gap_box;
+      break;
+    case SLOT_CARD:
+      zone = self->card_overlay;
+      break;
+    case SLOT_TAIL:
+      zone = self->tail_box;
+      break;
+    default:
+      return;
+    }
+  if (!gtk_widget_get_visible (zone) || !gtk_widget_compute_bounds (zone, widget, &bounds))
+    return;
+  y = bounds.origin.y + bounds.size.height * self->slot_fraction;
+  y = CLAMP (y - 1, 0, gtk_widget_get_height (widget) - 2);
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->slot_label)), &color);
+  gtk_snapshot_append_color (snapshot, &color,
+                             &GRAPHENE_RECT_INIT (0, (float) y, (float) gtk_widget_get_width (widget), 2));
 }
 
 static void
@@ -374,6 +659,7 @@ convene_segment_block_class_init (ConveneSegmentBlockClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = convene_segment_block_dispose;
+  widget_class->snapshot = convene_segment_block_snapshot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "segmentblock");
@@ -394,15 +680,13 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_HORIZONTAL);
 
-  self->ruler = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (self->ruler, "ruler");
-  gtk_widget_set_parent (self->ruler, GTK_WIDGET (self));
-  self->start_label = add_label (self->ruler, "segment-time");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->start_label), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->start_label), GTK_ALIGN_START);
-  self->end_label = add_label (self->ruler, "segment-time");
-  gtk_widget_add_css_class (GTK_WIDGET (self->end_label), "dim-label");
-  gtk_widget_set_valign (GTK_WIDGET (self->end_label), GTK_ALIGN_END);
+  self->rail = gtk_fixed_new ();
+  gtk_widget_add_css_class (self->rail, "ruler");
+  gtk_widget_set_parent (self->rail, GTK_WIDGET (self));
+  self->gap_time_label = add_rail_label (self->rail, "dim-label");
+  self->start_label = add_rail_label (self->rail, NULL);
+  self->end_label = add_rail_label (self->rail, "dim-label");
+  self->slot_label = add_rail_label (self->rail, "slot-end");
 
   self->parent_bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->parent_bar, "parent-bar");
@@ -414,14 +698,31 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   gtk_widget_set_hexpand (column, TRUE);
   gtk_widget_set_parent (column, GTK_WIDGET (self));
 
+  /* Free time before a pinned segment, as tall as its minutes. */
+  self->gap_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->gap_box, "free-time");
+  gtk_widget_set_visible (self->gap_box, FALSE);
+  gtk_box_append (GTK_BOX (column), self->gap_box);
+  self->gap_label = add_label (self->gap_box, "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->gap_label), "dim-label");
+
   /* The card's own bottom edge is the resize handle, drawn over it. */
   overlay = gtk_overlay_new ();
+  self->card_overlay = overlay;
   gtk_widget_set_vexpand (overlay, TRUE);
   gtk_box_append (GTK_BOX (column), overlay);
   self->card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (self->card, "block");
   gtk_widget_set_vexpand (self->card, TRUE);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), self->card);
+
+  /* The last row: what is left of the slot after the programme. */
+  self->tail_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->tail_box, "free-time");
+  gtk_widget_set_visible (self->tail_box, FALSE);
+  gtk_box_append (GTK_BOX (column), self->tail_box);
+  self->tail_label = add_label (self->tail_box, "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->tail_label), "dim-label");
 
   self->bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->bar, "kind-bar");

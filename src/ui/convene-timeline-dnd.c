@@ -497,7 +497,8 @@ block_drag_prepare (GtkDragSource       *source,
 {
   ConveneSegment *segment = convene_segment_block_get_segment (block);
 
-  if (segment == NULL)
+  /* The free time around a card is no part of its segment. */
+  if (segment == NULL || !convene_segment_block_is_on_card (block, x, y))
     return NULL;
   return gdk_content_provider_new_typed (CONVENE_TYPE_SEGMENT, segment);
 }
@@ -568,7 +569,8 @@ resize_update (GtkGestureDrag      *gesture,
     return;
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   step = (state & GDK_SHIFT_MASK) ? 1 : 5;
-  minutes = self->resize_original + dy / CONVENE_BLOCK_PX_PER_MINUTE;
+  /* At the zoom shown, though never coarser than a minute a pixel. */
+  minutes = self->resize_original + dy / MAX (self->px_per_minute, 1.0);
   value = (int) (minutes / step + 0.5) * step;
   value = CLAMP (value, step, CONVENE_MAX_DURATION_MINUTES);
   if ((guint) value != self->resize_minutes)

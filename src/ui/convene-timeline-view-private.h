@@ -86,6 +86,17 @@ struct _ConveneTimelineView
   guint               resize_original;
   guint               resize_minutes; /* the length shown while dragging */
 
+  int                 zoom_level;       /* the planner's: steps closer than the fitted view */
+  int                 shown_zoom_level; /* zoom_level as far as this height goes */
+  int                 max_zoom_level;   /* the close-up at this height */
+  double              px_per_minute;    /* what the blocks are drawn at */
+  int                 viewport_height;  /* the list's height the fit was made for */
+  double              zoom_scroll;      /* Ctrl and a touchpad: scrolling not yet a step */
+  double              fit;              /* the scale at level 0 ... */
+  ConveneSchedule    *fit_schedule;     /* ... worked out for this schedule (held, so */
+  int                 fit_height;       /* it is never another's address) and height */
+  gboolean            scale_stale;      /* the height changed: fit again before the next layout */
+
   gboolean            syncing;    /* the editor is being filled from the model */
   gboolean            wrap_titles; /* the list is narrow: long titles wrap */
   gboolean            narrow;     /* the list and the side column take turns */
@@ -134,6 +145,18 @@ void                 _convene_timeline_view_set_duration         (ConveneTimelin
                                                                   const char           *what);
 void                 _convene_timeline_view_install_actions      (GtkWidgetClass       *widget_class);
 void                 _convene_timeline_view_add_keys             (ConveneTimelineView  *self);
+
+/* convene-timeline-zoom.c */
+/* Works out px_per_minute from the schedule, the list's height and the zoom
+ * level, and which zoom actions apply. */
+void                 _convene_timeline_view_update_scale         (ConveneTimelineView  *self);
+/* Reads the zoom level saved with the document. */
+void                 _convene_timeline_view_load_zoom            (ConveneTimelineView  *self);
+void                 _convene_timeline_view_install_zoom_actions (GtkWidgetClass       *widget_class);
+/* Zoom out, fit and zoom in buttons. */
+GtkWidget           *_convene_timeline_view_build_zoom           (ConveneTimelineView  *self);
+/* Ctrl and the wheel over the list zoom it. */
+void                 _convene_timeline_view_add_zoom_scroll      (ConveneTimelineView  *self);
 
 /* convene-timeline-dnd.c */
 void                 _convene_timeline_view_clear_drop_indicator (ConveneTimelineView  *self);

@@ -59,6 +59,7 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
       gtk_label_set_text (self->where_label, "");
       gtk_label_set_text (self->times_label, "");
       gtk_label_set_text (self->fit_label, "");
+      _convene_timeline_view_update_scale (self);
       return;
     }
 
@@ -91,6 +92,7 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
   times = g_strdup_printf (_("Starts %s · planned end %s · slot ends %s"), start, end, slot_end);
   gtk_label_set_text (self->times_label, times);
 
+  _convene_timeline_view_update_scale (self);
   self->fit_text = convene_schedule_describe_fit (self->schedule);
   gtk_label_set_text (self->fit_label, self->fit_text);
   if (convene_schedule_get_over_minutes (self->schedule) > 0)
@@ -112,7 +114,7 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
         continue;
       entry = convene_schedule_lookup (self->schedule, segment);
       if (entry != NULL)
-        convene_segment_block_show (block, self->document, self->schedule, entry, use_12h);
+        convene_segment_block_show (block, self->document, self->schedule, entry, use_12h, self->px_per_minute);
     }
 }
 
@@ -295,7 +297,7 @@ block_bind (GtkSignalListItemFactory *factory,
     entry = convene_schedule_lookup (self->schedule, segment);
   if (entry != NULL)
     convene_segment_block_show (block, self->document, self->schedule, entry,
-                                convene_clock_get_use_12h (convene_clock_get_default ()));
+                                convene_clock_get_use_12h (convene_clock_get_default ()), self->px_per_minute);
 }
 
 static void
@@ -366,6 +368,14 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
     return;
 
   _convene_timeline_view_resize_restore (self);
+  /* The zoom is the project's: read again only when the project changes. */
+  if (self->document != (session != NULL ? document : NULL))
+    {
+      g_clear_object (&self->document);
+      if (document != NULL && session != NULL)
+        self->document = g_object_ref (document);
+      _convene_timeline_view_load_zoom (self);
+    }
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_grid_view_set_model (self->list_view, NULL);
@@ -373,14 +383,12 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
   g_clear_object (&self->tree);
   g_hash_table_remove_all (self->holds_items);
   g_clear_object (&self->session);
-  g_clear_object (&self->document);
   self->project = NULL;
 
   if (document != NULL && session != NULL)
     {
       GListModel *segments = G_LIST_MODEL (convene_session_get_segments (session));
 
-      self->document = g_object_ref (document);
       self->project = convene_document_get_project (document);
       self->session = g_object_ref (session);
       self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, self, NULL);
@@ -450,6 +458,11 @@ apply_layout (GtkWidget     *widget,
   gpointer key;
 
   self->wrap_tick = 0;
+  if (self->scale_stale)
+    {
+      self->scale_stale = FALSE;
+      _convene_timeline_view_refresh (self);
+    }
   g_hash_table_iter_init (&iter, self->blocks);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     convene_segment_block_set_wrap (key, self->wrap_titles);
@@ -554,6 +567,15 @@ convene_timeline_view_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (shown, &(GtkAllocation) { 0, 0, width, height }, -1);
       set_layout (self, width < WRAP_BELOW, TRUE);
     }
+
+  /* The fitted zoom follows the list's height, applied before the next
+   * layout rather than in this one. */
+  if (gtk_widget_get_child_visible (self->main) && gtk_widget_get_height (self->scroller) != self->viewport_height)
+    {
+      self->viewport_height = gtk_widget_get_height (self->scroller);
+      self->scale_stale = TRUE;
+      queue_apply_layout (self);
+    }
 }
 
 void
@@ -650,6 +672,7 @@ convene_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->main, gtk_widget_unparent);
   g_clear_pointer (&self->side, gtk_widget_unparent);
   g_clear_pointer (&self->schedule, convene_schedule_unref);
+  g_clear_pointer (&self->fit_schedule, convene_schedule_unref);
   g_clear_pointer (&self->fit_text, g_free);
 
   G_OBJECT_CLASS (convene_timeline_view_parent_class)->dispose (object);
@@ -706,6 +729,7 @@ convene_timeline_view_class_init (ConveneTimelineViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "timelineview");
 
   _convene_timeline_view_install_actions (widget_class);
+  _convene_timeline_view_install_zoom_actions (widget_class);
 }
 
 static void
@@ -756,6 +780,8 @@ convene_timeline_view_init (ConveneTimelineView *self)
                                   _("Opens the session’s fields"), -1);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (session_summary_clicked), self);
   gtk_box_append (GTK_BOX (row), button);
+
+  gtk_box_append (GTK_BOX (row), _convene_timeline_view_build_zoom (self));
 
   self->open_side = gtk_button_new_with_mnemonic (_("_Details"));
   /* Narrow, the side column takes the list's place: this brings it. */
@@ -824,6 +850,7 @@ convene_timeline_view_init (ConveneTimelineView *self)
   gtk_widget_add_css_class (self->scroller, "card");
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_box_append (GTK_BOX (self->main), self->scroller);
+  _convene_timeline_view_add_zoom_scroll (self);
 
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (block_activated), self);
 

@@ -45,5 +45,10 @@ gboolean        convene_timeline_view_focus_pane           (ConveneTimelineView 
                                                             ConveneTimelinePane  pane);
 /* The text above the timeline: "93 min planned in a 90 min slot: 3 min over". */
 const char     *convene_timeline_view_get_fit_text         (ConveneTimelineView *self);
+/* The zoom: 0 when the slot fits the list's height, one more per step
+ * closer (timeline.zoom-in, timeline.zoom-out, timeline.zoom-fit), and the
+ * pixels a minute takes at it. */
+int             convene_timeline_view_get_zoom_level       (ConveneTimelineView *self);
+double          convene_timeline_view_get_px_per_minute    (ConveneTimelineView *self);
 
 G_END_DECLS

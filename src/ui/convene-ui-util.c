@@ -643,3 +643,16 @@ convene_ui_new_dialog_page (int         spacing,
   *out_content = content;
   return scrolled;
 }
+
+GtkWidget *
+convene_ui_icon_button (const char *icon_name,
+                        const char *action_name,
+                        const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return button;
+}

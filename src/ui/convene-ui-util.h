@@ -79,6 +79,12 @@ char    *convene_ui_dup_shown_text (const char *text);
 void     convene_ui_label_set_user_text (GtkLabel   *label,
                                          const char *text);
 
+/* A button showing icon_name that activates action_name, its tooltip also
+ * its accessible label. */
+GtkWidget *convene_ui_icon_button (const char *icon_name,
+                                   const char *action_name,
+                                   const char *tooltip);
+
 /* Makes popover, a menu button's, point at target, or at the nearest of its
  * ancestors (up to its row) under which the popover, centred, fits inside
  * the window: at the end of a row in a narrow window, a popover pointing at

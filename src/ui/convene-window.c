@@ -198,6 +198,21 @@ pane_activated (GtkWidget  *widget,
   convene_project_view_focus_next_pane (self->project_view, g_str_equal (action_name, "win.previous-pane"));
 }
 
+/* The zoom keys reach the timeline wherever the keyboard is, while the
+ * running order is shown (its buttons use the timeline's own actions). */
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  GtkWidget *timeline = convene_project_view_get_timeline (self->project_view);
+  g_autofree char *name = g_strconcat ("timeline.", action_name + strlen ("win."), NULL);
+
+  if (gtk_widget_get_mapped (timeline))
+    gtk_widget_activate_action (timeline, name, NULL);
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -850,6 +865,9 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, pane_activated);
   gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, pane_activated);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.add-session", NULL, add_session_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-session", NULL, remove_session_activated);

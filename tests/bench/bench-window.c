@@ -6,16 +6,19 @@
 
 #include "convene-document.h"
 #include "convene-edits.h"
+#include "convene-timeline-view.h"
 #include "convene-window.h"
 
 /* What the planner waits for once a project is open in the whole window:
  * one edit (the first segment 5 minutes longer, so every later time moves)
  * from the command to the next frame drawn (what follows that frame, such
- * as warnings worded after it, is not counted), and the window's memory.
+ * as warnings worded after it, is not counted); one step of the timeline's
+ * zoom (in, then out) to the frame that shows it; and the window's memory.
  * Not a test: tests/bench/run runs it under an X server and reads
- *   edit_median_s, edit_p90_s, peak_kib. */
+ *   edit_median_s, edit_p90_s, zoom_median_s, zoom_p90_s, peak_kib. */
 
 #define EDITS 41
+#define ZOOMS 40
 
 static gboolean painted;
 static gint64 painted_at;
@@ -42,6 +45,22 @@ wait_for_frame (GtkWidget *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static GtkWidget *
+find_timeline (GtkWidget *widget)
+{
+  if (CONVENE_IS_TIMELINE_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_timeline (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static int
 compare_times (gconstpointer a,
                gconstpointer b)
@@ -61,8 +80,10 @@ main (int   argc,
   g_autoptr(ConveneSession) session = NULL;
   g_autoptr(ConveneSegment) first = NULL;
   gint64 times[EDITS];
+  gint64 zooms[ZOOMS];
   struct rusage usage;
   ConveneWindow *window;
+  GtkWidget *timeline;
 
   if (argc != 2)
     {
@@ -100,9 +121,26 @@ main (int   argc,
       times[i] = painted_at - start;
     }
   qsort (times, EDITS, sizeof times[0], compare_times);
+
+  /* From the fitted view, a step in and a step out, each to its frame. */
+  timeline = find_timeline (GTK_WIDGET (window));
+  g_assert (timeline != NULL);
+  gtk_widget_activate_action (timeline, "timeline.zoom-fit", NULL);
+  wait_for_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < ZOOMS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      gtk_widget_activate_action (timeline, i % 2 == 0 ? "timeline.zoom-in" : "timeline.zoom-out", NULL);
+      wait_for_frame (GTK_WIDGET (window));
+      zooms[i] = painted_at - start;
+    }
+  qsort (zooms, ZOOMS, sizeof zooms[0], compare_times);
+
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("edit_median_s %.6f\nedit_p90_s %.6f\npeak_kib %ld\n",
-           times[EDITS / 2] / 1e6, times[EDITS * 9 / 10] / 1e6, usage.ru_maxrss);
+  g_print ("edit_median_s %.6f\nedit_p90_s %.6f\nzoom_median_s %.6f\nzoom_p90_s %.6f\npeak_kib %ld\n",
+           times[EDITS / 2] / 1e6, times[EDITS * 9 / 10] / 1e6,
+           zooms[ZOOMS / 2] / 1e6, zooms[ZOOMS * 9 / 10] / 1e6, usage.ru_maxrss);
 
   gtk_window_destroy (GTK_WINDOW (window));
   convene_document_close (document);

@@ -32,6 +32,11 @@ env.pop("WAYLAND_DISPLAY", None)
 
 results = []
 
+# "A newer version" is one past the version this Convene writes.
+with open(os.path.join(source_dir, "src", "core", "store", "convene-store.h"), encoding="utf-8") as header:
+    schema_version = next(int(line.split()[2]) for line in header
+                          if line.startswith("#define CONVENE_SCHEMA_VERSION "))
+
 
 def digest(path):
     if not os.path.exists(path):
@@ -184,7 +189,7 @@ export_case("another program's database", other)
 export_case("another program's database with Convene's application id",
             planted("fake-id", "PRAGMA application_id = 0; CREATE TABLE t (x)",
                     "DROP TABLE project; PRAGMA application_id = 1129207374"))
-export_case("made by a newer Convene", planted("newer", "PRAGMA user_version = 8"))
+export_case("made by a newer Convene", planted("newer", f"PRAGMA user_version = {schema_version + 1}"))
 export_case("user_version far in the future", planted("future", "PRAGMA user_version = 2147483647"))
 export_case("a trigger planted",
             planted("trigger", "CREATE TRIGGER t AFTER INSERT ON speaker BEGIN DELETE FROM session; END"))

@@ -365,6 +365,57 @@ test_disk_full_reverts (Fixture       *f,
 }
 
 static void
+count_changes (ConveneDocument *document,
+               ConveneChanges  *changes,
+               guint           *count)
+{
+  (*count)++;
+}
+
+/* How the project is looked at is kept in its file but is no edit: no
+ * history, no change feed; a read-only project keeps it while open. */
+static void
+test_view_settings (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(ConveneDocument) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint heard = 0;
+
+  g_signal_connect (f->document, "changed", G_CALLBACK (count_changes), &heard);
+  g_assert_null (convene_document_dup_view_setting (f->document, "timeline-zoom"));
+  g_assert_true (convene_document_set_view_setting (f->document, "timeline-zoom", "3", &error));
+  g_assert_no_error (error);
+  value = convene_document_dup_view_setting (f->document, "timeline-zoom");
+  g_assert_cmpstr (value, ==, "3");
+  g_assert_false (convene_history_get_can_undo (convene_document_get_history (f->document)));
+  g_assert_cmpuint (heard, ==, 0);
+  convene_document_close (f->document);
+  g_clear_object (&f->document);
+
+  before = fixture_checksum (f->path);
+  reader = convene_document_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = convene_document_dup_view_setting (reader, "timeline-zoom");
+  g_assert_cmpstr (value, ==, "3");
+  g_assert_true (convene_document_set_view_setting (reader, "timeline-zoom", "5", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = convene_document_dup_view_setting (reader, "timeline-zoom");
+  g_assert_cmpstr (value, ==, "5");
+  convene_document_close (reader);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (after, ==, before);
+
+  f->document = convene_document_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_read_only_refuses (Fixture       *f,
                         gconstpointer  data)
 {
@@ -902,6 +953,7 @@ main (int   argc,
   ADD ("undo-properties", test_undo_properties);
   ADD ("disk-full-reverts", test_disk_full_reverts);
   ADD ("read-only-refuses", test_read_only_refuses);
+  ADD ("view-settings", test_view_settings);
   ADD ("create", test_create);
   ADD ("room-to-grow", test_room_to_grow);
   ADD ("change-feed", test_change_feed);

@@ -563,7 +563,11 @@ test_too_new (Fixture       *f,
               gconstpointer  data)
 {
   write_full_project (f);
-  fixture_exec (f->path, "PRAGMA user_version = 99");
+  {
+    g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", CONVENE_SCHEMA_VERSION + 1);
+
+    fixture_exec (f->path, newer);
+  }
   assert_refused (f->path, CONVENE_STORE_ERROR_TOO_NEW);
 }
 
@@ -1546,6 +1550,88 @@ test_migration_to_live (Fixture       *f,
 }
 
 
+/* A version 4 file: the project as it was, with no view settings yet. */
+static void
+make_version_4_file (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (convene_schema_run_steps (db, 0, 4, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA application_id = 1129207374;"
+    "INSERT INTO project VALUES (1, 'Side event', 'Org', 'Venue', '', 'Europe/Zurich');"
+    "INSERT INTO session VALUES (2, 0, 'Side event', '2027-05-23', 750, 90, '', '');"
+    "INSERT INTO segment VALUES (3, 2, NULL, 0, 'panel', 'Panel', 60, '', '', -1, 1);"
+    "INSERT INTO segment VALUES (4, 2, 3, 0, 'presentation', 'A', 45, '', '', -1, 0);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_migration_to_view_settings (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneStore) store = NULL;
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *read_only_dump = NULL;
+  g_autofree char *value = NULL;
+
+  make_version_4_file (f->path);
+  before = fixture_checksum (f->path);
+
+  /* Read-only: read as it is; it has no view settings and takes none. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  read_only_dump = fixture_dump_project (project);
+  g_assert_null (convene_store_dup_view_setting (store, "timeline-zoom"));
+  g_assert_false (convene_store_set_view_setting (store, "timeline-zoom", "3", &error));
+  g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&project);
+  g_clear_object (&store);
+  after = fixture_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Read-write: migrated, the same project, and view settings kept. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  project = convene_store_load (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *migrated_dump = fixture_dump_project (project);
+
+    g_assert_cmpstr (migrated_dump, ==, read_only_dump);
+  }
+  g_assert_cmpint (fixture_query_int (f->path, "PRAGMA user_version"), ==, CONVENE_SCHEMA_VERSION);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM view_setting"), ==, 0);
+  g_assert_null (convene_store_dup_view_setting (store, "timeline-zoom"));
+  g_assert_true (convene_store_set_view_setting (store, "timeline-zoom", "3", &error));
+  g_assert_no_error (error);
+  g_assert_true (convene_store_set_view_setting (store, "timeline-zoom", "4", &error));
+  g_assert_no_error (error);
+  value = convene_store_dup_view_setting (store, "timeline-zoom");
+  g_assert_cmpstr (value, ==, "4");
+  g_clear_object (&project);
+  g_clear_object (&store);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM view_setting"), ==, 1);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT value FROM view_setting WHERE key = 'timeline-zoom'"), ==, 4);
+
+  /* Opened again, read-only too, it is there. */
+  store = convene_store_open (f->file, CONVENE_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = convene_store_dup_view_setting (store, "timeline-zoom");
+  g_assert_cmpstr (value, ==, "4");
+}
+
+
 static void
 test_migration_refuses_bad_data (Fixture       *f,
                                  gconstpointer  data)
@@ -1562,6 +1648,7 @@ test_migration_refuses_bad_data (Fixture       *f,
 #define STEP_1_SHA256 "39aee0d3ee3ce0c90d170c18257359858a5e4b8dc1cb01afa771044e49242146"
 #define STEP_2_SHA256 "6b32f410d4ea9fa45d3fa294326c7b61c051eac899b9492ca20962a17948bed5"
 #define STEP_3_SHA256 "12a519aaa94100fb1e1b39c1ca5d1802f25232b7e599f10d4f3ef3a9e6de39d9"
+#define STEP_4_SHA256 "7524ea56204ce77d61beddf0b7eb641301a29eadd7ea0d7a6c04958352d87285"
 
 static void
 test_schema_steps (void)
@@ -1592,8 +1679,15 @@ test_schema_steps (void)
   g_clear_pointer (&difference, g_free);
   g_assert_cmpint (convene_schema_run_steps (db, 3, 4, NULL), ==, SQLITE_OK);
   g_assert_true (convene_schema_matches (db, 4, &rc, &difference));
+  g_assert_cmpint (convene_schema_run_steps (db, 4, 7, NULL), ==, SQLITE_OK);
+  g_assert_true (convene_schema_matches (db, 7, &rc, &difference));
+  g_assert_false (convene_schema_matches (db, 8, &rc, &difference));
+  g_assert_nonnull (strstr (difference, "view_setting"));
+  g_clear_pointer (&difference, g_free);
+  g_assert_cmpint (convene_schema_run_steps (db, 7, 8, NULL), ==, SQLITE_OK);
+  g_assert_true (convene_schema_matches (db, 8, &rc, &difference));
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIEW v AS SELECT 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_false (convene_schema_matches (db, 4, &rc, &difference));
+  g_assert_false (convene_schema_matches (db, 8, &rc, &difference));
   g_assert_nonnull (strstr (difference, "view"));
   sqlite3_close (db);
 
@@ -1601,12 +1695,13 @@ test_schema_steps (void)
   {
     g_autofree char *one = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (1), -1);
     g_autofree char *two = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (2), -1);
-
     g_autofree char *three = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (3), -1);
+    g_autofree char *four = g_compute_checksum_for_string (G_CHECKSUM_SHA256, convene_schema_get_step (4), -1);
 
     g_assert_cmpstr (one, ==, STEP_1_SHA256);
     g_assert_cmpstr (two, ==, STEP_2_SHA256);
     g_assert_cmpstr (three, ==, STEP_3_SHA256);
+    g_assert_cmpstr (four, ==, STEP_4_SHA256);
   }
 }
 
@@ -1903,6 +1998,7 @@ main (int   argc,
   ADD ("migration/to-uuids", test_migration_to_uuids);
   ADD ("uuids-saved", test_uuids_saved);
   ADD ("migration/to-live", test_migration_to_live);
+  ADD ("migration/to-view-settings", test_migration_to_view_settings);
   ADD ("migration/from-4", test_migration_from_4);
   ADD ("migration/refuses-bad-data", test_migration_refuses_bad_data);
   g_test_add_func ("/store/migration/steps", test_schema_steps);

@@ -1131,6 +1131,9 @@ run_drags (void)
   source = person_row_of (palette, TAMAM_ID);
   g_assert_nonnull (source);
   target = block_of (GTK_WIDGET (timeline), find_segment (document, FIRST_TALK_ID));
+  /* Its height follows the timeline's zoom, fitted to the list's height a
+   * frame after a layout: aim once it has stopped moving. */
+  wait_until (at_rest, &(AtRest) { .widget = target }, "the talk's block to be in place");
   screen_point (source, 0.5, &x1, &y1);
   screen_point (target, 0.5, &x2, &y2);
   g_print ("# drag from %d,%d to %d,%d\n", x1, y1, x2, y2);

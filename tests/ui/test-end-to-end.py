@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -176,6 +177,42 @@ def wait_sessions(exe, env, project, tmp, count):
     raise Failure(f"the file never held {count} sessions (last seen: {titles})")
 
 
+def view_setting(project, name):
+    """A view setting of the project file, read beside the running app (None when unset)."""
+    db = sqlite3.connect(f"file:{project}?mode=ro", uri=True, timeout=WAIT)
+    try:
+        row = db.execute("SELECT value FROM view_setting WHERE key = ?", (name,)).fetchone()
+    except sqlite3.OperationalError:
+        row = None
+    finally:
+        db.close()
+    return row[0] if row else None
+
+
+def wait_zoom(project, level):
+    """Polls the file until the timeline's saved zoom is level."""
+    deadline = time.monotonic() + WAIT
+    seen = None
+    while time.monotonic() < deadline:
+        seen = view_setting(project, "timeline-zoom")
+        if seen == level:
+            return
+        time.sleep(0.2)
+    raise Failure(f"the saved zoom never became {level} (last seen: {seen})")
+
+
+def wait_new_project(folder, before):
+    """Polls folder until a project file not in before appears; returns its path."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        new = [name for name in os.listdir(folder)
+               if name.endswith(".convene") and name not in before]
+        if new:
+            return os.path.join(folder, new[0])
+        time.sleep(0.2)
+    raise Failure("the example was never copied into the projects folder")
+
+
 def run(exe, tmp):
     xvfb, display = start_xvfb(tmp)
     apps = []
@@ -243,6 +280,46 @@ def run(exe, tmp):
         if titles != ["New Session", "New Session"]:
             raise Failure(f"after the second run the file holds {titles}")
         log("ok 2 - the project was listed, reopened, and still had its session")
+
+        log("# third run: the example's timeline zoomed with the keys")
+        app = App(exe, env, tmp, "third-run")
+        apps.append(app)
+        window = wait_window(env, app, "^Convene$")
+        focus(env, window)
+        # New Project, Open…, then Open the Example.
+        before = set(os.listdir(projects))
+        key(env, "Tab", "Tab", "Return")
+        example = wait_new_project(projects, before)
+        window = wait_window(env, app, "^Health and migration")
+        focus(env, window)
+        wait_zoom(example, None)
+        # The timeline takes the keys once it has its height: press until
+        # the first step is in the file, then count from there.
+        level = None
+        deadline = time.monotonic() + WAIT
+        while level is None and time.monotonic() < deadline:
+            key(env, "ctrl+plus")
+            pressed = time.monotonic()
+            while level is None and time.monotonic() < pressed + 2:
+                level = view_setting(example, "timeline-zoom")
+                time.sleep(0.2)
+        if level is None:
+            raise Failure("Ctrl+plus never zoomed the timeline")
+        level = int(level)
+        key(env, "ctrl+plus")
+        wait_zoom(example, str(level + 1))
+        screenshot(env, "ui-e2e-5-zoomed")
+        key(env, "ctrl+minus")
+        wait_zoom(example, str(level))
+        key(env, "ctrl+0")
+        wait_zoom(example, "0")
+        key(env, "ctrl+equal")
+        wait_zoom(example, "1")
+        key(env, "ctrl+q")
+        app.wait_exit()
+        if view_setting(example, "timeline-zoom") != "1":
+            raise Failure("the zoom was not in the file after quitting")
+        log("ok 3 - Ctrl+plus, Ctrl+minus and Ctrl+0 zoom the timeline and the zoom is saved")
     finally:
         for app in apps:
             app.kill()

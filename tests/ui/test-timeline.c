@@ -255,7 +255,8 @@ test_example_blocks (void)
     g_autoptr(ConveneSegment) last_item = g_list_model_get_item (items, n_items - 1);
     GtkWidget *header = block_of (GTK_WIDGET (timeline), panel);
     GtkWidget *item = block_of (GTK_WIDGET (timeline), first_item);
-    int item_height = MAX ((int) (convene_segment_get_duration (first_item) * CONVENE_BLOCK_PX_PER_MINUTE),
+    double scale = convene_timeline_view_get_px_per_minute (timeline);
+    int item_height = MAX ((int) (convene_segment_get_duration (first_item) * scale),
                            CONVENE_BLOCK_MIN_HEIGHT);
 
     g_assert_cmpuint (n_items, >=, 2);
@@ -268,7 +269,7 @@ test_example_blocks (void)
     g_assert_false (has_label_text (header, "12:40"));
     g_assert_true (has_label_text (item, "12:40"));
     g_assert_cmpint (gtk_widget_get_height (header), >=, CONVENE_BLOCK_HEADER_HEIGHT - 4);
-    g_assert_cmpint (gtk_widget_get_height (header), <, (int) (60 * CONVENE_BLOCK_PX_PER_MINUTE) - 8);
+    g_assert_cmpint (gtk_widget_get_height (header), <, CONVENE_BLOCK_HEADER_HEIGHT + 24);
     g_assert_nonnull (item);
     g_assert_true (gtk_widget_has_css_class (item, "timeline-item"));
     g_assert_false (gtk_widget_has_css_class (item, "timeline-item-last"));
@@ -295,6 +296,36 @@ test_example_blocks (void)
   close_window (window);
   convene_document_close (document);
   remove_project_file (file);
+}
+
+typedef struct
+{
+  ConveneTimelineView *timeline;
+  int                  level;
+} ZoomIs;
+
+static gboolean
+zoom_is (gpointer data)
+{
+  ZoomIs *z = data;
+
+  return convene_timeline_view_get_zoom_level (z->timeline) == z->level;
+}
+
+/* Zooms the timeline in a step at a time, as its zoom-in button does, until
+ * a minute takes at least px pixels or it goes no closer. */
+static void
+zoom_in_to (ConveneTimelineView *timeline,
+            double               px)
+{
+  while (convene_timeline_view_get_px_per_minute (timeline) < px)
+    {
+      int before = convene_timeline_view_get_zoom_level (timeline);
+
+      gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL);
+      if (convene_timeline_view_get_zoom_level (timeline) == before)
+        break;
+    }
 }
 
 /* The block of segment is described to assistive technologies as said. */
@@ -619,6 +650,8 @@ test_details_editor (void)
   gtk_editable_set_text (GTK_EDITABLE (pin_time), "13:50");
   g_signal_emit_by_name (pin_time, "activate");
   g_assert_cmpint (convene_segment_get_fixed_start (discussion), ==, 13 * 60 + 50);
+  /* Close enough for every line of the block to show. */
+  zoom_in_to (timeline, 4);
   wait_for_drawn_label (GTK_WIDGET (timeline), "Moderated discussion · 25 min · 10 min gap before");
 
   /* A time that is not one is refused and the field shows the model again. */
@@ -1195,6 +1228,17 @@ wait_block (GtkWidget      *list,
   wait_until (block_at_rest, &(BlockAtRest) { .list = list, .segment = segment }, "a block to be in place");
 }
 
+/* The height of segment's card (its block without the free time around it). */
+static int
+card_height (GtkWidget      *list,
+             ConveneSegment *segment)
+{
+  GtkWidget *block = block_of (list, segment);
+
+  g_assert_nonnull (block);
+  return gtk_widget_get_height (first_with_class (block, "block"));
+}
+
 /* Waits until the file's top-level segment at position is titled title. */
 typedef struct
 {
@@ -1453,7 +1497,8 @@ run_scrolling_drags (guint *test)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
     wait_block (list, qa);
     wait_until (scrolled_to, &(ScrolledTo) { .list = list, .segment = qa, .at_end = TRUE }, "the list's end");
-    screen_point (block_of (list, qa), 0.5, &x1, &y1);
+    /* By its card: below it, the last block shows what is left of the slot. */
+    screen_point (first_with_class (block_of (list, qa), "block"), 0.5, &x1, &y1);
     ok = drag_scrolling (list, x1, y1, FALSE, top, 0.2);
     g_free (expected);
     expected = g_strdup_printf ("qa/15,%s,presentation/5", middle);
@@ -1482,6 +1527,7 @@ run_drags (void)
   GtkWidget *block;
   g_autofree char *state = NULL;
   int x1, y1, x2, y2;
+  double scale;
   guint test = 0;
   gboolean ok;
 
@@ -1489,7 +1535,7 @@ run_drags (void)
   gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
   /* A few frames on, the X server has the title xdotool looks for. */
   wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
-  g_print ("1..12\n");
+  g_print ("1..13\n");
   g_print ("# window %dx%d\n", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
   screenshot ("timeline-default-light.png");
 
@@ -1542,15 +1588,20 @@ run_drags (void)
   g_print ("%s %u - the opening dropped into the panel becomes its last item\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
 
+  /* Resizing follows the zoom: closer, a pixel is less time. */
+  zoom_in_to (timeline, 2.4);
+  scale = convene_timeline_view_get_px_per_minute (timeline);
+  g_print ("# zoomed to %.2f px a minute\n", scale);
   convene_timeline_view_select_segment (timeline, opening);
   back_to_timeline (timeline, list);
   /* 4. The opening's own bottom edge (the border drawn, not the gap
-   * below it) dragged down by 24 px: ten more minutes. */
+   * below it) dragged down by about ten minutes' height (a little more:
+   * the drag may start a few pixels late): ten more minutes. */
   wait_block (list, opening);
   block = block_of (list, opening);
   screen_point (first_with_class (block, "block"), 1.0, &x1, &y1);
   y1 -= 3;
-  drag (x1, y1, x1, y1 + 24);
+  drag (x1, y1, x1, y1 + (int) (12 * scale + 0.5));
   ok = saved_as (file, "after resize", "opening/20,panel/60", NULL);
   g_print ("%s %u - dragging the opening's edge makes it 20 min\n", ok ? "ok" : "not ok", ++test);
   g_assert_true (convene_document_undo (document, NULL));
@@ -1563,7 +1614,7 @@ run_drags (void)
   screen_point (convene_segment_block_get_handle (CONVENE_SEGMENT_BLOCK (block)), 0.5, &x1, &y1);
   {
     g_autofree char *down = g_strdup_printf ("mousemove %d %d mousedown 1", x1, y1);
-    g_autofree char *move = g_strdup_printf ("mousemove %d %d", x1, y1 + 48);
+    g_autofree char *move = g_strdup_printf ("mousemove %d %d", x1, y1 + (int) (20 * scale + 0.5));
     guint live;
 
     /* The block shows the new length while the file and the model keep
@@ -1660,6 +1711,36 @@ run_drags (void)
       g_assert_true (convene_document_undo (document, NULL));
   }
 
+  /* 13. Ctrl and the wheel over the timeline zoom it, a step a notch, and
+   * the list does not scroll for it. (The zoom keys are the application's
+   * accelerators: the end-to-end test of the program presses them; the
+   * widget test measures the blocks at each step.) */
+  {
+    GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+    int level = convene_timeline_view_get_zoom_level (timeline);
+    double scale_before = convene_timeline_view_get_px_per_minute (timeline);
+    g_autofree char *over = NULL;
+    double scale_closer;
+    double top;
+
+    /* The pointer over the first block, clear of any toast at the bottom. */
+    convene_timeline_view_select_segment (timeline, opening);
+    back_to_timeline (timeline, list);
+    wait_block (list, opening);
+    top = gtk_adjustment_get_value (scroll);
+    screen_point (block_of (list, opening), 0.5, &x1, &y1);
+    over = g_strdup_printf ("mousemove %d %d", x1, y1);
+    xdotool (over);
+    xdotool_seen (drag_window, "keydown ctrl click 4 keyup ctrl", GDK_SCROLL);
+    wait_until (zoom_is, &(ZoomIs) { timeline, level + 1 }, "Ctrl and the wheel up to zoom in");
+    scale_closer = convene_timeline_view_get_px_per_minute (timeline);
+    ok = scale_closer > scale_before && gtk_adjustment_get_value (scroll) == top;
+    xdotool_seen (drag_window, "keydown ctrl click 5 keyup ctrl", GDK_SCROLL);
+    wait_until (zoom_is, &(ZoomIs) { timeline, level }, "Ctrl and the wheel down to zoom out");
+    g_print ("# zoom %d at %.2f px a minute, a notch closer %.2f\n", level, scale_before, scale_closer);
+    g_print ("%s %u - Ctrl and the wheel zoom the timeline without scrolling it\n", ok ? "ok" : "not ok", ++test);
+  }
+
   convene_timeline_view_select_segment (timeline, panel);
   screenshot ("timeline-default-light-selected.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
@@ -1677,6 +1758,13 @@ run_drags (void)
   g_clear_object (&document);
   document = convene_document_open (file, CONVENE_STORE_READ_WRITE, NULL);
   g_assert_nonnull (document);
+  /* The zoom came back with the project. */
+  {
+    g_autofree char *zoom = convene_document_dup_view_setting (document, "timeline-zoom");
+
+    g_assert_cmpstr (zoom, !=, NULL);
+    g_assert_cmpstr (zoom, !=, "0");
+  }
   window = show_window (document, 360, 740);
   g_signal_emit_by_name (find_by_id (GTK_WIDGET (window), "sessions_view"), "activate", 0);
   timeline = timeline_of (window);
@@ -1858,6 +1946,269 @@ test_fit_to_slot (void)
   remove_project_file (file);
 }
 
+/* The visible times on the rails of the blocks bound under root, except
+ * the slot end's, into times; each block's count of them into counts. */
+static void
+collect_rail_times (GtkWidget  *root,
+                    GPtrArray  *times)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) && gtk_widget_has_css_class (root, "segment-time") &&
+      !gtk_widget_has_css_class (root, "slot-end") &&
+      gtk_widget_has_css_class (gtk_widget_get_parent (root), "ruler"))
+    g_ptr_array_add (times, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rail_times (child, times);
+}
+
+/* The height widget is drawn (its border box, without its margins). */
+static int
+box_height (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+  return (int) bounds.size.height;
+}
+
+/* The first visible widget with css_class under root, or NULL. */
+static GtkWidget *
+visible_with_class (GtkWidget  *root,
+                    const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class) && gtk_widget_is_drawable (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = visible_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Name (Role), Other (Role, TBC)…" for segment, from the project read
+ * from the file. */
+static char *
+people_from_file (GFile *file,
+                  gint64 segment_id)
+{
+  g_autoptr(ConveneProject) saved = load_file (file);
+  GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (saved));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
+      ConveneSpeaker *speaker;
+      g_autofree char *name = NULL;
+
+      if (convene_assignment_get_segment_id (assignment) != segment_id)
+        continue;
+      speaker = convene_project_find_speaker (saved, convene_assignment_get_speaker_id (assignment));
+      name = convene_speaker_dup_display_name (speaker);
+      g_string_append_printf (text, "%s%s (%s%s)", text->len > 0 ? ", " : "", name,
+                              convene_role_get_label (convene_assignment_get_role (assignment)),
+                              convene_speaker_get_status (speaker) == CONVENE_SPEAKER_STATUS_CONFIRMED ? "" : ", TBC");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+typedef struct
+{
+  GtkWidget      *list;
+  ConveneSegment *segment;
+  int             min_height;
+  BlockAtRest     rest;
+} CardTaller;
+
+static gboolean
+card_taller (gpointer data)
+{
+  CardTaller *wait = data;
+  GtkWidget *block = block_of (wait->list, wait->segment);
+
+  wait->rest.list = wait->list;
+  wait->rest.segment = wait->segment;
+  return block_at_rest (&wait->rest) && block != NULL &&
+         gtk_widget_get_height (first_with_class (block, "block")) >= wait->min_height;
+}
+
+/* Blocks are as tall as their minutes at the zoom; the zoom buttons step
+ * from the fitted slot to a close-up and back; the rail prints each start
+ * once and marks the slot end, a pinned segment's gap shows as free time
+ * of its own height; people show with their roles; the zoom is saved with
+ * the project, not as an edit, and comes back when it is opened again. */
+static void
+test_zoom_rail_roles (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "zoom.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  GtkWidget *list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW);
+  ConveneSegment *opening = top_segment (document, 0);
+  ConveneSegment *panel = top_segment (document, 1);
+  ConveneSegment *discussion = top_segment (document, 2);
+  ConveneSegment *closing = top_segment (document, 3);
+  g_autoptr(ConveneSegment) first_item = g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 0);
+  GtkWidget *zoom_in = find_accessible (GTK_WIDGET (timeline), GTK_TYPE_BUTTON, "Zoom In");
+  GtkWidget *zoom_fit = find_accessible (GTK_WIDGET (timeline), GTK_TYPE_BUTTON, "Fit the Slot to the Window");
+  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *slot;
+  GtkWidget *free_time;
+  double fit;
+  int steps = 0;
+
+  g_assert_nonnull (zoom_in);
+  g_assert_nonnull (zoom_fit);
+  wait_block (list, opening);
+  g_assert_cmpint (convene_timeline_view_get_zoom_level (timeline), ==, 0);
+  fit = convene_timeline_view_get_px_per_minute (timeline);
+  g_test_message ("fitted: %.3f px a minute", fit);
+  g_assert_false (gtk_widget_get_sensitive (zoom_fit));
+
+  /* The rail prints each start once (no end beside every start), the
+   * programme's end once after the last row, and the slot end (14:00,
+   * where the discussion ends) once. */
+  collect_rail_times (list, times);
+  g_assert_cmpuint (times->len, >=, 3);
+  for (guint i = 0; i < times->len; i++)
+    for (guint j = i + 1; j < times->len; j++)
+      g_assert_cmpstr (g_ptr_array_index (times, i), !=, g_ptr_array_index (times, j));
+  g_assert_true (has_label_text (block_of (list, opening), "12:30"));
+  g_assert_false (has_label_text (block_of (list, opening), "12:40"));
+  convene_timeline_view_select_segment (timeline, closing);
+  wait_block (list, closing);
+  wait_block (list, discussion);
+  g_assert_true (has_label_text (block_of (list, closing), "14:03"));
+  g_assert_true (has_label_text (block_of (list, closing), "14:00"));
+  g_assert_cmpuint (count_class (list, "slot-end"), ==, 1);
+  g_ptr_array_set_size (times, 0);
+  collect_rail_times (list, times);
+  for (guint i = 0; i < times->len; i++)
+    for (guint j = i + 1; j < times->len; j++)
+      g_assert_cmpstr (g_ptr_array_index (times, i), !=, g_ptr_array_index (times, j));
+  slot = visible_with_class (block_of (list, discussion), "slot-end");
+  g_assert_nonnull (slot);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (slot)), ==, "14:00");
+
+  /* The zoom-in button steps to the close-up, where lengths differ: a
+   * 3 min segment stays at the readable minimum, 10 min ones are alike
+   * and 20 min twice that. */
+  while (gtk_widget_get_sensitive (zoom_in))
+    {
+      double before = convene_timeline_view_get_px_per_minute (timeline);
+
+      g_signal_emit_by_name (zoom_in, "clicked");
+      g_assert_cmpfloat (convene_timeline_view_get_px_per_minute (timeline), >, before);
+      g_assert_cmpint (++steps, <, 40);
+    }
+  g_test_message ("close-up after %d steps: %.3f px a minute", steps,
+                  convene_timeline_view_get_px_per_minute (timeline));
+  g_assert_cmpint (steps, >, 1);
+  convene_timeline_view_select_segment (timeline, opening);
+  wait_until (card_taller, &(CardTaller) { list, opening, (int) (10 * convene_timeline_view_get_px_per_minute (timeline)) - 2 },
+              "the opening to grow");
+  convene_timeline_view_select_segment (timeline, discussion);
+  wait_until (card_taller, &(CardTaller) { list, discussion, (int) (20 * convene_timeline_view_get_px_per_minute (timeline)) - 2 },
+              "the discussion to grow");
+  convene_timeline_view_select_segment (timeline, closing);
+  wait_block (list, closing);
+  g_assert_cmpint (card_height (list, closing), <, CONVENE_BLOCK_MIN_HEIGHT + 4);
+  g_assert_cmpint (card_height (list, closing), >=, CONVENE_BLOCK_MIN_HEIGHT - 2);
+  convene_timeline_view_select_segment (timeline, opening);
+  wait_block (list, opening);
+  {
+    int opening_height = card_height (list, opening);
+
+    convene_timeline_view_select_segment (timeline, discussion);
+    wait_block (list, discussion);
+    g_assert_cmpint (card_height (list, discussion), >, opening_height + opening_height / 2);
+    g_assert_cmpint (card_height (list, discussion), <=, 2 * opening_height + 4);
+    g_assert_cmpint (opening_height, >, CONVENE_BLOCK_MIN_HEIGHT + 8);
+    convene_timeline_view_select_segment (timeline, first_item);
+    wait_block (list, first_item);
+    g_assert_cmpint (ABS (card_height (list, first_item) - opening_height), <=, 4);
+  }
+
+  /* People show with their roles, as the file has them: a moderator on the
+   * panel reads apart from a presenter on its talk. */
+  {
+    g_autoptr(GError) error = NULL;
+    ConveneProject *project = convene_document_get_project (document);
+    g_autoptr(ConveneSpeaker) person = g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), 0);
+    g_autoptr(ConveneAssignment) moderator =
+      convene_assignment_new_for_segment (convene_project_new_id (project), convene_speaker_get_id (person),
+                                          convene_segment_get_id (panel), CONVENE_ROLE_MODERATOR);
+    g_autofree char *on_panel = NULL;
+    g_autofree char *on_item = NULL;
+
+    g_assert_true (convene_document_perform (document, convene_edit_add_assignment (project, moderator), &error));
+    g_assert_no_error (error);
+    on_panel = people_from_file (file, convene_segment_get_id (panel));
+    on_item = people_from_file (file, convene_segment_get_id (first_item));
+    g_test_message ("panel: %s; first talk: %s", on_panel, on_item);
+    g_assert_nonnull (strstr (on_panel, "(Moderator"));
+    g_assert_nonnull (strstr (on_item, "(Presenter"));
+    convene_timeline_view_select_segment (timeline, panel);
+    wait_until (block_shows, &(BlockOf) { list, panel, on_panel }, "the panel's moderator with the role");
+    convene_timeline_view_select_segment (timeline, first_item);
+    wait_until (block_shows, &(BlockOf) { list, first_item, on_item }, "the talk's presenter with the role");
+  }
+
+  /* A pinned segment's gap is free time as tall as its minutes (never
+   * below a readable height), its start on the rail. */
+  g_assert_true (convene_document_perform (document, convene_edit_set_number (closing, "fixed-start", 14 * 60 + 10, NULL),
+                                           NULL));
+  convene_timeline_view_select_segment (timeline, closing);
+  wait_until (block_shows, &(BlockOf) { list, closing, "10 min free" }, "the gap before the pinned closing");
+  wait_block (list, closing);
+  free_time = visible_with_class (block_of (list, closing), "free-time");
+  g_assert_nonnull (free_time);
+  g_assert_cmpint (box_height (free_time), >=, (int) (10 * convene_timeline_view_get_px_per_minute (timeline)) - 6);
+  g_assert_true (has_label_text (block_of (list, closing), "14:00"));
+  g_assert_true (has_label_text (block_of (list, closing), "14:10"));
+  g_signal_emit_by_name (zoom_fit, "clicked");
+  g_assert_cmpint (convene_timeline_view_get_zoom_level (timeline), ==, 0);
+  wait_until (card_taller, &(CardTaller) { list, closing, 0 }, "the closing at the fitted zoom");
+  free_time = visible_with_class (block_of (list, closing), "free-time");
+  g_assert_nonnull (free_time);
+  g_assert_cmpint (box_height (free_time), >=, CONVENE_BLOCK_GAP_MIN_HEIGHT - 6);
+  g_assert_cmpint (box_height (free_time), <=, CONVENE_BLOCK_GAP_MIN_HEIGHT);
+
+  /* The zoom is saved with the project but is no edit: undo takes back the
+   * pin, not the zoom. */
+  g_signal_emit_by_name (zoom_in, "clicked");
+  g_signal_emit_by_name (zoom_in, "clicked");
+  g_assert_cmpint (convene_timeline_view_get_zoom_level (timeline), ==, 2);
+  g_assert_true (convene_document_undo (document, NULL));
+  g_assert_cmpint (convene_segment_get_fixed_start (closing), ==, -1);
+  g_assert_cmpint (convene_timeline_view_get_zoom_level (timeline), ==, 2);
+
+  close_window (window);
+  convene_document_close (document);
+  g_clear_object (&document);
+  {
+    g_autoptr(GError) error = NULL;
+
+    document = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+    g_assert_no_error (error);
+  }
+  window = show_window (document, 1280, 800);
+  timeline = timeline_of (window);
+  list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW);
+  wait_block (list, top_segment (document, 0));
+  g_assert_cmpint (convene_timeline_view_get_zoom_level (timeline), ==, 2);
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1877,6 +2228,7 @@ main (int   argc,
       g_test_add_func ("/ui/timeline/palette-names", test_palette_names);
       g_test_add_func ("/ui/timeline/new-kind-titled", test_new_kind_titled);
       g_test_add_func ("/ui/timeline/thousand-segments", test_thousand_segments);
+      g_test_add_func ("/ui/timeline/zoom-rail-roles", test_zoom_rail_roles);
       status = g_test_run ();
     }
 

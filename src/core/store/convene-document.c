@@ -32,6 +32,9 @@ struct _ConveneDocument
   /* One session's warnings by session id, in each wording: what the shown
    * session needs, without wording every other session's. */
   GHashTable     *session_warnings[2];
+  /* View settings set while the project is open (key -> value, owned):
+   * what the views read back even when the file could not take them. */
+  GHashTable     *view_settings;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneDocument, convene_document, G_TYPE_OBJECT)
@@ -525,6 +528,42 @@ convene_document_get_file_state (ConveneDocument *self)
   return convene_store_get_file_state (self->store);
 }
 
+char *
+convene_document_dup_view_setting (ConveneDocument *self,
+                                   const char      *key)
+{
+  const char *set;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  set = g_hash_table_lookup (self->view_settings, key);
+  if (set != NULL)
+    return g_strdup (set);
+  return convene_store_dup_view_setting (self->store, key);
+}
+
+gboolean
+convene_document_set_view_setting (ConveneDocument  *self,
+                                   const char       *key,
+                                   const char       *value,
+                                   GError          **error)
+{
+  gboolean was_read_only;
+
+  g_return_val_if_fail (CONVENE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_hash_table_replace (self->view_settings, g_strdup (key), g_strdup (value));
+  was_read_only = convene_store_is_read_only (self->store);
+  if (was_read_only)
+    return TRUE;
+  if (!convene_store_set_view_setting (self->store, key, value, error))
+    return refused (self, was_read_only);
+  return TRUE;
+}
+
 gboolean
 convene_document_save_as (ConveneDocument  *self,
                           GFile            *dest,
@@ -681,6 +720,7 @@ convene_document_finalize (GObject *object)
   g_clear_pointer (&self->schedules, g_hash_table_unref);
   drop_people_index (self);
   g_clear_pointer (&self->nobody, g_ptr_array_unref);
+  g_clear_pointer (&self->view_settings, g_hash_table_unref);
   drop_warnings (self);
   g_clear_object (&self->history);
   g_clear_object (&self->project);
@@ -770,4 +810,5 @@ convene_document_init (ConveneDocument *self)
   self->schedules = g_hash_table_new_full (NULL, NULL, g_object_unref,
                                            (GDestroyNotify) convene_schedule_unref);
   self->nobody = g_ptr_array_new ();
+  self->view_settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

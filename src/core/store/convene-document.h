@@ -58,6 +58,15 @@ ConveneSpeaker  *convene_document_find_speaker (ConveneDocument *self, gint64 id
  * session session_id, in the project's order; an empty array for none. */
 GPtrArray       *convene_document_get_assignments_on (ConveneDocument *self, gint64 segment_id,
                                                       gint64 session_id);
+/* How the project is looked at (the timeline's zoom), kept in its file
+ * (convene_store_set_view_setting()) but not part of it: no command, no undo,
+ * no "changed". A read-only project keeps what is set for as long as it is
+ * open. The value of key, or NULL when never set. */
+char            *convene_document_dup_view_setting (ConveneDocument *self, const char *key);
+/* FALSE with error when the file did not take it (the value still holds
+ * while the project is open). Nothing is written for a read-only project. */
+gboolean         convene_document_set_view_setting (ConveneDocument *self, const char *key,
+                                                    const char *value, GError **error);
 gboolean         convene_document_save_copy (ConveneDocument *self, GFile *dest, GError **error);
 /* Whether the file is still where it was opened (convene_store_check_file()),
  * checked now; announces "read-only" and "read-only-reason" when it is not

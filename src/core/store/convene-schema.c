@@ -210,6 +210,14 @@ static const char * const steps[] = {
   "  recovery TEXT NOT NULL CHECK (recovery IN ('push', 'absorb'))\n"
   ") STRICT;\n"
   "CREATE INDEX live_event_session ON live_event (session);\n",
+
+  /* Version 8: how the project was last looked at (the timeline's zoom),
+   * kept with it but outside its content: no undo, no JSON. One row per
+   * named setting; the values are short texts each view reads itself. */
+  "CREATE TABLE view_setting (\n"
+  "  key TEXT PRIMARY KEY CHECK (length (key) BETWEEN 1 AND 64),\n"
+  "  value TEXT NOT NULL CHECK (length (value) <= 256)\n"
+  ") STRICT;\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CONVENE_SCHEMA_VERSION);

@@ -75,6 +75,8 @@ struct _ConveneStore
 
   gboolean             in_transaction;
   ConveneStoreWriter  *writer;
+  sqlite3_stmt        *get_view_setting; /* cached when first used */
+  sqlite3_stmt        *put_view_setting;
   ConveneStoreWatcher *watcher;
   /* The checkpoint due after the last commit, attached to that commit's
    * thread-default main context; NULL when none is due. */
@@ -1384,6 +1386,85 @@ convene_store_take_changes (ConveneStore *self)
   return changes != NULL ? changes : convene_changes_new ();
 }
 
+/* View settings: the version that has them, and one statement each, kept
+ * (a zoom by the wheel writes many in a row). */
+#define VIEW_SETTINGS_VERSION 8
+
+static int
+prepare_cached (ConveneStore  *self,
+                sqlite3_stmt **stmt,
+                const char    *sql)
+{
+  int rc = SQLITE_OK;
+
+  if (*stmt == NULL)
+    rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+  return rc;
+}
+
+char *
+convene_store_dup_view_setting (ConveneStore *self,
+                                const char   *key)
+{
+  char *value = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (self->db == NULL || self->version < VIEW_SETTINGS_VERSION ||
+      prepare_cached (self, &self->get_view_setting,
+                      "SELECT value FROM view_setting WHERE key = ?1") != SQLITE_OK)
+    return NULL;
+
+  sqlite3_bind_text (self->get_view_setting, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (self->get_view_setting) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (self->get_view_setting, 0));
+  sqlite3_reset (self->get_view_setting);
+  sqlite3_clear_bindings (self->get_view_setting);
+  return value;
+}
+
+gboolean
+convene_store_set_view_setting (ConveneStore  *self,
+                                const char    *key,
+                                const char    *value,
+                                GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (CONVENE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  convene_store_check_file (self);
+  if (refuse_read_only (self, error))
+    return FALSE;
+
+  /* One statement is its own transaction; the file check above is what
+   * begin and commit would add. */
+  rc = prepare_cached (self, &self->put_view_setting,
+                       "INSERT INTO view_setting (key, value) VALUES (?1, ?2)\n"
+                       "  ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (self->put_view_setting, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->put_view_setting, 2, value, -1, SQLITE_STATIC);
+      rc = sqlite3_step (self->put_view_setting);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+      sqlite3_reset (self->put_view_setting);
+      sqlite3_clear_bindings (self->put_view_setting);
+    }
+  if (rc != SQLITE_OK)
+    {
+      convene_store_set_sqlite_error (self, error, rc, _("The change was not saved."));
+      return FALSE;
+    }
+  schedule_checkpoint (self);
+  return TRUE;
+}
+
 /* Whether path names the file the store holds, wherever that now is. */
 static gboolean
 is_held_file (ConveneStore *self,
@@ -1576,6 +1657,8 @@ convene_store_close (ConveneStore *self)
   convene_store_check_file (self);
 
   cancel_checkpoint (self);
+  g_clear_pointer (&self->get_view_setting, sqlite3_finalize);
+  g_clear_pointer (&self->put_view_setting, sqlite3_finalize);
   g_clear_pointer (&self->watcher, convene_store_watcher_free);
   g_clear_pointer (&self->writer, convene_store_writer_free);
 

@@ -36,7 +36,7 @@ GQuark convene_store_error_quark (void);
 
 /* Convene's PRAGMA application_id ("CNVN") and the schema version it writes. */
 #define CONVENE_APPLICATION_ID 0x434E564E
-#define CONVENE_SCHEMA_VERSION 7
+#define CONVENE_SCHEMA_VERSION 8
 /* The first version whose files hold Fit to Slot's bounds, locks and step. */
 #define CONVENE_SCHEMA_VERSION_FIT 5
 
@@ -100,6 +100,14 @@ ConveneChanges *convene_store_take_changes   (ConveneStore *self);
  * Works as well once the file was moved or deleted: the copy is read through
  * the store's own connection, never through the old path. */
 gboolean        convene_store_save_copy      (ConveneStore *self, GFile *dest, GError **error);
+/* View state kept in the file beside the project (the timeline's zoom):
+ * not part of the project, so not in its history, its changes or its JSON.
+ * The value of key, or NULL when it was never set (or the file is of a
+ * version before view settings and opened read-only). */
+char           *convene_store_dup_view_setting (ConveneStore *self, const char *key);
+/* Writes key = value at once, in a transaction of its own. */
+gboolean        convene_store_set_view_setting (ConveneStore *self, const char *key,
+                                                const char *value, GError **error);
 void            convene_store_close          (ConveneStore *self);
 
 G_END_DECLS
