@@ -928,8 +928,9 @@ test_example_people (void)
 
 /* Real pointer drags in a real X server */
 
-/* Scrolls widget near the top of its scrolled window (nearest_only) or of
- * every scrolled window it is in. */
+/* Scrolls widget to the middle of its scrolled window (nearest_only) or of
+ * every scrolled window it is in: away from the edges, where a drag held
+ * over the timeline scrolls it. */
 static void
 scroll_to (GtkWidget *widget,
            gboolean   nearest_only)
@@ -946,7 +947,10 @@ scroll_to (GtkWidget *widget,
       if (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer)),
                                             0, 0, &x, &y))
         /* The viewport's coordinates are already scrolled. */
-        gtk_adjustment_set_value (adjustment, MAX (0, gtk_adjustment_get_value (adjustment) + y - 40));
+        gtk_adjustment_set_value (adjustment,
+                                  MAX (0, gtk_adjustment_get_value (adjustment) + y -
+                                          MAX (0, (gtk_adjustment_get_page_size (adjustment) -
+                                                   gtk_widget_get_height (widget)) / 2)));
       if (nearest_only)
         break;
       outer = gtk_widget_get_ancestor (gtk_widget_get_parent (outer), GTK_TYPE_SCROLLED_WINDOW);
