@@ -1071,6 +1071,7 @@ test_shortcuts_window (void)
   gtk_widget_measure (GTK_WIDGET (shortcuts), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shortcuts)), <=, 360);
+  render_shot (GTK_WIDGET (shortcuts), "shortcuts-360.png");
 
   /* Escape closes it. */
   g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &shortcuts);
