@@ -389,17 +389,158 @@ convene_application_get_accel (guint                index,
   return app_accels[index].action;
 }
 
+/* The keys of the application's own action (app_accels), space-separated
+ * as GtkShortcutLabel reads them; NULL when action has none. */
+static char *
+accels_of_action (const char *action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    if (g_str_equal (app_accels[i].action, action))
+      return g_strjoinv (" ", (char **) app_accels[i].accels);
+  return NULL;
+}
+
+/* What the shortcuts window lists, group by group: an entry with a group
+ * title starts a group; an entry naming an application action shows the
+ * keys app_accels gives it, any other shows keys set by the widget that
+ * handles them (timeline, sidebar, People, checklist). */
+static const struct {
+  const char *group;
+  const char *title;
+  const char *subtitle;
+  const char *action;
+  const char *keys;
+} shortcut_entries[] = {
+  { N_("Projects"), NULL, NULL, NULL, NULL },
+  { NULL, N_("New Project"), NULL, "app.new-project", NULL },
+  { NULL, N_("Open a Project"), NULL, "app.open", NULL },
+  { NULL, N_("Save a Copy"), NULL, "win.save-copy", NULL },
+  { NULL, N_("Print the Run Sheet"), NULL, NULL, "<Control>p" },
+  { NULL, N_("Close the Window"), NULL, "window.close", NULL },
+  { NULL, N_("Quit"), NULL, "app.quit", NULL },
+  { N_("Editing"), NULL, NULL, NULL, NULL },
+  { NULL, N_("Undo"), NULL, "win.undo", NULL },
+  { NULL, N_("Redo"), NULL, "win.redo", NULL },
+  { NULL, N_("Add a Session"), NULL, "win.add-session", NULL },
+  { NULL, N_("Duplicate the Session in the Sidebar"), NULL, NULL, "<Control>d" },
+  { NULL, N_("Move the Session Up in the Sidebar"), NULL, NULL, "<Alt>Up" },
+  { NULL, N_("Move the Session Down in the Sidebar"), NULL, NULL, "<Alt>Down" },
+  { N_("People"), NULL, NULL, NULL, NULL },
+  { NULL, N_("Search People"), NULL, NULL, "<Control>f" },
+  { NULL, N_("Add a Person"), NULL, NULL, "<Control><Shift>p" },
+  { NULL, N_("Remove the Selected Person"), NULL, NULL, "Delete" },
+  { N_("Timeline"), NULL, NULL, NULL, NULL },
+  { NULL, N_("Choose a Kind of Segment to Add"), N_("In the kinds above the timeline"), NULL, "Left Right" },
+  { NULL, N_("Add the Chosen Kind"), NULL, NULL, "Return" },
+  { NULL, N_("Move Segment Up"), NULL, NULL, "<Alt>Up" },
+  { NULL, N_("Move Segment Down"), NULL, NULL, "<Alt>Down" },
+  { NULL, N_("Make an Item of the Segment Above"), NULL, NULL, "<Alt>Right" },
+  { NULL, N_("Move an Item out of Its Segment"), NULL, NULL, "<Alt>Left" },
+  { NULL, N_("Lengthen by 5 Minutes"), NULL, NULL, "<Alt>equal" },
+  { NULL, N_("Shorten by 5 Minutes"), NULL, NULL, "<Alt>minus" },
+  { NULL, N_("Lengthen by 1 Minute"), NULL, NULL, "<Alt><Shift>plus" },
+  { NULL, N_("Shorten by 1 Minute"), NULL, NULL, "<Alt><Shift>underscore" },
+  { NULL, N_("Remove Segment"), NULL, NULL, "Delete" },
+  { NULL, N_("Duplicate Segment"), NULL, NULL, "<Control>d" },
+  { NULL, N_("Cancel a Drag or Resize"), NULL, NULL, "Escape" },
+  { NULL, N_("Zoom In"), NULL, "win.zoom-in", NULL },
+  { NULL, N_("Zoom Out"), NULL, "win.zoom-out", NULL },
+  { NULL, N_("Fit the Slot to the Window"), NULL, "win.zoom-fit", NULL },
+  { N_("Outcomes Checklist"), NULL, NULL, NULL, NULL },
+  { NULL, N_("Move Item Up"), NULL, NULL, "<Alt>Up" },
+  { NULL, N_("Move Item Down"), NULL, NULL, "<Alt>Down" },
+  { NULL, N_("Edit Item Text"), NULL, NULL, "F2" },
+  { NULL, N_("Delete Item"), NULL, NULL, "Delete" },
+  { N_("General"), NULL, NULL, NULL, NULL },
+  { NULL, N_("Go to the Next Part of the Window"), N_("Sidebar, kinds, timeline, details"), "win.next-pane", NULL },
+  { NULL, N_("Go to the Previous Part of the Window"), NULL, "win.previous-pane", NULL },
+  { NULL, N_("Keyboard Shortcuts"), NULL, "app.shortcuts", NULL },
+  { NULL, N_("Help"), NULL, "app.help", NULL },
+};
+
+/* A row naming a shortcut, its keys at the end; screen readers hear the
+ * keys as the row's description. */
+static GtkWidget *
+shortcut_row (const char *title,
+              const char *subtitle,
+              const char *keys)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_shortcut_label_new (keys);
+  g_auto(GStrv) each = g_strsplit (keys, " ", -1);
+  g_autoptr(GPtrArray) spoken = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *description = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      guint key = 0;
+      GdkModifierType mods = 0;
+
+      if (gtk_accelerator_parse (each[i], &key, &mods))
+        g_ptr_array_add (spoken, gtk_accelerator_get_label (key, mods));
+    }
+  g_ptr_array_add (spoken, NULL);
+  /* TRANSLATORS: between two keys that do the same thing */
+  description = g_strjoinv (_(" or "), (char **) spoken->pdata);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  return row;
+}
+
 GtkWindow *
 convene_application_build_shortcuts_window (GtkWindow *parent)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
-  GtkWindow *shortcuts;
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = NULL;
+  GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  builder = gtk_builder_new_from_resource ("/io/github/convene/Convene/convene-shortcuts-window.ui");
-  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
-  gtk_window_set_transient_for (shortcuts, parent);
-  gtk_window_set_modal (shortcuts, TRUE);
-  return shortcuts;
+  gtk_window_set_title (GTK_WINDOW (window), _("Keyboard Shortcuts"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 640);
+  gtk_widget_set_size_request (window, 300, 294);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, controller);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcut_entries); i++)
+    {
+      g_autofree char *keys = NULL;
+
+      if (shortcut_entries[i].group != NULL)
+        {
+          group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(shortcut_entries[i].group));
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+          continue;
+        }
+      keys = shortcut_entries[i].action != NULL ? accels_of_action (shortcut_entries[i].action)
+                                                : g_strdup (shortcut_entries[i].keys);
+      g_assert (group != NULL && keys != NULL);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 shortcut_row (_(shortcut_entries[i].title),
+                                               shortcut_entries[i].subtitle != NULL ? _(shortcut_entries[i].subtitle) : NULL,
+                                               keys));
+    }
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  return GTK_WINDOW (window);
 }
 
 static void

@@ -112,6 +112,9 @@ void       answer_file_chooser (const char *accept_label, const char *path, char
 gboolean   file_exists      (gpointer data);
 /* A Condition: whether the widget data is mapped. */
 gboolean   widget_is_mapped (gpointer data);
+/* Asserts that keyval, without modifiers, is bound on window to the action
+ * action_name (a shortcut controller's named action). */
+void       assert_shortcut  (GtkWidget *window, guint keyval, const char *action_name);
 /* Brings the stack page holding child (the timeline's people list or the
  * segment's details) to the front, as its tab would, and waits until child
  * is on screen. */
