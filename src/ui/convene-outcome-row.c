@@ -130,8 +130,7 @@ set_entry_unless_editing (GtkEntry   *entry,
 {
   if (entry == NULL || gtk_widget_get_focus_child (GTK_WIDGET (entry)) != NULL)
     return;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  convene_ui_editable_show_stored (GTK_EDITABLE (entry), text);
 }
 
 static void
@@ -144,7 +143,7 @@ sync_row (ConveneOutcomeRow *self)
   convene_ui_label_set_user_text (self->text_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->text_stack), "edit") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->text_entry), text);
+    convene_ui_editable_show_stored (GTK_EDITABLE (self->text_entry), text);
   gtk_check_button_set_active (self->check, convene_outcome_get_done (self->outcome));
   /* A ticked item steps back; an assessed outcome keeps its text plain,
    * its result beside it says how it went. */
@@ -210,12 +209,14 @@ static void
 text_commit (ConveneOutcomeRow *self)
 {
   g_autofree char *text = NULL;
+  const char *edited;
   GError *error = NULL;
   ConveneCommand *command;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->text_stack), "edit") != 0)
     return;
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
+  edited = convene_ui_editable_get_edited (GTK_EDITABLE (self->text_entry));
+  text = g_strstrip (g_strdup (edited != NULL ? edited : ""));
   show_label (self);
   if (*text == '\0' || g_str_equal (text, convene_outcome_get_text (self->outcome)))
     {
@@ -254,7 +255,7 @@ convene_outcome_row_start_editing (ConveneOutcomeRow *self)
 {
   g_return_if_fail (CONVENE_IS_OUTCOME_ROW (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->text_entry), convene_outcome_get_text (self->outcome));
+  convene_ui_editable_show_stored (GTK_EDITABLE (self->text_entry), convene_outcome_get_text (self->outcome));
   gtk_stack_set_visible_child_name (self->text_stack, "edit");
   gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
 }
@@ -277,15 +278,15 @@ result_changed (ConveneOutcomeRow *self)
 static void
 note_commit (ConveneOutcomeRow *self)
 {
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  const char *note = convene_ui_editable_get_edited (GTK_EDITABLE (self->note_entry));
   GError *error = NULL;
   ConveneCommand *command;
 
-  if (g_str_equal (note, convene_outcome_get_result_note (self->outcome)))
+  if (note == NULL || g_str_equal (note, convene_outcome_get_result_note (self->outcome)))
     return;
   command = convene_edit_set_outcome_result (self->outcome, convene_outcome_get_result (self->outcome), note, &error);
   if (!perform (self, command, error))
-    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), convene_outcome_get_result_note (self->outcome));
+    convene_ui_editable_show_stored (GTK_EDITABLE (self->note_entry), convene_outcome_get_result_note (self->outcome));
 }
 
 static void

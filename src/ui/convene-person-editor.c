@@ -88,7 +88,7 @@ set_widget_text (GtkWidget  *widget,
                  const char *text)
 {
   if (GTK_IS_EDITABLE (widget))
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+    convene_ui_editable_show_stored (GTK_EDITABLE (widget), text);
   else
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
 }
@@ -194,6 +194,9 @@ commit_field (ConvenePersonEditor *self,
   if (self->syncing || !is_writable (self))
     return;
 
+  if (GTK_IS_EDITABLE (field_widget (self, field)) &&
+      convene_ui_editable_get_edited (GTK_EDITABLE (field_widget (self, field))) == NULL)
+    return;
   g_object_get (self->speaker, field->property, &current, NULL);
   text = widget_text (field_widget (self, field));
   if (g_strcmp0 (current, text) == 0)

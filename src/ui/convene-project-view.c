@@ -165,7 +165,7 @@ sync_field (ConveneProjectView *self,
     return;
 
   self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  convene_ui_editable_show_stored (GTK_EDITABLE (row), text);
   self->syncing = FALSE;
 }
 
@@ -228,6 +228,8 @@ commit_field (ConveneProjectView *self,
   if (self->syncing || target == NULL || !is_writable (self))
     return;
 
+  if (convene_ui_editable_get_edited (GTK_EDITABLE (row)) == NULL)
+    return;
   current = model_text (self, field);
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
   if (g_str_equal (current, text))

@@ -74,8 +74,7 @@ _convene_timeline_view_sync_editor (ConveneTimelineView *self)
     return;
 
   self->syncing = TRUE;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), convene_segment_get_title (segment)) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->title_row), convene_segment_get_title (segment));
+  convene_ui_editable_show_stored (GTK_EDITABLE (self->title_row), convene_segment_get_title (segment));
   adw_combo_row_set_selected (self->kind_row, convene_segment_get_kind (segment));
   sync_length (self, segment);
   fixed = convene_segment_get_fixed_start (segment);
@@ -158,7 +157,10 @@ commit_number (ConveneTimelineView *self,
 static void
 title_commit (ConveneTimelineView *self)
 {
-  commit_text (self, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  const char *edited = convene_ui_editable_get_edited (GTK_EDITABLE (self->title_row));
+
+  if (edited != NULL)
+    commit_text (self, "title", edited);
 }
 
 static char *

@@ -418,6 +418,56 @@ convene_ui_label_set_user_text (GtkLabel   *label,
     gtk_label_set_text (label, shown);
 }
 
+#define SHOWN_STORED_KEY "convene-shown-stored"
+
+void
+convene_ui_editable_show_stored (GtkEditable *editable,
+                                 const char  *stored)
+{
+  const char *text = stored != NULL ? stored : "";
+  const char *cut = text;
+  glong n_chars = 0;
+  char *shown;
+
+  /* Counted only as far as the bound: a stored text may be 64 KiB. */
+  while (*cut != '\0' && n_chars < CONVENE_UI_MAX_EDIT_CHARS)
+    {
+      cut = g_utf8_next_char (cut);
+      n_chars++;
+    }
+  if (*cut == '\0')
+    {
+      shown = g_strdup (text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), NULL);
+    }
+  else
+    {
+      GString *part = g_string_new_len (text, cut - text);
+      g_autofree char *count = g_strdup_printf ("%'ld", g_utf8_strlen (text, -1));
+      /* Translators: the tooltip of a field showing only the start of a very
+       * long title or name; %s is its length in characters */
+      g_autofree char *tip = g_strdup_printf (_("Only the start of this text is shown: it has %s characters. "
+                                                "Changing it here keeps what the field shows."), count);
+
+      g_string_append (part, "…");
+      shown = g_string_free (part, FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), tip);
+    }
+  if (g_strcmp0 (gtk_editable_get_text (editable), shown) != 0)
+    gtk_editable_set_text (editable, shown);
+  g_object_set_data_full (G_OBJECT (editable), SHOWN_STORED_KEY, shown, g_free);
+}
+
+const char *
+convene_ui_editable_get_edited (GtkEditable *editable)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  if (g_strcmp0 (text, g_object_get_data (G_OBJECT (editable), SHOWN_STORED_KEY)) == 0)
+    return NULL;
+  return text;
+}
+
 char *
 convene_ui_format_date (const char *date,
                         const char *format)

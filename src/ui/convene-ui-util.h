@@ -79,6 +79,22 @@ char    *convene_ui_dup_shown_text (const char *text);
 void     convene_ui_label_set_user_text (GtkLabel   *label,
                                          const char *text);
 
+/* How many characters of a stored text one editing field holds. GTK's
+ * entries keep at most 65,534 bytes, less than a text may be
+ * (CONVENE_MAX_TEXT_BYTES), and lay out all they hold each time they are
+ * shown; no title or name a planner types comes near this. */
+#define CONVENE_UI_MAX_EDIT_CHARS 4096
+
+/* Shows stored in editable: whole, or its first CONVENE_UI_MAX_EDIT_CHARS
+ * characters and "…" with a tooltip saying so. Remembers what it showed, and
+ * changes nothing when editable shows that already. NULL shows "". */
+void        convene_ui_editable_show_stored (GtkEditable *editable,
+                                             const char  *stored);
+/* What to store from editable: NULL while it still shows what
+ * convene_ui_editable_show_stored() gave it, so a text shown in part is
+ * never cut by a field the planner only passed through; else its text. */
+const char *convene_ui_editable_get_edited  (GtkEditable *editable);
+
 /* A button showing icon_name that activates action_name, its tooltip also
  * its accessible label. */
 GtkWidget *convene_ui_icon_button (const char *icon_name,

@@ -403,7 +403,7 @@ save_session_format_activated (GtkWidget  *widget,
                                      "lengths, notes and cues. People and outcomes are not part of a format."));
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (entry), convene_session_get_title (session));
+  convene_ui_editable_show_stored (GTK_EDITABLE (entry), convene_session_get_title (session));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Format name"), -1);
   gtk_widget_set_name (entry, "format_name_entry");

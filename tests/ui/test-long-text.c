@@ -120,6 +120,99 @@ test_long_words (void)
   remove_project_file (file);
 }
 
+/* Presses Enter in an entry row, as a planner leaving it unchanged does. */
+static void
+press_enter (GtkWidget *row)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+}
+
+/* The field shows the start of word and says that it shows only that. */
+static void
+assert_shows_part (GtkWidget  *row,
+                   const char *word)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  g_assert_cmpuint (g_utf8_strlen (text, -1), ==, CONVENE_UI_MAX_EDIT_CHARS + 1);
+  g_assert_true (strncmp (text, word, CONVENE_UI_MAX_EDIT_CHARS) == 0);
+  g_assert_true (g_str_has_suffix (text, "…"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+}
+
+static char *
+saved_segment_title (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneDocument) saved = convene_document_open (file, CONVENE_STORE_READ_ONLY, &error);
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(ConveneSegment) segment = NULL;
+
+  g_assert_no_error (error);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (saved))), 0);
+  segment = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
+  return g_strdup (convene_segment_get_title (segment));
+}
+
+/* A text longer than an editing field holds (GTK's entries keep 65,534
+ * bytes) is shown in part, and passing through the field keeps all of it;
+ * what the planner types replaces it, and undo brings it back whole. */
+static void
+test_long_fields (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "fields.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneProject *project = convene_document_get_project (document);
+  g_autoptr(ConveneSession) session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), 0);
+  g_autoptr(ConveneSegment) segment = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
+  g_autofree char *word = g_strnfill (CONVENE_MAX_TEXT_BYTES, 'x');
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneWindow *window;
+  GtkWidget *timeline, *session_row, *title_row;
+
+  set_text (document, session, "title", word);
+  set_text (document, segment, "title", word);
+  window = show_window (document, -1, -1);
+
+  session_row = require_widget (GTK_WIDGET (window), "session_title_row");
+  assert_shows_part (session_row, word);
+  press_enter (session_row);
+  g_assert_cmpstr (convene_session_get_title (session), ==, word);
+
+  timeline = require_widget (GTK_WIDGET (window), "timeline");
+  convene_timeline_view_select_segment (CONVENE_TIMELINE_VIEW (timeline), segment);
+  title_row = first_of_type (first_with_class (timeline, "segment-editor"), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (title_row);
+  show_side_page (title_row);
+  assert_shows_part (title_row, word);
+  press_enter (title_row);
+  g_assert_cmpstr (convene_segment_get_title (segment), ==, word);
+  saved = saved_segment_title (file);
+  g_assert_cmpstr (saved, ==, word);
+  g_clear_pointer (&saved, g_free);
+
+  activate_entry (title_row, "Welcome");
+  g_assert_cmpstr (convene_segment_get_title (segment), ==, "Welcome");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Welcome");
+  g_assert_null (gtk_widget_get_tooltip_text (title_row));
+  saved = saved_segment_title (file);
+  g_assert_cmpstr (saved, ==, "Welcome");
+  g_clear_pointer (&saved, g_free);
+
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (convene_segment_get_title (segment), ==, word);
+  assert_shows_part (title_row, word);
+  saved = saved_segment_title (file);
+  g_assert_cmpstr (saved, ==, word);
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 /* A saved format whose name is one long word is offered in New Session. */
 static void
 test_long_format_name (void)
@@ -196,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/ui/long-text/shown-text", test_shown_text);
   g_test_add_func ("/ui/long-text/words", test_long_words);
   g_test_add_func ("/ui/long-text/format-name", test_long_format_name);
+  g_test_add_func ("/ui/long-text/fields", test_long_fields);
 
   status = g_test_run ();
   g_rmdir (tmp_dir);
