@@ -80,9 +80,8 @@ check_page (GtkWidget  *window,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
-  settle (300);
   wait_until (leaflets_still, window, "every leaflet to finish sliding");
-  settle (100);
+  wait_until (layout_at_rest, &(LayoutRest) { .window = window }, "every widget to stop moving");
   screenshot (shot);
 
   collect_labels (window, texts);
@@ -146,7 +145,7 @@ show_in_french (gconstpointer data)
   sessions_view = require_widget (root, "sessions_view");
   session_stack = require_widget (root, "session_stack");
   wait_until (leaflet_settled, leaflet, "the leaflet to settle");
-  settle (300);
+  wait_until (layout_at_rest, &(LayoutRest) { .window = root }, "the window to take its size");
 
   /* The window fits the width asked for: nothing forces it wider. */
   g_assert_cmpint (gtk_widget_get_width (root), <=, width + 40);

@@ -414,6 +414,53 @@ leaflet_sliding (GtkWidget *widget)
   return FALSE;
 }
 
+/* Where every widget shown is, as text. */
+static void
+append_layout (GtkWidget *window,
+               GtkWidget *widget,
+               GString   *out)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  if (gtk_widget_compute_bounds (widget, window, &bounds))
+    g_string_append_printf (out, "%p %.0f %.0f %.0f %.0f\n", (void *) widget, bounds.origin.x, bounds.origin.y,
+                            bounds.size.width, bounds.size.height);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_layout (window, child, out);
+}
+
+
+/* No widget shown has moved for three frames: a leaflet folding (which
+ * says nothing while it does) has finished. */
+gboolean
+layout_at_rest (gpointer data)
+{
+  LayoutRest *rest = data;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (rest->window);
+  g_autoptr(GString) layout = g_string_new (NULL);
+  gint64 frame;
+
+  if (clock == NULL)
+    return FALSE;
+  gtk_widget_queue_draw (rest->window);
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  append_layout (rest->window, rest->window, layout);
+  if (g_strcmp0 (layout->str, rest->layout) != 0)
+    {
+      g_free (rest->layout);
+      rest->layout = g_string_free (g_steal_pointer (&layout), FALSE);
+      rest->since = frame;
+      return FALSE;
+    }
+  if (frame - rest->since < 3)
+    return FALSE;
+  g_clear_pointer (&rest->layout, g_free);
+  return TRUE;
+}
+
 gboolean
 leaflets_still (gpointer data)
 {

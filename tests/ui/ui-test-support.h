@@ -86,10 +86,20 @@ void       screenshot     (const char *name);
  * needed) as name in $CONVENE_SHOTS_DIR, when set. */
 void       render_shot    (GtkWidget *window, const char *name);
 
-/* A Condition: the AdwLeaflet data has finished moving between pages. */
 /* No leaflet under the widget given is sliding between its pages (its
  * labels are then half outside the window on purpose). */
 gboolean   leaflets_still   (gpointer data);
+/* A Condition: no widget shown in window has moved for three frames, so a
+ * leaflet folding (which says nothing while it does) has finished.
+ * Zero-initialise all but the window. */
+typedef struct
+{
+  GtkWidget *window;
+  char      *layout;
+  gint64     since;
+} LayoutRest;
+gboolean   layout_at_rest   (gpointer data);
+/* A Condition: the AdwLeaflet data has finished moving between pages. */
 gboolean   leaflet_settled   (gpointer data);
 /* A shown window of type (transient for transient_for, unless NULL), or
  * NULL; wait_for_toplevel() waits until there is one. */
