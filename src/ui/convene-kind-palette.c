@@ -8,9 +8,9 @@
 
 /* Space between buttons, and between a button's icon and its name. */
 #define SPACING         6
-#define CONTENT_SPACING 6
-/* Names are shown while they fit on this many rows (on a desktop window
- * they take three); more would push the timeline down for little gain, so
+#define CONTENT_SPACING 4
+/* Names are shown while they fit on this many rows (beside the side column
+ * of a 1280 px window they take two); more would push the timeline down for little gain, so
  * the icons stand alone then. */
 #define MAX_NAMED_ROWS  3
 /* Room to spare before hidden names are shown again. */

@@ -763,7 +763,7 @@ test_file_moved (void)
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  settle (100);
+  wait_until (nothing_pending, NULL, "the answer to be handled");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (convene_window_get_document (window) == document);
 
@@ -775,7 +775,7 @@ test_file_moved (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  settle (100);
+  wait_until (nothing_pending, NULL, "the answer to be handled");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (convene_window_get_document (window) == document);
 
