@@ -488,6 +488,8 @@ test_scales (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (small));
   small = show_presenter (f->live, 360, 640);
+  wait_until (at_rest, &(AtRest) { .widget = require_widget (GTK_WIDGET (small), "countdown_label") },
+              "the narrow window to be drawn");
   render_shot (GTK_WIDGET (small), "presenter-narrow.png");
   g_assert_cmpfloat (convene_fit_label_get_font_size (fit_label (small, "countdown_label")), >, 20);
   gtk_window_destroy (GTK_WINDOW (small));
