@@ -13,6 +13,7 @@
 #include "convene-project.h"
 #include "convene-schedule.h"
 #include "convene-runsheet.h"
+#include "../live-test-clock.h"
 
 typedef struct {
   char *dir;
@@ -1527,16 +1528,6 @@ test_draw_any_surface (void)
 }
 
 /* Planned and actual */
-
-typedef struct {
-  gint64 now;
-} TestClock;
-
-static gint64
-test_clock_read (gpointer user_data)
-{
-  return ((TestClock *) user_data)->now;
-}
 
 static gint64
 zurich (int hour,

@@ -11,21 +11,12 @@
 #include "ui-test-support.h"
 #include "convene-fit-label.h"
 #include "convene-presenter-window.h"
+#include "../live-test-clock.h"
 
 #define MINUTE CONVENE_LIVE_MINUTE
 #define SECOND G_USEC_PER_SEC
 
 static char *tmp_dir;
-
-typedef struct {
-  gint64 now;
-} TestClock;
-
-static gint64
-test_clock_read (gpointer user_data)
-{
-  return ((TestClock *) user_data)->now;
-}
 
 typedef struct {
   GFile                  *file;
