@@ -58,6 +58,8 @@ static const GOptionEntry option_entries[] = {
     N_("Run sheet: type size in points, 6 to 16 (default: 9)"), N_("PT") },
   { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run sheet: leave out segment notes and cues"), NULL },
+  { "no-actuals", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run sheet: leave out the planned and actual times of sessions run live"), NULL },
   { "sections", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Run sheet: extra sections, comma-separated: contacts, outcomes, moderator, "
        "call-sheets, or all"), N_("LIST") },
@@ -785,6 +787,7 @@ convene_application_handle_local_options (GApplication *app,
     return 1;
   export_options.landscape = g_variant_dict_contains (options, "landscape");
   export_options.no_notes = g_variant_dict_contains (options, "no-notes");
+  export_options.no_actuals = g_variant_dict_contains (options, "no-actuals");
   if (g_variant_dict_contains (options, "12h") && g_variant_dict_contains (options, "24h"))
     {
       g_printerr ("convene: %s\n", _("Use either --12h or --24h, not both."));
@@ -820,7 +823,7 @@ convene_application_handle_local_options (GApplication *app,
   /* Run-sheet options without an export would be silently ignored. */
   if (export_options.session || export_options.date || export_options.paper ||
       export_options.font_size || export_options.sections || export_options.landscape ||
-      export_options.no_notes || export_options.clock != CONVENE_CLI_CLOCK_LOCALE)
+      export_options.no_notes || export_options.no_actuals || export_options.clock != CONVENE_CLI_CLOCK_LOCALE)
     {
       g_printerr ("convene: %s\n",
                   _("The run-sheet options need --export=FILE.pdf."));

@@ -32,6 +32,7 @@ struct _ConvenePrint
   GtkCheckButton         *outcomes_checklist;
   GtkCheckButton         *moderator_card;
   GtkCheckButton         *call_sheets;
+  GtkCheckButton         *planned_actual;
 };
 
 G_DEFINE_FINAL_TYPE (ConvenePrint, convene_print, GTK_TYPE_PRINT_OPERATION)
@@ -67,6 +68,8 @@ load_sections (ConveneRunsheetOptions *options,
   convene_runsheet_options_set_outcomes_checklist (options, g_strv_contains ((const char * const *) sections, "outcomes"));
   convene_runsheet_options_set_moderator_card (options, g_strv_contains ((const char * const *) sections, "moderator"));
   convene_runsheet_options_set_call_sheets (options, g_strv_contains ((const char * const *) sections, "call-sheets"));
+  convene_runsheet_options_set_planned_actual (options,
+                                               g_settings_get_boolean (settings, "runsheet-include-actuals"));
 }
 
 static void
@@ -89,6 +92,8 @@ save_sections (ConveneRunsheetOptions *options,
   g_settings_set_strv (settings, "runsheet-sections", (const char * const *) sections);
   g_settings_set_boolean (settings, "runsheet-include-notes",
                           convene_runsheet_options_get_include_notes (options));
+  g_settings_set_boolean (settings, "runsheet-include-actuals",
+                          convene_runsheet_options_get_planned_actual (options));
 }
 
 static GtkPageSetup *
@@ -574,6 +579,8 @@ convene_print_create_custom_widget (GtkPrintOperation *operation)
                                     convene_runsheet_options_get_moderator_card (options));
   self->call_sheets = add_check (box, _("A call _sheet for each person"),
                                  convene_runsheet_options_get_call_sheets (options));
+  self->planned_actual = add_check (box, _("_Planned and actual times, for a session run live"),
+                                    convene_runsheet_options_get_planned_actual (options));
 
   return GTK_WIDGET (box);
 }
@@ -599,6 +606,8 @@ convene_print_custom_widget_apply (GtkPrintOperation *operation,
                                                gtk_check_button_get_active (self->moderator_card));
   convene_runsheet_options_set_call_sheets (options,
                                             gtk_check_button_get_active (self->call_sheets));
+  convene_runsheet_options_set_planned_actual (options,
+                                               gtk_check_button_get_active (self->planned_actual));
 }
 
 static void

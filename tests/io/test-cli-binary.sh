@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..33"
+echo "1..34"
 
 check () {
   n=$((n + 1))
@@ -164,6 +164,14 @@ run otherday --export="$tmp/otherday.pdf" --date=2027-05-24 "$tmp/side-event.con
 [ "$(status byday)" -eq 0 ] && pdftotext "$tmp/day.pdf" - | grep -q 14:03 &&
   [ "$(status otherday)" -ne 0 ] && one_line_error otherday && [ ! -e "$tmp/otherday.pdf" ]
 check $? "--date prints the sessions of that day, and a day without sessions fails"
+
+run liveimport --import="$CONVENE_SOURCE_DIR/tests/io/full-project.json" "$tmp/live.convene"
+run actuals --export="$tmp/actuals.pdf" "$tmp/live.convene"
+run noactuals --export="$tmp/noactuals.pdf" --no-actuals "$tmp/live.convene"
+[ "$(status liveimport)" -eq 0 ] && [ "$(status actuals)" -eq 0 ] && [ "$(status noactuals)" -eq 0 ] &&
+  pdftotext "$tmp/actuals.pdf" - | grep -q 'PLANNED AND ACTUAL' &&
+  ! pdftotext "$tmp/noactuals.pdf" - | grep -q 'PLANNED AND ACTUAL'
+check $? "a session run live gets the planned and actual section, which --no-actuals leaves out"
 
 # bad-option NAME ARGS...: fails with one line and leaves no file behind.
 bad_option () {

@@ -8,9 +8,12 @@
 #include <glib/gstdio.h>
 #include <cairo.h>
 
+#include "convene-document.h"
+#include "convene-live.h"
 #include "convene-project.h"
 #include "convene-schedule.h"
 #include "convene-runsheet.h"
+#include "../live-test-clock.h"
 
 typedef struct {
   char *dir;
@@ -1445,6 +1448,7 @@ test_options (void)
   g_assert_cmpstr (convene_runsheet_options_get_paper_name (options), ==, "a4");
   g_assert_false (convene_runsheet_options_get_use_12h (options));
   g_assert_true (convene_runsheet_options_get_include_notes (options));
+  g_assert_true (convene_runsheet_options_get_planned_actual (options));
   g_assert_true (convene_runsheet_options_validate (options, &error));
   g_assert_no_error (error);
 
@@ -1476,8 +1480,10 @@ test_options (void)
   g_clear_error (&error);
 
   convene_runsheet_options_set_contact_sheet (options, TRUE);
+  g_object_set (options, "planned-actual", FALSE, NULL);
   copy = convene_runsheet_options_copy (options);
   g_assert_true (convene_runsheet_options_get_contact_sheet (copy));
+  g_assert_false (convene_runsheet_options_get_planned_actual (copy));
   g_assert_cmpfloat (convene_runsheet_options_get_font_size (copy), ==, 11);
   g_assert_cmpint (convene_runsheet_options_get_orientation (copy), ==, CONVENE_RUNSHEET_LANDSCAPE);
 }
@@ -1521,6 +1527,226 @@ test_draw_any_surface (void)
   g_object_unref (context);
 }
 
+/* Planned and actual */
+
+static gint64
+zurich (int hour,
+        int minute,
+        int second)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Zurich");
+  g_autoptr(GDateTime) when = g_date_time_new (tz, 2027, 5, 23, hour, minute, second);
+
+  return g_date_time_to_unix (when) * G_USEC_PER_SEC;
+}
+
+/* The operator's action at the clock's time, recorded in the document as
+ * the live view records it. */
+static void
+record_live (ConveneDocument     *document,
+             ConveneLive         *live,
+             ConveneLiveAction    action,
+             ConveneLiveRecovery  recovery)
+{
+  g_autoptr(GError) error = NULL;
+  ConveneCommand *command = convene_live_record_new (live,
+                                                     convene_project_new_id (convene_document_get_project (document)),
+                                                     action, 0, 0, recovery);
+
+  g_assert_nonnull (command);
+  g_assert_true (convene_document_perform (document, command, &error));
+  g_assert_no_error (error);
+}
+
+/* The example side event in a project file, run live: the opening takes
+ * 12 minutes (2 over, pushed on), the six talks take 9, 11, 10, 10, 10 and
+ * 10 minutes, the discussion 17 and the closing 4: the session ends at
+ * 14:03 as planned. With partial, it stops in the middle of the discussion. */
+static ConveneDocument *
+run_example_live (Fixture   *f,
+                  gboolean   partial)
+{
+  g_autoptr(ConveneProject) project = build_example (NULL);
+  g_autofree char *path = g_build_filename (f->dir, partial ? "partial.convene" : "live.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(ConveneLive) live = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Zurich");
+  ConveneDocument *document;
+  TestClock clock = { zurich (12, 30, 0) };
+  const int talks[] = { 9, 11, 10, 10, 10, 10 };
+  int minute = 12 * 60 + 30;
+
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  live = convene_live_new (session, tz, test_clock_read, &clock, NULL);
+
+  record_live (document, live, CONVENE_LIVE_ACTION_START, CONVENE_LIVE_PUSH);
+  minute += 12;
+  clock.now = zurich (minute / 60, minute % 60, 0);
+  record_live (document, live, CONVENE_LIVE_ACTION_NEXT, CONVENE_LIVE_PUSH);
+  for (guint i = 0; i < G_N_ELEMENTS (talks); i++)
+    {
+      minute += talks[i];
+      clock.now = zurich (minute / 60, minute % 60, 0);
+      record_live (document, live, CONVENE_LIVE_ACTION_NEXT, CONVENE_LIVE_PUSH);
+    }
+  if (partial)
+    return document;
+  minute += 17;
+  clock.now = zurich (minute / 60, minute % 60, 0);
+  record_live (document, live, CONVENE_LIVE_ACTION_NEXT, CONVENE_LIVE_PUSH);
+  minute += 4;
+  clock.now = zurich (minute / 60, minute % 60, 0);
+  record_live (document, live, CONVENE_LIVE_ACTION_NEXT, CONVENE_LIVE_PUSH);
+  g_assert_true (convene_live_get_finished (live));
+  return document;
+}
+
+/* The line of the text holding needle (the first), without its neighbours. */
+static char *
+line_with (const char *text,
+           const char *needle)
+{
+  const char *at = strstr (text, needle);
+  const char *start, *end;
+
+  if (at == NULL)
+    return NULL;
+  for (start = at; start > text && start[-1] != '\n'; start--)
+    ;
+  end = strchr (at, '\n');
+  return g_strndup (start, end ? (gsize) (end - start) : strlen (start));
+}
+
+static void
+assert_columns (const char *text,
+                const char *needle,
+                const char *expected)
+{
+  g_autofree char *line = line_with (text, needle);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  g_assert_nonnull (line);
+  words = g_strsplit_set (line, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (builder, words[i]);
+  kept = g_strv_builder_end (builder);
+  joined = g_strjoinv (" ", kept);
+  if (!g_str_has_suffix (joined, expected))
+    g_error ("the line of “%s” reads “%s”, not ending in “%s”", needle, joined, expected);
+}
+
+static void
+test_planned_actual (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ConveneDocument) document = run_example_live (f, FALSE);
+  ConveneProject *project = convene_document_get_project (document);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *text = NULL;
+  g_autofree char *without = NULL;
+  const char *section;
+
+  export_pages (f, project, options, "planned-actual.pdf", &text);
+  section = strstr (text, "PLANNED AND ACTUAL");
+  g_assert_nonnull (section);
+  /* The section follows the main table, under its own column titles. */
+  g_assert_nonnull (strstr (section, "SEGMENT"));
+  g_assert_nonnull (strstr (section, "DIFFERENCE"));
+
+  /* Planned start, actual start, planned length, actual length, difference. */
+  assert_columns (section, "Opening remarks", "12:30 12:30 10:00 12:00 +2:00");
+  /* The panel: from its first talk's start to its last talk's end. */
+  assert_columns (section, "Panel", "12:40 12:42 1:00:00 1:00:00 0:00");
+  assert_columns (section, "A. Sustainable", "12:40 12:42 10:00 9:00 −1:00");
+  assert_columns (section, "B. Manage", "12:50 12:51 10:00 11:00 +1:00");
+  assert_columns (section, "Moderated discussion", "13:40 13:42 20:00 17:00 −3:00");
+  assert_columns (section, "Closing remarks", "14:00 13:59 3:00 4:00 +1:00");
+  assert_columns (section, "The whole session", "12:30 12:30 1:33:00 1:33:00 0:00");
+
+  /* Left out when the planner says so. */
+  convene_runsheet_options_set_planned_actual (options, FALSE);
+  export_pages (f, project, options, "no-planned-actual.pdf", &without);
+  g_assert_null (strstr (without, "PLANNED AND ACTUAL"));
+  g_assert_nonnull (strstr (without, "Moderated discussion"));
+}
+
+/* A session stopped half way: what did not run says so, the running
+ * segment has no length yet, and a session never run has no section. */
+static void
+test_planned_actual_partial (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ConveneDocument) document = run_example_live (f, TRUE);
+  g_autoptr(ConveneProject) plain = build_example (NULL);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autofree char *text = NULL;
+  g_autofree char *never = NULL;
+  const char *section;
+
+  export_pages (f, convene_document_get_project (document), options, "partial.pdf", &text);
+  section = strstr (text, "PLANNED AND ACTUAL");
+  g_assert_nonnull (section);
+  assert_columns (section, "Moderated discussion", "13:40 13:42 20:00 running");
+  assert_columns (section, "Closing remarks", "14:00 not run 3:00");
+  /* The whole session is still running: no length, no difference. */
+  assert_columns (section, "The whole session", "12:30 12:30 1:33:00 running");
+
+  export_pages (f, plain, options, "never-run.pdf", &never);
+  g_assert_null (strstr (never, "PLANNED AND ACTUAL"));
+}
+
+/* A long session run live: the section goes on over pages, repeating its
+ * column titles, and nothing is printed over the footer. */
+static void
+test_planned_actual_pages (Fixture       *f,
+                           gconstpointer  data)
+{
+  ConveneSession *session;
+  g_autoptr(ConveneProject) project = build_long (150, &session);
+  g_autofree char *path = g_build_filename (f->dir, "long-live.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneRunsheetOptions) options = fixed_options ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneSession) live_session = NULL;
+  g_autoptr(ConveneLive) live = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2027, 6, 1, 8, 0, 0);
+  TestClock clock = { g_date_time_to_unix (start) * G_USEC_PER_SEC };
+  guint with_head = 0, n;
+
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  live_session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  live = convene_live_new (live_session, NULL, test_clock_read, &clock, NULL);
+  record_live (document, live, CONVENE_LIVE_ACTION_START, CONVENE_LIVE_PUSH);
+  n = convene_live_get_n_steps (live);
+  for (guint i = 0; i < n; i++)
+    {
+      clock.now += 3 * CONVENE_LIVE_MINUTE + 7 * G_USEC_PER_SEC;
+      record_live (document, live, CONVENE_LIVE_ACTION_NEXT, CONVENE_LIVE_PUSH);
+    }
+  g_assert_true (convene_live_get_finished (live));
+
+  export_pages (f, convene_document_get_project (document), options, "long-live.pdf", &text);
+  pages = split_pages (text);
+  for (guint p = 0; pages[p] != NULL; p++)
+    if (strstr (pages[p], "ACTUAL START") != NULL)
+      with_head++;
+  g_assert_cmpuint (with_head, >=, 2);
+  assert_columns (strstr (text, "PLANNED AND ACTUAL"), "Topic-0001", "08:00 08:00 1:00 3:07 +2:07");
+  assert_columns (strstr (text, "PLANNED AND ACTUAL"), "Topic-0150", "5:00 3:07 −1:53");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1546,6 +1772,9 @@ main (int   argc,
   ADD ("/runsheet/session-choice", test_session_choice);
   ADD ("/runsheet/bad-options", test_bad_options);
   ADD ("/runsheet/unwritable", test_unwritable);
+  ADD ("/runsheet/planned-actual", test_planned_actual);
+  ADD ("/runsheet/planned-actual/partial", test_planned_actual_partial);
+  ADD ("/runsheet/planned-actual/pages", test_planned_actual_pages);
 #undef ADD
 
   return g_test_run ();

@@ -51,6 +51,7 @@ fresh_settings (void)
   g_settings_reset (settings, "page-setup");
   g_settings_reset (settings, "runsheet-sections");
   g_settings_reset (settings, "runsheet-include-notes");
+  g_settings_reset (settings, "runsheet-include-actuals");
   return settings;
 }
 
@@ -235,11 +236,13 @@ test_custom_tab (void)
   g_assert_true (gtk_check_button_get_active (find_check (tab, only_label)));
   g_assert_true (gtk_check_button_get_active (find_check (tab, "Segment _notes and cues")));
   g_assert_false (gtk_check_button_get_active (find_check (tab, "Speaker _contact sheet")));
+  g_assert_true (gtk_check_button_get_active (find_check (tab, "_Planned and actual times, for a session run live")));
 
   gtk_check_button_set_active (find_check (tab, "_All sessions, each from a new page"), TRUE);
   gtk_check_button_set_active (find_check (tab, "Segment _notes and cues"), FALSE);
   gtk_check_button_set_active (find_check (tab, "Speaker _contact sheet"), TRUE);
   gtk_check_button_set_active (find_check (tab, "A call _sheet for each person"), TRUE);
+  gtk_check_button_set_active (find_check (tab, "_Planned and actual times, for a session run live"), FALSE);
   g_signal_emit_by_name (print, "custom-widget-apply", tab);
 
   g_assert_cmpint (convene_runsheet_options_get_session_id (options), ==, 0);
@@ -248,6 +251,7 @@ test_custom_tab (void)
   g_assert_false (convene_runsheet_options_get_outcomes_checklist (options));
   g_assert_false (convene_runsheet_options_get_moderator_card (options));
   g_assert_true (convene_runsheet_options_get_call_sheets (options));
+  g_assert_false (convene_runsheet_options_get_planned_actual (options));
   g_object_unref (tab);
 
   /* The ticks reach the paper: more than the one page of the table. */
@@ -262,8 +266,10 @@ test_custom_tab (void)
   sections = g_settings_get_strv (settings, "runsheet-sections");
   g_assert_cmpstrv (sections, expected_sections);
   g_assert_false (g_settings_get_boolean (settings, "runsheet-include-notes"));
+  g_assert_false (g_settings_get_boolean (settings, "runsheet-include-actuals"));
   next = convene_print_new (project, session, settings);
   options = convene_print_get_options (next);
+  g_assert_false (convene_runsheet_options_get_planned_actual (options));
   g_assert_false (convene_runsheet_options_get_include_notes (options));
   g_assert_true (convene_runsheet_options_get_contact_sheet (options));
   g_assert_true (convene_runsheet_options_get_call_sheets (options));

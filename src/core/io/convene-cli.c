@@ -138,6 +138,7 @@ any_runsheet_option (const ConveneCliExportOptions *options,
           options->landscape ? "--landscape" :
           options->font_size ? "--font-size" :
           options->no_notes ? "--no-notes" :
+          options->no_actuals ? "--no-actuals" :
           options->sections ? "--sections" :
           options->date ? "--date" :
           options->clock == CONVENE_CLI_CLOCK_12H ? "--12h" :
@@ -227,6 +228,8 @@ runsheet_options_from_cli (const ConveneCliExportOptions *options,
 
   if (options != NULL && options->no_notes)
     convene_runsheet_options_set_include_notes (runsheet, FALSE);
+  if (options != NULL && options->no_actuals)
+    convene_runsheet_options_set_planned_actual (runsheet, FALSE);
 
   if (options != NULL && options->sections != NULL &&
       !apply_sections (runsheet, options->sections, error))

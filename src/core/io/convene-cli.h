@@ -26,6 +26,7 @@ typedef struct {
   gboolean         landscape;
   const char      *font_size;  /* points, e.g. "10" or "10.5" */
   gboolean         no_notes;   /* leave out segment notes and cues */
+  gboolean         no_actuals; /* leave out the planned and actual times */
   const char      *sections;   /* comma list: contacts, outcomes, moderator, call-sheets, all */
   const char      *date;       /* YYYY-MM-DD: the whole-day sheet of that date */
   ConveneCliClock  clock;

@@ -6,6 +6,7 @@
 
 #include "convene-runsheet-private.h"
 #include "convene-limits.h"
+#include "convene-live.h"
 #include "convene-schedule.h"
 
 /* One session to print, with its clock times formatted once. */
@@ -1375,6 +1376,240 @@ build_call_sheets (Builder *b)
     }
 }
 
+/* The planned and actual section: one row per segment run live (items
+ * indented under their panel), then the totals. */
+#define PA_COLUMNS 6
+
+typedef struct {
+  double x[PA_COLUMNS];
+  double w[PA_COLUMNS];
+} PaColumns;
+
+static void
+pa_cell (Builder         *b,
+         RsRow           *row,
+         const PaColumns *cols,
+         guint            col,
+         double           inset)
+{
+  ConveneRunsheet *self = b->self;
+
+  rs_row_set_cell (self, row, col, &b->t, cols->x[col] + self->hpad + inset, row->pad,
+                   cols->w[col] - 2 * self->hpad - inset,
+                   col == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, 0);
+}
+
+/* "+2:35", "−0:40" or "0:00". */
+static char *
+format_difference (gint64 difference)
+{
+  g_autofree char *text = convene_live_format_duration (difference);
+
+  if (difference >= G_USEC_PER_SEC)
+    return g_strconcat ("+", text, NULL);
+  return g_steal_pointer (&text);
+}
+
+/* One line of the table. start/length: 0 for what is not known (a segment
+ * not run, or still running); a difference is shown only when both lengths
+ * are known. */
+static void
+build_pa_row (Builder         *b,
+              const PaColumns *cols,
+              int              head,
+              RsRowKind        kind,
+              guint            flags,
+              double           inset,
+              const char      *title,
+              guint            title_style,
+              ConveneLive     *live,
+              gint64           planned_start,
+              gint64           actual_start,
+              gint64           planned_length,
+              gint64           actual_length)
+{
+  ConveneRunsheet *self = b->self;
+  guint style = (title_style & RS_BOLD) | RS_TNUM;
+  RsRow row;
+
+  rs_row_init (&row, kind, flags, self->base * 0.45);
+  row.running = b->running;
+  row.table_head = head;
+
+  rs_text_add (&b->t, title, title_style, 1.0, RS_INK);
+  pa_cell (b, &row, cols, 0, inset);
+
+  if (planned_start != 0)
+    {
+      g_autofree char *text = convene_live_format_clock (live, planned_start, self->use_12h);
+
+      rs_text_add (&b->t, text, style, 1.0, RS_MUTED);
+    }
+  pa_cell (b, &row, cols, 1, 0);
+
+  if (actual_start != 0)
+    {
+      g_autofree char *text = convene_live_format_clock (live, actual_start, self->use_12h);
+
+      rs_text_add (&b->t, text, style, 1.0, RS_INK);
+    }
+  else
+    rs_text_add (&b->t, _("not run"), RS_ITALIC, 0.9, RS_FAINT);
+  pa_cell (b, &row, cols, 2, 0);
+
+  {
+    g_autofree char *text = convene_live_format_duration (planned_length);
+
+    rs_text_add (&b->t, text, style, 1.0, RS_MUTED);
+    pa_cell (b, &row, cols, 3, 0);
+  }
+
+  if (actual_length > 0)
+    {
+      g_autofree char *text = convene_live_format_duration (actual_length);
+      g_autofree char *difference = format_difference (actual_length - planned_length);
+      gint64 delta = actual_length - planned_length;
+
+      rs_text_add (&b->t, text, style, 1.0, RS_INK);
+      pa_cell (b, &row, cols, 4, 0);
+      rs_text_add (&b->t, difference, style | RS_SEMIBOLD, 1.0,
+                   delta >= G_USEC_PER_SEC ? RS_ALERT :
+                   delta <= -G_USEC_PER_SEC ? RS_GOOD : RS_INK);
+      pa_cell (b, &row, cols, 5, 0);
+    }
+  else if (actual_start != 0)
+    {
+      rs_text_add (&b->t, _("running"), RS_ITALIC, 0.9, RS_FAINT);
+      pa_cell (b, &row, cols, 4, 0);
+    }
+
+  rs_row_add (self, &row, TRUE);
+}
+
+/* What a panel's items did together: the first item's actual start, and
+ * from it to the last item's end when every item that started has ended. */
+static void
+panel_actuals (ConveneLive *live,
+               guint        first,
+               guint        last,
+               gint64      *actual_start,
+               gint64      *actual_length)
+{
+  gint64 start = 0, end = 0;
+  gboolean open = FALSE;
+
+  for (guint i = first; i <= last; i++)
+    {
+      const ConveneLiveRecord *record = convene_live_get_record (live, i);
+
+      if (record->actual_start == 0)
+        continue;
+      if (start == 0 || record->actual_start < start)
+        start = record->actual_start;
+      if (record->actual_end == 0)
+        open = TRUE;
+      end = MAX (end, record->actual_end);
+    }
+  *actual_start = start;
+  *actual_length = (start != 0 && !open && end > start) ? end - start : 0;
+}
+
+static void
+build_planned_actual (Builder *b)
+{
+  ConveneRunsheet *self = b->self;
+  ConveneSession *session = b->plan->session;
+  const double share[PA_COLUMNS] = { 0.35, 0.13, 0.13, 0.13, 0.13, 0.13 };
+  const char *labels[PA_COLUMNS] = {
+    _("Segment"), _("Planned start"), _("Actual start"),
+    _("Planned length"), _("Actual length"), _("Difference"),
+  };
+  g_autoptr(GTimeZone) tz = convene_project_dup_gtime_zone (self->project);
+  g_autoptr(ConveneLive) live = NULL;
+  gint64 first_start = 0, last_end = 0, planned_total = 0;
+  gboolean ran = FALSE, open = FALSE;
+  guint n_steps;
+  PaColumns cols;
+  RsRow row;
+  int head;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_live_events (session))) == 0)
+    return;
+  /* The records only are read, so the real clock does no harm. */
+  live = convene_live_new (session, tz, NULL, NULL, NULL);
+  n_steps = convene_live_get_n_steps (live);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const ConveneLiveRecord *record = convene_live_get_record (live, i);
+
+      if (record->actual_start == 0)
+        continue;
+      ran = TRUE;
+      if (first_start == 0 || record->actual_start < first_start)
+        first_start = record->actual_start;
+      if (record->actual_end == 0)
+        open = TRUE;
+      last_end = MAX (last_end, record->actual_end);
+    }
+  if (!ran)
+    return;
+
+  build_heading (b, _("Planned and actual"), convene_session_get_title (session), FALSE);
+  rs_text_add (&b->t, _("Lengths in minutes and seconds, as the session was run live. Time on hold "
+                        "counts in the actual length; a positive difference ran over."),
+               0, 0.88, RS_MUTED);
+  build_text_row (b, RS_ROW_NOTE, RS_ROW_KEEP_WITH_NEXT, self->base * 0.2);
+
+  for (guint c = 0; c < PA_COLUMNS; c++)
+    {
+      cols.x[c] = c == 0 ? 0 : cols.x[c - 1] + cols.w[c - 1];
+      cols.w[c] = self->body_width * share[c];
+    }
+  rs_row_init (&row, RS_ROW_TABLE_HEAD, RS_ROW_KEEP_WITH_NEXT, self->base * 0.3);
+  row.running = b->running;
+  for (guint c = 0; c < PA_COLUMNS; c++)
+    {
+      rs_text_add (&b->t, labels[c], RS_CAPS | RS_SEMIBOLD, 0.72, RS_MUTED);
+      pa_cell (b, &row, &cols, c, 0);
+    }
+  head = rs_row_add (self, &row, TRUE);
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      ConveneSegment *panel = convene_live_get_step_panel (live, i);
+      ConveneSegment *segment = convene_live_get_step_segment (live, i);
+      const ConveneLiveRecord *record = convene_live_get_record (live, i);
+      const ConveneScheduleEntry *entry = convene_schedule_lookup (convene_live_get_schedule (live), segment);
+      gint64 planned_length = (gint64) (entry->end - entry->start) * CONVENE_LIVE_MINUTE;
+
+      planned_total += planned_length;
+      if (panel != NULL && (i == 0 || convene_live_get_step_panel (live, i - 1) != panel))
+        {
+          const ConveneScheduleEntry *pe = convene_schedule_lookup (convene_live_get_schedule (live), panel);
+          gint64 actual_start, actual_length;
+          guint last = i;
+
+          while (last + 1 < n_steps && convene_live_get_step_panel (live, last + 1) == panel)
+            last++;
+          panel_actuals (live, i, last, &actual_start, &actual_length);
+          build_pa_row (b, &cols, head, RS_ROW_SEGMENT, RS_ROW_PARENT | RS_ROW_KEEP_WITH_NEXT, 0,
+                        segment_title (panel), RS_BOLD, live,
+                        convene_live_get_planned_start (live, i), actual_start,
+                        (gint64) (pe->end - pe->start) * CONVENE_LIVE_MINUTE, actual_length);
+        }
+
+      build_pa_row (b, &cols, head, RS_ROW_PLAIN, 0, panel != NULL ? self->indent : 0,
+                    segment_title (segment), panel != NULL ? 0 : RS_SEMIBOLD, live,
+                    convene_live_get_planned_start (live, i), record->actual_start,
+                    planned_length,
+                    record->actual_end != 0 ? record->actual_end - record->actual_start : 0);
+    }
+
+  build_pa_row (b, &cols, head, RS_ROW_SEGMENT, RS_ROW_PARENT, 0, _("The whole session"), RS_BOLD,
+                live, convene_live_get_planned_start (live, 0), first_start, planned_total,
+                open ? 0 : last_end - first_start);
+}
+
 static void
 build_session (Builder  *b,
                Plan     *plan,
@@ -1398,6 +1633,8 @@ build_session (Builder  *b,
   g_clear_pointer (&b->people, g_ptr_array_unref);
   b->people = collect_people (b);
 
+  if (convene_runsheet_options_get_planned_actual (options))
+    build_planned_actual (b);
   if (convene_runsheet_options_get_contact_sheet (options))
     build_contact_sheet (b);
   if (convene_runsheet_options_get_outcomes_checklist (options))

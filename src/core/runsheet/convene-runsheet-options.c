@@ -26,6 +26,7 @@ struct _ConveneRunsheetOptions
   gboolean outcomes_checklist;
   gboolean moderator_card;
   gboolean call_sheets;
+  gboolean planned_actual;
   GDateTime *printed_at;
 };
 
@@ -49,6 +50,7 @@ enum {
   PROP_OUTCOMES_CHECKLIST,
   PROP_MODERATOR_CARD,
   PROP_CALL_SHEETS,
+  PROP_PLANNED_ACTUAL,
   PROP_PRINTED_AT,
   N_PROPS
 };
@@ -154,6 +156,9 @@ convene_runsheet_options_get_property (GObject    *object,
     case PROP_CALL_SHEETS:
       g_value_set_boolean (value, self->call_sheets);
       break;
+    case PROP_PLANNED_ACTUAL:
+      g_value_set_boolean (value, self->planned_actual);
+      break;
     case PROP_PRINTED_AT:
       g_value_set_boxed (value, self->printed_at);
       break;
@@ -214,6 +219,9 @@ convene_runsheet_options_set_property (GObject      *object,
     case PROP_CALL_SHEETS:
       convene_runsheet_options_set_call_sheets (self, g_value_get_boolean (value));
       break;
+    case PROP_PLANNED_ACTUAL:
+      convene_runsheet_options_set_planned_actual (self, g_value_get_boolean (value));
+      break;
     case PROP_PRINTED_AT:
       convene_runsheet_options_set_printed_at (self, g_value_get_boxed (value));
       break;
@@ -264,6 +272,8 @@ convene_runsheet_options_class_init (ConveneRunsheetOptionsClass *klass)
     g_param_spec_boolean ("moderator-card", NULL, NULL, FALSE, flags);
   properties[PROP_CALL_SHEETS] =
     g_param_spec_boolean ("call-sheets", NULL, NULL, FALSE, flags);
+  properties[PROP_PLANNED_ACTUAL] =
+    g_param_spec_boolean ("planned-actual", NULL, NULL, TRUE, flags);
   properties[PROP_PRINTED_AT] =
     g_param_spec_boxed ("printed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
@@ -280,6 +290,7 @@ convene_runsheet_options_init (ConveneRunsheetOptions *self)
   self->font_family = g_strdup ("Sans");
   self->font_size = CONVENE_RUNSHEET_DEFAULT_FONT_SIZE;
   self->include_notes = TRUE;
+  self->planned_actual = TRUE;
   self->date = g_strdup ("");
 }
 
@@ -313,6 +324,7 @@ convene_runsheet_options_copy (ConveneRunsheetOptions *self)
   copy->outcomes_checklist = self->outcomes_checklist;
   copy->moderator_card = self->moderator_card;
   copy->call_sheets = self->call_sheets;
+  copy->planned_actual = self->planned_actual;
   copy->printed_at = self->printed_at ? g_date_time_ref (self->printed_at) : NULL;
 
   return copy;
@@ -559,6 +571,7 @@ BOOLEAN_ACCESSORS (contact_sheet, PROP_CONTACT_SHEET)
 BOOLEAN_ACCESSORS (outcomes_checklist, PROP_OUTCOMES_CHECKLIST)
 BOOLEAN_ACCESSORS (moderator_card, PROP_MODERATOR_CARD)
 BOOLEAN_ACCESSORS (call_sheets, PROP_CALL_SHEETS)
+BOOLEAN_ACCESSORS (planned_actual, PROP_PLANNED_ACTUAL)
 
 gint64
 convene_runsheet_options_get_session_id (ConveneRunsheetOptions *self)

@@ -57,6 +57,8 @@ G_DECLARE_FINAL_TYPE (ConveneRunsheetOptions, convene_runsheet_options, CONVENE,
  *   "outcomes-checklist"           gboolean: the session's outcomes with boxes to tick
  *   "moderator-card"               gboolean: guiding questions and running order, own page
  *   "call-sheets"                  gboolean: one page per person with their own times
+ *   "planned-actual"               gboolean: for a session run live, each segment's
+ *                                  planned and actual start and length (TRUE)
  *   "printed-at"                   GDateTime: the "Printed" time in the footer;
  *                                  NULL = the moment of laying out (tests fix it)
  * Each session starts on a new page; the sections follow its table. */
@@ -104,6 +106,8 @@ gboolean    convene_runsheet_options_get_moderator_card (ConveneRunsheetOptions 
 void        convene_runsheet_options_set_moderator_card (ConveneRunsheetOptions *self, gboolean include);
 gboolean    convene_runsheet_options_get_call_sheets (ConveneRunsheetOptions *self);
 void        convene_runsheet_options_set_call_sheets (ConveneRunsheetOptions *self, gboolean include);
+gboolean    convene_runsheet_options_get_planned_actual (ConveneRunsheetOptions *self);
+void        convene_runsheet_options_set_planned_actual (ConveneRunsheetOptions *self, gboolean include);
 GDateTime  *convene_runsheet_options_get_printed_at  (ConveneRunsheetOptions *self);
 void        convene_runsheet_options_set_printed_at  (ConveneRunsheetOptions *self, GDateTime *when);
 

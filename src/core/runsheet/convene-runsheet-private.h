@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define RS_MAX_CELLS 4
+#define RS_MAX_CELLS 6
 
 /* Colours, 0xRRGGBB. Chosen to stay distinct when printed in grey. */
 #define RS_INK        0x1b1f24

@@ -26,8 +26,11 @@
  *   statement), then the table: time (start–end), minutes, the item (kind,
  *   title, notes and cues; items indented under their segment) and who (names
  *   with role and organisation, "TBC" for anyone not confirmed). Then the
- *   sections chosen in the options: contact sheet, outcomes checklist,
- *   moderator card (own page), call sheets (a page per person).
+ *   sections chosen in the options: planned and actual (for a session with a
+ *   live record: each segment's planned and actual start and length and the
+ *   difference, items under their panel, then the whole session), contact
+ *   sheet, outcomes checklist, moderator card (own page), call sheets (a page
+ *   per person).
  * - Later pages of a session repeat a compact header and the column titles
  *   (and the segment an item belongs to), each in one line however long the
  *   titles: a session's title is shown in full once, in its header, and
