@@ -44,6 +44,23 @@ typedef struct {
 /* Breaks, networking, Q&A and discussion first; keynotes last. */
 const ConveneSegmentKind *convene_fit_get_default_priority (guint *n_kinds);
 
+/* The view setting (convene_document_set_view_setting()) a project keeps
+ * its planner's priority order under, written by
+ * convene_fit_priority_to_string(). */
+#define CONVENE_FIT_PRIORITY_SETTING "fit-priority"
+
+/* A priority order as text: kind nicks separated by commas, first to change
+ * first ("break,networking,qa"). Reads it into out, every kind once: the
+ * kinds text leaves out follow in the default order. Spaces around a nick
+ * are allowed; an empty text is the default order. FALSE with a message
+ * naming the unknown or repeated kind (CONVENE_MODEL_ERROR_NOT_FOUND,
+ * INVALID_TEXT), out left alone. */
+gboolean                  convene_fit_parse_priority (const char         *text,
+                                                      ConveneSegmentKind  out[CONVENE_N_SEGMENT_KINDS],
+                                                      GError            **error);
+/* The text convene_fit_parse_priority() reads back as order (n kinds). */
+char                     *convene_fit_priority_to_string (const ConveneSegmentKind *order, guint n);
+
 /* The solver on plain numbers, which the session-level calls use. */
 typedef struct {
   guint    length;   /* minutes now */
