@@ -101,6 +101,10 @@ GtkWidget *first_of_type    (GtkWidget *root, GType type);
 GtkWidget *first_with_class (GtkWidget *root, const char *css_class);
 /* The first button under root whose label is label. */
 GtkWidget *button_labelled  (GtkWidget *root, const char *label);
+/* What a table (GtkColumnView) under root shows: one line per row shown,
+ * top to bottom, its visible labels of class css_class joined by " | ",
+ * each line ended by "\n". */
+char      *table_text       (GtkWidget *root, const char *css_class);
 /* The timeline block showing segment, among those that exist. */
 GtkWidget *block_of         (GtkWidget *root, ConveneSegment *segment);
 /* Waits for the file chooser an action opened (the toolkit's own dialog:
