@@ -91,6 +91,19 @@ test_example (void)
   g_assert_cmpuint (convene_fit_get_n_rows (fit), ==, 10);
   g_assert_true (convene_fit_get_row (fit, 1)->holds_items);
 
+  /* The proposal as a schedule, before anything changes. */
+  {
+    g_autoptr(ConveneSchedule) proposed = convene_fit_compute_schedule (fit, session, NULL);
+    const ConveneScheduleEntry *closing = convene_schedule_lookup (proposed, nth (segments, 3));
+
+    g_assert_cmpint (convene_schedule_get_end (proposed), ==, 90);
+    g_assert_cmpint (closing->start, ==, 85);
+    g_assert_cmpint (closing->end - closing->start, ==, 5);
+    g_assert_cmpuint (convene_segment_get_duration (nth (segments, 2)), ==, 20);
+    g_assert_cmpuint (convene_segment_get_duration (nth (segments, 3)), ==, 3);
+    g_assert_cmpint (planned (session), ==, 93);
+  }
+
   command = convene_fit_build_command (fit);
   convene_command_apply (command);
   g_assert_cmpuint (convene_segment_get_duration (nth (segments, 0)), ==, 10);

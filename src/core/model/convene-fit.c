@@ -1135,6 +1135,27 @@ convene_fit_get_row (ConveneFit *self,
   return &g_array_index (self->rows, ConveneFitRow, index);
 }
 
+ConveneSchedule *
+convene_fit_compute_schedule (ConveneFit     *self,
+                              ConveneSession *session,
+                              GTimeZone      *tz)
+{
+  g_autoptr(GHashTable) lengths = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
+
+  for (guint i = 0; self->possible && i < self->rows->len; i++)
+    {
+      const ConveneFitRow *row = &g_array_index (self->rows, ConveneFitRow, i);
+
+      /* A segment holding items lasts what they take: its items carry it. */
+      if (!row->holds_items && row->new_length != row->old_length)
+        g_hash_table_insert (lengths, row->segment, GUINT_TO_POINTER (row->new_length + 1));
+    }
+  return convene_schedule_compute_with_lengths (session, tz, lengths);
+}
+
 ConveneCommand *
 convene_fit_build_command (ConveneFit *self)
 {

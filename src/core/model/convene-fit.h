@@ -18,6 +18,7 @@
 #pragma once
 
 #include "convene-command.h"
+#include "convene-schedule.h"
 #include "convene-session.h"
 
 G_BEGIN_DECLS
@@ -135,6 +136,11 @@ guint               convene_fit_get_step         (ConveneFit *self);
 /* One row per segment and item of the fitted stretch, in reading order. */
 guint               convene_fit_get_n_rows       (ConveneFit *self);
 const ConveneFitRow *convene_fit_get_row         (ConveneFit *self, guint index);
+/* The schedule of session as if the proposal were applied (the timeline's
+ * preview of it); nothing changes in the model. An impossible fit proposes
+ * nothing: the session's schedule as it is. */
+ConveneSchedule    *convene_fit_compute_schedule (ConveneFit *self, ConveneSession *session,
+                                                  GTimeZone *tz);
 /* Every change as one undoable step ("Fit to Slot"); a panel with a target
  * whose items change takes their new sum as its target. NULL when there is
  * nothing to apply (impossible, or no change). */
