@@ -24,6 +24,10 @@ struct _ConveneFitPreviewRow
 
 G_DEFINE_FINAL_TYPE (ConveneFitPreviewRow, convene_fit_preview_row, G_TYPE_OBJECT)
 
+/* "fit" (notify only): the row now shows another proposal for the same
+ * segment, so its cells fill again without being made anew. */
+static GParamSpec *row_fit_pspec;
+
 static void
 convene_fit_preview_row_finalize (GObject *object)
 {
@@ -34,9 +38,29 @@ convene_fit_preview_row_finalize (GObject *object)
 }
 
 static void
+convene_fit_preview_row_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  ConveneFitPreviewRow *self = CONVENE_FIT_PREVIEW_ROW (object);
+
+  if (prop_id == 1)
+    g_value_set_boxed (value, self->fit);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
 convene_fit_preview_row_class_init (ConveneFitPreviewRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = convene_fit_preview_row_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = convene_fit_preview_row_finalize;
+  object_class->get_property = convene_fit_preview_row_get_property;
+  row_fit_pspec = g_param_spec_boxed ("fit", NULL, NULL, CONVENE_TYPE_FIT,
+                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, 1, row_fit_pspec);
 }
 
 static void
@@ -60,6 +84,10 @@ typedef enum {
   COLUMN_CHANGE,
   N_COLUMNS
 } Column;
+
+/* How tall the table grows before it scrolls (a session of about a dozen
+ * rows shows whole). */
+#define PREVIEW_MAX_HEIGHT 420
 
 /* The strategies as the combo row lists them. */
 enum {
@@ -182,11 +210,9 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  data)
+fill_cell (GtkListItem *item,
+           Column       column)
 {
-  Column column = GPOINTER_TO_INT (data);
   const ConveneFitRow *row = preview_row_get (gtk_list_item_get_item (item));
   GtkWidget *child = gtk_list_item_get_child (item);
   gboolean changed = row->new_length != row->old_length && !row->holds_items;
@@ -254,6 +280,32 @@ bind_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
+row_refitted (GObject     *row,
+              GParamSpec  *pspec,
+              GtkListItem *item)
+{
+  fill_cell (item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "convene-fit-column")));
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  g_object_set_data (G_OBJECT (item), "convene-fit-column", data);
+  g_signal_connect (gtk_list_item_get_item (item), "notify::fit", G_CALLBACK (row_refitted), item);
+  fill_cell (item, GPOINTER_TO_INT (data));
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_refitted, item);
+}
+
+static void
 add_column (ConveneFitDialog *self,
             Column            column,
             const char       *title)
@@ -263,10 +315,32 @@ add_column (ConveneFitDialog *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, column == COLUMN_SEGMENT);
   gtk_column_view_append_column (self->preview_table, view_column);
   g_object_unref (view_column);
+}
+
+/* Whether the table's rows stand for the same segments as the new fit's. */
+static gboolean
+same_rows (ConveneFitDialog *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->preview_rows);
+  guint n = convene_fit_get_n_rows (self->fit);
+
+  if (g_list_model_get_n_items (rows) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneFitPreviewRow) row = g_list_model_get_item (rows, i);
+      const ConveneFitRow *now = preview_row_get (row);
+      const ConveneFitRow *next = convene_fit_get_row (self->fit, i);
+
+      if (now->segment != next->segment || now->parent != next->parent)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -281,6 +355,22 @@ show_fit (ConveneFitDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
   gtk_widget_set_sensitive (self->apply_button,
                             convene_fit_has_changes (self->fit) && convene_ui_is_writable (self->document));
+
+  /* Another proposal for the same rows (a strategy, a step, an order):
+   * the rows shown fill again, without the table making its rows anew,
+   * which a long session would feel. */
+  if (same_rows (self))
+    {
+      for (guint i = 0; i < convene_fit_get_n_rows (self->fit); i++)
+        {
+          g_autoptr(ConveneFitPreviewRow) row = g_list_model_get_item (G_LIST_MODEL (self->preview_rows), i);
+
+          g_clear_pointer (&row->fit, convene_fit_unref);
+          row->fit = convene_fit_ref (self->fit);
+          g_object_notify_by_pspec (G_OBJECT (row), row_fit_pspec);
+        }
+      return;
+    }
 
   for (guint i = 0; i < convene_fit_get_n_rows (self->fit); i++)
     {
@@ -339,6 +429,12 @@ show_priority (ConveneFitDialog *self)
       later = convene_ui_icon_button ("go-down-symbolic", "fit.later", later_label);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (earlier), "s", nick);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (later), "s", nick);
+      /* The first cannot go sooner, the last later: an action would make
+       * their buttons sensitive again. */
+      if (i == 0)
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (earlier), NULL);
+      if (i + 1 == CONVENE_N_SEGMENT_KINDS)
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (later), NULL);
       gtk_widget_set_sensitive (earlier, i > 0);
       gtk_widget_set_sensitive (later, i + 1 < CONVENE_N_SEGMENT_KINDS);
       for (GtkWidget *button = earlier; button != NULL; button = button == earlier ? later : NULL)
@@ -536,6 +632,7 @@ convene_fit_dialog_init (ConveneFitDialog *self)
   GtkWidget *scrolled = convene_ui_new_dialog_page (18, &content);
   GtkWidget *options = adw_preferences_group_new ();
   GtkWidget *preview = adw_preferences_group_new ();
+  GtkWidget *table_scroller;
   GtkWidget *row;
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -610,7 +707,14 @@ convene_fit_dialog_init (ConveneFitDialog *self)
   add_column (self, COLUMN_OLD, C_("fit table", "Now"));
   add_column (self, COLUMN_NEW, C_("fit table", "New"));
   add_column (self, COLUMN_CHANGE, C_("fit table", "±"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview), GTK_WIDGET (self->preview_table));
+  /* A long session's table scrolls on its own, so that only the rows in
+   * sight have widgets; a short one shows whole, without a scroll bar. */
+  table_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (table_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (table_scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (table_scroller), PREVIEW_MAX_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (table_scroller), GTK_WIDGET (self->preview_table));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview), table_scroller);
   gtk_box_append (GTK_BOX (content), preview);
 
   gtk_box_append (GTK_BOX (box), scrolled);
