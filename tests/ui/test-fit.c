@@ -254,7 +254,7 @@ test_priority_and_ghost (void)
               "the opening's block to show 10 → 5 as a ghost");
   g_assert_null (ghost_text (block_of (GTK_WIDGET (timeline), discussion)));
   g_assert_cmpuint (convene_segment_get_duration (opening), ==, 10);
-  screenshot ("fit-to-slot-ghost");
+  screenshot ("fit-to-slot-ghost.png");
 
   /* Apply: one step, in the file; the ghost goes with the window. */
   apply = first_with_class (dialog, "suggested-action");
