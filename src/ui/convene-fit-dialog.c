@@ -442,6 +442,7 @@ show_priority (ConveneFitDialog *self)
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_name (button, button == earlier ? "sooner" : "later");
+          gtk_widget_add_css_class (button, button == earlier ? "priority-sooner" : "priority-later");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
       gtk_widget_set_name (row, nick);

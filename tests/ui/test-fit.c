@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "convene-document.h"
+#include "convene-edits.h"
 #include "convene-fit-dialog.h"
 #include "convene-history.h"
 #include "convene-segment-block.h"
@@ -21,32 +22,19 @@
 
 static char *tmp_dir;
 
-static ConveneSegment *
-top_segment (ConveneDocument *document,
-             guint            position)
-{
-  g_autoptr(ConveneSession) session =
-    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
-  g_autoptr(ConveneSegment) segment =
-    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), position);
-
-  return segment; /* borrowed: the session holds it */
-}
-
+/* The row of the order of priority for the kind nick (rows are named
+ * after their kind). */
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
+priority_row (GtkWidget  *dialog,
+              const char *nick)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
+  GtkWidget *list = gtk_widget_get_parent (first_with_class (dialog, "priority-sooner"));
 
-      if (found != NULL)
-        return found;
-    }
+  while (!GTK_IS_LIST_BOX (list))
+    list = gtk_widget_get_parent (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), nick) == 0)
+      return row;
   return NULL;
 }
 
@@ -156,7 +144,7 @@ choose_priority (GtkWidget *dialog)
 
   g_assert_nonnull (strategy);
   adw_combo_row_set_selected (strategy, 1);
-  order = find_named (dialog, "opening");
+  order = priority_row (dialog, "opening");
   g_assert_nonnull (order);
   wait_until (widget_is_mapped, order, "the order of priority to show");
 }
@@ -166,7 +154,7 @@ static const char *
 kind_at (GtkWidget *dialog,
          int        position)
 {
-  GtkWidget *opening = find_named (dialog, "opening");
+  GtkWidget *opening = priority_row (dialog, "opening");
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_ancestor (opening, GTK_TYPE_LIST_BOX));
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, position);
 
@@ -224,8 +212,8 @@ test_priority_and_ghost (void)
    * focus stays on the kind that moves. */
   for (int i = 0; i < 6; i++)
     {
-      GtkWidget *row = find_named (dialog, "opening");
-      GtkWidget *sooner = find_named (row, "sooner");
+      GtkWidget *row = priority_row (dialog, "opening");
+      GtkWidget *sooner = first_with_class (row, "priority-sooner");
       GtkWidget *focus;
 
       g_assert_true (gtk_widget_get_sensitive (sooner));
@@ -235,11 +223,11 @@ test_priority_and_ghost (void)
       wait_until (opening_at, &(KindAt) { dialog, 5 - i }, "opening remarks to move up");
       focus = gtk_window_get_focus (GTK_WINDOW (dialog));
       g_assert_nonnull (focus);
-      g_assert_true (gtk_widget_is_ancestor (focus, find_named (dialog, "opening")));
+      g_assert_true (gtk_widget_is_ancestor (focus, priority_row (dialog, "opening")));
     }
   g_assert_cmpstr (kind_at (dialog, 0), ==, "opening");
   g_assert_cmpstr (kind_at (dialog, 1), ==, "break");
-  g_assert_false (gtk_widget_get_sensitive (find_named (find_named (dialog, "opening"), "sooner")));
+  g_assert_false (gtk_widget_get_sensitive (first_with_class (priority_row (dialog, "opening"), "priority-sooner")));
   {
     g_autofree char *kept = convene_document_dup_view_setting (document, "fit-priority");
 
@@ -340,10 +328,9 @@ test_thousand_ghosts (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "fit-thousand.convene", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ConveneProject) project = convene_project_new ();
-  g_autoptr(ConveneSession) session = NULL;
-  g_autoptr(ConveneDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneDocument) document = create_long_day (file, 1000);
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
   GhostCount count = { 0 };
   ConveneTimelineView *timeline;
   ConveneWindow *window;
@@ -351,22 +338,16 @@ test_thousand_ghosts (void)
   AdwComboRow *strategy;
   guint n_blocks = 0;
   gint64 start, worked_out;
+  GError *error = NULL;
 
-  session = convene_session_new (convene_project_new_id (project), "Long day", "2026-06-01", 8 * 60, 1440);
-  for (guint i = 0; i < 1000; i++)
-    {
-      g_autoptr(ConveneSegment) segment =
-        convene_segment_new (convene_project_new_id (project), (ConveneSegmentKind) (i % CONVENE_N_SEGMENT_KINDS),
-                             "", 1 + i % 3);
+  /* A 1-minute step, so that the 2- and 3-minute segments can give. */
+  {
+    ConveneCommand *command = convene_edit_set_number (session, "fit-step", 1, &error);
 
-      g_list_store_append (convene_session_get_segments (session), segment);
-    }
-  convene_session_set_fit_step (session, 1);
-  g_list_store_append (convene_project_get_sessions (project), session);
-  document = convene_document_create (file, project, &error);
-  g_assert_no_error (error);
-  g_clear_object (&session);
-  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+    g_assert_no_error (error);
+    g_assert_true (convene_document_perform (document, command, &error));
+    g_assert_no_error (error);
+  }
 
   window = show_window (document, 1000, 800);
   timeline = timeline_of (window);
@@ -403,7 +384,7 @@ test_thousand_ghosts (void)
   wait_until (dialog_gone, NULL, "the Fit to Slot window to close");
   wait_until (no_ghosts, timeline, "the ghost to go");
   g_assert_cmpuint (convene_segment_get_duration (top_segment (document, 1)), ==, 2);
-  g_assert_false (convene_history_get_can_undo (convene_document_get_history (document)));
+  g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), !=, "Fit to Slot");
 
   close_window (window);
   convene_document_close (document);

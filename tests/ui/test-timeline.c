@@ -102,18 +102,6 @@ describe_file (GFile *file)
   return describe_project (project);
 }
 
-static ConveneSegment *
-top_segment (ConveneDocument *document,
-             guint            position)
-{
-  g_autoptr(ConveneSession) session =
-    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
-  g_autoptr(ConveneSegment) segment =
-    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), position);
-
-  return segment;
-}
-
 typedef struct {
   GtkWidget  *root;
   const char *text;
@@ -1065,28 +1053,12 @@ test_thousand_segments (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "thousand.convene", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ConveneProject) project = convene_project_new ();
-  g_autoptr(ConveneSession) session = NULL;
-  g_autoptr(ConveneDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneDocument) document = create_long_day (file, 1000);
   ConveneTimelineView *timeline;
   ConveneWindow *window;
   ConveneSegment *tenth;
   g_autofree char *before = NULL;
   guint n_blocks;
-
-  session = convene_session_new (convene_project_new_id (project), "Long day", "2026-06-01", 8 * 60, 1440);
-  for (guint i = 0; i < 1000; i++)
-    {
-      g_autoptr(ConveneSegment) segment =
-        convene_segment_new (convene_project_new_id (project), (ConveneSegmentKind) (i % CONVENE_N_SEGMENT_KINDS),
-                             "", 1 + i % 3);
-
-      g_list_store_append (convene_session_get_segments (session), segment);
-    }
-  g_list_store_append (convene_project_get_sessions (project), session);
-  document = convene_document_create (file, project, &error);
-  g_assert_no_error (error);
 
   window = show_window (document, 1000, 800);
   timeline = timeline_of (window);

@@ -298,6 +298,42 @@ compare_lines (gconstpointer a,
   return la->y < lb->y ? -1 : la->y > lb->y;
 }
 
+ConveneDocument *
+create_long_day (GFile *file,
+                 guint  n_segments)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneDocument *document;
+
+  session = convene_session_new (convene_project_new_id (project), "Long day", "2026-06-01", 8 * 60, 1440);
+  for (guint i = 0; i < n_segments; i++)
+    {
+      g_autoptr(ConveneSegment) segment =
+        convene_segment_new (convene_project_new_id (project), (ConveneSegmentKind) (i % CONVENE_N_SEGMENT_KINDS),
+                             "", 1 + i % 3);
+
+      g_list_store_append (convene_session_get_segments (session), segment);
+    }
+  g_list_store_append (convene_project_get_sessions (project), session);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+ConveneSegment *
+top_segment (ConveneDocument *document,
+             guint            position)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  g_autoptr(ConveneSegment) segment =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), position);
+
+  return segment;
+}
+
 char *
 table_text (GtkWidget  *root,
             const char *css_class)

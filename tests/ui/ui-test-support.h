@@ -153,6 +153,12 @@ ConveneWindow       *show_window  (ConveneDocument *document, int width, int hei
 void                 close_window (ConveneWindow *window);
 /* The timeline of the window's session page. */
 ConveneTimelineView *timeline_of  (ConveneWindow *window);
+/* A new project in file: one session, "Long day", 08:00 for 24 hours, of
+ * n_segments untitled segments of 1 to 3 minutes, kinds in turn. */
+ConveneDocument     *create_long_day (GFile *file, guint n_segments);
+/* The top-level segment at position of the project's first session
+ * (borrowed: the session holds it). */
+ConveneSegment      *top_segment  (ConveneDocument *document, guint position);
 /* The session the window shows (borrowed), or NULL. */
 ConveneSession      *selected_session (ConveneWindow *window);
 
