@@ -1849,7 +1849,7 @@ test_fit_to_slot (void)
   g_assert_nonnull (apply);
   wait_until (widget_is_mapped, apply, "Apply to show at 360 pixels");
   wait_until (at_rest, &(AtRest) { .widget = apply }, "the narrow window to be drawn");
-  screenshot ("fit-to-slot-360");
+  screenshot ("fit-to-slot-360.png");
   g_assert_true (gtk_widget_is_sensitive (apply));
   gtk_widget_activate (apply);
   wait_until (fit_dialog_gone, NULL, "the Fit to Slot window to close");
