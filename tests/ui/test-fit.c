@@ -119,6 +119,25 @@ wait_for_table (GtkWidget  *dialog,
     }
 }
 
+/* Whether a label under root carries the accessible label text. */
+static gboolean
+has_accessible_label (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root))
+    {
+      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+      if (mismatch == NULL)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_accessible_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 dialog_gone (gpointer data)
 {
@@ -242,6 +261,13 @@ test_priority_and_ghost (void)
               "the opening's block to show 10 → 5 as a ghost");
   g_assert_null (ghost_text (block_of (GTK_WIDGET (timeline), discussion)));
   g_assert_cmpuint (convene_segment_get_duration (opening), ==, 10);
+  /* Each cell says what it is to a screen reader; an item names its panel. */
+  g_assert_true (has_accessible_label (dialog, "Proposed 5 min"));
+  g_assert_true (has_accessible_label (dialog, "Change −5 min"));
+  g_assert_true (has_accessible_label (dialog, "Now 20 min"));
+  g_assert_true (has_accessible_label (dialog, "Stays 20 min"));
+  g_assert_true (has_accessible_label (dialog, "A. Sustainable platform for multi-sectoral and international "
+                                               "cooperation and governance to promote migrant health, in II. Panel"));
   screenshot ("fit-to-slot-ghost.png");
 
   /* Apply: one step, in the file; the ghost goes with the window. */
