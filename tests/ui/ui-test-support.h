@@ -99,6 +99,9 @@ GtkWindow *wait_for_toplevel (GType type, GtkWindow *parent);
 /* Finding widgets (root included), in tree order; NULL when there is none. */
 GtkWidget *first_of_type    (GtkWidget *root, GType type);
 GtkWidget *first_with_class (GtkWidget *root, const char *css_class);
+/* The first widget of type under root (root included) whose accessible
+ * label is label, or NULL. */
+GtkWidget *find_accessible  (GtkWidget *root, GType type, const char *label);
 /* The first button under root whose label is label. */
 GtkWidget *button_labelled  (GtkWidget *root, const char *label);
 /* What a table (GtkColumnView) under root shows: one line per row shown,
