@@ -77,6 +77,10 @@ static const GOptionEntry option_entries[] = {
   { "step", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Fit: round changed lengths to multiples of these minutes (default: the session’s step)"),
     N_("MINUTES") },
+  { "priority", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Fit: the kinds of segment to change first, comma-separated, such as break,networking,qa; "
+       "implies the priority strategy (default: the order set in the window, else breaks and "
+       "discussion first)"), N_("KINDS") },
   { "apply", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fit: also change the project file, as one step the window can undo"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -762,6 +766,7 @@ convene_application_handle_local_options (GApplication *app,
   g_autofree char *fit_session = NULL;
   g_autofree char *strategy = NULL;
   g_autofree char *step = NULL;
+  g_autofree char *priority = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -800,7 +805,8 @@ convene_application_handle_local_options (GApplication *app,
 
   if (!lookup_text_option (options, "fit", &fit_session, &fit_options.session) ||
       !lookup_text_option (options, "strategy", &strategy, &fit_options.strategy) ||
-      !lookup_text_option (options, "step", &step, &fit_options.step))
+      !lookup_text_option (options, "step", &step, &fit_options.step) ||
+      !lookup_text_option (options, "priority", &priority, &fit_options.priority))
     return 1;
   fit_options.apply = g_variant_dict_contains (options, "apply");
   if (fit_options.session != NULL && (export_path != NULL || import_path != NULL))
@@ -811,9 +817,10 @@ convene_application_handle_local_options (GApplication *app,
   if (fit_options.session != NULL)
     return run_fit (remaining, &fit_options);
   /* Fit options without --fit would be silently ignored. */
-  if (fit_options.strategy != NULL || fit_options.step != NULL || fit_options.apply)
+  if (fit_options.strategy != NULL || fit_options.step != NULL || fit_options.priority != NULL ||
+      fit_options.apply)
     {
-      g_printerr ("convene: %s\n", _("--strategy, --step and --apply need --fit=SESSION."));
+      g_printerr ("convene: %s\n", _("--strategy, --step, --priority and --apply need --fit=SESSION."));
       return 1;
     }
 

@@ -1,13 +1,16 @@
 /* convene-fit-dialog.h: "Fit to Slot": previews the lengths that make a
  * session end on its slot (or a panel's items fill its target) as a table
- * of segment, old → new length, change and "at its minimum" marks, with the
- * strategy and the rounding step to change; Apply performs the proposal as
- * one undoable command on the document and closes. */
+ * of segment, old and new length, change and "at its minimum" marks, with
+ * the strategy, the priority order (remembered per project) and the
+ * rounding step to change; Apply performs the proposal as one undoable
+ * command on the document and closes. Its "fit" property is the proposal
+ * shown (notified on each change), for the timeline's preview of it. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "convene-document.h"
+#include "convene-fit.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +25,9 @@ ConveneFitDialog *convene_fit_dialog_new (GtkWindow       *parent,
                                           ConveneSession  *session,
                                           ConveneSegment  *panel,
                                           ConveneSegment  *selected);
+
+/* The proposal shown, or NULL (a panel's fit that no longer applies). */
+ConveneFit       *convene_fit_dialog_get_fit     (ConveneFitDialog *self);
+ConveneSession   *convene_fit_dialog_get_session (ConveneFitDialog *self);
 
 G_END_DECLS

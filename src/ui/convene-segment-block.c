@@ -30,6 +30,7 @@ struct _ConveneSegmentBlock
   GtkWidget *bar;
   GtkImage  *icon;
   GtkLabel  *title_label;
+  GtkLabel  *ghost_label;    /* "15 → 10 min" while Fit to Slot proposes it */
   GtkLabel  *range_label;    /* "12:40 – 13:40" on a segment with items */
   GtkLabel  *meta_label;
   GtkLabel  *target_label;   /* "30 min over its 60 min target" on a segment with items */
@@ -537,6 +538,33 @@ convene_segment_block_clear (ConveneSegmentBlock *self)
   g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
 
   g_clear_object (&self->segment);
+  convene_segment_block_set_ghost (self, NULL);
+}
+
+void
+convene_segment_block_set_ghost (ConveneSegmentBlock *self,
+                                 const char          *change)
+{
+  g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
+
+  /* Most blocks are never ghosts: touch nothing when nothing changes. */
+  if (change == NULL && !gtk_widget_get_visible (GTK_WIDGET (self->ghost_label)))
+    return;
+  set_class (GTK_WIDGET (self), "fit-ghost", change != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost_label), change != NULL);
+  if (change == NULL)
+    {
+      convene_segment_block_announce (self, NULL);
+      return;
+    }
+  gtk_label_set_text (self->ghost_label, change);
+  /* Translators: what a screen reader adds to a block Fit to Slot would
+   * change, “proposed: 15 → 10 min”. */
+  {
+    g_autofree char *what = g_strdup_printf (_("proposed: %s"), change);
+
+    convene_segment_block_announce (self, what);
+  }
 }
 
 ConveneSegment *
@@ -743,6 +771,11 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->icon));
   self->title_label = add_label (heading, "heading");
   gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  self->ghost_label = add_label (heading, "caption-heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->ghost_label), "fit-ghost-change");
+  gtk_label_set_ellipsize (self->ghost_label, PANGO_ELLIPSIZE_NONE);
+  gtk_widget_set_valign (GTK_WIDGET (self->ghost_label), GTK_ALIGN_START);
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost_label), FALSE);
   self->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_set_valign (self->warning, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->warning, "warning");

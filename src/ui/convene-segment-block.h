@@ -67,6 +67,11 @@ GtkWidget      *convene_segment_block_get_handle  (ConveneSegmentBlock *self);
  * lines rather than end in an ellipsis: on a narrow screen. */
 void            convene_segment_block_set_wrap    (ConveneSegmentBlock *self,
                                                    gboolean             wrap);
+/* Shows the block as part of a proposal not yet applied (Fit to Slot's):
+ * a dashed, translucent card with change ("15 → 10 min") beside its title;
+ * NULL shows it as it is. Call after convene_segment_block_show(). */
+void            convene_segment_block_set_ghost   (ConveneSegmentBlock *self,
+                                                   const char          *change);
 /* "Panel, 12:40 to 13:40" followed by what just happened (may be NULL). */
 void            convene_segment_block_announce    (ConveneSegmentBlock *self,
                                                    const char          *what);

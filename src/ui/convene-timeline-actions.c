@@ -347,6 +347,71 @@ insert_kind_activated (GtkWidget  *widget,
   insert_after_selection (self, kind);
 }
 
+gboolean
+_convene_timeline_view_has_ghost (ConveneTimelineView *self)
+{
+  return self->ghost_fit != NULL && self->ghost_session == self->session && self->session != NULL &&
+         convene_fit_has_changes (self->ghost_fit);
+}
+
+void
+_convene_timeline_view_show_ghost (ConveneTimelineView *self,
+                                   ConveneSegmentBlock *block)
+{
+  const ConveneFitRow *row = NULL;
+  g_autofree char *change = NULL;
+
+  if (_convene_timeline_view_has_ghost (self))
+    row = g_hash_table_lookup (self->ghost_rows, convene_segment_block_get_segment (block));
+  if (row != NULL && !row->holds_items && row->new_length != row->old_length)
+    /* Translators: a length Fit to Slot proposes, on its block: “15 → 10 min”. */
+    change = g_strdup_printf (_("%u → %u min"), row->old_length, row->new_length);
+  convene_segment_block_set_ghost (block, change);
+}
+
+void
+_convene_timeline_view_set_ghost (ConveneTimelineView *self,
+                                  ConveneSession      *session,
+                                  ConveneFit          *fit)
+{
+  gboolean had = _convene_timeline_view_has_ghost (self);
+
+  g_clear_pointer (&self->ghost_fit, convene_fit_unref);
+  g_clear_object (&self->ghost_session);
+  g_clear_pointer (&self->ghost_rows, g_hash_table_unref);
+  if (fit != NULL && session != NULL)
+    {
+      self->ghost_fit = convene_fit_ref (fit);
+      self->ghost_session = g_object_ref (session);
+      self->ghost_rows = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < convene_fit_get_n_rows (fit); i++)
+        {
+          const ConveneFitRow *row = convene_fit_get_row (fit, i);
+
+          g_hash_table_insert (self->ghost_rows, row->segment, (gpointer) row);
+        }
+    }
+  /* Only the blocks bound now restyle (the list recycles them); the rest
+   * are shown with the ghost when they are bound. */
+  if (had || _convene_timeline_view_has_ghost (self))
+    _convene_timeline_view_refresh (self);
+}
+
+static void
+fit_proposal_changed (ConveneFitDialog    *dialog,
+                      GParamSpec          *pspec,
+                      ConveneTimelineView *self)
+{
+  _convene_timeline_view_set_ghost (self, convene_fit_dialog_get_session (dialog),
+                                    convene_fit_dialog_get_fit (dialog));
+}
+
+static void
+fit_dialog_gone (ConveneTimelineView *self)
+{
+  _convene_timeline_view_set_ghost (self, NULL, NULL);
+}
+
 static void
 open_fit_dialog (ConveneTimelineView *self,
                  ConveneSegment      *panel)
@@ -359,6 +424,11 @@ open_fit_dialog (ConveneTimelineView *self,
   dialog = convene_fit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->document,
                                    self->session, panel,
                                    convene_timeline_view_get_selected_segment (self));
+  /* The timeline shows the proposal as a ghost while the window is open;
+   * Cancel, closing or Apply (which closes it) take the ghost away. */
+  g_signal_connect_object (dialog, "notify::fit", G_CALLBACK (fit_proposal_changed), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (fit_dialog_gone), self, G_CONNECT_SWAPPED);
+  fit_proposal_changed (dialog, NULL, self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "convene-assignment-list.h"
+#include "convene-fit.h"
 #include "convene-outcome-links.h"
 #include "convene-people-palette.h"
 #include "convene-schedule.h"
@@ -81,6 +82,12 @@ struct _ConveneTimelineView
   gint64              autoscroll_time; /* the frame of its last step */
   graphene_point_t    autoscroll_at;   /* the pointer, in the window's coordinates */
 
+  /* Fit to Slot's proposal while its window is open (the ghost): drawn
+   * from a schedule of its own, the model untouched until Apply. */
+  ConveneFit         *ghost_fit;
+  ConveneSession     *ghost_session;
+  GHashTable         *ghost_rows;  /* ConveneSegment* -> its ConveneFitRow (the fit's) */
+
   ConveneSegment     *resizing;   /* the segment whose edge is dragged */
   GtkGesture         *resize_gesture;
   guint               resize_original;
@@ -144,6 +151,15 @@ void                 _convene_timeline_view_set_duration         (ConveneTimelin
                                                                   guint                 minutes,
                                                                   const char           *what);
 void                 _convene_timeline_view_install_actions      (GtkWidgetClass       *widget_class);
+/* Shows fit (proposed for session; NULL: none) as a ghost on the blocks. */
+void                 _convene_timeline_view_set_ghost            (ConveneTimelineView  *self,
+                                                                  ConveneSession       *session,
+                                                                  ConveneFit           *fit);
+/* Whether a ghost is shown now: a proposal with changes for this session. */
+gboolean             _convene_timeline_view_has_ghost            (ConveneTimelineView  *self);
+/* Puts block in its ghost state, or out of it, after it is shown. */
+void                 _convene_timeline_view_show_ghost           (ConveneTimelineView  *self,
+                                                                  ConveneSegmentBlock  *block);
 void                 _convene_timeline_view_add_keys             (ConveneTimelineView  *self);
 
 /* convene-timeline-zoom.c */

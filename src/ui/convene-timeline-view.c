@@ -82,6 +82,12 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
       self->schedule = convene_schedule_compute_preview (self->session, tz, self->resizing,
                                                          self->resize_minutes);
     }
+  else if (_convene_timeline_view_has_ghost (self))
+    {
+      g_autoptr(GTimeZone) tz = convene_project_dup_gtime_zone (self->project);
+
+      self->schedule = convene_fit_compute_schedule (self->ghost_fit, self->session, tz);
+    }
   else
     self->schedule = convene_schedule_ref (convene_document_get_schedule (self->document, self->session));
   start = convene_schedule_format_clock (self->schedule, 0, use_12h);
@@ -114,7 +120,10 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
         continue;
       entry = convene_schedule_lookup (self->schedule, segment);
       if (entry != NULL)
-        convene_segment_block_show (block, self->document, self->schedule, entry, use_12h, self->px_per_minute);
+        {
+          convene_segment_block_show (block, self->document, self->schedule, entry, use_12h, self->px_per_minute);
+          _convene_timeline_view_show_ghost (self, block);
+        }
     }
 }
 
@@ -296,8 +305,11 @@ block_bind (GtkSignalListItemFactory *factory,
   if (self->schedule != NULL)
     entry = convene_schedule_lookup (self->schedule, segment);
   if (entry != NULL)
-    convene_segment_block_show (block, self->document, self->schedule, entry,
-                                convene_clock_get_use_12h (convene_clock_get_default ()), self->px_per_minute);
+    {
+      convene_segment_block_show (block, self->document, self->schedule, entry,
+                                  convene_clock_get_use_12h (convene_clock_get_default ()), self->px_per_minute);
+      _convene_timeline_view_show_ghost (self, block);
+    }
 }
 
 static void
@@ -674,6 +686,9 @@ convene_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->schedule, convene_schedule_unref);
   g_clear_pointer (&self->fit_schedule, convene_schedule_unref);
   g_clear_pointer (&self->fit_text, g_free);
+  g_clear_pointer (&self->ghost_fit, convene_fit_unref);
+  g_clear_object (&self->ghost_session);
+  g_clear_pointer (&self->ghost_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (convene_timeline_view_parent_class)->dispose (object);
 }

@@ -106,8 +106,9 @@ _convene_timeline_view_update_scale (ConveneTimelineView *self)
   double fit;
 
   /* A block whose edge is being dragged keeps the scale it started at,
-   * so it follows the pointer. */
-  if (self->schedule == NULL || self->resizing != NULL)
+   * so it follows the pointer; a proposal shows at the scale of what it
+   * changes, so the blocks it shortens look shorter. */
+  if (self->schedule == NULL || self->resizing != NULL || _convene_timeline_view_has_ghost (self))
     {
       update_actions (self);
       return;

@@ -17,7 +17,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 n=0
 failed=0
-echo "1..34"
+echo "1..37"
 
 check () {
   n=$((n + 1))
@@ -242,6 +242,29 @@ run fitalone --apply "$tmp/fit.convene"
 [ "$(status fitstrategy)" -eq 1 ] && one_line_error fitstrategy && [ "$(status fitalone)" -eq 1 ] &&
   one_line_error fitalone
 check $? "a bad --strategy, or --apply without --fit, fails with one line"
+
+cp "$tmp/side-event.convene" "$tmp/order.convene"
+run order --fit=9 --priority=opening --step=1 "$tmp/order.convene"
+[ "$(status order)" -eq 0 ] && grep -q '10 → 7 min  I. Opening' "$tmp/order.out" &&
+  grep -q '^  20 min  III. Moderated discussion' "$tmp/order.out"
+check $? "--priority=opening: the opening gives the 3 minutes, the discussion none"
+
+run orderbad --fit=9 --priority=opening,lunch "$tmp/order.convene"
+run orderclash --fit=9 --priority=opening --strategy=proportional "$tmp/order.convene"
+run orderalone --priority=break "$tmp/order.convene"
+[ "$(status orderbad)" -eq 1 ] && one_line_error orderbad && grep -q 'lunch' "$tmp/orderbad.err" &&
+  [ "$(status orderclash)" -eq 1 ] && one_line_error orderclash &&
+  [ "$(status orderalone)" -eq 1 ] && one_line_error orderalone
+check $? "an unknown kind in --priority, --priority against --strategy=proportional, or without --fit, fails"
+
+# The order the planner set in the window (kept among the project's view
+# settings) is what --strategy=priority follows when --priority is not given.
+sqlite3 "$tmp/order.convene" "INSERT INTO view_setting (key, value) VALUES ('fit-priority', 'opening,break')"
+run remembered --fit=9 --strategy=priority --step=1 "$tmp/order.convene"
+run usual --fit=9 --strategy=priority --step=1 "$tmp/side-event.convene"
+[ "$(status remembered)" -eq 0 ] && grep -q '10 → 7 min  I. Opening' "$tmp/remembered.out" &&
+  [ "$(status usual)" -eq 0 ] && grep -q '20 → 17 min  III. Moderated discussion' "$tmp/usual.out"
+check $? "--strategy=priority follows the project's remembered order, else the usual one"
 
 [ "$failed" -eq 0 ] || show
 exit 0

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <string.h>
+
 #include "convene-fit.h"
 #include "convene-limits.h"
 #include "convene-schedule.h"
@@ -89,6 +91,19 @@ test_example (void)
   g_assert_cmpuint (convene_fit_get_n_rows (fit), ==, 10);
   g_assert_true (convene_fit_get_row (fit, 1)->holds_items);
 
+  /* The proposal as a schedule, before anything changes. */
+  {
+    g_autoptr(ConveneSchedule) proposed = convene_fit_compute_schedule (fit, session, NULL);
+    const ConveneScheduleEntry *closing = convene_schedule_lookup (proposed, nth (segments, 3));
+
+    g_assert_cmpint (convene_schedule_get_end (proposed), ==, 90);
+    g_assert_cmpint (closing->start, ==, 85);
+    g_assert_cmpint (closing->end - closing->start, ==, 5);
+    g_assert_cmpuint (convene_segment_get_duration (nth (segments, 2)), ==, 20);
+    g_assert_cmpuint (convene_segment_get_duration (nth (segments, 3)), ==, 3);
+    g_assert_cmpint (planned (session), ==, 93);
+  }
+
   command = convene_fit_build_command (fit);
   convene_command_apply (command);
   g_assert_cmpuint (convene_segment_get_duration (nth (segments, 0)), ==, 10);
@@ -148,6 +163,74 @@ test_priority (void)
     apply_fit (fit2);
     g_assert_cmpuint (convene_segment_get_duration (nth (segments, 0)), ==, 5);
     g_assert_cmpint (planned (session), ==, 100);
+  }
+}
+
+/* The planner's order as text (the command line's --priority and what a
+ * project remembers): read back to the same order, every kind once. */
+static void
+test_priority_text (void)
+{
+  ConveneSegmentKind order[CONVENE_N_SEGMENT_KINDS];
+  ConveneSegmentKind again[CONVENE_N_SEGMENT_KINDS];
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const ConveneSegmentKind *defaults;
+  guint n_defaults;
+
+  defaults = convene_fit_get_default_priority (&n_defaults);
+  g_assert_cmpuint (n_defaults, ==, CONVENE_N_SEGMENT_KINDS);
+
+  g_assert_true (convene_fit_parse_priority (" keynote , closing,,", order, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (order[0], ==, CONVENE_SEGMENT_KIND_KEYNOTE);
+  g_assert_cmpint (order[1], ==, CONVENE_SEGMENT_KIND_CLOSING);
+  /* The rest follow in the default order. */
+  g_assert_cmpint (order[2], ==, defaults[0]);
+  for (guint i = 0; i < CONVENE_N_SEGMENT_KINDS; i++)
+    for (guint j = i + 1; j < CONVENE_N_SEGMENT_KINDS; j++)
+      g_assert_cmpint (order[i], !=, order[j]);
+
+  text = convene_fit_priority_to_string (order, CONVENE_N_SEGMENT_KINDS);
+  g_assert_cmpstr (text, ==, "keynote,closing,break,networking,qa,discussion,custom,welcome,opening,panel,presentation");
+  g_assert_true (convene_fit_parse_priority (text, again, &error));
+  g_assert_cmpmem (again, sizeof again, order, sizeof order);
+
+  g_assert_true (convene_fit_parse_priority ("", again, &error));
+  g_assert_cmpmem (again, sizeof again, defaults, sizeof again);
+
+  /* Refused, and out left as it was. */
+  memcpy (again, order, sizeof order);
+  g_assert_false (convene_fit_parse_priority ("break,lunch", again, &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“lunch”"));
+  g_clear_error (&error);
+  g_assert_false (convene_fit_parse_priority ("break,qa,break", again, &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TEXT);
+  g_clear_error (&error);
+  g_assert_false (convene_fit_parse_priority ("\xff", again, &error));
+  g_assert_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TEXT);
+  g_clear_error (&error);
+  g_assert_cmpmem (again, sizeof again, order, sizeof order);
+
+  /* The whole order, as the engine takes it: keynotes give first. */
+  {
+    g_autoptr(ConveneSession) session = make_side_event (NULL);
+    GListStore *segments = convene_session_get_segments (session);
+    ConveneFitOptions options = { CONVENE_FIT_PRIORITY, 5, order, CONVENE_N_SEGMENT_KINDS, NULL };
+    g_autoptr(ConveneFit) fit = NULL;
+
+    add_segment (session, NULL, 6, CONVENE_SEGMENT_KIND_KEYNOTE, "Keynote", 30);
+    add_segment (session, NULL, 7, CONVENE_SEGMENT_KIND_BREAK, "Coffee", 30);
+    convene_session_set_slot_minutes (session, 138);
+    fit = convene_fit_session (session, &options);
+    g_assert_true (convene_fit_is_possible (fit));
+    apply_fit (fit);
+    g_assert_cmpint (planned (session), ==, 138);
+    /* 153 → 138: the keynote gives all 15, the break (first by default) none. */
+    g_assert_cmpuint (convene_segment_get_duration (nth (segments, 4)), ==, 15);
+    g_assert_cmpuint (convene_segment_get_duration (nth (segments, 5)), ==, 30);
+    g_assert_cmpuint (convene_segment_get_duration (nth (segments, 2)), ==, 20);
   }
 }
 
@@ -608,6 +691,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/fit/example", test_example);
   g_test_add_func ("/fit/priority", test_priority);
+  g_test_add_func ("/fit/priority-text", test_priority_text);
   g_test_add_func ("/fit/panel-target", test_panel_target);
   g_test_add_func ("/fit/locks-and-pins", test_locks_and_pins);
   g_test_add_func ("/fit/impossible", test_impossible);

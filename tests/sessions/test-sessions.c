@@ -657,7 +657,19 @@ test_hostile_formats (void)
     { "not-json.json", "this is not json" },
     { "array.json", "[1, 2, 3]" },
     { "no-version.json", "{\"name\": \"X\", \"segments\": []}" },
-    { "newer.json", "{\"convene-format\": 2, \"name\": \"X\", \"segments\": []}" },
+    { "newer.json", "{\"convene-format\": 3, \"name\": \"X\", \"segments\": []}" },
+    { "version-0.json", "{\"convene-format\": 0, \"name\": \"X\", \"segments\": []}" },
+    { "min-over-max.json", "{\"convene-format\": 2, \"name\": \"X\", \"segments\": "
+                           "[{\"kind\": \"break\", \"title\": \"\", \"duration\": 5, \"min_length\": 20,"
+                           " \"max_length\": 10}]}" },
+    { "min-negative.json", "{\"convene-format\": 2, \"name\": \"X\", \"segments\": "
+                           "[{\"kind\": \"break\", \"title\": \"\", \"duration\": 5, \"min_length\": -1}]}" },
+    { "max-text.json", "{\"convene-format\": 2, \"name\": \"X\", \"segments\": "
+                       "[{\"kind\": \"break\", \"title\": \"\", \"duration\": 5, \"max_length\": \"9\"}]}" },
+    { "lock-number.json", "{\"convene-format\": 2, \"name\": \"X\", \"segments\": "
+                          "[{\"kind\": \"break\", \"title\": \"\", \"duration\": 5, \"locked\": 1}]}" },
+    { "step-zero.json", "{\"convene-format\": 2, \"name\": \"X\", \"fit_step\": 0, \"segments\": []}" },
+    { "step-huge.json", "{\"convene-format\": 2, \"name\": \"X\", \"fit_step\": 61, \"segments\": []}" },
     { "version-text.json", "{\"convene-format\": \"1\", \"name\": \"X\", \"segments\": []}" },
     { "no-name.json", "{\"convene-format\": 1, \"segments\": []}" },
     { "name-number.json", "{\"convene-format\": 1, \"name\": 5, \"segments\": []}" },
@@ -782,6 +794,127 @@ test_round_trip (void)
   assert_same_structure (convene_format_get_segments (again), G_LIST_MODEL (convene_session_get_segments (session)));
 }
 
+/* Fit to Slot's settings: a session's minimums, maximums, locks (on
+ * segments and items) and rounding step travel through a saved format into
+ * a new session, and into the project file; a format file saved before they
+ * existed still loads, with none. */
+static void
+assert_fit_settings (ConveneSegment *segment,
+                     guint           min_length,
+                     guint           max_length,
+                     gboolean        locked)
+{
+  g_assert_cmpuint (convene_segment_get_min_length (segment), ==, min_length);
+  g_assert_cmpuint (convene_segment_get_max_length (segment), ==, max_length);
+  g_assert_cmpint (convene_segment_get_locked (segment), ==, locked);
+}
+
+static void
+assert_format_fit_settings (GListModel *segments)
+{
+  g_autoptr(ConveneSegment) opening = g_list_model_get_item (segments, 0);
+  g_autoptr(ConveneSegment) panel = g_list_model_get_item (segments, 1);
+  g_autoptr(ConveneSegment) talk = g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 0);
+  g_autoptr(ConveneSegment) other = g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 1);
+  g_autoptr(ConveneSegment) closing = g_list_model_get_item (segments, 2);
+
+  assert_fit_settings (opening, 0, 0, TRUE);
+  assert_fit_settings (panel, 30, 60, FALSE);
+  assert_fit_settings (talk, 5, 0, FALSE);
+  assert_fit_settings (other, 0, 25, TRUE);
+  assert_fit_settings (closing, 0, 0, FALSE);
+}
+
+static void
+test_fit_settings (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(ConveneSession) source = convene_session_new (1, "S", "2025-01-01", 600, 90);
+  g_autoptr(ConveneSegment) opening = convene_segment_new (2, CONVENE_SEGMENT_KIND_OPENING, "Opening", 10);
+  g_autoptr(ConveneSegment) panel = convene_segment_new (3, CONVENE_SEGMENT_KIND_PANEL, "Panel", 45);
+  g_autoptr(ConveneSegment) talk = convene_segment_new (4, CONVENE_SEGMENT_KIND_PRESENTATION, "Talk", 20);
+  g_autoptr(ConveneSegment) other = convene_segment_new (5, CONVENE_SEGMENT_KIND_PRESENTATION, "Other", 20);
+  g_autoptr(ConveneSegment) closing = convene_segment_new (6, CONVENE_SEGMENT_KIND_CLOSING, "Closing", 5);
+  g_autoptr(ConveneFormat) format = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneSession *session = NULL;
+  const char old[] = "{\"convene-format\": 1, \"name\": \"Old\", \"segments\": ["
+                     "{\"kind\": \"break\", \"title\": \"Coffee\", \"duration\": 15}]}";
+
+  convene_segment_set_locked (opening, TRUE);
+  convene_segment_set_min_length (panel, 30);
+  convene_segment_set_max_length (panel, 60);
+  convene_segment_set_min_length (talk, 5);
+  convene_segment_set_max_length (other, 25);
+  convene_segment_set_locked (other, TRUE);
+  g_list_store_append (convene_segment_get_items (panel), talk);
+  g_list_store_append (convene_segment_get_items (panel), other);
+  g_list_store_append (convene_session_get_segments (source), opening);
+  g_list_store_append (convene_session_get_segments (source), panel);
+  g_list_store_append (convene_session_get_segments (source), closing);
+  convene_session_set_fit_step (source, 10);
+
+  format = convene_format_new_from_session (source, "Bounded", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (convene_format_get_fit_step (format), ==, 10);
+  assert_format_fit_settings (convene_format_get_segments (format));
+  g_assert_true (convene_format_save (format, dir, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (convene_format_get_path (format), &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "\"convene-format\" : 2"));
+  }
+  write_file (dir, "old.json", old, -1);
+
+  saved = convene_formats_load_saved (dir);
+  g_assert_cmpuint (saved->len, ==, 2);
+  g_assert_cmpstr (convene_format_get_name (g_ptr_array_index (saved, 0)), ==, "Bounded");
+  g_assert_cmpuint (convene_format_get_fit_step (g_ptr_array_index (saved, 0)), ==, 10);
+  assert_format_fit_settings (convene_format_get_segments (g_ptr_array_index (saved, 0)));
+  assert_same_structure (convene_format_get_segments (g_ptr_array_index (saved, 0)),
+                         G_LIST_MODEL (convene_session_get_segments (source)));
+
+  /* The old file: its segment, free to change, and the default step. */
+  {
+    ConveneFormat *old_format = g_ptr_array_index (saved, 1);
+    g_autoptr(ConveneSegment) coffee = g_list_model_get_item (convene_format_get_segments (old_format), 0);
+
+    g_assert_cmpstr (convene_format_get_name (old_format), ==, "Old");
+    g_assert_cmpuint (convene_format_get_fit_step (old_format), ==, CONVENE_DEFAULT_FIT_STEP);
+    g_assert_cmpstr (convene_segment_get_title (coffee), ==, "Coffee");
+    g_assert_cmpuint (convene_segment_get_duration (coffee), ==, 15);
+    assert_fit_settings (coffee, 0, 0, FALSE);
+  }
+
+  /* New Session from the saved format: the settings reach the project file. */
+  perform (f, convene_edit_add_session_from_format (f->project, g_ptr_array_index (saved, 0), "From format",
+                                                    "2025-06-14", 10 * 60, 0, &session, NULL),
+           "New Session");
+  g_assert_cmpuint (convene_session_get_fit_step (session), ==, 10);
+  assert_format_fit_settings (G_LIST_MODEL (convene_session_get_segments (session)));
+  {
+    g_autoptr(ConveneDocument) reopened = NULL;
+    ConveneSession *again;
+
+    convene_document_close (f->document);
+    g_clear_object (&f->document);
+    reopened = convene_document_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+    g_assert_no_error (error);
+    again = nth_session (convene_document_get_project (reopened), 0);
+    g_assert_cmpstr (convene_session_get_title (again), ==, "From format");
+    g_assert_cmpuint (convene_session_get_fit_step (again), ==, 10);
+    assert_format_fit_settings (G_LIST_MODEL (convene_session_get_segments (again)));
+    f->document = g_steal_pointer (&reopened);
+    f->project = convene_document_get_project (f->document);
+  }
+
+  fixture_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/formats/hostile-files", test_hostile_formats);
   g_test_add_func ("/formats/save-refuses-unloadable", test_save_refuses_unloadable);
   g_test_add_func ("/formats/round-trip", test_round_trip);
+  g_test_add ("/formats/fit-settings", Fixture, NULL, fixture_set_up, test_fit_settings, fixture_tear_down);
 
   result = g_test_run ();
   fixture_remove_dir (data_home);

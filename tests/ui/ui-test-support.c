@@ -239,6 +239,146 @@ collect_labels (GtkWidget *root,
     collect_labels (child, texts);
 }
 
+typedef struct {
+  double  y;
+  char   *text;
+} TableLine;
+
+static void
+collect_classed_labels (GtkWidget  *root,
+                        const char *css_class,
+                        GString    *line)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class))
+    {
+      if (line->len > 0)
+        g_string_append (line, " | ");
+      g_string_append (line, gtk_label_get_text (GTK_LABEL (root)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_classed_labels (child, css_class, line);
+}
+
+static void
+collect_table_lines (GtkWidget  *root,
+                     GtkWidget  *table,
+                     const char *css_class,
+                     GArray     *lines)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (root != table && g_str_equal (gtk_widget_get_css_name (root), "row"))
+    {
+      graphene_rect_t bounds;
+      TableLine line = { 0 };
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (!gtk_widget_compute_bounds (root, table, &bounds))
+        return;
+      collect_classed_labels (root, css_class, text);
+      line.y = bounds.origin.y;
+      line.text = g_strdup (text->str);
+      g_array_append_val (lines, line);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_table_lines (child, table, css_class, lines);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const TableLine *la = a, *lb = b;
+
+  return la->y < lb->y ? -1 : la->y > lb->y;
+}
+
+GtkWidget *
+find_accessible (GtkWidget  *root,
+                 GType       type,
+                 const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      if (mismatch == NULL)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_accessible (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+ConveneDocument *
+create_long_day (GFile *file,
+                 guint  n_segments)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneDocument *document;
+
+  session = convene_session_new (convene_project_new_id (project), "Long day", "2026-06-01", 8 * 60, 1440);
+  for (guint i = 0; i < n_segments; i++)
+    {
+      g_autoptr(ConveneSegment) segment =
+        convene_segment_new (convene_project_new_id (project), (ConveneSegmentKind) (i % CONVENE_N_SEGMENT_KINDS),
+                             "", 1 + i % 3);
+
+      g_list_store_append (convene_session_get_segments (session), segment);
+    }
+  g_list_store_append (convene_project_get_sessions (project), session);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+ConveneSegment *
+top_segment (ConveneDocument *document,
+             guint            position)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  g_autoptr(ConveneSegment) segment =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), position);
+
+  return segment;
+}
+
+char *
+table_text (GtkWidget  *root,
+            const char *css_class)
+{
+  GtkWidget *table = first_of_type (root, GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (TableLine));
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (table);
+  collect_table_lines (table, table, css_class, lines);
+  g_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      TableLine *line = &g_array_index (lines, TableLine, i);
+
+      g_string_append (text, line->text);
+      g_string_append_c (text, '\n');
+      g_free (line->text);
+    }
+  return g_string_free (text, FALSE);
+}
+
 gboolean
 shows_label (GtkWidget  *root,
              const char *text)

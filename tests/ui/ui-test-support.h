@@ -109,8 +109,15 @@ GtkWindow *wait_for_toplevel (GType type, GtkWindow *parent);
 /* Finding widgets (root included), in tree order; NULL when there is none. */
 GtkWidget *first_of_type    (GtkWidget *root, GType type);
 GtkWidget *first_with_class (GtkWidget *root, const char *css_class);
+/* The first widget of type under root (root included) whose accessible
+ * label is label, or NULL. */
+GtkWidget *find_accessible  (GtkWidget *root, GType type, const char *label);
 /* The first button under root whose label is label. */
 GtkWidget *button_labelled  (GtkWidget *root, const char *label);
+/* What a table (GtkColumnView) under root shows: one line per row shown,
+ * top to bottom, its visible labels of class css_class joined by " | ",
+ * each line ended by "\n". */
+char      *table_text       (GtkWidget *root, const char *css_class);
 /* The timeline block showing segment, among those that exist. */
 GtkWidget *block_of         (GtkWidget *root, ConveneSegment *segment);
 /* Waits for the file chooser an action opened (the toolkit's own dialog:
@@ -159,6 +166,12 @@ ConveneWindow       *show_window  (ConveneDocument *document, int width, int hei
 void                 close_window (ConveneWindow *window);
 /* The timeline of the window's session page. */
 ConveneTimelineView *timeline_of  (ConveneWindow *window);
+/* A new project in file: one session, "Long day", 08:00 for 24 hours, of
+ * n_segments untitled segments of 1 to 3 minutes, kinds in turn. */
+ConveneDocument     *create_long_day (GFile *file, guint n_segments);
+/* The top-level segment at position of the project's first session
+ * (borrowed: the session holds it). */
+ConveneSegment      *top_segment  (ConveneDocument *document, guint position);
 /* The session the window shows (borrowed), or NULL. */
 ConveneSession      *selected_session (ConveneWindow *window);
 

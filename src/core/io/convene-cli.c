@@ -487,6 +487,7 @@ convene_cli_export (GFile   *project_file,
 static gboolean
 parse_fit_options (const ConveneCliFitOptions *options,
                    ConveneFitOptions          *fit,
+                   ConveneSegmentKind          order[CONVENE_N_SEGMENT_KINDS],
                    GError                    **error)
 {
   guint64 step = 0;
@@ -497,7 +498,29 @@ parse_fit_options (const ConveneCliFitOptions *options,
                            _("--fit needs a session, by id or exact title."));
       return FALSE;
     }
-  if (options->strategy == NULL || g_str_equal (options->strategy, "proportional"))
+  if (options->priority != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (options->strategy != NULL && !g_str_equal (options->strategy, "priority"))
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--priority orders the priority strategy; use it without "
+                                 "--strategy or with --strategy=priority."));
+          return FALSE;
+        }
+      if (!convene_fit_parse_priority (options->priority, order, &local_error))
+        {
+          /* Translators: %s says what is wrong with the list of kinds. */
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--priority: %s"),
+                       local_error->message);
+          return FALSE;
+        }
+      fit->strategy = CONVENE_FIT_PRIORITY;
+      fit->kind_order = order;
+      fit->n_kind_order = CONVENE_N_SEGMENT_KINDS;
+    }
+  else if (options->strategy == NULL || g_str_equal (options->strategy, "proportional"))
     fit->strategy = CONVENE_FIT_PROPORTIONAL;
   else if (g_str_equal (options->strategy, "priority"))
     fit->strategy = CONVENE_FIT_PRIORITY;
@@ -558,6 +581,7 @@ fit_project (GFile                      *project_file,
              GError                    **error)
 {
   ConveneFitOptions fit_options = { CONVENE_FIT_PROPORTIONAL, 0, NULL, 0, NULL };
+  ConveneSegmentKind order[CONVENE_N_SEGMENT_KINDS];
   g_autofree char *project_name = g_file_get_parse_name (project_file);
   g_autoptr(ConveneDocument) document = NULL;
   g_autoptr(ConveneFit) fit = NULL;
@@ -565,7 +589,7 @@ fit_project (GFile                      *project_file,
   ConveneSession *session;
   const char * const *notices;
 
-  if (!parse_fit_options (options, &fit_options, error))
+  if (!parse_fit_options (options, &fit_options, order, error))
     return FALSE;
 
   document = convene_document_open (project_file,
@@ -587,6 +611,21 @@ fit_project (GFile                      *project_file,
     {
       convene_document_close (document);
       return FALSE;
+    }
+
+  /* By priority without --priority: the order the planner set in the
+   * window for this project, if any (one that no longer reads is ignored,
+   * as the window ignores it). */
+  if (fit_options.strategy == CONVENE_FIT_PRIORITY && fit_options.kind_order == NULL)
+    {
+      g_autofree char *remembered = convene_document_dup_view_setting (document,
+                                                                       CONVENE_FIT_PRIORITY_SETTING);
+
+      if (remembered != NULL && convene_fit_parse_priority (remembered, order, NULL))
+        {
+          fit_options.kind_order = order;
+          fit_options.n_kind_order = CONVENE_N_SEGMENT_KINDS;
+        }
     }
 
   fit = convene_fit_session (session, &fit_options);

@@ -62,6 +62,8 @@ typedef struct {
   const char *session;   /* an id or an exact session title; required */
   const char *strategy;  /* "proportional" (the default) or "priority" */
   const char *step;      /* whole minutes, 1 to 60; default: the session's step */
+  const char *priority;  /* kinds first to change, "break,networking,…"; implies the
+                          * priority strategy; default: the order the project remembers */
   gboolean    apply;     /* perform the proposal on the file, as one undoable step */
 } ConveneCliFitOptions;
 

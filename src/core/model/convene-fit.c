@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "convene-model"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "convene-fit.h"
@@ -28,6 +30,78 @@ convene_fit_get_default_priority (guint *n_kinds)
   if (n_kinds != NULL)
     *n_kinds = G_N_ELEMENTS (default_priority);
   return default_priority;
+}
+
+gboolean
+convene_fit_parse_priority (const char          *text,
+                            ConveneSegmentKind   out[CONVENE_N_SEGMENT_KINDS],
+                            GError             **error)
+{
+  ConveneSegmentKind order[CONVENE_N_SEGMENT_KINDS];
+  gboolean listed[CONVENE_N_SEGMENT_KINDS] = { FALSE };
+  g_auto(GStrv) names = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!convene_validate_text (text, -1, _("the priority order"), error))
+    return FALSE;
+
+  names = g_strsplit (text, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      ConveneSegmentKind kind;
+
+      /* "a,,b" or a trailing comma: nothing between commas is nothing. */
+      if (*name == '\0')
+        continue;
+      if (!convene_segment_kind_from_nick (name, &kind))
+        {
+          g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_NOT_FOUND,
+                       /* Translators: %s is what was typed as a segment kind. */
+                       _("“%s” is not a kind of segment. The kinds are break, networking, qa, "
+                         "discussion, custom, welcome, opening, closing, panel, presentation "
+                         "and keynote."), name);
+          return FALSE;
+        }
+      if (listed[kind])
+        {
+          g_set_error (error, CONVENE_MODEL_ERROR, CONVENE_MODEL_ERROR_INVALID_TEXT,
+                       /* Translators: %s is a segment kind's name, such as “break”. */
+                       _("“%s” is listed twice in the priority order."), name);
+          return FALSE;
+        }
+      listed[kind] = TRUE;
+      order[n++] = kind;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_priority); i++)
+    if (!listed[default_priority[i]])
+      order[n++] = default_priority[i];
+  g_assert (n == CONVENE_N_SEGMENT_KINDS);
+
+  memcpy (out, order, sizeof order);
+  return TRUE;
+}
+
+char *
+convene_fit_priority_to_string (const ConveneSegmentKind *order,
+                                guint                     n)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (order != NULL || n == 0, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, convene_segment_kind_to_nick (order[i]));
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* ---- The solver ----------------------------------------------------- */
@@ -1059,6 +1133,27 @@ convene_fit_get_row (ConveneFit *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->rows->len, NULL);
   return &g_array_index (self->rows, ConveneFitRow, index);
+}
+
+ConveneSchedule *
+convene_fit_compute_schedule (ConveneFit     *self,
+                              ConveneSession *session,
+                              GTimeZone      *tz)
+{
+  g_autoptr(GHashTable) lengths = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
+
+  for (guint i = 0; self->possible && i < self->rows->len; i++)
+    {
+      const ConveneFitRow *row = &g_array_index (self->rows, ConveneFitRow, i);
+
+      /* A segment holding items lasts what they take: its items carry it. */
+      if (!row->holds_items && row->new_length != row->old_length)
+        g_hash_table_insert (lengths, row->segment, GUINT_TO_POINTER (row->new_length + 1));
+    }
+  return convene_schedule_compute_with_lengths (session, tz, lengths);
 }
 
 ConveneCommand *

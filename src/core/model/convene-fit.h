@@ -18,6 +18,7 @@
 #pragma once
 
 #include "convene-command.h"
+#include "convene-schedule.h"
 #include "convene-session.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,23 @@ typedef struct {
 
 /* Breaks, networking, Q&A and discussion first; keynotes last. */
 const ConveneSegmentKind *convene_fit_get_default_priority (guint *n_kinds);
+
+/* The view setting (convene_document_set_view_setting()) a project keeps
+ * its planner's priority order under, written by
+ * convene_fit_priority_to_string(). */
+#define CONVENE_FIT_PRIORITY_SETTING "fit-priority"
+
+/* A priority order as text: kind nicks separated by commas, first to change
+ * first ("break,networking,qa"). Reads it into out, every kind once: the
+ * kinds text leaves out follow in the default order. Spaces around a nick
+ * are allowed; an empty text is the default order. FALSE with a message
+ * naming the unknown or repeated kind (CONVENE_MODEL_ERROR_NOT_FOUND,
+ * INVALID_TEXT), out left alone. */
+gboolean                  convene_fit_parse_priority (const char         *text,
+                                                      ConveneSegmentKind  out[CONVENE_N_SEGMENT_KINDS],
+                                                      GError            **error);
+/* The text convene_fit_parse_priority() reads back as order (n kinds). */
+char                     *convene_fit_priority_to_string (const ConveneSegmentKind *order, guint n);
 
 /* The solver on plain numbers, which the session-level calls use. */
 typedef struct {
@@ -118,6 +136,11 @@ guint               convene_fit_get_step         (ConveneFit *self);
 /* One row per segment and item of the fitted stretch, in reading order. */
 guint               convene_fit_get_n_rows       (ConveneFit *self);
 const ConveneFitRow *convene_fit_get_row         (ConveneFit *self, guint index);
+/* The schedule of session as if the proposal were applied (the timeline's
+ * preview of it); nothing changes in the model. An impossible fit proposes
+ * nothing: the session's schedule as it is. */
+ConveneSchedule    *convene_fit_compute_schedule (ConveneFit *self, ConveneSession *session,
+                                                  GTimeZone *tz);
 /* Every change as one undoable step ("Fit to Slot"); a panel with a target
  * whose items change takes their new sum as its target. NULL when there is
  * nothing to apply (impossible, or no change). */

@@ -28,6 +28,7 @@ struct _ConveneFormat
   char       *path;
   GListStore *segments;
   gboolean    builtin;
+  guint       fit_step;   /* the rounding step a session made from it starts with */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneFormat, convene_format, G_TYPE_OBJECT)
@@ -170,6 +171,7 @@ format_new (const char *id,
   self->name = g_strdup (name);
   self->description = g_strdup (description != NULL ? description : "");
   self->builtin = builtin;
+  self->fit_step = CONVENE_DEFAULT_FIT_STEP;
   return self;
 }
 
@@ -265,6 +267,13 @@ convene_format_get_builtin (ConveneFormat *self)
 {
   g_return_val_if_fail (CONVENE_IS_FORMAT (self), FALSE);
   return self->builtin;
+}
+
+guint
+convene_format_get_fit_step (ConveneFormat *self)
+{
+  g_return_val_if_fail (CONVENE_IS_FORMAT (self), CONVENE_DEFAULT_FIT_STEP);
+  return self->fit_step;
 }
 
 guint
@@ -371,6 +380,48 @@ read_string (JsonObject  *object,
   return TRUE;
 }
 
+/* An optional whole number: absent leaves *out as it is. */
+static gboolean
+read_optional_int (JsonObject  *object,
+                   const char  *member,
+                   gint64      *out,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (error, _("A number of minutes is not a whole number."));
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+/* Fit to Slot's minimum, maximum and lock; formats saved before them
+ * (file version 1) have none, and their segments are free to change. */
+static gboolean
+read_fit_settings (JsonObject     *object,
+                   ConveneSegment *segment,
+                   GError        **error)
+{
+  JsonNode *member = json_object_get_member (object, "locked");
+  gint64 min_length = 0, max_length = 0;
+
+  if (!read_optional_int (object, "min_length", &min_length, error) ||
+      !read_optional_int (object, "max_length", &max_length, error) ||
+      !convene_validate_length_bounds (min_length, max_length, error))
+    return FALSE;
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+        return fail (error, _("A segment’s lock is not true or false."));
+      convene_segment_set_locked (segment, json_node_get_boolean (member));
+    }
+  convene_segment_set_min_length (segment, (guint) min_length);
+  convene_segment_set_max_length (segment, (guint) max_length);
+  return TRUE;
+}
+
 static ConveneSegment *
 read_segment (JsonNode  *node,
               gboolean   is_item,
@@ -425,6 +476,8 @@ read_segment (JsonNode  *node,
     return NULL;
 
   segment = pattern_segment (kind, title, (guint) duration, notes, cues);
+  if (!read_fit_settings (object, segment, error))
+    return NULL;
 
   member = json_object_get_member (object, "items");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
@@ -537,7 +590,8 @@ convene_format_new_from_data (const char  *data,
       fail (error, _("The file is not a Convene session format."));
       return NULL;
     }
-  if (json_node_get_int (member) != CONVENE_FORMAT_FILE_VERSION)
+  /* Version 1 lacks Fit to Slot's settings, which read as their defaults. */
+  if (json_node_get_int (member) < 1 || json_node_get_int (member) > CONVENE_FORMAT_FILE_VERSION)
     {
       fail (error, _("The format was saved by a newer version of Convene."));
       return NULL;
@@ -562,6 +616,14 @@ convene_format_new_from_data (const char  *data,
   n = json_array_get_length (segments);
 
   self = format_new (NULL, name, description, FALSE);
+  {
+    gint64 fit_step = CONVENE_DEFAULT_FIT_STEP;
+
+    if (!read_optional_int (root, "fit_step", &fit_step, error) ||
+        !convene_validate_fit_step (fit_step, error))
+      return NULL;
+    self->fit_step = (guint) fit_step;
+  }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ConveneSegment) segment = read_segment (json_array_get_element (segments, i), FALSE,
@@ -722,6 +784,7 @@ copy_pattern (ConveneSegment *segment,
   GListModel *items = G_LIST_MODEL (convene_segment_get_items (segment));
 
   convene_segment_set_has_target (copy, convene_segment_get_has_target (segment));
+  convene_segment_copy_fit_settings (copy, segment);
   for (guint i = 0; with_items && i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(ConveneSegment) item = g_list_model_get_item (items, i);
@@ -757,6 +820,7 @@ convene_format_new_from_session (ConveneSession  *session,
     }
 
   self = format_new (NULL, stripped, NULL, FALSE);
+  self->fit_step = convene_session_get_fit_step (session);
   segments = G_LIST_MODEL (convene_session_get_segments (session));
   for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
     {
@@ -793,6 +857,12 @@ segment_to_json (ConveneSegment *segment)
   json_builder_add_int_value (builder, convene_segment_get_duration (segment));
   json_builder_set_member_name (builder, "has_target");
   json_builder_add_boolean_value (builder, convene_segment_get_has_target (segment));
+  json_builder_set_member_name (builder, "min_length");
+  json_builder_add_int_value (builder, convene_segment_get_min_length (segment));
+  json_builder_set_member_name (builder, "max_length");
+  json_builder_add_int_value (builder, convene_segment_get_max_length (segment));
+  json_builder_set_member_name (builder, "locked");
+  json_builder_add_boolean_value (builder, convene_segment_get_locked (segment));
   json_builder_set_member_name (builder, "notes");
   json_builder_add_string_value (builder, convene_segment_get_notes (segment));
   json_builder_set_member_name (builder, "cues");
@@ -832,6 +902,8 @@ convene_format_to_data (ConveneFormat *self,
   json_builder_add_string_value (builder, self->name);
   json_builder_set_member_name (builder, "description");
   json_builder_add_string_value (builder, self->description);
+  json_builder_set_member_name (builder, "fit_step");
+  json_builder_add_int_value (builder, self->fit_step);
   json_builder_set_member_name (builder, "segments");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
@@ -1005,6 +1077,7 @@ convene_format_instantiate (ConveneFormat  *self,
   total = MIN (total, CONVENE_MAX_SLOT_MINUTES);
 
   session = convene_session_new (convene_project_new_id (project), title, date, start_time, total);
+  convene_session_set_fit_step (session, self->fit_step);
   segments = G_LIST_MODEL (self->segments);
   for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
     {
@@ -1017,6 +1090,7 @@ convene_format_instantiate (ConveneFormat  *self,
       convene_segment_set_notes (segment, convene_segment_get_notes (pattern));
       convene_segment_set_cues (segment, convene_segment_get_cues (pattern));
       convene_segment_set_has_target (segment, convene_segment_get_has_target (pattern));
+      convene_segment_copy_fit_settings (segment, pattern);
       for (guint j = 0; j < g_list_model_get_n_items (items); j++)
         {
           g_autoptr(ConveneSegment) item_pattern = g_list_model_get_item (items, j);
@@ -1027,6 +1101,7 @@ convene_format_instantiate (ConveneFormat  *self,
 
           convene_segment_set_notes (item, convene_segment_get_notes (item_pattern));
           convene_segment_set_cues (item, convene_segment_get_cues (item_pattern));
+          convene_segment_copy_fit_settings (item, item_pattern);
           g_list_store_append (convene_segment_get_items (segment), item);
         }
       g_list_store_append (convene_session_get_segments (session), segment);

@@ -1,7 +1,8 @@
 /* convene-formats.h: session formats, the shape a new session starts from.
  *
- * A format is a list of segments (kind, title, minutes, notes, cues) with
- * their items, without people, dates or outcomes. Convene ships a few built
+ * A format is a list of segments (kind, title, minutes, notes, cues, and
+ * Fit to Slot's minimum, maximum and lock) with their items and the rounding
+ * step, without people, dates or outcomes. Convene ships a few built
  * in ("Side-event panel", "Workshop"...), described here as data; a planner
  * saves more from a session of theirs, as small JSON files in
  * $XDG_DATA_HOME/convene/formats/. Saved files are read defensively: a file
@@ -19,7 +20,9 @@ G_BEGIN_DECLS
 #define CONVENE_FORMAT_MAX_FILES       200
 #define CONVENE_FORMAT_MAX_TOTAL_BYTES (16 * 1024 * 1024) /* all files read at once */
 #define CONVENE_FORMAT_MAX_SEGMENTS    500   /* top-level segments and items together */
-#define CONVENE_FORMAT_FILE_VERSION    1
+/* 2 adds each segment's min_length, max_length and locked, and the
+ * format's fit_step; version 1 files still load, without them. */
+#define CONVENE_FORMAT_FILE_VERSION    2
 
 #define CONVENE_TYPE_FORMAT (convene_format_get_type ())
 G_DECLARE_FINAL_TYPE (ConveneFormat, convene_format, CONVENE, FORMAT, GObject)
@@ -35,6 +38,8 @@ const char     *convene_format_get_description   (ConveneFormat *self);
 gboolean        convene_format_get_builtin       (ConveneFormat *self);
 guint           convene_format_get_total_minutes (ConveneFormat *self);
 const char     *convene_format_get_path          (ConveneFormat *self);
+/* The rounding step a session made from it starts with (minutes). */
+guint           convene_format_get_fit_step      (ConveneFormat *self);
 /* The format's segments, a list of ConveneSegment with id 0 and their items:
  * a pattern only, never to be put in a project (use instantiate). */
 GListModel     *convene_format_get_segments      (ConveneFormat *self);
@@ -55,7 +60,8 @@ GPtrArray      *convene_formats_load_saved       (const char *dir);
 ConveneFormat  *convene_format_new_from_data     (const char *data, gsize length, GError **error);
 
 /* A format holding session's structure (segments, items, kinds, titles,
- * durations, notes and cues; no people) under name. */
+ * durations, notes, cues, minimums, maximums, locks and the rounding step;
+ * no people) under name. */
 ConveneFormat  *convene_format_new_from_session  (ConveneSession *session, const char *name,
                                                   GError **error);
 /* Writes a new file for self in dir (NULL: the user's folder), atomically,

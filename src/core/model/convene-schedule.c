@@ -61,10 +61,20 @@ session_start_clock (ConveneSession *session,
 static int
 duration_of (ConveneSegment *segment,
              ConveneSegment *preview,
-             guint           preview_minutes)
+             guint           preview_minutes,
+             GHashTable     *lengths)
 {
-  return (int) (segment == preview ? preview_minutes : convene_segment_get_duration (segment));
+  gpointer proposed;
+
+  if (segment == preview)
+    return (int) preview_minutes;
+  if (lengths != NULL && (proposed = g_hash_table_lookup (lengths, segment)) != NULL)
+    return (int) GPOINTER_TO_UINT (proposed) - 1;
+  return (int) convene_segment_get_duration (segment);
 }
+
+static ConveneSchedule *compute (ConveneSession *session, GTimeZone *tz, ConveneSegment *preview,
+                                 guint preview_minutes, GHashTable *lengths);
 
 ConveneSchedule *
 convene_schedule_compute (ConveneSession *session,
@@ -78,6 +88,24 @@ convene_schedule_compute_preview (ConveneSession *session,
                                   GTimeZone      *tz,
                                   ConveneSegment *preview,
                                   guint           preview_minutes)
+{
+  return compute (session, tz, preview, preview_minutes, NULL);
+}
+
+ConveneSchedule *
+convene_schedule_compute_with_lengths (ConveneSession *session,
+                                       GTimeZone      *tz,
+                                       GHashTable     *lengths)
+{
+  return compute (session, tz, NULL, 0, lengths);
+}
+
+static ConveneSchedule *
+compute (ConveneSession *session,
+         GTimeZone      *tz,
+         ConveneSegment *preview,
+         guint           preview_minutes,
+         GHashTable     *lengths)
 {
   ConveneSchedule *self;
   GListModel *segments;
@@ -137,14 +165,14 @@ convene_schedule_compute_preview (ConveneSession *session,
             {
               g_autoptr(ConveneSegment) item = g_list_model_get_item (items, j);
 
-              entry.items_minutes += duration_of (item, preview, preview_minutes);
+              entry.items_minutes += duration_of (item, preview, preview_minutes, lengths);
             }
           length = entry.items_minutes;
           if (convene_segment_get_has_target (segment))
-            entry.target = duration_of (segment, preview, preview_minutes);
+            entry.target = duration_of (segment, preview, preview_minutes, lengths);
         }
       else
-        length = duration_of (segment, preview, preview_minutes);
+        length = duration_of (segment, preview, preview_minutes, lengths);
 
       entry.end = entry.start + length;
       entry.crosses_slot_end = entry.end > (int) self->slot_minutes ||
@@ -163,7 +191,7 @@ convene_schedule_compute_preview (ConveneSession *session,
         {
           ConveneSegment *item = g_list_model_get_item (items, j);
           ConveneScheduleEntry item_entry = { 0 };
-          int duration = duration_of (item, preview, preview_minutes);
+          int duration = duration_of (item, preview, preview_minutes, lengths);
 
           g_ptr_array_add (self->segments, item);
 

@@ -46,6 +46,11 @@ ConveneSchedule            *convene_schedule_compute        (ConveneSession *ses
 ConveneSchedule            *convene_schedule_compute_preview (ConveneSession *session, GTimeZone *tz,
                                                               ConveneSegment *preview,
                                                               guint           preview_minutes);
+/* The same, as if each segment in lengths (ConveneSegment* ->
+ * GUINT_TO_POINTER (minutes + 1)) lasted those minutes: a proposal (Fit to
+ * Slot's) shown before any command. */
+ConveneSchedule            *convene_schedule_compute_with_lengths (ConveneSession *session, GTimeZone *tz,
+                                                                   GHashTable     *lengths);
 ConveneSchedule            *convene_schedule_ref            (ConveneSchedule *self);
 void                        convene_schedule_unref          (ConveneSchedule *self);
 /* Entries in reading order: each top-level segment followed by its items. */
