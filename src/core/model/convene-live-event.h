@@ -6,30 +6,9 @@
  * from them. Events are immutable. */
 #pragma once
 
-#include <glib-object.h>
+#include "convene-enums.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  CONVENE_LIVE_ACTION_START,    /* "start"  the first segment starts */
-  CONVENE_LIVE_ACTION_NEXT,     /* "next"   the next segment starts (or the session ends) */
-  CONVENE_LIVE_ACTION_BACK,     /* "back"   the last transition is undone */
-  CONVENE_LIVE_ACTION_HOLD,     /* "hold" */
-  CONVENE_LIVE_ACTION_RESUME,   /* "resume" */
-  CONVENE_LIVE_ACTION_ADD,      /* "add"    minutes added (negative: taken) */
-  CONVENE_LIVE_ACTION_JUMP,     /* "jump"   segment starts */
-} ConveneLiveAction;
-
-/* How an overrun was recovered at a transition (see convene-live.h). */
-typedef enum {
-  CONVENE_LIVE_PUSH,            /* "push" */
-  CONVENE_LIVE_ABSORB,          /* "absorb" */
-} ConveneLiveRecovery;
-
-const char *convene_live_action_to_nick     (ConveneLiveAction action);
-gboolean    convene_live_action_from_nick   (const char *nick, ConveneLiveAction *out);
-const char *convene_live_recovery_to_nick   (ConveneLiveRecovery recovery);
-gboolean    convene_live_recovery_from_nick (const char *nick, ConveneLiveRecovery *out);
 
 #define CONVENE_TYPE_LIVE_EVENT (convene_live_event_get_type ())
 G_DECLARE_FINAL_TYPE (ConveneLiveEvent, convene_live_event, CONVENE, LIVE_EVENT, GObject)
