@@ -267,7 +267,7 @@ test_enums_vocabularies (void)
   static const char * const live_actions[] = {
     "start", "next", "back", "hold", "resume", "add", "jump",
   };
-  static const char * const live_recoveries[] = { "push", "absorb" };
+  static const char * const live_recoveries[] = { "push", "absorb", "compress" };
 
   check_vocabulary (CONVENE_TYPE_SEGMENT_KIND, CONVENE_N_SEGMENT_KINDS,
                     (ToNick) convene_segment_kind_to_nick, (FromNick) convene_segment_kind_from_nick,

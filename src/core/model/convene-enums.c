@@ -161,6 +161,7 @@ static const GEnumValue live_action_values[] = {
 static const GEnumValue live_recovery_values[] = {
   { CONVENE_LIVE_PUSH, "CONVENE_LIVE_PUSH", "push" },
   { CONVENE_LIVE_ABSORB, "CONVENE_LIVE_ABSORB", "absorb" },
+  { CONVENE_LIVE_COMPRESS, "CONVENE_LIVE_COMPRESS", "compress" },
   { 0, NULL, NULL }
 };
 

@@ -75,8 +75,10 @@ typedef enum {
 typedef enum {
   CONVENE_LIVE_PUSH,            /* "push" */
   CONVENE_LIVE_ABSORB,          /* "absorb" */
+  CONVENE_LIVE_COMPRESS,        /* "compress"; the file and JSON keep it as
+                                 * "absorb" (convene-live-event.h) */
 } ConveneLiveRecovery;
-#define CONVENE_N_LIVE_RECOVERIES (CONVENE_LIVE_ABSORB + 1)
+#define CONVENE_N_LIVE_RECOVERIES (CONVENE_LIVE_COMPRESS + 1)
 
 #define CONVENE_TYPE_SEGMENT_KIND (convene_segment_kind_get_type ())
 #define CONVENE_TYPE_SPEAKER_STATUS (convene_speaker_status_get_type ())

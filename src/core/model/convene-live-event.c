@@ -114,6 +114,11 @@ convene_live_event_new (gint64              id,
   self->segment_id = MAX (segment_id, 0);
   self->minutes = minutes;
   self->recovery = (guint) recovery < CONVENE_N_LIVE_RECOVERIES ? recovery : CONVENE_LIVE_PUSH;
+  if ((action == CONVENE_LIVE_ACTION_NEXT || action == CONVENE_LIVE_ACTION_JUMP) &&
+      self->recovery == CONVENE_LIVE_ABSORB && minutes > 0)
+    self->recovery = CONVENE_LIVE_COMPRESS;
+  else if (self->recovery == CONVENE_LIVE_COMPRESS && minutes <= 0)
+    self->recovery = CONVENE_LIVE_ABSORB;
   return self;
 }
 
@@ -157,4 +162,13 @@ convene_live_event_get_recovery (ConveneLiveEvent *self)
 {
   g_return_val_if_fail (CONVENE_IS_LIVE_EVENT (self), CONVENE_LIVE_PUSH);
   return self->recovery;
+}
+
+const char *
+convene_live_event_get_kept_recovery (ConveneLiveEvent *self)
+{
+  g_return_val_if_fail (CONVENE_IS_LIVE_EVENT (self), "push");
+  if (self->recovery == CONVENE_LIVE_COMPRESS)
+    return convene_live_recovery_to_nick (CONVENE_LIVE_ABSORB);
+  return convene_live_recovery_to_nick (self->recovery);
 }
