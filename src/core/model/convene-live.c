@@ -421,6 +421,15 @@ convene_live_get_planned_start (ConveneLive *self,
 }
 
 gint64
+convene_live_get_planned_length (ConveneLive *self,
+                                 guint        step)
+{
+  g_return_val_if_fail (CONVENE_IS_LIVE (self), 0);
+  g_return_val_if_fail (step < self->steps->len, 0);
+  return step_at (self, step)->planned_length;
+}
+
+gint64
 convene_live_get_planned_end (ConveneLive *self)
 {
   g_return_val_if_fail (CONVENE_IS_LIVE (self), 0);

@@ -100,6 +100,8 @@ gboolean         convene_live_check_compress      (ConveneLive *self, guint to, 
 
 gint64           convene_live_get_planned_start   (ConveneLive *self, guint step);
 gint64           convene_live_get_planned_end     (ConveneLive *self);
+/* The length the plan gives a step. */
+gint64           convene_live_get_planned_length  (ConveneLive *self, guint step);
 /* The actual start of a step that has run or runs; for a later step, when
  * it is now expected to start. */
 gint64           convene_live_get_projected_start (ConveneLive *self, guint step);
