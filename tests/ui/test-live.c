@@ -317,6 +317,39 @@ test_open (void)
   remove_project_file (file);
 }
 
+/* At 360 px the view keeps its width, light and dark. */
+static void
+test_narrow (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "narrow.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  g_autoptr(ConveneLive) plan = NULL;
+  FakeClock clock = { 1 };
+  ConveneLiveView *view;
+
+  plan = fresh_engine (document, &clock);
+  clock.now = convene_live_get_planned_start (plan, 0);
+  view = convene_live_view_new (NULL, document, first_session (document), fake_clock_read, &clock);
+  gtk_window_set_default_size (GTK_WINDOW (view), 360, 720);
+  gtk_window_present (GTK_WINDOW (view));
+  perform_action (GTK_WIDGET (view), "live.next", NULL);
+  clock.now += 12 * MINUTE;
+  wait_for_label (GTK_WIDGET (view), "−2:00");
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (view) }, "the live view to be laid out");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
+  render_shot (GTK_WIDGET (view), "live-360-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (view) }, "the live view to be drawn dark");
+  render_shot (GTK_WIDGET (view), "live-360-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 static void
 key (GtkWidget  *window,
      const char *keys)
@@ -435,6 +468,7 @@ main (int   argc,
     {
       g_test_add_func ("/ui/live/view", test_view);
       g_test_add_func ("/ui/live/open", test_open);
+      g_test_add_func ("/ui/live/narrow", test_narrow);
       status = g_test_run ();
     }
 
