@@ -573,6 +573,29 @@ record (ConveneDocument     *document,
   g_assert_no_error (error);
 }
 
+/* A project file at file holding the fixture's session, opened;
+ * *out_session is the document's session (borrowed). */
+static ConveneDocument *
+fixture_document (Fixture         *f,
+                  GFile           *file,
+                  ConveneSession **out_session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneSession) session = NULL;
+  ConveneDocument *document;
+
+  convene_project_set_time_zone (project, "Europe/Zurich");
+  g_list_store_append (convene_project_get_sessions (project), f->session);
+  for (gint64 id = 1; id < 20; id++)
+    convene_project_note_id (project, id);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  *out_session = session;
+  return document;
+}
+
 /* The show is recorded as it runs; the program dies mid-session (the
  * document is dropped without ending anything) and, opened again, the
  * engine stands exactly where it stood. */
@@ -584,7 +607,6 @@ test_record_and_resume (Fixture       *f,
   g_autofree char *dir = g_dir_make_tmp ("convene-live-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "day.convene", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ConveneProject) project = convene_project_new ();
   g_autoptr(ConveneDocument) document = NULL;
   g_autoptr(ConveneDocument) reopened = NULL;
   g_autoptr(ConveneLive) live = NULL;
@@ -593,14 +615,7 @@ test_record_and_resume (Fixture       *f,
   guint changes = 0;
 
   g_assert_no_error (error);
-  convene_project_set_time_zone (project, "Europe/Zurich");
-  g_list_store_append (convene_project_get_sessions (project), f->session);
-  for (gint64 id = 1; id < 20; id++)
-    convene_project_note_id (project, id);
-  document = convene_document_create (file, project, &error);
-  g_assert_no_error (error);
-  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
-  g_object_unref (session);
+  document = fixture_document (f, file, &session);
 
   live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
   g_signal_connect_swapped (live, "changed", G_CALLBACK (count_change), &changes);
@@ -810,7 +825,6 @@ test_compress_recorded (Fixture       *f,
   g_autofree char *dir = g_dir_make_tmp ("convene-live-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "day.convene", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ConveneProject) project = convene_project_new ();
   g_autoptr(ConveneDocument) document = NULL;
   g_autoptr(ConveneDocument) reopened = NULL;
   g_autoptr(ConveneLive) live = NULL;
@@ -819,14 +833,7 @@ test_compress_recorded (Fixture       *f,
   ConveneSession *session;
 
   g_assert_no_error (error);
-  convene_project_set_time_zone (project, "Europe/Zurich");
-  g_list_store_append (convene_project_get_sessions (project), f->session);
-  for (gint64 id = 1; id < 20; id++)
-    convene_project_note_id (project, id);
-  document = convene_document_create (file, project, &error);
-  g_assert_no_error (error);
-  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
-  g_object_unref (session);
+  document = fixture_document (f, file, &session);
   live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
 
   f->clock.now = at (f, 12, 30);

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <string.h>
+#include <glib/gstdio.h>
 
 #include "convene-document.h"
 #include "convene-live-view.h"
@@ -472,6 +472,7 @@ main (int   argc,
       status = g_test_run ();
     }
 
+  g_rmdir (tmp_dir);
   g_free (tmp_dir);
   return status;
 }
