@@ -929,7 +929,7 @@ build (ConveneLiveView *self)
   gtk_grid_set_row_spacing (self->report_grid, 6);
   gtk_box_append (GTK_BOX (report_box), GTK_WIDGET (self->report_grid));
   {
-    GtkWidget *back = control_button (_("_Back to the Last Segment"), "live.back", NULL,
+    GtkWidget *back = control_button (_("Back to the _Last Segment"), "live.back", NULL,
                                       _("The session did not end: the last segment goes on (Backspace)"));
 
     gtk_widget_set_halign (back, GTK_ALIGN_CENTER);
