@@ -1078,7 +1078,11 @@ convene_live_view_new (GtkWindow        *parent,
 
   self = g_object_new (CONVENE_TYPE_LIVE_VIEW, NULL);
   if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+    {
+      /* Closing the project closes its live view; the record is saved. */
+      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+    }
   self->document = g_object_ref (document);
   self->session = g_object_ref (session);
   self->clock = clock;

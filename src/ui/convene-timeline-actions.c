@@ -5,7 +5,6 @@
 
 #include "convene-edits.h"
 #include "convene-fit-dialog.h"
-#include "convene-live-view.h"
 #include "convene-limits.h"
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
@@ -385,31 +384,11 @@ fit_items_activated (GtkWidget  *widget,
   open_fit_dialog (self, segment);
 }
 
-/* Runs the session live in a window of its own; one per session. */
-static void
-run_live_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  ConveneLiveView *view;
-
-  if (self->session == NULL || self->document == NULL)
-    return;
-  view = convene_live_view_find (self->session);
-  if (view == NULL)
-    view = convene_live_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->document,
-                                  self->session, NULL, NULL);
-  gtk_window_present (GTK_WINDOW (view));
-}
-
 void
 _convene_timeline_view_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "timeline.fit-to-slot", NULL, fit_to_slot_activated);
   gtk_widget_class_install_action (widget_class, "timeline.fit-items", NULL, fit_items_activated);
-  gtk_widget_class_install_action (widget_class, "timeline.run-live", NULL, run_live_activated);
   gtk_widget_class_install_action (widget_class, "timeline.insert-kind", "s", insert_kind_activated);
   gtk_widget_class_install_action (widget_class, "timeline.move-up", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "timeline.move-down", NULL, move_activated);

@@ -813,16 +813,6 @@ convene_timeline_view_init (ConveneTimelineView *self)
     gtk_actionable_set_action_name (GTK_ACTIONABLE (fit_button), "timeline.fit-to-slot");
     gtk_box_append (GTK_BOX (fit_row), GTK_WIDGET (self->fit_label));
     gtk_box_append (GTK_BOX (fit_row), fit_button);
-    {
-      GtkWidget *live_button = gtk_button_new_with_mnemonic (_("Run _Live"));
-
-      /* Opens the operator's view for running the session on the day. */
-      gtk_widget_set_valign (live_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (live_button, "run-live");
-      gtk_widget_set_tooltip_text (live_button, _("Run this session live: the clock, the next segment and the record of the day"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (live_button), "timeline.run-live");
-      gtk_box_append (GTK_BOX (fit_row), live_button);
-    }
     gtk_box_append (GTK_BOX (header), fit_row);
   }
 
