@@ -609,6 +609,8 @@ leave_step (ConveneLiveView   *self,
   t->step = step;
   g_signal_connect_data (dialog, "response", G_CALLBACK (choice_response), t,
                          (GClosureNotify) (void (*) (void)) transition_free, 0);
+  /* It goes with the view, which it acts on. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_set_weak_pointer (&self->choice, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
