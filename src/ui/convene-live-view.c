@@ -225,7 +225,8 @@ build_report (ConveneLiveView *self)
 {
   ConveneLive *live = self->live;
   guint n = convene_live_get_n_steps (live);
-  gint64 planned_total = 0, actual_total = 0;
+  gint64 planned_total = 0, actual_total = 0, difference_total = 0, skipped_total = 0;
+  guint skipped = 0;
   gint64 first = 0, last = 0;
   int row = 1;
 
@@ -259,6 +260,7 @@ build_report (ConveneLiveView *self)
           g_autofree char *difference = format_difference (actual - planned);
 
           actual_total += actual;
+          difference_total += actual - planned;
           first = first == 0 ? record->actual_start : MIN (first, record->actual_start);
           last = MAX (last, record->actual_end);
           report_cell (self, actual_text, 2, row, FALSE);
@@ -266,6 +268,8 @@ build_report (ConveneLiveView *self)
         }
       else
         {
+          skipped++;
+          skipped_total += planned;
           /* Translators: a segment that did not run, in the actual column. */
           report_cell (self, C_("live", "skipped"), 2, row, FALSE);
           report_cell (self, "", 3, row, FALSE);
@@ -275,7 +279,9 @@ build_report (ConveneLiveView *self)
   {
     g_autofree char *planned_text = convene_live_format_duration (planned_total);
     g_autofree char *actual_text = convene_live_format_duration (actual_total);
-    g_autofree char *difference = format_difference (actual_total - planned_total);
+    /* The segments that ran against their plan: a skipped one is not
+     * time won. */
+    g_autofree char *difference = format_difference (difference_total);
 
     report_cell (self, _("Total"), 0, row, TRUE);
     report_cell (self, planned_text, 1, row, TRUE);
@@ -292,7 +298,22 @@ build_report (ConveneLiveView *self)
       /* Translators: the session's real times against the plan, "Ran 12:31 to 14:06; planned 12:30 to 14:03." */
       g_autofree char *text = g_strdup_printf (_("Ran %s to %s; planned %s to %s."),
                                                actual_start, actual_end, planned_start, planned_end);
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *label;
+
+      if (skipped > 0)
+        {
+          g_autofree char *length = convene_live_format_duration (skipped_total);
+          /* Translators: after the real times, "2 segments (50:00 planned) did not run." */
+          g_autofree char *note = g_strdup_printf (ngettext ("%u segment (%s planned) did not run.",
+                                                             "%u segments (%s planned) did not run.",
+                                                             skipped),
+                                                   skipped, length);
+          g_autofree char *both = g_strconcat (text, " ", note, NULL);
+
+          g_free (text);
+          text = g_steal_pointer (&both);
+        }
+      label = gtk_label_new (text);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -276,6 +276,10 @@ test_view (void)
     g_assert_cmpstr (actual, ==, "16:00");
     wait_for_label (GTK_WIDGET (view), actual);
     wait_for_label (GTK_WIDGET (view), "skipped");
+    /* Six and four minutes over; the segments skipped count apart. */
+    wait_for_label (GTK_WIDGET (view), "+10:00");
+    wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (view) }, "the table to be laid out");
+    render_shot (GTK_WIDGET (view), "live-report.png");
   }
 
   /* The record is in the file. */
