@@ -150,40 +150,6 @@ is_last_item (const ConveneScheduleEntry *entry)
   return last == entry->segment;
 }
 
-/* "Dr Amina Diallo (Moderator), Jon Berg (Panellist, TBC)": who is on the
- * segment in which role, unconfirmed people marked. */
-static char *
-describe_people (ConveneDocument *document,
-                 ConveneSegment  *segment)
-{
-  GPtrArray *assignments = convene_document_get_assignments_on (document, convene_segment_get_id (segment), 0);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < assignments->len; i++)
-    {
-      ConveneAssignment *assignment = g_ptr_array_index (assignments, i);
-      ConveneSpeaker *speaker = convene_document_find_speaker (document,
-                                                               convene_assignment_get_speaker_id (assignment));
-      g_autofree char *name = NULL;
-      const char *role;
-
-      if (speaker == NULL)
-        continue;
-      name = convene_speaker_dup_display_name (speaker);
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      role = convene_role_get_label (convene_assignment_get_role (assignment));
-      if (convene_speaker_get_status (speaker) == CONVENE_SPEAKER_STATUS_CONFIRMED)
-        /* Translators: a person on a timeline block and their role there,
-         * "Dr Amina Diallo (Moderator)". */
-        g_string_append_printf (text, _("%s (%s)"), name, role);
-      else
-        /* Translators: a person not confirmed yet and their role, "Jon Berg (Panellist, TBC)". */
-        g_string_append_printf (text, _("%s (%s, TBC)"), name, role);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* The height of one line of label's text in its own font. */
 static int
 line_height (GtkLabel *label)
@@ -324,7 +290,7 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   set_class (GTK_WIDGET (self->target_label), "error", entry->target >= 0 && entry->items_minutes > entry->target);
   set_class (GTK_WIDGET (self->target_label), "warning", entry->target >= 0 && entry->items_minutes < entry->target);
 
-  people = describe_people (document, entry->segment);
+  people = convene_ui_describe_people (document, entry->segment, FALSE);
   newline = strchr (convene_segment_get_notes (entry->segment), '\n');
   notes = newline != NULL
           ? g_strndup (convene_segment_get_notes (entry->segment),

@@ -706,3 +706,41 @@ convene_ui_icon_button (const char *icon_name,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return button;
 }
+
+/* "Dr Amina Diallo (Moderator), Jon Berg (Panellist, TBC)": who is on the
+ * segment in which role, unconfirmed people marked. */
+char *
+convene_ui_describe_people (ConveneDocument *document,
+                            ConveneSegment  *segment,
+                            gboolean         mark_declined)
+{
+  GPtrArray *assignments = convene_document_get_assignments_on (document, convene_segment_get_id (segment), 0);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      ConveneAssignment *assignment = g_ptr_array_index (assignments, i);
+      ConveneSpeaker *speaker = convene_document_find_speaker (document,
+                                                               convene_assignment_get_speaker_id (assignment));
+      g_autofree char *name = NULL;
+      const char *role;
+
+      if (speaker == NULL)
+        continue;
+      name = convene_speaker_dup_display_name (speaker);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      role = convene_role_get_label (convene_assignment_get_role (assignment));
+      if (mark_declined && convene_speaker_get_status (speaker) == CONVENE_SPEAKER_STATUS_DECLINED)
+        /* Translators: a person who declined and their role, "Jon Berg (Panellist, declined)". */
+        g_string_append_printf (text, _("%s (%s, declined)"), name, role);
+      else if (convene_speaker_get_status (speaker) == CONVENE_SPEAKER_STATUS_CONFIRMED)
+        /* Translators: a person on a timeline block and their role there,
+         * "Dr Amina Diallo (Moderator)". */
+        g_string_append_printf (text, _("%s (%s)"), name, role);
+      else
+        /* Translators: a person not confirmed yet and their role, "Jon Berg (Panellist, TBC)". */
+        g_string_append_printf (text, _("%s (%s, TBC)"), name, role);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -123,4 +123,11 @@ void     convene_ui_after_frame         (GtkWidget          *widget,
 GtkWidget *convene_ui_new_dialog_page (int         spacing,
                                        GtkWidget **out_content);
 
+/* "Dr Amina Diallo (Moderator), Jon Berg (Panellist, TBC)": who is on
+ * segment in which role, anyone not confirmed marked TBC, or (mark_declined)
+ * a person who declined marked so. */
+char      *convene_ui_describe_people (ConveneDocument *document,
+                                       ConveneSegment  *segment,
+                                       gboolean         mark_declined);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "convene-concept-note-dialog.h"
 #include "convene-exchange.h"
+#include "convene-live-view.h"
 #include "convene-new-session-dialog.h"
 #include "convene-print.h"
 #include "convene-project-files.h"
@@ -112,6 +113,7 @@ update_actions (ConveneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-session-up", has_session && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-session-down", has_session && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-session-format", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run-live", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-runsheet", has_document);
@@ -336,6 +338,24 @@ duplicate_session_activated (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   convene_project_view_duplicate_session (CONVENE_WINDOW (widget)->project_view);
+}
+
+/* Runs the session shown live, in a window of its own; one per session. */
+static void
+run_live_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  ConveneSession *session = convene_project_view_get_session (self->project_view);
+  ConveneLiveView *view;
+
+  if (session == NULL || self->document == NULL)
+    return;
+  view = convene_live_view_find (session);
+  if (view == NULL)
+    view = convene_live_view_new (GTK_WINDOW (self), self->document, session, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (view));
 }
 
 static void
@@ -877,6 +897,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-session-up", NULL, move_session_activated);
   gtk_widget_class_install_action (widget_class, "win.move-session-down", NULL, move_session_activated);
   gtk_widget_class_install_action (widget_class, "win.save-session-format", NULL, save_session_format_activated);
+  gtk_widget_class_install_action (widget_class, "win.run-live", NULL, run_live_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.export-runsheet", NULL, export_runsheet_activated);

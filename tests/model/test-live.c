@@ -573,6 +573,29 @@ record (ConveneDocument     *document,
   g_assert_no_error (error);
 }
 
+/* A project file at file holding the fixture's session, opened;
+ * *out_session is the document's session (borrowed). */
+static ConveneDocument *
+fixture_document (Fixture         *f,
+                  GFile           *file,
+                  ConveneSession **out_session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneSession) session = NULL;
+  ConveneDocument *document;
+
+  convene_project_set_time_zone (project, "Europe/Zurich");
+  g_list_store_append (convene_project_get_sessions (project), f->session);
+  for (gint64 id = 1; id < 20; id++)
+    convene_project_note_id (project, id);
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
+  *out_session = session;
+  return document;
+}
+
 /* The show is recorded as it runs; the program dies mid-session (the
  * document is dropped without ending anything) and, opened again, the
  * engine stands exactly where it stood. */
@@ -584,7 +607,6 @@ test_record_and_resume (Fixture       *f,
   g_autofree char *dir = g_dir_make_tmp ("convene-live-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "day.convene", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ConveneProject) project = convene_project_new ();
   g_autoptr(ConveneDocument) document = NULL;
   g_autoptr(ConveneDocument) reopened = NULL;
   g_autoptr(ConveneLive) live = NULL;
@@ -593,14 +615,7 @@ test_record_and_resume (Fixture       *f,
   guint changes = 0;
 
   g_assert_no_error (error);
-  convene_project_set_time_zone (project, "Europe/Zurich");
-  g_list_store_append (convene_project_get_sessions (project), f->session);
-  for (gint64 id = 1; id < 20; id++)
-    convene_project_note_id (project, id);
-  document = convene_document_create (file, project, &error);
-  g_assert_no_error (error);
-  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (document))), 0);
-  g_object_unref (session);
+  document = fixture_document (f, file, &session);
 
   live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
   g_signal_connect_swapped (live, "changed", G_CALLBACK (count_change), &changes);
@@ -661,6 +676,200 @@ test_record_and_resume (Fixture       *f,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+
+static gint64
+sum_allotted (ConveneLive *live,
+              guint        from)
+{
+  gint64 total = 0;
+
+  for (guint i = from; i < convene_live_get_n_steps (live); i++)
+    total += convene_live_get_allotted (live, i);
+  return total;
+}
+
+static void
+test_compress (Fixture       *f,
+               gconstpointer  data)
+{
+  ConveneLive *live = fixture_live (f);
+  g_autofree char *problem = NULL;
+
+  f->clock.now = at (f, 12, 30);
+  convene_live_start (live);
+  /* Two minutes over: the 83 minutes still to run must fit into the 81
+   * left before 14:03. */
+  f->clock.now = at (f, 12, 42);
+  g_assert_true (convene_live_check_compress (live, 1, &problem));
+  g_assert_null (problem);
+  g_assert_true (convene_live_next (live, CONVENE_LIVE_COMPRESS));
+  g_assert_cmpint (sum_allotted (live, 1), ==, 81 * MINUTE);
+  for (guint i = 1; i < convene_live_get_n_steps (live); i++)
+    {
+      gint64 allotted = convene_live_get_allotted (live, i);
+
+      /* Shared out in whole minutes, nobody gaining. */
+      g_assert_cmpint (allotted % MINUTE, ==, 0);
+      g_assert_cmpint (allotted, <=, convene_live_get_allotted (live, i) + convene_live_get_record (live, i)->absorbed);
+      g_assert_cmpint (convene_live_get_record (live, i)->absorbed, >=, 0);
+    }
+  /* The discussion, the longest, gives the most. */
+  g_assert_cmpint (convene_live_get_record (live, 7)->absorbed, >=, convene_live_get_record (live, 1)->absorbed);
+  assert_clock (live, convene_live_get_projected_end (live), "14:03");
+  g_assert_cmpint (convene_live_get_over (live), ==, 0);
+
+  /* Back undoes the compress with the transition. */
+  g_assert_true (convene_live_back (live));
+  for (guint i = 1; i < convene_live_get_n_steps (live); i++)
+    g_assert_cmpint (convene_live_get_record (live, i)->absorbed, ==, 0);
+  g_assert_cmpint (sum_allotted (live, 1), ==, 83 * MINUTE);
+
+  /* Half a minute later, the rest is fitted to the whole minutes left:
+   * it ends on time or less than a minute early. */
+  f->clock.now = at (f, 12, 45) + 30 * SECOND;
+  g_assert_true (convene_live_next (live, CONVENE_LIVE_COMPRESS));
+  g_assert_cmpint (convene_live_get_over (live), <=, 0);
+  g_assert_cmpint (convene_live_get_over (live), >, -MINUTE);
+}
+
+static void
+test_compress_locks_and_pins (Fixture       *f,
+                              gconstpointer  data)
+{
+  ConveneLive *live = fixture_live (f);
+  ConveneSegment *discussion = convene_live_get_step_segment (live, 7);
+  ConveneSegment *closing = convene_live_get_step_segment (live, 8);
+
+  /* The discussion is locked and the closing pinned at 14:00, where it
+   * is planned. */
+  convene_segment_set_locked (discussion, TRUE);
+  convene_segment_set_fixed_start (closing, 14 * 60);
+  live = fixture_live (f);
+  f->clock.now = at (f, 12, 30);
+  convene_live_start (live);
+  f->clock.now = at (f, 12, 44);
+  g_assert_true (convene_live_next (live, CONVENE_LIVE_COMPRESS));
+
+  /* The talks alone give the four minutes: the locked discussion and the
+   * pinned closing keep their lengths, and the closing its time. */
+  g_assert_cmpint (convene_live_get_allotted (live, 7), ==, 20 * MINUTE);
+  g_assert_cmpint (convene_live_get_allotted (live, 8), ==, 3 * MINUTE);
+  g_assert_cmpint (sum_allotted (live, 1) - 23 * MINUTE, ==, 56 * MINUTE);
+  assert_projected (live, 7, "13:40");
+  assert_projected (live, 8, "14:00");
+  g_assert_cmpint (convene_live_get_projected_gap (live, 8), ==, 0);
+  g_assert_cmpint (convene_live_get_over (live), ==, 0);
+}
+
+/* Records an action straight into the session's events, without a
+ * document. */
+static void
+apply_record (ConveneLive         *live,
+              ConveneLiveAction    action,
+              ConveneLiveRecovery  recovery)
+{
+  g_autoptr(ConveneCommand) command = convene_live_record_new (live, 50, action, 0, 0, recovery);
+
+  g_assert_nonnull (command);
+  convene_command_apply (command);
+}
+
+static void
+test_compress_impossible (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *problem = NULL;
+  ConveneLive *live = fixture_live (f);
+  g_autoptr(ConveneLiveEvent) event = NULL;
+
+  /* Every talk at its minimum: only the discussion and closing can give. */
+  for (guint i = 1; i <= 6; i++)
+    convene_segment_set_min_length (convene_live_get_step_segment (live, i), 10);
+  convene_segment_set_locked (convene_live_get_step_segment (live, 7), TRUE);
+  convene_segment_set_locked (convene_live_get_step_segment (live, 8), TRUE);
+  live = fixture_live (f);
+  f->clock.now = at (f, 12, 30);
+  convene_live_start (live);
+  f->clock.now = at (f, 12, 45);
+
+  /* A clear message, and nothing changes. */
+  g_assert_false (convene_live_check_compress (live, 1, &problem));
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (problem, !=, "");
+  g_test_message ("%s", problem);
+  g_assert_false (convene_live_check_compress (live, 9, NULL));
+
+  /* Compress then falls back to a push: the later steps keep their
+   * lengths and the session ends five minutes late. */
+  g_assert_true (convene_live_next (live, CONVENE_LIVE_COMPRESS));
+  g_assert_cmpint (sum_allotted (live, 1), ==, 83 * MINUTE);
+  g_assert_cmpint (convene_live_get_over (live), ==, 5 * MINUTE);
+  g_assert_true (convene_live_back (live));
+
+  /* ... and is recorded as the push it was. */
+  f->clock.now = at (f, 12, 45);
+  apply_record (live, CONVENE_LIVE_ACTION_NEXT, CONVENE_LIVE_COMPRESS);
+  event = g_list_model_get_item (G_LIST_MODEL (convene_session_get_live_events (f->session)), 0);
+  g_assert_cmpint (convene_live_event_get_recovery (event), ==, CONVENE_LIVE_PUSH);
+  g_assert_cmpint (convene_live_event_get_minutes (event), ==, 0);
+  g_assert_cmpint (convene_live_get_over (live), ==, 5 * MINUTE);
+}
+
+/* A compress is kept in the file as "absorb" with the minutes the rest was
+ * fitted into, and replays as a compress. */
+static void
+test_compress_recorded (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("convene-live-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "day.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneDocument) reopened = NULL;
+  g_autoptr(ConveneLive) live = NULL;
+  g_autoptr(ConveneLive) resumed = NULL;
+  g_autoptr(ConveneLiveEvent) event = NULL;
+  ConveneSession *session;
+
+  g_assert_no_error (error);
+  document = fixture_document (f, file, &session);
+  live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+
+  f->clock.now = at (f, 12, 30);
+  record (document, live, CONVENE_LIVE_ACTION_START, 0, 0, CONVENE_LIVE_PUSH);
+  f->clock.now = at (f, 12, 42);
+  record (document, live, CONVENE_LIVE_ACTION_NEXT, 0, 0, CONVENE_LIVE_COMPRESS);
+  g_assert_cmpint (convene_live_get_over (live), ==, 0);
+  event = g_list_model_get_item (G_LIST_MODEL (convene_session_get_live_events (session)), 1);
+  g_assert_cmpint (convene_live_event_get_recovery (event), ==, CONVENE_LIVE_COMPRESS);
+  g_assert_cmpint (convene_live_event_get_minutes (event), ==, 81);
+  g_assert_cmpstr (convene_live_event_get_kept_recovery (event), ==, "absorb");
+  g_clear_object (&event);
+
+  /* Undo takes the compress back with the transition. */
+  g_assert_true (convene_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sum_allotted (live, 1), ==, 83 * MINUTE);
+  g_assert_true (convene_document_redo (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sum_allotted (live, 1), ==, 81 * MINUTE);
+  g_clear_object (&document);
+
+  reopened = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (reopened))), 0);
+  g_object_unref (session);
+  event = g_list_model_get_item (G_LIST_MODEL (convene_session_get_live_events (session)), 1);
+  g_assert_cmpint (convene_live_event_get_recovery (event), ==, CONVENE_LIVE_COMPRESS);
+  resumed = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  assert_same_state (live, resumed);
+  g_clear_object (&reopened);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_format (void)
 {
@@ -704,6 +913,10 @@ main (int argc, char **argv)
   ADD ("/live/midnight-and-dst", test_midnight_and_dst);
   ADD ("/live/midnight", test_midnight);
   ADD ("/live/record-and-resume", test_record_and_resume);
+  ADD ("/live/compress", test_compress);
+  ADD ("/live/compress-locks-and-pins", test_compress_locks_and_pins);
+  ADD ("/live/compress-impossible", test_compress_impossible);
+  ADD ("/live/compress-recorded", test_compress_recorded);
 #undef ADD
   g_test_add_func ("/live/format", test_format);
 

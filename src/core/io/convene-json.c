@@ -289,7 +289,7 @@ write_live (Writer         *w,
       write_string (w, "action", convene_live_action_to_nick (convene_live_event_get_action (event)));
       write_ref (w, "segment", convene_live_event_get_segment_id (event));
       write_int (w, "minutes", convene_live_event_get_minutes (event));
-      write_string (w, "recovery", convene_live_recovery_to_nick (convene_live_event_get_recovery (event)));
+      write_string (w, "recovery", convene_live_event_get_kept_recovery (event));
       writer_close (w, '}');
     }
   writer_close (w, ']');
@@ -1574,7 +1574,8 @@ build_live_event (Import      *import,
   if (!convene_live_action_from_nick (action_nick, &action))
     return fail_at (error, path, "action",
                     _("This must be one of “start”, “next”, “back”, “hold”, “resume”, “add” or “jump”."));
-  if (!convene_live_recovery_from_nick (recovery_nick, &recovery))
+  /* "compress" is kept as "absorb" with its minutes (convene-live-event.h). */
+  if (!convene_live_recovery_from_nick (recovery_nick, &recovery) || recovery == CONVENE_LIVE_COMPRESS)
     return fail_at (error, path, "recovery", _("This must be “push” or “absorb”."));
   if (minutes < -CONVENE_MINUTES_PER_DAY || minutes > CONVENE_MINUTES_PER_DAY)
     return fail_at (error, path, "minutes", _("This must be a whole number from −1440 to 1440."));

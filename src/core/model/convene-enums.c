@@ -145,6 +145,26 @@ static const char * const outcome_result_labels[] = {
   N_("Not met"),
 };
 
+/* The live record's vocabularies have no labels: the live view words
+ * each action as a command of its own. */
+static const GEnumValue live_action_values[] = {
+  { CONVENE_LIVE_ACTION_START, "CONVENE_LIVE_ACTION_START", "start" },
+  { CONVENE_LIVE_ACTION_NEXT, "CONVENE_LIVE_ACTION_NEXT", "next" },
+  { CONVENE_LIVE_ACTION_BACK, "CONVENE_LIVE_ACTION_BACK", "back" },
+  { CONVENE_LIVE_ACTION_HOLD, "CONVENE_LIVE_ACTION_HOLD", "hold" },
+  { CONVENE_LIVE_ACTION_RESUME, "CONVENE_LIVE_ACTION_RESUME", "resume" },
+  { CONVENE_LIVE_ACTION_ADD, "CONVENE_LIVE_ACTION_ADD", "add" },
+  { CONVENE_LIVE_ACTION_JUMP, "CONVENE_LIVE_ACTION_JUMP", "jump" },
+  { 0, NULL, NULL }
+};
+
+static const GEnumValue live_recovery_values[] = {
+  { CONVENE_LIVE_PUSH, "CONVENE_LIVE_PUSH", "push" },
+  { CONVENE_LIVE_ABSORB, "CONVENE_LIVE_ABSORB", "absorb" },
+  { CONVENE_LIVE_COMPRESS, "CONVENE_LIVE_COMPRESS", "compress" },
+  { 0, NULL, NULL }
+};
+
 G_STATIC_ASSERT (G_N_ELEMENTS (segment_kind_values) == CONVENE_N_SEGMENT_KINDS + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (segment_kind_labels) == CONVENE_N_SEGMENT_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (segment_kind_icons) == CONVENE_N_SEGMENT_KINDS);
@@ -158,6 +178,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (outcome_kind_labels) == CONVENE_N_OUTCOME_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (outcome_kind_group_titles) == CONVENE_N_OUTCOME_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (outcome_result_values) == CONVENE_N_OUTCOME_RESULTS + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (outcome_result_labels) == CONVENE_N_OUTCOME_RESULTS);
+G_STATIC_ASSERT (G_N_ELEMENTS (live_action_values) == CONVENE_N_LIVE_ACTIONS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (live_recovery_values) == CONVENE_N_LIVE_RECOVERIES + 1);
 
 static GType
 register_enum (GType *cache, const char *name, const GEnumValue *values)
@@ -202,6 +224,20 @@ convene_outcome_result_get_type (void)
   return register_enum (&type, "ConveneOutcomeResult", outcome_result_values);
 }
 
+GType
+convene_live_action_get_type (void)
+{
+  static GType type = 0;
+  return register_enum (&type, "ConveneLiveAction", live_action_values);
+}
+
+GType
+convene_live_recovery_get_type (void)
+{
+  static GType type = 0;
+  return register_enum (&type, "ConveneLiveRecovery", live_recovery_values);
+}
+
 static const char *
 value_to_nick (const GEnumValue *values, guint n_values, int value)
 {
@@ -237,7 +273,7 @@ value_label (const char *context, const char * const *labels, guint n_labels, in
   return _(labels[value]);
 }
 
-#define DEFINE_NICKS(prefix, Type, values, labels, n, context)                 \
+#define DEFINE_NICKS_ONLY(prefix, Type, values, n)                             \
   const char *                                                                 \
   prefix##_to_nick (Type value)                                                \
   {                                                                            \
@@ -254,7 +290,10 @@ value_label (const char *context, const char * const *labels, guint n_labels, in
     if (out != NULL)                                                           \
       *out = (Type) value;                                                     \
     return TRUE;                                                               \
-  }                                                                            \
+  }
+
+#define DEFINE_NICKS(prefix, Type, values, labels, n, context)                 \
+  DEFINE_NICKS_ONLY (prefix, Type, values, n)                                  \
                                                                                \
   const char *                                                                 \
   prefix##_get_label (Type value)                                              \
@@ -272,6 +311,10 @@ DEFINE_NICKS (convene_outcome_kind, ConveneOutcomeKind, outcome_kind_values,
               outcome_kind_labels, CONVENE_N_OUTCOME_KINDS, NULL)
 DEFINE_NICKS (convene_outcome_result, ConveneOutcomeResult, outcome_result_values,
               outcome_result_labels, CONVENE_N_OUTCOME_RESULTS, NULL)
+DEFINE_NICKS_ONLY (convene_live_action, ConveneLiveAction, live_action_values,
+                   CONVENE_N_LIVE_ACTIONS)
+DEFINE_NICKS_ONLY (convene_live_recovery, ConveneLiveRecovery, live_recovery_values,
+                   CONVENE_N_LIVE_RECOVERIES)
 
 const char *
 convene_outcome_kind_get_group_title (ConveneOutcomeKind kind)

@@ -59,17 +59,42 @@ typedef enum {
 } ConveneOutcomeResult;
 #define CONVENE_N_OUTCOME_RESULTS (CONVENE_OUTCOME_RESULT_NOT_MET + 1)
 
+/* What the operator did while running a session live (convene-live-event.h). */
+typedef enum {
+  CONVENE_LIVE_ACTION_START,    /* "start"  the first segment starts */
+  CONVENE_LIVE_ACTION_NEXT,     /* "next"   the next segment starts (or the session ends) */
+  CONVENE_LIVE_ACTION_BACK,     /* "back"   the last transition is undone */
+  CONVENE_LIVE_ACTION_HOLD,     /* "hold" */
+  CONVENE_LIVE_ACTION_RESUME,   /* "resume" */
+  CONVENE_LIVE_ACTION_ADD,      /* "add"    minutes added (negative: taken) */
+  CONVENE_LIVE_ACTION_JUMP,     /* "jump"   segment starts */
+} ConveneLiveAction;
+#define CONVENE_N_LIVE_ACTIONS (CONVENE_LIVE_ACTION_JUMP + 1)
+
+/* How an overrun was recovered at a transition (see convene-live.h). */
+typedef enum {
+  CONVENE_LIVE_PUSH,            /* "push" */
+  CONVENE_LIVE_ABSORB,          /* "absorb" */
+  CONVENE_LIVE_COMPRESS,        /* "compress"; the file and JSON keep it as
+                                 * "absorb" (convene-live-event.h) */
+} ConveneLiveRecovery;
+#define CONVENE_N_LIVE_RECOVERIES (CONVENE_LIVE_COMPRESS + 1)
+
 #define CONVENE_TYPE_SEGMENT_KIND (convene_segment_kind_get_type ())
 #define CONVENE_TYPE_SPEAKER_STATUS (convene_speaker_status_get_type ())
 #define CONVENE_TYPE_ROLE (convene_role_get_type ())
 #define CONVENE_TYPE_OUTCOME_KIND (convene_outcome_kind_get_type ())
 #define CONVENE_TYPE_OUTCOME_RESULT (convene_outcome_result_get_type ())
+#define CONVENE_TYPE_LIVE_ACTION (convene_live_action_get_type ())
+#define CONVENE_TYPE_LIVE_RECOVERY (convene_live_recovery_get_type ())
 
 GType convene_segment_kind_get_type   (void) G_GNUC_CONST;
 GType convene_speaker_status_get_type (void) G_GNUC_CONST;
 GType convene_role_get_type           (void) G_GNUC_CONST;
 GType convene_outcome_kind_get_type   (void) G_GNUC_CONST;
 GType convene_outcome_result_get_type (void) G_GNUC_CONST;
+GType convene_live_action_get_type    (void) G_GNUC_CONST;
+GType convene_live_recovery_get_type  (void) G_GNUC_CONST;
 
 /* Stable nick <-> value. from_nick returns FALSE for an unknown or NULL nick. */
 const char *convene_segment_kind_to_nick     (ConveneSegmentKind kind);
@@ -105,5 +130,10 @@ const char *convene_outcome_kind_get_group_title (ConveneOutcomeKind kind);
 const char *convene_outcome_result_to_nick   (ConveneOutcomeResult result);
 gboolean    convene_outcome_result_from_nick (const char *nick, ConveneOutcomeResult *out);
 const char *convene_outcome_result_get_label (ConveneOutcomeResult result);
+
+const char *convene_live_action_to_nick      (ConveneLiveAction action);
+gboolean    convene_live_action_from_nick    (const char *nick, ConveneLiveAction *out);
+const char *convene_live_recovery_to_nick    (ConveneLiveRecovery recovery);
+gboolean    convene_live_recovery_from_nick  (const char *nick, ConveneLiveRecovery *out);
 
 G_END_DECLS

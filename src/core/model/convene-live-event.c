@@ -3,62 +3,6 @@
 
 #include "convene-live-event.h"
 
-/* Stored as these nicks in the file and in JSON: never reorder or rename. */
-static const char * const action_nicks[] = {
-  [CONVENE_LIVE_ACTION_START] = "start",
-  [CONVENE_LIVE_ACTION_NEXT] = "next",
-  [CONVENE_LIVE_ACTION_BACK] = "back",
-  [CONVENE_LIVE_ACTION_HOLD] = "hold",
-  [CONVENE_LIVE_ACTION_RESUME] = "resume",
-  [CONVENE_LIVE_ACTION_ADD] = "add",
-  [CONVENE_LIVE_ACTION_JUMP] = "jump",
-};
-
-static const char * const recovery_nicks[] = {
-  [CONVENE_LIVE_PUSH] = "push",
-  [CONVENE_LIVE_ABSORB] = "absorb",
-};
-
-const char *
-convene_live_action_to_nick (ConveneLiveAction action)
-{
-  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (action_nicks), "start");
-  return action_nicks[action];
-}
-
-gboolean
-convene_live_action_from_nick (const char        *nick,
-                               ConveneLiveAction *out)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (action_nicks); i++)
-    if (g_strcmp0 (nick, action_nicks[i]) == 0)
-      {
-        *out = (ConveneLiveAction) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-convene_live_recovery_to_nick (ConveneLiveRecovery recovery)
-{
-  g_return_val_if_fail ((guint) recovery < G_N_ELEMENTS (recovery_nicks), "push");
-  return recovery_nicks[recovery];
-}
-
-gboolean
-convene_live_recovery_from_nick (const char          *nick,
-                                 ConveneLiveRecovery *out)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (recovery_nicks); i++)
-    if (g_strcmp0 (nick, recovery_nicks[i]) == 0)
-      {
-        *out = (ConveneLiveRecovery) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 struct _ConveneLiveEvent
 {
   GObject parent_instance;
@@ -166,10 +110,15 @@ convene_live_event_new (gint64              id,
 
   self->id = MAX (id, 0);
   self->at = at;
-  self->action = (guint) action < G_N_ELEMENTS (action_nicks) ? action : CONVENE_LIVE_ACTION_START;
+  self->action = (guint) action < CONVENE_N_LIVE_ACTIONS ? action : CONVENE_LIVE_ACTION_START;
   self->segment_id = MAX (segment_id, 0);
   self->minutes = minutes;
-  self->recovery = (guint) recovery < G_N_ELEMENTS (recovery_nicks) ? recovery : CONVENE_LIVE_PUSH;
+  self->recovery = (guint) recovery < CONVENE_N_LIVE_RECOVERIES ? recovery : CONVENE_LIVE_PUSH;
+  if ((action == CONVENE_LIVE_ACTION_NEXT || action == CONVENE_LIVE_ACTION_JUMP) &&
+      self->recovery == CONVENE_LIVE_ABSORB && minutes > 0)
+    self->recovery = CONVENE_LIVE_COMPRESS;
+  else if (self->recovery == CONVENE_LIVE_COMPRESS && minutes <= 0)
+    self->recovery = CONVENE_LIVE_ABSORB;
   return self;
 }
 
@@ -213,4 +162,13 @@ convene_live_event_get_recovery (ConveneLiveEvent *self)
 {
   g_return_val_if_fail (CONVENE_IS_LIVE_EVENT (self), CONVENE_LIVE_PUSH);
   return self->recovery;
+}
+
+const char *
+convene_live_event_get_kept_recovery (ConveneLiveEvent *self)
+{
+  g_return_val_if_fail (CONVENE_IS_LIVE_EVENT (self), "push");
+  if (self->recovery == CONVENE_LIVE_COMPRESS)
+    return convene_live_recovery_to_nick (CONVENE_LIVE_ABSORB);
+  return convene_live_recovery_to_nick (self->recovery);
 }

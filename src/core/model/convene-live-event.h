@@ -6,30 +6,9 @@
  * from them. Events are immutable. */
 #pragma once
 
-#include <glib-object.h>
+#include "convene-enums.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  CONVENE_LIVE_ACTION_START,    /* "start"  the first segment starts */
-  CONVENE_LIVE_ACTION_NEXT,     /* "next"   the next segment starts (or the session ends) */
-  CONVENE_LIVE_ACTION_BACK,     /* "back"   the last transition is undone */
-  CONVENE_LIVE_ACTION_HOLD,     /* "hold" */
-  CONVENE_LIVE_ACTION_RESUME,   /* "resume" */
-  CONVENE_LIVE_ACTION_ADD,      /* "add"    minutes added (negative: taken) */
-  CONVENE_LIVE_ACTION_JUMP,     /* "jump"   segment starts */
-} ConveneLiveAction;
-
-/* How an overrun was recovered at a transition (see convene-live.h). */
-typedef enum {
-  CONVENE_LIVE_PUSH,            /* "push" */
-  CONVENE_LIVE_ABSORB,          /* "absorb" */
-} ConveneLiveRecovery;
-
-const char *convene_live_action_to_nick     (ConveneLiveAction action);
-gboolean    convene_live_action_from_nick   (const char *nick, ConveneLiveAction *out);
-const char *convene_live_recovery_to_nick   (ConveneLiveRecovery recovery);
-gboolean    convene_live_recovery_from_nick (const char *nick, ConveneLiveRecovery *out);
 
 #define CONVENE_TYPE_LIVE_EVENT (convene_live_event_get_type ())
 G_DECLARE_FINAL_TYPE (ConveneLiveEvent, convene_live_event, CONVENE, LIVE_EVENT, GObject)
@@ -37,7 +16,14 @@ G_DECLARE_FINAL_TYPE (ConveneLiveEvent, convene_live_event, CONVENE, LIVE_EVENT,
 /* Properties (read-only): "id", "at", "segment-id" (gint64), "action",
  * "recovery" (their nicks), "minutes" (int).
  * at: microseconds since the Unix epoch. segment_id: the segment a jump
- * goes to (0 for every other action); minutes: what "add" adds. */
+ * goes to (0 for every other action); minutes: what "add" adds, or for a
+ * COMPRESS transition the minutes the rest was fitted into.
+ *
+ * The file (schema 7) and JSON know the recoveries "push" and "absorb"
+ * only. A compress is kept as "absorb" with its minutes (> 0), which a
+ * transition that absorbs never has: made from that kept form, an event
+ * is a COMPRESS again, and a reader that knows no compress replays it as
+ * the nearest choice, an absorb (later start times kept). */
 ConveneLiveEvent   *convene_live_event_new           (gint64 id, gint64 at, ConveneLiveAction action,
                                                       gint64 segment_id, int minutes,
                                                       ConveneLiveRecovery recovery);
@@ -47,5 +33,7 @@ ConveneLiveAction   convene_live_event_get_action    (ConveneLiveEvent *self);
 gint64              convene_live_event_get_segment_id (ConveneLiveEvent *self);
 int                 convene_live_event_get_minutes   (ConveneLiveEvent *self);
 ConveneLiveRecovery convene_live_event_get_recovery  (ConveneLiveEvent *self);
+/* The recovery's nick as kept in the file and JSON: "push" or "absorb". */
+const char         *convene_live_event_get_kept_recovery (ConveneLiveEvent *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-command.h"
+#include "convene-fit.h"
 #include "convene-limits.h"
 #include "convene-live.h"
 
@@ -420,6 +421,15 @@ convene_live_get_planned_start (ConveneLive *self,
 }
 
 gint64
+convene_live_get_planned_length (ConveneLive *self,
+                                 guint        step)
+{
+  g_return_val_if_fail (CONVENE_IS_LIVE (self), 0);
+  g_return_val_if_fail (step < self->steps->len, 0);
+  return step_at (self, step)->planned_length;
+}
+
+gint64
 convene_live_get_planned_end (ConveneLive *self)
 {
   g_return_val_if_fail (CONVENE_IS_LIVE (self), 0);
@@ -591,6 +601,135 @@ absorb (ConveneLive *self,
     }
 }
 
+/* The fit engine works on a running order, so the state of the day is
+ * handed to it as one: a locked segment standing for everything up to now
+ * (rounded up to the minute), then the steps from `to` on at the lengths
+ * they have now, pinned where the plan pins them, with their own locks,
+ * minimums and maximums. convene_fit_rest() fits that rest to end where
+ * the plan ends, in whole minutes. `to` is about to start afresh, so it
+ * counts at its planned length. */
+static ConveneFit *
+fit_rest_now (ConveneLive  *self,
+              guint         to,
+              gint64        now,
+              char        **out_problem)
+{
+  static const ConveneFitOptions options = { CONVENE_FIT_PROPORTIONAL, 1, NULL, 0, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneSession) scratch = NULL;
+  g_autoptr(ConveneSegment) before = NULL;
+  ConveneSegment *first = NULL;
+  gint64 origin = instant_at (self->schedule, 0);
+  gint64 run;
+  ConveneFit *fit;
+
+  scratch = convene_session_new (1, convene_session_get_title (self->session),
+                                 convene_session_get_date (self->session),
+                                 convene_session_get_start_time (self->session),
+                                 convene_session_get_slot_minutes (self->session));
+  run = (now - origin + CONVENE_LIVE_MINUTE - 1) / CONVENE_LIVE_MINUTE;
+  before = convene_segment_new (1, CONVENE_SEGMENT_KIND_CUSTOM, _("What has run"),
+                                (guint) CLAMP (run, 1, CONVENE_MINUTES_PER_DAY));
+  convene_segment_set_locked (before, TRUE);
+  g_list_store_append (convene_session_get_segments (scratch), before);
+
+  for (guint i = to; i < self->steps->len; i++)
+    {
+      Step *s = step_at (self, i);
+      gint64 allotted = i == to ? s->planned_length : convene_live_get_allotted (self, i);
+      guint minutes = (guint) MIN ((allotted + CONVENE_LIVE_MINUTE - 1) / CONVENE_LIVE_MINUTE,
+                                   CONVENE_MINUTES_PER_DAY);
+      g_autoptr(ConveneSegment) copy = NULL;
+
+      /* Its id is its step, two up (1 is what has run). */
+      copy = convene_segment_new ((gint64) i + 2, convene_segment_get_kind (s->segment),
+                                  convene_segment_get_title (s->segment), minutes);
+      convene_segment_set_min_length (copy, convene_segment_get_min_length (s->segment));
+      convene_segment_set_max_length (copy, convene_segment_get_max_length (s->segment));
+      /* A step with no time left has nothing to give. */
+      convene_segment_set_locked (copy, convene_segment_get_locked (s->segment) || minutes == 0);
+      if (s->pinned)
+        convene_segment_set_fixed_start (copy, convene_segment_get_fixed_start (s->panel != NULL ? s->panel
+                                                                                               : s->segment));
+      g_list_store_append (convene_session_get_segments (scratch), copy);
+      if (first == NULL)
+        first = copy;
+    }
+
+  if (first == NULL)
+    {
+      if (out_problem != NULL)
+        *out_problem = g_strdup (_("Nothing is left to compress."));
+      return NULL;
+    }
+  fit = convene_fit_rest (scratch, first, (int) ((self->planned_end - origin) / CONVENE_LIVE_MINUTE),
+                          &options, &error);
+  if (fit == NULL)
+    {
+      if (out_problem != NULL)
+        *out_problem = g_strdup (error->message);
+      return NULL;
+    }
+  if (!convene_fit_is_possible (fit))
+    {
+      if (out_problem != NULL)
+        *out_problem = g_strdup (convene_fit_get_summary (fit));
+      convene_fit_unref (fit);
+      return NULL;
+    }
+  return fit;
+}
+
+gboolean
+convene_live_check_compress (ConveneLive  *self,
+                             guint         to,
+                             char        **out_problem)
+{
+  g_autoptr(ConveneFit) fit = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_LIVE (self), FALSE);
+  g_return_val_if_fail (out_problem == NULL || *out_problem == NULL, FALSE);
+
+  if (to >= self->steps->len)
+    {
+      if (out_problem != NULL)
+        *out_problem = g_strdup (_("Nothing is left to compress."));
+      return FALSE;
+    }
+  fit = fit_rest_now (self, to, convene_live_now (self), out_problem);
+  return fit != NULL;
+}
+
+/* Gives the steps from `to` on the lengths the fit found; returns FALSE,
+ * changing nothing, when there is no fit. */
+static gboolean
+compress (ConveneLive *self,
+          guint        to,
+          gint64       now,
+          GArray      *absorbed)
+{
+  g_autoptr(ConveneFit) fit = fit_rest_now (self, to, now, NULL);
+
+  if (fit == NULL)
+    return FALSE;
+
+  for (guint r = 0; r < convene_fit_get_n_rows (fit); r++)
+    {
+      const ConveneFitRow *row = convene_fit_get_row (fit, r);
+      gint64 id = convene_segment_get_id (row->segment);
+      Absorption taken;
+
+      if (id < 2 || row->fixed || row->new_length == row->old_length)
+        continue;
+      taken.step = (guint) (id - 2);
+      taken.amount = convene_live_get_allotted (self, taken.step) -
+                     (gint64) row->new_length * CONVENE_LIVE_MINUTE;
+      step_at (self, taken.step)->record.absorbed += taken.amount;
+      g_array_append_val (absorbed, taken);
+    }
+  return TRUE;
+}
+
 /* Ends the current step at now and starts `to` (n_steps: ends the session). */
 static void
 transition (ConveneLive         *self,
@@ -621,8 +760,12 @@ transition (ConveneLive         *self,
       t.saved_to = next->record;
       memset (&next->record, 0, sizeof next->record);
       next->record.actual_start = now;
+      /* A compress that finds no fit leaves the later steps as they are:
+       * they are pushed later. */
       if (overrun > 0 && recovery == CONVENE_LIVE_ABSORB)
         absorb (self, to, overrun, t.absorbed);
+      else if (overrun > 0 && recovery == CONVENE_LIVE_COMPRESS)
+        compress (self, to, now, t.absorbed);
     }
 
   self->current = (int) to;
@@ -900,8 +1043,22 @@ convene_live_record_new (ConveneLive         *self,
 
   if (action == CONVENE_LIVE_ACTION_JUMP)
     segment_id = convene_segment_get_id (step_at (self, step)->segment);
-  event = convene_live_event_new (id, convene_live_now (self), action, segment_id,
-                                  action == CONVENE_LIVE_ACTION_ADD ? minutes : 0, recovery);
+  if (action != CONVENE_LIVE_ACTION_ADD)
+    minutes = 0;
+  if (recovery == CONVENE_LIVE_COMPRESS)
+    {
+      guint to = action == CONVENE_LIVE_ACTION_NEXT ? (guint) self->current + 1 : step;
+      gint64 now = convene_live_now (self);
+
+      /* The event keeps the minutes the rest was fitted into. A compress
+       * that cannot apply is recorded as what happens instead, a push. */
+      if ((action == CONVENE_LIVE_ACTION_NEXT || action == CONVENE_LIVE_ACTION_JUMP) && self->started &&
+          time_left_at (self, now) < 0 && convene_live_check_compress (self, to, NULL))
+        minutes = (int) CLAMP ((self->planned_end - now) / CONVENE_LIVE_MINUTE, 1, CONVENE_MINUTES_PER_DAY);
+      else
+        recovery = CONVENE_LIVE_PUSH;
+    }
+  event = convene_live_event_new (id, convene_live_now (self), action, segment_id, minutes, recovery);
   return convene_command_insert_new (action_label (action), self->events,
                                      g_list_model_get_n_items (G_LIST_MODEL (self->events)),
                                      event);

@@ -23,9 +23,13 @@
  *           least a minute, up to the next pinned step (whose fixed time
  *           takes what is left as a smaller gap or an overlap);
  *   PUSH    the later steps keep their lengths, so every later unpinned
- *           start moves later by the overrun.
- * A further choice (fitting the rest into the time left) can be added as
- * another ConveneLiveRecovery value without changing the callers. */
+ *           start moves later by the overrun;
+ *   COMPRESS the steps still to run are fitted by the fit engine
+ *           (convene_fit_rest(), convene-fit.h) to end when the plan ends:
+ *           their lengths shrink in proportion to their room, in whole
+ *           minutes, keeping locks, minimums, maximums and pinned times.
+ *           When no such fit exists (convene_live_check_compress() says
+ *           why), the later steps keep their lengths, as with PUSH. */
 #pragma once
 
 #include "convene-command.h"
@@ -43,7 +47,8 @@ typedef struct {
   gint64 actual_end;    /* when it ended */
   gint64 paused;        /* time spent on hold, not counted as elapsed */
   gint64 adjust;        /* time the operator added (+) or took (−) */
-  gint64 absorbed;      /* time taken from it to absorb an earlier overrun */
+  gint64 absorbed;      /* time taken from it to absorb or compress an earlier
+                         * overrun (negative: time a compress gave it) */
 } ConveneLiveRecord;
 
 #define CONVENE_LIVE_MINUTE G_GINT64_CONSTANT (60000000)
@@ -89,9 +94,14 @@ gint64           convene_live_get_allotted        (ConveneLive *self, guint step
 /* Whether leaving the current step now asks for a recovery choice: it runs
  * over and a later step remains. */
 gboolean         convene_live_get_needs_choice    (ConveneLive *self);
+/* Whether COMPRESS would find a fit if step to started now; if not,
+ * out_problem (optional, free it) says why in the planner's words. */
+gboolean         convene_live_check_compress      (ConveneLive *self, guint to, char **out_problem);
 
 gint64           convene_live_get_planned_start   (ConveneLive *self, guint step);
 gint64           convene_live_get_planned_end     (ConveneLive *self);
+/* The length the plan gives a step. */
+gint64           convene_live_get_planned_length  (ConveneLive *self, guint step);
 /* The actual start of a step that has run or runs; for a later step, when
  * it is now expected to start. */
 gint64           convene_live_get_projected_start (ConveneLive *self, guint step);
@@ -129,7 +139,8 @@ gboolean         convene_live_can                 (ConveneLive *self, ConveneLiv
                                                    guint step, int minutes);
 /* A command that appends the event "action, now" (id: a new id of the
  * project) to the session's record, or NULL when the action does not apply
- * now. */
+ * now. A COMPRESS that would not run over or finds no fit is recorded as
+ * PUSH, which is what then happens. */
 ConveneCommand  *convene_live_record_new          (ConveneLive *self, gint64 id,
                                                    ConveneLiveAction action, guint step,
                                                    int minutes, ConveneLiveRecovery recovery);

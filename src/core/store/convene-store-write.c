@@ -358,7 +358,7 @@ convene_store_writer_put_live_event (ConveneStoreWriter *writer,
   bind_text (stmt, 5, convene_live_action_to_nick (convene_live_event_get_action (event)));
   sqlite3_bind_int64 (stmt, 6, convene_live_event_get_segment_id (event));
   sqlite3_bind_int (stmt, 7, convene_live_event_get_minutes (event));
-  bind_text (stmt, 8, convene_live_recovery_to_nick (convene_live_event_get_recovery (event)));
+  bind_text (stmt, 8, convene_live_event_get_kept_recovery (event));
   return run (stmt);
 }
 
