@@ -14,6 +14,7 @@
 #include "convene-note-files.h"
 #include "convene-limits.h"
 #include "convene-validate.h"
+#include "note-pdf-fixture.h"
 #include "store-fixtures.h"
 
 static ConveneConceptNote *
@@ -785,6 +786,144 @@ test_documents (void)
   assert_person (agenda, 0, "Mr", "Daniel Osei", "Ambassador", "Permanent Mission of Ghana");
 }
 
+static char *
+pdf_text (GBytes  *pdf,
+          GError **error)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (pdf, &length);
+
+  return convene_note_extract_text (data, length, "note.pdf", error);
+}
+
+static ConveneConceptNote *
+parse_pdf_of (const char         *text,
+              const char * const *headings)
+{
+  g_autoptr(GBytes) pdf = note_pdf_from_text (text, headings);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read = pdf_text (pdf, &error);
+  ConveneConceptNote *note;
+
+  g_assert_no_error (error);
+  note = convene_concept_note_parse (read, -1, &error);
+  g_assert_no_error (error);
+  return note;
+}
+
+/* The side-event note as a PDF, its headings set bigger and bold, reads
+ * exactly as its text: the lines in reading order, the paragraphs told by
+ * the gaps between them, the headings by their font. */
+static void
+test_pdf (void)
+{
+  static const char *const headings[] = { "Introduction", "Proposed format", NULL };
+  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "tests", "notes", "notes",
+                                            "side-event.txt", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "..", "shared", "samples",
+                                              "side-event-concept-note.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *sample_text = NULL;
+  g_autoptr(ConveneConceptNote) expected = parse_file ("side-event.txt");
+  g_autoptr(ConveneConceptNote) from_pdf = NULL;
+  g_autofree char *want = describe_note (expected);
+  g_autofree char *got = NULL;
+
+  g_file_get_contents (path, &text, NULL, NULL);
+  g_assert_nonnull (text);
+  from_pdf = parse_pdf_of (text, headings);
+  got = describe_note (from_pdf);
+  g_assert_cmpstr (got, ==, want);
+
+  /* The real sample, when it is beside this checkout. */
+  if (g_file_get_contents (sample, &sample_text, NULL, NULL))
+    {
+      g_autoptr(ConveneConceptNote) plain = convene_concept_note_parse (sample_text, -1, NULL);
+      g_autoptr(ConveneConceptNote) pdf = parse_pdf_of (sample_text, headings);
+      g_autofree char *plain_described = describe_note (plain);
+      g_autofree char *pdf_described = describe_note (pdf);
+
+      g_assert_cmpstr (pdf_described, ==, plain_described);
+    }
+}
+
+/* Headings known only by their look: a big first line is the title; a
+ * bold heading whose words Convene does not know ends the list before it. */
+static void
+test_pdf_headings (void)
+{
+  static const char *const headings[] = { "Water for all", "Objectives", "Speakers and logistics", NULL };
+  static const char text[] =
+    "Water for all\n"
+    "\n"
+    "Objectives\n"
+    "- Agree on a roadmap\n"
+    "- Share what worked\n"
+    "\n"
+    "Speakers and logistics\n"
+    "The room seats eighty.\n"
+    "\n"
+    "Programme\n"
+    "1. Opening (10 min)\n"
+    "2. Panel (45 min)\n";
+  g_autoptr(ConveneConceptNote) note = parse_pdf_of (text, headings);
+  g_autoptr(GBytes) pdf = note_pdf_from_text (text, headings);
+  g_autofree char *read = pdf_text (pdf, NULL);
+
+  g_assert_true (strstr (read, "# Water for all\n") != NULL);
+  g_assert_true (strstr (read, "# Speakers and logistics\n") != NULL);
+  g_assert_true (strstr (read, "# The room") == NULL);
+  g_assert_cmpstr (note->title, ==, "Water for all");
+  g_assert_cmpuint (note->outcomes->len, ==, 2);
+  g_assert_cmpuint (note->parts->len, ==, 2);
+  assert_part (part_at (note, 1), "2. Panel", CONVENE_SEGMENT_KIND_PANEL, 45);
+}
+
+/* PDFs that are no note: one sentence each, and nothing read. */
+static void
+test_hostile_pdf (void)
+{
+  static const char *const headings[] = { "Programme", NULL };
+  g_autoptr(GBytes) whole = note_pdf_from_text ("Programme\n1. Opening (10 min)\n", headings);
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 3);
+  g_autoptr(GBytes) scanned = note_pdf_pages (2, FALSE);
+  g_autoptr(GBytes) thousand = note_pdf_pages (1000, TRUE);
+  g_autoptr(GBytes) encrypted = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  GByteArray *noise = g_byte_array_new ();
+  g_autoptr(GBytes) random = NULL;
+  struct { GBytes *pdf; int code; const char *words; } cases[] = {
+    { truncated, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT, "damaged" },
+    { scanned, CONVENE_CONCEPT_NOTE_ERROR_EMPTY, "scanned" },
+    { thousand, CONVENE_CONCEPT_NOTE_ERROR_TOO_LARGE, "1000 pages" },
+    { NULL, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT, "damaged" },
+    { NULL, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT, "password" },
+  };
+
+  g_byte_array_append (noise, (const guint8 *) "%PDF-1.5\n", 9);
+  for (guint i = 0; i < 4096; i++)
+    {
+      guint8 byte = (guint8) g_rand_int_range (rand, 0, 256);
+
+      g_byte_array_append (noise, &byte, 1);
+    }
+  random = g_byte_array_free_to_bytes (noise);
+  cases[3].pdf = random;
+  encrypted = note_pdf_encrypted ();
+  cases[4].pdf = encrypted;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = pdf_text (cases[i].pdf, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_null (text);
+      g_assert_error (error, CONVENE_CONCEPT_NOTE_ERROR, cases[i].code);
+      g_assert_true (strstr (error->message, cases[i].words) != NULL);
+    }
+}
+
 /* Hostile and broken documents: one sentence each, nothing read. */
 static void
 test_hostile_documents (void)
@@ -854,6 +993,9 @@ main (int   argc,
   g_test_add_func ("/notes/large", test_large);
   g_test_add_func ("/notes/documents", test_documents);
   g_test_add_func ("/notes/hostile-documents", test_hostile_documents);
+  g_test_add_func ("/notes/pdf", test_pdf);
+  g_test_add_func ("/notes/pdf-headings", test_pdf_headings);
+  g_test_add_func ("/notes/hostile-pdf", test_hostile_pdf);
   g_test_add_func ("/notes/shared-sample", test_shared_sample);
   g_test_add_func ("/notes/import", test_import);
   g_test_add_func ("/notes/import-without-lengths", test_import_without_lengths);

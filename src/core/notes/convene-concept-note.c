@@ -51,6 +51,7 @@ typedef struct
   int        alt_value;
   int        clock_end;     /* LABEL_CLOCK: the end minute, or CONVENE_NOTE_NO_TIME */
   gboolean   blank_before;
+  gboolean   heading;       /* marked as one ("# Background", or a PDF's bigger or bold line) */
 } Line;
 
 typedef enum {
@@ -1885,6 +1886,22 @@ handle_line (Parser     *self,
     }
 
   heading = read_heading (line->text, &kind, &rest);
+  /* A line set as a heading that names no section Convene knows: the
+   * document's title when nothing came before, else a section to pass over.
+   * Numbered lines, lines with minutes and role lines keep their meaning. */
+  if (heading == HEADING_NONE && line->heading && line->style == LABEL_NONE &&
+      convene_concept_note_read_minutes (line->text, NULL, NULL) == CONVENE_NOTE_NO_MINUTES &&
+      !read_role_line (line->text, &role, &value))
+    {
+      if (!self->seen_heading && *self->note->title == '\0' && self->note->parts->len == 0)
+        {
+          g_free (self->note->title);
+          self->note->title = g_strdup (line->text);
+          trim_title (self->note->title);
+          return TRUE;
+        }
+      heading = HEADING_OTHER;
+    }
   if (heading != HEADING_NONE)
     {
       /* "CONCEPT NOTE" above the title does not end the search for it. */
@@ -2205,6 +2222,21 @@ read_lines (const char *text,
           continue;
         }
 
+      /* A Markdown heading, or a line a PDF sets as one. */
+      {
+        const char *hashes = squeezed;
+
+        while (*hashes == '#' && hashes - squeezed < 6)
+          hashes++;
+        if (hashes > squeezed && *hashes == ' ')
+          {
+            char *bare = g_strdup (hashes + 1);
+
+            g_free (squeezed);
+            squeezed = bare;
+            line.heading = TRUE;
+          }
+      }
       rest = read_label (squeezed, &line);
       if (line.label == NULL)
         line.label = g_strdup ("");
