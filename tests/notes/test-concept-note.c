@@ -216,12 +216,62 @@ test_side_event (void)
                    "Ingrid Berg moderator 2 -1\n"
                    "Tomás Ruiz moderator 2 -1\n");
 
-  g_assert_cmpuint (note->outcomes->len, ==, 5);
-  assert_outcome (note, 0, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
+  /* "This side event aims to bring these actors together and to compare
+   * what has worked": two objectives, before the questions. */
+  g_assert_cmpuint (note->outcomes->len, ==, 7);
+  assert_outcome (note, 0, CONVENE_OUTCOME_KIND_OBJECTIVE, "Bring these actors together.");
+  assert_outcome (note, 1, CONVENE_OUTCOME_KIND_OBJECTIVE, "Compare what has worked.");
+  assert_outcome (note, 2, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
                   "Which local data should every coastal city collect before it invests in protection, "
                   "and who should own that data?");
-  assert_outcome (note, 4, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
+  assert_outcome (note, 6, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
                   "How can river basin agreements inform cooperation between coastal cities?");
+}
+
+/* Objectives and expected outcomes stated in sentences become checklist
+ * items, one per aim; a note with an Objectives list keeps only its list. */
+static void
+test_purposes (void)
+{
+  static const struct { const char *text; const char *expected; } cases[] = {
+    { "The objectives of the event are to raise awareness of coastal flooding and to agree on a shared "
+      "data standard.\nProgramme\n1. Opening (10 min)\n",
+      "objective Raise awareness of coastal flooding.\nobjective Agree on a shared data standard.\n" },
+    { "Programme\n1. Opening (10 min)\n\nThis side event aims to provide a dialogue on health, facilitate "
+      "the sharing of perspectives and provide examples, instruments and activities.\n",
+      "objective Provide a dialogue on health.\nobjective Facilitate the sharing of perspectives.\n"
+      "objective Provide examples, instruments and activities.\n" },
+    { "The main objective of this briefing is to present the strategy; to hear from students.\n"
+      "Expected outcomes include a joint statement on nurse training; a list of pilot schools.\n"
+      "Programme\n1. Opening (10 min)\n",
+      "objective Present the strategy.\nobjective Hear from students.\n"
+      "expected-outcome A joint statement on nurse training.\nexpected-outcome A list of pilot schools.\n" },
+    { "Cet événement vise à renforcer la coopération et à partager les bonnes pratiques.\n"
+      "Programme\n1. Ouverture (10 min)\n",
+      "objective Renforcer la coopération.\nobjective Partager les bonnes pratiques.\n" },
+    /* "aimed at" describes something else; an Objectives list wins over prose. */
+    { "A code aimed at better understanding migration.\nProgramme\n1. Opening (10 min)\n", "" },
+    { "This event aims to do many things.\n\nObjectives\n- Agree on a roadmap\n\nProgramme\n1. Opening (10 min)\n",
+      "objective Agree on a roadmap\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConveneConceptNote) note = convene_concept_note_parse (cases[i].text, -1, &error);
+      GString *got = g_string_new (NULL);
+      g_autofree char *described = NULL;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < note->outcomes->len; j++)
+        {
+          ConveneNoteOutcome *outcome = g_ptr_array_index (note->outcomes, j);
+
+          g_string_append_printf (got, "%s %s\n", convene_outcome_kind_to_nick (outcome->kind), outcome->text);
+        }
+      described = g_string_free (got, FALSE);
+      g_assert_cmpstr (described, ==, cases[i].expected);
+    }
 }
 
 /* The programme told in one sentence: four parts in order, no lengths. */
@@ -514,23 +564,22 @@ test_shared_sample (void)
   actual_people = describe_assignments (project);
   g_assert_cmpstr (actual_people, ==, expected_people);
 
-  /* The guiding questions, in order (the example's objectives were written
-   * by hand from the introduction's prose). */
+  /* The checklist, in order: the three objectives the introduction states
+   * in one sentence ("This side event aims to provide …, facilitate … and
+   * provide …"), then the five guiding questions. */
   outcomes = G_LIST_MODEL (convene_session_get_outcomes (want));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==,
+                    g_list_model_get_n_items (outcomes));
   for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
     {
       g_autoptr(ConveneOutcome) a = g_list_model_get_item (outcomes, i);
-      g_autoptr(ConveneOutcome) b = NULL;
+      g_autoptr(ConveneOutcome) b = g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), i);
 
-      if (convene_outcome_get_kind (a) != CONVENE_OUTCOME_KIND_GUIDING_QUESTION)
-        continue;
-      b = g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), questions++);
-      g_assert_nonnull (b);
-      g_assert_cmpint (convene_outcome_get_kind (b), ==, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+      g_assert_cmpint (convene_outcome_get_kind (b), ==, convene_outcome_get_kind (a));
       g_assert_cmpstr (convene_outcome_get_text (b), ==, convene_outcome_get_text (a));
+      questions += convene_outcome_get_kind (b) == CONVENE_OUTCOME_KIND_GUIDING_QUESTION;
     }
   g_assert_cmpuint (questions, ==, 5);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==, 5);
 }
 
 /* Importing into an open project: one step, people already on the roster
@@ -590,7 +639,7 @@ test_import (void)
   g_assert_true (convene_segment_get_has_target (segment));
   g_assert_cmpuint (convene_segment_get_duration (segment), ==, 60);
   g_assert_cmpuint (convene_segment_get_length (segment), ==, 60);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==, 7);
 
   /* Seven new people: Mei Tanaka was already there. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==,
@@ -986,6 +1035,7 @@ main (int   argc,
   g_test_add_func ("/notes/minutes", test_minutes);
   g_test_add_func ("/notes/side-event", test_side_event);
   g_test_add_func ("/notes/prose", test_prose);
+  g_test_add_func ("/notes/purposes", test_purposes);
   g_test_add_func ("/notes/agenda", test_agenda);
   g_test_add_func ("/notes/bullets", test_bullets);
   g_test_add_func ("/notes/french", test_french);

@@ -69,7 +69,7 @@ test_import (void)
   g_assert_no_error (error);
   g_test_message ("%s", report);
   g_assert_true (g_str_has_prefix (report, "Created "));
-  g_assert_nonnull (strstr (report, "\n10 segments\n8 people\n5 checklist items\n"));
+  g_assert_nonnull (strstr (report, "\n10 segments\n8 people\n7 checklist items\n"));
   g_assert_cmpuint (count_sessions (project_path), ==, 1);
 
   g_file_get_contents (txt_path, &text, NULL, NULL);
@@ -80,7 +80,7 @@ test_import (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (second, "Added the session "));
   /* The people are on the roster already: the counts are the note's. */
-  g_assert_nonnull (strstr (second, "\n10 segments\n8 people\n5 checklist items\n"));
+  g_assert_nonnull (strstr (second, "\n10 segments\n8 people\n7 checklist items\n"));
   g_assert_cmpuint (count_sessions (project_path), ==, 2);
 
   fixture_remove_dir (dir);

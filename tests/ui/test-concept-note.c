@@ -196,7 +196,7 @@ test_paste_and_import (void)
   wait_for_label (GTK_WIDGET (window), "III. Moderated discussion");
 
   described = describe_session (last_session (project));
-  g_assert_cmpstr (described, ==, "Concept Note 90: welcome/10 panel/60[6] discussion/20 closing/3 (5 checklist)");
+  g_assert_cmpstr (described, ==, "Concept Note 90: welcome/10 panel/60[6] discussion/20 closing/3 (7 checklist)");
   {
     g_autoptr(ConveneProject) saved = load_file (file);
     g_autofree char *on_disk = describe_session (last_session (saved));

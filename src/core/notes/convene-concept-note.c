@@ -2174,6 +2174,127 @@ read_prose_programme (Parser *self)
     }
 }
 
+/* Objectives and expected outcomes written as prose */
+
+/* What a sentence says the event is for, or expects to come of it, and the
+ * words it starts the list with. English and French. */
+static const struct { const char *pattern; ConveneOutcomeKind kind; } purpose_patterns[] = {
+  { "\\b(?:main\\s+|key\\s+|specific\\s+)?(?:objectives?|aims?|goals?|purpose)\\s+(?:of\\s+[^.;:]{1,80}?\\s+)?"
+    "(?:are|is|will\\s+be)\\s+(?:to\\s+|as\\s+follows\\s*:?\\s*)(.+)", CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\b(?:aims?|seeks?|intends?|is\\s+intended|is\\s+designed|will\\s+aim|will\\s+seek)\\s+(?:to|at)\\s+(.+)",
+    CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\b(?:vise|visent|cherche|cherchent)\\s+à\\s+(.+)", CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\ba\\s+pour\\s+(?:objectifs?|but)\\s+de\\s+(.+)", CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\bobjectifs?\\s+(?:de\\s+[^.;:]{1,80}?\\s+)?(?:sont|est)\\s+(?:de\\s+|d['’]\\s*)(.+)",
+    CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\bexpected\\s+(?:outcomes?|results?)\\s+(?:of\\s+[^.;:]{1,80}?\\s+)?(?:include|includes|are|is|will\\s+be)"
+    "\\s*:?\\s+(.+)", CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME },
+  { "\\bis\\s+expected\\s+to\\s+(?:result\\s+in|produce|lead\\s+to|yield|deliver)\\s+(.+)",
+    CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME },
+  { "\\brésultats\\s+attendus\\s+(?:sont|incluent|comprennent)\\s*:?\\s+(.+)",
+    CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME },
+};
+
+/* Verbs an objective starts with: "provide X, facilitate Y and share Z" is
+ * three objectives, "examples, instruments and activities" is one. */
+#define OBJECTIVE_VERBS \
+  "provide|facilitate|raise|agree|share|discuss|identify|explore|promote|strengthen|foster|review|present|" \
+  "highlight|showcase|build|develop|exchange|examine|launch|mobili[sz]e|enhance|increase|improve|support|" \
+  "encourage|engage|inform|create|establish|adopt|endorse|take|reflect|bring|compare|learn|consider|assess|" \
+  "advocate|outline|map|offer|generate|catalys?[sz]e|showcase|discuss|celebrate|recognise|recognize|ensure|" \
+  "renforcer|promouvoir|partager|identifier|examiner|favoriser|sensibiliser|présenter|discuter|échanger"
+
+/* The objectives of one list: "to raise X and to agree on Y; to share Z". */
+static void
+add_purpose_items (ConveneConceptNote *note,
+                   ConveneOutcomeKind  kind,
+                   const char         *list,
+                   guint              *at)
+{
+  static GRegex *always;
+  static GRegex *verbs;
+  g_autofree char *text = squeeze (list, -1);
+  g_auto(GStrv) pieces = NULL;
+
+  /* The sentence's end is no part of its last item. */
+  while (*text != '\0' && strchr (".!", text[strlen (text) - 1]) != NULL)
+    text[strlen (text) - 1] = '\0';
+  pieces = g_regex_split (regex_once (&always, "\\s*;\\s*|,?\\s+and\\s+to\\s+|,?\\s+et\\s+(?:à|de)\\s+"), text, 0);
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_auto(GStrv) items = kind == CONVENE_OUTCOME_KIND_OBJECTIVE
+                            ? g_regex_split (regex_once (&verbs, ",\\s+(?:and\\s+|et\\s+)?(?=(?:" OBJECTIVE_VERBS ")\\b)|"
+                                                                 "\\s+(?:and|et)\\s+(?=(?:" OBJECTIVE_VERBS ")\\b)"),
+                                             pieces[i], 0)
+                            : g_strdupv ((char *[]) { pieces[i], NULL });
+
+      for (guint j = 0; items[j] != NULL && note->outcomes->len < MAX_NOTE_OUTCOMES; j++)
+        {
+          char *item = g_strstrip (items[j]);
+          ConveneNoteOutcome *outcome;
+          g_autofree char *first = NULL;
+          gsize length;
+
+          if (g_ascii_strncasecmp (item, "to ", 3) == 0)
+            item += 3;
+          length = strlen (item);
+          if (g_utf8_strlen (item, -1) < 3 || length >= MAX_ITEM_BYTES)
+            continue;
+          first = g_utf8_strup (item, g_utf8_next_char (item) - item);
+          outcome = g_new0 (ConveneNoteOutcome, 1);
+          outcome->kind = kind;
+          outcome->text = g_strconcat (first, g_utf8_next_char (item),
+                                       strchr (".?!", item[length - 1]) != NULL ? "" : ".", NULL);
+          g_ptr_array_insert (note->outcomes, (gint) (*at)++, outcome);
+        }
+    }
+}
+
+static gboolean
+has_outcome_of (ConveneConceptNote *note,
+                ConveneOutcomeKind  kind)
+{
+  for (guint i = 0; i < note->outcomes->len; i++)
+    if (((ConveneNoteOutcome *) g_ptr_array_index (note->outcomes, i))->kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
+/* "The objectives of the event are to raise awareness of X and to agree
+ * on Y." "This side event aims to …" "Expected outcomes include …": the
+ * checklist a note without an Objectives heading still gives. They come
+ * first, as the prose that states them comes before the lists. */
+static void
+read_prose_purposes (Parser *self)
+{
+  static GRegex *sentences;
+  static GRegex *compiled[G_N_ELEMENTS (purpose_patterns)];
+  g_auto(GStrv) each = g_regex_split (regex_once (&sentences, "(?<=[.!?])\\s+(?=[[:upper:]])|\\n"),
+                                      self->prose->str, 0);
+  gboolean had[CONVENE_N_OUTCOME_KINDS] = { FALSE };
+  guint at = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (had); k++)
+    had[k] = has_outcome_of (self->note, (ConveneOutcomeKind) k);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    for (guint p = 0; p < G_N_ELEMENTS (purpose_patterns); p++)
+      {
+        g_autoptr(GMatchInfo) match = NULL;
+
+        if (had[purpose_patterns[p].kind] ||
+            !g_regex_match (regex_once (&compiled[p], purpose_patterns[p].pattern), each[i], 0, &match))
+          continue;
+        {
+          g_autofree char *list = g_match_info_fetch (match, 1);
+
+          add_purpose_items (self->note, purpose_patterns[p].kind, list, &at);
+        }
+        break;
+      }
+}
+
 /* Putting it together */
 
 /* The note's lines, squeezed, with a label alone on its line ("I." then
@@ -2355,6 +2476,7 @@ convene_concept_note_parse (const char *text,
   for (guint i = 0; i < lines->len && !too_many (&parser); i++)
     handle_line (&parser, &g_array_index (lines, Line, i));
 
+  read_prose_purposes (&parser);
   if (note->parts->len == 0)
     read_prose_programme (&parser);
   else if (parser.format_prose->len > 0)
