@@ -274,6 +274,97 @@ test_purposes (void)
     }
 }
 
+/* What each line became, for the review: its mark, what it points at, and
+ * the lines in doubt with the reason; removing a result in the review takes
+ * its roles with it and marks its lines removed. */
+static ConveneNoteLine *
+line_at (ConveneConceptNote *note,
+         const char         *start)
+{
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+
+      if (g_str_has_prefix (line->text, start))
+        return line;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_review_marks (void)
+{
+  static const char text[] =
+    "Water for all\n"
+    "Objectives\n"
+    "- Agree on a roadmap\n"
+    "\n"
+    "Programme\n"
+    "1. Opening (10 min)\n"
+    "2. Panel\n"
+    "a) Rain in cities\n"
+    "Ana Silva, Engineer, UN-Water\n"
+    "b) Rivers\n"
+    "Ben Okoro\n"
+    "Coffee break\n"
+    "3. Closing (5 min)\n"
+    "Moderator: Dr Eva Lind (WHO)\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneConceptNote) note = convene_concept_note_parse (text, -1, &error);
+  ConveneNoteLine *line;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (note->lines->len, ==, 13);
+  g_assert_cmpint (line_at (note, "Water for all")->mark, ==, CONVENE_NOTE_MARK_DETAIL);
+  g_assert_cmpint (line_at (note, "Objectives")->mark, ==, CONVENE_NOTE_MARK_HEADING);
+  line = line_at (note, "- Agree");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_CHECKLIST);
+  g_assert_cmpint (line->outcome, ==, 0);
+  line = line_at (note, "1. Opening");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_SEGMENT);
+  g_assert_cmpint (line->part, ==, 0);
+  g_assert_null (line->doubt);
+  line = line_at (note, "b) Rivers");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_ITEM);
+  g_assert_cmpint (line->part, ==, 1);
+  g_assert_cmpint (line->item, ==, 1);
+  /* No minutes for the panel or its talks. */
+  g_assert_nonnull (line_at (note, "2. Panel")->doubt);
+  g_assert_nonnull (line->doubt);
+  line = line_at (note, "Ana Silva");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_PERSON);
+  g_assert_null (line->doubt);
+  /* A name alone: who is it with? */
+  line = line_at (note, "Ben Okoro");
+  g_assert_true (line->mark == CONVENE_NOTE_MARK_PERSON || line->mark == CONVENE_NOTE_MARK_PROSE);
+  line = line_at (note, "Coffee break");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_PROSE);
+  g_assert_nonnull (line->doubt);
+  g_assert_nonnull (strstr (line->doubt, "not numbered"));
+  g_assert_cmpint (line_at (note, "Moderator:")->mark, ==, CONVENE_NOTE_MARK_PERSON);
+  g_assert_cmpuint (convene_concept_note_count_doubts (note), >=, 3);
+
+  /* Taking the panel out takes its talks, their presenter and the lines. */
+  g_assert_cmpuint (note->roles->len, ==, 2);
+  convene_concept_note_remove_part (note, 1, -1);
+  g_assert_cmpuint (note->parts->len, ==, 2);
+  g_assert_cmpint (line_at (note, "2. Panel")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
+  g_assert_null (line_at (note, "2. Panel")->doubt);
+  g_assert_cmpint (line_at (note, "a) Rain")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
+  g_assert_cmpint (line_at (note, "3. Closing")->part, ==, 1);
+  g_assert_cmpuint (note->roles->len, ==, 1);
+  g_assert_cmpint (((ConveneNoteRole *) g_ptr_array_index (note->roles, 0))->part, <, 0);
+
+  convene_concept_note_remove_person (note, 0);
+  g_assert_cmpint (line_at (note, "Ana Silva")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
+  g_assert_cmpint (line_at (note, "Moderator:")->person, ==, 0);
+  g_assert_cmpuint (note->roles->len, ==, 1);
+  convene_concept_note_remove_outcome (note, 0);
+  g_assert_cmpuint (note->outcomes->len, ==, 0);
+  g_assert_cmpint (line_at (note, "- Agree")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
+}
+
 /* The programme told in one sentence: four parts in order, no lengths. */
 static void
 test_prose (void)
@@ -1036,6 +1127,7 @@ main (int   argc,
   g_test_add_func ("/notes/side-event", test_side_event);
   g_test_add_func ("/notes/prose", test_prose);
   g_test_add_func ("/notes/purposes", test_purposes);
+  g_test_add_func ("/notes/review-marks", test_review_marks);
   g_test_add_func ("/notes/agenda", test_agenda);
   g_test_add_func ("/notes/bullets", test_bullets);
   g_test_add_func ("/notes/french", test_french);

@@ -79,6 +79,8 @@ typedef struct
   GString            *format_prose;  /* the prose of the format section: the description */
   GArray             *clock_starts;  /* int per part: its start, for agendas of start times */
   guint               n_items;       /* items of all parts */
+  ConveneNoteMark     mark;          /* what the line being read was, when a branch says so */
+  gboolean            marked;
 } Parser;
 
 /* Freeing */
@@ -131,7 +133,19 @@ convene_concept_note_free (ConveneConceptNote *note)
   g_ptr_array_unref (note->people);
   g_ptr_array_unref (note->roles);
   g_ptr_array_unref (note->outcomes);
+  if (note->lines != NULL)
+    g_ptr_array_unref (note->lines);
   g_free (note);
+}
+
+static void
+note_line_free (gpointer data)
+{
+  ConveneNoteLine *line = data;
+
+  g_free (line->text);
+  g_free (line->doubt);
+  g_free (line);
 }
 
 static void
@@ -1732,7 +1746,11 @@ handle_prose (Parser     *self,
   int slot = read_slot (text);
 
   if (slot != CONVENE_NOTE_NO_MINUTES && self->note->slot_minutes == CONVENE_NOTE_NO_MINUTES)
-    self->note->slot_minutes = slot;
+    {
+      self->note->slot_minutes = slot;
+      self->mark = CONVENE_NOTE_MARK_DETAIL;
+      self->marked = TRUE;
+    }
   if (*self->note->date == '\0')
     {
       g_autofree char *date = read_date (text);
@@ -1744,6 +1762,8 @@ handle_prose (Parser     *self,
 
           g_free (self->note->date);
           self->note->date = g_steal_pointer (&date);
+          self->mark = CONVENE_NOTE_MARK_DETAIL;
+          self->marked = TRUE;
           if (read_times (text, &start, &minutes) && self->note->start_time == CONVENE_NOTE_NO_TIME)
             {
               self->note->start_time = start;
@@ -1882,6 +1902,8 @@ handle_line (Parser     *self,
   if (line->style == LABEL_NONE && read_field (line->text, &field, &value))
     {
       handle_field (self, field, value);
+      self->mark = CONVENE_NOTE_MARK_DETAIL;
+      self->marked = TRUE;
       return TRUE;
     }
 
@@ -1898,12 +1920,16 @@ handle_line (Parser     *self,
           g_free (self->note->title);
           self->note->title = g_strdup (line->text);
           trim_title (self->note->title);
+          self->mark = CONVENE_NOTE_MARK_DETAIL;
+          self->marked = TRUE;
           return TRUE;
         }
       heading = HEADING_OTHER;
     }
   if (heading != HEADING_NONE)
     {
+      self->mark = CONVENE_NOTE_MARK_HEADING;
+      self->marked = TRUE;
       /* "CONCEPT NOTE" above the title does not end the search for it. */
       self->seen_heading = self->seen_heading || heading != HEADING_OTHER || !is_cover_heading (line->text);
       self->titled = NULL;
@@ -1935,6 +1961,9 @@ handle_line (Parser     *self,
   if ((line->style == LABEL_NONE || line->style == LABEL_BULLET) && read_role_line (line->text, &role, &value))
     {
       handle_role_line (self, role, value);
+      /* "Panellists:" alone opens the list of people below it. */
+      self->mark = CONVENE_NOTE_MARK_HEADING;
+      self->marked = TRUE;
       return TRUE;
     }
 
@@ -2040,6 +2069,8 @@ handle_line (Parser     *self,
       g_free (self->note->title);
       self->note->title = g_strdup (line->text);
       trim_title (self->note->title);
+      self->mark = CONVENE_NOTE_MARK_DETAIL;
+      self->marked = TRUE;
       return TRUE;
     }
 
@@ -2288,11 +2319,291 @@ read_prose_purposes (Parser *self)
           continue;
         {
           g_autofree char *list = g_match_info_fetch (match, 1);
+          g_autofree char *start = NULL;
+          guint first = at;
+          int from = 0;
 
           add_purpose_items (self->note, purpose_patterns[p].kind, list, &at);
+          /* The lines after it point further down the checklist now; the
+           * line that says it becomes the first of them. */
+          g_match_info_fetch_pos (match, 0, &from, NULL);
+          start = g_strndup (each[i] + from, 24);
+          for (guint l = 0; l < self->note->lines->len; l++)
+            {
+              ConveneNoteLine *line = g_ptr_array_index (self->note->lines, l);
+
+              if (line->outcome >= (int) first)
+                line->outcome += (int) (at - first);
+              else if (line->mark == CONVENE_NOTE_MARK_PROSE && at > first && strstr (line->text, start) != NULL)
+                {
+                  line->mark = CONVENE_NOTE_MARK_CHECKLIST;
+                  line->outcome = (int) first;
+                }
+            }
         }
         break;
       }
+}
+
+/* The review: what each line became */
+
+typedef struct
+{
+  guint               parts;
+  guint               items;
+  guint               people;
+  guint               roles;
+  guint               outcomes;
+  ConveneNoteOutcome *outcome;
+  gsize               outcome_length;
+  ConveneNotePart    *titled;
+  gsize               titled_length;
+  Mode                mode;
+} Snapshot;
+
+static void
+take_snapshot (Parser   *self,
+               Snapshot *snapshot)
+{
+  snapshot->parts = self->note->parts->len;
+  snapshot->items = self->n_items;
+  snapshot->people = self->note->people->len;
+  snapshot->roles = self->note->roles->len;
+  snapshot->outcomes = self->note->outcomes->len;
+  snapshot->outcome = self->outcome;
+  snapshot->outcome_length = self->outcome != NULL ? strlen (self->outcome->text) : 0;
+  snapshot->titled = self->titled;
+  snapshot->titled_length = self->titled != NULL ? strlen (self->titled->title) : 0;
+  snapshot->mode = self->mode;
+  self->marked = FALSE;
+}
+
+/* Where part (a part or an item) is: *out_part, and *out_item or -1. */
+static gboolean
+locate_part (ConveneConceptNote *note,
+             ConveneNotePart    *wanted,
+             int                *out_part,
+             int                *out_item)
+{
+  for (guint i = 0; i < note->parts->len; i++)
+    {
+      ConveneNotePart *part = g_ptr_array_index (note->parts, i);
+
+      *out_part = (int) i;
+      *out_item = -1;
+      if (part == wanted)
+        return TRUE;
+      for (guint j = 0; j < part->items->len; j++)
+        if (g_ptr_array_index (part->items, j) == wanted)
+          {
+            *out_item = (int) j;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+static void
+record_line (Parser         *self,
+             const Line     *line,
+             const Snapshot *before)
+{
+  ConveneConceptNote *note = self->note;
+  ConveneNoteLine *record = g_new0 (ConveneNoteLine, 1);
+
+  record->text = *line->label != '\0' ? g_strconcat (line->label, " ", line->text, NULL) : g_strdup (line->text);
+  record->mark = CONVENE_NOTE_MARK_PROSE;
+  record->part = record->item = record->outcome = record->person = -1;
+
+  if (note->parts->len > before->parts)
+    {
+      record->mark = CONVENE_NOTE_MARK_SEGMENT;
+      record->part = (int) note->parts->len - 1;
+    }
+  else if (self->n_items > before->items)
+    {
+      record->mark = CONVENE_NOTE_MARK_ITEM;
+      record->part = (int) note->parts->len - 1;
+      record->item = current_item_index (self);
+    }
+  else if (note->roles->len > before->roles || note->people->len > before->people)
+    {
+      record->mark = CONVENE_NOTE_MARK_PERSON;
+      record->person = note->roles->len > before->roles
+                       ? (int) ((ConveneNoteRole *) g_ptr_array_index (note->roles, before->roles))->person
+                       : (int) before->people;
+      for (guint i = before->roles; i < note->roles->len && record->doubt == NULL; i++)
+        {
+          ConveneNotePerson *person = g_ptr_array_index (note->people,
+                                                         ((ConveneNoteRole *) g_ptr_array_index (note->roles, i))->person);
+
+          if (*person->organisation == '\0')
+            /* Translators: a doubt about a line of the concept note. */
+            record->doubt = g_strdup_printf (_("No organisation found for %s."), person->name);
+        }
+    }
+  else if (note->outcomes->len > before->outcomes)
+    {
+      record->mark = CONVENE_NOTE_MARK_CHECKLIST;
+      record->outcome = (int) note->outcomes->len - 1;
+    }
+  else if (self->marked)
+    record->mark = self->mark;
+  else if (before->outcome != NULL && self->outcome == before->outcome &&
+           strlen (before->outcome->text) != before->outcome_length)
+    {
+      record->mark = CONVENE_NOTE_MARK_CHECKLIST;
+      for (guint i = 0; i < note->outcomes->len; i++)
+        if (g_ptr_array_index (note->outcomes, i) == self->outcome)
+          record->outcome = (int) i;
+    }
+  else if (before->titled != NULL && strlen (before->titled->title) != before->titled_length &&
+           locate_part (note, before->titled, &record->part, &record->item))
+    record->mark = record->item >= 0 ? CONVENE_NOTE_MARK_ITEM : CONVENE_NOTE_MARK_SEGMENT;
+  else if (before->mode == MODE_PROGRAMME && kind_of (line->text) != CONVENE_SEGMENT_KIND_CUSTOM &&
+           !is_sentence (line->text) && g_utf8_strlen (line->text, -1) <= 80 &&
+           !g_str_has_suffix (line->text, ".") && !g_unichar_islower (g_utf8_get_char (line->text)))
+    record->doubt = g_strdup (_("Looks like a part of the programme but is not numbered, so it was not made a segment."));
+
+  g_ptr_array_add (note->lines, record);
+}
+
+/* Doubts that only the whole note settles: parts whose length is still
+ * unknown once the lengths are shared out. */
+static void
+finish_doubts (ConveneConceptNote *note)
+{
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+      ConveneNotePart *part;
+      int minutes;
+
+      if ((line->mark != CONVENE_NOTE_MARK_SEGMENT && line->mark != CONVENE_NOTE_MARK_ITEM) || line->doubt != NULL)
+        continue;
+      /* Only the line that starts a part or item, not the rest of its title. */
+      if (i > 0)
+        {
+          ConveneNoteLine *previous = g_ptr_array_index (note->lines, i - 1);
+
+          if (previous->mark == line->mark && previous->part == line->part && previous->item == line->item)
+            continue;
+        }
+      part = g_ptr_array_index (note->parts, line->part);
+      if (line->item >= 0)
+        part = g_ptr_array_index (part->items, line->item);
+      minutes = line->item >= 0 ? part->minutes : convene_note_part_get_minutes (part);
+      if (minutes == CONVENE_NOTE_NO_MINUTES)
+        line->doubt = g_strdup (_("No length found: give it one in the draft."));
+    }
+}
+
+static void
+line_removed (ConveneNoteLine *line)
+{
+  line->mark = CONVENE_NOTE_MARK_REMOVED;
+  line->part = line->item = line->outcome = line->person = -1;
+  g_clear_pointer (&line->doubt, g_free);
+}
+
+void
+convene_concept_note_remove_part (ConveneConceptNote *note,
+                                  guint               part,
+                                  int                 item)
+{
+  ConveneNotePart *whole;
+
+  g_return_if_fail (note != NULL);
+  g_return_if_fail (part < note->parts->len);
+  whole = g_ptr_array_index (note->parts, part);
+  g_return_if_fail (item < (int) whole->items->len);
+
+  for (guint i = note->roles->len; i-- > 0;)
+    {
+      ConveneNoteRole *role = g_ptr_array_index (note->roles, i);
+
+      if (role->part == (int) part && (item < 0 || role->item == item))
+        g_ptr_array_remove_index (note->roles, i);
+      else if (item < 0 && role->part > (int) part)
+        role->part--;
+      else if (item >= 0 && role->part == (int) part && role->item > item)
+        role->item--;
+    }
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+
+      if (line->part < 0)
+        continue;
+      if (line->part == (int) part && (item < 0 || line->item == item))
+        line_removed (line);
+      else if (item < 0 && line->part > (int) part)
+        line->part--;
+      else if (item >= 0 && line->part == (int) part && line->item > item)
+        line->item--;
+    }
+  if (item < 0)
+    g_ptr_array_remove_index (note->parts, part);
+  else
+    g_ptr_array_remove_index (whole->items, (guint) item);
+}
+
+void
+convene_concept_note_remove_person (ConveneConceptNote *note,
+                                    guint               person)
+{
+  g_return_if_fail (note != NULL);
+  g_return_if_fail (person < note->people->len);
+
+  for (guint i = note->roles->len; i-- > 0;)
+    {
+      ConveneNoteRole *role = g_ptr_array_index (note->roles, i);
+
+      if (role->person == person)
+        g_ptr_array_remove_index (note->roles, i);
+      else if (role->person > person)
+        role->person--;
+    }
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+
+      if (line->person == (int) person)
+        line_removed (line);
+      else if (line->person > (int) person)
+        line->person--;
+    }
+  g_ptr_array_remove_index (note->people, person);
+}
+
+void
+convene_concept_note_remove_outcome (ConveneConceptNote *note,
+                                     guint               outcome)
+{
+  g_return_if_fail (note != NULL);
+  g_return_if_fail (outcome < note->outcomes->len);
+
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+
+      if (line->outcome == (int) outcome)
+        line_removed (line);
+      else if (line->outcome > (int) outcome)
+        line->outcome--;
+    }
+  g_ptr_array_remove_index (note->outcomes, outcome);
+}
+
+guint
+convene_concept_note_count_doubts (ConveneConceptNote *note)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (note != NULL, 0);
+  for (guint i = 0; i < note->lines->len; i++)
+    n += ((ConveneNoteLine *) g_ptr_array_index (note->lines, i))->doubt != NULL;
+  return n;
 }
 
 /* Putting it together */
@@ -2459,6 +2770,7 @@ convene_concept_note_parse (const char *text,
   note->people = g_ptr_array_new_with_free_func (person_free);
   note->roles = g_ptr_array_new_with_free_func (g_free);
   note->outcomes = g_ptr_array_new_with_free_func (outcome_free);
+  note->lines = g_ptr_array_new_with_free_func (note_line_free);
 
   lines = read_lines (text, size);
   if (lines->len == 0)
@@ -2474,7 +2786,14 @@ convene_concept_note_parse (const char *text,
   parser.format_prose = g_string_new (NULL);
   parser.clock_starts = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint i = 0; i < lines->len && !too_many (&parser); i++)
-    handle_line (&parser, &g_array_index (lines, Line, i));
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      Snapshot before;
+
+      take_snapshot (&parser, &before);
+      handle_line (&parser, line);
+      record_line (&parser, line, &before);
+    }
 
   read_prose_purposes (&parser);
   if (note->parts->len == 0)
@@ -2485,6 +2804,7 @@ convene_concept_note_parse (const char *text,
       note->description = g_strdup (parser.format_prose->str);
     }
   finish_lengths (&parser);
+  finish_doubts (note);
 
   g_string_free (parser.prose, TRUE);
   g_string_free (parser.format_prose, TRUE);
