@@ -2464,6 +2464,10 @@ record_line (Parser         *self,
            !is_sentence (line->text) && g_utf8_strlen (line->text, -1) <= 80 &&
            !g_str_has_suffix (line->text, ".") && !g_unichar_islower (g_utf8_get_char (line->text)))
     record->doubt = g_strdup (_("Looks like a part of the programme but is not numbered, so it was not made a segment."));
+  else if (before->mode == MODE_PROGRAMME && note->parts->len > 0 && line->style == LABEL_NONE &&
+           looks_like_name (line->text))
+    record->doubt = g_strdup (_("Looks like a name, but no organisation or role came with it, so it was not added "
+                                "to the people."));
 
   g_ptr_array_add (note->lines, record);
 }
@@ -2504,6 +2508,25 @@ line_removed (ConveneNoteLine *line)
   line->mark = CONVENE_NOTE_MARK_REMOVED;
   line->part = line->item = line->outcome = line->person = -1;
   g_clear_pointer (&line->doubt, g_free);
+}
+
+/* After the person or checklist item at index (the int at offset in each
+ * line) went: its lines are marked removed, the lines after point one less. */
+static void
+lines_follow_removal (ConveneConceptNote *note,
+                      gsize               offset,
+                      int                 index)
+{
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+      int *value = G_STRUCT_MEMBER_P (line, offset);
+
+      if (*value == index)
+        line_removed (line);
+      else if (*value > index)
+        (*value)--;
+    }
 }
 
 void
@@ -2564,15 +2587,7 @@ convene_concept_note_remove_person (ConveneConceptNote *note,
       else if (role->person > person)
         role->person--;
     }
-  for (guint i = 0; i < note->lines->len; i++)
-    {
-      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
-
-      if (line->person == (int) person)
-        line_removed (line);
-      else if (line->person > (int) person)
-        line->person--;
-    }
+  lines_follow_removal (note, G_STRUCT_OFFSET (ConveneNoteLine, person), (int) person);
   g_ptr_array_remove_index (note->people, person);
 }
 
@@ -2583,15 +2598,7 @@ convene_concept_note_remove_outcome (ConveneConceptNote *note,
   g_return_if_fail (note != NULL);
   g_return_if_fail (outcome < note->outcomes->len);
 
-  for (guint i = 0; i < note->lines->len; i++)
-    {
-      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
-
-      if (line->outcome == (int) outcome)
-        line_removed (line);
-      else if (line->outcome > (int) outcome)
-        line->outcome--;
-    }
+  lines_follow_removal (note, G_STRUCT_OFFSET (ConveneNoteLine, outcome), (int) outcome);
   g_ptr_array_remove_index (note->outcomes, outcome);
 }
 
