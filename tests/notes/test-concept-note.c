@@ -354,6 +354,7 @@ static void
 test_prose (void)
 {
   g_autoptr(ConveneConceptNote) note = parse_file ("prose.txt");
+  ConveneNoteLine *line;
 
   g_assert_cmpstr (note->title, ==, "Briefing on the new regional strategy for nursing education");
   g_assert_cmpstr (note->date, ==, "2027-03-14");
@@ -371,6 +372,10 @@ test_prose (void)
   assert_part (part_at (note, 3), "Closing remarks by the president of the council",
                CONVENE_SEGMENT_KIND_CLOSING, CONVENE_NOTE_NO_MINUTES);
   g_assert_cmpuint (convene_concept_note_get_planned_minutes (note), ==, 0);
+  /* In the review, the sentence is what gave the segments, none timed. */
+  line = line_at (note, "The briefing will start with");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_SEGMENT);
+  g_assert_nonnull (line->doubt);
 
   g_assert_cmpuint (note->outcomes->len, ==, 2);
   assert_outcome (note, 0, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME,

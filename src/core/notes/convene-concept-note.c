@@ -2198,6 +2198,20 @@ read_prose_programme (Parser *self)
         prose_part (self, parts[c]);
       if (self->note->parts->len > 0)
         {
+          g_autofree char *start = g_strndup (each[i], 24);
+
+          /* The line the sentence starts on gave the segments. */
+          for (guint l = 0; l < self->note->lines->len; l++)
+            {
+              ConveneNoteLine *line = g_ptr_array_index (self->note->lines, l);
+
+              if (line->mark == CONVENE_NOTE_MARK_PROSE && strstr (line->text, start) != NULL)
+                {
+                  line->mark = CONVENE_NOTE_MARK_SEGMENT;
+                  line->part = 0;
+                  break;
+                }
+            }
           g_free (self->note->description);
           self->note->description = squeeze (each[i], -1);
           return;
