@@ -8,6 +8,7 @@
 #include "convene-concept-note-dialog.h"
 #include "convene-document.h"
 #include "convene-window.h"
+#include "note-pdf-fixture.h"
 #include "ui-test-support.h"
 
 /* "Import Concept Note…" as a planner uses it: the dialog opened from the
@@ -483,6 +484,51 @@ test_review_narrow (void)
   remove_project_file (file);
 }
 
+/* A PDF chosen in the dialog: read with its headings, the same draft as
+ * the text it was made from. */
+static void
+test_pdf (void)
+{
+  static const char *const headings[] = { "Background", "Proposed format", NULL };
+  g_autofree char *path = g_build_filename (tmp_dir, "pdf.convene", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmp_dir, "Side event.pdf", NULL);
+  g_autofree char *note = read_note ("side-event.txt");
+  g_autoptr(GBytes) pdf = note_pdf_from_text (note, headings);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  dialog = open_dialog (window);
+  convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), pdf_file);
+  wait_for_label (dialog, "II. Panel");
+  g_assert_true (shows_label (dialog, "93 min planned in a 90-minute slot"));
+  g_assert_true (shows_label (dialog, "C. Water utilities under pressure"));
+  g_assert_true (shows_label (dialog, "Dr Ingrid Berg"));
+  /* The headings came from the PDF's fonts. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (first_of_type (dialog, GTK_TYPE_TEXT_VIEW)));
+    GtkTextIter start;
+    GtkTextIter end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "\n# Proposed format\n"));
+  }
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+  g_unlink (pdf_path);
+}
+
 static void
 remove_tree (const char *dir)
 {
@@ -512,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/ui/concept-note/narrow-and-unreadable", test_narrow_and_unreadable);
   g_test_add_func ("/ui/concept-note/review", test_review);
   g_test_add_func ("/ui/concept-note/review-narrow", test_review_narrow);
+  g_test_add_func ("/ui/concept-note/pdf", test_pdf);
   status = g_test_run ();
 
   remove_tree (tmp_dir);
