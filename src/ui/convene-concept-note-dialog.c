@@ -366,6 +366,7 @@ fill_parts (ConveneConceptNoteDialog *self)
 
           tag_part (item_button, i, (int) j);
           g_signal_connect_object (item_button, "clicked", G_CALLBACK (remove_part_clicked), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), minutes_spin (self, item, i, (int) j, item_row));
           adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), item_button);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_row);
         }

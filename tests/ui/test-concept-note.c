@@ -395,10 +395,12 @@ test_review (void)
   collect_of_type (dialog, GTK_TYPE_SPIN_BUTTON, spins);
   collect_of_type (dialog, ADW_TYPE_COMBO_ROW, combos);
   g_assert_cmpuint (entries->len, ==, 3);
-  g_assert_cmpuint (spins->len, ==, 3);
+  /* A spin for each of the three segments and each of the panel's two talks. */
+  g_assert_cmpuint (spins->len, ==, 5);
   g_assert_cmpuint (combos->len, ==, 3);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Opening by the Mayor");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (g_ptr_array_index (spins, 1)), 45);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (g_ptr_array_index (spins, 3)), 15);
   adw_combo_row_set_selected (ADW_COMBO_ROW (g_ptr_array_index (combos, 2)), CONVENE_SEGMENT_KIND_QA);
   wait_for_label (dialog, "Opening by the Mayor");
   g_assert_true (shows_label (dialog, "60 min planned; the note states no slot"));
@@ -418,6 +420,12 @@ test_review (void)
 
     g_assert_cmpstr (convene_segment_get_title (first), ==, "Opening by the Mayor");
     g_assert_cmpuint (convene_segment_get_duration (panel), ==, 45);
+    {
+      g_autoptr(ConveneSegment) rivers =
+        g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 1);
+
+      g_assert_cmpuint (convene_segment_get_duration (rivers), ==, 15);
+    }
     g_assert_cmpint (convene_segment_get_kind (closing), ==, CONVENE_SEGMENT_KIND_QA);
   }
   /* Of the two people, only the moderator joined the roster. */
