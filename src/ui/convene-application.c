@@ -10,6 +10,7 @@
 #include "convene-cli.h"
 #include "convene-document.h"
 #include "convene-json.h"
+#include "convene-note-cli.h"
 #include "convene-project-files.h"
 #include "convene-ui-util.h"
 #include "convene-window.h"
@@ -684,6 +685,14 @@ run_cli (const char                    *option,
 
   if (export_options != NULL)
     ok = convene_cli_export_with_options (project, other, export_options, &error);
+  else if (convene_note_cli_is_note (path))
+    {
+      g_autofree char *report = NULL;
+
+      ok = convene_note_cli_import (other, project, &report, &error);
+      if (ok)
+        g_print ("%s", report);
+    }
   else
     ok = convene_cli_import (other, project, &error);
 
@@ -898,11 +907,13 @@ convene_application_init (ConveneApplication *self)
                                               "  convene --export=OUT.json PROJECT.convene   writes the project as JSON\n"
                                               "  convene --export=OUT.pdf PROJECT.convene    writes its run sheet as PDF\n"
                                               "  convene --import=IN.json PROJECT.convene    creates PROJECT from the JSON\n"
+                                              "  convene --import=NOTE.docx PROJECT.convene  adds a concept note (.txt, .md, .odt, .docx, .pdf) as a session\n"
                                               "  convene --fit=SESSION PROJECT.convene       proposes lengths that fit its slot\n"
                                               "Export, import and fit need no display."));
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("The run-sheet options apply only to --export=FILE.pdf. "
-                                                  "--import refuses to replace an existing project file. "
+                                                  "--import of JSON refuses to replace an existing project file; "
+                                                  "a concept note is added to the project, which is created when missing. "
                                                   "The exit status is 0 on success; on failure a one-line "
                                                   "message is printed and the status is 1."));
 }

@@ -1,8 +1,11 @@
 /* convene-concept-note-dialog.h: "Import Concept Note": the planner pastes
- * the text of a concept note or chooses a file, sees what it would become
- * (the session, its parts with their minutes or "length not given", the
- * people and their roles, the checklist) and imports it as a new session,
- * one undoable step. Emits "imported" (ConveneSession *) and closes. */
+ * the text of a concept note or chooses a file and reviews it: the source
+ * lines, each marked with what it became (doubtful ones flagged with the
+ * reason), beside the draft (the session, its parts with their minutes or
+ * "length not given", the people and their roles, the checklist), where
+ * titles, minutes and kinds can be changed and anything left out. Import
+ * creates the draft as a new session, one undoable step. Emits "imported"
+ * (ConveneSession *) and closes. */
 #pragma once
 
 #include <adwaita.h>
@@ -16,7 +19,7 @@ G_DECLARE_FINAL_TYPE (ConveneConceptNoteDialog, convene_concept_note_dialog, CON
 
 ConveneConceptNoteDialog *convene_concept_note_dialog_new       (GtkWindow       *parent,
                                                                  ConveneDocument *document);
-/* Reads file (a .txt, .md, .docx or .odt note) into the dialog; an unreadable file gets a
+/* Reads file (a .txt, .md, .docx, .odt or .pdf note) into the dialog; an unreadable file gets a
  * toast in the dialog and changes nothing. */
 void                      convene_concept_note_dialog_load_file (ConveneConceptNoteDialog *self,
                                                                  GFile                    *file);

@@ -1,7 +1,8 @@
 /* libFuzzer target: reading a concept note. Whatever file comes in (text,
- * or a Word or OpenDocument zip), the readers answer with a proposal or one
- * sentence; a proposal they accept must build into a project and come out
- * again on undo. */
+ * a Word or OpenDocument zip, or a PDF), the readers answer with a proposal
+ * or one sentence; each line's mark points at something the proposal holds,
+ * also after review edits take things out; a proposal they accept must
+ * build into a project and come out again on undo. */
 #define G_LOG_DOMAIN "convene-fuzz"
 #include "config.h"
 
@@ -20,6 +21,23 @@ LLVMFuzzerInitialize (int    *argc,
   /* A warning caused by input is a bug: make it a crash the fuzzer keeps. */
   g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
   return 0;
+}
+
+static void
+check_lines (ConveneConceptNote *note)
+{
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+
+      g_assert (line->part < (int) note->parts->len);
+      if (line->item >= 0)
+        g_assert (line->part >= 0 &&
+                  line->item < (int) ((ConveneNotePart *) g_ptr_array_index (note->parts, line->part))->items->len);
+      g_assert (line->person < (int) note->people->len);
+      g_assert (line->outcome < (int) note->outcomes->len);
+      g_assert (line->doubt == NULL || line->doubt[0] != '\0');
+    }
 }
 
 int
@@ -44,6 +62,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
   g_assert (note->parts->len > 0 || note->people->len > 0 || note->outcomes->len > 0);
+  check_lines (note);
+  /* What the review can take out, while something else is left to build. */
+  if (note->parts->len > 1)
+    convene_concept_note_remove_part (note, 0, -1);
+  if (note->parts->len > 0 && ((ConveneNotePart *) g_ptr_array_index (note->parts, 0))->items->len > 0)
+    convene_concept_note_remove_part (note, 0, 0);
+  if (note->people->len > 1)
+    convene_concept_note_remove_person (note, 0);
+  if (note->outcomes->len > 1)
+    convene_concept_note_remove_outcome (note, 0);
+  check_lines (note);
 
   command = convene_concept_note_build (note, project, "Fuzz", NULL, &error);
   if (command == NULL)

@@ -14,6 +14,7 @@
 #include "convene-note-files.h"
 #include "convene-limits.h"
 #include "convene-validate.h"
+#include "note-pdf-fixture.h"
 #include "store-fixtures.h"
 
 static ConveneConceptNote *
@@ -215,12 +216,137 @@ test_side_event (void)
                    "Ingrid Berg moderator 2 -1\n"
                    "Tomás Ruiz moderator 2 -1\n");
 
-  g_assert_cmpuint (note->outcomes->len, ==, 5);
-  assert_outcome (note, 0, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
+  /* "This side event aims to bring these actors together and to compare
+   * what has worked": two objectives, before the questions. */
+  g_assert_cmpuint (note->outcomes->len, ==, 7);
+  assert_outcome (note, 0, CONVENE_OUTCOME_KIND_OBJECTIVE, "Bring these actors together.");
+  assert_outcome (note, 1, CONVENE_OUTCOME_KIND_OBJECTIVE, "Compare what has worked.");
+  assert_outcome (note, 2, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
                   "Which local data should every coastal city collect before it invests in protection, "
                   "and who should own that data?");
-  assert_outcome (note, 4, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
+  assert_outcome (note, 6, CONVENE_OUTCOME_KIND_GUIDING_QUESTION,
                   "How can river basin agreements inform cooperation between coastal cities?");
+}
+
+/* Objectives and expected outcomes stated in sentences become checklist
+ * items, one per aim; a note with an Objectives list keeps only its list. */
+static void
+test_purposes (void)
+{
+  static const struct { const char *text; const char *expected; } cases[] = {
+    { "The objectives of the event are to raise awareness of coastal flooding and to agree on a shared "
+      "data standard.\nProgramme\n1. Opening (10 min)\n",
+      "objective Raise awareness of coastal flooding.\nobjective Agree on a shared data standard.\n" },
+    { "Programme\n1. Opening (10 min)\n\nThis side event aims to provide a dialogue on health, facilitate "
+      "the sharing of perspectives and provide examples, instruments and activities.\n",
+      "objective Provide a dialogue on health.\nobjective Facilitate the sharing of perspectives.\n"
+      "objective Provide examples, instruments and activities.\n" },
+    { "The main objective of this briefing is to present the strategy; to hear from students.\n"
+      "Expected outcomes include a joint statement on nurse training; a list of pilot schools.\n"
+      "Programme\n1. Opening (10 min)\n",
+      "objective Present the strategy.\nobjective Hear from students.\n"
+      "expected-outcome A joint statement on nurse training.\nexpected-outcome A list of pilot schools.\n" },
+    { "Cet événement vise à renforcer la coopération et à partager les bonnes pratiques.\n"
+      "Programme\n1. Ouverture (10 min)\n",
+      "objective Renforcer la coopération.\nobjective Partager les bonnes pratiques.\n" },
+    /* "aimed at" describes something else; an Objectives list wins over prose. */
+    { "A code aimed at better understanding migration.\nProgramme\n1. Opening (10 min)\n", "" },
+    { "This event aims to do many things.\n\nObjectives\n- Agree on a roadmap\n\nProgramme\n1. Opening (10 min)\n",
+      "objective Agree on a roadmap\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConveneConceptNote) note = convene_concept_note_parse (cases[i].text, -1, &error);
+      GString *got = g_string_new (NULL);
+      g_autofree char *described = NULL;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < note->outcomes->len; j++)
+        {
+          ConveneNoteOutcome *outcome = g_ptr_array_index (note->outcomes, j);
+
+          g_string_append_printf (got, "%s %s\n", convene_outcome_kind_to_nick (outcome->kind), outcome->text);
+        }
+      described = g_string_free (got, FALSE);
+      g_assert_cmpstr (described, ==, cases[i].expected);
+    }
+}
+
+/* What each line became, for the review: its mark, what it points at, and
+ * the lines in doubt with the reason; removing a result in the review takes
+ * its roles with it and marks its lines removed. */
+static ConveneNoteLine *
+line_at (ConveneConceptNote *note,
+         const char         *start)
+{
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+
+      if (g_str_has_prefix (line->text, start))
+        return line;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_review_marks (void)
+{
+  g_autoptr(ConveneConceptNote) note = parse_file ("review.txt");
+  ConveneNoteLine *line;
+
+  g_assert_cmpuint (note->lines->len, ==, 13);
+  g_assert_cmpint (line_at (note, "Water for all")->mark, ==, CONVENE_NOTE_MARK_DETAIL);
+  g_assert_cmpint (line_at (note, "Objectives")->mark, ==, CONVENE_NOTE_MARK_HEADING);
+  line = line_at (note, "- Agree");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_CHECKLIST);
+  g_assert_cmpint (line->outcome, ==, 0);
+  line = line_at (note, "1. Opening");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_SEGMENT);
+  g_assert_cmpint (line->part, ==, 0);
+  g_assert_null (line->doubt);
+  line = line_at (note, "b) Rivers");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_ITEM);
+  g_assert_cmpint (line->part, ==, 1);
+  g_assert_cmpint (line->item, ==, 1);
+  /* No minutes for the panel or its talks. */
+  g_assert_nonnull (line_at (note, "2. Panel")->doubt);
+  g_assert_nonnull (line->doubt);
+  line = line_at (note, "Ana Silva");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_PERSON);
+  g_assert_null (line->doubt);
+  /* A name alone: who is it with? */
+  line = line_at (note, "Ben Okoro");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_PROSE);
+  g_assert_nonnull (strstr (line->doubt, "no organisation"));
+  line = line_at (note, "Coffee break");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_PROSE);
+  g_assert_nonnull (line->doubt);
+  g_assert_nonnull (strstr (line->doubt, "not numbered"));
+  g_assert_cmpint (line_at (note, "Moderator:")->mark, ==, CONVENE_NOTE_MARK_PERSON);
+  g_assert_cmpuint (convene_concept_note_count_doubts (note), >=, 3);
+
+  /* Taking the panel out takes its talks, their presenter and the lines. */
+  g_assert_cmpuint (note->roles->len, ==, 2);
+  convene_concept_note_remove_part (note, 1, -1);
+  g_assert_cmpuint (note->parts->len, ==, 2);
+  g_assert_cmpint (line_at (note, "2. Panel")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
+  g_assert_null (line_at (note, "2. Panel")->doubt);
+  g_assert_cmpint (line_at (note, "a) Rain")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
+  g_assert_cmpint (line_at (note, "3. Closing")->part, ==, 1);
+  g_assert_cmpuint (note->roles->len, ==, 1);
+  g_assert_cmpint (((ConveneNoteRole *) g_ptr_array_index (note->roles, 0))->part, <, 0);
+
+  convene_concept_note_remove_person (note, 0);
+  g_assert_cmpint (line_at (note, "Ana Silva")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
+  g_assert_cmpint (line_at (note, "Moderator:")->person, ==, 0);
+  g_assert_cmpuint (note->roles->len, ==, 1);
+  convene_concept_note_remove_outcome (note, 0);
+  g_assert_cmpuint (note->outcomes->len, ==, 0);
+  g_assert_cmpint (line_at (note, "- Agree")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
 }
 
 /* The programme told in one sentence: four parts in order, no lengths. */
@@ -228,6 +354,7 @@ static void
 test_prose (void)
 {
   g_autoptr(ConveneConceptNote) note = parse_file ("prose.txt");
+  ConveneNoteLine *line;
 
   g_assert_cmpstr (note->title, ==, "Briefing on the new regional strategy for nursing education");
   g_assert_cmpstr (note->date, ==, "2027-03-14");
@@ -245,6 +372,10 @@ test_prose (void)
   assert_part (part_at (note, 3), "Closing remarks by the president of the council",
                CONVENE_SEGMENT_KIND_CLOSING, CONVENE_NOTE_NO_MINUTES);
   g_assert_cmpuint (convene_concept_note_get_planned_minutes (note), ==, 0);
+  /* In the review, the sentence is what gave the segments, none timed. */
+  line = line_at (note, "The briefing will start with");
+  g_assert_cmpint (line->mark, ==, CONVENE_NOTE_MARK_SEGMENT);
+  g_assert_nonnull (line->doubt);
 
   g_assert_cmpuint (note->outcomes->len, ==, 2);
   assert_outcome (note, 0, CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME,
@@ -513,23 +644,22 @@ test_shared_sample (void)
   actual_people = describe_assignments (project);
   g_assert_cmpstr (actual_people, ==, expected_people);
 
-  /* The guiding questions, in order (the example's objectives were written
-   * by hand from the introduction's prose). */
+  /* The checklist, in order: the three objectives the introduction states
+   * in one sentence ("This side event aims to provide …, facilitate … and
+   * provide …"), then the five guiding questions. */
   outcomes = G_LIST_MODEL (convene_session_get_outcomes (want));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==,
+                    g_list_model_get_n_items (outcomes));
   for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
     {
       g_autoptr(ConveneOutcome) a = g_list_model_get_item (outcomes, i);
-      g_autoptr(ConveneOutcome) b = NULL;
+      g_autoptr(ConveneOutcome) b = g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), i);
 
-      if (convene_outcome_get_kind (a) != CONVENE_OUTCOME_KIND_GUIDING_QUESTION)
-        continue;
-      b = g_list_model_get_item (G_LIST_MODEL (convene_session_get_outcomes (session)), questions++);
-      g_assert_nonnull (b);
-      g_assert_cmpint (convene_outcome_get_kind (b), ==, CONVENE_OUTCOME_KIND_GUIDING_QUESTION);
+      g_assert_cmpint (convene_outcome_get_kind (b), ==, convene_outcome_get_kind (a));
       g_assert_cmpstr (convene_outcome_get_text (b), ==, convene_outcome_get_text (a));
+      questions += convene_outcome_get_kind (b) == CONVENE_OUTCOME_KIND_GUIDING_QUESTION;
     }
   g_assert_cmpuint (questions, ==, 5);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==, 5);
 }
 
 /* Importing into an open project: one step, people already on the roster
@@ -589,7 +719,7 @@ test_import (void)
   g_assert_true (convene_segment_get_has_target (segment));
   g_assert_cmpuint (convene_segment_get_duration (segment), ==, 60);
   g_assert_cmpuint (convene_segment_get_length (segment), ==, 60);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))), ==, 7);
 
   /* Seven new people: Mei Tanaka was already there. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==,
@@ -785,6 +915,144 @@ test_documents (void)
   assert_person (agenda, 0, "Mr", "Daniel Osei", "Ambassador", "Permanent Mission of Ghana");
 }
 
+static char *
+pdf_text (GBytes  *pdf,
+          GError **error)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (pdf, &length);
+
+  return convene_note_extract_text (data, length, "note.pdf", error);
+}
+
+static ConveneConceptNote *
+parse_pdf_of (const char         *text,
+              const char * const *headings)
+{
+  g_autoptr(GBytes) pdf = note_pdf_from_text (text, headings);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read = pdf_text (pdf, &error);
+  ConveneConceptNote *note;
+
+  g_assert_no_error (error);
+  note = convene_concept_note_parse (read, -1, &error);
+  g_assert_no_error (error);
+  return note;
+}
+
+/* The side-event note as a PDF, its headings set bigger and bold, reads
+ * exactly as its text: the lines in reading order, the paragraphs told by
+ * the gaps between them, the headings by their font. */
+static void
+test_pdf (void)
+{
+  static const char *const headings[] = { "Introduction", "Proposed format", NULL };
+  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "tests", "notes", "notes",
+                                            "side-event.txt", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "..", "shared", "samples",
+                                              "side-event-concept-note.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *sample_text = NULL;
+  g_autoptr(ConveneConceptNote) expected = parse_file ("side-event.txt");
+  g_autoptr(ConveneConceptNote) from_pdf = NULL;
+  g_autofree char *want = describe_note (expected);
+  g_autofree char *got = NULL;
+
+  g_file_get_contents (path, &text, NULL, NULL);
+  g_assert_nonnull (text);
+  from_pdf = parse_pdf_of (text, headings);
+  got = describe_note (from_pdf);
+  g_assert_cmpstr (got, ==, want);
+
+  /* The real sample, when it is beside this checkout. */
+  if (g_file_get_contents (sample, &sample_text, NULL, NULL))
+    {
+      g_autoptr(ConveneConceptNote) plain = convene_concept_note_parse (sample_text, -1, NULL);
+      g_autoptr(ConveneConceptNote) pdf = parse_pdf_of (sample_text, headings);
+      g_autofree char *plain_described = describe_note (plain);
+      g_autofree char *pdf_described = describe_note (pdf);
+
+      g_assert_cmpstr (pdf_described, ==, plain_described);
+    }
+}
+
+/* Headings known only by their look: a big first line is the title; a
+ * bold heading whose words Convene does not know ends the list before it. */
+static void
+test_pdf_headings (void)
+{
+  static const char *const headings[] = { "Water for all", "Objectives", "Speakers and logistics", NULL };
+  static const char text[] =
+    "Water for all\n"
+    "\n"
+    "Objectives\n"
+    "- Agree on a roadmap\n"
+    "- Share what worked\n"
+    "\n"
+    "Speakers and logistics\n"
+    "The room seats eighty.\n"
+    "\n"
+    "Programme\n"
+    "1. Opening (10 min)\n"
+    "2. Panel (45 min)\n";
+  g_autoptr(ConveneConceptNote) note = parse_pdf_of (text, headings);
+  g_autoptr(GBytes) pdf = note_pdf_from_text (text, headings);
+  g_autofree char *read = pdf_text (pdf, NULL);
+
+  g_assert_true (strstr (read, "# Water for all\n") != NULL);
+  g_assert_true (strstr (read, "# Speakers and logistics\n") != NULL);
+  g_assert_true (strstr (read, "# The room") == NULL);
+  g_assert_cmpstr (note->title, ==, "Water for all");
+  g_assert_cmpuint (note->outcomes->len, ==, 2);
+  g_assert_cmpuint (note->parts->len, ==, 2);
+  assert_part (part_at (note, 1), "2. Panel", CONVENE_SEGMENT_KIND_PANEL, 45);
+}
+
+/* PDFs that are no note: one sentence each, and nothing read. */
+static void
+test_hostile_pdf (void)
+{
+  static const char *const headings[] = { "Programme", NULL };
+  g_autoptr(GBytes) whole = note_pdf_from_text ("Programme\n1. Opening (10 min)\n", headings);
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 3);
+  g_autoptr(GBytes) scanned = note_pdf_pages (2, FALSE);
+  g_autoptr(GBytes) thousand = note_pdf_pages (1000, TRUE);
+  g_autoptr(GBytes) encrypted = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  GByteArray *noise = g_byte_array_new ();
+  g_autoptr(GBytes) random = NULL;
+  struct { GBytes *pdf; int code; const char *words; } cases[] = {
+    { truncated, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT, "damaged" },
+    { scanned, CONVENE_CONCEPT_NOTE_ERROR_EMPTY, "scanned" },
+    { thousand, CONVENE_CONCEPT_NOTE_ERROR_TOO_LARGE, "1000 pages" },
+    { NULL, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT, "damaged" },
+    { NULL, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT, "password" },
+  };
+
+  g_byte_array_append (noise, (const guint8 *) "%PDF-1.5\n", 9);
+  for (guint i = 0; i < 4096; i++)
+    {
+      guint8 byte = (guint8) g_rand_int_range (rand, 0, 256);
+
+      g_byte_array_append (noise, &byte, 1);
+    }
+  random = g_byte_array_free_to_bytes (noise);
+  cases[3].pdf = random;
+  encrypted = note_pdf_encrypted ();
+  cases[4].pdf = encrypted;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = pdf_text (cases[i].pdf, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_null (text);
+      g_assert_error (error, CONVENE_CONCEPT_NOTE_ERROR, cases[i].code);
+      g_assert_true (strstr (error->message, cases[i].words) != NULL);
+    }
+}
+
 /* Hostile and broken documents: one sentence each, nothing read. */
 static void
 test_hostile_documents (void)
@@ -847,6 +1115,8 @@ main (int   argc,
   g_test_add_func ("/notes/minutes", test_minutes);
   g_test_add_func ("/notes/side-event", test_side_event);
   g_test_add_func ("/notes/prose", test_prose);
+  g_test_add_func ("/notes/purposes", test_purposes);
+  g_test_add_func ("/notes/review-marks", test_review_marks);
   g_test_add_func ("/notes/agenda", test_agenda);
   g_test_add_func ("/notes/bullets", test_bullets);
   g_test_add_func ("/notes/french", test_french);
@@ -854,6 +1124,9 @@ main (int   argc,
   g_test_add_func ("/notes/large", test_large);
   g_test_add_func ("/notes/documents", test_documents);
   g_test_add_func ("/notes/hostile-documents", test_hostile_documents);
+  g_test_add_func ("/notes/pdf", test_pdf);
+  g_test_add_func ("/notes/pdf-headings", test_pdf_headings);
+  g_test_add_func ("/notes/hostile-pdf", test_hostile_pdf);
   g_test_add_func ("/notes/shared-sample", test_shared_sample);
   g_test_add_func ("/notes/import", test_import);
   g_test_add_func ("/notes/import-without-lengths", test_import_without_lengths);

@@ -8,6 +8,7 @@
 #include "convene-concept-note-dialog.h"
 #include "convene-document.h"
 #include "convene-window.h"
+#include "note-pdf-fixture.h"
 #include "ui-test-support.h"
 
 /* "Import Concept Note…" as a planner uses it: the dialog opened from the
@@ -196,7 +197,7 @@ test_paste_and_import (void)
   wait_for_label (GTK_WIDGET (window), "III. Moderated discussion");
 
   described = describe_session (last_session (project));
-  g_assert_cmpstr (described, ==, "Concept Note 90: welcome/10 panel/60[6] discussion/20 closing/3 (5 checklist)");
+  g_assert_cmpstr (described, ==, "Concept Note 90: welcome/10 panel/60[6] discussion/20 closing/3 (7 checklist)");
   {
     g_autoptr(ConveneProject) saved = load_file (file);
     g_autofree char *on_disk = describe_session (last_session (saved));
@@ -305,6 +306,237 @@ test_narrow_and_unreadable (void)
   g_unlink (named);
 }
 
+/* The review: each source line marked with what it became, the doubtful
+ * ones flagged with their reason; edits in the draft (a title, minutes, a
+ * kind, a person left out) reach the created session; Undo takes all of it
+ * away. */
+static void
+collect_of_type (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_of_type (child, type, found);
+    }
+}
+
+static GtkWidget *
+button_with_tooltip (GtkWidget  *root,
+                     const char *tooltip)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_of_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), tooltip) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static gboolean
+switch_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data) && gtk_widget_get_mapped (data);
+}
+
+static gboolean
+source_shown (gpointer data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (first_of_type (data, ADW_TYPE_LEAFLET));
+
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "source") == 0 &&
+         !adw_leaflet_get_child_transition_running (leaflet);
+}
+
+static void
+test_review (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "review.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneProject *project = convene_document_get_project (document);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  guint before = n_sessions (project);
+  guint people = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project)));
+  g_autofree char *review_note = read_note ("review.txt");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  GListModel *segments;
+  GtkWidget *dialog;
+  GtkWidget *doubt;
+
+  dialog = open_dialog (window);
+  paste (dialog, review_note);
+  wait_for_label (dialog, "Coffee break");
+
+  /* Both panes side by side: no buttons to switch between them. */
+  g_assert_false (gtk_widget_get_visible (require_widget (dialog, "switch_box")));
+  /* Each line's mark, and the doubtful ones with why. */
+  g_assert_true (shows_label (dialog, "Segment"));
+  g_assert_true (shows_label (dialog, "Item"));
+  g_assert_true (shows_label (dialog, "Person"));
+  g_assert_true (shows_label (dialog, "Checklist"));
+  g_assert_true (shows_label (dialog, "Heading"));
+  g_assert_true (shows_label (dialog, "Looks like a part of the programme but is not numbered, so it was not made a segment."));
+  g_assert_true (shows_label (dialog, "No length found: give it one in the draft."));
+  doubt = first_with_class (dialog, "note-doubt");
+  g_assert_nonnull (doubt);
+  g_assert_true (shows_label (dialog, "This is what Import will create; edit it here first. "
+                                      "5 lines of the note are in doubt: see Source."));
+  screenshot ("concept-note-review.png");
+
+  /* Edits in the draft: the first segment's title, the panel's minutes, the
+   * closing's kind; Ana Silva left out. */
+  collect_of_type (dialog, ADW_TYPE_ENTRY_ROW, entries);
+  collect_of_type (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+  collect_of_type (dialog, ADW_TYPE_COMBO_ROW, combos);
+  g_assert_cmpuint (entries->len, ==, 3);
+  /* A spin for each of the three segments and each of the panel's two talks. */
+  g_assert_cmpuint (spins->len, ==, 5);
+  g_assert_cmpuint (combos->len, ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Opening by the Mayor");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (g_ptr_array_index (spins, 1)), 45);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (g_ptr_array_index (spins, 3)), 15);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (g_ptr_array_index (combos, 2)), CONVENE_SEGMENT_KIND_QA);
+  wait_for_label (dialog, "Opening by the Mayor");
+  g_assert_true (shows_label (dialog, "60 min planned; the note states no slot"));
+  g_assert_true (shows_label (dialog, "Panel · 45 min"));
+  gtk_widget_activate (button_with_tooltip (dialog, "Leave This Person Out"));
+  wait_for_label (dialog, "Left out");
+  g_assert_false (shows_label (dialog, "Ana Silva"));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "note.import", NULL));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+  g_assert_cmpuint (n_sessions (project), ==, before + 1);
+  segments = G_LIST_MODEL (convene_session_get_segments (last_session (project)));
+  {
+    g_autoptr(ConveneSegment) first = g_list_model_get_item (segments, 0);
+    g_autoptr(ConveneSegment) panel = g_list_model_get_item (segments, 1);
+    g_autoptr(ConveneSegment) closing = g_list_model_get_item (segments, 2);
+
+    g_assert_cmpstr (convene_segment_get_title (first), ==, "Opening by the Mayor");
+    g_assert_cmpuint (convene_segment_get_duration (panel), ==, 45);
+    {
+      g_autoptr(ConveneSegment) rivers =
+        g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 1);
+
+      g_assert_cmpuint (convene_segment_get_duration (rivers), ==, 15);
+    }
+    g_assert_cmpint (convene_segment_get_kind (closing), ==, CONVENE_SEGMENT_KIND_QA);
+  }
+  /* Of the two people, only the moderator joined the roster. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==, people + 1);
+  {
+    g_autoptr(ConveneSpeaker) added =
+      g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), people);
+
+    g_assert_cmpstr (convene_speaker_get_name (added), ==, "Eva Lind");
+  }
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    g_autoptr(ConveneSession) session =
+      g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (saved)), before);
+    g_autoptr(ConveneSegment) first =
+      g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
+
+    g_assert_cmpstr (convene_segment_get_title (first), ==, "Opening by the Mayor");
+  }
+
+  /* One step: Undo takes the session and the people it brought away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_sessions (project), ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==, people);
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+
+    g_assert_cmpuint (n_sessions (saved), ==, before);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (saved))), ==, people);
+  }
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* At 360 px the two panes fold: Source and Draft switch between them. */
+static void
+test_review_narrow (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "review-narrow.convene", NULL);
+  g_autofree char *review_note = read_note ("review.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 360, 640);
+  GtkWidget *dialog = open_dialog (window);
+  GtkWidget *switcher = require_widget (dialog, "switch_box");
+  int width = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  paste (dialog, review_note);
+  wait_for_label (dialog, "Leave this segment out");
+  wait_until (switch_shown, switcher, "the Source and Draft buttons");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_widget (dialog, "source_toggle")), TRUE);
+  wait_until (source_shown, dialog, "the source pane");
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  g_assert_cmpint (width, <=, 360);
+  screenshot ("concept-note-review-narrow.png");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* A PDF chosen in the dialog: read with its headings, the same draft as
+ * the text it was made from. */
+static void
+test_pdf (void)
+{
+  static const char *const headings[] = { "Background", "Proposed format", NULL };
+  g_autofree char *path = g_build_filename (tmp_dir, "pdf.convene", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmp_dir, "Side event.pdf", NULL);
+  g_autofree char *note = read_note ("side-event.txt");
+  g_autoptr(GBytes) pdf = note_pdf_from_text (note, headings);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  dialog = open_dialog (window);
+  convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), pdf_file);
+  wait_for_label (dialog, "II. Panel");
+  g_assert_true (shows_label (dialog, "93 min planned in a 90-minute slot"));
+  g_assert_true (shows_label (dialog, "C. Water utilities under pressure"));
+  g_assert_true (shows_label (dialog, "Dr Ingrid Berg"));
+  /* The headings came from the PDF's fonts. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (first_of_type (dialog, GTK_TYPE_TEXT_VIEW)));
+    GtkTextIter start;
+    GtkTextIter end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "\n# Proposed format\n"));
+  }
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+  g_unlink (pdf_path);
+}
+
 static void
 remove_tree (const char *dir)
 {
@@ -332,6 +564,9 @@ main (int   argc,
   ui_test_init (&argc, &argv, "convene-concept-note-XXXXXX", &tmp_dir);
   g_test_add_func ("/ui/concept-note/paste-and-import", test_paste_and_import);
   g_test_add_func ("/ui/concept-note/narrow-and-unreadable", test_narrow_and_unreadable);
+  g_test_add_func ("/ui/concept-note/review", test_review);
+  g_test_add_func ("/ui/concept-note/review-narrow", test_review_narrow);
+  g_test_add_func ("/ui/concept-note/pdf", test_pdf);
   status = g_test_run ();
 
   remove_tree (tmp_dir);

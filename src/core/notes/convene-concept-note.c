@@ -51,6 +51,7 @@ typedef struct
   int        alt_value;
   int        clock_end;     /* LABEL_CLOCK: the end minute, or CONVENE_NOTE_NO_TIME */
   gboolean   blank_before;
+  gboolean   heading;       /* marked as one ("# Background", or a PDF's bigger or bold line) */
 } Line;
 
 typedef enum {
@@ -78,6 +79,8 @@ typedef struct
   GString            *format_prose;  /* the prose of the format section: the description */
   GArray             *clock_starts;  /* int per part: its start, for agendas of start times */
   guint               n_items;       /* items of all parts */
+  ConveneNoteMark     mark;          /* what the line being read was, when a branch says so */
+  gboolean            marked;
 } Parser;
 
 /* Freeing */
@@ -130,7 +133,19 @@ convene_concept_note_free (ConveneConceptNote *note)
   g_ptr_array_unref (note->people);
   g_ptr_array_unref (note->roles);
   g_ptr_array_unref (note->outcomes);
+  if (note->lines != NULL)
+    g_ptr_array_unref (note->lines);
   g_free (note);
+}
+
+static void
+note_line_free (gpointer data)
+{
+  ConveneNoteLine *line = data;
+
+  g_free (line->text);
+  g_free (line->doubt);
+  g_free (line);
 }
 
 static void
@@ -1731,7 +1746,11 @@ handle_prose (Parser     *self,
   int slot = read_slot (text);
 
   if (slot != CONVENE_NOTE_NO_MINUTES && self->note->slot_minutes == CONVENE_NOTE_NO_MINUTES)
-    self->note->slot_minutes = slot;
+    {
+      self->note->slot_minutes = slot;
+      self->mark = CONVENE_NOTE_MARK_DETAIL;
+      self->marked = TRUE;
+    }
   if (*self->note->date == '\0')
     {
       g_autofree char *date = read_date (text);
@@ -1743,6 +1762,8 @@ handle_prose (Parser     *self,
 
           g_free (self->note->date);
           self->note->date = g_steal_pointer (&date);
+          self->mark = CONVENE_NOTE_MARK_DETAIL;
+          self->marked = TRUE;
           if (read_times (text, &start, &minutes) && self->note->start_time == CONVENE_NOTE_NO_TIME)
             {
               self->note->start_time = start;
@@ -1881,12 +1902,34 @@ handle_line (Parser     *self,
   if (line->style == LABEL_NONE && read_field (line->text, &field, &value))
     {
       handle_field (self, field, value);
+      self->mark = CONVENE_NOTE_MARK_DETAIL;
+      self->marked = TRUE;
       return TRUE;
     }
 
   heading = read_heading (line->text, &kind, &rest);
+  /* A line set as a heading that names no section Convene knows: the
+   * document's title when nothing came before, else a section to pass over.
+   * Numbered lines, lines with minutes and role lines keep their meaning. */
+  if (heading == HEADING_NONE && line->heading && line->style == LABEL_NONE &&
+      convene_concept_note_read_minutes (line->text, NULL, NULL) == CONVENE_NOTE_NO_MINUTES &&
+      !read_role_line (line->text, &role, &value))
+    {
+      if (!self->seen_heading && *self->note->title == '\0' && self->note->parts->len == 0)
+        {
+          g_free (self->note->title);
+          self->note->title = g_strdup (line->text);
+          trim_title (self->note->title);
+          self->mark = CONVENE_NOTE_MARK_DETAIL;
+          self->marked = TRUE;
+          return TRUE;
+        }
+      heading = HEADING_OTHER;
+    }
   if (heading != HEADING_NONE)
     {
+      self->mark = CONVENE_NOTE_MARK_HEADING;
+      self->marked = TRUE;
       /* "CONCEPT NOTE" above the title does not end the search for it. */
       self->seen_heading = self->seen_heading || heading != HEADING_OTHER || !is_cover_heading (line->text);
       self->titled = NULL;
@@ -1918,6 +1961,9 @@ handle_line (Parser     *self,
   if ((line->style == LABEL_NONE || line->style == LABEL_BULLET) && read_role_line (line->text, &role, &value))
     {
       handle_role_line (self, role, value);
+      /* "Panellists:" alone opens the list of people below it. */
+      self->mark = CONVENE_NOTE_MARK_HEADING;
+      self->marked = TRUE;
       return TRUE;
     }
 
@@ -2023,6 +2069,8 @@ handle_line (Parser     *self,
       g_free (self->note->title);
       self->note->title = g_strdup (line->text);
       trim_title (self->note->title);
+      self->mark = CONVENE_NOTE_MARK_DETAIL;
+      self->marked = TRUE;
       return TRUE;
     }
 
@@ -2150,11 +2198,433 @@ read_prose_programme (Parser *self)
         prose_part (self, parts[c]);
       if (self->note->parts->len > 0)
         {
+          g_autofree char *start = g_strndup (each[i], 24);
+
+          /* The line the sentence starts on gave the segments. */
+          for (guint l = 0; l < self->note->lines->len; l++)
+            {
+              ConveneNoteLine *line = g_ptr_array_index (self->note->lines, l);
+
+              if (line->mark == CONVENE_NOTE_MARK_PROSE && strstr (line->text, start) != NULL)
+                {
+                  line->mark = CONVENE_NOTE_MARK_SEGMENT;
+                  line->part = 0;
+                  break;
+                }
+            }
           g_free (self->note->description);
           self->note->description = squeeze (each[i], -1);
           return;
         }
     }
+}
+
+/* Objectives and expected outcomes written as prose */
+
+/* What a sentence says the event is for, or expects to come of it, and the
+ * words it starts the list with. English and French. */
+static const struct { const char *pattern; ConveneOutcomeKind kind; } purpose_patterns[] = {
+  { "\\b(?:main\\s+|key\\s+|specific\\s+)?(?:objectives?|aims?|goals?|purpose)\\s+(?:of\\s+[^.;:]{1,80}?\\s+)?"
+    "(?:are|is|will\\s+be)\\s+(?:to\\s+|as\\s+follows\\s*:?\\s*)(.+)", CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\b(?:aims?|seeks?|intends?|is\\s+intended|is\\s+designed|will\\s+aim|will\\s+seek)\\s+(?:to|at)\\s+(.+)",
+    CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\b(?:vise|visent|cherche|cherchent)\\s+à\\s+(.+)", CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\ba\\s+pour\\s+(?:objectifs?|but)\\s+de\\s+(.+)", CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\bobjectifs?\\s+(?:de\\s+[^.;:]{1,80}?\\s+)?(?:sont|est)\\s+(?:de\\s+|d['’]\\s*)(.+)",
+    CONVENE_OUTCOME_KIND_OBJECTIVE },
+  { "\\bexpected\\s+(?:outcomes?|results?)\\s+(?:of\\s+[^.;:]{1,80}?\\s+)?(?:include|includes|are|is|will\\s+be)"
+    "\\s*:?\\s+(.+)", CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME },
+  { "\\bis\\s+expected\\s+to\\s+(?:result\\s+in|produce|lead\\s+to|yield|deliver)\\s+(.+)",
+    CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME },
+  { "\\brésultats\\s+attendus\\s+(?:sont|incluent|comprennent)\\s*:?\\s+(.+)",
+    CONVENE_OUTCOME_KIND_EXPECTED_OUTCOME },
+};
+
+/* Verbs an objective starts with: "provide X, facilitate Y and share Z" is
+ * three objectives, "examples, instruments and activities" is one. */
+#define OBJECTIVE_VERBS \
+  "provide|facilitate|raise|agree|share|discuss|identify|explore|promote|strengthen|foster|review|present|" \
+  "highlight|showcase|build|develop|exchange|examine|launch|mobili[sz]e|enhance|increase|improve|support|" \
+  "encourage|engage|inform|create|establish|adopt|endorse|take|reflect|bring|compare|learn|consider|assess|" \
+  "advocate|outline|map|offer|generate|catalys?[sz]e|showcase|discuss|celebrate|recognise|recognize|ensure|" \
+  "renforcer|promouvoir|partager|identifier|examiner|favoriser|sensibiliser|présenter|discuter|échanger"
+
+/* The objectives of one list: "to raise X and to agree on Y; to share Z". */
+static void
+add_purpose_items (ConveneConceptNote *note,
+                   ConveneOutcomeKind  kind,
+                   const char         *list,
+                   guint              *at)
+{
+  static GRegex *always;
+  static GRegex *verbs;
+  g_autofree char *text = squeeze (list, -1);
+  g_auto(GStrv) pieces = NULL;
+
+  /* The sentence's end is no part of its last item. */
+  while (*text != '\0' && strchr (".!", text[strlen (text) - 1]) != NULL)
+    text[strlen (text) - 1] = '\0';
+  pieces = g_regex_split (regex_once (&always, "\\s*;\\s*|,?\\s+and\\s+to\\s+|,?\\s+et\\s+(?:à|de)\\s+"), text, 0);
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_auto(GStrv) items = kind == CONVENE_OUTCOME_KIND_OBJECTIVE
+                            ? g_regex_split (regex_once (&verbs, ",\\s+(?:and\\s+|et\\s+)?(?=(?:" OBJECTIVE_VERBS ")\\b)|"
+                                                                 "\\s+(?:and|et)\\s+(?=(?:" OBJECTIVE_VERBS ")\\b)"),
+                                             pieces[i], 0)
+                            : g_strdupv ((char *[]) { pieces[i], NULL });
+
+      for (guint j = 0; items[j] != NULL && note->outcomes->len < MAX_NOTE_OUTCOMES; j++)
+        {
+          char *item = g_strstrip (items[j]);
+          ConveneNoteOutcome *outcome;
+          g_autofree char *first = NULL;
+          gsize length;
+
+          if (g_ascii_strncasecmp (item, "to ", 3) == 0)
+            item += 3;
+          length = strlen (item);
+          if (g_utf8_strlen (item, -1) < 3 || length >= MAX_ITEM_BYTES)
+            continue;
+          first = g_utf8_strup (item, g_utf8_next_char (item) - item);
+          outcome = g_new0 (ConveneNoteOutcome, 1);
+          outcome->kind = kind;
+          outcome->text = g_strconcat (first, g_utf8_next_char (item),
+                                       strchr (".?!", item[length - 1]) != NULL ? "" : ".", NULL);
+          g_ptr_array_insert (note->outcomes, (gint) (*at)++, outcome);
+        }
+    }
+}
+
+static gboolean
+has_outcome_of (ConveneConceptNote *note,
+                ConveneOutcomeKind  kind)
+{
+  for (guint i = 0; i < note->outcomes->len; i++)
+    if (((ConveneNoteOutcome *) g_ptr_array_index (note->outcomes, i))->kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
+/* "The objectives of the event are to raise awareness of X and to agree
+ * on Y." "This side event aims to …" "Expected outcomes include …": the
+ * checklist a note without an Objectives heading still gives. They come
+ * first, as the prose that states them comes before the lists. */
+static void
+read_prose_purposes (Parser *self)
+{
+  static GRegex *sentences;
+  static GRegex *compiled[G_N_ELEMENTS (purpose_patterns)];
+  g_auto(GStrv) each = g_regex_split (regex_once (&sentences, "(?<=[.!?])\\s+(?=[[:upper:]])|\\n"),
+                                      self->prose->str, 0);
+  gboolean had[CONVENE_N_OUTCOME_KINDS] = { FALSE };
+  guint at = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (had); k++)
+    had[k] = has_outcome_of (self->note, (ConveneOutcomeKind) k);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    for (guint p = 0; p < G_N_ELEMENTS (purpose_patterns); p++)
+      {
+        g_autoptr(GMatchInfo) match = NULL;
+
+        if (had[purpose_patterns[p].kind] ||
+            !g_regex_match (regex_once (&compiled[p], purpose_patterns[p].pattern), each[i], 0, &match))
+          continue;
+        {
+          g_autofree char *list = g_match_info_fetch (match, 1);
+          g_autofree char *start = NULL;
+          guint first = at;
+          int from = 0;
+
+          add_purpose_items (self->note, purpose_patterns[p].kind, list, &at);
+          /* The lines after it point further down the checklist now; the
+           * line that says it becomes the first of them. */
+          g_match_info_fetch_pos (match, 0, &from, NULL);
+          start = g_strndup (each[i] + from, 24);
+          for (guint l = 0; l < self->note->lines->len; l++)
+            {
+              ConveneNoteLine *line = g_ptr_array_index (self->note->lines, l);
+
+              if (line->outcome >= (int) first)
+                line->outcome += (int) (at - first);
+              else if (line->mark == CONVENE_NOTE_MARK_PROSE && at > first && strstr (line->text, start) != NULL)
+                {
+                  line->mark = CONVENE_NOTE_MARK_CHECKLIST;
+                  line->outcome = (int) first;
+                }
+            }
+        }
+        break;
+      }
+}
+
+/* The review: what each line became */
+
+typedef struct
+{
+  guint               parts;
+  guint               items;
+  guint               people;
+  guint               roles;
+  guint               outcomes;
+  ConveneNoteOutcome *outcome;
+  gsize               outcome_length;
+  ConveneNotePart    *titled;
+  gsize               titled_length;
+  Mode                mode;
+} Snapshot;
+
+static void
+take_snapshot (Parser   *self,
+               Snapshot *snapshot)
+{
+  snapshot->parts = self->note->parts->len;
+  snapshot->items = self->n_items;
+  snapshot->people = self->note->people->len;
+  snapshot->roles = self->note->roles->len;
+  snapshot->outcomes = self->note->outcomes->len;
+  snapshot->outcome = self->outcome;
+  snapshot->outcome_length = self->outcome != NULL ? strlen (self->outcome->text) : 0;
+  snapshot->titled = self->titled;
+  snapshot->titled_length = self->titled != NULL ? strlen (self->titled->title) : 0;
+  snapshot->mode = self->mode;
+  self->marked = FALSE;
+}
+
+/* Where part (a part or an item) is: *out_part, and *out_item or -1. */
+static gboolean
+locate_part (ConveneConceptNote *note,
+             ConveneNotePart    *wanted,
+             int                *out_part,
+             int                *out_item)
+{
+  for (guint i = 0; i < note->parts->len; i++)
+    {
+      ConveneNotePart *part = g_ptr_array_index (note->parts, i);
+
+      *out_part = (int) i;
+      *out_item = -1;
+      if (part == wanted)
+        return TRUE;
+      for (guint j = 0; j < part->items->len; j++)
+        if (g_ptr_array_index (part->items, j) == wanted)
+          {
+            *out_item = (int) j;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+static void
+record_line (Parser         *self,
+             const Line     *line,
+             const Snapshot *before)
+{
+  ConveneConceptNote *note = self->note;
+  ConveneNoteLine *record = g_new0 (ConveneNoteLine, 1);
+
+  record->text = *line->label != '\0' ? g_strconcat (line->label, " ", line->text, NULL) : g_strdup (line->text);
+  record->mark = CONVENE_NOTE_MARK_PROSE;
+  record->part = record->item = record->outcome = record->person = -1;
+
+  if (note->parts->len > before->parts)
+    {
+      record->mark = CONVENE_NOTE_MARK_SEGMENT;
+      record->part = (int) note->parts->len - 1;
+    }
+  else if (self->n_items > before->items)
+    {
+      record->mark = CONVENE_NOTE_MARK_ITEM;
+      record->part = (int) note->parts->len - 1;
+      record->item = current_item_index (self);
+    }
+  else if (note->roles->len > before->roles || note->people->len > before->people)
+    {
+      record->mark = CONVENE_NOTE_MARK_PERSON;
+      record->person = note->roles->len > before->roles
+                       ? (int) ((ConveneNoteRole *) g_ptr_array_index (note->roles, before->roles))->person
+                       : (int) before->people;
+      for (guint i = before->roles; i < note->roles->len && record->doubt == NULL; i++)
+        {
+          ConveneNotePerson *person = g_ptr_array_index (note->people,
+                                                         ((ConveneNoteRole *) g_ptr_array_index (note->roles, i))->person);
+
+          if (*person->organisation == '\0')
+            /* Translators: a doubt about a line of the concept note. */
+            record->doubt = g_strdup_printf (_("No organisation found for %s."), person->name);
+        }
+    }
+  else if (note->outcomes->len > before->outcomes)
+    {
+      record->mark = CONVENE_NOTE_MARK_CHECKLIST;
+      record->outcome = (int) note->outcomes->len - 1;
+    }
+  else if (self->marked)
+    record->mark = self->mark;
+  else if (before->outcome != NULL && self->outcome == before->outcome &&
+           strlen (before->outcome->text) != before->outcome_length)
+    {
+      record->mark = CONVENE_NOTE_MARK_CHECKLIST;
+      for (guint i = 0; i < note->outcomes->len; i++)
+        if (g_ptr_array_index (note->outcomes, i) == self->outcome)
+          record->outcome = (int) i;
+    }
+  else if (before->titled != NULL && strlen (before->titled->title) != before->titled_length &&
+           locate_part (note, before->titled, &record->part, &record->item))
+    record->mark = record->item >= 0 ? CONVENE_NOTE_MARK_ITEM : CONVENE_NOTE_MARK_SEGMENT;
+  else if (before->mode == MODE_PROGRAMME && kind_of (line->text) != CONVENE_SEGMENT_KIND_CUSTOM &&
+           !is_sentence (line->text) && g_utf8_strlen (line->text, -1) <= 80 &&
+           !g_str_has_suffix (line->text, ".") && !g_unichar_islower (g_utf8_get_char (line->text)))
+    record->doubt = g_strdup (_("Looks like a part of the programme but is not numbered, so it was not made a segment."));
+  else if (before->mode == MODE_PROGRAMME && note->parts->len > 0 && line->style == LABEL_NONE &&
+           looks_like_name (line->text))
+    record->doubt = g_strdup (_("Looks like a name, but no organisation or role came with it, so it was not added "
+                                "to the people."));
+
+  g_ptr_array_add (note->lines, record);
+}
+
+/* Doubts that only the whole note settles: parts whose length is still
+ * unknown once the lengths are shared out. */
+static void
+finish_doubts (ConveneConceptNote *note)
+{
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+      ConveneNotePart *part;
+      int minutes;
+
+      if ((line->mark != CONVENE_NOTE_MARK_SEGMENT && line->mark != CONVENE_NOTE_MARK_ITEM) || line->doubt != NULL)
+        continue;
+      /* Only the line that starts a part or item, not the rest of its title. */
+      if (i > 0)
+        {
+          ConveneNoteLine *previous = g_ptr_array_index (note->lines, i - 1);
+
+          if (previous->mark == line->mark && previous->part == line->part && previous->item == line->item)
+            continue;
+        }
+      part = g_ptr_array_index (note->parts, line->part);
+      if (line->item >= 0)
+        part = g_ptr_array_index (part->items, line->item);
+      minutes = line->item >= 0 ? part->minutes : convene_note_part_get_minutes (part);
+      if (minutes == CONVENE_NOTE_NO_MINUTES)
+        line->doubt = g_strdup (_("No length found: give it one in the draft."));
+    }
+}
+
+static void
+line_removed (ConveneNoteLine *line)
+{
+  line->mark = CONVENE_NOTE_MARK_REMOVED;
+  line->part = line->item = line->outcome = line->person = -1;
+  g_clear_pointer (&line->doubt, g_free);
+}
+
+/* After the person or checklist item at index (the int at offset in each
+ * line) went: its lines are marked removed, the lines after point one less. */
+static void
+lines_follow_removal (ConveneConceptNote *note,
+                      gsize               offset,
+                      int                 index)
+{
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+      int *value = G_STRUCT_MEMBER_P (line, offset);
+
+      if (*value == index)
+        line_removed (line);
+      else if (*value > index)
+        (*value)--;
+    }
+}
+
+void
+convene_concept_note_remove_part (ConveneConceptNote *note,
+                                  guint               part,
+                                  int                 item)
+{
+  ConveneNotePart *whole;
+
+  g_return_if_fail (note != NULL);
+  g_return_if_fail (part < note->parts->len);
+  whole = g_ptr_array_index (note->parts, part);
+  g_return_if_fail (item < (int) whole->items->len);
+
+  for (guint i = note->roles->len; i-- > 0;)
+    {
+      ConveneNoteRole *role = g_ptr_array_index (note->roles, i);
+
+      if (role->part == (int) part && (item < 0 || role->item == item))
+        g_ptr_array_remove_index (note->roles, i);
+      else if (item < 0 && role->part > (int) part)
+        role->part--;
+      else if (item >= 0 && role->part == (int) part && role->item > item)
+        role->item--;
+    }
+  for (guint i = 0; i < note->lines->len; i++)
+    {
+      ConveneNoteLine *line = g_ptr_array_index (note->lines, i);
+
+      if (line->part < 0)
+        continue;
+      if (line->part == (int) part && (item < 0 || line->item == item))
+        line_removed (line);
+      else if (item < 0 && line->part > (int) part)
+        line->part--;
+      else if (item >= 0 && line->part == (int) part && line->item > item)
+        line->item--;
+    }
+  if (item < 0)
+    g_ptr_array_remove_index (note->parts, part);
+  else
+    g_ptr_array_remove_index (whole->items, (guint) item);
+}
+
+void
+convene_concept_note_remove_person (ConveneConceptNote *note,
+                                    guint               person)
+{
+  g_return_if_fail (note != NULL);
+  g_return_if_fail (person < note->people->len);
+
+  for (guint i = note->roles->len; i-- > 0;)
+    {
+      ConveneNoteRole *role = g_ptr_array_index (note->roles, i);
+
+      if (role->person == person)
+        g_ptr_array_remove_index (note->roles, i);
+      else if (role->person > person)
+        role->person--;
+    }
+  lines_follow_removal (note, G_STRUCT_OFFSET (ConveneNoteLine, person), (int) person);
+  g_ptr_array_remove_index (note->people, person);
+}
+
+void
+convene_concept_note_remove_outcome (ConveneConceptNote *note,
+                                     guint               outcome)
+{
+  g_return_if_fail (note != NULL);
+  g_return_if_fail (outcome < note->outcomes->len);
+
+  lines_follow_removal (note, G_STRUCT_OFFSET (ConveneNoteLine, outcome), (int) outcome);
+  g_ptr_array_remove_index (note->outcomes, outcome);
+}
+
+guint
+convene_concept_note_count_doubts (ConveneConceptNote *note)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (note != NULL, 0);
+  for (guint i = 0; i < note->lines->len; i++)
+    n += ((ConveneNoteLine *) g_ptr_array_index (note->lines, i))->doubt != NULL;
+  return n;
 }
 
 /* Putting it together */
@@ -2205,6 +2675,21 @@ read_lines (const char *text,
           continue;
         }
 
+      /* A Markdown heading, or a line a PDF sets as one. */
+      {
+        const char *hashes = squeezed;
+
+        while (*hashes == '#' && hashes - squeezed < 6)
+          hashes++;
+        if (hashes > squeezed && *hashes == ' ')
+          {
+            char *bare = g_strdup (hashes + 1);
+
+            g_free (squeezed);
+            squeezed = bare;
+            line.heading = TRUE;
+          }
+      }
       rest = read_label (squeezed, &line);
       if (line.label == NULL)
         line.label = g_strdup ("");
@@ -2306,6 +2791,7 @@ convene_concept_note_parse (const char *text,
   note->people = g_ptr_array_new_with_free_func (person_free);
   note->roles = g_ptr_array_new_with_free_func (g_free);
   note->outcomes = g_ptr_array_new_with_free_func (outcome_free);
+  note->lines = g_ptr_array_new_with_free_func (note_line_free);
 
   lines = read_lines (text, size);
   if (lines->len == 0)
@@ -2321,8 +2807,16 @@ convene_concept_note_parse (const char *text,
   parser.format_prose = g_string_new (NULL);
   parser.clock_starts = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint i = 0; i < lines->len && !too_many (&parser); i++)
-    handle_line (&parser, &g_array_index (lines, Line, i));
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      Snapshot before;
 
+      take_snapshot (&parser, &before);
+      handle_line (&parser, line);
+      record_line (&parser, line, &before);
+    }
+
+  read_prose_purposes (&parser);
   if (note->parts->len == 0)
     read_prose_programme (&parser);
   else if (parser.format_prose->len > 0)
@@ -2331,6 +2825,7 @@ convene_concept_note_parse (const char *text,
       note->description = g_strdup (parser.format_prose->str);
     }
   finish_lengths (&parser);
+  finish_doubts (note);
 
   g_string_free (parser.prose, TRUE);
   g_string_free (parser.format_prose, TRUE);

@@ -54,6 +54,29 @@ typedef struct
   char               *text;
 } ConveneNoteOutcome;
 
+/* What one line of the note became, for the review before import. */
+typedef enum {
+  CONVENE_NOTE_MARK_PROSE,      /* read as prose: the description, or passed over */
+  CONVENE_NOTE_MARK_HEADING,    /* a heading that opened a section */
+  CONVENE_NOTE_MARK_DETAIL,     /* the title, date, time, venue or length of the session */
+  CONVENE_NOTE_MARK_SEGMENT,    /* a part of the programme (or the rest of its title) */
+  CONVENE_NOTE_MARK_ITEM,       /* an item inside a part */
+  CONVENE_NOTE_MARK_PERSON,     /* one or more people, with their role */
+  CONVENE_NOTE_MARK_CHECKLIST,  /* a checklist item (or the rest of one) */
+  CONVENE_NOTE_MARK_REMOVED,    /* what it became was taken out in the review */
+} ConveneNoteMark;
+
+typedef struct
+{
+  char            *text;     /* the line as read, its label included */
+  ConveneNoteMark  mark;
+  int              part;     /* SEGMENT, ITEM: which part; else -1 */
+  int              item;     /* ITEM: which item of the part; else -1 */
+  int              outcome;  /* CHECKLIST: which checklist item; else -1 */
+  int              person;   /* PERSON: the first person it names; else -1 */
+  char            *doubt;    /* why the reading may be wrong, in a sentence; NULL when sure */
+} ConveneNoteLine;
+
 typedef struct
 {
   char      *title;         /* "" when the note names none */
@@ -66,6 +89,7 @@ typedef struct
   GPtrArray *people;        /* ConveneNotePerson, each once */
   GPtrArray *roles;         /* ConveneNoteRole */
   GPtrArray *outcomes;      /* ConveneNoteOutcome, in order */
+  GPtrArray *lines;         /* ConveneNoteLine: each non-blank line of the text, in order */
 } ConveneConceptNote;
 
 /* Reads text (UTF-8, length bytes or -1 for NUL-terminated). Returns NULL
@@ -91,6 +115,19 @@ guint               convene_concept_note_get_planned_minutes (ConveneConceptNote
 int                 convene_concept_note_read_minutes (const char *text,
                                                        gsize      *out_start,
                                                        gsize      *out_end);
+
+/* Review edits: each takes something out of the proposal, with the roles
+ * that point at it, and marks the lines that gave it as removed. item < 0
+ * removes the whole part with its items. */
+void                convene_concept_note_remove_part    (ConveneConceptNote *note,
+                                                         guint               part,
+                                                         int                 item);
+void                convene_concept_note_remove_person  (ConveneConceptNote *note,
+                                                         guint               person);
+void                convene_concept_note_remove_outcome (ConveneConceptNote *note,
+                                                         guint               outcome);
+/* How many lines are doubtful. */
+guint               convene_concept_note_count_doubts   (ConveneConceptNote *note);
 
 /* The roster person of project that a note person is: the same name,
  * ignoring case, accents and spacing; NULL when there is none. */

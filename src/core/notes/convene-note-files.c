@@ -280,11 +280,7 @@ convene_note_extract_text (const char *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    {
-      g_set_error_literal (error, CONVENE_CONCEPT_NOTE_ERROR, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT,
-                           _("Convene cannot read PDF files yet. Open the PDF, copy its text and paste it here."));
-      return NULL;
-    }
+    return convene_note_pdf_text (data, length, error);
   if (!is_zip (data, length))
     {
       if (memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL))

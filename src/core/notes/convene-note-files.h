@@ -1,7 +1,8 @@
 /* convene-note-files.h: the text of a concept note as a planner receives
- * it: a plain text or Markdown file, a Word document (.docx) or an
- * OpenDocument text (.odt). The two zip containers are opened with
- * libarchive and their XML read with libxml2; the labels of automatically
+ * it: a plain text or Markdown file, a Word document (.docx), an
+ * OpenDocument text (.odt) or a PDF. PDF text is read with poppler, in
+ * reading order, headings told by their font. The two zip containers are
+ * opened with libarchive and their XML read with libxml2; the labels of automatically
  * numbered lists ("I.", "A.", "1."), which those files do not hold as text,
  * are rebuilt from their numbering definitions, and table rows become one
  * line each. */
