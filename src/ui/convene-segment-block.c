@@ -183,14 +183,80 @@ describe_people (ConveneDocument *document,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Every block asks for the height of a line of its labels' text at every
+ * refresh, and laying a line out is most of a refresh's time: the answer is
+ * kept per font, scale and font options, which a change of style, of the
+ * text scaling or of the screen shows in the label's Pango context. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  int                   scale;
+  gulong                options;   /* cairo_font_options_hash () */
+} LineKey;
+
+/* Many blocks share a few fonts; a table that grows past this many starts again. */
+#define MAX_LINE_KEYS 64
+
+static guint
+line_key_hash (gconstpointer data)
+{
+  const LineKey *key = data;
+
+  return pango_font_description_hash (key->font) ^ (guint) key->scale * 31u ^ (guint) key->options ^
+         g_double_hash (&key->resolution);
+}
+
+static gboolean
+line_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const LineKey *x = a, *y = b;
+
+  return x->scale == y->scale && x->options == y->options && x->resolution == y->resolution &&
+         pango_font_description_equal (x->font, y->font);
+}
+
+static void
+line_key_free (gpointer data)
+{
+  LineKey *key = data;
+
+  pango_font_description_free (key->font);
+  g_free (key);
+}
+
 /* The height of one line of label's text in its own font. */
 static int
 line_height (GtkLabel *label)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), "Ag");
+  static GHashTable *heights;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (label));
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  LineKey key = {
+    .font = pango_context_get_font_description (context),
+    .resolution = pango_cairo_context_get_resolution (context),
+    .scale = gtk_widget_get_scale_factor (GTK_WIDGET (label)),
+    .options = options != NULL ? cairo_font_options_hash (options) : 0,
+  };
+  g_autoptr(PangoLayout) layout = NULL;
+  LineKey *kept;
+  gpointer found;
   int height = 0;
 
+  if (heights == NULL)
+    heights = g_hash_table_new_full (line_key_hash, line_key_equal, line_key_free, NULL);
+  if (g_hash_table_lookup_extended (heights, &key, NULL, &found))
+    return GPOINTER_TO_INT (found);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), "Ag");
   pango_layout_get_pixel_size (layout, NULL, &height);
+  if (g_hash_table_size (heights) >= MAX_LINE_KEYS)
+    g_hash_table_remove_all (heights);
+  kept = g_new (LineKey, 1);
+  *kept = key;
+  kept->font = pango_font_description_copy (key.font);
+  g_hash_table_insert (heights, kept, GINT_TO_POINTER (height));
   return height;
 }
 
