@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "convene-live-event.h"
+#include "convene-model-watch.h"
 
 /* Stored as these nicks in the file and in JSON: never reorder or rename. */
 static const char * const action_nicks[] = {
@@ -123,6 +124,9 @@ static void
 convene_live_event_class_init (ConveneLiveEventClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->get_property = convene_live_event_get_property;
 
