@@ -82,24 +82,46 @@ minutes_to_px (int    minutes,
 }
 
 void
+convene_segment_block_minutes (ConveneSchedule            *schedule,
+                               const ConveneScheduleEntry *entry,
+                               ConveneBlockMinutes        *minutes)
+{
+  int slot;
+
+  g_return_if_fail (schedule != NULL && entry != NULL && minutes != NULL);
+
+  slot = convene_schedule_get_slot_minutes (schedule);
+  minutes->gap = MAX (entry->gap_before, 0);
+  /* A segment with items is only their heading: they show its time. */
+  minutes->card = has_items (entry->segment) ? -1 : entry->end - entry->start;
+  minutes->tail = is_last_row (schedule, entry) && slot > entry->end ? slot - entry->end : 0;
+}
+
+void
+convene_segment_block_heights_at (const ConveneBlockMinutes *minutes,
+                                  double                     px_per_minute,
+                                  ConveneBlockHeights       *heights)
+{
+  g_return_if_fail (minutes != NULL && heights != NULL);
+
+  heights->gap = minutes->gap > 0 ? MAX (minutes_to_px (minutes->gap, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
+  heights->card = minutes->card < 0 ? CONVENE_BLOCK_HEADER_HEIGHT
+                  : MAX (minutes_to_px (minutes->card, px_per_minute), CONVENE_BLOCK_MIN_HEIGHT);
+  heights->tail = minutes->tail > 0 ? MAX (minutes_to_px (minutes->tail, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
+}
+
+void
 convene_segment_block_heights (ConveneSchedule            *schedule,
                                const ConveneScheduleEntry *entry,
                                double                      px_per_minute,
                                ConveneBlockHeights        *heights)
 {
-  int slot;
+  ConveneBlockMinutes minutes;
 
   g_return_if_fail (schedule != NULL && entry != NULL && heights != NULL);
 
-  slot = convene_schedule_get_slot_minutes (schedule);
-  heights->gap = entry->gap_before > 0
-                 ? MAX (minutes_to_px (entry->gap_before, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
-  /* A segment with items is only their heading: they show its time. */
-  heights->card = has_items (entry->segment)
-                  ? CONVENE_BLOCK_HEADER_HEIGHT
-                  : MAX (minutes_to_px (entry->end - entry->start, px_per_minute), CONVENE_BLOCK_MIN_HEIGHT);
-  heights->tail = is_last_row (schedule, entry) && slot > entry->end
-                  ? MAX (minutes_to_px (slot - entry->end, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
+  convene_segment_block_minutes (schedule, entry, &minutes);
+  convene_segment_block_heights_at (&minutes, px_per_minute, heights);
 }
 
 static void

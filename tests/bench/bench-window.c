@@ -52,33 +52,31 @@ wait_for_frame (GtkWidget *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static GtkWidget *
-find_timeline (GtkWidget *widget)
+static gboolean
+is_timeline (GtkWidget *widget)
 {
-  if (CONVENE_IS_TIMELINE_VIEW (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_timeline (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return CONVENE_IS_TIMELINE_VIEW (widget);
 }
 
 /* The scrolled window holding the timeline's list of blocks. */
-static GtkWidget *
-find_scroller (GtkWidget *widget)
+static gboolean
+is_scroller (GtkWidget *widget)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget) &&
-      GTK_IS_GRID_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
+  return GTK_IS_SCROLLED_WINDOW (widget) &&
+         GTK_IS_GRID_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget)));
+}
+
+/* The first of widget and its descendants that matches. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*matches) (GtkWidget *widget))
+{
+  if (matches (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_scroller (child);
+      GtkWidget *found = find_widget (child, matches);
 
       if (found != NULL)
         return found;
@@ -182,7 +180,7 @@ main (int   argc,
   qsort (times, EDITS, sizeof times[0], compare_times);
 
   /* From the fitted view, a step in and a step out, each to its frame. */
-  timeline = find_timeline (GTK_WIDGET (window));
+  timeline = find_widget (GTK_WIDGET (window), is_timeline);
   g_assert (timeline != NULL);
   gtk_widget_activate_action (timeline, "timeline.zoom-fit", NULL);
   wait_for_frame (GTK_WIDGET (window));
@@ -200,7 +198,7 @@ main (int   argc,
    * their smallest and the most of them come into view at each step. */
   gtk_widget_activate_action (timeline, "timeline.zoom-fit", NULL);
   wait_for_frame (GTK_WIDGET (window));
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_scroller (timeline)));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_widget (timeline, is_scroller)));
   scroll_steps (GTK_WIDGET (window), adjustment, TRUE, pages);
   scroll_steps (GTK_WIDGET (window), adjustment, FALSE, wheels);
 
