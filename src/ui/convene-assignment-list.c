@@ -850,12 +850,24 @@ convene_assignment_list_class_init (ConveneAssignmentListClass *klass)
  * walks the whole programme's assignments: a list off screen (another
  * segment's tab, a page not shown) catches up when it is shown again. */
 static void
-document_changed (ConveneAssignmentList *self)
+refresh_after_frame (GtkWidget *widget)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || !gtk_widget_get_visible (GTK_WIDGET (self)))
-    refresh (self);
-  else
+  refresh (CONVENE_ASSIGNMENT_LIST (widget));
+}
+
+static void
+document_changed (ConveneAssignmentList *self,
+                  ConveneChanges        *changes)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_visible (GTK_WIDGET (self)))
     self->stale = TRUE;
+  /* Segments lengthened or moved keep the same people: only the warnings
+   * on their rows may change, worded after the frame showing the edit (the
+   * session's warnings are computed anew for it). */
+  else if (!convene_changes_has (changes, CONVENE_CHANGE_ALL & ~CONVENE_CHANGE_SEGMENTS) && target_exists (self))
+    convene_ui_after_frame (GTK_WIDGET (self), refresh_after_frame);
+  else
+    refresh (self);
 }
 
 static void

@@ -83,24 +83,46 @@ minutes_to_px (int    minutes,
 }
 
 void
+convene_segment_block_minutes (ConveneSchedule            *schedule,
+                               const ConveneScheduleEntry *entry,
+                               ConveneBlockMinutes        *minutes)
+{
+  int slot;
+
+  g_return_if_fail (schedule != NULL && entry != NULL && minutes != NULL);
+
+  slot = convene_schedule_get_slot_minutes (schedule);
+  minutes->gap = MAX (entry->gap_before, 0);
+  /* A segment with items is only their heading: they show its time. */
+  minutes->card = has_items (entry->segment) ? -1 : entry->end - entry->start;
+  minutes->tail = is_last_row (schedule, entry) && slot > entry->end ? slot - entry->end : 0;
+}
+
+void
+convene_segment_block_heights_at (const ConveneBlockMinutes *minutes,
+                                  double                     px_per_minute,
+                                  ConveneBlockHeights       *heights)
+{
+  g_return_if_fail (minutes != NULL && heights != NULL);
+
+  heights->gap = minutes->gap > 0 ? MAX (minutes_to_px (minutes->gap, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
+  heights->card = minutes->card < 0 ? CONVENE_BLOCK_HEADER_HEIGHT
+                  : MAX (minutes_to_px (minutes->card, px_per_minute), CONVENE_BLOCK_MIN_HEIGHT);
+  heights->tail = minutes->tail > 0 ? MAX (minutes_to_px (minutes->tail, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
+}
+
+void
 convene_segment_block_heights (ConveneSchedule            *schedule,
                                const ConveneScheduleEntry *entry,
                                double                      px_per_minute,
                                ConveneBlockHeights        *heights)
 {
-  int slot;
+  ConveneBlockMinutes minutes;
 
   g_return_if_fail (schedule != NULL && entry != NULL && heights != NULL);
 
-  slot = convene_schedule_get_slot_minutes (schedule);
-  heights->gap = entry->gap_before > 0
-                 ? MAX (minutes_to_px (entry->gap_before, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
-  /* A segment with items is only their heading: they show its time. */
-  heights->card = has_items (entry->segment)
-                  ? CONVENE_BLOCK_HEADER_HEIGHT
-                  : MAX (minutes_to_px (entry->end - entry->start, px_per_minute), CONVENE_BLOCK_MIN_HEIGHT);
-  heights->tail = is_last_row (schedule, entry) && slot > entry->end
-                  ? MAX (minutes_to_px (slot - entry->end, px_per_minute), CONVENE_BLOCK_GAP_MIN_HEIGHT) : 0;
+  convene_segment_block_minutes (schedule, entry, &minutes);
+  convene_segment_block_heights_at (&minutes, px_per_minute, heights);
 }
 
 static void
@@ -150,14 +172,80 @@ is_last_item (const ConveneScheduleEntry *entry)
   return last == entry->segment;
 }
 
+/* Every block asks for the height of a line of its labels' text at every
+ * refresh, and laying a line out is most of a refresh's time: the answer is
+ * kept per font, scale and font options, which a change of style, of the
+ * text scaling or of the screen shows in the label's Pango context. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  int                   scale;
+  gulong                options;   /* cairo_font_options_hash () */
+} LineKey;
+
+/* Many blocks share a few fonts; a table that grows past this many starts again. */
+#define MAX_LINE_KEYS 64
+
+static guint
+line_key_hash (gconstpointer data)
+{
+  const LineKey *key = data;
+
+  return pango_font_description_hash (key->font) ^ (guint) key->scale * 31u ^ (guint) key->options ^
+         g_double_hash (&key->resolution);
+}
+
+static gboolean
+line_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const LineKey *x = a, *y = b;
+
+  return x->scale == y->scale && x->options == y->options && x->resolution == y->resolution &&
+         pango_font_description_equal (x->font, y->font);
+}
+
+static void
+line_key_free (gpointer data)
+{
+  LineKey *key = data;
+
+  pango_font_description_free (key->font);
+  g_free (key);
+}
+
 /* The height of one line of label's text in its own font. */
 static int
 line_height (GtkLabel *label)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), "Ag");
+  static GHashTable *heights;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (label));
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  LineKey key = {
+    .font = pango_context_get_font_description (context),
+    .resolution = pango_cairo_context_get_resolution (context),
+    .scale = gtk_widget_get_scale_factor (GTK_WIDGET (label)),
+    .options = options != NULL ? cairo_font_options_hash (options) : 0,
+  };
+  g_autoptr(PangoLayout) layout = NULL;
+  LineKey *kept;
+  gpointer found;
   int height = 0;
 
+  if (heights == NULL)
+    heights = g_hash_table_new_full (line_key_hash, line_key_equal, line_key_free, NULL);
+  if (g_hash_table_lookup_extended (heights, &key, NULL, &found))
+    return GPOINTER_TO_INT (found);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), "Ag");
   pango_layout_get_pixel_size (layout, NULL, &height);
+  if (g_hash_table_size (heights) >= MAX_LINE_KEYS)
+    g_hash_table_remove_all (heights);
+  kept = g_new (LineKey, 1);
+  *kept = key;
+  kept->font = pango_font_description_copy (key.font);
+  g_hash_table_insert (heights, kept, GINT_TO_POINTER (height));
   return height;
 }
 

@@ -38,6 +38,22 @@ void            convene_segment_block_heights     (ConveneSchedule            *s
                                                    double                      px_per_minute,
                                                    ConveneBlockHeights        *heights);
 
+/* The minutes behind those heights, which do not depend on the zoom: the
+ * timeline's fit tries many scales on the same schedule. card is -1 for a
+ * segment with items, a heading of fixed height. */
+typedef struct {
+  int gap;
+  int card;
+  int tail;
+} ConveneBlockMinutes;
+
+void            convene_segment_block_minutes     (ConveneSchedule            *schedule,
+                                                   const ConveneScheduleEntry *entry,
+                                                   ConveneBlockMinutes        *minutes);
+void            convene_segment_block_heights_at  (const ConveneBlockMinutes  *minutes,
+                                                   double                      px_per_minute,
+                                                   ConveneBlockHeights        *heights);
+
 #define CONVENE_TYPE_SEGMENT_BLOCK (convene_segment_block_get_type ())
 G_DECLARE_FINAL_TYPE (ConveneSegmentBlock, convene_segment_block, CONVENE, SEGMENT_BLOCK, GtkWidget)
 

@@ -18,19 +18,18 @@
 #define FARTHEST       0.02  /* pixels per minute: a congress day of minimum blocks */
 #define MAX_ZOOM_LEVEL 40
 
-/* How tall the list's rows are at px_per_minute. */
+/* How tall the list's rows are at px_per_minute, from each row's minutes. */
 static double
-total_height (ConveneSchedule *schedule,
-              double           px_per_minute)
+total_height (const GArray *minutes,
+              double        px_per_minute)
 {
-  guint n = convene_schedule_get_n_entries (schedule);
   double total = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < minutes->len; i++)
     {
       ConveneBlockHeights heights;
 
-      convene_segment_block_heights (schedule, convene_schedule_get_entry (schedule, i), px_per_minute, &heights);
+      convene_segment_block_heights_at (&g_array_index (minutes, ConveneBlockMinutes, i), px_per_minute, &heights);
       total += heights.gap + heights.card + heights.tail + CONVENE_BLOCK_ROW_PADDING;
     }
   return total;
@@ -39,18 +38,25 @@ total_height (ConveneSchedule *schedule,
 /* The largest scale at which every row fits in height. When even the
  * minimum heights do not, the largest at which every block still is at its
  * minimum: any farther would look the same, so each step in from there
- * shows. */
+ * shows. The rows' minutes are read once for the many scales tried. */
 static double
 fit_scale (ConveneSchedule *schedule,
            int              height)
 {
+  guint n = convene_schedule_get_n_entries (schedule);
+  g_autoptr(GArray) minutes = NULL;
   double low = FARTHEST, high = CLOSE_UP;
   double room;
 
-  if (height <= 0 || convene_schedule_get_n_entries (schedule) == 0)
+  if (height <= 0 || n == 0)
     return CLOSE_UP;
-  room = MAX (height, total_height (schedule, low));
-  if (total_height (schedule, high) <= room)
+  minutes = g_array_sized_new (FALSE, FALSE, sizeof (ConveneBlockMinutes), n);
+  g_array_set_size (minutes, n);
+  for (guint i = 0; i < n; i++)
+    convene_segment_block_minutes (schedule, convene_schedule_get_entry (schedule, i),
+                                   &g_array_index (minutes, ConveneBlockMinutes, i));
+  room = MAX (height, total_height (minutes, low));
+  if (total_height (minutes, high) <= room)
     return high;
   /* Heights only grow with the scale: halve the interval until it is
    * finer than a pixel makes a difference. */
@@ -58,7 +64,7 @@ fit_scale (ConveneSchedule *schedule,
     {
       double middle = (low + high) / 2;
 
-      if (total_height (schedule, middle) <= room)
+      if (total_height (minutes, middle) <= room)
         low = middle;
       else
         high = middle;

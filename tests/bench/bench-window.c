@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "convene-bench-window"
 #include "config.h"
 
+#include <math.h>
 #include <sys/resource.h>
 #include <adwaita.h>
 
@@ -13,12 +14,18 @@
  * one edit (the first segment 5 minutes longer, so every later time moves)
  * from the command to the next frame drawn (what follows that frame, such
  * as warnings worded after it, is not counted); one step of the timeline's
- * zoom (in, then out) to the frame that shows it; and the window's memory.
+ * zoom (in, then out) to the frame that shows it; scrolling the fitted
+ * timeline, a page at a time (Page Down, Page Up) and by steps of the wheel
+ * (as GtkScrolledWindow moves for one notch), each step to its frame; and
+ * the window's memory.
  * Not a test: tests/bench/run runs it under an X server and reads
- *   edit_median_s, edit_p90_s, zoom_median_s, zoom_p90_s, peak_kib. */
+ *   edit_median_s, edit_p90_s, zoom_median_s, zoom_p90_s,
+ *   scroll_page_median_s, scroll_page_p95_s, scroll_wheel_median_s,
+ *   scroll_wheel_p95_s, peak_kib. */
 
-#define EDITS 41
-#define ZOOMS 40
+#define EDITS   41
+#define ZOOMS   40
+#define SCROLLS 60
 
 static gboolean painted;
 static gint64 painted_at;
@@ -45,15 +52,31 @@ wait_for_frame (GtkWidget *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static GtkWidget *
-find_timeline (GtkWidget *widget)
+static gboolean
+is_timeline (GtkWidget *widget)
 {
-  if (CONVENE_IS_TIMELINE_VIEW (widget))
+  return CONVENE_IS_TIMELINE_VIEW (widget);
+}
+
+/* The scrolled window holding the timeline's list of blocks. */
+static gboolean
+is_scroller (GtkWidget *widget)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget) &&
+         GTK_IS_GRID_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget)));
+}
+
+/* The first of widget and its descendants that matches. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*matches) (GtkWidget *widget))
+{
+  if (matches (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_timeline (child);
+      GtkWidget *found = find_widget (child, matches);
 
       if (found != NULL)
         return found;
@@ -70,6 +93,37 @@ compare_times (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* SCROLLS steps of step pixels down the list, turning back at either end,
+ * each from the adjustment's change to the frame drawn: times, sorted. */
+static void
+scroll_steps (GtkWidget     *window,
+              GtkAdjustment *adjustment,
+              gboolean       by_page,
+              gint64        *times)
+{
+  double direction = 1;
+
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_frame (window);
+  for (guint i = 0; i < SCROLLS; i++)
+    {
+      double page = gtk_adjustment_get_page_size (adjustment);
+      /* One notch of the wheel: what GtkScrolledWindow scrolls for it. */
+      double step = by_page ? page : pow (page, 2.0 / 3.0);
+      double value = gtk_adjustment_get_value (adjustment);
+      double last = gtk_adjustment_get_upper (adjustment) - page;
+      gint64 start;
+
+      if ((direction > 0 && value + step > last) || (direction < 0 && value - step < 0))
+        direction = -direction;
+      start = g_get_monotonic_time ();
+      gtk_adjustment_set_value (adjustment, CLAMP (value + direction * step, 0, last));
+      wait_for_frame (window);
+      times[i] = painted_at - start;
+    }
+  qsort (times, SCROLLS, sizeof times[0], compare_times);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +135,9 @@ main (int   argc,
   g_autoptr(ConveneSegment) first = NULL;
   gint64 times[EDITS];
   gint64 zooms[ZOOMS];
+  gint64 pages[SCROLLS];
+  gint64 wheels[SCROLLS];
+  GtkAdjustment *adjustment;
   struct rusage usage;
   ConveneWindow *window;
   GtkWidget *timeline;
@@ -123,7 +180,7 @@ main (int   argc,
   qsort (times, EDITS, sizeof times[0], compare_times);
 
   /* From the fitted view, a step in and a step out, each to its frame. */
-  timeline = find_timeline (GTK_WIDGET (window));
+  timeline = find_widget (GTK_WIDGET (window), is_timeline);
   g_assert (timeline != NULL);
   gtk_widget_activate_action (timeline, "timeline.zoom-fit", NULL);
   wait_for_frame (GTK_WIDGET (window));
@@ -137,10 +194,22 @@ main (int   argc,
     }
   qsort (zooms, ZOOMS, sizeof zooms[0], compare_times);
 
+  /* Scrolling the fitted view, where a long programme's blocks are at
+   * their smallest and the most of them come into view at each step. */
+  gtk_widget_activate_action (timeline, "timeline.zoom-fit", NULL);
+  wait_for_frame (GTK_WIDGET (window));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_widget (timeline, is_scroller)));
+  scroll_steps (GTK_WIDGET (window), adjustment, TRUE, pages);
+  scroll_steps (GTK_WIDGET (window), adjustment, FALSE, wheels);
+
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("edit_median_s %.6f\nedit_p90_s %.6f\nzoom_median_s %.6f\nzoom_p90_s %.6f\npeak_kib %ld\n",
+  g_print ("edit_median_s %.6f\nedit_p90_s %.6f\nzoom_median_s %.6f\nzoom_p90_s %.6f\n"
+           "scroll_page_median_s %.6f\nscroll_page_p95_s %.6f\n"
+           "scroll_wheel_median_s %.6f\nscroll_wheel_p95_s %.6f\npeak_kib %ld\n",
            times[EDITS / 2] / 1e6, times[EDITS * 9 / 10] / 1e6,
-           zooms[ZOOMS / 2] / 1e6, zooms[ZOOMS * 9 / 10] / 1e6, usage.ru_maxrss);
+           zooms[ZOOMS / 2] / 1e6, zooms[ZOOMS * 9 / 10] / 1e6,
+           pages[SCROLLS / 2] / 1e6, pages[SCROLLS * 95 / 100] / 1e6,
+           wheels[SCROLLS / 2] / 1e6, wheels[SCROLLS * 95 / 100] / 1e6, usage.ru_maxrss);
 
   gtk_window_destroy (GTK_WINDOW (window));
   convene_document_close (document);

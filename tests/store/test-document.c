@@ -121,6 +121,7 @@ test_edits_persisted (Fixture       *f,
   g_autoptr(ConveneSegment) talk = NULL;
   g_autoptr(ConveneSpeaker) person = NULL;
   g_autoptr(ConveneAssignment) assignment = NULL;
+  g_autoptr(ConveneAssignment) first_assignment = NULL;
   g_autoptr(ConveneOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
   guint n_performed = 0;
@@ -185,8 +186,8 @@ test_edits_persisted (Fixture       *f,
   STEP (convene_edit_remove_speaker (project, speaker));
   STEP (convene_edit_remove_outcome (project, session, outcome));
   STEP (convene_edit_remove_session (project, second));
-  STEP (convene_edit_remove_assignment (project,
-          g_list_model_get_item (G_LIST_MODEL (convene_project_get_assignments (project)), 0)));
+  first_assignment = g_list_model_get_item (G_LIST_MODEL (convene_project_get_assignments (project)), 0);
+  STEP (convene_edit_remove_assignment (project, first_assignment));
 #undef STEP
 
   g_assert_true (convene_history_get_can_undo (history));

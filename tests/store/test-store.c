@@ -388,6 +388,69 @@ test_changes_written (Fixture       *f,
   g_assert_false (fixture_has_companions (f->path));
 }
 
+/* The store hears of property changes through the model's one hook: no
+ * object of an attached project carries a handler of its own (at 10,000
+ * segments those cost megabytes), and a change is still written, also to an
+ * object of the second of two projects open at once. */
+static void
+test_changes_without_handlers (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "Other.convene", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  guint notify = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  Open o = { 0, }, other = { 0, };
+  ConveneSession *session;
+  ConveneSegment *panel, *item;
+  g_autoptr(ConveneSpeaker) speaker = NULL;
+  g_autoptr(ConveneAssignment) assignment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_full_project (f);
+  {
+    g_autoptr(ConveneProject) copy = fixture_full_project ();
+
+    fixture_write_project (other_path, copy);
+  }
+  open_attached (f, &o);
+  other.store = convene_store_open (other_file, CONVENE_STORE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  other.project = convene_store_load (other.store, &error);
+  g_assert_no_error (error);
+  convene_store_attach (other.store, other.project);
+
+  session = nth_session (o.project, 0);
+  panel = find_panel (session);
+  item = nth_segment (convene_segment_get_items (panel), 0);
+  speaker = g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (o.project)), 0);
+  assignment = g_list_model_get_item (G_LIST_MODEL (convene_project_get_assignments (o.project)), 0);
+  g_assert_false (g_signal_has_handler_pending (o.project, notify, 0, FALSE));
+  g_assert_false (g_signal_has_handler_pending (session, notify, 0, FALSE));
+  g_assert_false (g_signal_has_handler_pending (panel, notify, 0, FALSE));
+  g_assert_false (g_signal_has_handler_pending (item, notify, 0, FALSE));
+  g_assert_false (g_signal_has_handler_pending (speaker, notify, 0, FALSE));
+  g_assert_false (g_signal_has_handler_pending (assignment, notify, 0, FALSE));
+
+  begin (&other);
+  convene_segment_set_title (nth_segment (convene_segment_get_items (find_panel (nth_session (other.project, 0))), 0),
+                             "Only in the other file");
+  commit (&other);
+  begin (&o);
+  convene_segment_set_duration (item, 17);
+  convene_speaker_set_organisation (speaker, "Renamed organisation");
+  commit (&o);
+  assert_file_matches (f, &o);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM segment WHERE title = 'Only in the other file'"),
+                   ==, 0);
+  g_assert_cmpint (fixture_query_int (other_path, "SELECT count(*) FROM segment WHERE title = 'Only in the other file'"),
+                   ==, 1);
+  g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM speaker WHERE organisation = 'Renamed organisation'"),
+                   ==, 1);
+
+  close_attached (&other);
+  close_attached (&o);
+}
+
 /* ---- bad files ------------------------------------------------------------ */
 
 /* Opens path both ways; each must fail with code, name the file, and leave
@@ -1982,6 +2045,7 @@ main (int   argc,
   ADD ("not-found", test_not_found);
   ADD ("symlink-refused", test_symlink_refused);
   ADD ("changes-written", test_changes_written);
+  ADD ("changes-without-handlers", test_changes_without_handlers);
   ADD ("bad/not-sqlite", test_not_sqlite);
   ADD ("bad/foreign", test_foreign);
   ADD ("bad/truncated", test_truncated);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "convene-assignment.h"
+#include "convene-model-watch.h"
 
 struct _ConveneAssignment
 {
@@ -105,6 +106,9 @@ static void
 convene_assignment_class_init (ConveneAssignmentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->get_property = convene_assignment_get_property;
   object_class->set_property = convene_assignment_set_property;

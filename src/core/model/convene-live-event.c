@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "convene-live-event.h"
+#include "convene-model-watch.h"
 
 struct _ConveneLiveEvent
 {
@@ -67,6 +68,9 @@ static void
 convene_live_event_class_init (ConveneLiveEventClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->get_property = convene_live_event_get_property;
 

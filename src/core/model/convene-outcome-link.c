@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "convene-outcome-link.h"
+#include "convene-model-watch.h"
 
 struct _ConveneOutcomeLink
 {
@@ -76,6 +77,9 @@ static void
 convene_outcome_link_class_init (ConveneOutcomeLinkClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->get_property = convene_outcome_link_get_property;
   object_class->set_property = convene_outcome_link_set_property;

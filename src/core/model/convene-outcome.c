@@ -3,6 +3,7 @@
 
 #include "convene-model-private.h"
 #include "convene-outcome.h"
+#include "convene-model-watch.h"
 
 struct _ConveneOutcome
 {
@@ -129,6 +130,9 @@ static void
 convene_outcome_class_init (ConveneOutcomeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->finalize = convene_outcome_finalize;
   object_class->get_property = convene_outcome_get_property;

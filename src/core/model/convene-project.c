@@ -4,6 +4,7 @@
 #include "convene-model-private.h"
 #include "convene-limits.h"
 #include "convene-project.h"
+#include "convene-model-watch.h"
 #include "convene-validate.h"
 
 struct _ConveneProject
@@ -153,6 +154,9 @@ static void
 convene_project_class_init (ConveneProjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->finalize = convene_project_finalize;
   object_class->get_property = convene_project_get_property;

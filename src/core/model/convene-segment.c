@@ -4,6 +4,7 @@
 #include "convene-model-private.h"
 #include "convene-limits.h"
 #include "convene-segment.h"
+#include "convene-model-watch.h"
 
 struct _ConveneSegment
 {
@@ -166,6 +167,9 @@ static void
 convene_segment_class_init (ConveneSegmentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->finalize = convene_segment_finalize;
   object_class->get_property = convene_segment_get_property;

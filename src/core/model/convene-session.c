@@ -5,6 +5,7 @@
 #include "convene-limits.h"
 #include "convene-outcome.h"
 #include "convene-session.h"
+#include "convene-model-watch.h"
 
 struct _ConveneSession
 {
@@ -159,6 +160,9 @@ static void
 convene_session_class_init (ConveneSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->finalize = convene_session_finalize;
   object_class->get_property = convene_session_get_property;

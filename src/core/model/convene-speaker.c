@@ -5,6 +5,7 @@
 
 #include "convene-model-private.h"
 #include "convene-speaker.h"
+#include "convene-model-watch.h"
 
 /* The text fields share one array, indexed by their property id, so the
  * accessors stay one line each. */
@@ -151,6 +152,9 @@ convene_speaker_class_init (ConveneSpeakerClass *klass)
   static const char * const text_names[N_TEXTS] = {
     "honorific", "name", "job-title", "organisation", "email", "phone", "bio", "notes",
   };
+
+  /* The store hears of changes through one hook, not a handler per object. */
+  object_class->notify = _convene_model_notify;
 
   object_class->finalize = convene_speaker_finalize;
   object_class->get_property = convene_speaker_get_property;

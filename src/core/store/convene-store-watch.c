@@ -3,12 +3,14 @@
 
 #include <string.h>
 
+#include "convene-model-watch.h"
 #include "convene-store-private.h"
 
-/* The watcher follows an attached project: every object's notify and every
- * list's items-changed. It keeps its own copy of each list's members (with a
+/* The watcher follows an attached project: every object's property changes
+ * (through the model's one hook, convene-model-watch.h: a handler on each
+ * object cost megabytes at 10,000 segments) and every list's items-changed. It keeps its own copy of each list's members (with a
  * reference), because items-changed says where items went but not which
- * ones: the copy tells which objects left, so their handlers come off, and
+ * ones: the copy tells which objects left, so they are no longer watched, and
  * keeps them alive until then. Objects that come back (undo) are watched
  * again like any new one. */
 
@@ -29,7 +31,6 @@ struct _Watch
 {
   GObject   *object;       /* owned */
   guint      count;        /* how many lists hold it (1, or briefly 2 mid-move) */
-  gulong     notify_handler;
   ListWatch *container;    /* borrowed; NULL for the project */
   ListWatch *lists[4];     /* owned: the lists this object owns */
   guint      n_lists;
@@ -49,7 +50,10 @@ typedef struct
 struct _ConveneStoreWatcher
 {
   ConveneProject *project;      /* owned */
-  GHashTable     *watches;      /* GObject* -> Watch* (owned) */
+  /* GObject* -> Watch* (owned); changed under the model watch lock, as
+   * the hook may read it on another thread. */
+  GHashTable     *watches;
+  guint           hook;         /* convene_model_watch_add() */
   GHashTable     *dirty;        /* GObject* (owned ref) set */
   GHashTable     *dirty_lists;  /* GListStore* -> DirtyList* (owned) */
   GArray         *written;      /* Pending: written, waiting for COMMIT */
@@ -69,6 +73,7 @@ typedef struct
 
 static void watch_object   (ConveneStoreWatcher *watcher, GObject *object, ListWatch *container);
 static void unwatch_object (ConveneStoreWatcher *watcher, GObject *object, ListWatch *container);
+static void watch_free     (gpointer data);
 
 static void
 dirty_list_free (gpointer data)
@@ -134,12 +139,15 @@ mark_list_dirty (ConveneStoreWatcher *watcher,
   g_hash_table_insert (watcher->dirty_lists, dirty->list, dirty);
 }
 
+/* Any model object changed: ours only if it is in the project. */
 static void
-on_notify (GObject    *object,
-           GParamSpec *pspec,
-           gpointer    user_data)
+on_model_changed (GObject  *object,
+                  gpointer  user_data)
 {
-  mark_dirty (user_data, object);
+  ConveneStoreWatcher *watcher = user_data;
+
+  if (g_hash_table_contains (watcher->watches, object))
+    mark_dirty (watcher, object);
 }
 
 static void
@@ -256,8 +264,9 @@ watch_object (ConveneStoreWatcher *watcher,
   watch->count = 1;
   watch->saved_position = -1;
   watch->container = container;
+  convene_model_watch_lock ();
   g_hash_table_insert (watcher->watches, object, watch);
-  watch->notify_handler = g_signal_connect (object, "notify", G_CALLBACK (on_notify), watcher);
+  convene_model_watch_unlock ();
 
   if (CONVENE_IS_PROJECT (object))
     {
@@ -314,13 +323,14 @@ unwatch_object (ConveneStoreWatcher *watcher,
   if (--watch->count > 0)
     return;
 
-  /* Handlers come off before the lists go, while the object is still ours. */
-  g_clear_signal_handler (&watch->notify_handler, object);
   for (guint i = 0; i < watch->n_lists; i++)
     list_watch_free (watch->lists[i]);
   watch->n_lists = 0;
 
-  g_hash_table_remove (watcher->watches, object);
+  convene_model_watch_lock ();
+  g_hash_table_steal (watcher->watches, object);
+  convene_model_watch_unlock ();
+  watch_free (watch);
 }
 
 static void
@@ -344,6 +354,7 @@ convene_store_watcher_new (ConveneProject *project)
   watcher->written = g_array_new (FALSE, FALSE, sizeof (Pending));
 
   watch_object (watcher, G_OBJECT (project), NULL);
+  watcher->hook = convene_model_watch_add (on_model_changed, watcher);
 
   return watcher;
 }
@@ -354,6 +365,7 @@ convene_store_watcher_free (ConveneStoreWatcher *watcher)
   if (watcher == NULL)
     return;
 
+  convene_model_watch_remove (watcher->hook);
   unwatch_object (watcher, G_OBJECT (watcher->project), NULL);
   g_assert (g_hash_table_size (watcher->watches) == 0);
 
