@@ -442,6 +442,22 @@ convene_presenter_window_new (GtkApplication *app,
                        NULL);
 }
 
+void
+convene_presenter_window_set_live (ConvenePresenterWindow *self,
+                                   ConveneLive            *live)
+{
+  g_return_if_fail (CONVENE_IS_PRESENTER_WINDOW (self));
+  g_return_if_fail (CONVENE_IS_LIVE (live));
+
+  if (live == self->live)
+    return;
+  g_signal_handlers_disconnect_by_func (self->live, live_changed, self);
+  g_set_object (&self->live, live);
+  g_signal_connect_object (self->live, "changed", G_CALLBACK (live_changed), self, G_CONNECT_SWAPPED);
+  live_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
+}
+
 ConveneLive *
 convene_presenter_window_get_live (ConvenePresenterWindow *self)
 {

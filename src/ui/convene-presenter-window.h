@@ -43,6 +43,10 @@ G_DECLARE_FINAL_TYPE (ConvenePresenterWindow, convene_presenter_window, CONVENE,
 ConvenePresenterWindow *convene_presenter_window_new            (GtkApplication *app,
                                                                  ConveneLive    *live);
 ConveneLive            *convene_presenter_window_get_live       (ConvenePresenterWindow *self);
+/* Follows another engine for the same session (the operator's view makes a
+ * new one when the running order changes). */
+void                    convene_presenter_window_set_live       (ConvenePresenterWindow *self,
+                                                                 ConveneLive            *live);
 /* The project file the live session belongs to: its warning minutes are
  * read now and saved with every change. NULL keeps them in the window. */
 void                    convene_presenter_window_set_document   (ConvenePresenterWindow *self,
