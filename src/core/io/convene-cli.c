@@ -714,7 +714,14 @@ import_schedule (GFile   *in,
       return FALSE;
     }
   command = convene_schedule_import_build (schedule, convene_document_get_project (document), NULL, error);
-  ok = convene_document_perform (document, command, error);
+  /* The same schedule again changes nothing: no empty step in the history. */
+  if (command != NULL && convene_command_group_get_size (command) == 0)
+    {
+      g_object_unref (command);
+      ok = TRUE;
+    }
+  else
+    ok = convene_document_perform (document, command, error);
   convene_document_close (document);
   return ok;
 }

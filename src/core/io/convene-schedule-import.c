@@ -681,13 +681,18 @@ convene_schedule_import_read (GFile         *file,
                                     &length, cancellable, &local_error))
         g_clear_pointer (&data, g_free);
     }
+  if (data == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_READ,
+                 _("“%s” does not exist."), name);
+  else if (data == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_READ,
+                 _("“%s” is a folder, not a schedule."), name);
+  else if (data == NULL)
+    g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_READ,
+                 /* Translators: %s is a file name, then the system's reason. */
+                 _("“%s” cannot be read: %s"), name, local_error->message);
   if (data == NULL)
-    {
-      g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_READ,
-                   /* Translators: %s is a file name, then the system's reason. */
-                   _("“%s” cannot be read: %s"), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
   return convene_schedule_import_parse (data, length, name, error);
 }
 
