@@ -637,12 +637,24 @@ convene_cli_fit (GFile                      *project_file,
 }
 
 static gboolean
+create_project_file (GFile           *project_file,
+                     ConveneProject  *project,
+                     GError         **error)
+{
+  g_autoptr(ConveneStore) store = convene_store_create (project_file, project, error);
+
+  if (store == NULL)
+    return FALSE;
+  convene_store_close (store);
+  return TRUE;
+}
+
+static gboolean
 import_project (GFile   *in,
                 GFile   *project_file,
                 GError **error)
 {
   g_autoptr(ConveneProject) project = NULL;
-  g_autoptr(ConveneStore) store = NULL;
 
   /* Refused before reading the input, and convene_store_create refuses
    * again should the file appear in between. */
@@ -659,15 +671,7 @@ import_project (GFile   *in,
     }
 
   project = convene_json_import_file (in, error);
-  if (project == NULL)
-    return FALSE;
-
-  store = convene_store_create (project_file, project, error);
-  if (store == NULL)
-    return FALSE;
-
-  convene_store_close (store);
-  return TRUE;
+  return project != NULL && create_project_file (project_file, project, error);
 }
 
 /* Schedule XML makes a new project when project_file is missing, and is
@@ -690,15 +694,8 @@ import_schedule (GFile   *in,
   if (g_file_query_file_type (project_file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
     {
       g_autoptr(ConveneProject) project = convene_schedule_import_new_project (schedule, error);
-      g_autoptr(ConveneStore) store = NULL;
 
-      if (project == NULL)
-        return FALSE;
-      store = convene_store_create (project_file, project, error);
-      if (store == NULL)
-        return FALSE;
-      convene_store_close (store);
-      return TRUE;
+      return project != NULL && create_project_file (project_file, project, error);
     }
 
   document = convene_document_open (project_file, CONVENE_STORE_READ_WRITE, error);
