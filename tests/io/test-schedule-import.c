@@ -452,6 +452,63 @@ test_round_trip_example (void)
   check_round_trip (example);
 }
 
+/* A congress over the night the clocks change: three days, three rooms,
+ * events from 05:30, gaps, panels holding talks, people on several. */
+static void
+test_round_trip_congress (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  static const char *dates[] = { "2027-03-27", "2027-03-28", "2027-03-29" };
+  static const char *rooms[] = { "Room A", "Room B", "Hall" };
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+
+  convene_project_set_title (project, "Spring Congress");
+  convene_project_set_time_zone (project, "Europe/Zurich");
+  for (guint p = 0; p < 12; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u Ñúñez", p);
+      ConveneSpeaker *speaker = convene_speaker_new (convene_project_new_id (project), name);
+
+      g_list_store_append (convene_project_get_speakers (project), speaker);
+      g_ptr_array_add (people, speaker);
+    }
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    for (guint r = 0; r < G_N_ELEMENTS (rooms); r++)
+      {
+        g_autofree char *title = g_strdup_printf ("Track %u", r);
+        g_autoptr(ConveneSession) session =
+          convene_session_new (convene_project_new_id (project), title, dates[d], 5 * 60 + 30 + 60 * (int) r, 600);
+
+        convene_session_set_room (session, rooms[r]);
+        g_list_store_append (convene_project_get_sessions (project), session);
+        for (guint k = 0; k < 10; k++)
+          {
+            g_autofree char *name = g_strdup_printf ("Talk %u.%u.%u", d, r, k);
+            ConveneSegmentKind kind = k % 4 == 3 ? CONVENE_SEGMENT_KIND_PANEL : CONVENE_SEGMENT_KIND_PRESENTATION;
+            g_autoptr(ConveneSegment) segment =
+              convene_segment_new (convene_project_new_id (project), kind, name, 20 + 5 * k);
+            ConveneSpeaker *speaker = g_ptr_array_index (people, (d + r + k) % people->len);
+            g_autoptr(ConveneAssignment) assignment =
+              convene_assignment_new_for_segment (convene_project_new_id (project), convene_speaker_get_id (speaker),
+                                                  convene_segment_get_id (segment), CONVENE_ROLE_PRESENTER);
+
+            if (k == 5)
+              convene_segment_set_fixed_start (segment, (10 + (int) r) * 60);
+            if (kind == CONVENE_SEGMENT_KIND_PANEL)
+              for (guint i = 0; i < 2; i++)
+                {
+                  g_autoptr(ConveneSegment) item =
+                    convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PRESENTATION, "Item", 15);
+
+                  g_list_store_append (convene_segment_get_items (segment), item);
+                }
+            g_list_store_append (convene_session_get_segments (session), segment);
+            g_list_store_append (convene_project_get_assignments (project), assignment);
+          }
+      }
+  check_round_trip (project);
+}
+
 static void
 test_round_trip_samples (void)
 {
@@ -640,6 +697,7 @@ main (int    argc,
   g_test_add_func ("/schedule-import/reimport", test_reimport);
   g_test_add_func ("/schedule-import/round-trip-example", test_round_trip_example);
   g_test_add_func ("/schedule-import/round-trip-samples", test_round_trip_samples);
+  g_test_add_func ("/schedule-import/round-trip-congress", test_round_trip_congress);
   g_test_add_func ("/schedule-import/cli", test_cli);
   g_test_add_func ("/schedule-import/refusals", test_refusals);
   g_test_add_func ("/schedule-import/refused-layout", test_refused_layout);
