@@ -343,8 +343,8 @@ xml_case("an external entity to /etc/passwd",
                + good_xml.split(b"?>", 1)[1].replace(b"<title>Opening</title>", b"<title>&x;</title>")))
 xml_case("an external DTD", write("dtd.xml", b'<!DOCTYPE schedule SYSTEM "http://127.0.0.1:9/schedule.dtd">\n'
                                   + good_xml.split(b"?>", 1)[1]))
-xml_case("elements nested 100,000 deep", write("deep.xml", b"<schedule>" + b"<day>" * 100000))
-xml_case("100,000 events (1 MiB, under the size cap)", write("many.xml", events(100000)))
+xml_case("elements nested 100,000 deep", write("deep.xml", b"<schedule>" + b"<day>" * 100000 + b"</day>" * 100000 + b"</schedule>"))
+xml_case("100,000 events (8 MiB, under the size cap)", write("many.xml", events(100000)))
 xml_case("a person on one event 20,000 times under new names",
          write("people.xml", b"<schedule><day><room name=\"R\"><event><date>2026-05-01T10:00:00Z</date>"
                b"<duration>00:05</duration><persons>"

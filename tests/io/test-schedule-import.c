@@ -625,6 +625,20 @@ test_refusals (void)
                   "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
                   "<schedule><conference><title>&lol2;</title></conference></schedule>",
                   -1, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE, "document type");
+  {
+    GString *laughs = g_string_new ("<!DOCTYPE schedule [<!ENTITY l0 \"ha\">");
+
+    for (guint i = 1; i < 10; i++)
+      {
+        g_string_append_printf (laughs, "<!ENTITY l%u \"", i);
+        for (guint k = 0; k < 10; k++)
+          g_string_append_printf (laughs, "&l%u;", i - 1);
+        g_string_append (laughs, "\">");
+      }
+    g_string_append (laughs, "]><schedule><conference><title>&l9;</title></conference></schedule>");
+    assert_refused (laughs->str, -1, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE, "document type");
+    g_string_free (laughs, TRUE);
+  }
   assert_refused ("<!DOCTYPE schedule [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                   SCHEDULE (EVENT ("a", "2026-05-01T10:00:00Z", "00:10")),
                   -1, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE, "document type");
@@ -632,7 +646,7 @@ test_refusals (void)
                   SCHEDULE (EVENT ("a", "2026-05-01T10:00:00Z", "00:10")),
                   -1, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE, "document type");
   assert_refused (SCHEDULE ("<event><title>\xc0\xaf</title></event>"), -1,
-                  CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML, NULL);
+                  CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML, "not UTF-8");
   assert_refused (SCHEDULE (EVENT ("a", "2026-05-01T10:00:00Z", "-01:00")), -1,
                   CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "“-01:00”");
   assert_refused (SCHEDULE (EVENT ("a", "2026-05-01T10:00:00Z", "999:00")), -1,
@@ -658,8 +672,11 @@ test_refusals (void)
 
     for (guint i = 0; i < 100000; i++)
       g_string_append (nest, "<day>");
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (nest, "</day>");
+    g_string_append (nest, "</schedule>");
     deep = g_string_free (nest, FALSE);
-    assert_refused (deep, -1, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML, NULL);
+    assert_refused (deep, -1, CONVENE_SCHEDULE_IMPORT_ERROR_TOO_LARGE, "256 levels");
   }
 }
 

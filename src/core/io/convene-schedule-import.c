@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "convene-io"
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -564,6 +566,10 @@ read_schedule (Reader   *reader,
   return TRUE;
 }
 
+#define DOCTYPE_REFUSAL \
+  _("“%s” is not a schedule Convene reads: it declares a document type (<!DOCTYPE>), " \
+    "which frab, pretalx and Indico schedules never do.")
+
 ConveneScheduleImport *
 convene_schedule_import_parse (const char  *data,
                                gsize        length,
@@ -610,12 +616,27 @@ convene_schedule_import_parse (const char  *data,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   if (doc == NULL || !context->wellFormed)
     {
-      int line = context->lastError.line;
+      int line = MAX (context->lastError.line, 1);
+      int code = context->lastError.code;
+      const char *message = context->lastError.message;
 
-      g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML,
-                   /* Translators: %s is a file name, %d a line number. */
-                   _("“%s” is not a schedule: it is not well-formed XML (the problem is near line %d)."),
-                   name, MAX (line, 1));
+      /* libxml2 stops at the first entity that expands too far, before
+       * the document type could be refused below. */
+      if (code == XML_ERR_ENTITY_LOOP)
+        g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE,
+                     DOCTYPE_REFUSAL, name);
+      else if (code == XML_ERR_INTERNAL_ERROR && message != NULL && strstr (message, "depth") != NULL)
+        g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_TOO_LARGE,
+                     _("“%s” is not a schedule: its elements nest more than 256 levels deep."), name);
+      else if (code == XML_ERR_INVALID_CHAR || code == XML_ERR_INVALID_ENCODING)
+        g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML,
+                     /* Translators: %s is a file name, %d a line number. */
+                     _("“%s” is not a schedule: line %d holds bytes that are not UTF-8 text."), name, line);
+      else
+        g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML,
+                     /* Translators: %s is a file name, %d a line number. */
+                     _("“%s” is not a schedule: it is not well-formed XML (the problem is near line %d)."),
+                     name, line);
       g_clear_pointer (&doc, xmlFreeDoc);
       xmlFreeParserCtxt (context);
       return NULL;
@@ -626,9 +647,7 @@ convene_schedule_import_parse (const char  *data,
   if (doc->intSubset != NULL || doc->extSubset != NULL)
     {
       g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE,
-                   _("“%s” is not a schedule Convene reads: it declares a document type (<!DOCTYPE>), "
-                     "which frab, pretalx and Indico schedules never do."),
-                   name);
+                   DOCTYPE_REFUSAL, name);
       xmlFreeDoc (doc);
       return NULL;
     }
@@ -963,7 +982,14 @@ update_session (Builder         *builder,
   gint64 cursor = 0;
 
   g_date_clear (&day, 1);
-  g_date_set_parse (&day, convene_session_get_date (session));
+  /* "YYYY-MM-DD" whatever the locale; an undated session keeps its pins. */
+  if (convene_validate_date (convene_session_get_date (session), NULL))
+    {
+      unsigned y = 0, m = 0, d = 0;
+
+      if (sscanf (convene_session_get_date (session), "%u-%u-%u", &y, &m, &d) == 3)
+        g_date_set_dmy (&day, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
     {
