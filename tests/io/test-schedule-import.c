@@ -665,6 +665,16 @@ test_refusals (void)
                   -1, CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "same guid");
   assert_refused (cap, -1, CONVENE_SCHEDULE_IMPORT_ERROR_TOO_LARGE, "10000");
   assert_refused (many, -1, CONVENE_SCHEDULE_IMPORT_ERROR_TOO_LARGE, "more events");
+  {
+    GString *crowd = g_string_new ("<schedule><day><room name=\"R\"><event><date>2026-05-01T10:00:00Z</date>"
+                                   "<duration>00:05</duration><persons>");
+
+    for (guint i = 0; i <= CONVENE_SCHEDULE_IMPORT_MAX_PEOPLE; i++)
+      g_string_append_printf (crowd, "<person>P%u</person>", i);
+    g_string_append (crowd, "</persons></event></room></day></schedule>");
+    assert_refused (crowd->str, -1, CONVENE_SCHEDULE_IMPORT_ERROR_TOO_LARGE, "more people");
+    g_string_free (crowd, TRUE);
+  }
   assert_refused (huge, CONVENE_SCHEDULE_IMPORT_MAX_BYTES + 1, CONVENE_SCHEDULE_IMPORT_ERROR_TOO_LARGE, "16 MiB");
 
   {

@@ -341,10 +341,11 @@ read_person (Reader   *reader,
     index = GPOINTER_TO_UINT (found) - 1;
   else
     {
-      Person *person = g_new0 (Person, 1);
+      Person *person;
 
       if (self->people->len >= CONVENE_SCHEDULE_IMPORT_MAX_PEOPLE)
         return too_many (reader, error, _("people"), CONVENE_SCHEDULE_IMPORT_MAX_PEOPLE);
+      person = g_new0 (Person, 1);
       person->id = *id != '\0' ? g_strdup (id) : NULL;
       person->name = g_steal_pointer (&name);
       person->key = g_strdup (key);
