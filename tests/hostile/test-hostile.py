@@ -83,14 +83,14 @@ def export_case(name, path):
         os.unlink(p)
 
 
-def import_case(name, path):
+def import_case(name, path, kind="json"):
     """Imports path as a new project; it must be refused and create nothing."""
     project = os.path.join(tmp, "new.convene")
     before = digest(path)
     status, stderr = run(f"--import={path}", project)
     left = [p for p in (project, project + "-wal", project + "-shm", project + "-journal")
             if os.path.exists(p)]
-    check_refused("json: " + name, status, stderr, os.path.basename(path), before, digest(path), left)
+    check_refused(f"{kind}: " + name, status, stderr, os.path.basename(path), before, digest(path), left)
     for p in left:
         os.unlink(p)
 
@@ -314,14 +314,7 @@ target = real_project("schedule-target.convene", source=example)
 
 
 def xml_case(name, path):
-    project = os.path.join(tmp, "new.convene")
-    before = digest(path)
-    status, stderr = run(f"--import={path}", project)
-    left = [p for p in (project, project + "-wal", project + "-shm", project + "-journal")
-            if os.path.exists(p)]
-    check_refused("xml: " + name, status, stderr, os.path.basename(path), before, digest(path), left)
-    for p in left:
-        os.unlink(p)
+    import_case(name, path, kind="xml")
     kept = digest(target)
     status, stderr = run(f"--import={path}", target)
     left = [p for p in (target + "-wal", target + "-shm", target + "-journal") if os.path.exists(p)]
