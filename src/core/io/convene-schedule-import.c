@@ -733,6 +733,7 @@ typedef struct
   ConveneCommand        *group;
   const char            *label;
   GHashTable            *matches;     /* uuid -> Match* */
+  GHashTable            *events_of;   /* matched ConveneSegment* -> its Event* */
   GHashTable            *assigned;    /* "segment-id:speaker-id" already on the project */
   gint64                *speaker_ids; /* for each person of the file */
   GPtrArray             *new_people;
@@ -996,7 +997,7 @@ update_session (Builder         *builder,
     {
       g_autoptr(ConveneSegment) segment = g_list_model_get_item (segments, i);
       GListModel *items = G_LIST_MODEL (convene_segment_get_items (segment));
-      Event *event = g_object_get_data (G_OBJECT (segment), "convene-import-event");
+      Event *event = g_hash_table_lookup (builder->events_of, segment);
       int fixed = convene_segment_get_fixed_start (segment);
       gint64 start = cursor;
       gint64 length = 0;
@@ -1007,7 +1008,7 @@ update_session (Builder         *builder,
       for (guint k = 0; k < g_list_model_get_n_items (items); k++)
         {
           g_autoptr(ConveneSegment) item = g_list_model_get_item (items, k);
-          Event *item_event = g_object_get_data (G_OBJECT (item), "convene-import-event");
+          Event *item_event = g_hash_table_lookup (builder->events_of, item);
 
           length += item_event != NULL ? item_event->minutes : convene_segment_get_duration (item);
         }
@@ -1069,6 +1070,7 @@ static void
 builder_clear (Builder *builder)
 {
   g_clear_pointer (&builder->matches, g_hash_table_unref);
+  g_clear_pointer (&builder->events_of, g_hash_table_unref);
   g_clear_pointer (&builder->assigned, g_hash_table_unref);
   g_clear_pointer (&builder->speaker_ids, g_free);
   g_clear_pointer (&builder->new_people, g_ptr_array_unref);
@@ -1084,7 +1086,6 @@ build (Builder  *builder,
 {
   ConveneScheduleImport *self = builder->self;
   g_autoptr(GPtrArray) updated_sessions = g_ptr_array_new ();
-  g_autoptr(GPtrArray) tagged = g_ptr_array_new ();
   gboolean ok = TRUE;
 
   collect_matches (builder);
@@ -1110,15 +1111,12 @@ build (Builder  *builder,
       ok = update_segment (builder, event, match, error);
       /* The session's start times are worked out below, with every new
        * length known. */
-      g_object_set_data (G_OBJECT (match->segment), "convene-import-event", event);
-      g_ptr_array_add (tagged, match->segment);
+      g_hash_table_insert (builder->events_of, match->segment, event);
       if (match->parent == NULL && !g_ptr_array_find (updated_sessions, match->session, NULL))
         g_ptr_array_add (updated_sessions, match->session);
     }
   for (guint i = 0; ok && i < updated_sessions->len; i++)
     ok = update_session (builder, g_ptr_array_index (updated_sessions, i), error);
-  for (guint i = 0; i < tagged->len; i++)
-    g_object_set_data (G_OBJECT (g_ptr_array_index (tagged, i)), "convene-import-event", NULL);
 
   for (guint i = 0; ok && i < self->groups->len; i++)
     ok = add_group (builder, g_ptr_array_index (self->groups, i), error);
@@ -1165,6 +1163,7 @@ convene_schedule_import_build (ConveneScheduleImport        *self,
   builder.tz = convene_project_dup_gtime_zone (project);
   builder.group = convene_command_group_new (builder.label);
   builder.matches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  builder.events_of = g_hash_table_new (NULL, NULL);
   builder.assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   builder.new_people = g_ptr_array_new_with_free_func (g_object_unref);
   builder.assignments = g_ptr_array_new_with_free_func (g_object_unref);
