@@ -40,7 +40,8 @@ static const GOptionEntry option_entries[] = {
        "FILE.ics its calendar, FILE.csv its programme as a spreadsheet, "
        "FILE.pdf its run sheet"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Create the project from the JSON in FILE and exit"), N_("FILE") },
+    N_("Create the project from the JSON in FILE and exit; FILE.xml is a frab, pretalx or "
+       "Indico schedule, imported into the project (created when missing)"), N_("FILE") },
   /* Run-sheet options, for --export=FILE.pdf only. Values are strings so a
    * bad one is reported by the export in its own words; they are read as
    * bytes (FILENAME) so that bytes which are not text get Convene's own
@@ -908,12 +909,15 @@ convene_application_init (ConveneApplication *self)
                                               "  convene --export=OUT.pdf PROJECT.convene    writes its run sheet as PDF\n"
                                               "  convene --import=IN.json PROJECT.convene    creates PROJECT from the JSON\n"
                                               "  convene --import=NOTE.docx PROJECT.convene  adds a concept note (.txt, .md, .odt, .docx, .pdf) as a session\n"
+                                              "  convene --import=IN.xml PROJECT.convene     imports a conference schedule into PROJECT\n"
                                               "  convene --fit=SESSION PROJECT.convene       proposes lengths that fit its slot\n"
                                               "Export, import and fit need no display."));
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("The run-sheet options apply only to --export=FILE.pdf. "
-                                                  "--import of JSON refuses to replace an existing project file; "
-                                                  "a concept note is added to the project, which is created when missing. "
+                                                  "--import=FILE.json refuses to replace an existing project file; "
+                                                  "a concept note is added to the project, which is created when missing; "
+                                                  "--import=FILE.xml adds to it as one undoable step, updating the "
+                                                  "events it already holds. "
                                                   "The exit status is 0 on success; on failure a one-line "
                                                   "message is printed and the status is 1."));
 }

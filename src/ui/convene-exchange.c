@@ -7,6 +7,7 @@
 #include "convene-export-file.h"
 #include "convene-ical.h"
 #include "convene-programme-csv.h"
+#include "convene-schedule-import.h"
 #include "convene-schedule-json.h"
 #include "convene-schedule-xml.h"
 #include "convene-ui-util.h"
@@ -198,4 +199,113 @@ convene_exchange_export_person (GtkWidget      *widget,
   name = convene_speaker_dup_display_name (speaker);
   suggested = g_strdup_printf (_("%s — %s"), *name != '\0' ? name : _("Person"), _("calendar"));
   show_chooser (export, suggested);
+}
+
+void
+convene_exchange_import_schedule_file (GtkWidget       *widget,
+                                       ConveneDocument *document,
+                                       GFile           *file)
+{
+  g_autoptr(ConveneScheduleImport) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  ConveneScheduleImportSummary summary = { 0 };
+  ConveneCommand *command;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CONVENE_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!convene_ui_is_writable (document))
+    return;
+  schedule = convene_schedule_import_read (file, NULL, &error);
+  if (schedule == NULL)
+    {
+      convene_ui_show_error (widget, error);
+      return;
+    }
+  command = convene_schedule_import_build (schedule, convene_document_get_project (document), &summary, &error);
+  name = g_file_get_basename (file);
+  if (command != NULL && convene_command_group_get_size (command) == 0)
+    {
+      g_object_unref (command);
+      /* Translators: a file name. */
+      message = g_strdup_printf (_("The project already holds “%s” as it is: nothing to import"), name);
+      convene_ui_show_message (widget, message);
+      return;
+    }
+  if (!convene_ui_perform (widget, document, command, g_steal_pointer (&error)))
+    return;
+
+  if (summary.updated == 0)
+    /* Translators: the number of events, then a file name. */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u event from “%s”",
+                                            "Imported %u events from “%s”", summary.added),
+                               summary.added, name);
+  else
+    /* Translators: a file name, then how many of its events were new and
+     * how many updated segments already in the project. */
+    message = g_strdup_printf (_("Imported “%s”: %u new events, %u updated"), name, summary.added, summary.updated);
+  convene_ui_show_undo_toast (widget, document, message);
+}
+
+typedef struct
+{
+  GtkWidget       *widget;
+  ConveneDocument *document;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_object (&import->widget);
+  g_clear_object (&import->document);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
+
+static void
+import_chooser_response (GtkNativeDialog *dialog,
+                         int              response,
+                         gpointer         user_data)
+{
+  g_autoptr(Import) import = user_data;
+  g_autoptr(GtkNativeDialog) owned = dialog;
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    convene_exchange_import_schedule_file (import->widget, import->document, file);
+}
+
+void
+convene_exchange_import_schedule (GtkWidget       *widget,
+                                  ConveneDocument *document)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  Import *import;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CONVENE_IS_DOCUMENT (document));
+
+  import = g_new0 (Import, 1);
+  import->widget = g_object_ref (widget);
+  import->document = g_object_ref (document);
+
+  chooser = gtk_file_chooser_native_new (_("Import Schedule"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Schedule XML (frab, pretalx, Indico)"));
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response), import);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

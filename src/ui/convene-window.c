@@ -108,6 +108,7 @@ update_actions (ConveneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-session", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-blank-session", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-concept-note", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-schedule", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-session", has_session && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-session", has_session && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-session-up", has_session && writable);
@@ -575,6 +576,19 @@ export_programme_activated (GtkWidget  *widget,
                              g_variant_get_string (parameter, NULL));
 }
 
+/* "Import Schedule…": the schedule of a conference planned in frab,
+ * pretalx or Indico. */
+static void
+import_schedule_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (convene_ui_is_writable (self->document))
+    convene_exchange_import_schedule (GTK_WIDGET (self->project_view), self->document);
+}
+
 static void
 document_notify (ConveneWindow *self,
                  GParamSpec    *pspec,
@@ -893,6 +907,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-session", NULL, remove_session_activated);
   gtk_widget_class_install_action (widget_class, "win.add-blank-session", NULL, add_blank_session_activated);
   gtk_widget_class_install_action (widget_class, "win.import-concept-note", NULL, import_concept_note_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-schedule", NULL, import_schedule_activated);
   gtk_widget_class_install_action (widget_class, "win.duplicate-session", NULL, duplicate_session_activated);
   gtk_widget_class_install_action (widget_class, "win.move-session-up", NULL, move_session_activated);
   gtk_widget_class_install_action (widget_class, "win.move-session-down", NULL, move_session_activated);

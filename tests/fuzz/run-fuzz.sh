@@ -23,7 +23,7 @@ if [[ ! -f $dir/meson-private/coredata.dat ]]; then
     -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fsanitize=fuzzer-no-link -Dbuildtype=debugoptimized >/dev/null
 fi
-ninja -C "$dir" tests/fuzz/fuzz-json tests/fuzz/fuzz-load tests/fuzz/fuzz-csv tests/fuzz/fuzz-concept-note src/convene >/dev/null
+ninja -C "$dir" tests/fuzz/fuzz-json tests/fuzz/fuzz-load tests/fuzz/fuzz-csv tests/fuzz/fuzz-concept-note tests/fuzz/fuzz-schedule-xml src/convene >/dev/null
 
 # Seeds: the example, the project that uses every field, and a small real
 # project file (journal in the file, 512-byte pages, so it stays small).
@@ -31,11 +31,13 @@ json_seeds=$dir/seeds-json
 load_seeds=$dir/seeds-load
 csv_seeds=$dir/seeds-csv
 note_seeds=$dir/seeds-concept-note
-mkdir -p "$json_seeds" "$load_seeds" "$csv_seeds" "$note_seeds" "$dir/corpus-json" "$dir/corpus-load" "$dir/corpus-csv" \
-  "$dir/corpus-concept-note"
+xml_seeds=$dir/seeds-schedule-xml
+mkdir -p "$json_seeds" "$load_seeds" "$csv_seeds" "$note_seeds" "$xml_seeds" "$dir/corpus-json" "$dir/corpus-load" \
+  "$dir/corpus-csv" "$dir/corpus-concept-note" "$dir/corpus-schedule-xml"
 cp "$root/data/examples/side-event.json" "$root/tests/io/full-project.json" "$json_seeds/"
 cp "$root"/tests/fuzz/seeds-csv/*.csv "$csv_seeds/"
 cp "$root"/tests/notes/notes/*.txt "$note_seeds/"
+cp "$root"/tests/io/schedules/*.xml "$xml_seeds/"
 # The Word and OpenDocument notes, without the zip bomb (each run would unpack it).
 python3 "$root/tests/notes/make-documents.py" "$note_seeds"
 rm -f "$note_seeds/bomb.docx"
@@ -60,7 +62,7 @@ export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
 export G_SLICE=always-malloc LC_ALL=C.UTF-8 TZ=UTC
 
 status=0
-for target in json load csv concept-note; do
+for target in json load csv concept-note schedule-xml; do
   echo "run-fuzz: fuzz-$target for $seconds s" >&2
   (cd "$dir" && "$dir/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -timeout=20 \
       -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1 \

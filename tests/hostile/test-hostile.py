@@ -83,14 +83,14 @@ def export_case(name, path):
         os.unlink(p)
 
 
-def import_case(name, path):
+def import_case(name, path, kind="json"):
     """Imports path as a new project; it must be refused and create nothing."""
     project = os.path.join(tmp, "new.convene")
     before = digest(path)
     status, stderr = run(f"--import={path}", project)
     left = [p for p in (project, project + "-wal", project + "-shm", project + "-journal")
             if os.path.exists(p)]
-    check_refused("json: " + name, status, stderr, os.path.basename(path), before, digest(path), left)
+    check_refused(f"{kind}: " + name, status, stderr, os.path.basename(path), before, digest(path), left)
     for p in left:
         os.unlink(p)
 
@@ -302,6 +302,65 @@ escaped = good.replace(b'"Enrico Fos"', b'"Enrico \\ud800 Fos"')
 assert escaped != good
 import_case("a lone surrogate escape", write("surrogate.json", escaped))
 import_case("invalid UTF-8 in a name", write("utf8.json", good.replace(b"Enrico Fos", b"Enrico \xc0\xaf Fos")))
+
+# ---- schedule XML ------------------------------------------------------------
+# Imported twice: as a new project (nothing may be created) and into a real
+# project (which must stay byte for byte as it was: nothing half-imported).
+
+frab = os.path.join(source_dir, "tests", "io", "schedules", "frab.xml")
+with open(frab, "rb") as f:
+    good_xml = f.read()
+target = real_project("schedule-target.convene", source=example)
+
+
+def xml_case(name, path):
+    import_case(name, path, kind="xml")
+    kept = digest(target)
+    status, stderr = run(f"--import={path}", target)
+    left = [p for p in (target + "-wal", target + "-shm", target + "-journal") if os.path.exists(p)]
+    check_refused("xml into a project: " + name, status, stderr, os.path.basename(path), kept,
+                  digest(target), left)
+
+
+def events(n, body=b"<duration>00:05</duration><title>E</title>"):
+    one = b"<event><date>2026-05-01T10:00:00Z</date>" + body + b"</event>"
+    return b"<schedule><day date=\"2026-05-01\"><room name=\"R\">" + one * n + b"</room></day></schedule>"
+
+
+laughs = b'<?xml version="1.0"?>\n<!DOCTYPE schedule [\n<!ENTITY l0 "ha">\n' + b"".join(
+    b'<!ENTITY l%d "%s">\n' % (i, (b"&l%d;" % (i - 1)) * 10) for i in range(1, 10)) + \
+    b"]>\n<schedule><conference><title>&l9;</title></conference></schedule>\n"
+xml_case("billion laughs", write("laughs.xml", laughs))
+xml_case("an external entity to /etc/passwd",
+         write("xxe.xml", b'<?xml version="1.0"?>\n<!DOCTYPE schedule [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+               + good_xml.split(b"?>", 1)[1].replace(b"<title>Opening</title>", b"<title>&x;</title>")))
+xml_case("an external DTD", write("dtd.xml", b'<!DOCTYPE schedule SYSTEM "http://127.0.0.1:9/schedule.dtd">\n'
+                                  + good_xml.split(b"?>", 1)[1]))
+xml_case("elements nested 100,000 deep", write("deep.xml", b"<schedule>" + b"<day>" * 100000 + b"</day>" * 100000 + b"</schedule>"))
+xml_case("100,000 events (8 MiB, under the size cap)", write("many.xml", events(100000)))
+xml_case("a person on one event 20,000 times under new names",
+         write("people.xml", b"<schedule><day><room name=\"R\"><event><date>2026-05-01T10:00:00Z</date>"
+               b"<duration>00:05</duration><persons>"
+               + b"".join(b"<person>P%d</person>" % i for i in range(20000))
+               + b"</persons></event></room></day></schedule>"))
+xml_case("17 MiB, over the size cap", write("huge.xml", b"<schedule>" + b" " * (17 << 20) + b"</schedule>"))
+xml_case("invalid UTF-8", write("utf8.xml", good_xml.replace(b"Zo\xc3\xab", b"Zo\xc0\xaf")))
+xml_case("the wrong root", write("html.xml", b"<html><body>schedule</body></html>"))
+xml_case("a JSON file named .xml", write("json.xml", good))
+xml_case("an empty file", write("empty.xml", b""))
+for cut in (1, 100, len(good_xml) // 2, len(good_xml) - 3):
+    xml_case(f"truncated at {cut} of {len(good_xml)} bytes", write(f"cut-{cut}.xml", good_xml[:cut]))
+xml_case("a negative duration", write("negative.xml", good_xml.replace(b"00:30", b"-0:30", 1)))
+xml_case("a duration of 999 hours", write("absurd.xml", good_xml.replace(b"00:30", b"999:00", 1)))
+xml_case("a start that does not parse",
+         write("start.xml", good_xml.replace(b"2026-10-24T09:00:00+02:00</date>", b"soon</date>", 1)))
+xml_case("the 30th of February", write("february.xml", good_xml.replace(b"2026-10-24T09:30", b"2026-02-30T09:30", 1)))
+xml_case("two events with one guid",
+         write("guid.xml", good_xml.replace(b"9e8f-1a2b3c4d5e02", b"9e8f-1a2b3c4d5e01", 1)))
+xml_case("one room's events a week apart",
+         write("week.xml", good_xml.replace(b"2026-10-24T23:30:00", b"2026-10-31T23:30:00", 1)))
+xml_case("no such file", os.path.join(tmp, "absent.xml"))
+xml_case("a directory", folder("folder.xml"))
 
 # ---- time zones that are not zones: opened as UTC, with a notice ---------------
 # A path, a FIFO (which GLib would wait on forever) or another file of the zone

@@ -183,6 +183,38 @@ test_daylight_saving_and_text (void)
     g_assert_cmpstr (start1, ==, "20270328T010000Z");
     g_assert_cmpstr (end1, ==, "20270328T023000Z");
   }
+  /* The zone is defined by the years of the programme alone, and that
+   * definition (not libical's own copy of the zone) places the events on
+   * both sides of the change. */
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (ics, NULL), g_bytes_get_size (ics));
+    icalcomponent *vtimezone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+    icaltimezone *zone = icaltimezone_new ();
+    struct icaltimetype before_change = icaltime_from_string ("20270328T013000");
+    struct icaltimetype after_change = icaltime_from_string ("20270328T030000");
+    int observances = 0;
+
+    g_assert_null (strstr (text, "BMT"));
+    g_assert_null (strstr (text, "1853"));
+    g_assert_null (strstr (text, "+002946"));
+    for (icalcomponent *part = icalcomponent_get_first_component (vtimezone, ICAL_ANY_COMPONENT);
+         part != NULL; part = icalcomponent_get_next_component (vtimezone, ICAL_ANY_COMPONENT))
+      {
+        struct icaltimetype start = icalcomponent_get_dtstart (part);
+
+        g_assert_cmpint (start.year, >=, 2027);
+        observances++;
+      }
+    /* Winter at new year, summer from March, winter from October. */
+    g_assert_cmpint (observances, ==, 3);
+
+    g_assert_true (icaltimezone_set_component (zone, icalcomponent_new_clone (vtimezone)));
+    icaltimezone_convert_time (&before_change, zone, icaltimezone_get_utc_timezone ());
+    icaltimezone_convert_time (&after_change, zone, icaltimezone_get_utc_timezone ());
+    g_assert_cmpint (before_change.hour, ==, 0);
+    g_assert_cmpint (after_change.hour, ==, 1);
+    icaltimezone_free (zone, 1);
+  }
   g_assert_cmpstr (icalcomponent_get_summary (events->pdata[1]), ==, title);
   g_assert_cmpstr (icalcomponent_get_location (events->pdata[1]), ==, "Hall A · Palais");
   g_assert_nonnull (strstr (icalcomponent_get_description (events->pdata[1]),

@@ -10,6 +10,7 @@
 #include "convene-date-entry.h"
 #include "convene-document.h"
 #include "convene-edits.h"
+#include "convene-history.h"
 #include "convene-project-files.h"
 #include "convene-timeline-view.h"
 #include "convene-ui-util.h"
@@ -1151,6 +1152,69 @@ test_export_programme (void)
   remove_project_file (file);
 }
 
+static gboolean
+has_sessions (gpointer data)
+{
+  gpointer *want = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (want[0]))) ==
+         GPOINTER_TO_UINT (want[1]);
+}
+
+/* Main Menu › Import Schedule…: a frab file chosen in the chooser becomes
+ * sessions of the open project, saved; importing it again adds nothing;
+ * Undo takes the import out, in the window and in the file. */
+static void
+test_import_schedule (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "import.convene", NULL);
+  g_autofree char *schedule = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "tests", "io", "schedules",
+                                                "frab.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  ConveneProject *project = convene_document_get_project (document);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project)));
+  guint speakers = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project)));
+  gpointer want[2] = { project, GUINT_TO_POINTER (before + 3) };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-schedule", NULL));
+  answer_open_chooser ("_Import", schedule);
+  wait_until (has_sessions, want, "the schedule's three sessions");
+  wait_for_label (GTK_WIDGET (window), "Imported 7 events from “frab.xml”");
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+    g_autoptr(ConveneSession) last =
+      g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (saved)), before + 2);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (saved))), ==, before + 3);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (saved))), ==, speakers + 4);
+    g_assert_cmpstr (convene_session_get_date (last), ==, "2026-10-25");
+  }
+
+  /* Again: nothing new, and no step in the history. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-schedule", NULL));
+  answer_open_chooser ("_Import", schedule);
+  wait_for_label (GTK_WIDGET (window), "The project already holds “frab.xml” as it is: nothing to import");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project))), ==, before + 3);
+  g_assert_cmpstr (convene_history_get_undo_label (convene_document_get_history (document)), ==, "Import Schedule");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  want[1] = GUINT_TO_POINTER (before);
+  wait_until (has_sessions, want, "undo to take the sessions out");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==, speakers);
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (saved))), ==, before);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (saved))), ==, speakers);
+  }
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1170,6 +1234,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/add-and-edit-session", test_add_and_edit_session);
   g_test_add_func ("/ui/window/example-schedule", test_example_schedule);
   g_test_add_func ("/ui/window/export-programme", test_export_programme);
+  g_test_add_func ("/ui/window/import-schedule", test_import_schedule);
   g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);

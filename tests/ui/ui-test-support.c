@@ -830,6 +830,44 @@ answer_file_chooser (const char  *accept_label,
   gtk_widget_activate (accept);
 }
 
+typedef struct
+{
+  GtkFileChooser *chooser;
+  GFile          *file;
+} Chosen;
+
+static gboolean
+file_chosen (gpointer data)
+{
+  Chosen *chosen = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chosen->chooser);
+
+  return file != NULL && g_file_equal (file, chosen->file);
+}
+
+void
+answer_open_chooser (const char *accept_label,
+                     const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chooser;
+  GtkWidget *accept;
+  Chosen chosen;
+
+  wait_until (file_chooser_shown, NULL, "the file chooser");
+  chooser = shown_file_chooser ();
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
+  g_assert_no_error (error);
+  /* The chooser selects the file once it has listed its folder. */
+  chosen.chooser = GTK_FILE_CHOOSER (chooser);
+  chosen.file = file;
+  wait_until (file_chosen, &chosen, "the file chooser to select the file");
+  accept = button_labelled (chooser, accept_label);
+  g_assert_nonnull (accept);
+  gtk_widget_activate (accept);
+}
+
 gboolean
 file_exists (gpointer data)
 {

@@ -125,6 +125,9 @@ GtkWidget *block_of         (GtkWidget *root, ConveneSegment *segment);
  * (free it; suggested may be NULL), types path in its name field, as a
  * planner may type a whole path, and presses the button accept_label. */
 void       answer_file_chooser (const char *accept_label, const char *path, char **suggested);
+/* Waits for the open-file chooser an action opened, selects the file at
+ * path in it and presses the button accept_label. */
+void       answer_open_chooser (const char *accept_label, const char *path);
 /* A Condition: whether the file at the path data exists. */
 gboolean   file_exists      (gpointer data);
 /* A Condition: whether the widget data is mapped. */

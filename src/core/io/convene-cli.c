@@ -16,6 +16,7 @@
 #include "convene-limits.h"
 #include "convene-programme-csv.h"
 #include "convene-runsheet.h"
+#include "convene-schedule-import.h"
 #include "convene-schedule-json.h"
 #include "convene-schedule-xml.h"
 #include "convene-store.h"
@@ -341,11 +342,9 @@ find_session (ConveneProject  *project,
 /* What opening the file set right is not a failure: the export goes on, and
  * each is said on a line of its own. */
 static void
-print_load_notices (ConveneStore *store)
+print_load_notices (const char * const *notices)
 {
-  const char * const *notices = convene_store_get_load_notices (store);
-
-  for (guint i = 0; notices[i] != NULL; i++)
+  for (guint i = 0; notices != NULL && notices[i] != NULL; i++)
     {
       g_autofree char *line = g_strdelimit (g_strdup (notices[i]), "\r\n", ' ');
 
@@ -413,7 +412,7 @@ export_project (GFile                         *project_file,
 
   project = convene_store_load (store, error);
   if (project != NULL)
-    print_load_notices (store);
+    print_load_notices (convene_store_get_load_notices (store));
   convene_store_close (store);
   if (project == NULL)
     return FALSE;
@@ -587,7 +586,6 @@ fit_project (GFile                      *project_file,
   g_autoptr(ConveneFit) fit = NULL;
   g_autofree char *report = NULL;
   ConveneSession *session;
-  const char * const *notices;
 
   if (!parse_fit_options (options, &fit_options, order, error))
     return FALSE;
@@ -597,13 +595,7 @@ fit_project (GFile                      *project_file,
                                     error);
   if (document == NULL)
     return FALSE;
-  notices = convene_document_get_load_notices (document);
-  for (guint i = 0; notices != NULL && notices[i] != NULL; i++)
-    {
-      g_autofree char *line = g_strdelimit (g_strdup (notices[i]), "\r\n", ' ');
-
-      g_printerr ("convene: %s\n", line);
-    }
+  print_load_notices (convene_document_get_load_notices (document));
 
   session = find_session (convene_document_get_project (document), options->session, "--fit",
                           project_name, error);
@@ -687,12 +679,24 @@ convene_cli_fit (GFile                      *project_file,
 }
 
 static gboolean
+create_project_file (GFile           *project_file,
+                     ConveneProject  *project,
+                     GError         **error)
+{
+  g_autoptr(ConveneStore) store = convene_store_create (project_file, project, error);
+
+  if (store == NULL)
+    return FALSE;
+  convene_store_close (store);
+  return TRUE;
+}
+
+static gboolean
 import_project (GFile   *in,
                 GFile   *project_file,
                 GError **error)
 {
   g_autoptr(ConveneProject) project = NULL;
-  g_autoptr(ConveneStore) store = NULL;
 
   /* Refused before reading the input, and convene_store_create refuses
    * again should the file appear in between. */
@@ -709,15 +713,66 @@ import_project (GFile   *in,
     }
 
   project = convene_json_import_file (in, error);
-  if (project == NULL)
+  return project != NULL && create_project_file (project_file, project, error);
+}
+
+/* Schedule XML makes a new project when project_file is missing, and is
+ * otherwise one more undoable step of the project there. */
+static gboolean
+import_schedule (GFile   *in,
+                 GFile   *project_file,
+                 GError **error)
+{
+  g_autofree char *project_name = g_file_get_parse_name (project_file);
+  g_autoptr(ConveneScheduleImport) schedule = NULL;
+  g_autoptr(ConveneDocument) document = NULL;
+  ConveneCommand *command;
+  gboolean ok;
+
+  schedule = convene_schedule_import_read (in, NULL, error);
+  if (schedule == NULL)
     return FALSE;
 
-  store = convene_store_create (project_file, project, error);
-  if (store == NULL)
-    return FALSE;
+  if (g_file_query_file_type (project_file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+    {
+      g_autoptr(ConveneProject) project = convene_schedule_import_new_project (schedule, error);
 
-  convene_store_close (store);
-  return TRUE;
+      return project != NULL && create_project_file (project_file, project, error);
+    }
+
+  document = convene_document_open (project_file, CONVENE_STORE_READ_WRITE, error);
+  if (document == NULL)
+    return FALSE;
+  print_load_notices (convene_document_get_load_notices (document));
+  if (convene_document_get_read_only (document))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("“%s” cannot be changed: %s"), project_name,
+                   convene_document_get_read_only_reason (document));
+      convene_document_close (document);
+      return FALSE;
+    }
+  command = convene_schedule_import_build (schedule, convene_document_get_project (document), NULL, error);
+  /* The same schedule again changes nothing: no empty step in the history. */
+  if (command != NULL && convene_command_group_get_size (command) == 0)
+    {
+      g_object_unref (command);
+      ok = TRUE;
+    }
+  else
+    ok = convene_document_perform (document, command, error);
+  convene_document_close (document);
+  return ok;
+}
+
+static gboolean
+has_extension (GFile      *file,
+               const char *extension)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, extension);
 }
 
 gboolean
@@ -731,7 +786,8 @@ convene_cli_import (GFile   *in,
   g_return_val_if_fail (G_IS_FILE (project_file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (import_project (in, project_file, &local_error))
+  if (has_extension (in, ".xml") ? import_schedule (in, project_file, &local_error)
+                                  : import_project (in, project_file, &local_error))
     return TRUE;
 
   flatten_message (local_error);

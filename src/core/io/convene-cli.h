@@ -76,7 +76,10 @@ gboolean convene_cli_fit (GFile *project_file, const ConveneCliFitOptions *optio
                           char **out_report, GError **error);
 
 /* Reads the JSON project in and creates project_file from it. Refuses to
- * replace an existing file, which is then left untouched. */
+ * replace an existing file, which is then left untouched. A schedule (in
+ * ending in ".xml": frab, pretalx, Indico) creates project_file when it is
+ * missing and is otherwise imported into it as one undoable step (see
+ * convene-schedule-import.h); a refused schedule changes nothing. */
 gboolean convene_cli_import (GFile *in, GFile *project_file, GError **error);
 
 G_END_DECLS

@@ -20,6 +20,39 @@ typedef struct
   struct icaltimetype stamp;
 } Calendar;
 
+/* 1 January of the UTC year of time, or of the year after it. */
+static struct icaltimetype
+new_year (GDateTime *time,
+          int        years_after)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  struct icaltimetype t = icaltime_null_time ();
+
+  t.year = g_date_time_get_year (utc) + years_after;
+  t.month = 1;
+  t.day = 1;
+  t.is_date = 0;
+  return icaltime_set_timezone (&t, icaltimezone_get_utc_timezone ());
+}
+
+/* libical's zone carries its whole history (Zurich's starts in 1853 with
+ * Bern Mean Time, an offset in seconds that calendars choke on). Only the
+ * observances in force in the years the programme spans are kept: what a
+ * calendar needs to place its events. */
+static void
+cut_to_programme (icalcomponent    *vtimezone,
+                  ConveneProgramme *programme)
+{
+  guint n_days = convene_programme_get_n_days (programme);
+
+  if (n_days == 0)
+    return;
+  icaltimezone_truncate_vtimezone (vtimezone,
+                                   new_year (convene_programme_get_day (programme, 0)->start, 0),
+                                   new_year (convene_programme_get_day (programme, n_days - 1)->end, 1),
+                                   0);
+}
+
 static void
 calendar_init (Calendar         *cal,
                ConveneProgramme *programme)
@@ -53,6 +86,7 @@ calendar_init (Calendar         *cal,
 
       if (tzid != NULL)
         icalproperty_set_tzid (tzid, zone_name);
+      cut_to_programme (vtimezone, programme);
       icalcomponent_add_component (cal->calendar, vtimezone);
       cal->zone_name = zone_name;
     }

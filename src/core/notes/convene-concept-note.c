@@ -2908,6 +2908,14 @@ convene_concept_note_find_person (ConveneProject    *project,
   return NULL;
 }
 
+char *
+convene_concept_note_dup_name_key (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return name_key (name);
+}
+
 static gboolean
 check_text (const char  *text,
             const char  *field,

@@ -133,6 +133,9 @@ guint               convene_concept_note_count_doubts   (ConveneConceptNote *not
  * ignoring case, accents and spacing; NULL when there is none. */
 ConveneSpeaker     *convene_concept_note_find_person (ConveneProject    *project,
                                                       ConveneNotePerson *person);
+/* The key that matcher compares names by (case, accents and spacing
+ * aside), for callers that match many names at once. */
+char               *convene_concept_note_dup_name_key (const char *name);
 
 /* A new session made from note at the end of project's sessions, with its
  * segments and items, its checklist, the people it names (new ones added
