@@ -5,6 +5,7 @@
 
 #include "convene-clock.h"
 #include "convene-live-view.h"
+#include "convene-presenter-window.h"
 #include "convene-ui-util.h"
 
 struct _ConveneLiveView
@@ -40,6 +41,10 @@ struct _ConveneLiveView
   gulong           live_handler;
   guint            tick_id;
   GtkWidget       *choice;      /* the recovery question while it is open (weak) */
+  GtkWidget       *presenter;   /* the stage's window while it is open */
+  GtkMenuButton   *message_button;
+  GtkEditable     *message_entry;
+  GtkLabel        *message_status;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneLiveView, convene_live_view, ADW_TYPE_WINDOW)
@@ -492,6 +497,8 @@ set_live (ConveneLiveView *self)
                          segments->pdata, segments->len);
   }
   adw_window_title_set_subtitle (self->title, convene_session_get_title (self->session));
+  if (self->presenter != NULL)
+    convene_presenter_window_set_live (CONVENE_PRESENTER_WINDOW (self->presenter), self->live);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
 }
 
@@ -830,6 +837,250 @@ control_button (const char *label,
   return button;
 }
 
+/* The presenter window: the stage's screen for the same session */
+
+static void
+update_presenter_actions (ConveneLiveView *self)
+{
+  gboolean open = self->presenter != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.message", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.send-message", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.clear-message", open);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_button), open);
+}
+
+static void
+presenter_destroyed (ConveneLiveView *self)
+{
+  self->presenter = NULL;
+  update_presenter_actions (self);
+}
+
+/* A monitor other than the one the operator's view is on, or NULL. */
+static GdkMonitor *
+other_monitor (ConveneLiveView *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GdkMonitor *own = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      /* The display keeps its monitors. */
+      if (monitor != own)
+        return monitor;
+    }
+  return NULL;
+}
+
+static void
+presenter_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConveneLiveView *self = CONVENE_LIVE_VIEW (widget);
+  ConvenePresenterWindow *presenter;
+  GdkMonitor *monitor;
+
+  if (self->presenter != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->presenter));
+      return;
+    }
+  presenter = convene_presenter_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->live);
+  convene_presenter_window_set_document (presenter, self->document);
+  self->presenter = GTK_WIDGET (presenter);
+  g_signal_connect_object (presenter, "destroy", G_CALLBACK (presenter_destroyed), self, G_CONNECT_SWAPPED);
+  /* On a second screen (the stage's), it fills that screen; with one
+   * screen it opens as a window the operator can move. */
+  monitor = other_monitor (self);
+  if (monitor != NULL)
+    convene_presenter_window_present_on_monitor (presenter, monitor);
+  else
+    gtk_window_present (GTK_WINDOW (presenter));
+  /* The operator's keys stay with the operator's view. */
+  gtk_window_present (GTK_WINDOW (self));
+  update_presenter_actions (self);
+}
+
+static void
+send_message (ConveneLiveView        *self,
+              const char             *text,
+              ConvenePresenterEffect  effect)
+{
+  g_autofree char *status = NULL;
+
+  if (self->presenter == NULL || effect > CONVENE_PRESENTER_EFFECT_BLACKOUT)
+    return;
+  convene_presenter_window_show_message (CONVENE_PRESENTER_WINDOW (self->presenter), text, effect);
+  if (g_strcmp0 (gtk_editable_get_text (self->message_entry), text) != 0)
+    gtk_editable_set_text (self->message_entry, text);
+
+  text = convene_presenter_window_get_message (CONVENE_PRESENTER_WINDOW (self->presenter));
+  if (effect == CONVENE_PRESENTER_EFFECT_BLACKOUT && (text == NULL || *text == '\0'))
+    status = g_strdup (_("The stage screen is black"));
+  else if (text == NULL)
+    status = g_strdup (_("No message on the stage screen"));
+  else if (effect == CONVENE_PRESENTER_EFFECT_BLINK)
+    /* Translators: what the stage's screen shows, blinking; %s is the message */
+    status = g_strdup_printf (_("Blinking on the stage screen: “%s”"), text);
+  else if (effect == CONVENE_PRESENTER_EFFECT_BLACKOUT)
+    /* Translators: the stage's screen is black but for the message %s */
+    status = g_strdup_printf (_("On a black stage screen: “%s”"), text);
+  else
+    /* Translators: what the stage's screen shows; %s is the message */
+    status = g_strdup_printf (_("On the stage screen: “%s”"), text);
+  convene_ui_label_set_user_text (self->message_status, status);
+}
+
+static void
+message_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *text;
+  guint32 effect;
+
+  g_variant_get (parameter, "(&su)", &text, &effect);
+  send_message (CONVENE_LIVE_VIEW (widget), text, effect);
+}
+
+static void
+send_message_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ConveneLiveView *self = CONVENE_LIVE_VIEW (widget);
+  g_autofree char *text = g_strdup (gtk_editable_get_text (self->message_entry));
+
+  send_message (self, text, g_variant_get_uint32 (parameter));
+}
+
+static void
+clear_message_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ConveneLiveView *self = CONVENE_LIVE_VIEW (widget);
+
+  if (self->presenter == NULL)
+    return;
+  convene_presenter_window_clear_message (CONVENE_PRESENTER_WINDOW (self->presenter));
+  convene_ui_label_set_user_text (self->message_status, _("No message on the stage screen"));
+}
+
+/* Enter in the message shows it, steady. */
+static void
+message_entry_activated (ConveneLiveView *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (self->message_entry));
+
+  send_message (self, text, CONVENE_PRESENTER_EFFECT_NONE);
+}
+
+static GtkWidget *
+message_button (const char             *label,
+                const char             *text,
+                ConvenePresenterEffect  effect)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "live.message");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new ("(su)", text, effect));
+  return button;
+}
+
+static GtkWidget *
+effect_button (const char             *label,
+               ConvenePresenterEffect  effect,
+               const char             *tooltip)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "live.send-message");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_uint32 (effect));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+static void
+compose_message_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ConveneLiveView *self = CONVENE_LIVE_VIEW (widget);
+
+  if (self->presenter == NULL)
+    return;
+  gtk_menu_button_popup (self->message_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->message_entry));
+}
+
+/* Messages for the stage: ready ones, or typed and shown steady, blinking
+ * or on a black screen. */
+static GtkWidget *
+build_message_popover (ConveneLiveView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading = gtk_label_new (_("Message to the Stage"));
+  GtkWidget *ready = gtk_flow_box_new ();
+  GtkWidget *effects = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Message"));
+  GtkWidget *popover = gtk_popover_new ();
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (ready), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (ready), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (ready), 6);
+  gtk_flow_box_append (GTK_FLOW_BOX (ready), message_button (_("_5 Minutes"), _("5 minutes"),
+                                                             CONVENE_PRESENTER_EFFECT_NONE));
+  gtk_flow_box_append (GTK_FLOW_BOX (ready), message_button (_("_Wrap Up"), _("Wrap up"),
+                                                             CONVENE_PRESENTER_EFFECT_NONE));
+  gtk_flow_box_append (GTK_FLOW_BOX (ready), message_button (_("_Time Is Up"), _("Time is up"),
+                                                             CONVENE_PRESENTER_EFFECT_BLINK));
+  gtk_box_append (GTK_BOX (box), ready);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Your message"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Message for the stage"), -1);
+  gtk_widget_set_name (entry, "live_message_entry");
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (message_entry_activated), self);
+  gtk_box_append (GTK_BOX (box), entry);
+  self->message_entry = GTK_EDITABLE (entry);
+
+  gtk_box_set_homogeneous (GTK_BOX (effects), TRUE);
+  gtk_box_append (GTK_BOX (effects), effect_button (_("_Show"), CONVENE_PRESENTER_EFFECT_NONE,
+                                                    _("Show the message (Enter)")));
+  gtk_box_append (GTK_BOX (effects), effect_button (_("_Blink"), CONVENE_PRESENTER_EFFECT_BLINK,
+                                                    _("Show the message blinking")));
+  gtk_box_append (GTK_BOX (effects), effect_button (_("Blac_k Out"), CONVENE_PRESENTER_EFFECT_BLACKOUT,
+                                                    _("Black out the stage screen, with the message if there is one")));
+  gtk_box_append (GTK_BOX (box), effects);
+
+  self->message_status = GTK_LABEL (gtk_label_new (_("No message on the stage screen")));
+  gtk_widget_set_name (GTK_WIDGET (self->message_status), "live_message_status");
+  gtk_label_set_wrap (self->message_status, TRUE);
+  gtk_label_set_xalign (self->message_status, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->message_status), "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_status), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Stage screen"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message_status));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "live.clear-message");
+  gtk_box_append (GTK_BOX (box), clear);
+
+  gtk_widget_set_size_request (box, 260, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  return popover;
+}
+
 static void
 build (ConveneLiveView *self)
 {
@@ -842,9 +1093,18 @@ build (ConveneLiveView *self)
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Live"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  /* The presenter window for the same session opens from the header bar's
-   * end, beside Help, and follows convene_live_view_get_live(). */
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), help);
+  /* The stage's screen for the same session, and messages to it. */
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header),
+                             convene_ui_icon_button ("display-projector-symbolic", "live.presenter",
+                                                     _("Presenter Screen")));
+  self->message_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->message_button, "chat-message-new-symbolic");
+  gtk_menu_button_set_popover (self->message_button, build_message_popover (self));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->message_button), _("Message to the Stage (M)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Message to the Stage"), -1);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->message_button));
   gtk_box_append (GTK_BOX (outer), header);
 
   self->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
@@ -976,6 +1236,9 @@ convene_live_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_weak_pointer (&self->choice);
+  /* The stage's screen goes with the operator's view. */
+  if (self->presenter != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->presenter));
   if (self->document != NULL)
     g_clear_signal_handler (&self->document_handler, self->document);
   if (self->live != NULL)
@@ -1038,6 +1301,13 @@ convene_live_view_class_init (ConveneLiveViewClass *klass)
   gtk_widget_class_install_action (widget_class, "live.jump", "u", jump_activated);
   gtk_widget_class_install_action (widget_class, "live.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "live.help", NULL, help_activated);
+  gtk_widget_class_install_action (widget_class, "live.presenter", NULL, presenter_activated);
+  gtk_widget_class_install_action (widget_class, "live.message", "(su)", message_activated);
+  gtk_widget_class_install_action (widget_class, "live.send-message", "u", send_message_activated);
+  gtk_widget_class_install_action (widget_class, "live.clear-message", NULL, clear_message_activated);
+  gtk_widget_class_install_action (widget_class, "live.compose-message", NULL, compose_message_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, 0, "live.compose-message", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "live.presenter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "live.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "live.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -1081,6 +1351,7 @@ convene_live_view_init (ConveneLiveView *self)
   self->rows = g_ptr_array_new ();
   build (self);
   add_operator_keys (self);
+  update_presenter_actions (self);
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 760);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);

@@ -5,7 +5,9 @@
 #include <glib/gstdio.h>
 
 #include "convene-document.h"
+#include "convene-edits.h"
 #include "convene-live-view.h"
+#include "convene-presenter-window.h"
 #include "ui-test-support.h"
 
 /* The operator's live view. Run without arguments it is a widget test (TAP)
@@ -332,6 +334,114 @@ test_open (void)
   remove_project_file (file);
 }
 
+/* A widget under root named name, shown or not (a popover's content). */
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static ConvenePresenterWindow *
+presenter_window (void)
+{
+  return CONVENE_PRESENTER_WINDOW (toplevel_of_type (CONVENE_TYPE_PRESENTER_WINDOW, NULL));
+}
+
+static gboolean
+presenter_gone (gpointer data)
+{
+  return presenter_window () == NULL;
+}
+
+/* The stage's screen opens from the operator's view, on the same engine
+ * (also once the running order changes), shows the operator's messages and
+ * goes with the view. */
+static void
+test_presenter (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "presenter.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  g_autoptr(ConveneLive) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneSegment) segment = NULL;
+  FakeClock clock = { 1 };
+  ConveneLiveView *view;
+  ConvenePresenterWindow *presenter;
+  GtkWidget *entry;
+  ConveneCommand *command;
+
+  plan = fresh_engine (document, &clock);
+  clock.now = convene_live_get_planned_start (plan, 0);
+  view = convene_live_view_new (NULL, document, first_session (document), fake_clock_read, &clock);
+  gtk_window_present (GTK_WINDOW (view));
+  wait_until (widget_is_mapped, view, "the live view to show");
+  perform_action (GTK_WIDGET (view), "live.next", NULL);
+
+  /* No stage screen yet: nothing to send messages to. */
+  g_assert_null (presenter_window ());
+  g_assert_false (gtk_widget_get_visible (first_of_type (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON)));
+  perform_action (GTK_WIDGET (view), "live.presenter", NULL);
+  presenter = presenter_window ();
+  g_assert_nonnull (presenter);
+  g_assert_true (convene_presenter_window_get_live (presenter) == convene_live_view_get_live (view));
+  g_assert_true (gtk_widget_get_visible (first_of_type (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON)));
+  /* Asked again, the same window comes forward. */
+  perform_action (GTK_WIDGET (view), "live.presenter", NULL);
+  g_assert_true (presenter_window () == presenter);
+
+  /* A ready message, blinking. */
+  perform_action (GTK_WIDGET (view), "live.message",
+                  g_variant_new ("(su)", "Wrap up", CONVENE_PRESENTER_EFFECT_BLINK));
+  g_assert_cmpstr (convene_presenter_window_get_message (presenter), ==, "Wrap up");
+  g_assert_cmpint (convene_presenter_window_get_effect (presenter), ==, CONVENE_PRESENTER_EFFECT_BLINK);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (view), "live_message_status"))), ==,
+                   "Blinking on the stage screen: “Wrap up”");
+
+  /* A typed one: Enter shows it steady, Black Out puts it on black. */
+  entry = named (GTK_WIDGET (view), "live_message_entry");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Two more questions");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  g_assert_cmpstr (convene_presenter_window_get_message (presenter), ==, "Two more questions");
+  g_assert_cmpint (convene_presenter_window_get_effect (presenter), ==, CONVENE_PRESENTER_EFFECT_NONE);
+  perform_action (GTK_WIDGET (view), "live.send-message", g_variant_new_uint32 (CONVENE_PRESENTER_EFFECT_BLACKOUT));
+  g_assert_cmpint (convene_presenter_window_get_effect (presenter), ==, CONVENE_PRESENTER_EFFECT_BLACKOUT);
+  perform_action (GTK_WIDGET (view), "live.clear-message", NULL);
+  g_assert_null (convene_presenter_window_get_message (presenter));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (view), "live_message_status"))), ==,
+                   "No message on the stage screen");
+  /* Messages are for the room, not the record. */
+  g_assert_cmpuint (n_events (document), ==, 1);
+
+  /* The running order changes: the view makes a new engine, and the
+   * stage's screen follows it. */
+  segment = g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (first_session (document))), 3);
+  command = convene_edit_set_number (segment, "duration", 5, &error);
+  g_assert_no_error (error);
+  g_assert_true (convene_document_perform (document, command, &error));
+  g_assert_no_error (error);
+  g_assert_true (convene_presenter_window_get_live (presenter) == convene_live_view_get_live (view));
+  g_assert_true (convene_presenter_window_get_live (presenter) != NULL);
+
+  /* The stage's screen goes with the operator's view. */
+  gtk_window_destroy (GTK_WINDOW (view));
+  wait_until (presenter_gone, NULL, "the stage's screen to close");
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 /* At 360 px the view keeps its width, light and dark. */
 static void
 test_narrow (void)
@@ -387,6 +497,49 @@ pushed (gpointer data)
          toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (data)) == NULL;
 }
 
+static gboolean
+presenter_open (gpointer data)
+{
+  ConvenePresenterWindow *presenter = presenter_window ();
+
+  return presenter != NULL && gtk_widget_get_mapped (GTK_WIDGET (presenter));
+}
+
+static gboolean
+message_entry_focused (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) == named (data, "live_message_entry");
+}
+
+static gboolean
+message_typed (gpointer data)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (named (data, "live_message_entry"))), "Hi there") == 0;
+}
+
+/* The stage's screen of the keys test, once open. */
+static ConvenePresenterWindow *stage;
+
+static gboolean
+message_on_stage (gpointer data)
+{
+  return stage != NULL && g_strcmp0 (convene_presenter_window_get_message (stage), "Hi there") == 0;
+}
+
+static gboolean
+message_closed (gpointer data)
+{
+  return !gtk_widget_get_mapped (named (data, "live_message_entry"));
+}
+
+static gboolean
+held (gpointer data)
+{
+  return convene_live_get_held (convene_live_view_get_live (data));
+}
+
 /* Real keys on the real view; the live record read back from the file. */
 static int
 run_keys (void)
@@ -414,7 +567,7 @@ run_keys (void)
   gtk_window_set_default_size (GTK_WINDOW (view), 1280, 800);
   gtk_window_present (GTK_WINDOW (view));
   wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (view) }, "the live view to be drawn");
-  g_print ("1..6\n");
+  g_print ("1..9\n");
 
   /* Space starts; five minutes on, Space goes to the first talk. */
   key (GTK_WIDGET (view), "space");
@@ -481,6 +634,35 @@ run_keys (void)
            ok ? "ok" : "not ok", ++test);
   g_object_unref (session);
 
+  /* P opens the stage's screen and the operator keeps the keys: M opens
+   * a message, in which Space and H are letters, and Enter shows it. */
+  xdotool ("key p");
+  ok = eventually (presenter_open, NULL);
+  g_print ("%s %u - P opens the stage's screen\n", ok ? "ok" : "not ok", ++test);
+  /* Xvfb has no window manager: the keyboard goes to the window under the
+   * pointer, and the stage's screen opened over the view. On the day it is
+   * on the stage's monitor; here it is hidden so the keys reach the view. */
+  stage = presenter_window ();
+  if (stage != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (stage), FALSE);
+  key (GTK_WIDGET (view), "m");
+  ok = eventually (message_entry_focused, view);
+  xdotool ("type --delay 50 'Hi there'");
+  ok = ok && eventually (message_typed, view);
+  xdotool ("key Return");
+  ok = ok && eventually (message_on_stage, NULL);
+  ok = ok && convene_live_get_current (convene_live_view_get_live (view)) == 2 &&
+       !convene_live_get_held (convene_live_view_get_live (view)) &&
+       g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_live_events (first_session (document)))) == 6;
+  screenshot ("live-1280-message.png");
+  g_print ("%s %u - M, a message typed with spaces and an h, Enter: on the stage, the programme untouched\n",
+           ok ? "ok" : "not ok", ++test);
+  xdotool ("key Escape");
+  ok = eventually (message_closed, view);
+  key (GTK_WIDGET (view), "h");
+  ok = ok && eventually (held, view);
+  g_print ("%s %u - the message closed, H holds again\n", ok ? "ok" : "not ok", ++test);
+
   gtk_window_destroy (GTK_WINDOW (view));
   g_clear_object (&document);
   remove_project_file (file);
@@ -500,6 +682,7 @@ main (int   argc,
       g_test_add_func ("/ui/live/view", test_view);
       g_test_add_func ("/ui/live/open", test_open);
       g_test_add_func ("/ui/live/narrow", test_narrow);
+      g_test_add_func ("/ui/live/presenter", test_presenter);
       status = g_test_run ();
     }
 
