@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "../live-test-clock.h"
 #include "convene-document.h"
 #include "convene-limits.h"
 #include "convene-live.h"
@@ -12,15 +13,6 @@
 #define SECOND G_GINT64_CONSTANT (1000000)
 
 /* The clock the tests move by hand. */
-typedef struct {
-  gint64 now;
-} FakeClock;
-
-static gint64
-fake_clock_read (gpointer user_data)
-{
-  return ((FakeClock *) user_data)->now;
-}
 
 /* The example side event: 12:30, opening (10), a panel of six 10-minute
  * talks, a discussion (20) and closing remarks (3): ends at 14:03. */
@@ -45,7 +37,7 @@ make_side_event (void)
 
 typedef struct {
   ConveneSession *session;
-  FakeClock clock;
+  TestClock clock;
   ConveneLive *live;
   GTimeZone *tz;
 } Fixture;
@@ -74,7 +66,7 @@ static ConveneLive *
 fixture_live (Fixture *f)
 {
   g_clear_object (&f->live);
-  f->live = convene_live_new (f->session, f->tz, fake_clock_read, &f->clock, NULL);
+  f->live = convene_live_new (f->session, f->tz, test_clock_read, &f->clock, NULL);
   return f->live;
 }
 
@@ -491,7 +483,7 @@ test_midnight_and_dst (Fixture       *f,
 
   fixture_add_segment (session, NULL, 20, CONVENE_SEGMENT_KIND_NETWORKING, "Before", 20);
   fixture_add_segment (session, NULL, 21, CONVENE_SEGMENT_KIND_NETWORKING, "Across", 20);
-  live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  live = convene_live_new (session, f->tz, test_clock_read, &f->clock, NULL);
   f->clock.now = g_date_time_to_unix (start) * G_USEC_PER_SEC;
   convene_live_start (live);
   f->clock.now += 25 * MINUTE;
@@ -515,7 +507,7 @@ test_midnight (Fixture       *f,
   pinned = fixture_add_segment (session, NULL, 21, CONVENE_SEGMENT_KIND_NETWORKING, "Fireworks", 10);
   /* 00:10 pins to the next day. */
   convene_segment_set_fixed_start (pinned, 10);
-  live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  live = convene_live_new (session, f->tz, test_clock_read, &f->clock, NULL);
   f->clock.now = at (f, 23, 50);
   convene_live_start (live);
   g_assert_cmpint (convene_live_get_projected_gap (live, 1), ==, 5 * MINUTE);
@@ -617,7 +609,7 @@ test_record_and_resume (Fixture       *f,
   g_assert_no_error (error);
   document = fixture_document (f, file, &session);
 
-  live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  live = convene_live_new (session, f->tz, test_clock_read, &f->clock, NULL);
   g_signal_connect_swapped (live, "changed", G_CALLBACK (count_change), &changes);
   g_assert_null (convene_live_record_new (live, 99, CONVENE_LIVE_ACTION_NEXT, 0, 0, CONVENE_LIVE_PUSH));
 
@@ -660,7 +652,7 @@ test_record_and_resume (Fixture       *f,
   g_assert_no_error (error);
   session = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (convene_document_get_project (reopened))), 0);
   g_object_unref (session);
-  resumed = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  resumed = convene_live_new (session, f->tz, test_clock_read, &f->clock, NULL);
   assert_same_state (live, resumed);
   g_assert_true (convene_live_get_held (resumed));
   g_assert_cmpint (convene_live_get_record (resumed, 1)->actual_start, ==, at (f, 12, 44));
@@ -834,7 +826,7 @@ test_compress_recorded (Fixture       *f,
 
   g_assert_no_error (error);
   document = fixture_document (f, file, &session);
-  live = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  live = convene_live_new (session, f->tz, test_clock_read, &f->clock, NULL);
 
   f->clock.now = at (f, 12, 30);
   record (document, live, CONVENE_LIVE_ACTION_START, 0, 0, CONVENE_LIVE_PUSH);
@@ -862,7 +854,7 @@ test_compress_recorded (Fixture       *f,
   g_object_unref (session);
   event = g_list_model_get_item (G_LIST_MODEL (convene_session_get_live_events (session)), 1);
   g_assert_cmpint (convene_live_event_get_recovery (event), ==, CONVENE_LIVE_COMPRESS);
-  resumed = convene_live_new (session, f->tz, fake_clock_read, &f->clock, NULL);
+  resumed = convene_live_new (session, f->tz, test_clock_read, &f->clock, NULL);
   assert_same_state (live, resumed);
   g_clear_object (&reopened);
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "../live-test-clock.h"
 #include "convene-document.h"
 #include "convene-edits.h"
 #include "convene-live-view.h"
@@ -28,15 +29,6 @@
 
 static char *tmp_dir;
 
-typedef struct {
-  gint64 now;
-} FakeClock;
-
-static gint64
-fake_clock_read (gpointer user_data)
-{
-  return ((FakeClock *) user_data)->now;
-}
 
 static ConveneSession *
 first_session (ConveneDocument *document)
@@ -51,11 +43,11 @@ first_session (ConveneDocument *document)
  * view made. */
 static ConveneLive *
 fresh_engine (ConveneDocument *document,
-              FakeClock       *clock)
+              TestClock       *clock)
 {
   g_autoptr(GTimeZone) tz = convene_project_dup_gtime_zone (convene_document_get_project (document));
 
-  return convene_live_new (first_session (document), tz, fake_clock_read, clock, NULL);
+  return convene_live_new (first_session (document), tz, test_clock_read, clock, NULL);
 }
 
 /* The visible label under root showing exactly text, or NULL. */
@@ -104,7 +96,7 @@ is_struck (GtkLabel *label)
 static void
 expect_view (GtkWidget       *view,
              ConveneDocument *document,
-             FakeClock       *clock)
+             TestClock       *clock)
 {
   g_autoptr(ConveneLive) live = fresh_engine (document, clock);
   g_autofree char *left = convene_live_format_duration (convene_live_get_time_left (live));
@@ -185,7 +177,7 @@ test_view (void)
   g_autoptr(ConveneLive) plan = NULL;
   g_autoptr(ConveneProject) saved = NULL;
   g_autoptr(GError) error = NULL;
-  FakeClock clock = { 0 };
+  TestClock clock = { 0 };
   ConveneLiveView *view;
   gint64 t0;
 
@@ -194,7 +186,7 @@ test_view (void)
   t0 = convene_live_get_planned_start (plan, 0);
   clock.now = t0 - 5 * MINUTE;
 
-  view = convene_live_view_new (NULL, document, first_session (document), fake_clock_read, &clock);
+  view = convene_live_view_new (NULL, document, first_session (document), test_clock_read, &clock);
   gtk_window_present (GTK_WINDOW (view));
   wait_until (widget_is_mapped, view, "the live view to show");
   g_assert_true (convene_live_view_get_live (view) != NULL);
@@ -299,7 +291,7 @@ test_view (void)
   g_clear_object (&document);
   document = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
   g_assert_no_error (error);
-  view = convene_live_view_new (NULL, document, first_session (document), fake_clock_read, &clock);
+  view = convene_live_view_new (NULL, document, first_session (document), test_clock_read, &clock);
   gtk_window_present (GTK_WINDOW (view));
   g_assert_true (convene_live_get_finished (convene_live_view_get_live (view)));
   wait_for_label (GTK_WIDGET (view), "16:00");
@@ -376,7 +368,7 @@ test_presenter (void)
   g_autoptr(ConveneLive) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ConveneSegment) segment = NULL;
-  FakeClock clock = { 1 };
+  TestClock clock = { 1 };
   ConveneLiveView *view;
   ConvenePresenterWindow *presenter;
   GtkWidget *entry;
@@ -384,7 +376,7 @@ test_presenter (void)
 
   plan = fresh_engine (document, &clock);
   clock.now = convene_live_get_planned_start (plan, 0);
-  view = convene_live_view_new (NULL, document, first_session (document), fake_clock_read, &clock);
+  view = convene_live_view_new (NULL, document, first_session (document), test_clock_read, &clock);
   gtk_window_present (GTK_WINDOW (view));
   wait_until (widget_is_mapped, view, "the live view to show");
   perform_action (GTK_WIDGET (view), "live.next", NULL);
@@ -450,12 +442,12 @@ test_narrow (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ConveneDocument) document = create_example (file);
   g_autoptr(ConveneLive) plan = NULL;
-  FakeClock clock = { 1 };
+  TestClock clock = { 1 };
   ConveneLiveView *view;
 
   plan = fresh_engine (document, &clock);
   clock.now = convene_live_get_planned_start (plan, 0);
-  view = convene_live_view_new (NULL, document, first_session (document), fake_clock_read, &clock);
+  view = convene_live_view_new (NULL, document, first_session (document), test_clock_read, &clock);
   gtk_window_set_default_size (GTK_WINDOW (view), 360, 720);
   gtk_window_present (GTK_WINDOW (view));
   perform_action (GTK_WIDGET (view), "live.next", NULL);
@@ -550,7 +542,7 @@ run_keys (void)
   g_autoptr(ConveneLive) plan = NULL;
   g_autoptr(ConveneProject) saved = NULL;
   g_autoptr(GString) actions = g_string_new (NULL);
-  FakeClock clock = { 1 };
+  TestClock clock = { 1 };
   ConveneLiveView *view;
   ConveneSession *session;
   GListModel *events;
@@ -562,7 +554,7 @@ run_keys (void)
   plan = fresh_engine (document, &clock);
   t0 = convene_live_get_planned_start (plan, 0);
   clock.now = t0;
-  view = convene_live_view_new (NULL, document, first_session (document), fake_clock_read, &clock);
+  view = convene_live_view_new (NULL, document, first_session (document), test_clock_read, &clock);
   gtk_window_set_title (GTK_WINDOW (view), "Convene Live Keys Test");
   gtk_window_set_default_size (GTK_WINDOW (view), 1280, 800);
   gtk_window_present (GTK_WINDOW (view));
@@ -659,6 +651,16 @@ run_keys (void)
            ok ? "ok" : "not ok", ++test);
   xdotool ("key Escape");
   ok = eventually (message_closed, view);
+  /* The keyboard goes to the window under the pointer (no window manager):
+   * the pointer is put on the view, away from where the popover was. */
+  {
+    int x, y;
+    g_autofree char *move = NULL;
+
+    screen_point (GTK_WIDGET (view), 0.9, &x, &y);
+    move = g_strdup_printf ("mousemove %d %d", x, y);
+    xdotool (move);
+  }
   key (GTK_WIDGET (view), "h");
   ok = ok && eventually (held, view);
   g_print ("%s %u - the message closed, H holds again\n", ok ? "ok" : "not ok", ++test);
