@@ -638,6 +638,48 @@ test_xml_nothing_scheduled (void)
   g_assert_error (error, CONVENE_EXPORT_ERROR, CONVENE_EXPORT_ERROR_NOTHING_SCHEDULED);
 }
 
+/* A panel whose items add up to a day cannot be an event of a conference
+ * schedule (lengths there are under 24 hours): both formats refuse it and
+ * name it; a day less one minute is still written. */
+static void
+test_day_long_panel (void)
+{
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  ConveneSession *session = add_session (project, "Marathon", "2027-05-23", 0, "Hall");
+  ConveneSegment *panel = add_segment (project, convene_session_get_segments (session),
+                                       CONVENE_SEGMENT_KIND_PANEL, "Readathon", 60);
+  ConveneSegment *last = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 24; i++)
+    last = add_segment (project, convene_segment_get_items (panel), CONVENE_SEGMENT_KIND_PRESENTATION,
+                        "Chapter", 60);
+
+  xml = convene_schedule_xml_export (project, &error);
+  g_assert_null (xml);
+  g_assert_error (error, CONVENE_EXPORT_ERROR, CONVENE_EXPORT_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "“Readathon” lasts 24 h 00 min"));
+  g_clear_error (&error);
+  json = convene_schedule_json_export (project, &error);
+  g_assert_null (json);
+  g_assert_error (error, CONVENE_EXPORT_ERROR, CONVENE_EXPORT_ERROR_TOO_LONG);
+  g_clear_error (&error);
+
+  convene_segment_set_duration (last, 59);
+  xml = export_xml (project);
+  json = export_json (project);
+  {
+    xmlDoc *doc = parse_xml (xml);
+    g_autoptr(GPtrArray) events = elements (doc, "event");
+    g_autofree char *duration = child_text (events->pdata[0], "duration");
+
+    g_assert_cmpstr (duration, ==, "23:59");
+    xmlFreeDoc (doc);
+  }
+}
+
 /* ---- schedule JSON ------------------------------------------------------- */
 
 static void
@@ -744,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/schedule/xml/hostile-text", test_xml_hostile_text);
   g_test_add_func ("/schedule/xml/stable", test_xml_stable);
   g_test_add_func ("/schedule/xml/nothing-scheduled", test_xml_nothing_scheduled);
+  g_test_add_func ("/schedule/day-long-panel", test_day_long_panel);
   g_test_add_func ("/schedule/json/example", test_json_example);
   g_test_add_func ("/schedule/json/congress", test_json_congress);
   g_test_add_func ("/schedule/json/daylight-saving-and-hostile-text", test_json_daylight_saving_and_hostile_text);

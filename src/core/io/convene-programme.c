@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "convene-limits.h"
 #include "convene-programme.h"
 #include "convene-schedule.h"
 
@@ -511,6 +512,30 @@ convene_programme_check_scheduled (ConveneProgramme  *self,
   g_set_error_literal (error, CONVENE_EXPORT_ERROR, CONVENE_EXPORT_ERROR_NOTHING_SCHEDULED,
                        _("There is nothing to put in a schedule yet: no session has a date."));
   return FALSE;
+}
+
+gboolean
+convene_programme_check_event_lengths (ConveneProgramme  *self,
+                                       GError           **error)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const ConveneProgrammeEntry *entry = g_ptr_array_index (self->entries, i);
+      const char *title;
+
+      if (entry->parent != NULL || entry->start == NULL || entry->minutes < CONVENE_MINUTES_PER_DAY)
+        continue;
+      title = convene_segment_get_title (entry->segment);
+      if (*title == '\0')
+        title = convene_segment_kind_get_label (convene_segment_get_kind (entry->segment));
+      g_set_error (error, CONVENE_EXPORT_ERROR, CONVENE_EXPORT_ERROR_TOO_LONG,
+                   /* Translators: %s is a segment's title, %d and %02d its hours and minutes */
+                   _("“%s” lasts %d h %02d min: a conference schedule holds only events shorter than a day. "
+                     "Shorten it or its items to export the schedule."),
+                   title, entry->minutes / 60, entry->minutes % 60);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char *

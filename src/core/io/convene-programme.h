@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef enum {
   CONVENE_EXPORT_ERROR_NOTHING_SCHEDULED, /* no session has a date: no schedule to write */
   CONVENE_EXPORT_ERROR_FAILED,            /* the library writing the format failed */
+  CONVENE_EXPORT_ERROR_TOO_LONG,          /* an event lasts a day or more */
 } ConveneExportError;
 
 GQuark convene_export_error_quark (void);
@@ -94,6 +95,11 @@ const char                  *convene_programme_get_version     (ConveneProgramme
 gboolean                     convene_programme_check_scheduled (ConveneProgramme *self,
                                                                 GError **error);
 /* "2027-05-23T12:30:00+02:00": the instant with the venue's offset then. */
+/* Conference schedules (XML and JSON) give each event's length as hours and
+ * minutes under a day; a panel whose items add up to a day or more cannot
+ * be written there. FALSE, with the event named, when one does. */
+gboolean                     convene_programme_check_event_lengths (ConveneProgramme *self,
+                                                                    GError          **error);
 char                        *convene_programme_format_date_time (GDateTime *time);
 /* text made safe for XML 1.0: characters it cannot hold (controls other
  * than tab, line feed and carriage return; U+FFFE, U+FFFF) become U+FFFD. */

@@ -182,7 +182,8 @@ convene_schedule_xml_export (ConveneProject  *project,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   programme = convene_programme_new (project);
-  if (!convene_programme_check_scheduled (programme, error))
+  if (!convene_programme_check_scheduled (programme, error) ||
+      !convene_programme_check_event_lengths (programme, error))
     return NULL;
 
   buffer = xmlBufferCreate ();
