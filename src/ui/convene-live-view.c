@@ -327,6 +327,39 @@ build_report (ConveneLiveView *self)
     }
 }
 
+/* When the day at the venue is now expected to end, in *end: the latest end
+ * of the sessions on this session's date, each as its own live record
+ * projects it (its plan, when it has not run), this one as it runs. FALSE
+ * when no other session shares the date. */
+static gboolean
+projected_day_end (ConveneLiveView *self,
+                   gint64          *end)
+{
+  ConveneProject *project = convene_document_get_project (self->document);
+  GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
+  const char *date = convene_session_get_date (self->session);
+  g_autoptr(GTimeZone) tz = NULL;
+  gboolean others = FALSE;
+
+  *end = convene_live_get_projected_end (self->live);
+  if (*date == '\0')
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(ConveneSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(ConveneLive) live = NULL;
+
+      if (session == self->session || g_strcmp0 (convene_session_get_date (session), date) != 0)
+        continue;
+      if (tz == NULL)
+        tz = convene_project_dup_gtime_zone (project);
+      live = convene_live_new (session, tz, self->clock, self->clock_data, NULL);
+      *end = MAX (*end, convene_live_get_projected_end (live));
+      others = TRUE;
+    }
+  return others;
+}
+
 static void
 refresh (ConveneLiveView *self)
 {
@@ -341,6 +374,7 @@ refresh (ConveneLiveView *self)
   g_autofree char *end = format_clock (self, convene_live_get_projected_end (live));
   g_autofree char *end_text = NULL;
   g_autofree char *over_text = NULL;
+  gint64 day_end;
   int next;
 
   if (convene_live_get_finished (live))
@@ -413,8 +447,17 @@ refresh (ConveneLiveView *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->over_label), "error");
     }
   gtk_label_set_text (self->over_label, over_text);
-  /* Translators: when the session is now expected to end. */
-  end_text = g_strdup_printf (_("Projected end %s"), end);
+  if (projected_day_end (self, &day_end))
+    {
+      g_autofree char *day = format_clock (self, day_end);
+
+      /* Translators: when the session, then the day (the last session on
+       * its date), is now expected to end. */
+      end_text = g_strdup_printf (_("Projected end %s · day %s"), end, day);
+    }
+  else
+    /* Translators: when the session is now expected to end. */
+    end_text = g_strdup_printf (_("Projected end %s"), end);
   gtk_label_set_text (self->end_label, end_text);
 
   next = convene_live_get_started (live) ? current + 1 : 0;

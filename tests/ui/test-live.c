@@ -434,6 +434,53 @@ test_presenter (void)
   remove_project_file (file);
 }
 
+/* The day's projected end: the latest of the sessions on the date, this
+ * one as it runs. */
+static void
+test_day_end (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "day.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneProject *project = convene_document_get_project (document);
+  g_autoptr(ConveneSession) later = NULL;
+  g_autoptr(ConveneSegment) talk = NULL;
+  g_autoptr(ConveneLive) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  TestClock clock = { 1 };
+  ConveneLiveView *view;
+  gint64 t0;
+
+  /* A second session that day, 14:00 to 14:30: the day ends after the
+   * example's session (14:03 as planned). */
+  later = convene_session_new (convene_project_new_id (project), "Press briefing",
+                               convene_session_get_date (first_session (document)), 14 * 60, 30);
+  g_assert_true (convene_document_perform (document, convene_edit_add_session (project, later, 1), &error));
+  g_assert_no_error (error);
+  talk = convene_segment_new (convene_project_new_id (project), CONVENE_SEGMENT_KIND_PRESENTATION, "Briefing", 30);
+  g_assert_true (convene_document_perform (document,
+                                           convene_edit_add_segment (project, later, NULL, 0, talk, &error),
+                                           &error));
+  g_assert_no_error (error);
+
+  plan = fresh_engine (document, &clock);
+  t0 = convene_live_get_planned_start (plan, 0);
+  clock.now = t0;
+  view = convene_live_view_new (NULL, document, first_session (document), test_clock_read, &clock);
+  gtk_window_present (GTK_WINDOW (view));
+  perform_action (GTK_WIDGET (view), "live.next", NULL);
+  wait_for_label (GTK_WIDGET (view), "Projected end 14:03 · day 14:30");
+
+  /* The opening runs 40 minutes over: the session now ends after the day's
+   * other session, and ends the day. */
+  clock.now = t0 + 50 * MINUTE;
+  wait_for_label (GTK_WIDGET (view), "Projected end 14:43 · day 14:43");
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 /* At 360 px the view keeps its width, light and dark. */
 static void
 test_narrow (void)
@@ -685,6 +732,7 @@ main (int   argc,
       g_test_add_func ("/ui/live/open", test_open);
       g_test_add_func ("/ui/live/narrow", test_narrow);
       g_test_add_func ("/ui/live/presenter", test_presenter);
+      g_test_add_func ("/ui/live/day-end", test_day_end);
       status = g_test_run ();
     }
 
