@@ -481,6 +481,24 @@ test_day_end (void)
   remove_project_file (file);
 }
 
+/* Pictures of a running view at 1280 px, light and dark, when asked for. */
+static void
+shoot_wide (ConveneDocument *document,
+            TestClock       *clock)
+{
+  ConveneLiveView *view = convene_live_view_new (NULL, document, first_session (document), test_clock_read, clock);
+
+  gtk_window_set_default_size (GTK_WINDOW (view), 1280, 800);
+  gtk_window_present (GTK_WINDOW (view));
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (view) }, "the wide live view to be laid out");
+  render_shot (GTK_WIDGET (view), "live-1280-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (view) }, "the wide live view to be drawn dark");
+  render_shot (GTK_WIDGET (view), "live-1280-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (view));
+}
+
 /* At 360 px the view keeps its width, light and dark. */
 static void
 test_narrow (void)
@@ -508,6 +526,8 @@ test_narrow (void)
   render_shot (GTK_WIDGET (view), "live-360-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
+  if (g_getenv ("CONVENE_SHOTS_DIR") != NULL)
+    shoot_wide (document, &clock);
 
   gtk_window_destroy (GTK_WINDOW (view));
   g_clear_object (&document);
