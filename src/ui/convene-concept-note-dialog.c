@@ -217,7 +217,10 @@ part_edited (ConveneConceptNoteDialog *self,
   g_autofree char *subtitle = part_subtitle (part);
   g_autofree char *length = describe_length (self->note);
 
-  if (row != NULL)
+  /* A talk's row is the entry of its title, named by its kind and minutes. */
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subtitle);
+  else if (row != NULL)
     set_row_text (row, part->title, subtitle);
   if (self->length_row != NULL)
     set_row_text (self->length_row, length, _("Length"));
@@ -361,13 +364,19 @@ fill_parts (ConveneConceptNoteDialog *self)
         {
           ConveneNotePart *item = g_ptr_array_index (part->items, j);
           g_autofree char *item_subtitle = part_subtitle (item);
-          GtkWidget *item_row = text_row (item->title, item_subtitle);
+          GtkWidget *item_row = adw_entry_row_new ();
           GtkWidget *item_button = remove_button (_("Leave This Item Out"));
 
+          /* The talk's title is edited in place; the row's title says what it is. */
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item_row), item_subtitle);
+          gtk_editable_set_text (GTK_EDITABLE (item_row), item->title);
+          tag_part (item_row, i, (int) j);
+          g_object_set_data (G_OBJECT (item_row), "note-row", item_row);
+          g_signal_connect_object (item_row, "changed", G_CALLBACK (title_changed), self, 0);
           tag_part (item_button, i, (int) j);
           g_signal_connect_object (item_button, "clicked", G_CALLBACK (remove_part_clicked), self, 0);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), minutes_spin (self, item, i, (int) j, item_row));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), item_button);
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (item_row), minutes_spin (self, item, i, (int) j, item_row));
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (item_row), item_button);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_row);
         }
 
@@ -406,6 +415,39 @@ remove_outcome_clicked (GtkButton                *button,
   schedule_refill (self);
 }
 
+static void
+remove_role_clicked (GtkButton                *button,
+                     ConveneConceptNoteDialog *self)
+{
+  guint role = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "note-role"));
+
+  if (self->note == NULL || role >= self->note->roles->len)
+    return;
+  convene_concept_note_remove_role (self->note, role);
+  schedule_refill (self);
+}
+
+static void
+role_changed (AdwComboRow              *row,
+              GParamSpec               *pspec,
+              ConveneConceptNoteDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "note-role"));
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->note == NULL || index >= self->note->roles->len || selected >= CONVENE_N_ROLES)
+    return;
+  ((ConveneNoteRole *) g_ptr_array_index (self->note->roles, index))->role = (ConveneRole) selected;
+}
+
+static char *
+person_name (ConveneNotePerson *person)
+{
+  return person->honorific[0] != '\0'
+         ? g_strconcat (person->honorific, " ", person->name, NULL)
+         : g_strdup (person->name);
+}
+
 static const char *
 place_of (ConveneConceptNote *note,
           ConveneNoteRole    *role)
@@ -434,33 +476,17 @@ fill_people (ConveneConceptNoteDialog *self)
     {
       ConveneNotePerson *person = g_ptr_array_index (note->people, i);
       g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autofree char *name = person->honorific[0] != '\0'
-                              ? g_strconcat (person->honorific, " ", person->name, NULL)
-                              : g_strdup (person->name);
+      g_autofree char *name = person_name (person);
 
-      if (person->job_title[0] != '\0' || person->organisation[0] != '\0')
-        {
-          g_string_append (subtitle, person->job_title);
-          if (person->job_title[0] != '\0' && person->organisation[0] != '\0')
-            g_string_append (subtitle, ", ");
-          g_string_append (subtitle, person->organisation);
-          g_string_append_c (subtitle, '\n');
-        }
-      for (guint j = 0, n = 0; j < note->roles->len; j++)
-        {
-          ConveneNoteRole *role = g_ptr_array_index (note->roles, j);
-
-          if (role->person != i)
-            continue;
-          if (n++ > 0)
-            g_string_append (subtitle, "; ");
-          /* Translators: a person's role and where: "Moderator, III. Moderated discussion". */
-          g_string_append_printf (subtitle, _("%s, %s"), convene_role_get_label (role->role),
-                                  place_of (note, role));
-        }
+      /* Where each takes part, and in what role, is the Roles group's. */
+      g_string_append (subtitle, person->job_title);
+      if (person->job_title[0] != '\0' && person->organisation[0] != '\0')
+        g_string_append (subtitle, ", ");
+      g_string_append (subtitle, person->organisation);
       if (convene_concept_note_find_person (project, person) != NULL)
         {
-          g_string_append_c (subtitle, '\n');
+          if (subtitle->len > 0)
+            g_string_append_c (subtitle, '\n');
           g_string_append (subtitle, _("Already on the roster"));
         }
       {
@@ -473,6 +499,43 @@ fill_people (ConveneConceptNoteDialog *self)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       }
+    }
+}
+
+/* Each person's assignment: its role chosen from Convene's, or left out. */
+static void
+fill_roles (ConveneConceptNoteDialog *self)
+{
+  ConveneConceptNote *note = self->note;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *group;
+
+  if (note->roles->len == 0)
+    return;
+  for (guint r = 0; r < CONVENE_N_ROLES; r++)
+    gtk_string_list_append (labels, convene_role_get_label ((ConveneRole) r));
+  group = add_group (self, _("Roles"), _("Change the role a person has, or leave the assignment out."));
+  for (guint i = 0; i < note->roles->len; i++)
+    {
+      ConveneNoteRole *role = g_ptr_array_index (note->roles, i);
+      g_autofree char *name = person_name (g_ptr_array_index (note->people, role->person));
+      g_autofree char *shown_place = convene_ui_dup_shown_text (place_of (note, role));
+      /* Translators: the accessible name of the role drop-down of one
+       * assignment: the person, then where ("Role of Dr Eva Lind on the session"). */
+      g_autofree char *label = g_strdup_printf (_("Role of %s on %s"), name, shown_place);
+      GtkWidget *row = adw_combo_row_new ();
+      GtkWidget *button = remove_button (_("Leave This Assignment Out"));
+
+      set_row_text (row, name, shown_place);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), role->role);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data (G_OBJECT (row), "note-role", GUINT_TO_POINTER (i));
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (role_changed), self, 0);
+      g_object_set_data (G_OBJECT (button), "note-role", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_role_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
 
@@ -532,6 +595,7 @@ fill_review (ConveneConceptNoteDialog *self)
   fill_summary (self);
   fill_parts (self);
   fill_people (self);
+  fill_roles (self);
   fill_checklist (self);
 }
 
