@@ -391,40 +391,49 @@ fill_parts (ConveneConceptNoteDialog *self)
     }
 }
 
-static void
-remove_person_clicked (GtkButton                *button,
-                       ConveneConceptNoteDialog *self)
+/* What a bin button beside a person, an assignment or a checklist item
+ * takes out of the draft: from which list, with which review edit. */
+typedef struct
 {
-  guint person = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "note-person"));
+  glong  list;  /* offset of the GPtrArray in ConveneConceptNote */
+  void (*remove) (ConveneConceptNote *note, guint index);
+} LeaveOut;
 
-  if (self->note == NULL || person >= self->note->people->len)
+static const LeaveOut leave_out_person = { G_STRUCT_OFFSET (ConveneConceptNote, people),
+                                           convene_concept_note_remove_person };
+static const LeaveOut leave_out_role = { G_STRUCT_OFFSET (ConveneConceptNote, roles),
+                                         convene_concept_note_remove_role };
+static const LeaveOut leave_out_outcome = { G_STRUCT_OFFSET (ConveneConceptNote, outcomes),
+                                            convene_concept_note_remove_outcome };
+
+static void
+leave_out_clicked (GtkButton                *button,
+                   ConveneConceptNoteDialog *self)
+{
+  const LeaveOut *what = g_object_get_data (G_OBJECT (button), "note-leave-out");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "note-index"));
+
+  if (self->note == NULL || index >= G_STRUCT_MEMBER (GPtrArray *, self->note, what->list)->len)
     return;
-  convene_concept_note_remove_person (self->note, person);
+  what->remove (self->note, index);
   schedule_refill (self);
 }
 
+/* The bin button of the index-th entry of a list of the draft, as the
+ * suffix of row. */
 static void
-remove_outcome_clicked (GtkButton                *button,
-                        ConveneConceptNoteDialog *self)
+add_leave_out_button (ConveneConceptNoteDialog *self,
+                      GtkWidget                *row,
+                      const char               *accessible_label,
+                      const LeaveOut           *what,
+                      guint                     index)
 {
-  guint outcome = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "note-outcome"));
+  GtkWidget *button = remove_button (accessible_label);
 
-  if (self->note == NULL || outcome >= self->note->outcomes->len)
-    return;
-  convene_concept_note_remove_outcome (self->note, outcome);
-  schedule_refill (self);
-}
-
-static void
-remove_role_clicked (GtkButton                *button,
-                     ConveneConceptNoteDialog *self)
-{
-  guint role = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "note-role"));
-
-  if (self->note == NULL || role >= self->note->roles->len)
-    return;
-  convene_concept_note_remove_role (self->note, role);
-  schedule_refill (self);
+  g_object_set_data (G_OBJECT (button), "note-leave-out", (gpointer) what);
+  g_object_set_data (G_OBJECT (button), "note-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (leave_out_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
 static void
@@ -492,11 +501,8 @@ fill_people (ConveneConceptNoteDialog *self)
       {
         g_autofree char *shown = convene_ui_dup_shown_text (subtitle->str);
         GtkWidget *row = text_row (name, shown);
-        GtkWidget *button = remove_button (_("Leave This Person Out"));
 
-        g_object_set_data (G_OBJECT (button), "note-person", GUINT_TO_POINTER (i));
-        g_signal_connect_object (button, "clicked", G_CALLBACK (remove_person_clicked), self, 0);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        add_leave_out_button (self, row, _("Leave This Person Out"), &leave_out_person, i);
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       }
     }
@@ -524,7 +530,6 @@ fill_roles (ConveneConceptNoteDialog *self)
        * assignment: the person, then where ("Role of Dr Eva Lind on the session"). */
       g_autofree char *label = g_strdup_printf (_("Role of %s on %s"), name, shown_place);
       GtkWidget *row = adw_combo_row_new ();
-      GtkWidget *button = remove_button (_("Leave This Assignment Out"));
 
       set_row_text (row, name, shown_place);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
@@ -532,9 +537,7 @@ fill_roles (ConveneConceptNoteDialog *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (row), "note-role", GUINT_TO_POINTER (i));
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (role_changed), self, 0);
-      g_object_set_data (G_OBJECT (button), "note-role", GUINT_TO_POINTER (i));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_role_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_leave_out_button (self, row, _("Leave This Assignment Out"), &leave_out_role, i);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
@@ -553,11 +556,8 @@ fill_checklist (ConveneConceptNoteDialog *self)
       ConveneNoteOutcome *outcome = g_ptr_array_index (outcomes, i);
 
       GtkWidget *row = text_row (outcome->text, convene_outcome_kind_get_label (outcome->kind));
-      GtkWidget *button = remove_button (_("Leave This Item Out"));
 
-      g_object_set_data (G_OBJECT (button), "note-outcome", GUINT_TO_POINTER (i));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_outcome_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_leave_out_button (self, row, _("Leave This Item Out"), &leave_out_outcome, i);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }

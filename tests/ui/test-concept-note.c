@@ -323,17 +323,33 @@ collect_of_type (GtkWidget *root,
     }
 }
 
+/* The first widget of type under root whose text (as text_of reads it) is text. */
+static GtkWidget *
+of_type_with_text (GtkWidget   *root,
+                   GType        type,
+                   const char *(*text_of) (GtkWidget *widget),
+                   const char  *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_of_type (root, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (text_of (g_ptr_array_index (found, i)), text) == 0)
+      return g_ptr_array_index (found, i);
+  return NULL;
+}
+
 static GtkWidget *
 button_with_tooltip (GtkWidget  *root,
                      const char *tooltip)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  return of_type_with_text (root, GTK_TYPE_BUTTON, gtk_widget_get_tooltip_text, tooltip);
+}
 
-  collect_of_type (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), tooltip) == 0)
-      return g_ptr_array_index (buttons, i);
-  return NULL;
+static const char *
+row_title (GtkWidget *row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
 
 static gboolean
@@ -351,23 +367,13 @@ source_shown (gpointer data)
          !adw_leaflet_get_child_transition_running (leaflet);
 }
 
-/* The draft's role drop-down of the assignment of the person called name, or NULL. */
+/* The draft's role drop-down of the assignment of the person called name,
+ * or NULL: the segments' kind rows are titled "Kind", a role's by the person. */
 static GtkWidget *
 role_row (GtkWidget  *dialog,
           const char *name)
 {
-  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
-
-  collect_of_type (dialog, ADW_TYPE_COMBO_ROW, combos);
-  for (guint i = 0; i < combos->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (combos, i);
-
-      /* The segments' kind rows are titled "Kind"; a role's by the person. */
-      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
-        return row;
-    }
-  return NULL;
+  return of_type_with_text (dialog, ADW_TYPE_COMBO_ROW, row_title, name);
 }
 
 static gboolean
