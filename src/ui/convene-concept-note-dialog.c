@@ -36,6 +36,7 @@ struct _ConveneConceptNoteDialog
   GPtrArray          *groups;        /* the preview's groups, rebuilt with the text */
   GtkStringList      *source_lines;  /* the note's lines, shown with what each became */
   GtkWidget          *length_row;    /* borrowed: the draft's total against the slot */
+  GPtrArray          *role_rows;     /* borrowed: each assignment's row, in note->roles order */
   guint               refill_source;
   guint               fold_source;
   GCancellable       *cancellable;
@@ -226,6 +227,8 @@ part_edited (ConveneConceptNoteDialog *self,
     set_row_text (self->length_row, length, _("Length"));
 }
 
+static void update_role_places (ConveneConceptNoteDialog *self);
+
 static void
 title_changed (GtkEditable              *editable,
                ConveneConceptNoteDialog *self)
@@ -238,6 +241,7 @@ title_changed (GtkEditable              *editable,
   g_free (part->title);
   part->title = g_steal_pointer (&title);
   part_edited (self, GTK_WIDGET (editable), part);
+  update_role_places (self);
 }
 
 static void
@@ -532,6 +536,7 @@ fill_roles (ConveneConceptNoteDialog *self)
       GtkWidget *row = adw_combo_row_new ();
 
       set_row_text (row, name, shown_place);
+      g_ptr_array_add (self->role_rows, row);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), role->role);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -539,6 +544,20 @@ fill_roles (ConveneConceptNoteDialog *self)
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (role_changed), self, 0);
       add_leave_out_button (self, row, _("Leave This Assignment Out"), &leave_out_role, i);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+/* A renamed segment or talk: the assignments on it say the new title. */
+static void
+update_role_places (ConveneConceptNoteDialog *self)
+{
+  for (guint i = 0; i < self->role_rows->len && i < self->note->roles->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->role_rows, i);
+      g_autofree char *place = convene_ui_dup_shown_text (place_of (self->note,
+                                                                    g_ptr_array_index (self->note->roles, i)));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
     }
 }
 
@@ -584,6 +603,7 @@ fill_review (ConveneConceptNoteDialog *self)
     gtk_box_remove (self->preview_box, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   self->length_row = NULL;
+  g_ptr_array_set_size (self->role_rows, 0);
 
   for (guint i = 0; self->note != NULL && i < self->note->lines->len; i++)
     g_ptr_array_add (texts, ((ConveneNoteLine *) g_ptr_array_index (self->note->lines, i))->text);
@@ -998,6 +1018,7 @@ convene_concept_note_dialog_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->note, convene_concept_note_free);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->role_rows, g_ptr_array_unref);
   g_clear_object (&self->source_lines);
   g_clear_pointer (&self->fallback_title, g_free);
 
@@ -1041,6 +1062,7 @@ convene_concept_note_dialog_init (ConveneConceptNoteDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
+  self->role_rows = g_ptr_array_new ();
   self->source_lines = gtk_string_list_new (NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (source_setup), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (source_bind), self, 0);

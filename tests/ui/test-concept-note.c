@@ -501,6 +501,9 @@ test_review (void)
                     CONVENE_ROLE_MODERATOR);
   adw_combo_row_set_selected (ADW_COMBO_ROW (role_row (dialog, "Dr Eva Lind")), CONVENE_ROLE_CHAIR);
   g_assert_nonnull (role_row (dialog, "Ana Silva"));
+  /* Her assignment names her talk by its new title. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (role_row (dialog, "Ana Silva"))), ==,
+                   "Rain in cities and towns");
   gtk_widget_activate (button_with_tooltip (role_row (dialog, "Ana Silva"), "Leave This Assignment Out"));
   wait_until (role_row_gone, dialog, "the assignment to be left out");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row (dialog, "Dr Eva Lind"))), ==,
