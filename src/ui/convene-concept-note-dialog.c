@@ -36,6 +36,7 @@ struct _ConveneConceptNoteDialog
   GPtrArray          *groups;        /* the preview's groups, rebuilt with the text */
   GtkStringList      *source_lines;  /* the note's lines, shown with what each became */
   GtkWidget          *length_row;    /* borrowed: the draft's total against the slot */
+  GPtrArray          *role_rows;     /* borrowed: each assignment's row, in note->roles order */
   guint               refill_source;
   guint               fold_source;
   GCancellable       *cancellable;
@@ -217,11 +218,16 @@ part_edited (ConveneConceptNoteDialog *self,
   g_autofree char *subtitle = part_subtitle (part);
   g_autofree char *length = describe_length (self->note);
 
-  if (row != NULL)
+  /* A talk's row is the entry of its title, named by its kind and minutes. */
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subtitle);
+  else if (row != NULL)
     set_row_text (row, part->title, subtitle);
   if (self->length_row != NULL)
     set_row_text (self->length_row, length, _("Length"));
 }
+
+static void update_role_places (ConveneConceptNoteDialog *self);
 
 static void
 title_changed (GtkEditable              *editable,
@@ -235,6 +241,7 @@ title_changed (GtkEditable              *editable,
   g_free (part->title);
   part->title = g_steal_pointer (&title);
   part_edited (self, GTK_WIDGET (editable), part);
+  update_role_places (self);
 }
 
 static void
@@ -361,13 +368,19 @@ fill_parts (ConveneConceptNoteDialog *self)
         {
           ConveneNotePart *item = g_ptr_array_index (part->items, j);
           g_autofree char *item_subtitle = part_subtitle (item);
-          GtkWidget *item_row = text_row (item->title, item_subtitle);
+          GtkWidget *item_row = adw_entry_row_new ();
           GtkWidget *item_button = remove_button (_("Leave This Item Out"));
 
+          /* The talk's title is edited in place; the row's title says what it is. */
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item_row), item_subtitle);
+          gtk_editable_set_text (GTK_EDITABLE (item_row), item->title);
+          tag_part (item_row, i, (int) j);
+          g_object_set_data (G_OBJECT (item_row), "note-row", item_row);
+          g_signal_connect_object (item_row, "changed", G_CALLBACK (title_changed), self, 0);
           tag_part (item_button, i, (int) j);
           g_signal_connect_object (item_button, "clicked", G_CALLBACK (remove_part_clicked), self, 0);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), minutes_spin (self, item, i, (int) j, item_row));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), item_button);
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (item_row), minutes_spin (self, item, i, (int) j, item_row));
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (item_row), item_button);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_row);
         }
 
@@ -382,28 +395,70 @@ fill_parts (ConveneConceptNoteDialog *self)
     }
 }
 
-static void
-remove_person_clicked (GtkButton                *button,
-                       ConveneConceptNoteDialog *self)
+/* What a bin button beside a person, an assignment or a checklist item
+ * takes out of the draft: from which list, with which review edit. */
+typedef struct
 {
-  guint person = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "note-person"));
+  glong  list;  /* offset of the GPtrArray in ConveneConceptNote */
+  void (*remove) (ConveneConceptNote *note, guint index);
+} LeaveOut;
 
-  if (self->note == NULL || person >= self->note->people->len)
+static const LeaveOut leave_out_person = { G_STRUCT_OFFSET (ConveneConceptNote, people),
+                                           convene_concept_note_remove_person };
+static const LeaveOut leave_out_role = { G_STRUCT_OFFSET (ConveneConceptNote, roles),
+                                         convene_concept_note_remove_role };
+static const LeaveOut leave_out_outcome = { G_STRUCT_OFFSET (ConveneConceptNote, outcomes),
+                                            convene_concept_note_remove_outcome };
+
+static void
+leave_out_clicked (GtkButton                *button,
+                   ConveneConceptNoteDialog *self)
+{
+  const LeaveOut *what = g_object_get_data (G_OBJECT (button), "note-leave-out");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "note-index"));
+
+  if (self->note == NULL || index >= G_STRUCT_MEMBER (GPtrArray *, self->note, what->list)->len)
     return;
-  convene_concept_note_remove_person (self->note, person);
+  what->remove (self->note, index);
   schedule_refill (self);
 }
 
+/* The bin button of the index-th entry of a list of the draft, as the
+ * suffix of row. */
 static void
-remove_outcome_clicked (GtkButton                *button,
-                        ConveneConceptNoteDialog *self)
+add_leave_out_button (ConveneConceptNoteDialog *self,
+                      GtkWidget                *row,
+                      const char               *accessible_label,
+                      const LeaveOut           *what,
+                      guint                     index)
 {
-  guint outcome = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "note-outcome"));
+  GtkWidget *button = remove_button (accessible_label);
 
-  if (self->note == NULL || outcome >= self->note->outcomes->len)
+  g_object_set_data (G_OBJECT (button), "note-leave-out", (gpointer) what);
+  g_object_set_data (G_OBJECT (button), "note-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (leave_out_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
+role_changed (AdwComboRow              *row,
+              GParamSpec               *pspec,
+              ConveneConceptNoteDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "note-role"));
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->note == NULL || index >= self->note->roles->len || selected >= CONVENE_N_ROLES)
     return;
-  convene_concept_note_remove_outcome (self->note, outcome);
-  schedule_refill (self);
+  ((ConveneNoteRole *) g_ptr_array_index (self->note->roles, index))->role = (ConveneRole) selected;
+}
+
+static char *
+person_name (ConveneNotePerson *person)
+{
+  return person->honorific[0] != '\0'
+         ? g_strconcat (person->honorific, " ", person->name, NULL)
+         : g_strdup (person->name);
 }
 
 static const char *
@@ -434,45 +489,75 @@ fill_people (ConveneConceptNoteDialog *self)
     {
       ConveneNotePerson *person = g_ptr_array_index (note->people, i);
       g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autofree char *name = person->honorific[0] != '\0'
-                              ? g_strconcat (person->honorific, " ", person->name, NULL)
-                              : g_strdup (person->name);
+      g_autofree char *name = person_name (person);
 
-      if (person->job_title[0] != '\0' || person->organisation[0] != '\0')
-        {
-          g_string_append (subtitle, person->job_title);
-          if (person->job_title[0] != '\0' && person->organisation[0] != '\0')
-            g_string_append (subtitle, ", ");
-          g_string_append (subtitle, person->organisation);
-          g_string_append_c (subtitle, '\n');
-        }
-      for (guint j = 0, n = 0; j < note->roles->len; j++)
-        {
-          ConveneNoteRole *role = g_ptr_array_index (note->roles, j);
-
-          if (role->person != i)
-            continue;
-          if (n++ > 0)
-            g_string_append (subtitle, "; ");
-          /* Translators: a person's role and where: "Moderator, III. Moderated discussion". */
-          g_string_append_printf (subtitle, _("%s, %s"), convene_role_get_label (role->role),
-                                  place_of (note, role));
-        }
+      /* Where each takes part, and in what role, is the Roles group's. */
+      g_string_append (subtitle, person->job_title);
+      if (person->job_title[0] != '\0' && person->organisation[0] != '\0')
+        g_string_append (subtitle, ", ");
+      g_string_append (subtitle, person->organisation);
       if (convene_concept_note_find_person (project, person) != NULL)
         {
-          g_string_append_c (subtitle, '\n');
+          if (subtitle->len > 0)
+            g_string_append_c (subtitle, '\n');
           g_string_append (subtitle, _("Already on the roster"));
         }
       {
         g_autofree char *shown = convene_ui_dup_shown_text (subtitle->str);
         GtkWidget *row = text_row (name, shown);
-        GtkWidget *button = remove_button (_("Leave This Person Out"));
 
-        g_object_set_data (G_OBJECT (button), "note-person", GUINT_TO_POINTER (i));
-        g_signal_connect_object (button, "clicked", G_CALLBACK (remove_person_clicked), self, 0);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        add_leave_out_button (self, row, _("Leave This Person Out"), &leave_out_person, i);
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       }
+    }
+}
+
+/* Each person's assignment: its role chosen from Convene's, or left out. */
+static void
+fill_roles (ConveneConceptNoteDialog *self)
+{
+  ConveneConceptNote *note = self->note;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *group;
+
+  if (note->roles->len == 0)
+    return;
+  for (guint r = 0; r < CONVENE_N_ROLES; r++)
+    gtk_string_list_append (labels, convene_role_get_label ((ConveneRole) r));
+  group = add_group (self, _("Roles"), _("Change the role a person has, or leave the assignment out."));
+  for (guint i = 0; i < note->roles->len; i++)
+    {
+      ConveneNoteRole *role = g_ptr_array_index (note->roles, i);
+      g_autofree char *name = person_name (g_ptr_array_index (note->people, role->person));
+      g_autofree char *shown_place = convene_ui_dup_shown_text (place_of (note, role));
+      /* Translators: the accessible name of the role drop-down of one
+       * assignment: the person, then where ("Role of Dr Eva Lind on the session"). */
+      g_autofree char *label = g_strdup_printf (_("Role of %s on %s"), name, shown_place);
+      GtkWidget *row = adw_combo_row_new ();
+
+      set_row_text (row, name, shown_place);
+      g_ptr_array_add (self->role_rows, row);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), role->role);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data (G_OBJECT (row), "note-role", GUINT_TO_POINTER (i));
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (role_changed), self, 0);
+      add_leave_out_button (self, row, _("Leave This Assignment Out"), &leave_out_role, i);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+/* A renamed segment or talk: the assignments on it say the new title. */
+static void
+update_role_places (ConveneConceptNoteDialog *self)
+{
+  for (guint i = 0; i < self->role_rows->len && i < self->note->roles->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->role_rows, i);
+      g_autofree char *place = convene_ui_dup_shown_text (place_of (self->note,
+                                                                    g_ptr_array_index (self->note->roles, i)));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
     }
 }
 
@@ -490,11 +575,8 @@ fill_checklist (ConveneConceptNoteDialog *self)
       ConveneNoteOutcome *outcome = g_ptr_array_index (outcomes, i);
 
       GtkWidget *row = text_row (outcome->text, convene_outcome_kind_get_label (outcome->kind));
-      GtkWidget *button = remove_button (_("Leave This Item Out"));
 
-      g_object_set_data (G_OBJECT (button), "note-outcome", GUINT_TO_POINTER (i));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_outcome_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_leave_out_button (self, row, _("Leave This Item Out"), &leave_out_outcome, i);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
@@ -521,6 +603,7 @@ fill_review (ConveneConceptNoteDialog *self)
     gtk_box_remove (self->preview_box, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   self->length_row = NULL;
+  g_ptr_array_set_size (self->role_rows, 0);
 
   for (guint i = 0; self->note != NULL && i < self->note->lines->len; i++)
     g_ptr_array_add (texts, ((ConveneNoteLine *) g_ptr_array_index (self->note->lines, i))->text);
@@ -532,6 +615,7 @@ fill_review (ConveneConceptNoteDialog *self)
   fill_summary (self);
   fill_parts (self);
   fill_people (self);
+  fill_roles (self);
   fill_checklist (self);
 }
 
@@ -934,6 +1018,7 @@ convene_concept_note_dialog_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->note, convene_concept_note_free);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->role_rows, g_ptr_array_unref);
   g_clear_object (&self->source_lines);
   g_clear_pointer (&self->fallback_title, g_free);
 
@@ -977,6 +1062,7 @@ convene_concept_note_dialog_init (ConveneConceptNoteDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
+  self->role_rows = g_ptr_array_new ();
   self->source_lines = gtk_string_list_new (NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (source_setup), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (source_bind), self, 0);

@@ -344,6 +344,11 @@ test_review_marks (void)
   g_assert_cmpint (line_at (note, "Ana Silva")->mark, ==, CONVENE_NOTE_MARK_REMOVED);
   g_assert_cmpint (line_at (note, "Moderator:")->person, ==, 0);
   g_assert_cmpuint (note->roles->len, ==, 1);
+  /* Leaving the moderator's assignment out keeps the moderator. */
+  convene_concept_note_remove_role (note, 0);
+  g_assert_cmpuint (note->roles->len, ==, 0);
+  g_assert_cmpuint (note->people->len, ==, 1);
+  g_assert_cmpint (line_at (note, "Moderator:")->mark, ==, CONVENE_NOTE_MARK_PERSON);
   convene_concept_note_remove_outcome (note, 0);
   g_assert_cmpuint (note->outcomes->len, ==, 0);
   g_assert_cmpint (line_at (note, "- Agree")->mark, ==, CONVENE_NOTE_MARK_REMOVED);

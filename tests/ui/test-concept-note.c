@@ -323,17 +323,33 @@ collect_of_type (GtkWidget *root,
     }
 }
 
+/* The first widget of type under root whose text (as text_of reads it) is text. */
+static GtkWidget *
+of_type_with_text (GtkWidget   *root,
+                   GType        type,
+                   const char *(*text_of) (GtkWidget *widget),
+                   const char  *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_of_type (root, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (text_of (g_ptr_array_index (found, i)), text) == 0)
+      return g_ptr_array_index (found, i);
+  return NULL;
+}
+
 static GtkWidget *
 button_with_tooltip (GtkWidget  *root,
                      const char *tooltip)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  return of_type_with_text (root, GTK_TYPE_BUTTON, gtk_widget_get_tooltip_text, tooltip);
+}
 
-  collect_of_type (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), tooltip) == 0)
-      return g_ptr_array_index (buttons, i);
-  return NULL;
+static const char *
+row_title (GtkWidget *row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
 
 static gboolean
@@ -351,6 +367,72 @@ source_shown (gpointer data)
          !adw_leaflet_get_child_transition_running (leaflet);
 }
 
+/* The draft's role drop-down of the assignment of the person called name,
+ * or NULL: the segments' kind rows are titled "Kind", a role's by the person. */
+static GtkWidget *
+role_row (GtkWidget  *dialog,
+          const char *name)
+{
+  return of_type_with_text (dialog, ADW_TYPE_COMBO_ROW, row_title, name);
+}
+
+static gboolean
+role_row_gone (gpointer data)
+{
+  return role_row (data, "Ana Silva") == NULL;
+}
+
+/* The assignments of project, of the speaker called name. */
+static GPtrArray *
+assignments_of (ConveneProject *project,
+                const char     *name)
+{
+  GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (project));
+  GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (project));
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
+
+      if (g_strcmp0 (convene_speaker_get_name (speaker), name) == 0)
+        id = convene_speaker_get_id (speaker);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(ConveneAssignment) assignment = g_list_model_get_item (assignments, i);
+
+      if (convene_assignment_get_speaker_id (assignment) == id)
+        g_ptr_array_add (found, g_steal_pointer (&assignment));
+    }
+  return found;
+}
+
+/* What the saved session says: its title and its first talk's. */
+static void
+assert_draft_saved (ConveneProject *project,
+                    guint           index)
+{
+  g_autoptr(ConveneSession) session =
+    g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), index);
+  g_autoptr(ConveneSegment) panel =
+    g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 1);
+  g_autoptr(ConveneSegment) rain =
+    g_list_model_get_item (G_LIST_MODEL (convene_segment_get_items (panel)), 0);
+  g_autoptr(GPtrArray) eva = assignments_of (project, "Eva Lind");
+  g_autoptr(GPtrArray) ana = assignments_of (project, "Ana Silva");
+
+  g_assert_cmpstr (convene_segment_get_title (rain), ==, "Rain in cities and towns");
+  /* The moderator became the chair, on the session; the talk's presenter
+   * joined the roster without her assignment. */
+  g_assert_cmpuint (eva->len, ==, 1);
+  g_assert_cmpint (convene_assignment_get_role (g_ptr_array_index (eva, 0)), ==, CONVENE_ROLE_CHAIR);
+  g_assert_cmpint (convene_assignment_get_session_id (g_ptr_array_index (eva, 0)), ==,
+                   convene_session_get_id (session));
+  g_assert_cmpuint (ana->len, ==, 0);
+}
+
 static void
 test_review (void)
 {
@@ -361,6 +443,7 @@ test_review (void)
   ConveneWindow *window = show_window (document, 1280, 800);
   guint before = n_sessions (project);
   guint people = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project)));
+  guint assignments = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_assignments (project)));
   g_autofree char *review_note = read_note ("review.txt");
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_autoptr(GPtrArray) spins = g_ptr_array_new ();
@@ -390,28 +473,47 @@ test_review (void)
   screenshot ("concept-note-review.png");
 
   /* Edits in the draft: the first segment's title, the panel's minutes, the
-   * closing's kind; Ana Silva left out. */
+   * closing's kind; the first talk's title. */
   collect_of_type (dialog, ADW_TYPE_ENTRY_ROW, entries);
   collect_of_type (dialog, GTK_TYPE_SPIN_BUTTON, spins);
   collect_of_type (dialog, ADW_TYPE_COMBO_ROW, combos);
-  g_assert_cmpuint (entries->len, ==, 3);
+  /* A title for each of the three segments and each of the panel's two talks. */
+  g_assert_cmpuint (entries->len, ==, 5);
   /* A spin for each of the three segments and each of the panel's two talks. */
   g_assert_cmpuint (spins->len, ==, 5);
-  g_assert_cmpuint (combos->len, ==, 3);
+  /* A kind for each segment, a role for each of the two people's assignments. */
+  g_assert_cmpuint (combos->len, ==, 5);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Opening by the Mayor");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 2)), "Rain in cities and towns");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (g_ptr_array_index (spins, 1)), 45);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (g_ptr_array_index (spins, 3)), 15);
   adw_combo_row_set_selected (ADW_COMBO_ROW (g_ptr_array_index (combos, 2)), CONVENE_SEGMENT_KIND_QA);
   wait_for_label (dialog, "Opening by the Mayor");
   g_assert_true (shows_label (dialog, "60 min planned; the note states no slot"));
   g_assert_true (shows_label (dialog, "Panel · 45 min"));
-  gtk_widget_activate (button_with_tooltip (dialog, "Leave This Person Out"));
-  wait_for_label (dialog, "Left out");
-  g_assert_false (shows_label (dialog, "Ana Silva"));
+
+  /* Roles: the moderator made chair, the talk's presenter left out (she
+   * stays in the draft); the draft keeps the role when it is shown again. */
+  g_assert_nonnull (role_row (dialog, "Dr Eva Lind"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (role_row (dialog, "Dr Eva Lind"))), ==,
+                   "the session");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row (dialog, "Dr Eva Lind"))), ==,
+                    CONVENE_ROLE_MODERATOR);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role_row (dialog, "Dr Eva Lind")), CONVENE_ROLE_CHAIR);
+  g_assert_nonnull (role_row (dialog, "Ana Silva"));
+  /* Her assignment names her talk by its new title. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (role_row (dialog, "Ana Silva"))), ==,
+                   "Rain in cities and towns");
+  gtk_widget_activate (button_with_tooltip (role_row (dialog, "Ana Silva"), "Leave This Assignment Out"));
+  wait_until (role_row_gone, dialog, "the assignment to be left out");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row (dialog, "Dr Eva Lind"))), ==,
+                    CONVENE_ROLE_CHAIR);
+  g_assert_true (shows_label (dialog, "Ana Silva"));
 
   g_assert_true (gtk_widget_activate_action (dialog, "note.import", NULL));
   wait_until (dialog_gone, NULL, "the dialog to close");
   g_assert_cmpuint (n_sessions (project), ==, before + 1);
+  assert_draft_saved (project, before);
   segments = G_LIST_MODEL (convene_session_get_segments (last_session (project)));
   {
     g_autoptr(ConveneSegment) first = g_list_model_get_item (segments, 0);
@@ -428,14 +530,8 @@ test_review (void)
     }
     g_assert_cmpint (convene_segment_get_kind (closing), ==, CONVENE_SEGMENT_KIND_QA);
   }
-  /* Of the two people, only the moderator joined the roster. */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==, people + 1);
-  {
-    g_autoptr(ConveneSpeaker) added =
-      g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), people);
-
-    g_assert_cmpstr (convene_speaker_get_name (added), ==, "Eva Lind");
-  }
+  /* Both people joined the roster. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==, people + 2);
   {
     g_autoptr(ConveneProject) saved = load_file (file);
     g_autoptr(ConveneSession) session =
@@ -444,17 +540,22 @@ test_review (void)
       g_list_model_get_item (G_LIST_MODEL (convene_session_get_segments (session)), 0);
 
     g_assert_cmpstr (convene_segment_get_title (first), ==, "Opening by the Mayor");
+    assert_draft_saved (saved, before);
   }
 
   /* One step: Undo takes the session and the people it brought away. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (n_sessions (project), ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==, people);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_assignments (project))), ==,
+                    assignments);
   {
     g_autoptr(ConveneProject) saved = load_file (file);
 
     g_assert_cmpuint (n_sessions (saved), ==, before);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (saved))), ==, people);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_assignments (saved))), ==,
+                      assignments);
   }
 
   close_window (window);
@@ -471,6 +572,8 @@ test_review_narrow (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ConveneDocument) document = create_example (file);
   ConveneWindow *window = show_window (document, 360, 640);
+  ConveneProject *project = convene_document_get_project (document);
+  guint people = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project)));
   GtkWidget *dialog = open_dialog (window);
   GtkWidget *switcher = require_widget (dialog, "switch_box");
   int width = 0;
@@ -485,8 +588,27 @@ test_review_narrow (void)
   g_assert_cmpint (width, <=, 360);
   screenshot ("concept-note-review-narrow.png");
 
-  gtk_window_close (GTK_WINDOW (dialog));
+  /* The draft with its role rows fits too; a person left out there does
+   * not join the roster. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_widget (dialog, "source_toggle")), FALSE);
+  g_assert_nonnull (role_row (dialog, "Dr Eva Lind"));
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  g_assert_cmpint (width, <=, 360);
+  gtk_widget_grab_focus (role_row (dialog, "Dr Eva Lind"));
+  screenshot ("concept-note-draft-narrow.png");
+  gtk_widget_activate (button_with_tooltip (dialog, "Leave This Person Out"));
+  wait_for_label (dialog, "Left out");
+  g_assert_false (shows_label (dialog, "Ana Silva"));
+  g_assert_null (role_row (dialog, "Ana Silva"));
+  g_assert_true (gtk_widget_activate_action (dialog, "note.import", NULL));
   wait_until (dialog_gone, NULL, "the dialog to close");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))), ==, people + 1);
+  {
+    g_autoptr(ConveneSpeaker) added =
+      g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), people);
+
+    g_assert_cmpstr (convene_speaker_get_name (added), ==, "Eva Lind");
+  }
   close_window (window);
   convene_document_close (document);
   remove_project_file (file);

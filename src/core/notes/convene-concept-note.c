@@ -2616,6 +2616,16 @@ convene_concept_note_remove_outcome (ConveneConceptNote *note,
   g_ptr_array_remove_index (note->outcomes, outcome);
 }
 
+void
+convene_concept_note_remove_role (ConveneConceptNote *note,
+                                  guint               role)
+{
+  g_return_if_fail (note != NULL);
+  g_return_if_fail (role < note->roles->len);
+
+  g_ptr_array_remove_index (note->roles, role);
+}
+
 guint
 convene_concept_note_count_doubts (ConveneConceptNote *note)
 {

@@ -126,6 +126,9 @@ void                convene_concept_note_remove_person  (ConveneConceptNote *not
                                                          guint               person);
 void                convene_concept_note_remove_outcome (ConveneConceptNote *note,
                                                          guint               outcome);
+/* Takes one person's assignment out; the person stays in the draft. */
+void                convene_concept_note_remove_role    (ConveneConceptNote *note,
+                                                         guint               role);
 /* How many lines are doubtful. */
 guint               convene_concept_note_count_doubts   (ConveneConceptNote *note);
 
