@@ -301,7 +301,7 @@ convene_exchange_import_schedule (GtkWidget       *widget,
   chooser = gtk_file_chooser_native_new (_("Import Schedule"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Schedule XML (frab, pretalx, Indico)"));
+  gtk_file_filter_set_name (filter, _("Schedule XML (frab, pretalx)"));
   gtk_file_filter_add_suffix (filter, "xml");
   gtk_file_filter_add_mime_type (filter, "application/xml");
   gtk_file_filter_add_mime_type (filter, "text/xml");

@@ -1,4 +1,4 @@
-/* Importing the schedule XML of frab, pretalx and Indico: the samples in
+/* Importing the schedule XML of frab and pretalx: the samples in
  * tests/io/schedules become sessions, segments and people as a planner
  * expects; importing again updates instead of duplicating; Convene's own
  * export comes back as the same events; a hostile file is refused with a

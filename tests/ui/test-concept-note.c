@@ -269,8 +269,9 @@ test_narrow_and_unreadable (void)
   g_file_set_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, &error);
   g_assert_no_error (error);
   convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), binary_file);
-  wait_for_label (dialog, "“scan.txt” cannot be imported. This is neither plain text in UTF-8 nor a Word or "
-                          "OpenDocument file. Open it in your word processor, copy its text and paste it here.");
+  wait_for_label (dialog, "“scan.txt” cannot be imported. This is neither plain text in UTF-8 nor a PDF, Word "
+                          "or OpenDocument file. Open it where it was made, copy its text and paste it into "
+                          "Import Concept Note.");
   missing_file = g_file_new_build_filename (tmp_dir, "gone.docx", NULL);
   convene_concept_note_dialog_load_file (CONVENE_CONCEPT_NOTE_DIALOG (dialog), missing_file);
   wait_until (shows_prefix, &(Prefix) { dialog, "“gone.docx” could not be read: " }, "the reason gone.docx was not read");

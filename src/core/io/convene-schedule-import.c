@@ -373,7 +373,7 @@ read_start (Reader     *reader,
   g_autofree char *joined = NULL;
   int minutes;
 
-  /* frab, pretalx and Indico write the full date and time with its offset;
+  /* frab and pretalx write the full date and time with its offset;
    * older files give only the day's date and the start's clock time. */
   if (*date != '\0')
     return g_date_time_new_from_iso8601 (date, reader->tz);
@@ -569,7 +569,7 @@ read_schedule (Reader   *reader,
 
 #define DOCTYPE_REFUSAL \
   _("“%s” is not a schedule Convene reads: it declares a document type (<!DOCTYPE>), " \
-    "which frab, pretalx and Indico schedules never do.")
+    "which frab and pretalx schedules never do.")
 
 ConveneScheduleImport *
 convene_schedule_import_parse (const char  *data,

@@ -1,5 +1,5 @@
 /* convene-schedule-import.h: reading the conference schedule XML that frab,
- * pretalx and Indico write (and Convene's own export) into a project.
+ * pretalx write (and Convene's own export) into a project.
  *
  * Each <day> and <room> becomes a session: its date and start are those of
  * its first event in the project's time zone, its slot the span of its

@@ -286,8 +286,8 @@ convene_note_extract_text (const char *data,
       if (memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL))
         {
           g_set_error_literal (error, CONVENE_CONCEPT_NOTE_ERROR, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT,
-                               _("This is neither plain text in UTF-8 nor a Word or OpenDocument file. "
-                                 "Open it in your word processor, copy its text and paste it here."));
+                               _("This is neither plain text in UTF-8 nor a PDF, Word or OpenDocument file. "
+                                 "Open it where it was made, copy its text and paste it into Import Concept Note."));
           return NULL;
         }
       /* A byte-order mark is no part of the note. */
