@@ -484,22 +484,38 @@ convene_ui_format_date (const char *date,
   return g_date_time_format (dt, format);
 }
 
+static ConveneNameOrder name_order = CONVENE_NAME_ORDER_FIRST;
+
+static void
+read_name_order (GSettings *settings)
+{
+  g_autofree char *order = g_settings_get_string (settings, "name-order");
+
+  name_order = g_strcmp0 (order, "family") == 0 ? CONVENE_NAME_ORDER_FAMILY : CONVENE_NAME_ORDER_FIRST;
+}
+
 GSettings *
 convene_ui_get_settings (void)
 {
   static GSettings *settings;
 
   if (settings == NULL)
-    settings = g_settings_new (APP_ID);
+    {
+      settings = g_settings_new (APP_ID);
+      /* Connected first, so the order is read again before any sorter
+       * hears of the change. */
+      g_signal_connect (settings, "changed::name-order", G_CALLBACK (read_name_order), NULL);
+      read_name_order (settings);
+    }
   return settings;
 }
 
+/* Read once and on change, not at each of a sort's comparisons. */
 ConveneNameOrder
 convene_ui_get_name_order (void)
 {
-  g_autofree char *order = g_settings_get_string (convene_ui_get_settings (), "name-order");
-
-  return g_strcmp0 (order, "family") == 0 ? CONVENE_NAME_ORDER_FAMILY : CONVENE_NAME_ORDER_FIRST;
+  convene_ui_get_settings ();
+  return name_order;
 }
 
 static int

@@ -780,6 +780,17 @@ test_speaker_name_order (void)
     }
   g_assert_cmpint (convene_speaker_compare_names (people[0], people[0], CONVENE_NAME_ORDER_FAMILY), ==, 0);
 
+  /* A renamed person sorts by the new name (the keys compared are made
+   * once per name, and made again after a rename). */
+  g_assert_cmpint (convene_speaker_compare_names (people[0], people[2], CONVENE_NAME_ORDER_FIRST), >, 0);
+  g_assert_cmpint (convene_speaker_compare_names (people[0], people[2], CONVENE_NAME_ORDER_FAMILY), <, 0);
+  convene_speaker_set_name (people[0], "Bruno Zeller");
+  g_assert_cmpint (convene_speaker_compare_names (people[0], people[2], CONVENE_NAME_ORDER_FIRST), <, 0);
+  g_assert_cmpint (convene_speaker_compare_names (people[0], people[2], CONVENE_NAME_ORDER_FAMILY), >, 0);
+  convene_speaker_set_name (people[0], "");
+  g_assert_cmpint (convene_speaker_compare_names (people[0], people[4], CONVENE_NAME_ORDER_FIRST), >, 0);
+  g_assert_cmpint (convene_speaker_compare_names (people[4], people[0], CONVENE_NAME_ORDER_FAMILY), <, 0);
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_object_unref (people[i]);
   g_string_free (order, TRUE);
