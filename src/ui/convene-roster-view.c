@@ -302,7 +302,10 @@ refresh_warnings (ConveneRosterView *self)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   fill_warnings (self);
 
-  if (self->project == NULL)
+  /* Off screen, the whole project's warnings wait until the page is shown
+   * (see convene_roster_view_map): opening a project or editing its
+   * timeline does not word them for a page nobody sees. */
+  if (self->project == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   warnings = convene_document_get_warnings (self->document, use_12h);
