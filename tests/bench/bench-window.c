@@ -24,9 +24,11 @@
  * the window's memory.
  * Not a test: tests/bench/run runs it under an X server and reads
  *   edit_median_s, edit_p90_s, edit_cpu_median_s, settled_median_s,
- *   settled_p90_s, zoom_median_s, zoom_p90_s,
- *   scroll_page_median_s, scroll_page_p95_s, scroll_wheel_median_s,
- *   scroll_wheel_p95_s, peak_kib. */
+ *   settled_p90_s, zoom_median_s, zoom_p90_s, zoom_cpu_median_s,
+ *   scroll_page_median_s, scroll_page_p95_s, scroll_page_cpu_median_s,
+ *   scroll_wheel_median_s, scroll_wheel_p95_s, scroll_wheel_cpu_median_s,
+ *   refresh_interval_s, zoom_late, scroll_page_late, scroll_wheel_late (steps
+ *   drawn a frame late or more), peak_kib. */
 
 #define EDITS   41
 #define ZOOMS   40
@@ -117,6 +119,21 @@ wait_for_rest (GtkWidget *window)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* How many of the n sorted times took longer than a frame and a half:
+ * steps that follow each other wait for the frame clock's next frame, so
+ * a step drawn in time takes about one refresh interval; a late one, two. */
+static guint
+count_late (const gint64 *times,
+            guint         n,
+            gint64        interval)
+{
+  guint late = 0;
+
+  for (guint i = 0; i < n; i++)
+    late += times[i] * 2 > interval * 3;
+  return late;
+}
+
 static int
 compare_times (gconstpointer a,
                gconstpointer b)
@@ -132,7 +149,8 @@ static void
 scroll_steps (GtkWidget     *window,
               GtkAdjustment *adjustment,
               gboolean       by_page,
-              gint64        *times)
+              gint64        *times,
+              gint64        *cpu)
 {
   double direction = 1;
 
@@ -145,16 +163,19 @@ scroll_steps (GtkWidget     *window,
       double step = by_page ? page : pow (page, 2.0 / 3.0);
       double value = gtk_adjustment_get_value (adjustment);
       double last = gtk_adjustment_get_upper (adjustment) - page;
-      gint64 start;
+      gint64 start, start_cpu;
 
       if ((direction > 0 && value + step > last) || (direction < 0 && value - step < 0))
         direction = -direction;
       start = g_get_monotonic_time ();
+      start_cpu = thread_cpu_time ();
       gtk_adjustment_set_value (adjustment, CLAMP (value + direction * step, 0, last));
       wait_for_frame (window);
       times[i] = painted_at - start;
+      cpu[i] = painted_cpu - start_cpu;
     }
   qsort (times, SCROLLS, sizeof times[0], compare_times);
+  qsort (cpu, SCROLLS, sizeof cpu[0], compare_times);
 }
 
 int
@@ -170,10 +191,14 @@ main (int   argc,
   gint64 settled[EDITS];
   gint64 cpu[EDITS];
   gint64 zooms[ZOOMS];
+  gint64 zooms_cpu[ZOOMS];
   gint64 pages[SCROLLS];
+  gint64 pages_cpu[SCROLLS];
   gint64 wheels[SCROLLS];
+  gint64 wheels_cpu[SCROLLS];
   GtkAdjustment *adjustment;
   struct rusage usage;
+  gint64 interval = 0;
   ConveneWindow *window;
   GtkWidget *timeline;
 
@@ -230,31 +255,39 @@ main (int   argc,
   for (guint i = 0; i < ZOOMS; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      gint64 start_cpu = thread_cpu_time ();
 
       gtk_widget_activate_action (timeline, i % 2 == 0 ? "timeline.zoom-in" : "timeline.zoom-out", NULL);
       wait_for_frame (GTK_WIDGET (window));
       zooms[i] = painted_at - start;
+      zooms_cpu[i] = painted_cpu - start_cpu;
     }
   qsort (zooms, ZOOMS, sizeof zooms[0], compare_times);
+  qsort (zooms_cpu, ZOOMS, sizeof zooms_cpu[0], compare_times);
 
   /* Scrolling the fitted view, where a long programme's blocks are at
    * their smallest and the most of them come into view at each step. */
   gtk_widget_activate_action (timeline, "timeline.zoom-fit", NULL);
   wait_for_frame (GTK_WIDGET (window));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_widget (timeline, is_scroller)));
-  scroll_steps (GTK_WIDGET (window), adjustment, TRUE, pages);
-  scroll_steps (GTK_WIDGET (window), adjustment, FALSE, wheels);
+  scroll_steps (GTK_WIDGET (window), adjustment, TRUE, pages, pages_cpu);
+  scroll_steps (GTK_WIDGET (window), adjustment, FALSE, wheels, wheels_cpu);
 
+  gdk_frame_clock_get_refresh_info (gtk_widget_get_frame_clock (GTK_WIDGET (window)), 0, &interval, NULL);
   getrusage (RUSAGE_SELF, &usage);
   g_print ("edit_median_s %.6f\nedit_p90_s %.6f\nedit_cpu_median_s %.6f\n"
            "settled_median_s %.6f\nsettled_p90_s %.6f\nzoom_median_s %.6f\nzoom_p90_s %.6f\n"
-           "scroll_page_median_s %.6f\nscroll_page_p95_s %.6f\n"
-           "scroll_wheel_median_s %.6f\nscroll_wheel_p95_s %.6f\npeak_kib %ld\n",
+           "zoom_cpu_median_s %.6f\nscroll_page_median_s %.6f\nscroll_page_p95_s %.6f\n"
+           "scroll_page_cpu_median_s %.6f\nscroll_wheel_median_s %.6f\nscroll_wheel_p95_s %.6f\n"
+           "scroll_wheel_cpu_median_s %.6f\nrefresh_interval_s %.6f\nzoom_late %u\nscroll_page_late %u\n"
+           "scroll_wheel_late %u\npeak_kib %ld\n",
            times[EDITS / 2] / 1e6, times[EDITS * 9 / 10] / 1e6, cpu[EDITS / 2] / 1e6,
            settled[EDITS / 2] / 1e6, settled[EDITS * 9 / 10] / 1e6,
-           zooms[ZOOMS / 2] / 1e6, zooms[ZOOMS * 9 / 10] / 1e6,
-           pages[SCROLLS / 2] / 1e6, pages[SCROLLS * 95 / 100] / 1e6,
-           wheels[SCROLLS / 2] / 1e6, wheels[SCROLLS * 95 / 100] / 1e6, usage.ru_maxrss);
+           zooms[ZOOMS / 2] / 1e6, zooms[ZOOMS * 9 / 10] / 1e6, zooms_cpu[ZOOMS / 2] / 1e6,
+           pages[SCROLLS / 2] / 1e6, pages[SCROLLS * 95 / 100] / 1e6, pages_cpu[SCROLLS / 2] / 1e6,
+           wheels[SCROLLS / 2] / 1e6, wheels[SCROLLS * 95 / 100] / 1e6, wheels_cpu[SCROLLS / 2] / 1e6,
+           interval / 1e6, count_late (zooms, ZOOMS, interval), count_late (pages, SCROLLS, interval),
+           count_late (wheels, SCROLLS, interval), usage.ru_maxrss);
 
   gtk_window_destroy (GTK_WINDOW (window));
   convene_document_close (document);
