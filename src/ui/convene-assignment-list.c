@@ -9,6 +9,7 @@
 #include "convene-edits.h"
 #include "convene-clock.h"
 #include "convene-person-row.h"
+#include "convene-row-layout.h"
 #include "convene-ui-util.h"
 #include "convene-warnings.h"
 
@@ -289,9 +290,11 @@ assignment_row (ConveneAssignmentList *self,
 {
   g_autoptr(GtkStringList) roles = role_labels ();
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* Row layouts, not horizontal boxes: the name and detail wrap, and a box
+   * would lay them out at a dozen widths (see convene-row-layout.h). */
+  GtkWidget *box = convene_row_layout_box_new (12);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = convene_row_layout_box_new (6);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
   GtkWidget *name = gtk_label_new (NULL);

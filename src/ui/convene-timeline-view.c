@@ -5,6 +5,7 @@
 
 #include "convene-clock.h"
 #include "convene-date-entry.h"
+#include "convene-row-layout.h"
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
 
@@ -423,98 +424,6 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
   _convene_timeline_view_sync_editor (self);
 }
 
-/* The fit line and its Fit to Slot button. A horizontal GtkBox would ask
- * the wrapping line for its width at a given height, which GtkLabel answers
- * by laying its text out at a dozen widths, and the line changes with every
- * edit of a length: about half of an edit's frame at 1,000 segments. This row
- * asks the line only for its widths and for its height at the width it gets,
- * and gives the button its natural width. */
-
-#define FIT_ROW_SPACING 8
-
-static GtkSizeRequestMode
-fit_row_request_mode (GtkWidget *row)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-/* The width the line gets out of width, with the button's. */
-static int
-fit_row_split (GtkWidget *row,
-               int        width,
-               int       *button_width)
-{
-  GtkWidget *button = gtk_widget_get_last_child (row);
-
-  *button_width = 0;
-  if (button != NULL && gtk_widget_should_layout (button))
-    gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, button_width, NULL, NULL);
-  return MAX (0, width - *button_width - (*button_width > 0 ? FIT_ROW_SPACING : 0));
-}
-
-static void
-fit_row_measure (GtkWidget      *row,
-                 GtkOrientation  orientation,
-                 int             for_size,
-                 int            *minimum,
-                 int            *natural,
-                 int            *minimum_baseline,
-                 int            *natural_baseline)
-{
-  GtkWidget *line = gtk_widget_get_first_child (row);
-  GtkWidget *button = gtk_widget_get_last_child (row);
-  int line_min = 0, line_nat = 0, button_min = 0, button_nat = 0;
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      gtk_widget_measure (line, orientation, -1, &line_min, &line_nat, NULL, NULL);
-      if (gtk_widget_should_layout (button))
-        {
-          gtk_widget_measure (button, orientation, -1, &button_min, &button_nat, NULL, NULL);
-          line_min += FIT_ROW_SPACING;
-          line_nat += FIT_ROW_SPACING;
-        }
-      *minimum = line_min + button_min;
-      *natural = line_nat + button_nat;
-    }
-  else
-    {
-      int button_width = 0;
-      int line_width = for_size >= 0 ? fit_row_split (row, for_size, &button_width) : -1;
-
-      gtk_widget_measure (line, orientation, line_width, &line_min, &line_nat, NULL, NULL);
-      if (gtk_widget_should_layout (button))
-        gtk_widget_measure (button, orientation, -1, &button_min, &button_nat, NULL, NULL);
-      *minimum = MAX (line_min, button_min);
-      *natural = MAX (line_nat, button_nat);
-    }
-}
-
-static void
-fit_row_allocate (GtkWidget *row,
-                  int        width,
-                  int        height,
-                  int        baseline)
-{
-  GtkWidget *line = gtk_widget_get_first_child (row);
-  GtkWidget *button = gtk_widget_get_last_child (row);
-  gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
-  int button_width = 0;
-  int line_width = fit_row_split (row, width, &button_width);
-
-  gtk_widget_size_allocate (line, &(GtkAllocation) { rtl ? width - line_width : 0, 0, line_width, height }, -1);
-  if (gtk_widget_should_layout (button))
-    {
-      int button_height = 0;
-
-      gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, button_width, NULL, &button_height, NULL, NULL);
-      button_height = MIN (button_height, height);
-      gtk_widget_size_allocate (button,
-                                &(GtkAllocation) { rtl ? 0 : width - button_width, (height - button_height) / 2,
-                                                   button_width, button_height }, -1);
-    }
-}
-
 /* Layout: the side column (the session, the selected segment, the people)
  * stands beside the list when both fit; on a narrower window the two take
  * turns, each filling the view, so neither is squeezed below the other and
@@ -910,7 +819,9 @@ convene_timeline_view_init (ConveneTimelineView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->fit_label), "fit");
   gtk_widget_set_hexpand (GTK_WIDGET (self->fit_label), TRUE);
   {
-    GtkWidget *fit_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, FIT_ROW_SPACING);
+    /* Not a GtkBox's layout: the fit line wraps and changes with every edit
+     * of a length (see convene-row-layout.h). */
+    GtkWidget *fit_row = convene_row_layout_box_new (8);
     GtkWidget *fit_button = gtk_button_new_with_mnemonic (_("_Fit to Slot…"));
 
     /* Proposes lengths that end the session on its slot. */
@@ -920,8 +831,6 @@ convene_timeline_view_init (ConveneTimelineView *self)
     gtk_actionable_set_action_name (GTK_ACTIONABLE (fit_button), "timeline.fit-to-slot");
     gtk_box_append (GTK_BOX (fit_row), GTK_WIDGET (self->fit_label));
     gtk_box_append (GTK_BOX (fit_row), fit_button);
-    gtk_widget_set_layout_manager (fit_row, gtk_custom_layout_new (fit_row_request_mode, fit_row_measure,
-                                                                   fit_row_allocate));
     gtk_box_append (GTK_BOX (header), fit_row);
   }
 
