@@ -1320,6 +1320,64 @@ test_boxed (void)
   g_assert_cmpstr (convene_warning_kind_get_label (CONVENE_WARNING_KIND_TBC), ==, "TBC");
 }
 
+/* Schedules handed in (a document's) give the same warnings as schedules
+ * worked out afresh, and each session's is asked for once. */
+typedef struct
+{
+  GHashTable *schedules; /* ConveneSession* -> ConveneSchedule* (owned) */
+  guint       asked;
+} Schedules;
+
+static ConveneSchedule *
+lookup_schedule (ConveneSession *session,
+                 gpointer        data)
+{
+  Schedules *schedules = data;
+  ConveneSchedule *schedule = g_hash_table_lookup (schedules->schedules, session);
+
+  schedules->asked++;
+  if (schedule == NULL)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Zurich");
+
+      schedule = convene_schedule_compute (session, tz);
+      g_hash_table_insert (schedules->schedules, session, schedule);
+    }
+  return schedule;
+}
+
+static void
+test_schedules_handed_in (void)
+{
+  Event e;
+  Schedules schedules = { g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) convene_schedule_unref), 0 };
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) handed = NULL;
+  g_autoptr(GPtrArray) fresh_side = NULL;
+  g_autoptr(GPtrArray) handed_side = NULL;
+
+  event_init (&e);
+  /* Campbell gives the keynote at 13:00 and talk A at 12:40–13:10. */
+  assign (e.project, e.campbell, e.talk_a, CONVENE_ROLE_PRESENTER);
+  convene_speaker_set_status (e.pillay, CONVENE_SPEAKER_STATUS_TENTATIVE);
+
+  fresh = convene_warnings_for_project (e.project, FALSE);
+  handed = convene_warnings_for_project_with (e.project, FALSE, lookup_schedule, &schedules);
+  g_assert_cmpuint (count_kind (fresh, CONVENE_WARNING_KIND_CONFLICT), ==, 1);
+  assert_same_warnings (fresh, handed);
+  g_assert_cmpuint (schedules.asked, ==, 2);
+
+  fresh_side = convene_warnings_for_session (e.project, e.side, TRUE);
+  handed_side = convene_warnings_for_session_with (e.project, e.side, TRUE, lookup_schedule, &schedules);
+  g_assert_cmpuint (fresh_side->len, >=, 2);
+  assert_same_warnings (fresh_side, handed_side);
+  g_assert_cmpuint (schedules.asked, ==, 4);
+  g_assert_cmpuint (g_hash_table_size (schedules.schedules), ==, 2);
+
+  g_hash_table_unref (schedules.schedules);
+  event_clear (&e);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1327,6 +1385,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/warnings/clean", test_clean);
+  g_test_add_func ("/warnings/schedules-handed-in", test_schedules_handed_in);
   g_test_add_func ("/warnings/tbc", test_tbc);
   g_test_add_func ("/warnings/declined", test_declined);
   g_test_add_func ("/warnings/unstaffed", test_unstaffed);

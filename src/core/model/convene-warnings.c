@@ -180,10 +180,12 @@ context_clear (Context *ctx)
 }
 
 static void
-context_init (Context        *ctx,
-              ConveneProject *project,
-              gboolean        use_12h,
-              const Scope    *scope)
+context_init (Context               *ctx,
+              ConveneProject        *project,
+              gboolean               use_12h,
+              const Scope           *scope,
+              ConveneScheduleLookup  lookup,
+              gpointer               lookup_data)
 {
   g_autoptr(GTimeZone) tz = convene_project_dup_gtime_zone (project);
   GListModel *sessions = G_LIST_MODEL (convene_project_get_sessions (project));
@@ -212,7 +214,8 @@ context_init (Context        *ctx,
 
       info->session = session;
       info->id = convene_session_get_id (session);
-      info->schedule = convene_schedule_compute (session, tz);
+      info->schedule = lookup != NULL ? convene_schedule_ref (lookup (session, lookup_data))
+                                      : convene_schedule_compute (session, tz);
       info->order = order++;
       info->dated = convene_validate_date (convene_session_get_date (session), NULL);
       start = convene_schedule_dup_clock (info->schedule, 0);
@@ -845,14 +848,16 @@ compare_found (gconstpointer a,
 }
 
 static GPtrArray *
-compute (ConveneProject *project,
-         gboolean        use_12h,
-         const Scope    *scope)
+compute (ConveneProject        *project,
+         gboolean               use_12h,
+         const Scope           *scope,
+         ConveneScheduleLookup  lookup,
+         gpointer               lookup_data)
 {
   Context ctx = { 0 };
   GPtrArray *result;
 
-  context_init (&ctx, project, use_12h, scope);
+  context_init (&ctx, project, use_12h, scope, lookup, lookup_data);
 
   find_unstaffed (&ctx);
   find_off_target (&ctx);
@@ -878,7 +883,38 @@ convene_warnings_for_project (ConveneProject *project,
 
   g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
 
-  return compute (project, use_12h, &scope);
+  return compute (project, use_12h, &scope, NULL, NULL);
+}
+
+GPtrArray *
+convene_warnings_for_project_with (ConveneProject        *project,
+                                   gboolean               use_12h,
+                                   ConveneScheduleLookup  lookup,
+                                   gpointer               data)
+{
+  Scope scope = { 0 };
+
+  g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (lookup != NULL, NULL);
+
+  return compute (project, use_12h, &scope, lookup, data);
+}
+
+GPtrArray *
+convene_warnings_for_session_with (ConveneProject        *project,
+                                   ConveneSession        *session,
+                                   gboolean               use_12h,
+                                   ConveneScheduleLookup  lookup,
+                                   gpointer               data)
+{
+  Scope scope = { 0 };
+
+  g_return_val_if_fail (CONVENE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
+  g_return_val_if_fail (lookup != NULL, NULL);
+
+  scope.session_id = convene_session_get_id (session);
+  return compute (project, use_12h, &scope, lookup, data);
 }
 
 GPtrArray *
@@ -892,7 +928,7 @@ convene_warnings_for_session (ConveneProject *project,
   g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
 
   scope.session_id = convene_session_get_id (session);
-  return compute (project, use_12h, &scope);
+  return compute (project, use_12h, &scope, NULL, NULL);
 }
 
 GPtrArray *
@@ -906,7 +942,7 @@ convene_warnings_for_segment (ConveneProject *project,
   g_return_val_if_fail (CONVENE_IS_SEGMENT (segment), NULL);
 
   scope.segment_id = convene_segment_get_id (segment);
-  return compute (project, use_12h, &scope);
+  return compute (project, use_12h, &scope, NULL, NULL);
 }
 
 GPtrArray *
@@ -923,7 +959,7 @@ convene_warnings_for_speaker (ConveneProject *project,
   /* A person with id 0 matches nothing rather than everyone. */
   if (scope.speaker_id == 0)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) convene_warning_free);
-  return compute (project, use_12h, &scope);
+  return compute (project, use_12h, &scope, NULL, NULL);
 }
 
 GPtrArray *

@@ -39,6 +39,7 @@
 #pragma once
 
 #include "convene-project.h"
+#include "convene-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -107,6 +108,18 @@ GPtrArray      *convene_warnings_for_segment (ConveneProject *project, ConveneSe
                                               gboolean use_12h);
 GPtrArray      *convene_warnings_for_speaker (ConveneProject *project, ConveneSpeaker *speaker,
                                               gboolean use_12h);
+
+/* Where the warnings take each session's schedule from, instead of working
+ * it out again: a document keeps one per session and drops it only when
+ * the session changes. Returns a schedule the caller borrows. */
+typedef ConveneSchedule *(*ConveneScheduleLookup) (ConveneSession *session, gpointer data);
+
+/* The same as for_project and for_session, with the schedules from lookup. */
+GPtrArray      *convene_warnings_for_project_with  (ConveneProject *project, gboolean use_12h,
+                                                    ConveneScheduleLookup lookup, gpointer data);
+GPtrArray      *convene_warnings_for_session_with  (ConveneProject *project, ConveneSession *session,
+                                                    gboolean use_12h, ConveneScheduleLookup lookup,
+                                                    gpointer data);
 
 /* Copies of those of warnings (everything, from for_project) that
  * for_session, for_segment or for_speaker would give: session_id,

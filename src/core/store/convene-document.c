@@ -428,6 +428,15 @@ convene_document_get_schedule (ConveneDocument *self,
   return schedule;
 }
 
+/* The warnings take the schedules this document keeps: an edit in one
+ * session of a hundred works out one schedule again, not a hundred. */
+static ConveneSchedule *
+lookup_schedule (ConveneSession *session,
+                 gpointer        data)
+{
+  return convene_document_get_schedule (data, session);
+}
+
 GPtrArray *
 convene_document_get_warnings (ConveneDocument *self,
                                gboolean         use_12h)
@@ -436,7 +445,7 @@ convene_document_get_warnings (ConveneDocument *self,
 
   use_12h = !!use_12h;
   if (self->warnings[use_12h] == NULL)
-    self->warnings[use_12h] = convene_warnings_for_project (self->project, use_12h);
+    self->warnings[use_12h] = convene_warnings_for_project_with (self->project, use_12h, lookup_schedule, self);
   return self->warnings[use_12h];
 }
 
@@ -464,7 +473,7 @@ convene_document_get_session_warnings (ConveneDocument *self,
       if (self->warnings[use_12h] != NULL)
         warnings = convene_warnings_filter (self->warnings[use_12h], id, 0, 0);
       else
-        warnings = convene_warnings_for_session (self->project, session, use_12h);
+        warnings = convene_warnings_for_session_with (self->project, session, use_12h, lookup_schedule, self);
       g_hash_table_insert (self->session_warnings[use_12h], g_memdup2 (&id, sizeof id), warnings);
     }
   return warnings;
