@@ -86,8 +86,13 @@ convene_row_layout_measure (GtkLayoutManager *manager,
   if (n == 0)
     return;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+  /* Width: the children's side by side. Height: at no width in particular,
+   * the tallest child's; at a width, the tallest child's at the width it
+   * gets there. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL || for_size < 0)
     {
+      gboolean across = orientation == GTK_ORIENTATION_HORIZONTAL;
+
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
            child = gtk_widget_get_next_sibling (child))
         {
@@ -96,28 +101,13 @@ convene_row_layout_measure (GtkLayoutManager *manager,
           if (!gtk_widget_should_layout (child))
             continue;
           gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-          *minimum += child_min;
-          *natural += child_nat;
+          *minimum = across ? *minimum + child_min : MAX (*minimum, child_min);
+          *natural = across ? *natural + child_nat : MAX (*natural, child_nat);
         }
-      *minimum += (int) (n - 1) * self->spacing;
-      *natural += (int) (n - 1) * self->spacing;
-      return;
-    }
-
-  /* Height: at no width in particular, the tallest child's; at a width,
-   * the tallest child's at the width it gets there. */
-  if (for_size < 0)
-    {
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
+      if (across)
         {
-          int child_min = 0, child_nat = 0;
-
-          if (!gtk_widget_should_layout (child))
-            continue;
-          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-          *minimum = MAX (*minimum, child_min);
-          *natural = MAX (*natural, child_nat);
+          *minimum += (int) (n - 1) * self->spacing;
+          *natural += (int) (n - 1) * self->spacing;
         }
       return;
     }
