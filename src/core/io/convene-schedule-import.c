@@ -29,7 +29,8 @@ typedef struct
 {
   char               *uuid;
   char               *title;
-  char               *track;
+  char               *track;   /* what names its session when its group shares it */
+  char               *room;
   char               *notes;
   ConveneSegmentKind  kind;
   guint               minutes;
@@ -72,6 +73,7 @@ event_free (gpointer data)
   g_free (event->uuid);
   g_free (event->title);
   g_free (event->track);
+  g_free (event->room);
   g_free (event->notes);
   g_clear_pointer (&event->start, g_date_time_unref);
   g_array_unref (event->people);
@@ -317,15 +319,19 @@ too_many (Reader      *reader,
   return FALSE;
 }
 
+/* ---- what both readers share ------------------------------------------------- */
+
+/* Puts the person named name on event: the same file id (when there is
+ * one), or a name that is the same but for case, accents and spacing, is
+ * one person. */
 static gboolean
-read_person (Reader   *reader,
-             xmlNode  *node,
-             Event    *event,
-             GError  **error)
+add_person (Reader      *reader,
+            Event       *event,
+            const char  *id,
+            const char  *name,
+            GError     **error)
 {
   ConveneScheduleImport *self = reader->self;
-  g_autofree char *name = text_of (node);
-  g_autofree char *id = attribute (node, "id");
   g_autofree char *key = NULL;
   gpointer found = NULL;
   guint index;
@@ -347,14 +353,14 @@ read_person (Reader   *reader,
         return too_many (reader, error, _("people"), CONVENE_SCHEDULE_IMPORT_MAX_PEOPLE);
       person = g_new0 (Person, 1);
       person->id = *id != '\0' ? g_strdup (id) : NULL;
-      person->name = g_steal_pointer (&name);
+      person->name = g_strdup (name);
       person->key = g_strdup (key);
       index = self->people->len;
       g_ptr_array_add (self->people, person);
       g_hash_table_insert (reader->person_keys, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
     }
   if (*id != '\0' && !g_hash_table_contains (reader->person_ids, id))
-    g_hash_table_insert (reader->person_ids, g_steal_pointer (&id), GUINT_TO_POINTER (index + 1));
+    g_hash_table_insert (reader->person_ids, g_strdup (id), GUINT_TO_POINTER (index + 1));
 
   for (guint i = 0; i < event->people->len; i++)
     if (g_array_index (event->people, guint, i) == index)
@@ -362,6 +368,96 @@ read_person (Reader   *reader,
   g_array_append_val (event->people, index);
   return TRUE;
 }
+
+/* A new event of the schedule, within the cap. */
+static Event *
+new_event (Reader  *reader,
+           GError **error)
+{
+  ConveneScheduleImport *self = reader->self;
+  Event *event;
+
+  if (self->events->len >= CONVENE_SCHEDULE_IMPORT_MAX_EVENTS)
+    {
+      too_many (reader, error, _("events"), CONVENE_SCHEDULE_IMPORT_MAX_EVENTS);
+      return NULL;
+    }
+  event = g_new0 (Event, 1);
+  event->people = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (self->events, event);
+  return event;
+}
+
+/* The texts of an event can be stored, and it has a title (its kind's
+ * name when the file gives none); before anything else is read, so that a
+ * message about the rest can name it. */
+static gboolean
+check_event (Reader  *reader,
+             Event   *event,
+             GError **error)
+{
+  if (!check_text (reader, event->title, _("the title"), error) ||
+      !check_text (reader, event->track, _("a track"), error) ||
+      !check_text (reader, event->room, _("a room"), error) ||
+      !check_text (reader, event->notes, _("the notes"), error))
+    return FALSE;
+  if (*event->title == '\0')
+    {
+      g_free (event->title);
+      event->title = g_strdup (convene_segment_kind_get_label (event->kind));
+    }
+  return TRUE;
+}
+
+/* uuid (taken) is what matches the event on the next import: two events
+ * of one file cannot share it. */
+static gboolean
+set_uuid (Reader  *reader,
+          Event   *event,
+          char    *uuid,
+          GError **error)
+{
+  event->uuid = uuid;
+  if (g_hash_table_contains (reader->uuids, event->uuid))
+    {
+      invalid (reader, error, event->title, _("has the same guid as another event"));
+      return FALSE;
+    }
+  g_hash_table_insert (reader->uuids, event->uuid, event);
+  return TRUE;
+}
+
+/* Each day and room is one group, and so one session. */
+static void
+add_to_group (Reader     *reader,
+              const char *day,
+              Event      *event)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s", day, event->room);
+  Group *group = g_hash_table_lookup (reader->groups, key);
+
+  if (group == NULL)
+    {
+      group = g_new0 (Group, 1);
+      group->room = g_strdup (event->room);
+      group->events = g_ptr_array_new ();
+      g_ptr_array_add (reader->self->groups, group);
+      g_hash_table_insert (reader->groups, g_steal_pointer (&key), group);
+    }
+  g_ptr_array_add (group->events, event);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const Event *x = *(const Event * const *) a;
+  const Event *y = *(const Event * const *) b;
+
+  return g_date_time_compare (x->start, y->start);
+}
+
+/* ---- frab, pretalx and Convene's own export ---------------------------------- */
 
 static GDateTime *
 read_start (Reader     *reader,
@@ -395,8 +491,9 @@ read_start (Reader     *reader,
 static gboolean
 read_event (Reader      *reader,
             xmlNode     *node,
+            const char  *day,
             const char  *day_date,
-            Group       *group,
+            const char  *room,
             GError     **error)
 {
   ConveneScheduleImport *self = reader->self;
@@ -406,27 +503,18 @@ read_event (Reader      *reader,
   g_autofree char *type = child_text (node, "type");
   Event *event;
   xmlNode *persons;
+  char *uuid;
 
-  if (self->events->len >= CONVENE_SCHEDULE_IMPORT_MAX_EVENTS)
-    return too_many (reader, error, _("events"), CONVENE_SCHEDULE_IMPORT_MAX_EVENTS);
-
-  event = g_new0 (Event, 1);
-  event->people = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_ptr_array_add (self->events, event);
+  event = new_event (reader, error);
+  if (event == NULL)
+    return FALSE;
   event->title = child_text (node, "title");
   event->track = child_text (node, "track");
+  event->room = g_strdup (room);
   event->notes = child_text (node, "abstract");
   event->kind = kind_for_type (type);
-
-  if (!check_text (reader, event->title, _("the title"), error) ||
-      !check_text (reader, event->track, _("a track"), error) ||
-      !check_text (reader, event->notes, _("the notes"), error))
+  if (!check_event (reader, event, error))
     return FALSE;
-  if (*event->title == '\0')
-    {
-      g_free (event->title);
-      event->title = g_strdup (convene_segment_kind_get_label (event->kind));
-    }
 
   if (!parse_duration (duration, &event->minutes))
     {
@@ -443,51 +531,36 @@ read_event (Reader      *reader,
       return FALSE;
     }
 
-  /* The guid is what matches the event on the next import; frab files
-   * before guids had only the id. */
+  /* frab files before guids had only the id. */
   if (*guid != '\0')
-    event->uuid = uuid_for (guid);
+    uuid = uuid_for (guid);
   else if (*id != '\0')
     {
       g_autofree char *named = g_strconcat ("id:", id, "@", self->title, NULL);
 
-      event->uuid = uuid_for (named);
+      uuid = uuid_for (named);
     }
   else
-    event->uuid = g_uuid_string_random ();
-  if (g_hash_table_contains (reader->uuids, event->uuid))
-    {
-      invalid (reader, error, event->title, _("has the same guid as another event"));
-      return FALSE;
-    }
-  g_hash_table_insert (reader->uuids, event->uuid, event);
+    uuid = g_uuid_string_random ();
+  if (!set_uuid (reader, event, uuid, error))
+    return FALSE;
 
   persons = child (node, "persons");
   for (xmlNode *person = persons != NULL ? persons->children : NULL; person != NULL; person = person->next)
-    if (is_element (person, "person") && !read_person (reader, person, event, error))
-      return FALSE;
-
-  g_ptr_array_add (group->events, event);
-  return TRUE;
-}
-
-static Group *
-group_for (Reader     *reader,
-           guint       day,
-           const char *room)
-{
-  g_autofree char *key = g_strdup_printf ("%u\n%s", day, room);
-  Group *group = g_hash_table_lookup (reader->groups, key);
-
-  if (group == NULL)
     {
-      group = g_new0 (Group, 1);
-      group->room = g_strdup (room);
-      group->events = g_ptr_array_new ();
-      g_ptr_array_add (reader->self->groups, group);
-      g_hash_table_insert (reader->groups, g_steal_pointer (&key), group);
+      g_autofree char *name = NULL;
+      g_autofree char *person_id = NULL;
+
+      if (!is_element (person, "person"))
+        continue;
+      name = text_of (person);
+      person_id = attribute (person, "id");
+      if (!add_person (reader, event, person_id, name, error))
+        return FALSE;
     }
-  return group;
+
+  add_to_group (reader, day, event);
+  return TRUE;
 }
 
 static gboolean
@@ -497,6 +570,7 @@ read_day (Reader   *reader,
           GError  **error)
 {
   g_autofree char *date = attribute (day, "date");
+  g_autofree char *key = g_strdup_printf ("%u", day_index);
 
   for (xmlNode *room = day->children; room != NULL; room = room->next)
     {
@@ -510,18 +584,12 @@ read_day (Reader   *reader,
       for (xmlNode *event = room->children; event != NULL; event = event->next)
         {
           g_autofree char *own_room = NULL;
-          const char *room_name = name;
 
           if (!is_element (event, "event"))
             continue;
-          if (*room_name == '\0')
-            {
-              own_room = child_text (event, "room");
-              if (!check_text (reader, own_room, _("a room"), error))
-                return FALSE;
-              room_name = own_room;
-            }
-          if (!read_event (reader, event, date, group_for (reader, day_index, room_name), error))
+          if (*name == '\0')
+            own_room = child_text (event, "room");
+          if (!read_event (reader, event, key, date, own_room != NULL ? own_room : name, error))
             return FALSE;
         }
     }
@@ -566,6 +634,7 @@ read_schedule (Reader   *reader,
     }
   return TRUE;
 }
+
 
 #define DOCTYPE_REFUSAL \
   _("“%s” is not a schedule Convene reads: it declares a document type (<!DOCTYPE>), " \
@@ -861,16 +930,6 @@ clock_minutes (GDateTime *time,
   g_date_set_dmy (&day, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   return (gint64) g_date_days_between (date, &day) * CONVENE_MINUTES_PER_DAY +
          g_date_time_get_hour (time) * 60 + g_date_time_get_minute (time);
-}
-
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
-{
-  const Event *x = *(const Event * const *) a;
-  const Event *y = *(const Event * const *) b;
-
-  return g_date_time_compare (x->start, y->start);
 }
 
 static gboolean
