@@ -647,10 +647,10 @@ read_schedule (Reader   *reader,
 /* ---- Indico's export (/export/event/ID.xml?detail=contributions) ------------- */
 
 /* An Indico date and time, or NULL for an empty element. Indico writes ISO
- * 8601 text (in UTC; before version 2 with the event's offset); a date
- * given as date, time and tz children (the shape of Indico's JSON export,
- * directly or inside one element) is read too. FALSE when it is neither,
- * or names a zone this computer does not know. */
+ * 8601 text with its offset (UTC since version 2); a date given as date,
+ * time and tz children (the shape of Indico's JSON export, directly or
+ * inside one element) is read too. FALSE when it is neither, or names a
+ * zone this computer does not know. */
 static gboolean
 read_indico_time (Reader     *reader,
                   xmlNode    *node,
@@ -769,6 +769,7 @@ read_contribution (Reader      *reader,
   g_autofree char *session = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *id = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *day = NULL;
@@ -839,15 +840,17 @@ read_contribution (Reader      *reader,
   /* Its address on the Indico server names it for good; without one, the
    * event's and its own number. */
   url = child_text (node, "url");
+  id = attribute (node, "id");
   if (*url != '\0')
     uuid = uuid_for (url);
-  else
+  else if (*id != '\0')
     {
-      g_autofree char *id = attribute (node, "id");
       g_autofree char *named = g_strconcat ("indico-contribution:", scope, "/", id, NULL);
 
       uuid = uuid_for (named);
     }
+  else
+    uuid = g_uuid_string_random ();
   if (!set_uuid (reader, event, uuid, error))
     return FALSE;
 
@@ -888,10 +891,12 @@ read_conference (Reader   *reader,
   g_autofree char *id = attribute (conference, "id");
   g_autofree char *room = indico_room (conference, "");
   xmlNode *sessions = child (conference, "sessions");
+  /* An export of several events is titled and zoned after the first. */
+  gboolean first = self->time_zone == NULL;
 
   if (!check_text (reader, title, _("the title"), error))
     return FALSE;
-  if (*title != '\0' && g_strcmp0 (self->title, self->name) == 0)
+  if (first && *title != '\0')
     {
       g_free (self->title);
       self->title = g_steal_pointer (&title);
@@ -915,7 +920,7 @@ read_conference (Reader   *reader,
     }
   g_clear_pointer (&reader->tz, g_time_zone_unref);
   reader->tz = g_time_zone_new_identifier (zone);
-  if (self->time_zone == NULL)
+  if (first)
     self->time_zone = g_steal_pointer (&zone);
 
   if (!read_contributions (reader, child (conference, "contributions"), id, room, error))
