@@ -40,8 +40,8 @@ static const GOptionEntry option_entries[] = {
        "FILE.ics its calendar, FILE.csv its programme as a spreadsheet, "
        "FILE.pdf its run sheet"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import FILE and exit: FILE.json creates the project; a frab or pretalx schedule "
-       "(FILE.xml) or a concept note (.txt, .md, .odt, .docx, .pdf) is added to it, created "
+    N_("Import FILE and exit: FILE.json creates the project; a frab, pretalx or Indico "
+       "schedule (FILE.xml) or a concept note (.txt, .md, .odt, .docx, .pdf) is added to it, created "
        "when missing"), N_("FILE") },
   /* Run-sheet options, for --export=FILE.pdf only. Values are strings so a
    * bad one is reported by the export in its own words; they are read as

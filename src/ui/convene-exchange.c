@@ -247,6 +247,17 @@ convene_exchange_import_schedule_file (GtkWidget       *widget,
     /* Translators: a file name, then how many of its events were new and
      * how many updated segments already in the project. */
     message = g_strdup_printf (_("Imported “%s”: %u new events, %u updated"), name, summary.added, summary.updated);
+  if (summary.unscheduled > 0)
+    {
+      g_autofree char *imported = g_steal_pointer (&message);
+
+      /* Translators: what was imported (a sentence above), then how many
+       * contributions of an Indico event are not in its timetable. */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u contribution without a start time left out",
+                                              "%s; %u contributions without a start time left out",
+                                              summary.unscheduled),
+                                 imported, summary.unscheduled);
+    }
   convene_ui_show_undo_toast (widget, document, message);
 }
 
@@ -301,7 +312,7 @@ convene_exchange_import_schedule (GtkWidget       *widget,
   chooser = gtk_file_chooser_native_new (_("Import Schedule"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Schedule XML (frab, pretalx)"));
+  gtk_file_filter_set_name (filter, _("Schedule XML (frab, pretalx, Indico)"));
   gtk_file_filter_add_suffix (filter, "xml");
   gtk_file_filter_add_mime_type (filter, "application/xml");
   gtk_file_filter_add_mime_type (filter, "text/xml");

@@ -24,7 +24,7 @@ void convene_exchange_export_person  (GtkWidget      *widget,
                                       ConveneProject *project,
                                       ConveneSpeaker *speaker);
 
-/* "Import Schedule…": a schedule XML file from frab or pretalx
+/* "Import Schedule…": a schedule XML file from frab, pretalx or Indico
  * chosen in the file chooser goes into document as one undoable step (see
  * convene-schedule-import.h); a toast with Undo says what it did, or why
  * nothing was imported. */

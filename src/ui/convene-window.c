@@ -576,8 +576,8 @@ export_programme_activated (GtkWidget  *widget,
                              g_variant_get_string (parameter, NULL));
 }
 
-/* "Import Schedule…": the schedule XML of a conference planned in frab or
- * pretalx. */
+/* "Import Schedule…": the schedule XML of a conference planned in frab,
+ * pretalx or Indico. */
 static void
 import_schedule_activated (GtkWidget  *widget,
                            const char *action_name,

@@ -362,6 +362,46 @@ xml_case("one room's events a week apart",
 xml_case("no such file", os.path.join(tmp, "absent.xml"))
 xml_case("a directory", folder("folder.xml"))
 
+# Indico's export (<httpapiresult>): its times are in UTC, so an event
+# without a zone this computer knows cannot be placed.
+indico = os.path.join(source_dir, "tests", "io", "schedules", "indico.xml")
+with open(indico, "rb") as f:
+    good_indico = f.read()
+zone = b"<timezone>America/Toronto</timezone>"
+assert good_indico.count(zone) == 1
+xml_case("Indico: an unknown time zone", write("indico-zone.xml", good_indico.replace(zone, b"<timezone>Mars/Olympus_Mons</timezone>")))
+xml_case("Indico: no time zone", write("indico-nozone.xml", good_indico.replace(zone, b"")))
+xml_case("Indico: a path for a time zone",
+         write("indico-path.xml", good_indico.replace(zone, b"<timezone>/etc/localtime</timezone>")))
+xml_case(f"Indico: truncated at {len(good_indico) // 2} of {len(good_indico)} bytes",
+         write("indico-cut.xml", good_indico[:len(good_indico) // 2]))
+xml_case("Indico: billion laughs",
+         write("indico-laughs.xml", b'<?xml version="1.0"?>\n<!DOCTYPE httpapiresult [\n<!ENTITY l0 "ha">\n' + b"".join(
+             b'<!ENTITY l%d "%s">\n' % (i, (b"&l%d;" % (i - 1)) * 10) for i in range(1, 10))
+             + b"]>\n" + good_indico.split(b"?>", 1)[1].replace(
+                 b"<title>Great Lakes Neutrino Workshop 2027</title>", b"<title>&l9;</title>")))
+xml_case("Indico: a duration of -5 minutes",
+         write("indico-negative.xml", good_indico.replace(b"<duration>15</duration>", b"<duration>-5</duration>", 1)))
+
+# A good Indico export, as a new project: exit 0, the project made, and one
+# line saying what was left out.
+new_project = os.path.join(tmp, "indico.convene")
+status, stderr = run(f"--import={indico}", new_project)
+problems = []
+if status != 0:
+    problems.append(f"exit status {status}")
+if stderr != "convene: \u201cindico.xml\u201d: 1 contribution without a start time was left out\n":
+    problems.append(f"stderr is not the one notice: {stderr!r}")
+if not os.path.exists(new_project):
+    problems.append("no project was made")
+else:
+    db = sqlite3.connect(new_project)
+    counts = [db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("session", "speaker")]
+    db.close()
+    if counts != [4, 8]:
+        problems.append(f"sessions and people are {counts}, not [4, 8]")
+results.append(("Indico: a good export becomes a project", problems, stderr.strip()))
+
 # ---- time zones that are not zones: opened as UTC, with a notice ---------------
 # A path, a FIFO (which GLib would wait on forever) or another file of the zone
 # folder never reaches GLib. The export goes on with UTC's clock and exit 0,

@@ -1,8 +1,8 @@
-/* Importing the schedule XML of frab and pretalx: the samples in
- * tests/io/schedules become sessions, segments and people as a planner
- * expects; importing again updates instead of duplicating; Convene's own
- * export comes back as the same events; a hostile file is refused with a
- * sentence and changes nothing. */
+/* Importing the schedule XML of frab and pretalx, and Indico's XML export:
+ * the samples in tests/io/schedules become sessions, segments and people as
+ * a planner expects; importing again updates instead of duplicating;
+ * Convene's own export comes back as the same events; a hostile file is
+ * refused with a sentence and changes nothing. */
 #include "config.h"
 
 #include <string.h>
@@ -223,6 +223,251 @@ test_pretalx (void)
 
     g_assert_cmpstr (panel, ==, "Mei Lin; Samuel Okafor");
   }
+}
+
+/* The speakers of the Indico sample, in the order the file first names
+ * them, with their affiliations. */
+static const char *indico_people[][2] = {
+  { "Gaëlle Lévesque", "Université de Montréal" },
+  { "Søren Kjærgaard", "Niels Bohr Institute, University of Copenhagen" },
+  { "Priya Raghunathan", "Perimeter Institute" },
+  { "Thị Hoa Nguyễn", "Institute for Nuclear Science and Technology, Hanoi" },
+  { "José Núñez-Ortega", "IFIC (CSIC – Universitat de València)" },
+  { "Marie-Ève Tremblay", "SNOLAB" },
+  { "Łukasz Wróbel", "Jagiellonian University, Kraków" },
+  { "Ngozi Okonkwo-Adeyemi", "University of Toronto" },
+};
+
+static void
+test_indico (void)
+{
+  g_autoptr(ConveneProject) project = project_from_sample ("indico.xml");
+  GListModel *speakers = G_LIST_MODEL (convene_project_get_speakers (project));
+  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  ConveneSession *plenary, *parallel, *closing, *posters;
+
+  g_assert_cmpstr (convene_project_get_title (project), ==, "Great Lakes Neutrino Workshop 2027");
+  g_assert_cmpstr (convene_project_get_time_zone (project), ==, "America/Toronto");
+
+  /* Each day and room, day by day, on Toronto's clock (Indico wrote UTC). */
+  g_assert_cmpuint (n_items (convene_project_get_sessions (project)), ==, 4);
+  plenary = session_at (project, 0);
+  parallel = session_at (project, 1);
+  closing = session_at (project, 2);
+  posters = session_at (project, 3);
+
+  /* Its contributions belong to two Indico sessions or none: the room
+   * names it. The evening lecture starts on the next day in UTC, yet is
+   * on the first day at the venue. */
+  g_assert_cmpstr (convene_session_get_title (plenary), ==, "MP 102 - Auditorium");
+  g_assert_cmpstr (convene_session_get_room (plenary), ==, "MP 102 - Auditorium");
+  g_assert_cmpstr (convene_session_get_date (plenary), ==, "2027-06-14");
+  g_assert_cmpint (convene_session_get_start_time (plenary), ==, 9 * 60);
+  g_assert_cmpuint (convene_session_get_slot_minutes (plenary), ==, 12 * 60 + 30);
+  g_assert_cmpuint (n_items (convene_session_get_segments (plenary)), ==, 5);
+  {
+    ConveneSegment *welcome = segment_at (plenary, 0);
+    ConveneSegment *status = segment_at (plenary, 1);
+    ConveneSegment *reactor = segment_at (plenary, 2);
+    ConveneSegment *sterile = segment_at (plenary, 3);
+    ConveneSegment *lecture = segment_at (plenary, 4);
+
+    g_assert_cmpstr (convene_segment_get_title (welcome), ==, "Welcome and opening remarks");
+    g_assert_cmpint (convene_segment_get_kind (welcome), ==, CONVENE_SEGMENT_KIND_OPENING);
+    g_assert_cmpuint (convene_segment_get_duration (welcome), ==, 15);
+    g_assert_cmpstr (convene_segment_get_notes (welcome), ==, "Welcome from the organisers & practical information.");
+    g_assert_cmpint (convene_segment_get_fixed_start (welcome), ==, CONVENE_NO_FIXED_START);
+
+    g_assert_cmpint (convene_segment_get_kind (status), ==, CONVENE_SEGMENT_KIND_PRESENTATION);
+    g_assert_cmpuint (convene_segment_get_duration (status), ==, 45);
+    g_assert_cmpint (convene_segment_get_fixed_start (status), ==, CONVENE_NO_FIXED_START);
+    /* After the coffee break Indico does not export. */
+    g_assert_cmpint (convene_segment_get_fixed_start (reactor), ==, 10 * 60 + 30);
+    g_assert_cmpint (convene_segment_get_fixed_start (sterile), ==, CONVENE_NO_FIXED_START);
+    g_assert_cmpstr (convene_segment_get_notes (sterile), ==, "");
+
+    g_assert_cmpstr (convene_segment_get_title (lecture), ==, "Ghost particles from the Sun: a public lecture");
+    g_assert_cmpint (convene_segment_get_fixed_start (lecture), ==, 20 * 60);
+    g_assert_cmpuint (convene_segment_get_duration (lecture), ==, 90);
+    g_assert_cmpstr (convene_segment_get_notes (lecture), ==,
+                     "An evening lecture for everyone, in English with French slides — entrée libre.");
+
+    /* Authors who do not speak are not on the programme. */
+    {
+      g_autofree char *on_reactor = people_on (project, reactor);
+      g_autofree char *on_status = people_on (project, status);
+
+      g_assert_cmpstr (on_reactor, ==, "Thị Hoa Nguyễn");
+      g_assert_cmpstr (on_status, ==, "Søren Kjærgaard");
+    }
+  }
+
+  /* Its Indico session names it; the tutorial runs into the evening. */
+  g_assert_cmpstr (convene_session_get_title (parallel), ==, "Parallel A");
+  g_assert_cmpstr (convene_session_get_room (parallel), ==, "Seminar Room 606");
+  g_assert_cmpstr (convene_session_get_date (parallel), ==, "2027-06-14");
+  g_assert_cmpint (convene_session_get_start_time (parallel), ==, 14 * 60);
+  g_assert_cmpuint (convene_session_get_slot_minutes (parallel), ==, 5 * 60 + 30);
+  g_assert_cmpuint (n_items (convene_session_get_segments (parallel)), ==, 3);
+  g_assert_cmpint (convene_segment_get_fixed_start (segment_at (parallel, 1)), ==, CONVENE_NO_FIXED_START);
+  g_assert_cmpint (convene_segment_get_kind (segment_at (parallel, 2)), ==, CONVENE_SEGMENT_KIND_CUSTOM);
+  g_assert_cmpint (convene_segment_get_fixed_start (segment_at (parallel, 2)), ==, 16 * 60 + 30);
+  g_assert_cmpuint (convene_segment_get_duration (segment_at (parallel, 2)), ==, 180);
+  {
+    g_autofree char *on_ml = people_on (project, segment_at (parallel, 0));
+
+    g_assert_cmpstr (on_ml, ==, "Søren Kjærgaard");
+  }
+
+  g_assert_cmpstr (convene_session_get_title (closing), ==, "Plenary II");
+  g_assert_cmpstr (convene_session_get_date (closing), ==, "2027-06-15");
+  g_assert_cmpint (convene_session_get_start_time (closing), ==, 9 * 60);
+  g_assert_cmpuint (convene_session_get_slot_minutes (closing), ==, 2 * 60 + 15);
+  g_assert_cmpint (convene_segment_get_kind (segment_at (closing, 1)), ==, CONVENE_SEGMENT_KIND_PANEL);
+  g_assert_cmpint (convene_segment_get_fixed_start (segment_at (closing, 1)), ==, 10 * 60);
+  g_assert_cmpint (convene_segment_get_kind (segment_at (closing, 2)), ==, CONVENE_SEGMENT_KIND_CLOSING);
+  g_assert_cmpint (convene_segment_get_fixed_start (segment_at (closing, 2)), ==, CONVENE_NO_FIXED_START);
+  {
+    g_autofree char *panel = people_on (project, segment_at (closing, 1));
+    g_autofree char *closer = people_on (project, segment_at (closing, 2));
+
+    g_assert_cmpstr (panel, ==, "Gaëlle Lévesque; José Núñez-Ortega; Łukasz Wróbel");
+    g_assert_cmpstr (closer, ==, "Gaëlle Lévesque");
+  }
+
+  /* No Indico session: its track names it. Nobody speaks at it. */
+  g_assert_cmpstr (convene_session_get_title (posters), ==, "Posters");
+  g_assert_cmpstr (convene_session_get_date (posters), ==, "2027-06-15");
+  g_assert_cmpint (convene_session_get_start_time (posters), ==, 9 * 60 + 30);
+  g_assert_cmpuint (convene_session_get_slot_minutes (posters), ==, 60);
+
+  /* Each speaker once, with their affiliation; the speaker of the
+   * unscheduled contribution and the author who does not speak are not
+   * there. */
+  g_assert_cmpuint (g_list_model_get_n_items (speakers), ==, G_N_ELEMENTS (indico_people));
+  for (guint i = 0; i < G_N_ELEMENTS (indico_people); i++)
+    {
+      g_autoptr(ConveneSpeaker) speaker = g_list_model_get_item (speakers, i);
+
+      g_assert_cmpstr (convene_speaker_get_name (speaker), ==, indico_people[i][0]);
+      g_assert_cmpstr (convene_speaker_get_organisation (speaker), ==, indico_people[i][1]);
+    }
+  /* Gaëlle three times, José, Søren and Łukasz twice, everyone else once. */
+  g_assert_cmpuint (n_items (convene_project_get_assignments (project)), ==, 13);
+
+  /* Every contribution has a UUID of its own. */
+  for (guint i = 0; i < 4; i++)
+    {
+      ConveneSession *session = session_at (project, i);
+
+      for (guint k = 0; k < n_items (convene_session_get_segments (session)); k++)
+        {
+          const char *uuid = convene_segment_get_uuid (segment_at (session, k));
+
+          g_assert_true (g_uuid_string_is_valid (uuid));
+          g_assert_true (g_hash_table_add (uuids, (gpointer) uuid));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (uuids), ==, 12);
+}
+
+/* Into a project of its own: the contribution without a start is counted,
+ * and importing the export again changes nothing. */
+static void
+test_indico_summary (void)
+{
+  g_autoptr(ConveneProject) project = io_test_load_example ();
+  g_autoptr(ConveneScheduleImport) schedule = read_sample ("indico.xml");
+  g_autoptr(ConveneCommand) command = NULL;
+  g_autoptr(ConveneCommand) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ConveneScheduleImportSummary summary;
+
+  g_assert_cmpuint (convene_schedule_import_get_n_events (schedule), ==, 12);
+  g_assert_cmpuint (convene_schedule_import_get_n_unscheduled (schedule), ==, 1);
+  command = convene_schedule_import_build (schedule, project, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 12);
+  g_assert_cmpuint (summary.updated, ==, 0);
+  g_assert_cmpuint (summary.sessions, ==, 4);
+  g_assert_cmpuint (summary.new_people, ==, 8);
+  g_assert_cmpuint (summary.unscheduled, ==, 1);
+  convene_command_apply (command);
+
+  before = export_json (project);
+  again = convene_schedule_import_build (schedule, project, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 0);
+  g_assert_cmpuint (summary.updated, ==, 12);
+  g_assert_cmpuint (summary.new_people, ==, 0);
+  g_assert_cmpuint (summary.unscheduled, ==, 1);
+  g_assert_cmpuint (convene_command_group_get_size (again), ==, 0);
+  convene_command_apply (again);
+  after = export_json (project);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* An export with detail=sessions lists each session's contributions in
+ * its slots; a contribution without a room is in its slot's, or the
+ * event's; a date written as date, time and tz is read in that zone; the
+ * name may come only as "Last, First". */
+static void
+test_indico_sessions (void)
+{
+  static const char xml[] =
+    "<httpapiresult><results><conference id=\"7\">"
+    "<title>Atelier</title><timezone>Europe/Zurich</timezone>"
+    "<roomFullname>Aula</roomFullname>"
+    "<contributions>"
+    "<contribution id=\"1\"><title>Ouverture</title><type>Welcome</type>"
+    "<startDate><collection><date>2027-03-27</date><time>09:00:00</time><tz>Europe/Zurich</tz></collection></startDate>"
+    "<duration>10</duration><roomFullname/><room/>"
+    "<speakers><contributionparticipation id=\"1\"><fullName>Dubois, Élise</fullName>"
+    "<affiliation>EPFL</affiliation><person_id>3</person_id></contributionparticipation></speakers>"
+    "</contribution></contributions>"
+    "<sessions><sessionslot id=\"2\"><title>Posters</title><roomFullname>Foyer</roomFullname>"
+    "<contributions><contribution id=\"2\"><title>Affiches</title>"
+    "<startDate>2027-03-28T07:30:00+00:00</startDate><endDate>2027-03-28T08:15:00+00:00</endDate>"
+    "<duration/><session>Posters</session>"
+    "<speakers><contributionparticipation id=\"9\"><first_name>Élise</first_name><last_name>Dubois</last_name>"
+    "<fullName>Dubois, Élise</fullName><affiliation>EPFL Lausanne</affiliation><person_id>3</person_id>"
+    "</contributionparticipation></speakers>"
+    "</contribution></contributions></sessionslot></sessions>"
+    "</conference></results></httpapiresult>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneScheduleImport) schedule = convene_schedule_import_parse (xml, strlen (xml), "atelier.xml", &error);
+  g_autoptr(ConveneProject) project = NULL;
+  g_autoptr(ConveneSpeaker) elise = NULL;
+  ConveneSession *first, *second;
+
+  g_assert_no_error (error);
+  project = convene_schedule_import_new_project (schedule, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (convene_project_get_title (project), ==, "Atelier");
+  g_assert_cmpstr (convene_project_get_time_zone (project), ==, "Europe/Zurich");
+  g_assert_cmpuint (n_items (convene_project_get_sessions (project)), ==, 2);
+  first = session_at (project, 0);
+  second = session_at (project, 1);
+  g_assert_cmpstr (convene_session_get_room (first), ==, "Aula");
+  g_assert_cmpstr (convene_session_get_date (first), ==, "2027-03-27");
+  g_assert_cmpint (convene_session_get_start_time (first), ==, 9 * 60);
+  g_assert_cmpint (convene_segment_get_kind (segment_at (first, 0)), ==, CONVENE_SEGMENT_KIND_WELCOME);
+  /* The morning after the clocks went forward: 07:30 UTC is 09:30. */
+  g_assert_cmpstr (convene_session_get_title (second), ==, "Posters");
+  g_assert_cmpstr (convene_session_get_room (second), ==, "Foyer");
+  g_assert_cmpstr (convene_session_get_date (second), ==, "2027-03-28");
+  g_assert_cmpint (convene_session_get_start_time (second), ==, 9 * 60 + 30);
+  /* No duration: the span to its end. */
+  g_assert_cmpuint (convene_segment_get_duration (segment_at (second, 0)), ==, 45);
+
+  /* One person, under the first affiliation given. */
+  g_assert_cmpuint (n_items (convene_project_get_speakers (project)), ==, 1);
+  elise = g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), 0);
+  g_assert_cmpstr (convene_speaker_get_name (elise), ==, "Élise Dubois");
+  g_assert_cmpstr (convene_speaker_get_organisation (elise), ==, "EPFL");
+  g_assert_cmpuint (n_items (convene_project_get_assignments (project)), ==, 2);
 }
 
 /* Into a project with people of its own, as one step that undo takes out. */
@@ -519,6 +764,39 @@ test_round_trip_samples (void)
   check_round_trip (pretalx);
 }
 
+/* Indico's export comes back from Convene's schedule XML as the same
+ * events; imported into the project it came from, that export finds every
+ * contribution already there and changes nothing. */
+static void
+test_round_trip_indico (void)
+{
+  g_autoptr(ConveneProject) indico = project_from_sample ("indico.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(ConveneScheduleImport) back = NULL;
+  g_autoptr(ConveneCommand) command = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ConveneScheduleImportSummary summary;
+
+  check_round_trip (indico);
+
+  xml = convene_schedule_xml_export (indico, &error);
+  g_assert_no_error (error);
+  back = convene_schedule_import_parse (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), "back.xml", &error);
+  g_assert_no_error (error);
+  before = export_json (indico);
+  command = convene_schedule_import_build (back, indico, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 0);
+  g_assert_cmpuint (summary.updated, ==, 12);
+  g_assert_cmpuint (summary.new_people, ==, 0);
+  g_assert_cmpuint (convene_command_group_get_size (command), ==, 0);
+  convene_command_apply (command);
+  after = export_json (indico);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* ---- the command line: a new project, then into it ----------------------- */
 
 static void
@@ -566,6 +844,60 @@ test_cli (void)
   }
   g_assert_cmpstr (got, ==, want);
   convene_document_close (document);
+
+  g_unlink (project_path);
+  g_rmdir (dir);
+}
+
+/* convene --import=indico.xml workshop.convene: a new project, the same as
+ * the import makes in memory; again: nothing added. */
+static void
+test_cli_indico (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("convene-schedule-import-XXXXXX", &error);
+  g_autofree char *project_path = g_build_filename (dir, "workshop.convene", NULL);
+  g_autofree char *indico = sample_path ("indico.xml");
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr(GFile) indico_file = g_file_new_for_path (indico);
+  g_autoptr(ConveneProject) expected = project_from_sample ("indico.xml");
+
+  g_assert_no_error (error);
+  g_assert_true (convene_cli_import (indico_file, project_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (convene_cli_import (indico_file, project_file, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(ConveneDocument) document = convene_document_open (project_file, CONVENE_STORE_READ_ONLY, &error);
+    ConveneProject *project;
+
+    g_assert_no_error (error);
+    project = convene_document_get_project (document);
+    g_assert_cmpstr (convene_project_get_title (project), ==, "Great Lakes Neutrino Workshop 2027");
+    g_assert_cmpstr (convene_project_get_time_zone (project), ==, "America/Toronto");
+    g_assert_cmpuint (n_items (convene_project_get_sessions (project)), ==, 4);
+    g_assert_cmpuint (n_items (convene_project_get_speakers (project)), ==, 8);
+    /* The same events as the import makes in memory, and its people
+     * with their organisations, saved. */
+    {
+      g_autoptr(GBytes) theirs = convene_schedule_xml_export (expected, &error);
+      g_autoptr(GBytes) mine = convene_schedule_xml_export (project, NULL);
+      g_autofree char *want_events = strip_ids (describe_events (theirs));
+      g_autofree char *got_events = strip_ids (describe_events (mine));
+
+      g_assert_cmpstr (got_events, ==, want_events);
+    }
+    for (guint i = 0; i < G_N_ELEMENTS (indico_people); i++)
+      {
+        g_autoptr(ConveneSpeaker) speaker =
+          g_list_model_get_item (G_LIST_MODEL (convene_project_get_speakers (project)), i);
+
+        g_assert_cmpstr (convene_speaker_get_name (speaker), ==, indico_people[i][0]);
+        g_assert_cmpstr (convene_speaker_get_organisation (speaker), ==, indico_people[i][1]);
+      }
+    convene_document_close (document);
+  }
 
   g_unlink (project_path);
   g_rmdir (dir);
@@ -690,6 +1022,93 @@ test_refusals (void)
   }
 }
 
+/* An Indico export with one change in its text. */
+static char *
+indico_with (const char *from,
+             const char *to)
+{
+  g_autofree char *path = sample_path ("indico.xml");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edit = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  edit = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edit, from, to, 1), ==, 1);
+  return g_string_free (g_steal_pointer (&edit), FALSE);
+}
+
+#define INDICO(contributions) \
+  "<httpapiresult><results><conference id=\"1\"><title>C</title><timezone>Europe/Zurich</timezone>" \
+  "<contributions>" contributions "</contributions></conference></results></httpapiresult>"
+#define CONTRIBUTION(start, duration) \
+  "<contribution id=\"1\"><title>T</title><startDate>" start "</startDate><duration>" duration "</duration>" \
+  "<roomFullname>R</roomFullname></contribution>"
+
+static void
+test_indico_refusals (void)
+{
+  g_autofree char *path = sample_path ("indico.xml");
+  g_autofree char *sample = NULL;
+  g_autofree char *mars = indico_with ("<timezone>America/Toronto</timezone>", "<timezone>Mars/Olympus_Mons</timezone>");
+  g_autofree char *no_zone = indico_with ("<timezone>America/Toronto</timezone>", "");
+  g_autofree char *path_zone = indico_with ("<timezone>America/Toronto</timezone>", "<timezone>../../../etc/passwd</timezone>");
+  g_autofree char *twice = indico_with ("contributions/38102/", "contributions/38101/");
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  assert_refused (mars, -1, CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "time zone");
+  assert_refused (no_zone, -1, CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "time zone");
+  assert_refused (path_zone, -1, CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "time zone");
+  assert_refused (twice, -1, CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "same guid");
+
+  /* Cut anywhere: not well-formed. */
+  g_file_get_contents (path, &sample, &length, &error);
+  g_assert_no_error (error);
+  assert_refused (sample, 1, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML, "not well-formed XML");
+  assert_refused (sample, length / 2, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML, "not well-formed XML");
+  assert_refused (sample, length - 3, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_XML, "not well-formed XML");
+
+  {
+    GString *laughs = g_string_new ("<!DOCTYPE httpapiresult [<!ENTITY l0 \"ha\">");
+
+    for (guint i = 1; i < 10; i++)
+      {
+        g_string_append_printf (laughs, "<!ENTITY l%u \"", i);
+        for (guint k = 0; k < 10; k++)
+          g_string_append_printf (laughs, "&l%u;", i - 1);
+        g_string_append (laughs, "\">");
+      }
+    g_string_append (laughs, "]>" INDICO ("<contribution><title>&l9;</title></contribution>"));
+    assert_refused (laughs->str, -1, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE, "document type");
+    g_string_free (laughs, TRUE);
+  }
+
+  assert_refused (INDICO (CONTRIBUTION ("2027-06-14T13:00:00+00:00", "-5")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "“-5” minutes");
+  assert_refused (INDICO (CONTRIBUTION ("2027-06-14T13:00:00+00:00", "1441")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "“1441” minutes");
+  assert_refused (INDICO (CONTRIBUTION ("2027-06-14T13:00:00+00:00", "ninety")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, NULL);
+  assert_refused (INDICO (CONTRIBUTION ("2027-06-14T13:00:00+00:00", "")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "neither a duration nor an end");
+  assert_refused (INDICO (CONTRIBUTION ("soon", "20")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "not a date and time");
+  assert_refused (INDICO (CONTRIBUTION ("<unknown/>", "20")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "not a date and time");
+  assert_refused (INDICO (CONTRIBUTION ("<date>2027-06-14</date><time>09:00:00</time><tz>Mars/Base</tz>", "20")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "not a date and time");
+  assert_refused (INDICO (CONTRIBUTION ("<date>2027-02-30</date><time>09:00:00</time><tz>UTC</tz>", "20")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "not a date and time");
+  assert_refused (INDICO (CONTRIBUTION ("", "20")), -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE, "no contribution with a start time");
+  assert_refused ("<httpapiresult><count>0</count><results/></httpapiresult>", -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE, "nothing to import");
+  assert_refused ("<httpapiresult><results><conference><title>C</title></conference></results></httpapiresult>", -1,
+                  CONVENE_SCHEDULE_IMPORT_ERROR_INVALID, "time zone");
+}
+
 /* Events more than a day apart in one room of one day cannot share a
  * session: refused when the project is built, with nothing changed. */
 static void
@@ -720,13 +1139,19 @@ main (int    argc,
 
   g_test_add_func ("/schedule-import/frab", test_frab);
   g_test_add_func ("/schedule-import/pretalx", test_pretalx);
+  g_test_add_func ("/schedule-import/indico", test_indico);
+  g_test_add_func ("/schedule-import/indico-summary", test_indico_summary);
+  g_test_add_func ("/schedule-import/indico-sessions", test_indico_sessions);
   g_test_add_func ("/schedule-import/into-existing", test_into_existing);
   g_test_add_func ("/schedule-import/reimport", test_reimport);
   g_test_add_func ("/schedule-import/round-trip-example", test_round_trip_example);
   g_test_add_func ("/schedule-import/round-trip-samples", test_round_trip_samples);
   g_test_add_func ("/schedule-import/round-trip-congress", test_round_trip_congress);
+  g_test_add_func ("/schedule-import/round-trip-indico", test_round_trip_indico);
   g_test_add_func ("/schedule-import/cli", test_cli);
+  g_test_add_func ("/schedule-import/cli-indico", test_cli_indico);
   g_test_add_func ("/schedule-import/refusals", test_refusals);
+  g_test_add_func ("/schedule-import/indico-refusals", test_indico_refusals);
   g_test_add_func ("/schedule-import/refused-layout", test_refused_layout);
 
   return g_test_run ();

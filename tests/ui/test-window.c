@@ -1215,6 +1215,37 @@ test_import_schedule (void)
   remove_project_file (file);
 }
 
+/* Import Schedule… takes Indico's export too, and the toast says how many
+ * of its contributions had no start time. */
+static void
+test_import_indico (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "indico.convene", NULL);
+  g_autofree char *schedule = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"), "tests", "io", "schedules",
+                                                "indico.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, -1, -1);
+  ConveneProject *project = convene_document_get_project (document);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (project)));
+  gpointer want[2] = { project, GUINT_TO_POINTER (before + 4) };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-schedule", NULL));
+  answer_open_chooser ("_Import", schedule);
+  wait_until (has_sessions, want, "the Indico event's four sessions");
+  wait_for_label (GTK_WIDGET (window),
+                  "Imported 12 events from “indico.xml”; 1 contribution without a start time left out");
+  {
+    g_autoptr(ConveneProject) saved = load_file (file);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_sessions (saved))), ==, before + 4);
+  }
+
+  close_window (window);
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1235,6 +1266,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/example-schedule", test_example_schedule);
   g_test_add_func ("/ui/window/export-programme", test_export_programme);
   g_test_add_func ("/ui/window/import-schedule", test_import_schedule);
+  g_test_add_func ("/ui/window/import-indico", test_import_indico);
   g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);

@@ -716,6 +716,26 @@ import_project (GFile   *in,
   return project != NULL && create_project_file (project_file, project, error);
 }
 
+/* After an import, one line saying how many contributions of an Indico
+ * event were left out for having no start time, when any were. */
+static void
+print_unscheduled (GFile                 *in,
+                   ConveneScheduleImport *schedule)
+{
+  guint n = convene_schedule_import_get_n_unscheduled (schedule);
+  g_autofree char *name = NULL;
+
+  if (n == 0)
+    return;
+  name = g_file_get_basename (in);
+  /* Translators: a file name, then how many contributions of an Indico
+   * event are not in its timetable. */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "convene: “%s”: %u contribution without a start time was left out\n",
+                           "convene: “%s”: %u contributions without a start time were left out\n", n),
+              name, n);
+}
+
 /* Schedule XML makes a new project when project_file is missing, and is
  * otherwise one more undoable step of the project there. */
 static gboolean
@@ -737,7 +757,10 @@ import_schedule (GFile   *in,
     {
       g_autoptr(ConveneProject) project = convene_schedule_import_new_project (schedule, error);
 
-      return project != NULL && create_project_file (project_file, project, error);
+      ok = project != NULL && create_project_file (project_file, project, error);
+      if (ok)
+        print_unscheduled (in, schedule);
+      return ok;
     }
 
   document = convene_document_open (project_file, CONVENE_STORE_READ_WRITE, error);
@@ -762,6 +785,8 @@ import_schedule (GFile   *in,
   else
     ok = convene_document_perform (document, command, error);
   convene_document_close (document);
+  if (ok)
+    print_unscheduled (in, schedule);
   return ok;
 }
 

@@ -77,7 +77,7 @@ gboolean convene_cli_fit (GFile *project_file, const ConveneCliFitOptions *optio
 
 /* Reads the JSON project in and creates project_file from it. Refuses to
  * replace an existing file, which is then left untouched. A schedule (in
- * ending in ".xml": frab, pretalx) creates project_file when it is
+ * ending in ".xml": frab, pretalx, Indico) creates project_file when it is
  * missing and is otherwise imported into it as one undoable step (see
  * convene-schedule-import.h); a refused schedule changes nothing. */
 gboolean convene_cli_import (GFile *in, GFile *project_file, GError **error);

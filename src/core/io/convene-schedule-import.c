@@ -20,16 +20,18 @@ G_DEFINE_QUARK (convene-schedule-import-error-quark, convene_schedule_import_err
 
 typedef struct
 {
-  char      *id;      /* the file's own id of the person, or NULL */
+  char      *id;            /* the file's own id of the person, or NULL */
   char      *name;
-  char      *key;     /* convene_concept_note_dup_name_key (name) */
+  char      *key;           /* convene_concept_note_dup_name_key (name) */
+  char      *organisation;  /* or NULL */
 } Person;
 
 typedef struct
 {
   char               *uuid;
   char               *title;
-  char               *track;
+  char               *track;   /* what names its session when its group shares it */
+  char               *room;
   char               *notes;
   ConveneSegmentKind  kind;
   guint               minutes;
@@ -51,6 +53,7 @@ struct _ConveneScheduleImport
   GPtrArray *events;     /* Event*, in file order */
   GPtrArray *groups;     /* Group*, one per day and room, in file order */
   GPtrArray *people;     /* Person*, each once */
+  guint      unscheduled;  /* Indico contributions without a start, left out */
 };
 
 static void
@@ -61,6 +64,7 @@ person_free (gpointer data)
   g_free (person->id);
   g_free (person->name);
   g_free (person->key);
+  g_free (person->organisation);
   g_free (person);
 }
 
@@ -72,6 +76,7 @@ event_free (gpointer data)
   g_free (event->uuid);
   g_free (event->title);
   g_free (event->track);
+  g_free (event->room);
   g_free (event->notes);
   g_clear_pointer (&event->start, g_date_time_unref);
   g_array_unref (event->people);
@@ -116,12 +121,19 @@ convene_schedule_import_get_n_events (ConveneScheduleImport *self)
   return self->events->len;
 }
 
+guint
+convene_schedule_import_get_n_unscheduled (ConveneScheduleImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->unscheduled;
+}
+
 /* ---- reading the XML --------------------------------------------------------- */
 
 typedef struct
 {
   ConveneScheduleImport *self;
-  GTimeZone             *tz;        /* for times the file gives without an offset */
+  GTimeZone             *tz;        /* the conference's: for times without an offset, Indico's days */
   GHashTable            *groups;    /* "day\nroom" -> Group*, borrowed */
   GHashTable            *uuids;     /* uuid -> Event*, borrowed */
   GHashTable            *person_ids;  /* file id -> index + 1 */
@@ -317,44 +329,54 @@ too_many (Reader      *reader,
   return FALSE;
 }
 
+/* ---- what both readers share ------------------------------------------------- */
+
+/* Puts the person named name on event: the same file id (when there is
+ * one), or a name that is the same but for case, accents and spacing, is
+ * one person, who keeps the first organisation the file gives. */
 static gboolean
-read_person (Reader   *reader,
-             xmlNode  *node,
-             Event    *event,
-             GError  **error)
+add_person (Reader      *reader,
+            Event       *event,
+            const char  *id,
+            const char  *name,
+            const char  *organisation,
+            GError     **error)
 {
   ConveneScheduleImport *self = reader->self;
-  g_autofree char *name = text_of (node);
-  g_autofree char *id = attribute (node, "id");
   g_autofree char *key = NULL;
   gpointer found = NULL;
+  Person *person;
   guint index;
 
   if (*name == '\0')
     return TRUE;
-  if (!check_text (reader, name, _("a name"), error))
+  if (!check_text (reader, name, _("a name"), error) ||
+      !check_text (reader, organisation, _("an organisation"), error))
     return FALSE;
   key = convene_concept_note_dup_name_key (name);
 
   if ((*id != '\0' && (found = g_hash_table_lookup (reader->person_ids, id)) != NULL) ||
       (found = g_hash_table_lookup (reader->person_keys, key)) != NULL)
-    index = GPOINTER_TO_UINT (found) - 1;
+    {
+      index = GPOINTER_TO_UINT (found) - 1;
+      person = g_ptr_array_index (self->people, index);
+    }
   else
     {
-      Person *person;
-
       if (self->people->len >= CONVENE_SCHEDULE_IMPORT_MAX_PEOPLE)
         return too_many (reader, error, _("people"), CONVENE_SCHEDULE_IMPORT_MAX_PEOPLE);
       person = g_new0 (Person, 1);
       person->id = *id != '\0' ? g_strdup (id) : NULL;
-      person->name = g_steal_pointer (&name);
+      person->name = g_strdup (name);
       person->key = g_strdup (key);
       index = self->people->len;
       g_ptr_array_add (self->people, person);
       g_hash_table_insert (reader->person_keys, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
     }
+  if (person->organisation == NULL && *organisation != '\0')
+    person->organisation = g_strdup (organisation);
   if (*id != '\0' && !g_hash_table_contains (reader->person_ids, id))
-    g_hash_table_insert (reader->person_ids, g_steal_pointer (&id), GUINT_TO_POINTER (index + 1));
+    g_hash_table_insert (reader->person_ids, g_strdup (id), GUINT_TO_POINTER (index + 1));
 
   for (guint i = 0; i < event->people->len; i++)
     if (g_array_index (event->people, guint, i) == index)
@@ -362,6 +384,96 @@ read_person (Reader   *reader,
   g_array_append_val (event->people, index);
   return TRUE;
 }
+
+/* A new event of the schedule, within the cap. */
+static Event *
+new_event (Reader  *reader,
+           GError **error)
+{
+  ConveneScheduleImport *self = reader->self;
+  Event *event;
+
+  if (self->events->len >= CONVENE_SCHEDULE_IMPORT_MAX_EVENTS)
+    {
+      too_many (reader, error, _("events"), CONVENE_SCHEDULE_IMPORT_MAX_EVENTS);
+      return NULL;
+    }
+  event = g_new0 (Event, 1);
+  event->people = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (self->events, event);
+  return event;
+}
+
+/* The texts of an event can be stored, and it has a title (its kind's
+ * name when the file gives none); before anything else is read, so that a
+ * message about the rest can name it. */
+static gboolean
+check_event (Reader  *reader,
+             Event   *event,
+             GError **error)
+{
+  if (!check_text (reader, event->title, _("the title"), error) ||
+      !check_text (reader, event->track, _("a track"), error) ||
+      !check_text (reader, event->room, _("a room"), error) ||
+      !check_text (reader, event->notes, _("the notes"), error))
+    return FALSE;
+  if (*event->title == '\0')
+    {
+      g_free (event->title);
+      event->title = g_strdup (convene_segment_kind_get_label (event->kind));
+    }
+  return TRUE;
+}
+
+/* uuid (taken) is what matches the event on the next import: two events
+ * of one file cannot share it. */
+static gboolean
+set_uuid (Reader  *reader,
+          Event   *event,
+          char    *uuid,
+          GError **error)
+{
+  event->uuid = uuid;
+  if (g_hash_table_contains (reader->uuids, event->uuid))
+    {
+      invalid (reader, error, event->title, _("has the same guid as another event"));
+      return FALSE;
+    }
+  g_hash_table_insert (reader->uuids, event->uuid, event);
+  return TRUE;
+}
+
+/* Each day and room is one group, and so one session. */
+static void
+add_to_group (Reader     *reader,
+              const char *day,
+              Event      *event)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s", day, event->room);
+  Group *group = g_hash_table_lookup (reader->groups, key);
+
+  if (group == NULL)
+    {
+      group = g_new0 (Group, 1);
+      group->room = g_strdup (event->room);
+      group->events = g_ptr_array_new ();
+      g_ptr_array_add (reader->self->groups, group);
+      g_hash_table_insert (reader->groups, g_steal_pointer (&key), group);
+    }
+  g_ptr_array_add (group->events, event);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const Event *x = *(const Event * const *) a;
+  const Event *y = *(const Event * const *) b;
+
+  return g_date_time_compare (x->start, y->start);
+}
+
+/* ---- frab, pretalx and Convene's own export ---------------------------------- */
 
 static GDateTime *
 read_start (Reader     *reader,
@@ -395,8 +507,9 @@ read_start (Reader     *reader,
 static gboolean
 read_event (Reader      *reader,
             xmlNode     *node,
+            const char  *day,
             const char  *day_date,
-            Group       *group,
+            const char  *room,
             GError     **error)
 {
   ConveneScheduleImport *self = reader->self;
@@ -406,27 +519,18 @@ read_event (Reader      *reader,
   g_autofree char *type = child_text (node, "type");
   Event *event;
   xmlNode *persons;
+  char *uuid;
 
-  if (self->events->len >= CONVENE_SCHEDULE_IMPORT_MAX_EVENTS)
-    return too_many (reader, error, _("events"), CONVENE_SCHEDULE_IMPORT_MAX_EVENTS);
-
-  event = g_new0 (Event, 1);
-  event->people = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_ptr_array_add (self->events, event);
+  event = new_event (reader, error);
+  if (event == NULL)
+    return FALSE;
   event->title = child_text (node, "title");
   event->track = child_text (node, "track");
+  event->room = g_strdup (room);
   event->notes = child_text (node, "abstract");
   event->kind = kind_for_type (type);
-
-  if (!check_text (reader, event->title, _("the title"), error) ||
-      !check_text (reader, event->track, _("a track"), error) ||
-      !check_text (reader, event->notes, _("the notes"), error))
+  if (!check_event (reader, event, error))
     return FALSE;
-  if (*event->title == '\0')
-    {
-      g_free (event->title);
-      event->title = g_strdup (convene_segment_kind_get_label (event->kind));
-    }
 
   if (!parse_duration (duration, &event->minutes))
     {
@@ -443,51 +547,36 @@ read_event (Reader      *reader,
       return FALSE;
     }
 
-  /* The guid is what matches the event on the next import; frab files
-   * before guids had only the id. */
+  /* frab files before guids had only the id. */
   if (*guid != '\0')
-    event->uuid = uuid_for (guid);
+    uuid = uuid_for (guid);
   else if (*id != '\0')
     {
       g_autofree char *named = g_strconcat ("id:", id, "@", self->title, NULL);
 
-      event->uuid = uuid_for (named);
+      uuid = uuid_for (named);
     }
   else
-    event->uuid = g_uuid_string_random ();
-  if (g_hash_table_contains (reader->uuids, event->uuid))
-    {
-      invalid (reader, error, event->title, _("has the same guid as another event"));
-      return FALSE;
-    }
-  g_hash_table_insert (reader->uuids, event->uuid, event);
+    uuid = g_uuid_string_random ();
+  if (!set_uuid (reader, event, uuid, error))
+    return FALSE;
 
   persons = child (node, "persons");
   for (xmlNode *person = persons != NULL ? persons->children : NULL; person != NULL; person = person->next)
-    if (is_element (person, "person") && !read_person (reader, person, event, error))
-      return FALSE;
-
-  g_ptr_array_add (group->events, event);
-  return TRUE;
-}
-
-static Group *
-group_for (Reader     *reader,
-           guint       day,
-           const char *room)
-{
-  g_autofree char *key = g_strdup_printf ("%u\n%s", day, room);
-  Group *group = g_hash_table_lookup (reader->groups, key);
-
-  if (group == NULL)
     {
-      group = g_new0 (Group, 1);
-      group->room = g_strdup (room);
-      group->events = g_ptr_array_new ();
-      g_ptr_array_add (reader->self->groups, group);
-      g_hash_table_insert (reader->groups, g_steal_pointer (&key), group);
+      g_autofree char *name = NULL;
+      g_autofree char *person_id = NULL;
+
+      if (!is_element (person, "person"))
+        continue;
+      name = text_of (person);
+      person_id = attribute (person, "id");
+      if (!add_person (reader, event, person_id, name, "", error))
+        return FALSE;
     }
-  return group;
+
+  add_to_group (reader, day, event);
+  return TRUE;
 }
 
 static gboolean
@@ -497,6 +586,7 @@ read_day (Reader   *reader,
           GError  **error)
 {
   g_autofree char *date = attribute (day, "date");
+  g_autofree char *key = g_strdup_printf ("%u", day_index);
 
   for (xmlNode *room = day->children; room != NULL; room = room->next)
     {
@@ -510,18 +600,12 @@ read_day (Reader   *reader,
       for (xmlNode *event = room->children; event != NULL; event = event->next)
         {
           g_autofree char *own_room = NULL;
-          const char *room_name = name;
 
           if (!is_element (event, "event"))
             continue;
-          if (*room_name == '\0')
-            {
-              own_room = child_text (event, "room");
-              if (!check_text (reader, own_room, _("a room"), error))
-                return FALSE;
-              room_name = own_room;
-            }
-          if (!read_event (reader, event, date, group_for (reader, day_index, room_name), error))
+          if (*name == '\0')
+            own_room = child_text (event, "room");
+          if (!read_event (reader, event, key, date, own_room != NULL ? own_room : name, error))
             return FALSE;
         }
     }
@@ -557,19 +641,338 @@ read_schedule (Reader   *reader,
   for (xmlNode *day = root->children; day != NULL; day = day->next)
     if (is_element (day, "day") && !read_day (reader, day, day_index++, error))
       return FALSE;
+  return TRUE;
+}
 
-  if (self->events->len == 0)
+/* ---- Indico's export (/export/event/ID.xml?detail=contributions) ------------- */
+
+/* An Indico date and time, or NULL for an empty element. Indico writes ISO
+ * 8601 text with its offset (UTC since version 2); a date given as date,
+ * time and tz children (the shape of Indico's JSON export, directly or
+ * inside one element) is read too. FALSE when it is neither, or names a
+ * zone this computer does not know. */
+static gboolean
+read_indico_time (Reader     *reader,
+                  xmlNode    *node,
+                  GDateTime **out)
+{
+  xmlNode *parts = node;
+  g_autofree char *text = NULL;
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (child (node, "date") == NULL)
+    for (xmlNode *inner = node->children; inner != NULL; inner = inner->next)
+      if (inner->type == XML_ELEMENT_NODE)
+        {
+          parts = inner;
+          break;
+        }
+  if (parts != node || child (node, "date") != NULL)
     {
-      g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE,
-                   _("“%s” is a schedule without events: there is nothing to import."), self->name);
+      g_autofree char *date = child_text (parts, "date");
+      g_autofree char *time = child_text (parts, "time");
+      g_autofree char *zone = child_text (parts, "tz");
+      g_autofree char *joined = NULL;
+      g_autoptr(GTimeZone) tz = NULL;
+
+      if (!convene_validate_date (date, NULL) || !convene_time_zone_is_known (zone))
+        return FALSE;
+      joined = g_strconcat (date, "T", time, NULL);
+      tz = g_time_zone_new_identifier (zone);
+      *out = g_date_time_new_from_iso8601 (joined, tz);
+      return *out != NULL;
+    }
+
+  text = text_of (node);
+  if (*text == '\0')
+    return TRUE;
+  *out = g_date_time_new_from_iso8601 (text, reader->tz);
+  return *out != NULL;
+}
+
+/* The zone a date given as date, time and tz children names, or "". */
+static char *
+indico_zone_of (xmlNode *node)
+{
+  if (node == NULL)
+    return g_strdup ("");
+  if (child (node, "tz") != NULL)
+    return child_text (node, "tz");
+  for (xmlNode *inner = node->children; inner != NULL; inner = inner->next)
+    if (inner->type == XML_ELEMENT_NODE)
+      return child_text (inner, "tz");
+  return g_strdup ("");
+}
+
+/* A speaker: "First Last" from first_name and last_name, else from the
+ * full name Indico writes as "Last, First"; person_id is the same person
+ * on every contribution of the event (the element's own id is not). */
+static gboolean
+read_indico_person (Reader      *reader,
+                    xmlNode     *node,
+                    const char  *scope,
+                    Event       *event,
+                    GError     **error)
+{
+  g_autofree char *first = child_text (node, "first_name");
+  g_autofree char *last = child_text (node, "last_name");
+  g_autofree char *person_id = child_text (node, "person_id");
+  g_autofree char *affiliation = child_text (node, "affiliation");
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+
+  if (*first != '\0' || *last != '\0')
+    name = g_strstrip (g_strjoin (" ", first, last, NULL));
+  else
+    {
+      g_autofree char *full = child_text (node, "fullName");
+      g_auto(GStrv) parts = g_strsplit (full, ",", -1);
+
+      if (g_strv_length (parts) == 2)
+        name = g_strstrip (g_strjoin (" ", g_strstrip (parts[1]), g_strstrip (parts[0]), NULL));
+      else
+        name = g_steal_pointer (&full);
+    }
+  if (*person_id != '\0')
+    id = g_strconcat (scope, "/", person_id, NULL);
+  return add_person (reader, event, id != NULL ? id : "", name, affiliation, error);
+}
+
+/* The room a contribution, a session slot or the event names: its full
+ * name, else its short one. */
+static char *
+indico_room (xmlNode    *node,
+             const char *fallback)
+{
+  g_autofree char *full = child_text (node, "roomFullname");
+  g_autofree char *room = NULL;
+
+  if (*full != '\0')
+    return g_steal_pointer (&full);
+  room = child_text (node, "room");
+  if (*room != '\0')
+    return g_steal_pointer (&room);
+  return g_strdup (fallback);
+}
+
+static gboolean
+read_contribution (Reader      *reader,
+                   xmlNode     *node,
+                   const char  *scope,
+                   const char  *room,
+                   GError     **error)
+{
+  ConveneScheduleImport *self = reader->self;
+  g_autofree char *type = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  gboolean start_ok;
+  xmlNode *speakers;
+  Event *event;
+  char *uuid;
+
+  /* Not in the timetable: nothing to place. */
+  start_ok = read_indico_time (reader, child (node, "startDate"), &start);
+  if (start_ok && start == NULL)
+    {
+      self->unscheduled++;
+      return TRUE;
+    }
+
+  event = new_event (reader, error);
+  if (event == NULL)
+    return FALSE;
+  type = child_text (node, "type");
+  session = child_text (node, "session");
+  event->title = child_text (node, "title");
+  /* Its Indico session names the session it joins, else its track. */
+  event->track = *session != '\0' ? g_steal_pointer (&session) : child_text (node, "track");
+  event->room = indico_room (node, room);
+  event->notes = child_text (node, "description");
+  event->kind = kind_for_type (type);
+  if (!check_event (reader, event, error))
+    return FALSE;
+
+  if (!start_ok)
+    {
+      invalid (reader, error, event->title, _("has a start that is not a date and time"));
       return FALSE;
     }
+  event->start = g_steal_pointer (&start);
+
+  duration = child_text (node, "duration");
+  if (*duration != '\0')
+    {
+      guint64 minutes;
+
+      if (!g_ascii_string_to_unsigned (duration, 10, 0, CONVENE_MAX_DURATION_MINUTES, &minutes, NULL))
+        {
+          g_autofree char *what =
+            g_strdup_printf (_("lasts “%s” minutes, which is not a length from 0 to 1440 minutes"), duration);
+
+          invalid (reader, error, event->title, what);
+          return FALSE;
+        }
+      event->minutes = (guint) minutes;
+    }
+  else
+    {
+      g_autoptr(GDateTime) end = NULL;
+      GTimeSpan span = 0;
+
+      if (read_indico_time (reader, child (node, "endDate"), &end) && end != NULL)
+        span = g_date_time_difference (end, event->start);
+      if (end == NULL || span < 0 || span > CONVENE_MAX_DURATION_MINUTES * G_TIME_SPAN_MINUTE)
+        {
+          invalid (reader, error, event->title, _("has neither a duration nor an end within a day of its start"));
+          return FALSE;
+        }
+      event->minutes = (guint) (span / G_TIME_SPAN_MINUTE);
+    }
+
+  /* Its address on the Indico server names it for good; without one, the
+   * event's and its own number. */
+  url = child_text (node, "url");
+  id = attribute (node, "id");
+  if (*url != '\0')
+    uuid = uuid_for (url);
+  else if (*id != '\0')
+    {
+      g_autofree char *named = g_strconcat ("indico-contribution:", scope, "/", id, NULL);
+
+      uuid = uuid_for (named);
+    }
+  else
+    uuid = g_uuid_string_random ();
+  if (!set_uuid (reader, event, uuid, error))
+    return FALSE;
+
+  /* The speakers; authors who do not speak are not on the programme. */
+  speakers = child (node, "speakers");
+  for (xmlNode *person = speakers != NULL ? speakers->children : NULL; person != NULL; person = person->next)
+    if (person->type == XML_ELEMENT_NODE && !read_indico_person (reader, person, scope, event, error))
+      return FALSE;
+
+  /* The day on the venue's clock, whatever the zone of the file's times. */
+  local = g_date_time_to_timezone (event->start, reader->tz);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  add_to_group (reader, day, event);
+  return TRUE;
+}
+
+static gboolean
+read_contributions (Reader      *reader,
+                    xmlNode     *list,
+                    const char  *scope,
+                    const char  *room,
+                    GError     **error)
+{
+  for (xmlNode *node = list != NULL ? list->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, "contribution") && !read_contribution (reader, node, scope, room, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_conference (Reader   *reader,
+                 xmlNode  *conference,
+                 GError  **error)
+{
+  ConveneScheduleImport *self = reader->self;
+  g_autofree char *title = child_text (conference, "title");
+  g_autofree char *zone = child_text (conference, "timezone");
+  g_autofree char *id = attribute (conference, "id");
+  g_autofree char *room = indico_room (conference, "");
+  xmlNode *sessions = child (conference, "sessions");
+  /* An export of several events is titled and zoned after the first. */
+  gboolean first = self->time_zone == NULL;
+
+  if (!check_text (reader, title, _("the title"), error))
+    return FALSE;
+  if (first && *title != '\0')
+    {
+      g_free (self->title);
+      self->title = g_steal_pointer (&title);
+    }
+
+  /* Indico writes its times in UTC: without the event's zone they would
+   * land hours away from the venue's clock. */
+  if (!convene_time_zone_is_known (zone))
+    {
+      g_free (zone);
+      zone = indico_zone_of (child (conference, "startDate"));
+    }
+  if (!convene_time_zone_is_known (zone))
+    {
+      g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_INVALID,
+                   /* Translators: %s is a file name; <timezone> is a name in the file, not to be translated. */
+                   _("“%s” cannot be imported: it does not name a time zone this computer knows (in "
+                     "<timezone>), so its times cannot be put on the venue’s clock."),
+                   self->name);
+      return FALSE;
+    }
+  g_clear_pointer (&reader->tz, g_time_zone_unref);
+  reader->tz = g_time_zone_new_identifier (zone);
+  if (first)
+    self->time_zone = g_steal_pointer (&zone);
+
+  if (!read_contributions (reader, child (conference, "contributions"), id, room, error))
+    return FALSE;
+  /* With detail=sessions, the contributions of each session are in its slots. */
+  for (xmlNode *slot = sessions != NULL ? sessions->children : NULL; slot != NULL; slot = slot->next)
+    {
+      g_autofree char *slot_room = NULL;
+
+      if (slot->type != XML_ELEMENT_NODE)
+        continue;
+      slot_room = indico_room (slot, room);
+      if (!read_contributions (reader, child (slot, "contributions"), id, slot_room, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const Group *x = *(const Group * const *) a;
+  const Group *y = *(const Group * const *) b;
+
+  return g_date_time_compare (((Event *) g_ptr_array_index (x->events, 0))->start,
+                              ((Event *) g_ptr_array_index (y->events, 0))->start);
+}
+
+static gboolean
+read_indico (Reader   *reader,
+             xmlNode  *root,
+             GError  **error)
+{
+  ConveneScheduleImport *self = reader->self;
+  xmlNode *results = child (root, "results");
+
+  for (xmlNode *node = results != NULL ? results->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, "conference") && !read_conference (reader, node, error))
+      return FALSE;
+
+  /* Indico lists contributions in no order of time: the sessions follow
+   * the clock, day by day. */
+  for (guint i = 0; i < self->groups->len; i++)
+    g_ptr_array_sort (((Group *) g_ptr_array_index (self->groups, i))->events, compare_events);
+  g_ptr_array_sort (self->groups, compare_groups);
   return TRUE;
 }
 
 #define DOCTYPE_REFUSAL \
   _("“%s” is not a schedule Convene reads: it declares a document type (<!DOCTYPE>), " \
-    "which frab and pretalx schedules never do.")
+    "which the schedules of frab, pretalx and Indico never do.")
 
 ConveneScheduleImport *
 convene_schedule_import_parse (const char  *data,
@@ -652,10 +1055,12 @@ convene_schedule_import_parse (const char  *data,
       xmlFreeDoc (doc);
       return NULL;
     }
-  if (root == NULL || !is_element (root, "schedule"))
+  if (root == NULL || (!is_element (root, "schedule") && !is_element (root, "httpapiresult")))
     {
       g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE,
-                   _("“%s” is not a schedule: a schedule starts with <schedule>, this file with <%s>."),
+                   /* Translators: a file name, then the name of its first element. */
+                   _("“%s” is not a schedule: a schedule starts with <schedule> (frab, pretalx) or "
+                     "<httpapiresult> (Indico), this file with <%s>."),
                    name, root != NULL ? (const char *) root->name : "");
       xmlFreeDoc (doc);
       return NULL;
@@ -666,7 +1071,21 @@ convene_schedule_import_parse (const char  *data,
   reader.uuids = g_hash_table_new (g_str_hash, g_str_equal);
   reader.person_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.person_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ok = read_schedule (&reader, root, error);
+  /* Both readers fill the same events, groups and people. */
+  if (is_element (root, "httpapiresult"))
+    ok = read_indico (&reader, root, error);
+  else
+    ok = read_schedule (&reader, root, error);
+  if (ok && self->events->len == 0)
+    {
+      if (self->unscheduled > 0)
+        g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE,
+                     _("“%s” has no contribution with a start time: there is nothing to import."), self->name);
+      else
+        g_set_error (error, CONVENE_SCHEDULE_IMPORT_ERROR, CONVENE_SCHEDULE_IMPORT_ERROR_NOT_SCHEDULE,
+                     _("“%s” is a schedule without events: there is nothing to import."), self->name);
+      ok = FALSE;
+    }
   g_hash_table_unref (reader.groups);
   g_hash_table_unref (reader.uuids);
   g_hash_table_unref (reader.person_ids);
@@ -808,7 +1227,11 @@ collect_people (Builder *builder)
         {
           gint64 id = convene_project_new_id (builder->project);
 
-          g_ptr_array_add (builder->new_people, convene_speaker_new (id, person->name));
+          ConveneSpeaker *speaker = convene_speaker_new (id, person->name);
+
+          if (person->organisation != NULL)
+            convene_speaker_set_organisation (speaker, person->organisation);
+          g_ptr_array_add (builder->new_people, speaker);
           builder->speaker_ids[i] = id;
         }
     }
@@ -861,16 +1284,6 @@ clock_minutes (GDateTime *time,
   g_date_set_dmy (&day, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   return (gint64) g_date_days_between (date, &day) * CONVENE_MINUTES_PER_DAY +
          g_date_time_get_hour (time) * 60 + g_date_time_get_minute (time);
-}
-
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
-{
-  const Event *x = *(const Event * const *) a;
-  const Event *y = *(const Event * const *) b;
-
-  return g_date_time_compare (x->start, y->start);
 }
 
 static gboolean
@@ -1088,6 +1501,7 @@ build (Builder  *builder,
   g_autoptr(GPtrArray) updated_sessions = g_ptr_array_new ();
   gboolean ok = TRUE;
 
+  builder->summary.unscheduled = self->unscheduled;
   collect_matches (builder);
   collect_people (builder);
 

@@ -1,5 +1,7 @@
-/* convene-schedule-import.h: reading the conference schedule XML that frab,
- * pretalx write (and Convene's own export) into a project.
+/* convene-schedule-import.h: reading the conference schedule XML that frab
+ * and pretalx write (and Convene's own export), and the XML of Indico's
+ * export API (/export/event/ID.xml?detail=contributions or sessions), into
+ * a project.
  *
  * Each <day> and <room> becomes a session: its date and start are those of
  * its first event in the project's time zone, its slot the span of its
@@ -11,6 +13,18 @@
  * event always gets the same UUID). Persons join the roster: a person
  * whose name is already there (case, accents and spacing aside) is reused,
  * the same id or name twice in the file is one person.
+ *
+ * Indico has no days or rooms of its own in the file: each <contribution>
+ * of a <conference> is an event on its day in the event's <timezone> (its
+ * times are written in UTC) in its room (roomFullname, else room, else the
+ * session slot's or the event's). Its Indico session's title, else its
+ * track, is what can name the session; description gives the notes,
+ * duration (minutes) the length, its url the UUID. Its speakers join the
+ * roster ("first_name last_name", person_id as the id, affiliation as the
+ * organisation of a person new to the roster); authors who do not speak do
+ * not. A contribution without a start is not in Indico's timetable: it is
+ * left out and counted (ConveneScheduleImportSummary.unscheduled). A file
+ * that names no time zone this computer knows is refused.
  *
  * Importing again: an event whose UUID is already a segment of the project
  * updates that segment (title, kind, notes, length, and for a top-level
@@ -56,6 +70,7 @@ typedef struct {
   guint updated;      /* events that matched a segment already there */
   guint sessions;     /* new sessions */
   guint new_people;   /* people who joined the roster */
+  guint unscheduled;  /* Indico contributions without a start, left out */
 } ConveneScheduleImportSummary;
 
 /* Reads length bytes of data; name is the file's name for messages. */
@@ -72,6 +87,8 @@ void                   convene_schedule_import_free    (ConveneScheduleImport *s
 /* The conference's title, or the file's name when it has none. */
 const char            *convene_schedule_import_get_title     (ConveneScheduleImport *self);
 guint                  convene_schedule_import_get_n_events  (ConveneScheduleImport *self);
+/* Contributions of an Indico event without a start, left out. */
+guint                  convene_schedule_import_get_n_unscheduled (ConveneScheduleImport *self);
 
 /* The import into project as one undoable command ("Import Schedule"),
  * nothing applied. NULL with error set when the events cannot be laid out
