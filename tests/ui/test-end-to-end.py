@@ -171,15 +171,16 @@ def wait_window(env, app, title):
 
 def focus(env, window):
     # No window manager: give the window the input focus directly, and put
-    # the pointer over it for good measure.
+    # the pointer over it for good measure. The X server delivers the keys
+    # that follow to the window once it has the focus, after the focus
+    # change itself: no pause is needed, only the wait for the focus.
     xdotool(env, "mousemove", "--window", window, "200", "200")
-    xdotool(env, "windowfocus", window)
-    time.sleep(0.5)
+    xdotool(env, "windowfocus", "--sync", window)
 
 
 def key(env, *keys):
+    # What the keys do is waited for by the caller (a window, the file).
     xdotool(env, "key", "--delay", "80", *keys)
-    time.sleep(0.3)
 
 
 def screenshot(env, name):
