@@ -108,13 +108,22 @@ def folder(name):
     return path
 
 
+imported = {}
+
+
 def real_project(name, source=full):
-    """A real project file made by convene itself, checkpointed (no -wal)."""
+    """A real project file made by convene itself, checkpointed (no -wal):
+    a copy of the one file made from source, so each source is imported
+    once rather than for every case that starts from it."""
+    if source not in imported:
+        made = os.path.join(tmp, f"imported-{len(imported)}.convene")
+        status, stderr = run(f"--import={source}", made)
+        if status != 0:
+            print(f"Bail out! could not make a real project: {stderr.strip()}")
+            sys.exit(1)
+        imported[source] = made
     path = os.path.join(tmp, name)
-    status, stderr = run(f"--import={source}", path)
-    if status != 0:
-        print(f"Bail out! could not make a real project: {stderr.strip()}")
-        sys.exit(1)
+    shutil.copyfile(imported[source], path)
     return path
 
 

@@ -14,6 +14,7 @@ Screenshots go to $CONVENE_SHOTS_DIR when it is set.
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -31,6 +32,51 @@ class Failure(Exception):
 
 def log(message):
     print(message, flush=True)
+
+
+# Under AddressSanitizer the real program's leak reports do not change its
+# exit status (tests/ui/meson.build says why): they are judged here, after
+# every run of it. One leak is GLib's own: its constructor makes the first
+# block of quark names (2,048 pointers, 16 KiB), and a process that makes
+# more quarks, as the program does with the example on screen, gets a larger
+# block while the first is left on purpose (other threads may still read
+# it). GLib is built without frame pointers, so LeakSanitizer's unwinder sees
+# no caller past g_malloc, for that block as for most allocations made through
+# GLib: no suppression could name it without hiding those too. A report is
+# let pass only when its one leak is a single block of that size with that
+# two-frame stack; anything more (a leak of Convene's with the same short
+# stack is counted into the same line) fails the test.
+LEAK = re.compile(r"^(Direct|Indirect) leak of (\d+) byte\(s\) in (\d+) object\(s\) allocated from:\n"
+                  r"((?:[ \t]+#\d+ .*\n?)*)", re.MULTILINE)
+LEAK_SUMMARY = re.compile(r"^SUMMARY: \w+Sanitizer: (\d+) byte\(s\) leaked in (\d+) allocation\(s\)",
+                          re.MULTILINE)
+
+
+def is_glib_quark_block(kind, size, count, frames):
+    frames = frames.strip().splitlines()
+    return (kind == "Direct" and size == "16384" and count == "1" and len(frames) == 2
+            and re.search(r" in (__interceptor_)?malloc ", frames[0]) is not None
+            and re.search(r" in g_malloc \(\S*libglib-2\.0\.so", frames[1]) is not None)
+
+
+def unexpected_leaks(output):
+    """The leak reports in a run's output, unless there are none or the only
+    leak is GLib's first block of quark names; None then."""
+    reports = output.split("ERROR: LeakSanitizer:")[1:]
+    for report in reports:
+        leaks = LEAK.findall(report)
+        summary = LEAK_SUMMARY.search(report)
+        if (len(leaks) != 1 or not is_glib_quark_block(*leaks[0]) or summary is None
+                or summary.groups() != ("16384", "1")):
+            return "ERROR: LeakSanitizer:" + report
+    return None
+
+
+def check_leaks(name, output):
+    report = unexpected_leaks(output)
+    if report is not None:
+        raise Failure(f"{name}: leaks found (whole stacks with "
+                      f"ASAN_OPTIONS=...:fast_unwind_on_malloc=0):\n{report}")
 
 
 def start_xvfb(tmp):
@@ -83,6 +129,7 @@ class App:
             raise Failure(f"{self.name}: the app did not quit after Ctrl+Q")
         if status != 0:
             raise Failure(f"{self.name}: the app exited with status {status}:\n{self.log_text()}")
+        check_leaks(self.name, self.log_text())
 
     def kill(self):
         if self.process.poll() is None:
@@ -124,15 +171,16 @@ def wait_window(env, app, title):
 
 def focus(env, window):
     # No window manager: give the window the input focus directly, and put
-    # the pointer over it for good measure.
+    # the pointer over it for good measure. The X server delivers the keys
+    # that follow to the window once it has the focus, after the focus
+    # change itself: no pause is needed, only the wait for the focus.
     xdotool(env, "mousemove", "--window", window, "200", "200")
-    xdotool(env, "windowfocus", window)
-    time.sleep(0.5)
+    xdotool(env, "windowfocus", "--sync", window)
 
 
 def key(env, *keys):
+    # What the keys do is waited for by the caller (a window, the file).
     xdotool(env, "key", "--delay", "80", *keys)
-    time.sleep(0.3)
 
 
 def screenshot(env, name):
@@ -156,6 +204,7 @@ def export(exe, env, project, tmp):
                             capture_output=True, text=True, timeout=WAIT)
     if result.returncode != 0:
         raise Failure(f"convene --export failed: {result.stderr.strip()}")
+    check_leaks("convene --export", result.stderr)
     with open(out) as f:
         return json.load(f)
 

@@ -129,6 +129,7 @@ def run_one(exe, env, example, tmp, signum):
                             capture_output=True, text=True, timeout=WAIT)
     if result.returncode != 0:
         raise Failure(f"convene --import failed: {result.stderr.strip()}")
+    e2e.check_leaks("convene --import", result.stderr)
     before = sessions_in_copy_alone(project, tmp)
 
     app = App(exe, env, tmp, name, [project])
@@ -157,6 +158,7 @@ def run_one(exe, env, example, tmp, signum):
             raise Failure(f"{name}: the app did not quit after {name}:\n{app.log_text()}")
         if status != 0:
             raise Failure(f"{name}: the app exited with status {status}:\n{app.log_text()}")
+        e2e.check_leaks(name, app.log_text())
         log(f"# {name}: quit with status 0 in {time.monotonic() - sent:.1f} s")
     finally:
         app.kill()
