@@ -901,6 +901,13 @@ test_palette_names (void)
       timeline = GTK_WIDGET (timeline_of (window));
       wait_until (palette_is_named, &(PaletteNamed) { timeline, named },
                   named ? "the kinds' names beside their icons" : "the kinds' icons alone");
+      /* The names show or hide in one frame, the buttons move in the next. */
+      {
+        LayoutRest rest = { .window = GTK_WIDGET (window) };
+
+        wait_until (layout_at_rest, &rest, "the palette's buttons to settle");
+        g_free (rest.layout);
+      }
 
       for (guint kind = 0; kind < CONVENE_N_SEGMENT_KINDS; kind++)
         {
