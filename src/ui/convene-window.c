@@ -20,6 +20,8 @@ struct _ConveneWindow
 
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
+  GtkMenuButton      *menu_button;
+  GMenuModel         *primary_menu;
   GtkWidget          *undo_button;
   GtkWidget          *redo_button;
   AdwWindowTitle     *window_title;
@@ -886,6 +888,8 @@ convene_window_class_init (ConveneWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, window_title);
@@ -920,12 +924,24 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
+/* The main menu's popover is built when it first opens (F10 or a click). */
+static void
+build_primary_menu (GtkMenuButton *button,
+                    gpointer       data)
+{
+  ConveneWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 convene_window_init (ConveneWindow *self)
 {
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, build_primary_menu, self, NULL);
 
   self->settings = g_settings_new (APP_ID);
   width = g_settings_get_int (self->settings, "window-width");
