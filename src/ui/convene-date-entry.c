@@ -125,14 +125,22 @@ convene_date_parse (const char *text)
 /* Shows the model */
 
 static void
+update_clear_button (ConveneDateEntry *self)
+{
+  if (self->clear_button == NULL)
+    return;
+  gtk_widget_set_visible (self->clear_button, self->optional);
+  gtk_widget_set_sensitive (self->clear_button, *self->date != '\0');
+}
+
+static void
 show_date (ConveneDateEntry *self)
 {
   g_autofree char *text = convene_date_format (self->date);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
-  gtk_widget_set_visible (self->clear_button, self->optional);
-  gtk_widget_set_sensitive (self->clear_button, *self->date != '\0');
+  update_clear_button (self);
 }
 
 /* The planner's choice */
@@ -303,6 +311,46 @@ popover_closed (ConveneDateEntry *self)
 
 /* Building */
 
+/* The calendar is built the first time it opens: a form may hold many
+ * dates (every follow-up has one) and a calendar is dozens of widgets. */
+static void
+build_popover (GtkMenuButton *button,
+               gpointer       data)
+{
+  ConveneDateEntry *self = data;
+  GtkEventController *controller;
+  GtkGesture *click;
+  GtkWidget *box;
+
+  if (self->popover != NULL)
+    return;
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (calendar_released), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-released", G_CALLBACK (calendar_key_released), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), controller);
+
+  self->clear_button = gtk_button_new_with_mnemonic (_("_Clear Date"));
+  gtk_widget_add_css_class (self->clear_button, "flat");
+  g_signal_connect_object (self->clear_button, "clicked", G_CALLBACK (clear_clicked), self, G_CONNECT_SWAPPED);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+  gtk_box_append (GTK_BOX (box), self->clear_button);
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->popover, box);
+  g_signal_connect_object (self->popover, "show", G_CALLBACK (popover_shown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed), self, G_CONNECT_SWAPPED);
+  update_clear_button (self);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
+
+}
+
+
 static void
 convene_date_entry_dispose (GObject *object)
 {
@@ -405,8 +453,6 @@ static void
 convene_date_entry_init (ConveneDateEntry *self)
 {
   GtkEventController *controller;
-  GtkGesture *click;
-  GtkWidget *box;
 
   self->date = g_strdup ("");
   gtk_widget_add_css_class (GTK_WIDGET (self), "linked");
@@ -421,30 +467,9 @@ convene_date_entry_init (ConveneDateEntry *self)
   g_signal_connect_object (controller, "leave", G_CALLBACK (entry_focus_left), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), controller);
 
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "released", G_CALLBACK (calendar_released), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-released", G_CALLBACK (calendar_key_released), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), controller);
-
-  self->clear_button = gtk_button_new_with_mnemonic (_("_Clear Date"));
-  gtk_widget_add_css_class (self->clear_button, "flat");
-  g_signal_connect_object (self->clear_button, "clicked", G_CALLBACK (clear_clicked), self, G_CONNECT_SWAPPED);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
-  gtk_box_append (GTK_BOX (box), self->clear_button);
-  self->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (self->popover, box);
-  g_signal_connect_object (self->popover, "show", G_CALLBACK (popover_shown), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed), self, G_CONNECT_SWAPPED);
-
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->button, "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (self->button, GTK_WIDGET (self->popover));
+  gtk_menu_button_set_create_popup_func (self->button, build_popover, self, NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Pick in a Calendar"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Pick in a Calendar"), -1);
