@@ -365,11 +365,15 @@ assignment_row (ConveneAssignmentList *self,
 static void
 update_confirm_row (ConveneAssignmentList *self)
 {
-  ConveneSpeaker *speaker = gtk_drop_down_get_selected_item (self->person_dropdown);
-  guint role = adw_combo_row_get_selected (self->role_row);
+  ConveneSpeaker *speaker;
+  guint role;
   g_autofree char *display = NULL;
   g_autofree char *title = NULL;
 
+  if (self->confirm_row == NULL)
+    return;
+  speaker = gtk_drop_down_get_selected_item (self->person_dropdown);
+  role = adw_combo_row_get_selected (self->role_row);
   if (speaker == NULL || role >= CONVENE_N_ROLES)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->confirm_row), _("Add"));
@@ -513,7 +517,7 @@ choose_unassigned_person (ConveneAssignmentList *self)
   GListModel *assignments;
   GListModel *people;
 
-  if (project == NULL || !target_exists (self))
+  if (project == NULL || !target_exists (self) || self->person_dropdown == NULL)
     return;
   here = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   assignments = G_LIST_MODEL (convene_project_get_assignments (project));
@@ -549,11 +553,15 @@ add_activated (GtkWidget  *widget,
 {
   ConveneAssignmentList *self = CONVENE_ASSIGNMENT_LIST (widget);
   ConveneProject *project = get_project (self);
-  ConveneSpeaker *speaker = gtk_drop_down_get_selected_item (self->person_dropdown);
-  guint role = adw_combo_row_get_selected (self->role_row);
+  ConveneSpeaker *speaker;
+  guint role;
   g_autoptr(ConveneAssignment) assignment = NULL;
   GListModel *assignments;
 
+  if (self->person_dropdown == NULL)
+    return;
+  speaker = gtk_drop_down_get_selected_item (self->person_dropdown);
+  role = adw_combo_row_get_selected (self->role_row);
   if (!is_writable (self) || !target_exists (self) || speaker == NULL || role >= CONVENE_N_ROLES)
     return;
 
@@ -711,40 +719,16 @@ person_search_activated (ConveneAssignmentList *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->role_row));
 }
 
+/* The rows that choose whom to add, in which role, are built when the
+ * planner first opens "Add Person": most lists are only read. */
 static void
-build (ConveneAssignmentList *self)
+build_add_rows (ConveneAssignmentList *self)
 {
   g_autoptr(GtkStringList) roles = role_labels ();
   g_autoptr(GtkListItemFactory) button_factory = person_factory (FALSE);
   g_autoptr(GtkListItemFactory) list_factory = person_factory (TRUE);
+  ConveneProject *project = get_project (self);
   GtkWidget *row;
-
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->group), GTK_WIDGET (self));
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->list));
-
-  self->empty_row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->empty_row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("Nobody Assigned Yet"));
-  self->empty_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_add_css_class (self->empty_icon, "warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->empty_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (self->empty_row), self->empty_icon);
-  gtk_list_box_append (self->list, self->empty_row);
-
-  self->add_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), C_("button", "Add Person"));
-  gtk_list_box_append (self->list, GTK_WIDGET (self->add_row));
-  {
-    GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-    adw_expander_row_add_prefix (self->add_row, icon);
-  }
 
   /* Finds people by any word of their name, organisation, job title or
    * e-mail, as the People page does (the chooser's own search would match
@@ -766,19 +750,12 @@ build (ConveneAssignmentList *self)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), GTK_WIDGET (self->person_search));
   adw_expander_row_add_row (self->add_row, row);
 
-  self->people_filter = gtk_custom_filter_new (person_found, self, NULL);
-  self->people = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->people_filter)));
-  self->people_sorter = convene_ui_new_people_sorter ();
-  self->sorted_people = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->people)),
-                                                 g_object_ref (self->people_sorter));
-
   row = adw_action_row_new ();
   /* Translators: the chooser of whom to assign. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), C_("assignment", "Person"));
   self->person_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_drop_down_set_factory (self->person_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->person_dropdown, list_factory);
-  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->sorted_people));
   gtk_widget_set_valign (GTK_WIDGET (self->person_dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (self->person_dropdown), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->person_dropdown), GTK_ALIGN_END);
@@ -811,6 +788,60 @@ build (ConveneAssignmentList *self)
     adw_action_row_add_suffix (self->confirm_row, icon);
   }
   adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->confirm_row));
+
+  self->people_filter = gtk_custom_filter_new (person_found, self, NULL);
+  self->people = gtk_filter_list_model_new (project != NULL ? g_object_ref (G_LIST_MODEL (convene_project_get_speakers (project)))
+                                            : NULL,
+                                            g_object_ref (GTK_FILTER (self->people_filter)));
+  self->people_sorter = convene_ui_new_people_sorter ();
+  self->sorted_people = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->people)),
+                                                 g_object_ref (self->people_sorter));
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->sorted_people));
+  adw_combo_row_set_selected (self->role_row, suggested_role (self));
+  choose_unassigned_person (self);
+  update_confirm_row (self);
+}
+
+static void
+add_row_expanded (ConveneAssignmentList *self)
+{
+  if (self->person_dropdown == NULL && adw_expander_row_get_expanded (self->add_row))
+    build_add_rows (self);
+}
+
+static void
+build (ConveneAssignmentList *self)
+{
+
+  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->group), GTK_WIDGET (self));
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  adw_preferences_group_add (self->group, GTK_WIDGET (self->list));
+
+  self->empty_row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->empty_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("Nobody Assigned Yet"));
+  self->empty_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->empty_icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->empty_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->empty_row), self->empty_icon);
+  gtk_list_box_append (self->list, self->empty_row);
+
+  self->add_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), C_("button", "Add Person"));
+  gtk_list_box_append (self->list, GTK_WIDGET (self->add_row));
+  {
+    GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+    adw_expander_row_add_prefix (self->add_row, icon);
+  }
+
+  g_signal_connect_object (self->add_row, "notify::expanded", G_CALLBACK (add_row_expanded), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -937,11 +968,13 @@ convene_assignment_list_set_target (ConveneAssignmentList *self,
                                          : _("Moderators and chairs of the whole session"));
   if (!same_project)
     {
-      gtk_filter_list_model_set_model (self->people,
-                                       project != NULL ? G_LIST_MODEL (convene_project_get_speakers (project)) : NULL);
+      if (self->people != NULL)
+        gtk_filter_list_model_set_model (self->people,
+                                         project != NULL ? G_LIST_MODEL (convene_project_get_speakers (project)) : NULL);
       g_signal_group_set_target (self->document_signals, self->document);
     }
-  adw_combo_row_set_selected (self->role_row, suggested_role (self));
+  if (self->role_row != NULL)
+    adw_combo_row_set_selected (self->role_row, suggested_role (self));
   adw_expander_row_set_expanded (self->add_row, FALSE);
   refresh (self);
   choose_unassigned_person (self);

@@ -36,7 +36,7 @@ struct _ConveneProjectView
   GtkListBoxRow      *details_row;
   GtkListBoxRow      *people_row;
   GtkLabel           *people_count_label;
-  ConveneRosterView  *roster_view;
+  AdwBin             *people_page;
   GtkListView        *sessions_view;
   GtkWidget          *no_sessions_label;
   GtkWidget          *back_button;
@@ -60,8 +60,15 @@ struct _ConveneProjectView
   GtkWidget          *session_switcher;
   ConveneSessionWarnings *session_warnings;
   ConveneAssignmentList  *session_roles;
-  ConveneOutcomesView    *outcomes_view;
+  AdwBin                 *outcomes_page;
   ConveneOutcomesSummary *outcomes_summary;
+
+  /* Built the first time the People page shows (most planners open a
+   * project for its running order), then held by people_page. */
+  ConveneRosterView  *roster_view;
+  /* Built the first time the session's Outcomes tab shows, then held by
+   * outcomes_page. */
+  ConveneOutcomesView *outcomes_view;
 
   /* owned */
   ConveneDocument    *document;
@@ -379,6 +386,12 @@ warning_segment_activated (ConveneProjectView *self,
   convene_timeline_view_select_segment (self->timeline, segment);
 }
 
+static gboolean
+outcomes_shown (ConveneProjectView *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->session_stack), "outcomes") == 0;
+}
+
 /* The timeline keeps its own schedule of the session; the session's
  * warnings, roles and checklist follow the same session. */
 static void
@@ -389,7 +402,39 @@ refresh_schedule (ConveneProjectView *self)
   convene_timeline_view_set_session (self->timeline, document, self->session);
   convene_session_warnings_set_session (self->session_warnings, document, self->session);
   convene_assignment_list_set_target (self->session_roles, document, self->session, NULL);
-  convene_outcomes_view_set_session (self->outcomes_view, document, self->session);
+  /* The checklist fills its rows when its tab shows; hidden, it lets go of
+   * the session it showed rather than follow it. */
+  if (!outcomes_shown (self))
+    document = NULL;
+  if (self->outcomes_view != NULL)
+    convene_outcomes_view_set_session (self->outcomes_view, document, self->session);
+}
+
+/* The planner turned to the session's Outcomes tab. */
+static void
+session_page_changed (ConveneProjectView *self)
+{
+  if (!outcomes_shown (self))
+    return;
+  if (self->outcomes_view == NULL)
+    {
+      self->outcomes_view = CONVENE_OUTCOMES_VIEW (convene_outcomes_view_new ());
+      adw_bin_set_child (self->outcomes_page, GTK_WIDGET (self->outcomes_view));
+    }
+  convene_outcomes_view_set_session (self->outcomes_view, self->session != NULL ? self->document : NULL,
+                                       self->session);
+}
+
+/* The planner turned to the People page: its roster is built now. */
+static void
+content_page_changed (ConveneProjectView *self)
+{
+  if (self->roster_view != NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "people") != 0)
+    return;
+  self->roster_view = g_object_new (CONVENE_TYPE_ROSTER_VIEW, NULL);
+  adw_bin_set_child (self->people_page, GTK_WIDGET (self->roster_view));
+  convene_roster_view_set_document (self->roster_view, self->document);
 }
 
 static void
@@ -695,7 +740,8 @@ disconnect_document (ConveneProjectView *self)
     g_signal_handlers_disconnect_by_data (convene_project_get_sessions (self->project), self);
   g_signal_group_set_target (self->document_signals, NULL);
   self->project = NULL;
-  convene_roster_view_set_document (self->roster_view, NULL);
+  if (self->roster_view != NULL)
+    convene_roster_view_set_document (self->roster_view, NULL);
   convene_outcomes_summary_set_document (self->outcomes_summary, NULL);
 
   if (self->sessions_selection != NULL)
@@ -740,7 +786,8 @@ convene_project_view_set_document (ConveneProjectView *self,
       g_signal_connect_object (sessions, "items-changed", G_CALLBACK (sessions_changed),
                                self, G_CONNECT_SWAPPED);
       g_signal_group_set_target (self->document_signals, document);
-      convene_roster_view_set_document (self->roster_view, document);
+      if (self->roster_view != NULL)
+        convene_roster_view_set_document (self->roster_view, document);
       convene_outcomes_summary_set_document (self->outcomes_summary, document);
       self->showing_people = FALSE;
 
@@ -1274,6 +1321,9 @@ convene_project_view_dispose (GObject *object)
 
   disconnect_document (self);
   g_clear_object (&self->document_signals);
+  /* people_page's and outcomes_page's, disposed with them */
+  self->roster_view = NULL;
+  self->outcomes_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PROJECT_VIEW);
   /* Template children without an id are not unparented by the above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1359,7 +1409,7 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, details_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, people_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, people_count_label);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, roster_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, people_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, no_sessions_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, back_button);
@@ -1383,7 +1433,7 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_switcher);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_warnings);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_roles);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, outcomes_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, outcomes_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, outcomes_summary);
 
   gtk_widget_class_install_action (widget_class, "project.back", NULL, back_activated);
@@ -1444,6 +1494,10 @@ convene_project_view_init (ConveneProjectView *self)
   g_signal_connect_object (self->session_warnings, "segment-activated",
                            G_CALLBACK (warning_segment_activated), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->content_stack, "notify::visible-child-name",
+                           G_CALLBACK (content_page_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_stack, "notify::visible-child-name",
+                           G_CALLBACK (session_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details_list, "row-activated", G_CALLBACK (details_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details_list, "row-selected", G_CALLBACK (details_selected),

@@ -315,19 +315,20 @@ add_with_keyboard (GtkWidget  *list,
                    ConveneRole role)
 {
   GtkWidget *add_row = first_of_type (list, ADW_TYPE_EXPANDER_ROW);
-  GtkWidget *person = first_of_type (add_row, GTK_TYPE_DROP_DOWN);
-  GtkWidget *role_row = first_of_type (add_row, ADW_TYPE_COMBO_ROW);
-  GtkWidget *confirm = first_with_class (add_row, "assignment-confirm");
+  GtkWidget *person, *role_row, *confirm;
   GListModel *people;
   guint position = GTK_INVALID_LIST_POSITION;
 
+  g_assert_true (gtk_widget_get_sensitive (add_row));
+  gtk_widget_grab_focus (add_row);
+  /* Its rows are built when it first opens. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (add_row), TRUE);
+  person = first_of_type (add_row, GTK_TYPE_DROP_DOWN);
+  role_row = first_of_type (add_row, ADW_TYPE_COMBO_ROW);
+  confirm = first_with_class (add_row, "assignment-confirm");
   g_assert_nonnull (person);
   g_assert_nonnull (role_row);
   g_assert_nonnull (confirm);
-  g_assert_true (gtk_widget_get_sensitive (add_row));
-
-  gtk_widget_grab_focus (add_row);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (add_row), TRUE);
   wait_until (widget_is_mapped, confirm, "the add row to open");
 
   people = gtk_drop_down_get_model (GTK_DROP_DOWN (person));
@@ -428,19 +429,30 @@ test_find_and_order_people (void)
   ConveneProject *project = convene_document_get_project (document);
   ConveneWindow *window = show_window (document, 1280, 900);
   ConveneTimelineView *timeline = timeline_of (window);
-  GtkWidget *sort = require_widget (GTK_WIDGET (window), "sort_dropdown");
+  GtkWidget *sort;
   GtkWidget *palette = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_PEOPLE_PALETTE);
   static const char *queries[] = { "campbell", "kaojaroen", "who", "msf", "", "nobody-by-this-name" };
   GtkWidget *list, *add_row, *search, *person;
   GListModel *choices;
 
+  /* The order is chosen on the People page (built when first opened);
+   * then back to the session. */
+  g_signal_emit_by_name (require_widget (GTK_WIDGET (window), "details_list"), "row-activated",
+                         require_widget (GTK_WIDGET (window), "people_row"));
+  sort = require_widget (GTK_WIDGET (window), "sort_dropdown");
+  wait_until (widget_is_mapped, sort, "the People page");
+  g_signal_emit_by_name (require_widget (GTK_WIDGET (window), "sessions_view"), "activate", 0);
+  wait_until (widget_is_mapped, GTK_WIDGET (timeline), "the session again");
+
   convene_timeline_view_select_segment (timeline, find_segment (document, FIRST_TALK_ID));
   list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
   add_row = first_of_type (list, ADW_TYPE_EXPANDER_ROW);
+  /* Built when it first opens. */
+  g_assert_null (first_of_type (add_row, GTK_TYPE_SEARCH_ENTRY));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (add_row), TRUE);
   search = first_of_type (add_row, GTK_TYPE_SEARCH_ENTRY);
   person = first_of_type (add_row, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (search);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (add_row), TRUE);
   wait_until (widget_is_mapped, search, "Add Person's search");
   choices = gtk_drop_down_get_model (GTK_DROP_DOWN (person));
 

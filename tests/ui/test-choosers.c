@@ -111,10 +111,11 @@ due_entry_of (ConveneWindow  *window,
               ConveneOutcome *outcome)
 {
   GtkWidget *stack = require_widget (GTK_WIDGET (window), "session_stack");
-  GtkWidget *view = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_VIEW);
+  GtkWidget *view;
   GtkWidget *row;
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "outcomes");
+  view = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_VIEW);
   wait_until (widget_is_mapped, view, "the outcomes tab to show");
   row = find_outcome_row (view, outcome);
   g_assert_nonnull (row);

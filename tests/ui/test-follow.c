@@ -11,8 +11,10 @@
 
 #include "convene-clock.h"
 #include "convene-edits.h"
+#include "convene-outcome-row.h"
 #include "convene-people-palette.h"
 #include "convene-person-row.h"
+#include "convene-roster-view.h"
 #include "convene-schedule.h"
 #include "convene-segment-block.h"
 #include "convene-session-warnings.h"
@@ -439,6 +441,28 @@ test_typing_survives_other_edits (void)
 }
 
 static guint
+count_outcome_rows (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_of_type (root, CONVENE_TYPE_OUTCOME_ROW, rows);
+  return rows->len;
+}
+
+typedef struct {
+  GtkWidget *root;
+  guint      n;
+} OutcomeRows;
+
+static gboolean
+outcome_rows_shown (gpointer data)
+{
+  OutcomeRows *rows = data;
+
+  return count_outcome_rows (rows->root) == rows->n;
+}
+
+static guint
 count_person_rows (GtkWidget *root)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
@@ -469,12 +493,12 @@ test_lists_off_screen_catch_up (void)
   g_object_unref (session);
   f.session_id = convene_session_get_id (session);
   palette = first_of_type (GTK_WIDGET (timeline_of (f.window)), CONVENE_TYPE_PEOPLE_PALETTE);
-  roster = require_widget (GTK_WIDGET (f.window), "roster_view");
   g_assert_nonnull (palette);
   g_assert_false (gtk_widget_get_mapped (palette));
-  g_assert_false (gtk_widget_get_mapped (roster));
   g_assert_cmpuint (count_person_rows (palette), ==, 0);
-  g_assert_cmpuint (count_person_rows (roster), ==, 0);
+  /* The People page is not even built, nor the hidden checklist filled. */
+  g_assert_null (first_of_type (GTK_WIDGET (f.window), CONVENE_TYPE_ROSTER_VIEW));
+  g_assert_cmpuint (count_outcome_rows (GTK_WIDGET (f.window)), ==, 0);
 
   /* Meanwhile: a new person on the closing, who then declines. */
   person = convene_speaker_new (convene_project_new_id (project), "Ada Ndiaye");
@@ -496,10 +520,20 @@ test_lists_off_screen_catch_up (void)
   assert_follows (&f, "opening the people beside the timeline");
 
   g_assert_true (gtk_widget_activate (require_widget (GTK_WIDGET (f.window), "people_row")));
+  roster = first_of_type (GTK_WIDGET (f.window), CONVENE_TYPE_ROSTER_VIEW);
+  g_assert_nonnull (roster);
   wait_until (widget_is_mapped, roster, "the People page to show");
   wait_for_label (roster, "Ada Ndiaye");
   g_assert_cmpuint (count_person_rows (roster), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))));
+
+  /* The checklist fills when its tab shows: one row per outcome. */
+  g_signal_emit_by_name (require_widget (GTK_WIDGET (f.window), "sessions_view"), "activate", 0);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (require_widget (GTK_WIDGET (f.window), "session_stack")),
+                                         "outcomes");
+  wait_until (outcome_rows_shown, &(OutcomeRows) { GTK_WIDGET (f.window),
+                                                   g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_outcomes (session))) },
+              "the checklist to fill");
 
   close_window (f.window);
   convene_document_close (f.document);

@@ -270,7 +270,7 @@ show_in_french (gconstpointer data)
           speaker = g_steal_pointer (&candidate);
       }
     g_assert_nonnull (speaker);
-    convene_roster_view_select_speaker (CONVENE_ROSTER_VIEW (require_widget (root, "roster_view")),
+    convene_roster_view_select_speaker (CONVENE_ROSTER_VIEW (first_of_type (root, CONVENE_TYPE_ROSTER_VIEW)),
                                         speaker);
   }
   g_clear_pointer (&shot, g_free);

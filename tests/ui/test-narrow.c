@@ -12,6 +12,7 @@
 #include "convene-document.h"
 #include "convene-new-session-dialog.h"
 #include "convene-outcomes-view.h"
+#include "convene-roster-view.h"
 #include "convene-timeline-view.h"
 #include "convene-window.h"
 #include "ui-test-support.h"
@@ -302,7 +303,7 @@ test_every_page (void)
   check_page (GTK_WIDGET (window), "the People page", "narrow-people.png");
 
   /* A person being added: the editor in the list. */
-  g_assert_true (gtk_widget_activate_action (require_widget (GTK_WIDGET (window), "roster_view"),
+  g_assert_true (gtk_widget_activate_action (first_of_type (GTK_WIDGET (window), CONVENE_TYPE_ROSTER_VIEW),
                                              "roster.add-person", NULL));
   check_page (GTK_WIDGET (window), "a new person’s editor", "narrow-person-editor.png");
   /* The editor's field lets go of the keyboard before the undo takes it. */

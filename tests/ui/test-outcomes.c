@@ -41,9 +41,11 @@ static ConveneOutcomesView *
 open_outcomes (ConveneWindow *window)
 {
   GtkWidget *stack = require_widget (GTK_WIDGET (window), "session_stack");
-  GtkWidget *view = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_VIEW);
+  GtkWidget *view;
 
+  /* Built when the tab first shows. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "outcomes");
+  view = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_VIEW);
   g_assert_nonnull (view);
   wait_until (widget_is_mapped, view, "the outcomes tab to show");
   wait_until (at_rest, &(AtRest) { .widget = view }, "the outcomes tab to slide in");

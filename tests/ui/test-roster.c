@@ -82,9 +82,12 @@ static ConveneRosterView *
 open_roster (ConveneWindow *window)
 {
   GtkWidget *people_row = require_widget (GTK_WIDGET (window), "people_row");
-  GtkWidget *roster = require_widget (GTK_WIDGET (window), "roster_view");
+  GtkWidget *roster;
 
+  /* Built when the page first shows. */
   g_assert_true (gtk_widget_activate (people_row));
+  roster = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_ROSTER_VIEW);
+  g_assert_nonnull (roster);
   wait_until (widget_is_mapped, roster, "the roster to show");
   wait_until (at_rest, &(AtRest) { .widget = roster }, "the roster to slide in");
   return CONVENE_ROSTER_VIEW (roster);
