@@ -1469,6 +1469,22 @@ run_scrolling_drags (guint *test)
   remove_project_file (file);
 }
 
+static gboolean
+main_menu_open (gpointer data)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (data)));
+
+  return popover != NULL && gtk_widget_get_mapped (popover) && shows_label (popover, "Keyboard Shortcuts");
+}
+
+static gboolean
+main_menu_closed (gpointer data)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (data)));
+
+  return popover != NULL && !gtk_widget_get_visible (popover);
+}
+
 static int
 run_drags (void)
 {
@@ -1492,7 +1508,7 @@ run_drags (void)
   gtk_window_set_title (GTK_WINDOW (window), "Convene Timeline Drag Test");
   /* A few frames on, the X server has the title xdotool looks for. */
   wait_until (at_rest, &(AtRest) { .widget = GTK_WIDGET (window) }, "the window to be drawn");
-  g_print ("1..13\n");
+  g_print ("1..14\n");
   g_print ("# window %dx%d\n", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
   screenshot ("timeline-default-light.png");
 
@@ -1696,6 +1712,20 @@ run_drags (void)
     wait_until (zoom_is, &(ZoomIs) { timeline, level }, "Ctrl and the wheel down to zoom out");
     g_print ("# zoom %d at %.2f px a minute, a notch closer %.2f\n", level, scale_before, scale_closer);
     g_print ("%s %u - Ctrl and the wheel zoom the timeline without scrolling it\n", ok ? "ok" : "not ok", ++test);
+  }
+
+  /* F10 opens the main menu, whose popover is built then; Escape closes it. */
+  {
+    GtkWidget *menu_button = find_by_id (GTK_WIDGET (window), "menu_button");
+
+    ok = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)) == NULL;
+    xdotool_seen (drag_window, "key F10", GDK_KEY_PRESS);
+    ok = eventually (main_menu_open, menu_button) && ok;
+    /* The open menu, not the window, takes the key. */
+    xdotool ("key Escape");
+    ok = eventually (main_menu_closed, menu_button) && ok;
+    g_print ("%s %u - F10 opens the main menu, built when first opened, and Escape closes it\n",
+             ok ? "ok" : "not ok", ++test);
   }
 
   convene_timeline_view_select_segment (timeline, panel);
