@@ -362,6 +362,14 @@ assignment_row (ConveneAssignmentList *self,
 
 /* Keeping up with the model */
 
+/* Whether "Add Person" has been opened and its rows built (build_add_rows()
+ * makes the confirming row last). */
+static gboolean
+add_rows_built (ConveneAssignmentList *self)
+{
+  return self->confirm_row != NULL;
+}
+
 static void
 update_confirm_row (ConveneAssignmentList *self)
 {
@@ -370,7 +378,7 @@ update_confirm_row (ConveneAssignmentList *self)
   g_autofree char *display = NULL;
   g_autofree char *title = NULL;
 
-  if (self->confirm_row == NULL)
+  if (!add_rows_built (self))
     return;
   speaker = gtk_drop_down_get_selected_item (self->person_dropdown);
   role = adw_combo_row_get_selected (self->role_row);
@@ -517,7 +525,7 @@ choose_unassigned_person (ConveneAssignmentList *self)
   GListModel *assignments;
   GListModel *people;
 
-  if (project == NULL || !target_exists (self) || self->person_dropdown == NULL)
+  if (project == NULL || !target_exists (self) || !add_rows_built (self))
     return;
   here = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   assignments = G_LIST_MODEL (convene_project_get_assignments (project));
@@ -558,7 +566,7 @@ add_activated (GtkWidget  *widget,
   g_autoptr(ConveneAssignment) assignment = NULL;
   GListModel *assignments;
 
-  if (self->person_dropdown == NULL)
+  if (!add_rows_built (self))
     return;
   speaker = gtk_drop_down_get_selected_item (self->person_dropdown);
   role = adw_combo_row_get_selected (self->role_row);
@@ -805,14 +813,13 @@ build_add_rows (ConveneAssignmentList *self)
 static void
 add_row_expanded (ConveneAssignmentList *self)
 {
-  if (self->person_dropdown == NULL && adw_expander_row_get_expanded (self->add_row))
+  if (!add_rows_built (self) && adw_expander_row_get_expanded (self->add_row))
     build_add_rows (self);
 }
 
 static void
 build (ConveneAssignmentList *self)
 {
-
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->group), GTK_WIDGET (self));
 
@@ -968,12 +975,12 @@ convene_assignment_list_set_target (ConveneAssignmentList *self,
                                          : _("Moderators and chairs of the whole session"));
   if (!same_project)
     {
-      if (self->people != NULL)
+      if (add_rows_built (self))
         gtk_filter_list_model_set_model (self->people,
                                          project != NULL ? G_LIST_MODEL (convene_project_get_speakers (project)) : NULL);
       g_signal_group_set_target (self->document_signals, self->document);
     }
-  if (self->role_row != NULL)
+  if (add_rows_built (self))
     adw_combo_row_set_selected (self->role_row, suggested_role (self));
   adw_expander_row_set_expanded (self->add_row, FALSE);
   refresh (self);

@@ -347,9 +347,7 @@ build_popover (GtkMenuButton *button,
   g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed), self, G_CONNECT_SWAPPED);
   update_clear_button (self);
   gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
-
 }
-
 
 static void
 convene_date_entry_dispose (GObject *object)

@@ -440,13 +440,15 @@ test_typing_survives_other_edits (void)
   remove_project_file (file);
 }
 
+/* How many widgets of type root shows. */
 static guint
-count_outcome_rows (GtkWidget *root)
+count_of_type (GtkWidget *root,
+               GType      type)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_of_type (root, CONVENE_TYPE_OUTCOME_ROW, rows);
-  return rows->len;
+  collect_of_type (root, type, found);
+  return found->len;
 }
 
 typedef struct {
@@ -459,16 +461,7 @@ outcome_rows_shown (gpointer data)
 {
   OutcomeRows *rows = data;
 
-  return count_outcome_rows (rows->root) == rows->n;
-}
-
-static guint
-count_person_rows (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_of_type (root, CONVENE_TYPE_PERSON_ROW, rows);
-  return rows->len;
+  return count_of_type (rows->root, CONVENE_TYPE_OUTCOME_ROW) == rows->n;
 }
 
 /* Lists the planner has not opened (the People page, the people beside the
@@ -495,10 +488,10 @@ test_lists_off_screen_catch_up (void)
   palette = first_of_type (GTK_WIDGET (timeline_of (f.window)), CONVENE_TYPE_PEOPLE_PALETTE);
   g_assert_nonnull (palette);
   g_assert_false (gtk_widget_get_mapped (palette));
-  g_assert_cmpuint (count_person_rows (palette), ==, 0);
+  g_assert_cmpuint (count_of_type (palette, CONVENE_TYPE_PERSON_ROW), ==, 0);
   /* The People page is not even built, nor the hidden checklist filled. */
   g_assert_null (first_of_type (GTK_WIDGET (f.window), CONVENE_TYPE_ROSTER_VIEW));
-  g_assert_cmpuint (count_outcome_rows (GTK_WIDGET (f.window)), ==, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (f.window), CONVENE_TYPE_OUTCOME_ROW), ==, 0);
 
   /* Meanwhile: a new person on the closing, who then declines. */
   person = convene_speaker_new (convene_project_new_id (project), "Ada Ndiaye");
@@ -513,7 +506,7 @@ test_lists_off_screen_catch_up (void)
                                                                     CONVENE_SPEAKER_STATUS_DECLINED, &error),
                                            &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_person_rows (palette), ==, 0);
+  g_assert_cmpuint (count_of_type (palette, CONVENE_TYPE_PERSON_ROW), ==, 0);
 
   show_side_page (palette);
   wait_for_label (palette, "Ada Ndiaye");
@@ -524,7 +517,7 @@ test_lists_off_screen_catch_up (void)
   g_assert_nonnull (roster);
   wait_until (widget_is_mapped, roster, "the People page to show");
   wait_for_label (roster, "Ada Ndiaye");
-  g_assert_cmpuint (count_person_rows (roster), ==,
+  g_assert_cmpuint (count_of_type (roster, CONVENE_TYPE_PERSON_ROW), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))));
 
   /* The checklist fills when its tab shows: one row per outcome. */
