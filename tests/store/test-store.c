@@ -714,6 +714,74 @@ test_invalid_values (Fixture       *f,
     }
 }
 
+/* Every CHECK constraint of the schema broken in turn, with the constraints
+ * switched off as a hostile writer would. Opening does not ask SQLite to
+ * test them again (see check_integrity), so the loader alone must refuse
+ * each of these: adding a CHECK to the schema means adding its case here. */
+static void
+test_every_check_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+#define ONE_SEGMENT "WHERE id = (SELECT min(id) FROM segment)"
+#define LIVE_EVENT(values) \
+  "INSERT INTO live_event (id, session, position, at, action, segment, minutes, recovery) " \
+  "VALUES (900001, (SELECT min(id) FROM session), " values ")"
+  static const char * const edits[] = {
+    "UPDATE project SET id = 2",
+    "UPDATE session SET position = -1 WHERE id = (SELECT min(id) FROM session)",
+    "UPDATE session SET slot_minutes = 0",
+    "UPDATE session SET slot_minutes = 1441",
+    "UPDATE session SET start_time = 1440",
+    "UPDATE session SET fit_step = 0",
+    "UPDATE session SET fit_step = 61",
+    "UPDATE segment SET position = -1 " ONE_SEGMENT,
+    "UPDATE segment SET kind = 'Panel' " ONE_SEGMENT,
+    "UPDATE segment SET duration = -1 " ONE_SEGMENT,
+    "UPDATE segment SET duration = 1441 " ONE_SEGMENT,
+    "UPDATE segment SET fixed_start = -2 " ONE_SEGMENT,
+    "UPDATE segment SET fixed_start = 1440 " ONE_SEGMENT,
+    "UPDATE segment SET has_target = 2 " ONE_SEGMENT,
+    "UPDATE segment SET min_length = 1441 " ONE_SEGMENT,
+    "UPDATE segment SET max_length = -1 " ONE_SEGMENT,
+    "UPDATE segment SET locked = 2 " ONE_SEGMENT,
+    "UPDATE speaker SET position = -1 WHERE id = (SELECT min(id) FROM speaker)",
+    "UPDATE speaker SET status = 'maybe' WHERE id = (SELECT min(id) FROM speaker)",
+    "UPDATE assignment SET position = -1 WHERE id = (SELECT min(id) FROM assignment)",
+    "UPDATE assignment SET role = 'singer' WHERE id = (SELECT min(id) FROM assignment)",
+    "UPDATE assignment SET session = (SELECT min(id) FROM session) "
+      "WHERE id = (SELECT min(id) FROM assignment WHERE segment IS NOT NULL)",
+    "UPDATE outcome SET position = -1 WHERE id = (SELECT min(id) FROM outcome)",
+    "UPDATE outcome SET kind = 'wish' WHERE id = (SELECT min(id) FROM outcome)",
+    "UPDATE outcome SET done = 2 WHERE id = (SELECT min(id) FROM outcome)",
+    "UPDATE outcome_link SET position = -1 WHERE id = (SELECT min(id) FROM outcome_link)",
+    LIVE_EVENT ("-1, 0, 'start', 0, 0, 'push'"),
+    LIVE_EVENT ("0, 0, 'rewind', 0, 0, 'push'"),
+    LIVE_EVENT ("0, 0, 'start', -1, 0, 'push'"),
+    LIVE_EVENT ("0, 0, 'add', 0, 1441, 'push'"),
+    LIVE_EVENT ("0, 0, 'add', 0, -1441, 'push'"),
+    LIVE_EVENT ("0, 0, 'start', 0, 0, 'skip'"),
+  };
+#undef ONE_SEGMENT
+#undef LIVE_EVENT
+  g_autofree char *check = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *edit = g_strconcat ("PRAGMA ignore_check_constraints = ON; ", edits[i], NULL);
+
+      g_test_message ("%s", edit);
+      write_full_project (f);
+      g_assert_cmpint (fixture_query_int (f->path, "SELECT count(*) FROM outcome_link"), >, 0);
+      fixture_exec (f->path, edit);
+      /* SQLite itself sees the broken constraint: the edit took. */
+      check = fixture_query_text (f->path, "PRAGMA quick_check");
+      g_assert_true (g_str_has_prefix (check, "CHECK constraint failed"));
+      g_clear_pointer (&check, g_free);
+      assert_refused (f->path, CONVENE_STORE_ERROR_INVALID_DATA);
+      g_assert_cmpint (g_unlink (f->path), ==, 0);
+    }
+}
+
 /* A time zone that is not one (a path, a FIFO, another file of the zone
  * folder) is never handed to GLib: the project opens with UTC's clock,
  * nothing else lost, and a notice naming the file says so. The file is not
@@ -1632,6 +1700,44 @@ make_version_4_file (const char *path)
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* A view setting written past the schema's CHECK (too long), or that is no
+ * text at all, reads as unset: the project still opens and shows. */
+static void
+test_bad_view_setting (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const values[] = {
+    "printf('%.*c', 257, '9')",
+    "CAST(x'33ff' AS TEXT)",
+    "CAST(x'330034' AS TEXT)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(ConveneStore) store = NULL;
+      g_autoptr(ConveneProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *edit = g_strdup_printf ("PRAGMA ignore_check_constraints = ON; "
+                                               "INSERT INTO view_setting VALUES ('timeline-zoom', %s); "
+                                               "INSERT INTO view_setting VALUES ('other', '3')",
+                                               values[i]);
+      g_autofree char *other = NULL;
+
+      g_test_message ("%s", edit);
+      write_full_project (f);
+      fixture_exec (f->path, edit);
+      store = convene_store_open (f->file, CONVENE_STORE_READ_WRITE, &error);
+      g_assert_no_error (error);
+      project = convene_store_load (store, &error);
+      g_assert_no_error (error);
+      g_assert_null (convene_store_dup_view_setting (store, "timeline-zoom"));
+      other = convene_store_dup_view_setting (store, "other");
+      g_assert_cmpstr (other, ==, "3");
+      g_clear_object (&store);
+      g_assert_cmpint (g_unlink (f->path), ==, 0);
+    }
+}
+
 static void
 test_migration_to_view_settings (Fixture       *f,
                        gconstpointer  data)
@@ -2053,6 +2159,8 @@ main (int   argc,
   ADD ("bad/too-new", test_too_new);
   ADD ("bad/unexpected-schema", test_unexpected_schema);
   ADD ("bad/invalid-values", test_invalid_values);
+  ADD ("bad/every-check", test_every_check_refused);
+  ADD ("bad/view-setting", test_bad_view_setting);
   ADD ("bad/time-zone", test_bad_time_zone);
   ADD ("read-only/mode", test_read_only_mode);
   ADD ("read-only/permissions", test_read_only_permissions);

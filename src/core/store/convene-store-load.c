@@ -306,6 +306,7 @@ load_project (Loader *loader)
 {
   sqlite3_stmt *stmt;
   const char *title, *organiser, *venue, *notes, *time_zone;
+  gint64 id;
   guint rows = 0;
 
   stmt = prepare (loader, "SELECT id, title, organiser, venue, notes, time_zone FROM project");
@@ -315,7 +316,9 @@ load_project (Loader *loader)
   loader->table = _("project");
   while (next_row (loader, stmt))
     {
+      /* The project's row is always 1: it is written back by that id. */
       if (++rows > 1 ||
+          !read_int (loader, stmt, 0, N_("The identifier"), 1, 1, &id) ||
           !read_text (loader, stmt, 1, N_("the title"), &title) ||
           !read_text (loader, stmt, 2, N_("the organiser"), &organiser) ||
           !read_text (loader, stmt, 3, N_("the venue"), &venue) ||
@@ -793,6 +796,35 @@ load_outcome_links (Loader *loader)
   loader->table = NULL;
 }
 
+/* Positions only order rows, and the loader reads them in that order
+ * without looking at them; the schema still says none is negative, so a
+ * file that says otherwise was written past its constraints. */
+static void
+check_positions (Loader     *loader,
+                 const char *table,
+                 const char *label)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE position < 0 LIMIT 1", table);
+  sqlite3_stmt *stmt;
+
+  if (loader->error != NULL)
+    return;
+
+  stmt = prepare (loader, sql);
+  if (stmt == NULL)
+    return;
+
+  loader->table = label;
+  if (next_row (loader, stmt))
+    {
+      g_autofree char *problem = g_strdup_printf (_("%s is out of range."), _("The position"));
+
+      loader_fail (loader, problem);
+    }
+  sqlite3_finalize (stmt);
+  loader->table = NULL;
+}
+
 /* The record of running sessions live (from CONVENE_SCHEMA_VERSION_LIVE). */
 static void
 load_live_events (Loader *loader)
@@ -913,6 +945,16 @@ convene_store_read_project (ConveneStore  *self,
     add_legacy_links (&loader);
   if (loader.error == NULL && convene_store_get_version (self) >= CONVENE_SCHEMA_VERSION_LIVE)
     load_live_events (&loader);
+
+  check_positions (&loader, "session", _("session"));
+  check_positions (&loader, "segment", _("segment"));
+  check_positions (&loader, "speaker", _("speaker"));
+  check_positions (&loader, "assignment", _("assignment"));
+  check_positions (&loader, "outcome", _("outcome"));
+  if (convene_store_get_version (self) >= 3)
+    check_positions (&loader, "outcome_link", _("outcome link"));
+  if (convene_store_get_version (self) >= CONVENE_SCHEMA_VERSION_LIVE)
+    check_positions (&loader, "live_event", _("live event"));
 
   if (in_read)
     sqlite3_exec (loader.db, "COMMIT", NULL, NULL, NULL);
