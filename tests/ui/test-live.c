@@ -534,12 +534,30 @@ test_narrow (void)
   remove_project_file (file);
 }
 
+static gboolean
+keyboard_not_held (gpointer data)
+{
+  GdkDisplay *display = gtk_widget_get_display (data);
+
+  return !gdk_display_device_is_grabbed (display, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+}
+
+/* A key for the window. A popover that was open held the keyboard, and for
+ * a moment after it closes GTK may still send it a key (the hidden message
+ * popover got the H one run in five with two busy loops and ASan): the key
+ * waits until GTK holds the keyboard no more. With no window manager the
+ * keyboard follows the pointer, and the stage's screen may have taken it:
+ * the window is given the focus, as a window manager gives it. */
 static void
 key (GtkWidget  *window,
      const char *keys)
 {
   g_autofree char *args = g_strdup_printf ("key %s", keys);
+  g_autofree char *focus = g_strdup_printf ("search --name \"^%s$\" windowfocus --sync",
+                                            gtk_window_get_title (GTK_WINDOW (window)));
 
+  wait_until (keyboard_not_held, window, "GTK to let go of the keyboard");
+  xdotool (focus);
   xdotool_seen (window, args, GDK_KEY_PRESS);
 }
 
