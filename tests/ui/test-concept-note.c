@@ -307,23 +307,6 @@ test_narrow_and_unreadable (void)
   g_unlink (named);
 }
 
-/* The review: each source line marked with what it became, the doubtful
- * ones flagged with their reason; edits in the draft (a title, minutes, a
- * kind, a person left out) reach the created session; Undo takes all of it
- * away. */
-static void
-collect_of_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_of_type (child, type, found);
-    }
-}
-
 /* The first widget of type under root whose text (as text_of reads it) is text. */
 static GtkWidget *
 of_type_with_text (GtkWidget   *root,
@@ -333,7 +316,7 @@ of_type_with_text (GtkWidget   *root,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_of_type (root, type, found);
+  collect_of_type (root, type, FALSE, found);
   for (guint i = 0; i < found->len; i++)
     if (g_strcmp0 (text_of (g_ptr_array_index (found, i)), text) == 0)
       return g_ptr_array_index (found, i);
@@ -434,6 +417,10 @@ assert_draft_saved (ConveneProject *project,
   g_assert_cmpuint (ana->len, ==, 0);
 }
 
+/* The review: each source line marked with what it became, the doubtful
+ * ones flagged with their reason; edits in the draft (a title, minutes, a
+ * kind, a person left out) reach the created session; Undo takes all of it
+ * away. */
 static void
 test_review (void)
 {
@@ -475,9 +462,9 @@ test_review (void)
 
   /* Edits in the draft: the first segment's title, the panel's minutes, the
    * closing's kind; the first talk's title. */
-  collect_of_type (dialog, ADW_TYPE_ENTRY_ROW, entries);
-  collect_of_type (dialog, GTK_TYPE_SPIN_BUTTON, spins);
-  collect_of_type (dialog, ADW_TYPE_COMBO_ROW, combos);
+  collect_of_type (dialog, ADW_TYPE_ENTRY_ROW, FALSE, entries);
+  collect_of_type (dialog, GTK_TYPE_SPIN_BUTTON, FALSE, spins);
+  collect_of_type (dialog, ADW_TYPE_COMBO_ROW, FALSE, combos);
   /* A title for each of the three segments and each of the panel's two talks. */
   g_assert_cmpuint (entries->len, ==, 5);
   /* A spin for each of the three segments and each of the panel's two talks. */

@@ -63,20 +63,6 @@ holds_text (GtkWidget  *root,
   return FALSE;
 }
 
-static void
-collect_of_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_of_type (child, type, found);
-}
-
 /* The blocks the timeline shows against the file's schedule: each bound
  * block names a segment the file has, at the file's times and length. */
 static char *
@@ -87,7 +73,7 @@ check_blocks (GtkWidget       *timeline,
   g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
   guint n_checked = 0;
 
-  collect_of_type (timeline, CONVENE_TYPE_SEGMENT_BLOCK, blocks);
+  collect_of_type (timeline, CONVENE_TYPE_SEGMENT_BLOCK, TRUE, blocks);
   for (guint i = 0; i < blocks->len; i++)
     {
       GtkWidget *block = g_ptr_array_index (blocks, i);
@@ -188,7 +174,7 @@ check_people (GtkWidget      *timeline,
   g_autoptr(GPtrArray) warnings = convene_warnings_for_project (fresh, use_12h);
   GListModel *assignments = G_LIST_MODEL (convene_project_get_assignments (fresh));
 
-  collect_of_type (timeline, CONVENE_TYPE_PERSON_ROW, rows);
+  collect_of_type (timeline, CONVENE_TYPE_PERSON_ROW, TRUE, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       ConvenePersonRow *row = g_ptr_array_index (rows, i);
@@ -447,7 +433,7 @@ count_of_type (GtkWidget *root,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_of_type (root, type, found);
+  collect_of_type (root, type, TRUE, found);
   return found->len;
 }
 

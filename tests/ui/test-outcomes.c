@@ -24,18 +24,6 @@
 
 static char *tmp_dir;
 
-static void
-collect_of_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_of_type (child, type, found);
-}
-
 /* The session page's "Outcomes" tab, shown. */
 static ConveneOutcomesView *
 open_outcomes (ConveneWindow *window)
@@ -145,7 +133,7 @@ rows_of_kind (ConveneOutcomesView *view,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GPtrArray *result = g_ptr_array_new ();
 
-  collect_of_type (GTK_WIDGET (view), CONVENE_TYPE_OUTCOME_ROW, rows);
+  collect_of_type (GTK_WIDGET (view), CONVENE_TYPE_OUTCOME_ROW, FALSE, rows);
   for (guint i = 0; i < rows->len; i++)
     if (convene_outcome_get_kind (convene_outcome_row_get_outcome (rows->pdata[i])) == kind &&
         gtk_widget_get_visible (rows->pdata[i]))
@@ -160,7 +148,7 @@ nth_of_type (GtkWidget *root,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_of_type (root, type, found);
+  collect_of_type (root, type, FALSE, found);
   g_assert_cmpuint (n, <, found->len);
   return found->pdata[n];
 }
@@ -170,7 +158,7 @@ warning_shown (GtkWidget *row)
 {
   g_autoptr(GPtrArray) images = g_ptr_array_new ();
 
-  collect_of_type (row, GTK_TYPE_IMAGE, images);
+  collect_of_type (row, GTK_TYPE_IMAGE, FALSE, images);
   for (guint i = 0; i < images->len; i++)
     if (g_strcmp0 (gtk_image_get_icon_name (images->pdata[i]), "dialog-warning-symbolic") == 0 &&
         gtk_widget_get_visible (images->pdata[i]))
@@ -333,7 +321,7 @@ test_checklist (void)
     GtkWidget *add_button = NULL;
     g_autoptr(GPtrArray) now = NULL;
 
-    collect_of_type (add_row, GTK_TYPE_BUTTON, buttons);
+    collect_of_type (add_row, GTK_TYPE_BUTTON, FALSE, buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Add an objective") == 0)
         add_button = buttons->pdata[i];
@@ -696,7 +684,7 @@ lists_shortcut (GtkWidget  *root,
     {
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-      collect_of_type (root, GTK_TYPE_SHORTCUT_LABEL, labels);
+      collect_of_type (root, GTK_TYPE_SHORTCUT_LABEL, FALSE, labels);
       for (guint i = 0; i < labels->len; i++)
         if (g_strcmp0 (gtk_shortcut_label_get_accelerator (labels->pdata[i]), keys) == 0)
           return TRUE;

@@ -721,6 +721,21 @@ screenshot (const char *name)
 
 /* Finding widgets */
 
+void
+collect_of_type (GtkWidget *root,
+                 GType      type,
+                 gboolean   only_visible,
+                 GPtrArray *found)
+{
+  if (only_visible && !gtk_widget_get_visible (root))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_of_type (child, type, only_visible, found);
+}
+
 GtkWidget *
 first_of_type (GtkWidget *root,
                GType      type)

@@ -108,6 +108,9 @@ GtkWindow *wait_for_toplevel (GType type, GtkWindow *parent);
 
 /* Finding widgets (root included), in tree order; NULL when there is none. */
 GtkWidget *first_of_type    (GtkWidget *root, GType type);
+/* Every widget of type under root, root included, depth first; with
+ * only_visible, hidden widgets and all they hold are passed over. */
+void        collect_of_type  (GtkWidget *root, GType type, gboolean only_visible, GPtrArray *found);
 GtkWidget *first_with_class (GtkWidget *root, const char *css_class);
 /* The first widget of type under root (root included) whose accessible
  * label is label, or NULL. */
