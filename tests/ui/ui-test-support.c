@@ -968,6 +968,35 @@ load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* A warning or a critical fails the test (G_DEBUG=fatal-warnings); once it
+ * is written, and before the test stops, the stack it came from goes to
+ * standard error too (gdb attaches, when there is one), so that a failure
+ * seen once can be traced from its log. gdb writes there itself: this
+ * process is stopped while it is attached and could not read a pipe. */
+static GLogWriterOutput
+write_with_stack (GLogLevelFlags   level,
+                  const GLogField *fields,
+                  gsize            n_fields,
+                  gpointer         data)
+{
+  GLogWriterOutput written = g_log_writer_default (level, fields, n_fields, data);
+
+  /* GLib drops the fatal flag before a message reaches the writer. */
+  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    {
+      g_autofree char *gdb = g_find_program_in_path ("gdb");
+      g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+      const char *argv[] = {
+        "/bin/sh", "-c", "exec \"$0\" -q -batch -nx -p \"$1\" -ex 'thread apply all bt' 1>&2 </dev/null",
+        gdb, pid, NULL
+      };
+
+      if (gdb != NULL)
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+  return written;
+}
+
 gboolean
 ui_test_init (int         *argc,
               char      ***argv,
@@ -977,6 +1006,7 @@ ui_test_init (int         *argc,
   g_autoptr(GError) error = NULL;
   gboolean drags = *argc > 1 && g_str_equal ((*argv)[1], "--drag");
 
+  g_log_set_writer_func (write_with_stack, NULL, NULL);
   *tmp_dir = g_dir_make_tmp (template, &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", *tmp_dir, TRUE);
