@@ -350,6 +350,32 @@ test_segment (void)
   check_all_properties (segment);
 }
 
+/* A segment made with the UUID it was saved with keeps it (in lower case),
+ * with no notification; without one, each gets a fresh one. */
+static void
+test_segment_uuid (void)
+{
+  g_autoptr(ConveneSegment) saved =
+    convene_segment_new_with_uuid (3, "1B2C3D4E-5F60-4172-8394-A5B6C7D8E9F0", CONVENE_SEGMENT_KIND_PRESENTATION,
+                                   "Talk", 10);
+  g_autoptr(ConveneSegment) fresh =
+    convene_segment_new_with_uuid (4, NULL, CONVENE_SEGMENT_KIND_PRESENTATION, "Talk", 10);
+  g_autoptr(ConveneSegment) other = convene_segment_new (5, CONVENE_SEGMENT_KIND_PRESENTATION, "Talk", 10);
+  NotifyCount counter;
+
+  g_assert_cmpstr (convene_segment_get_uuid (saved), ==, "1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0");
+  g_assert_cmpint (convene_segment_get_id (saved), ==, 3);
+  g_assert_cmpstr (convene_segment_get_title (saved), ==, "Talk");
+  g_assert_true (g_uuid_string_is_valid (convene_segment_get_uuid (fresh)));
+  g_assert_true (g_uuid_string_is_valid (convene_segment_get_uuid (other)));
+  g_assert_cmpstr (convene_segment_get_uuid (fresh), !=, convene_segment_get_uuid (other));
+
+  watch (saved, "uuid", &counter);
+  convene_segment_set_uuid (saved, "2c3d4e5f-6071-4283-94a5-b6c7d8e9f001");
+  g_assert_cmpuint (counter.count, ==, 1);
+  g_assert_cmpstr (convene_segment_get_uuid (saved), ==, "2c3d4e5f-6071-4283-94a5-b6c7d8e9f001");
+}
+
 static void
 test_session (void)
 {
@@ -995,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/model/enums/vocabularies", test_enums_vocabularies);
   g_test_add_func ("/model/enums/role-suggestion", test_enums_role_suggestion);
   g_test_add_func ("/model/segment", test_segment);
+  g_test_add_func ("/model/segment-uuid", test_segment_uuid);
   g_test_add_func ("/model/session", test_session);
   g_test_add_func ("/model/speaker", test_speaker);
   g_test_add_func ("/model/assignment", test_assignment);

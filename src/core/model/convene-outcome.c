@@ -140,7 +140,8 @@ convene_outcome_class_init (ConveneOutcomeClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, CONVENE_TYPE_OUTCOME_KIND, CONVENE_OUTCOME_KIND_OBJECTIVE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -27,6 +27,11 @@ G_DECLARE_FINAL_TYPE (ConveneSegment, convene_segment, CONVENE, SEGMENT, GObject
  * segment without items lasts its "duration". */
 ConveneSegment     *convene_segment_new            (gint64 id, ConveneSegmentKind kind,
                                                     const char *title, guint duration);
+/* The same with the UUID it was saved with (valid, as for
+ * convene_segment_set_uuid()), or a fresh one when uuid is NULL. */
+ConveneSegment     *convene_segment_new_with_uuid  (gint64 id, const char *uuid,
+                                                    ConveneSegmentKind kind,
+                                                    const char *title, guint duration);
 gint64              convene_segment_get_id         (ConveneSegment *self);
 /* The segment's permanent identity for other programs (schedule exports,
  * calendars): a lower-case random (version 4) UUID. A new segment gets a
