@@ -101,7 +101,8 @@ struct _ConveneTimelineView
   double              zoom_scroll;      /* Ctrl and a touchpad: scrolling not yet a step */
   double              fit;              /* the scale at level 0 ... */
   ConveneSchedule    *fit_schedule;     /* ... worked out for this schedule (held, so */
-  int                 fit_height;       /* it is never another's address) and height */
+  int                 fit_height;       /* it is never another's address) and height, */
+  ConveneSession     *fit_session;      /* of this session (held) */
   gboolean            scale_stale;      /* the height changed: fit again before the next layout */
 
   gboolean            syncing;    /* the editor is being filled from the model */

@@ -686,6 +686,7 @@ convene_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->side, gtk_widget_unparent);
   g_clear_pointer (&self->schedule, convene_schedule_unref);
   g_clear_pointer (&self->fit_schedule, convene_schedule_unref);
+  g_clear_object (&self->fit_session);
   g_clear_pointer (&self->fit_text, g_free);
   g_clear_pointer (&self->ghost_fit, convene_fit_unref);
   g_clear_object (&self->ghost_session);

@@ -120,13 +120,21 @@ _convene_timeline_view_update_scale (ConveneTimelineView *self)
       return;
     }
   /* The list's own border and padding are not room for rows. The fit
-   * changes only with the schedule or the height, not with a zoom step. */
-  if (self->fit_schedule != self->schedule || self->fit_height != self->viewport_height)
+   * changes with the height and the session, and in the fitted view with
+   * every edit, never with a zoom step. Closer in, an edit keeps the scale:
+   * a block whose edge was dragged ends under the pointer, and the others
+   * do not grow or shrink because it did. */
+  if (self->fit_schedule == NULL || self->fit_height != self->viewport_height ||
+      self->fit_session != self->session || (self->zoom_level == 0 && self->fit_schedule != self->schedule))
+    {
+      self->fit_height = self->viewport_height;
+      g_set_object (&self->fit_session, self->session);
+      self->fit = fit_scale (self->schedule, self->viewport_height - 8);
+    }
+  if (self->fit_schedule != self->schedule)
     {
       g_clear_pointer (&self->fit_schedule, convene_schedule_unref);
       self->fit_schedule = convene_schedule_ref (self->schedule);
-      self->fit_height = self->viewport_height;
-      self->fit = fit_scale (self->schedule, self->viewport_height - 8);
     }
   fit = self->fit;
   self->max_zoom_level = max_level (fit);
@@ -149,6 +157,9 @@ set_zoom_level (ConveneTimelineView *self,
   if (self->document == NULL || level == self->shown_zoom_level)
     return;
   self->zoom_level = level;
+  /* Back to the fitted view: fit what the session holds now. */
+  if (level == 0)
+    g_clear_pointer (&self->fit_schedule, convene_schedule_unref);
   _convene_timeline_view_refresh (self);
 
   selected = convene_timeline_view_get_selected_segment (self);

@@ -706,6 +706,21 @@ title_wraps (gpointer data)
          pango_layout_get_line_count (gtk_label_get_layout (title_label_of (block))) > 1;
 }
 
+typedef struct
+{
+  ConveneTimelineView *timeline;
+  double               px_per_minute;
+} ScaleIs;
+
+/* Whether the timeline draws at is->px_per_minute. */
+static gboolean
+scale_is (gpointer data)
+{
+  ScaleIs *is = data;
+
+  return convene_timeline_view_get_px_per_minute (is->timeline) == is->px_per_minute;
+}
+
 /* Whether the segment's block shows a label reading of->text. */
 static gboolean
 block_shows (gpointer data)
@@ -2179,6 +2194,31 @@ test_zoom_rail_roles (void)
   g_assert_true (convene_document_undo (document, NULL));
   g_assert_cmpint (convene_segment_get_fixed_start (closing), ==, -1);
   g_assert_cmpint (convene_timeline_view_get_zoom_level (timeline), ==, 2);
+
+  /* Zoomed in, an edit keeps the scale though the fitted view changes with
+   * it: a resized block ends where it was dropped and the others keep their
+   * size. Fitted, every edit fits again. */
+  {
+    double zoomed = convene_timeline_view_get_px_per_minute (timeline);
+
+    g_assert_true (convene_document_perform (document, convene_edit_set_number (discussion, "duration", 60, NULL),
+                                             NULL));
+    convene_timeline_view_select_segment (timeline, discussion);
+    wait_until (block_shows, &(BlockOf) { list, discussion, "Moderated discussion · 60 min" },
+                "the longer discussion");
+    g_test_message ("zoomed in: %.3f px a minute before the edit, %.3f after", zoomed,
+                    convene_timeline_view_get_px_per_minute (timeline));
+    g_assert_cmpfloat (convene_timeline_view_get_px_per_minute (timeline), ==, zoomed);
+    g_signal_emit_by_name (zoom_fit, "clicked");
+    g_test_message ("fitted: %.3f px a minute with the longer discussion", convene_timeline_view_get_px_per_minute (timeline));
+    g_assert_cmpfloat (convene_timeline_view_get_px_per_minute (timeline), <, fit);
+    g_assert_true (convene_document_undo (document, NULL));
+    g_assert_cmpuint (convene_segment_get_duration (discussion), ==, 20);
+    wait_until (scale_is, &(ScaleIs) { timeline, fit }, "the fitted scale of the discussion as it was");
+    g_signal_emit_by_name (zoom_in, "clicked");
+    g_signal_emit_by_name (zoom_in, "clicked");
+    g_assert_cmpint (convene_timeline_view_get_zoom_level (timeline), ==, 2);
+  }
 
   close_window (window);
   convene_document_close (document);
