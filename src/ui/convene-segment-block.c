@@ -256,7 +256,9 @@ show_line (GtkLabel   *label,
            const char *text,
            int        *room)
 {
-  int need = line_height (label) + 2;
+  /* An empty line is not measured: measuring makes the label's font
+   * context, which a label never shown does not otherwise need. */
+  int need = text[0] != '\0' ? line_height (label) + 2 : 0;
   gboolean shown = text[0] != '\0' && *room >= need;
 
   convene_ui_label_set_user_text (label, text);
