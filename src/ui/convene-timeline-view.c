@@ -92,7 +92,7 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
   else
     self->schedule = convene_schedule_ref (convene_document_get_schedule (self->document, self->session));
   start = convene_schedule_format_clock (self->schedule, 0, use_12h);
-  end = convene_schedule_format_clock (self->schedule, convene_schedule_get_end (self->schedule), use_12h);
+  end = convene_schedule_format_end (self->schedule, use_12h);
   slot_end = convene_schedule_format_clock (self->schedule, convene_schedule_get_slot_minutes (self->schedule),
                                             use_12h);
   /* Translators: the session's start, planned end and the end of its slot. */

@@ -195,6 +195,35 @@ test_midnight (void)
   assert_clock (schedule, 60, "00:30");
 }
 
+/* The planned end says on which day it falls when that is not the first:
+ * past midnight, and a programme far longer than any day. */
+static void
+test_end_day (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Zurich");
+  const struct { int start; guint minutes; const char *end; } cases[] = {
+    { 12 * 60 + 30, 93, "14:03" },
+    { 23 * 60 + 30, 30, "00:00 (+1 day)" },
+    { 23 * 60 + 30, 29, "23:59" },
+    { 23 * 60 + 30, 60, "00:30 (+1 day)" },
+    { 9 * 60, 14 * 24 * 60 + 3 * 60 + 49, "12:49 (+14 days)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ConveneSession) session = convene_session_new (1, "Long", "2027-05-23", cases[i].start, 30);
+      g_autoptr(ConveneSchedule) schedule = NULL;
+      g_autofree char *end = NULL;
+
+      /* A segment lasts a day at most. */
+      for (guint left = cases[i].minutes, id = 2; left > 0; left -= MIN (left, 24 * 60), id++)
+        fixture_add_segment (session, NULL, id, CONVENE_SEGMENT_KIND_CUSTOM, "Part", MIN (left, 24 * 60));
+      schedule = convene_schedule_compute (session, tz);
+      end = convene_schedule_format_end (schedule, FALSE);
+      g_assert_cmpstr (end, ==, cases[i].end);
+    }
+}
+
 static void
 test_daylight_saving (void)
 {
@@ -535,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/schedule/concept-note", test_concept_note);
   g_test_add_func ("/schedule/lookup-and-refs", test_lookup_and_refs);
   g_test_add_func ("/schedule/midnight", test_midnight);
+  g_test_add_func ("/schedule/end-day", test_end_day);
   g_test_add_func ("/schedule/daylight-saving", test_daylight_saving);
   g_test_add_func ("/schedule/pinned", test_pinned);
   g_test_add_func ("/schedule/pinned-after-midnight", test_pinned_after_midnight);

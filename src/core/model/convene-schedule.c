@@ -331,6 +331,37 @@ convene_schedule_format_clock (ConveneSchedule *self,
 }
 
 char *
+convene_schedule_format_end (ConveneSchedule *self,
+                             gboolean         use_12h)
+{
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *clock = NULL;
+  GDate first_day, last_day;
+  int y, m, d;
+  int days;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  clock = convene_schedule_format_clock (self, self->end, use_12h);
+  if (self->start == NULL || (end = convene_schedule_dup_clock (self, self->end)) == NULL)
+    return g_steal_pointer (&clock);
+
+  /* Calendar days in the venue's zone, not 24 h periods: 00:30 after a
+   * 23:00 start is the next day. */
+  g_date_time_get_ymd (self->start, &y, &m, &d);
+  g_date_set_dmy (&first_day, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  g_date_time_get_ymd (end, &y, &m, &d);
+  g_date_set_dmy (&last_day, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  days = g_date_days_between (&first_day, &last_day);
+  if (days <= 0)
+    return g_steal_pointer (&clock);
+
+  /* Translators: a session's planned end on a later day than its start,
+   * "00:30 (+1 day)". */
+  return g_strdup_printf (ngettext ("%s (+%d day)", "%s (+%d days)", days), clock, days);
+}
+
+char *
 convene_schedule_describe_fit (ConveneSchedule *self)
 {
   int over;

@@ -72,6 +72,10 @@ GDateTime                  *convene_schedule_dup_clock      (ConveneSchedule *se
 /* "14:03" (24 h) or "2:03 PM" (12 h) for offset minutes after the start. */
 char                       *convene_schedule_format_clock   (ConveneSchedule *self, int offset,
                                                              gboolean use_12h);
+/* The programme's end as convene_schedule_format_clock() gives it, with how
+ * many days after the session's first day it falls when it does:
+ * "14:03", "00:30 (+1 day)". */
+char                       *convene_schedule_format_end     (ConveneSchedule *self, gboolean use_12h);
 /* "93 min planned in a 90 min slot: 3 min over" / "…: 5 min under" / "…: on time". */
 char                       *convene_schedule_describe_fit   (ConveneSchedule *self);
 /* "30 min over its 60 min target" / "10 min under its 60 min target" for a

@@ -522,8 +522,7 @@ fit_text (Builder *b)
 {
   ConveneSchedule *schedule = b->plan->schedule;
   g_autofree char *fit = convene_schedule_describe_fit (schedule);
-  g_autofree char *end = convene_schedule_format_clock (schedule, convene_schedule_get_end (schedule),
-                                                        b->self->use_12h);
+  g_autofree char *end = convene_schedule_format_end (schedule, b->self->use_12h);
 
   /* Translators: the over/under statement, then when the session will end */
   return g_strdup_printf (_("%s  ·  ends %s"), fit, end);
