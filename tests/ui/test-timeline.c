@@ -970,6 +970,30 @@ ready_to_rename (gpointer data)
 
 /* A kind pressed in the palette becomes a segment named after the kind,
  * of its usual length, its title ready to be typed over. */
+typedef struct
+{
+  GtkWidget  *timeline;
+  const char *label;
+} TabActive;
+
+/* Whether, of the side column's tabs, only the one labelled label is on. */
+static gboolean
+only_tab_active (gpointer data)
+{
+  TabActive *tab = data;
+  const char *labels[] = { "Session", "Segment", "People" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *button = find_accessible (tab->timeline, GTK_TYPE_TOGGLE_BUTTON, labels[i]);
+
+      g_assert_nonnull (button);
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) != g_str_equal (labels[i], tab->label))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 test_new_kind_titled (void)
 {
@@ -993,8 +1017,9 @@ test_new_kind_titled (void)
       g_autoptr(GError) error = NULL;
       ConveneSegment *saved_segment;
 
-      /* From the people tab too: the details come forward. */
-      gtk_stack_set_visible_child_name (GTK_STACK (side_stack), i == 0 ? "segment" : "people");
+      /* From the session's fields and from the people: the details come
+       * forward, and their tab with them. */
+      gtk_stack_set_visible_child_name (GTK_STACK (side_stack), i == 0 ? "session" : "people");
       convene_timeline_view_select_segment (timeline, discussion);
       gtk_widget_grab_focus (palette_button (GTK_WIDGET (timeline), "kind-discussion"));
       /* What pressing the kind's button in the palette does. */
@@ -1013,6 +1038,7 @@ test_new_kind_titled (void)
 
       /* The title field shows the name, has the keyboard, all selected. */
       g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (side_stack)), ==, "segment");
+      wait_until (only_tab_active, &(TabActive) { GTK_WIDGET (timeline), "Segment" }, "the Segment tab to be the one on");
       wait_until (editable_shows, &(Shows) { title_row, kinds[i].title }, "the title field to show the kind");
       wait_until (ready_to_rename, title_row, "the title field to be ready to rename");
 
