@@ -530,6 +530,23 @@ _convene_timeline_view_resize_restore (ConveneTimelineView *self)
     _convene_timeline_view_refresh (self);
 }
 
+/* Where a point of the handle is in the scroller. The handle moves down as
+ * the block it resizes grows: measured against the handle, the pointer
+ * would seem to come back up by as much, and the length would swing. */
+static double
+pointer_in_scroller (ConveneTimelineView *self,
+                     GtkGestureDrag      *gesture,
+                     double               x,
+                     double               y)
+{
+  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  double scroller_x, scroller_y;
+
+  if (!gtk_widget_translate_coordinates (handle, self->scroller, x, y, &scroller_x, &scroller_y))
+    return y;
+  return scroller_y;
+}
+
 static void
 resize_begin (GtkGestureDrag      *gesture,
               double               x,
@@ -550,6 +567,7 @@ resize_begin (GtkGestureDrag      *gesture,
   self->resize_gesture = GTK_GESTURE (gesture);
   self->resize_original = convene_segment_get_duration (segment);
   self->resize_minutes = self->resize_original;
+  self->resize_start_y = pointer_in_scroller (self, gesture, x, y);
 }
 
 static void
@@ -561,6 +579,7 @@ resize_update (GtkGestureDrag      *gesture,
   ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (block),
                                                                               CONVENE_TYPE_TIMELINE_VIEW));
   GdkModifierType state;
+  double start_x, start_y;
   double minutes;
   int step;
   int value;
@@ -569,6 +588,8 @@ resize_update (GtkGestureDrag      *gesture,
     return;
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   step = (state & GDK_SHIFT_MASK) ? 1 : 5;
+  gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+  dy = pointer_in_scroller (self, gesture, start_x + dx, start_y + dy) - self->resize_start_y;
   /* At the zoom shown, though never coarser than a minute a pixel. */
   minutes = self->resize_original + dy / MAX (self->px_per_minute, 1.0);
   value = (int) (minutes / step + 0.5) * step;

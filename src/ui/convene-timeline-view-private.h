@@ -92,6 +92,7 @@ struct _ConveneTimelineView
   GtkGesture         *resize_gesture;
   guint               resize_original;
   guint               resize_minutes; /* the length shown while dragging */
+  double              resize_start_y; /* where the drag began, in the scroller */
 
   int                 zoom_level;       /* the planner's: steps closer than the fitted view */
   int                 shown_zoom_level; /* zoom_level as far as this height goes */
