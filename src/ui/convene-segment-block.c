@@ -40,6 +40,10 @@ struct _ConveneSegmentBlock
   GtkWidget *handle;
 
   gboolean        wrap;           /* long titles take more lines */
+  /* What fit_lines() shares out: the card's height (0 before the first
+   * show) and whether the block is a group's heading. */
+  int             card_height;
+  gboolean        heading;
   /* Where the slot end falls: in which part of the block (SLOT_*) and how
    * far down it, 0 to 1; drawn as a line across the block. */
   int             slot_zone;
@@ -249,22 +253,70 @@ line_height (GtkLabel *label)
   return height;
 }
 
-/* Shows label with text when text is not empty and one more line fits in
- * *room (taking it from there). */
+/* Shows label when it has text and a line of it fits in *room, in as many
+ * lines (up to max_lines, when it wraps) as fit; takes them from *room. */
 static void
-show_line (GtkLabel   *label,
-           const char *text,
-           int        *room)
+show_line (GtkLabel *label,
+           int      *room,
+           int       max_lines)
 {
+  int need;
+  int lines;
+
   /* An empty line is not measured: measuring makes the label's font
    * context, which a label never shown does not otherwise need. */
-  int need = text[0] != '\0' ? line_height (label) + 2 : 0;
-  gboolean shown = text[0] != '\0' && *room >= need;
+  if (gtk_label_get_text (label)[0] == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      return;
+    }
+  need = line_height (label) + 2;
+  lines = MIN (max_lines, *room / need);
+  gtk_widget_set_visible (GTK_WIDGET (label), lines > 0);
+  if (lines <= 0)
+    return;
+  if (gtk_label_get_wrap (label))
+    gtk_label_set_lines (label, lines);
+  *room -= lines * need;
+}
 
-  convene_ui_label_set_user_text (label, text);
-  gtk_widget_set_visible (GTK_WIDGET (label), shown);
-  if (shown)
-    *room -= need;
+/* Gives a wrapping title one more line if *room holds it. */
+static void
+more_title (ConveneSegmentBlock *self,
+            int                  title_height,
+            int                 *title_lines,
+            int                 *room)
+{
+  if (self->wrap && *room >= title_height)
+    {
+      (*title_lines)++;
+      *room -= title_height;
+    }
+}
+
+/* The block is as tall as its minutes, never taller for its text, so a
+ * longer segment never looks shorter: its lines share the card's height,
+ * in this order: the title's first line, who is on it, the title's second
+ * line (when titles wrap), its kind and length, the title's third line, its
+ * notes. A group's heading is no length of its own and shows them all. */
+static void
+fit_lines (ConveneSegmentBlock *self)
+{
+  int title_height;
+  int room;
+  int title_lines = 1;
+
+  if (self->card_height == 0)
+    return;
+  title_height = line_height (self->title_label);
+  room = self->heading ? G_MAXINT / 2 : self->card_height - 12 - title_height;
+  show_line (self->people_label, &room, self->heading ? 2 : 1);
+  more_title (self, title_height, &title_lines, &room);
+  show_line (self->meta_label, &room, self->heading ? 2 : 1);
+  more_title (self, title_height, &title_lines, &room);
+  show_line (self->notes_label, &room, 1);
+  if (self->wrap)
+    gtk_label_set_lines (self->title_label, title_lines);
 }
 
 static void
@@ -331,7 +383,6 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   gboolean items;
   gboolean last;
   int time_height;
-  int room;
 
   g_return_if_fail (CONVENE_IS_SEGMENT_BLOCK (self));
   g_return_if_fail (entry != NULL);
@@ -390,10 +441,12 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
   /* As many lines as the block's height holds under its title: who is on
    * it first, then its kind and length, then its notes. A group's heading
    * shows all of them. */
-  room = items ? G_MAXINT / 2 : heights.card - 12 - line_height (self->title_label);
-  show_line (self->people_label, people, &room);
-  show_line (self->meta_label, meta, &room);
-  show_line (self->notes_label, notes, &room);
+  convene_ui_label_set_user_text (self->people_label, people);
+  convene_ui_label_set_user_text (self->meta_label, meta);
+  convene_ui_label_set_user_text (self->notes_label, notes);
+  self->card_height = heights.card;
+  self->heading = items;
+  fit_lines (self);
 
   css_class = g_strdup_printf ("kind-%s", convene_segment_kind_to_nick (kind));
   set_kind_class (self, css_class);
@@ -577,6 +630,7 @@ convene_segment_block_set_wrap (ConveneSegmentBlock *self,
   set_wrap (self->title_label, wrap, 3);
   set_wrap (self->meta_label, wrap, 2);
   set_wrap (self->people_label, wrap, 2);
+  fit_lines (self);
 }
 
 void

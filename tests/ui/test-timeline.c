@@ -733,8 +733,11 @@ block_shows (gpointer data)
 
 /* On a desktop the timeline fills the page's height with the selected
  * segment's details beside it; on a phone the details take the timeline's
- * place when asked for and give it back, and long titles wrap instead of
- * being cut short. */
+ * place when asked for and give it back, and long titles wrap over the
+ * height their minutes give them, never making a block taller. */
+static int  card_height (GtkWidget *list, ConveneSegment *segment);
+static void wait_block  (GtkWidget *list, ConveneSegment *segment);
+
 static void
 test_adaptive_layout (void)
 {
@@ -755,6 +758,7 @@ test_adaptive_layout (void)
       graphene_rect_t list_bounds, editor_bounds;
       GtkLabel *title;
       PangoLayout *layout;
+      int opening_height;
 
       /* A phone-sized window starts on the sidebar: open the session. */
       if (widths[i] < 600)
@@ -812,13 +816,28 @@ test_adaptive_layout (void)
           list_bounds = bounds_in (list, GTK_WIDGET (window));
           g_assert_cmpfloat (list_bounds.size.width, >=, widths[i] - 48);
 
-          /* Long titles wrap over up to three lines instead of ending in
-           * "…" after one (once the narrow layout has been applied). */
-          wait_until (title_wraps, &(BlockOf) { list, opening, NULL }, "the opening's title to wrap");
+          /* Fitted, a 10 min block is at the readable minimum, and its long
+           * title takes the one line that holds: the block is as tall as
+           * the closing's 3 min, never taller for its words. */
+          wait_block (list, opening);
           title = title_label_of (block_of (list, opening));
           layout = gtk_label_get_layout (title);
-          g_test_message ("opening title: %d lines", pango_layout_get_line_count (layout));
+          g_test_message ("fitted: opening title in %d lines, card %d px", pango_layout_get_line_count (layout),
+                          card_height (list, opening));
+          g_assert_cmpint (card_height (list, opening), <=, CONVENE_BLOCK_MIN_HEIGHT + 2);
+
+          /* Closer, a 10 min block has the height for more lines: long
+           * titles wrap over them (once the narrow layout has been
+           * applied) and the block stays as tall as its minutes. */
+          while (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL) &&
+                 convene_timeline_view_get_px_per_minute (timeline) * 10 < CONVENE_BLOCK_MIN_HEIGHT * 2)
+            ;
+          wait_until (title_wraps, &(BlockOf) { list, opening, NULL }, "the opening's title to wrap");
+          layout = gtk_label_get_layout (title_label_of (block_of (list, opening)));
+          g_test_message ("zoomed to %.2f px a minute: opening title in %d lines",
+                          convene_timeline_view_get_px_per_minute (timeline), pango_layout_get_line_count (layout));
           g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+          opening_height = card_height (list, opening);
 
           convene_timeline_view_select_segment (timeline, third_item);
           wait_until (title_wraps, &(BlockOf) { list, third_item, NULL }, "the third item's title to wrap");
@@ -826,11 +845,9 @@ test_adaptive_layout (void)
           g_assert_cmpstr (gtk_label_get_text (title), ==, convene_segment_get_title (third_item));
           layout = gtk_label_get_layout (title);
           g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
-          g_assert_false (pango_layout_is_ellipsized (layout));
-          /* The block still grows with its length: a 10 min item stays
-           * near the readable minimum plus its extra lines. */
-          g_assert_cmpint (gtk_widget_get_height (block_of (list, third_item)), <,
-                           CONVENE_BLOCK_MIN_HEIGHT + 24 + 20 * pango_layout_get_line_count (layout));
+          g_assert_cmpint (ABS (card_height (list, third_item) - opening_height), <=, 2);
+          g_assert_cmpint (card_height (list, third_item), <=,
+                           (int) (10 * convene_timeline_view_get_px_per_minute (timeline)) + 2);
 
           /* The panel's heading keeps its single span at this width. */
           convene_timeline_view_select_segment (timeline, panel);
