@@ -438,9 +438,8 @@ convene_segment_block_show (ConveneSegmentBlock        *self,
                        (gsize) (newline - convene_segment_get_notes (entry->segment)))
           : g_strdup (convene_segment_get_notes (entry->segment));
 
-  /* As many lines as the block's height holds under its title: who is on
-   * it first, then its kind and length, then its notes. A group's heading
-   * shows all of them. */
+  /* What the lines under the title say; fit_lines() gives them the height
+   * there is. */
   convene_ui_label_set_user_text (self->people_label, people);
   convene_ui_label_set_user_text (self->meta_label, meta);
   convene_ui_label_set_user_text (self->notes_label, notes);
