@@ -7,14 +7,14 @@
 #include "convene-kind-palette.h"
 
 /* Space between buttons, and between a button's icon and its name. */
-#define SPACING         6
+#define SPACING         4
 #define CONTENT_SPACING 4
 /* Names are shown while they fit on this many rows (beside the side column
- * of a 1280 px window they take two); more would push the timeline down for little gain, so
- * the icons stand alone then. */
-#define MAX_NAMED_ROWS  3
+ * of a 1280 px window they take two); more would push the timeline down for
+ * little gain, so the icons stand alone then, in one row from about 420 px. */
+#define MAX_NAMED_ROWS  2
 /* Room to spare before hidden names are shown again. */
-#define NAMES_MARGIN    24
+#define NAMES_MARGIN    8
 
 struct _ConveneKindPalette
 {
@@ -23,6 +23,7 @@ struct _ConveneKindPalette
   GtkWidget *buttons[CONVENE_N_SEGMENT_KINDS];
   GtkWidget *labels[CONVENE_N_SEGMENT_KINDS];
 
+  int        named_width[CONVENE_N_SEGMENT_KINDS]; /* each button's width with its name, last shown */
   guint      current;     /* the kind the keyboard is on: the one Tab stop */
   gboolean   named;       /* the names are shown now */
   gboolean   want_named;  /* what the width last allocated calls for */
@@ -82,15 +83,23 @@ measure_buttons (ConveneKindPalette *self,
           int label_width = 0;
 
           gtk_widget_measure (self->labels[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_width, NULL, NULL);
-          sizes->named[i] = width;
+          sizes->named[i] = self->named_width[i] = width;
           sizes->icon[i] = width - label_width - CONTENT_SPACING;
+        }
+      else if (self->named_width[i] > 0)
+        {
+          /* As wide as when the name was last shown: the estimate below
+           * cannot see the button's least width, which pads an icon alone. */
+          sizes->icon[i] = width;
+          sizes->named[i] = self->named_width[i];
         }
       else
         {
-          /* A hidden label measures nothing: its text is measured instead,
-           * in the label's own font. */
+          /* A hidden label measures nothing, and its style is not kept up
+           * to date: its text is measured instead in the palette's font,
+           * the body's weight that the names have (see style.css). */
           g_autoptr(PangoLayout) layout =
-            gtk_widget_create_pango_layout (self->labels[i], gtk_label_get_text (GTK_LABEL (self->labels[i])));
+            gtk_widget_create_pango_layout (GTK_WIDGET (self), gtk_label_get_text (GTK_LABEL (self->labels[i])));
           int text_width = 0;
 
           pango_layout_get_pixel_size (layout, &text_width, NULL);

@@ -970,6 +970,29 @@ test_palette_names (void)
       close_window (window);
     }
 
+  /* At the default size the icons alone take one row; widened to 1280 px,
+   * the names come: the palette knows how wide they are while hidden. */
+  {
+    ConveneWindow *window = show_window (document, 1100, 720);
+    GtkWidget *timeline = GTK_WIDGET (timeline_of (window));
+    graphene_rect_t first, last;
+
+    wait_until (palette_is_named, &(PaletteNamed) { timeline, FALSE }, "the kinds' icons alone");
+    {
+      LayoutRest rest = { .window = GTK_WIDGET (window) };
+
+      wait_until (layout_at_rest, &rest, "the palette's buttons to settle");
+      g_free (rest.layout);
+    }
+    g_assert_true (gtk_widget_compute_bounds (palette_button (timeline, "kind-opening"), timeline, &first));
+    g_assert_true (gtk_widget_compute_bounds (palette_button (timeline, "kind-custom"), timeline, &last));
+    g_assert_cmpfloat (first.origin.y, ==, last.origin.y);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+    wait_until (palette_is_named, &(PaletteNamed) { timeline, TRUE }, "the kinds' names once the window is wider");
+    close_window (window);
+  }
+
   convene_document_close (document);
   remove_project_file (file);
 }
