@@ -95,8 +95,9 @@ _convene_timeline_view_refresh (ConveneTimelineView *self)
   end = convene_schedule_format_end (self->schedule, use_12h);
   slot_end = convene_schedule_format_clock (self->schedule, convene_schedule_get_slot_minutes (self->schedule),
                                             use_12h);
-  /* Translators: the session's start, planned end and the end of its slot. */
-  times = g_strdup_printf (_("Starts %s · planned end %s · slot ends %s"), start, end, slot_end);
+  /* Translators: the session's start and planned end, then the end of its
+   * slot: "12:30 – 14:03 · slot ends 14:00". */
+  times = g_strdup_printf (_("%s – %s · slot ends %s"), start, end, slot_end);
   gtk_label_set_text (self->times_label, times);
 
   _convene_timeline_view_update_scale (self);
@@ -766,7 +767,7 @@ convene_timeline_view_init (ConveneTimelineView *self)
   g_signal_connect_object (convene_clock_get_default (), "notify::use-12h", G_CALLBACK (_convene_timeline_view_refresh),
                            self, G_CONNECT_SWAPPED);
 
-  self->main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  self->main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (self->main, "timeline-main");
   gtk_widget_set_parent (self->main, GTK_WIDGET (self));
 
@@ -809,30 +810,35 @@ convene_timeline_view_init (ConveneTimelineView *self)
   g_signal_connect_swapped (self->open_side, "clicked", G_CALLBACK (open_side_clicked), self);
   gtk_box_append (GTK_BOX (row), self->open_side);
 
-  self->times_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->times_label, 0);
-  gtk_label_set_wrap (self->times_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->times_label), "segment-time");
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->times_label));
-  self->fit_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->fit_label, 0);
-  gtk_label_set_wrap (self->fit_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->fit_label), "fit");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->fit_label), TRUE);
   {
-    /* Not a GtkBox's layout: the fit line wraps and changes with every edit
-     * of a length (see convene-row-layout.h). */
-    GtkWidget *fit_row = convene_row_layout_box_new (8);
+    /* The times and the button that fits them to the slot share a row; the
+     * fit line under them then has the column's width and, beside the side
+     * column of the default window, one line (see convene-row-layout.h for
+     * why not a GtkBox's layout: both rows wrap). */
+    GtkWidget *times_row = convene_row_layout_box_new (8);
     GtkWidget *fit_button = gtk_button_new_with_mnemonic (_("_Fit to Slot…"));
+
+    self->times_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->times_label, 0);
+    gtk_label_set_wrap (self->times_label, TRUE);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->times_label), TRUE);
+    gtk_widget_set_valign (GTK_WIDGET (self->times_label), GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (GTK_WIDGET (self->times_label), "segment-time");
+    gtk_box_append (GTK_BOX (times_row), GTK_WIDGET (self->times_label));
 
     /* Proposes lengths that end the session on its slot. */
     gtk_widget_set_valign (fit_button, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (fit_button, "fit-to-slot");
     gtk_widget_set_tooltip_text (fit_button, _("Propose lengths that end the session on its slot"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (fit_button), "timeline.fit-to-slot");
-    gtk_box_append (GTK_BOX (fit_row), GTK_WIDGET (self->fit_label));
-    gtk_box_append (GTK_BOX (fit_row), fit_button);
-    gtk_box_append (GTK_BOX (header), fit_row);
+    gtk_box_append (GTK_BOX (times_row), fit_button);
+    gtk_box_append (GTK_BOX (header), times_row);
+
+    self->fit_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->fit_label, 0);
+    gtk_label_set_wrap (self->fit_label, TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->fit_label), "fit");
+    gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->fit_label));
   }
 
   _convene_timeline_view_build_palette (self);

@@ -209,7 +209,7 @@ saved_times (GFile *file)
   g_autofree char *slot_end = convene_schedule_format_clock (schedule, convene_schedule_get_slot_minutes (schedule),
                                                               FALSE);
 
-  return g_strdup_printf ("Starts %s · planned end %s · slot ends %s", start, end, slot_end);
+  return g_strdup_printf ("%s – %s · slot ends %s", start, end, slot_end);
 }
 
 /* The popover lies inside the window, on the screen: its surface's place

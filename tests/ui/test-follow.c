@@ -239,7 +239,7 @@ mismatch (Fixture *f)
   start = convene_schedule_format_clock (schedule, 0, use_12h);
   end = convene_schedule_format_clock (schedule, convene_schedule_get_end (schedule), use_12h);
   slot_end = convene_schedule_format_clock (schedule, convene_schedule_get_slot_minutes (schedule), use_12h);
-  times = g_strdup_printf ("Starts %s · planned end %s · slot ends %s", start, end, slot_end);
+  times = g_strdup_printf ("%s – %s · slot ends %s", start, end, slot_end);
   if (!shows_label (timeline, times))
     return g_strdup_printf ("the timeline's header does not say “%s”", times);
   fit = convene_schedule_describe_fit (schedule);

@@ -192,7 +192,7 @@ show_in_french (gconstpointer data)
   }
   wait_for_label (root, "Allocution d’ouverture · 10 min");
   assert_label (root, "Table ronde · 60 min");
-  assert_label (root, "Début 12:30 · fin prévue 14:03 · fin du créneau 14:00");
+  assert_label (root, "12:30 – 14:03 · fin du créneau 14:00");
   assert_label (root, "93 min prévues pour un créneau de 90 min\xc2\xa0: 3 min de dépassement");
   assert_label (root, "Ordre de passage");
   if (!narrow)
