@@ -737,7 +737,9 @@ add_rail_label (GtkWidget  *rail,
 }
 
 /* The slot end as a line across the block, at its place in the part of the
- * block it falls in, in the colour of its time on the rail. */
+ * block it falls in, in the colour of its time on the rail: drawn before
+ * the block's children, so that a title it crosses stays legible over it
+ * (the card's tint lets it through). */
 static void
 convene_segment_block_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -747,8 +749,6 @@ convene_segment_block_snapshot (GtkWidget   *widget,
   graphene_rect_t bounds;
   GdkRGBA color;
   double y;
-
-  GTK_WIDGET_CLASS (convene_segment_block_parent_class)->snapshot (widget, snapshot);
 
   switch (self->slot_zone)
     {
@@ -762,15 +762,18 @@ convene_segment_block_snapshot (GtkWidget   *widget,
       zone = self->tail_box;
       break;
     default:
-      return;
+      break;
     }
-  if (!gtk_widget_get_visible (zone) || !gtk_widget_compute_bounds (zone, widget, &bounds))
-    return;
-  y = bounds.origin.y + bounds.size.height * self->slot_fraction;
-  y = CLAMP (y - 1, 0, gtk_widget_get_height (widget) - 2);
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->slot_label)), &color);
-  gtk_snapshot_append_color (snapshot, &color,
-                             &GRAPHENE_RECT_INIT (0, (float) y, (float) gtk_widget_get_width (widget), 2));
+  if (zone != NULL && gtk_widget_get_visible (zone) && gtk_widget_compute_bounds (zone, widget, &bounds))
+    {
+      y = bounds.origin.y + bounds.size.height * self->slot_fraction;
+      y = CLAMP (y - 1, 0, gtk_widget_get_height (widget) - 2);
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->slot_label)), &color);
+      gtk_snapshot_append_color (snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (0, (float) y, (float) gtk_widget_get_width (widget), 2));
+    }
+
+  GTK_WIDGET_CLASS (convene_segment_block_parent_class)->snapshot (widget, snapshot);
 }
 
 static void
