@@ -37,7 +37,7 @@ struct _ConveneProjectView
   GtkListBoxRow      *people_row;
   GtkLabel           *people_count_label;
   AdwBin             *people_page;
-  GtkListView        *sessions_view;
+  GtkGridView        *sessions_view;
   GtkWidget          *no_sessions_label;
   GtkWidget          *back_button;
   GtkLabel           *content_title;
@@ -536,7 +536,7 @@ selection_changed (ConveneProjectView *self)
 /* Enter or a double click on a session: open it, even if it was already
  * selected (the way back to it when the leaflet is folded). */
 static void
-session_activated (GtkListView        *view,
+session_activated (GtkGridView        *view,
                    guint               position,
                    ConveneProjectView *self)
 {
@@ -746,7 +746,7 @@ disconnect_document (ConveneProjectView *self)
 
   if (self->sessions_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions_selection, self);
-  gtk_list_view_set_model (self->sessions_view, NULL);
+  gtk_grid_view_set_model (self->sessions_view, NULL);
   g_clear_object (&self->sessions_selection);
   g_clear_object (&self->taken_out);
   g_clear_object (&self->document);
@@ -777,7 +777,7 @@ convene_project_view_set_document (ConveneProjectView *self,
       gtk_single_selection_set_autoselect (self->sessions_selection, FALSE);
       gtk_single_selection_set_can_unselect (self->sessions_selection, TRUE);
       gtk_single_selection_set_selected (self->sessions_selection, GTK_INVALID_LIST_POSITION);
-      gtk_list_view_set_model (self->sessions_view, GTK_SELECTION_MODEL (self->sessions_selection));
+      gtk_grid_view_set_model (self->sessions_view, GTK_SELECTION_MODEL (self->sessions_selection));
 
       /* Connected after the first selection below, which selection_changed()
        * then handles as loading rather than as the planner's choice. */
@@ -1453,7 +1453,7 @@ convene_project_view_init (ConveneProjectView *self)
   g_signal_connect (session_factory, "setup", G_CALLBACK (session_row_setup), self);
   g_signal_connect (session_factory, "bind", G_CALLBACK (session_row_bind), self);
   g_signal_connect (session_factory, "unbind", G_CALLBACK (session_row_unbind), self);
-  gtk_list_view_set_factory (self->sessions_view, session_factory);
+  gtk_grid_view_set_factory (self->sessions_view, session_factory);
 
   /* Alt+Up / Alt+Down move the session whose row has the keyboard; Ctrl+D
    * duplicates it (as Ctrl+D duplicates a segment in the timeline). */

@@ -224,6 +224,92 @@ test_duplicate (void)
   remove_project_file (file);
 }
 
+static guint
+count_session_rows (GtkWidget *widget)
+{
+  guint n = CONVENE_IS_SESSION_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_session_rows (c);
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget      *sessions_view;
+  ConveneSession *session;
+} RowShown;
+
+static gboolean
+row_is_shown (gpointer data)
+{
+  RowShown *shown = data;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (shown->sessions_view); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (c);
+
+      if (row != NULL && CONVENE_IS_SESSION_ROW (row) && gtk_widget_get_mapped (row) &&
+          gtk_widget_get_child_visible (c) &&
+          convene_session_row_get_session (CONVENE_SESSION_ROW (row)) == shown->session)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A project of many sessions builds rows only for those near the screen;
+ * the list scrolls on its own under the project's rows, which stay put,
+ * and its last session can be reached and opened. */
+static void
+test_many (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "many.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneProject) project = example_project ();
+  g_autoptr(ConveneDocument) document = NULL;
+  ConveneWindow *window;
+  GtkWidget *sessions_view;
+  GtkWidget *details_row;
+  ConveneSession *last;
+  graphene_rect_t before, after;
+  guint n;
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Breakout %u", i + 1);
+      g_autoptr(ConveneSession) session =
+        convene_session_new (convene_project_new_id (project), title, "2027-05-26", 9 * 60, 45);
+
+      g_list_store_append (convene_project_get_sessions (project), session);
+    }
+  document = convene_document_create (file, project, &error);
+  g_assert_no_error (error);
+  window = show_window (document, 1280, 800);
+  sessions_view = require_widget (GTK_WIDGET (window), "sessions_view");
+  details_row = require_widget (GTK_WIDGET (window), "details_row");
+  n = n_sessions (document);
+  g_assert_cmpuint (n, ==, 151);
+
+  g_test_message ("%u session rows built for %u sessions", count_session_rows (sessions_view), n);
+  g_assert_cmpuint (count_session_rows (sessions_view), <, 60);
+
+  g_assert_true (gtk_widget_compute_bounds (details_row, GTK_WIDGET (window), &before));
+  last = session_at (document, n - 1);
+  gtk_widget_activate_action (sessions_view, "list.scroll-to-item", "u", n - 1);
+  wait_until (row_is_shown, &(RowShown) { sessions_view, last }, "the last session's row");
+  g_assert_true (gtk_widget_compute_bounds (details_row, GTK_WIDGET (window), &after));
+  g_assert_cmpfloat (before.origin.y, ==, after.origin.y);
+  g_assert_cmpuint (count_session_rows (sessions_view), <, 60);
+
+  select_position (window, n - 1);
+  g_assert_true (selected_session (window) == last);
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 /* Moving through the window's actions keeps the moved session selected. */
 static void
 test_move_actions (void)
@@ -848,6 +934,7 @@ main (int   argc,
       g_test_add_func ("/ui/sessions/move-actions", test_move_actions);
       g_test_add_func ("/ui/sessions/new-from-format", test_new_from_format);
       g_test_add_func ("/ui/sessions/saved-format", test_saved_format);
+      g_test_add_func ("/ui/sessions/many", test_many);
       status = g_test_run ();
     }
 

@@ -133,7 +133,7 @@ test_add_and_edit_session (void)
   g_assert_cmpuint (n_sessions (project), ==, 1);
 
   /* Removing the selected session can be undone. */
-  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (sessions_view)), 0, TRUE);
+  gtk_selection_model_select_item (gtk_grid_view_get_model (GTK_GRID_VIEW (sessions_view)), 0, TRUE);
   wait_until (is_sensitive, require_widget (GTK_WIDGET (window), "remove_session_button"),
               "the Remove button to be available");
   g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (window), "remove_session_button")));
