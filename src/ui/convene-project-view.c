@@ -58,6 +58,9 @@ struct _ConveneProjectView
   ConveneTimelineView *timeline;
   AdwViewStack       *session_stack;
   GtkWidget          *session_switcher;
+  AdwSqueezer        *header_squeezer;
+  GtkWidget          *title_with_tabs;
+  GtkLabel           *title_beside_tabs;
   ConveneSessionWarnings *session_warnings;
   ConveneAssignmentList  *session_roles;
   AdwBin                 *outcomes_page;
@@ -450,6 +453,16 @@ update_content_title (ConveneProjectView *self)
 
   title = convene_session_get_title (self->session);
   convene_ui_label_set_user_text (self->content_title, title[0] != '\0' ? title : _("Untitled Session"));
+  convene_ui_label_set_user_text (self->title_beside_tabs, gtk_label_get_text (self->content_title));
+}
+
+/* The session's tabs take a row of their own under its title only when
+ * they do not fit beside it: the row is the timeline's otherwise. */
+static void
+header_squeezer_changed (ConveneProjectView *self)
+{
+  gtk_widget_set_visible (self->session_switcher,
+                          adw_squeezer_get_visible_child (self->header_squeezer) != self->title_with_tabs);
 }
 
 static void focus_sidebar (ConveneProjectView *self);
@@ -473,6 +486,7 @@ set_session (ConveneProjectView *self,
 
   update_content_title (self);
   gtk_widget_set_visible (self->remove_session_button, session != NULL);
+  gtk_widget_set_visible (self->title_with_tabs, session != NULL);
   refresh_schedule (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -1431,6 +1445,9 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, timeline);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_stack);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_switcher);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, header_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, title_with_tabs);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, title_beside_tabs);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_warnings);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_roles);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, outcomes_page);
@@ -1494,6 +1511,8 @@ convene_project_view_init (ConveneProjectView *self)
   g_signal_connect_object (self->session_warnings, "segment-activated",
                            G_CALLBACK (warning_segment_activated), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->header_squeezer, "notify::visible-child",
+                           G_CALLBACK (header_squeezer_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->content_stack, "notify::visible-child-name",
                            G_CALLBACK (content_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session_stack, "notify::visible-child-name",
@@ -1512,4 +1531,5 @@ convene_project_view_init (ConveneProjectView *self)
 
   update_content_title (self);
   gtk_widget_set_visible (self->remove_session_button, FALSE);
+  header_squeezer_changed (self);
 }

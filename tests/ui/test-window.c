@@ -456,6 +456,99 @@ test_narrow_window (void)
   remove_project_file (file);
 }
 
+static void
+collect_drawn_switchers (GtkWidget *widget,
+                         GPtrArray *found)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return;
+  if (ADW_IS_VIEW_SWITCHER (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_drawn_switchers (c, found);
+}
+
+static gboolean
+one_switcher_drawn (gpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_drawn_switchers (data, found);
+  return found->len == 1;
+}
+
+/* The session's tabs: beside its title when there is room, so the timeline
+ * gets their row; under it on a narrow window; never twice, never on the
+ * project's own pages. */
+static void
+test_session_tabs (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "tabs.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  const int widths[] = { 1280, 360 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      ConveneWindow *window = convene_window_new (NULL);
+      GtkWidget *root = GTK_WIDGET (window);
+      g_autoptr(GPtrArray) found = g_ptr_array_new ();
+      GtkWidget *switcher;
+      GtkWidget *warnings;
+      graphene_rect_t tabs, below, title;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 800);
+      convene_window_set_document (window, document);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_until (widget_is_mapped, window, "the window to show");
+      if (widths[i] < 600)
+        {
+          g_signal_emit_by_name (require_widget (root, "sessions_view"), "activate", 0);
+          wait_until (leaflet_settled, require_widget (root, "leaflet"), "the leaflet to show the session");
+        }
+      wait_until (one_switcher_drawn, root, "one row of session tabs");
+      wait_until (at_rest, &(AtRest) { .widget = root }, "the window to be laid out");
+      collect_drawn_switchers (root, found);
+      g_assert_cmpuint (found->len, ==, 1);
+      switcher = g_ptr_array_index (found, 0);
+      warnings = require_widget (root, "warnings_scroller");
+      g_assert_true (gtk_widget_compute_bounds (switcher, root, &tabs));
+      g_assert_true (gtk_widget_compute_bounds (warnings, root, &below));
+      g_assert_true (gtk_widget_compute_bounds (require_widget (root, "remove_session_button"), root, &title));
+      if (widths[i] >= 1000)
+        {
+          /* In the title's row, and the title still readable beside it. */
+          g_assert_true (gtk_widget_is_ancestor (switcher, require_widget (root, "title_with_tabs")));
+          g_assert_cmpfloat (ABS (tabs.origin.y + tabs.size.height / 2 - (title.origin.y + title.size.height / 2)), <, 2);
+          g_assert_cmpint (gtk_widget_get_width (require_widget (root, "title_beside_tabs")), >=, 200);
+        }
+      else
+        {
+          g_assert_true (switcher == require_widget (root, "session_switcher"));
+          g_assert_cmpfloat (tabs.origin.y, >, title.origin.y + title.size.height - 1);
+        }
+      g_assert_cmpfloat (tabs.origin.y + tabs.size.height, <=, below.origin.y);
+
+      /* The project's details have no session tabs. */
+      if (widths[i] >= 1000)
+        {
+          GtkWidget *details_row = require_widget (root, "details_row");
+          g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+          g_signal_emit_by_name (gtk_widget_get_parent (details_row), "row-activated", details_row);
+          g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (require_widget (root, "content_stack"))), ==,
+                           "details");
+          collect_drawn_switchers (root, none);
+          g_assert_cmpuint (none->len, ==, 0);
+        }
+
+      close_window (window);
+    }
+
+  g_clear_object (&document);
+  remove_project_file (file);
+}
+
 static gboolean
 is_revealed (gpointer data)
 {
@@ -1269,6 +1362,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/import-indico", test_import_indico);
   g_test_add_func ("/ui/window/refused-kind", test_refused_kind);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
+  g_test_add_func ("/ui/window/session-tabs", test_session_tabs);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/window/undo-feedback", test_undo_feedback);
   g_test_add_func ("/ui/window/help-without-viewer", test_help_without_viewer);
