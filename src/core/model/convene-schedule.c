@@ -310,24 +310,32 @@ convene_schedule_dup_clock (ConveneSchedule *self,
   return g_date_time_add_minutes (self->start, offset);
 }
 
+/* "14:03" or "2:03 PM"; "" for no clock. */
+static char *
+format_time (GDateTime *clock,
+             gboolean   use_12h)
+{
+  char *text;
+
+  if (clock == NULL)
+    return g_strdup ("");
+  text = g_date_time_format (clock, use_12h ? "%-l:%M %p" : "%H:%M");
+  if (text == NULL)
+    return g_strdup ("");
+  return g_strstrip (text);
+}
+
 char *
 convene_schedule_format_clock (ConveneSchedule *self,
                                int              offset,
                                gboolean         use_12h)
 {
   g_autoptr(GDateTime) clock = NULL;
-  char *text;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   clock = convene_schedule_dup_clock (self, offset);
-  if (clock == NULL)
-    return g_strdup ("");
-
-  text = g_date_time_format (clock, use_12h ? "%-l:%M %p" : "%H:%M");
-  if (text == NULL)
-    return g_strdup ("");
-  return g_strstrip (text);
+  return format_time (clock, use_12h);
 }
 
 char *
@@ -342,9 +350,9 @@ convene_schedule_format_end (ConveneSchedule *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  clock = convene_schedule_format_clock (self, self->end, use_12h);
   if (self->start == NULL || (end = convene_schedule_dup_clock (self, self->end)) == NULL)
-    return g_steal_pointer (&clock);
+    return g_strdup ("");
+  clock = format_time (end, use_12h);
 
   /* Calendar days in the venue's zone, not 24 h periods: 00:30 after a
    * 23:00 start is the next day. */
