@@ -490,17 +490,13 @@ test_session_tabs (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
-      ConveneWindow *window = convene_window_new (NULL);
+      ConveneWindow *window = show_window (document, widths[i], 800);
       GtkWidget *root = GTK_WIDGET (window);
       g_autoptr(GPtrArray) found = g_ptr_array_new ();
       GtkWidget *switcher;
       GtkWidget *warnings;
       graphene_rect_t tabs, below, title;
 
-      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 800);
-      convene_window_set_document (window, document);
-      gtk_window_present (GTK_WINDOW (window));
-      wait_until (widget_is_mapped, window, "the window to show");
       if (widths[i] < 600)
         {
           g_signal_emit_by_name (require_widget (root, "sessions_view"), "activate", 0);
