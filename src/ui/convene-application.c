@@ -29,7 +29,20 @@ struct _ConveneApplication
   GSettings *settings;
   /* a watch per quit_signals entry, from startup to shutdown */
   guint      signal_ids[G_N_ELEMENTS (quit_signals)];
+
+  /* The first project named on the command line, read on a worker thread
+   * from startup (only the primary instance starts up) until its window
+   * takes it: GTK's start and the window's construction run meanwhile. */
+  GFile     *preload_file;
+  GThread   *preload_thread;
 };
+
+typedef struct
+{
+  GFile           *file;
+  ConveneDocument *document;
+  GError          *error;
+} Preload;
 
 G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
 
@@ -146,11 +159,10 @@ window_for_message (ConveneApplication *self,
 }
 
 static void
-show_document (ConveneApplication *self,
-               ConveneDocument    *document,
-               GtkWindow          *from)
+show_document_in (ConveneApplication *self,
+                  ConveneWindow      *window,
+                  ConveneDocument    *document)
 {
-  ConveneWindow *window = window_for_new_project (self, from);
   const char * const *notices = convene_document_get_load_notices (document);
 
   convene_window_set_document (window, document);
@@ -165,6 +177,74 @@ show_document (ConveneApplication *self,
 
       convene_window_show_error (window, _("The Project Needs Attention"), message);
     }
+}
+
+static void
+show_document (ConveneApplication *self,
+               ConveneDocument    *document,
+               GtkWindow          *from)
+{
+  show_document_in (self, window_for_new_project (self, from), document);
+}
+
+static gpointer
+preload_run (gpointer data)
+{
+  Preload *preload = data;
+
+  /* The store and the project are this thread's alone until the join. */
+  preload->document = convene_document_open (preload->file, CONVENE_STORE_READ_WRITE, &preload->error);
+  return preload;
+}
+
+static void
+start_preload (ConveneApplication *self)
+{
+  Preload *preload;
+
+  if (self->preload_file == NULL)
+    return;
+
+  preload = g_new0 (Preload, 1);
+  preload->file = g_object_ref (self->preload_file);
+  self->preload_thread = g_thread_new ("convene-open", preload_run, preload);
+}
+
+/* Waits for the worker if file is the project it reads: TRUE with the
+ * document or the error it met, FALSE (and nothing set) for any other file. */
+static gboolean
+finish_preload (ConveneApplication  *self,
+                GFile               *file,
+                ConveneDocument    **document,
+                GError             **error)
+{
+  Preload *preload;
+  gboolean matches;
+
+  if (self->preload_thread == NULL)
+    return FALSE;
+
+  preload = g_thread_join (g_steal_pointer (&self->preload_thread));
+  g_clear_object (&self->preload_file);
+  matches = file != NULL && g_file_equal (file, preload->file);
+  if (matches)
+    {
+      *document = g_steal_pointer (&preload->document);
+      if (preload->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&preload->error));
+    }
+  g_clear_object (&preload->document);
+  g_clear_error (&preload->error);
+  g_object_unref (preload->file);
+  g_free (preload);
+  return matches;
+}
+
+static gboolean
+preload_is_for (ConveneApplication *self,
+                GFile              *file)
+{
+  return self->preload_thread != NULL && g_file_equal (file, self->preload_file);
 }
 
 static void
@@ -195,6 +275,24 @@ convene_application_open_project (ConveneApplication *self,
   if (existing != NULL)
     {
       gtk_window_present (GTK_WINDOW (existing));
+      return;
+    }
+
+  if (preload_is_for (self, file))
+    {
+      ConveneWindow *window = window_for_new_project (self, from);
+
+      /* Realizing sets up the window's drawing (its GL context, its
+       * shaders) while the worker still reads. */
+      gtk_widget_realize (GTK_WIDGET (window));
+      finish_preload (self, file, &document, &error);
+      if (document == NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          report_open_error (self, GTK_WINDOW (window), error);
+          return;
+        }
+      show_document_in (self, window, document);
       return;
     }
 
@@ -614,6 +712,7 @@ convene_application_startup (GApplication *app)
 {
   ConveneApplication *self = CONVENE_APPLICATION (app);
 
+  start_preload (self);
   G_APPLICATION_CLASS (convene_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
@@ -637,6 +736,7 @@ convene_application_shutdown (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
     g_clear_handle_id (&self->signal_ids[i], g_source_remove);
+  finish_preload (self, NULL, NULL, NULL);
 
   G_APPLICATION_CLASS (convene_application_parent_class)->shutdown (app);
 }
@@ -764,6 +864,7 @@ static int
 convene_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
+  ConveneApplication *self = CONVENE_APPLICATION (app);
   g_autofree const char **remaining = NULL;
   const char *export_path = NULL;
   const char *import_path = NULL;
@@ -858,6 +959,7 @@ convene_application_handle_local_options (GApplication *app,
        * GApplication, so hand them to the (possibly remote) instance here. */
       for (guint i = 0; remaining[i] != NULL; i++)
         g_ptr_array_add (files, g_file_new_for_commandline_arg (remaining[i]));
+      g_set_object (&self->preload_file, files->pdata[0]);
 
       if (!g_application_register (app, NULL, &error))
         {
@@ -879,6 +981,8 @@ convene_application_dispose (GObject *object)
 {
   ConveneApplication *self = CONVENE_APPLICATION (object);
 
+  finish_preload (self, NULL, NULL, NULL);
+  g_clear_object (&self->preload_file);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (convene_application_parent_class)->dispose (object);

@@ -169,6 +169,18 @@ def wait_window(env, app, title):
     raise Failure(f"{app.name}: no window titled {title!r} appeared:\n{app.log_text()}")
 
 
+def wait_no_window(env, app, title):
+    """Waits until no visible window's title matches the regular expression."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        result = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
+                                env=env, capture_output=True, text=True, timeout=WAIT)
+        if not result.stdout.split():
+            return
+        time.sleep(0.2)
+    raise Failure(f"{app.name}: the window titled {title!r} stayed open")
+
+
 def focus(env, window):
     # No window manager: give the window the input focus directly, and put
     # the pointer over it for good measure. The X server delivers the keys
@@ -369,6 +381,34 @@ def run(exe, tmp):
         if view_setting(example, "timeline-zoom") != "1":
             raise Failure("the zoom was not in the file after quitting")
         log("ok 3 - Ctrl+plus, Ctrl+minus and Ctrl+0 zoom the timeline and the zoom is saved")
+
+        log("# fourth run: a damaged file and the example named on the command line")
+        # The first file is read on a worker thread while the window is
+        # built, the second as the window asks for it: both ways must open
+        # the project, and a file that cannot be read must be said so and
+        # left as it was.
+        damaged = os.path.join(tmp, "damaged.convene")
+        with open(damaged, "wb") as f:
+            f.write(b"SQLite format 3\0" + b"not a project " * 300)
+        with open(damaged, "rb") as f:
+            damaged_bytes = f.read()
+        app = App(exe, env, tmp, "fourth-run", args=(damaged, example))
+        apps.append(app)
+        message = wait_window(env, app, "^Could Not Open the Project$")
+        window = wait_window(env, app, "^Health and migration")
+        screenshot(env, "ui-e2e-6-command-line")
+        focus(env, message)
+        key(env, "Escape")
+        wait_no_window(env, app, "^Could Not Open the Project$")
+        focus(env, window)
+        key(env, "ctrl+q")
+        app.wait_exit()
+        with open(damaged, "rb") as f:
+            if f.read() != damaged_bytes:
+                raise Failure("opening the damaged file changed it")
+        if view_setting(example, "timeline-zoom") != "1":
+            raise Failure("the example opened from the command line lost its zoom")
+        log("ok 4 - a damaged file named first is reported and left whole; the example after it opens")
     finally:
         for app in apps:
             app.kill()
