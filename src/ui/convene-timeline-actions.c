@@ -279,6 +279,7 @@ delete_activated (GtkWidget  *widget,
     return;
 
   /* The keyboard stays where the segment was. */
+  _convene_timeline_view_show_all_rows (self);
   if (self->tree != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > 0)
     gtk_single_selection_set_selected (self->selection,
                                        MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->tree)) - 1));

@@ -69,6 +69,11 @@ struct _ConveneTimelineView
 
   ConveneSchedule    *schedule;   /* the document's, or a resize preview's */
   GtkTreeListModel   *tree;
+  /* The tree's rows the list shows: those that can be on screen in a
+   * session's first frame, then all of them (see show_first_rows). */
+  GtkSliceListModel  *rows;
+  guint               rows_tick;
+  guint               rows_ticks_seen;
   GtkSingleSelection *selection;
   /* ConveneSegment* (owned) -> whether the tree gave it a row for items:
    * a segment whose answer changes needs the tree made anew. */
@@ -120,6 +125,7 @@ gboolean             _convene_timeline_view_run_command          (ConveneTimelin
                                                                   ConveneCommand       *command,
                                                                   GError               *build_error);
 void                 _convene_timeline_view_refresh              (ConveneTimelineView  *self);
+void                 _convene_timeline_view_show_all_rows        (ConveneTimelineView  *self);
 ConveneSegmentBlock *_convene_timeline_view_find_block           (ConveneTimelineView  *self,
                                                                   ConveneSegment       *segment);
 

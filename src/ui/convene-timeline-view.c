@@ -160,7 +160,8 @@ rebuild_tree (ConveneTimelineView *self)
   old_tree = g_steal_pointer (&self->tree);
   g_hash_table_remove_all (self->holds_items);
   self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, self, NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  _convene_timeline_view_show_all_rows (self);
+  gtk_slice_list_model_set_model (self->rows, G_LIST_MODEL (self->tree));
   gtk_single_selection_set_selected (self->selection, find_position (self, selected));
 }
 
@@ -250,6 +251,7 @@ convene_timeline_view_select_segment (ConveneTimelineView *self,
 
   if (self->selection == NULL)
     return;
+  _convene_timeline_view_show_all_rows (self);
   position = find_position (self, segment);
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
@@ -350,6 +352,78 @@ create_children (gpointer item,
   return G_LIST_MODEL (g_object_ref (convene_segment_get_items (segment)));
 }
 
+/* A session's first frame. The list builds a block, with its labels laid
+ * out, for some thirty rows whatever the screen shows: most of them below
+ * the fold of a long session. Until its first frame is drawn the list is
+ * given only the rows that its height can show at the scale in use (a row's
+ * height comes from its minutes, see convene_segment_block_heights), and
+ * the rest at the next frame's tick. Anything that picks a row by its place
+ * shows every row first. */
+
+void
+_convene_timeline_view_show_all_rows (ConveneTimelineView *self)
+{
+  if (self->rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick);
+  self->rows_tick = 0;
+  if (self->rows != NULL && gtk_slice_list_model_get_size (self->rows) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+}
+
+static gboolean
+show_rest_of_rows (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
+
+  /* The first tick is the first frame's own; the second comes after it. */
+  if (++self->rows_ticks_seen < 2)
+    return G_SOURCE_CONTINUE;
+  self->rows_tick = 0;
+  _convene_timeline_view_show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_first_rows (ConveneTimelineView *self)
+{
+  gtk_slice_list_model_set_size (self->rows, 0);
+  self->rows_ticks_seen = 0;
+  self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_rest_of_rows, NULL, NULL);
+}
+
+/* Before the first frame: enough rows to fill height, and one more. */
+static void
+show_rows_for_height (ConveneTimelineView *self,
+                      int                  height)
+{
+  GListModel *tree = G_LIST_MODEL (self->tree);
+  guint n = g_list_model_get_n_items (tree);
+  guint needed = 0;
+  double filled = 0;
+
+  if (self->schedule == NULL)
+    {
+      _convene_timeline_view_show_all_rows (self);
+      return;
+    }
+  while (needed < n && filled <= height)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, needed);
+      const ConveneScheduleEntry *entry = convene_schedule_lookup (self->schedule, row_segment (row));
+      ConveneBlockHeights heights = { 0 };
+
+      if (entry != NULL)
+        convene_segment_block_heights (self->schedule, entry, self->px_per_minute, &heights);
+      filled += MAX (heights.gap + heights.card + heights.tail, CONVENE_BLOCK_MIN_HEIGHT) + CONVENE_BLOCK_ROW_PADDING;
+      needed++;
+    }
+  needed = MIN (needed + 1, n);
+  if (needed > gtk_slice_list_model_get_size (self->rows))
+    gtk_slice_list_model_set_size (self->rows, needed);
+}
+
 static void
 selection_changed (ConveneTimelineView *self)
 {
@@ -393,7 +467,9 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_grid_view_set_model (self->list_view, NULL);
+  _convene_timeline_view_show_all_rows (self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->tree);
   g_hash_table_remove_all (self->holds_items);
   g_clear_object (&self->session);
@@ -406,7 +482,9 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
       self->project = convene_document_get_project (document);
       self->session = g_object_ref (session);
       self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, self, NULL);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+      self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)), 0, G_MAXUINT);
+      show_first_rows (self);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -558,6 +636,9 @@ convene_timeline_view_size_allocate (GtkWidget *widget,
 {
   ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  if (self->rows_tick != 0)
+    show_rows_for_height (self, height);
 
   if (is_wide (self, width))
     {
