@@ -385,10 +385,10 @@ show_rest_of_rows (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* rows starts empty: the first allocation gives it what fills the view. */
 static void
 show_first_rows (ConveneTimelineView *self)
 {
-  gtk_slice_list_model_set_size (self->rows, 0);
   self->rows_ticks_seen = 0;
   self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_rest_of_rows, NULL, NULL);
 }
@@ -482,7 +482,7 @@ convene_timeline_view_set_session (ConveneTimelineView *self,
       self->project = convene_document_get_project (document);
       self->session = g_object_ref (session);
       self->tree = gtk_tree_list_model_new (g_object_ref (segments), FALSE, TRUE, create_children, self, NULL);
-      self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)), 0, G_MAXUINT);
+      self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)), 0, 0);
       show_first_rows (self);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -637,6 +637,8 @@ convene_timeline_view_size_allocate (GtkWidget *widget,
   ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
+  /* Before any child is allocated in this pass, so the list is laid out
+   * with the rows it is given here. */
   if (self->rows_tick != 0)
     show_rows_for_height (self, height);
 
