@@ -7,6 +7,7 @@
 #include "convene-fit.h"
 #include "convene-limits.h"
 #include "convene-live.h"
+#include "convene-model-private.h"
 
 typedef struct {
   ConveneSegment *segment;   /* borrowed from the schedule */
@@ -923,7 +924,6 @@ convene_live_format_clock (ConveneLive *self,
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) start = NULL;
-  char *text;
 
   g_return_val_if_fail (CONVENE_IS_LIVE (self), NULL);
 
@@ -933,12 +933,7 @@ convene_live_format_clock (ConveneLive *self,
   if (start == NULL || utc == NULL)
     return g_strdup ("");
   local = g_date_time_to_timezone (utc, g_date_time_get_timezone (start));
-  if (local == NULL)
-    return g_strdup ("");
-  text = g_date_time_format (local, use_12h ? "%-l:%M %p" : "%H:%M");
-  if (text == NULL)
-    return g_strdup ("");
-  return g_strstrip (text);
+  return convene_model_format_time_of_day (local, use_12h);
 }
 
 static gboolean

@@ -13,4 +13,7 @@ gboolean convene_model_replace_string (char **field, const char *value);
  * spelling in every file and export. */
 gboolean convene_model_replace_uuid (char **field, const char *uuid);
 
+/* A clock's time of day, "14:03" or "2:03 PM"; "" for no clock. */
+char    *convene_model_format_time_of_day (GDateTime *clock, gboolean use_12h);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-limits.h"
+#include "convene-model-private.h"
 #include "convene-schedule.h"
 #include "convene-validate.h"
 
@@ -310,10 +311,9 @@ convene_schedule_dup_clock (ConveneSchedule *self,
   return g_date_time_add_minutes (self->start, offset);
 }
 
-/* "14:03" or "2:03 PM"; "" for no clock. */
-static char *
-format_time (GDateTime *clock,
-             gboolean   use_12h)
+char *
+convene_model_format_time_of_day (GDateTime *clock,
+                                  gboolean   use_12h)
 {
   char *text;
 
@@ -335,7 +335,7 @@ convene_schedule_format_clock (ConveneSchedule *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   clock = convene_schedule_dup_clock (self, offset);
-  return format_time (clock, use_12h);
+  return convene_model_format_time_of_day (clock, use_12h);
 }
 
 char *
@@ -352,7 +352,7 @@ convene_schedule_format_end (ConveneSchedule *self,
 
   if (self->start == NULL || (end = convene_schedule_dup_clock (self, self->end)) == NULL)
     return g_strdup ("");
-  clock = format_time (end, use_12h);
+  clock = convene_model_format_time_of_day (end, use_12h);
 
   /* Calendar days in the venue's zone, not 24 h periods: 00:30 after a
    * 23:00 start is the next day. */
