@@ -405,7 +405,7 @@ refresh (ConveneAssignmentList *self)
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GString) keys = g_string_new (NULL);
   gboolean use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
-  GListModel *assignments;
+  GPtrArray *assignments;
   gboolean has_people;
   const char *unstaffed = NULL;
 
@@ -420,18 +420,16 @@ refresh (ConveneAssignmentList *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 
-  assignments = G_LIST_MODEL (convene_project_get_assignments (project));
-  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+  /* The document's index of who is where, in the project's order. */
+  assignments = convene_document_get_assignments_on (self->document,
+                                                     self->segment != NULL ? convene_segment_get_id (self->segment) : 0,
+                                                     self->segment != NULL ? 0 : convene_session_get_id (self->session));
+  for (guint i = 0; i < assignments->len; i++)
     {
-      ConveneAssignment *assignment = g_list_model_get_item (assignments, i);
+      ConveneAssignment *assignment = g_ptr_array_index (assignments, i);
 
-      if (is_ours (self, assignment))
-        {
-          g_string_append_printf (keys, "%" G_GINT64_FORMAT ",", convene_assignment_get_id (assignment));
-          g_ptr_array_add (mine, assignment);
-        }
-      else
-        g_object_unref (assignment);
+      g_string_append_printf (keys, "%" G_GINT64_FORMAT ",", convene_assignment_get_id (assignment));
+      g_ptr_array_add (mine, g_object_ref (assignment));
     }
 
   /* A segment's warnings are among its session's. */
@@ -888,7 +886,7 @@ convene_assignment_list_class_init (ConveneAssignmentListClass *klass)
 }
 
 /* Every edit can change who is where and their warnings, and a refresh
- * walks the whole programme's assignments: a list off screen (another
+ * words every row's warnings again: a list off screen (another
  * segment's tab, a page not shown) catches up when it is shown again. */
 static void
 refresh_after_frame (GtkWidget *widget)
