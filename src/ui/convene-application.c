@@ -8,6 +8,7 @@
 
 #include "convene-application.h"
 #include "convene-cli.h"
+#include "convene-clock.h"
 #include "convene-document.h"
 #include "convene-json.h"
 #include "convene-note-cli.h"
@@ -42,6 +43,7 @@ typedef struct
   GFile           *file;
   ConveneDocument *document;
   GError          *error;
+  gboolean         use_12h;
 } Preload;
 
 G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
@@ -194,6 +196,9 @@ preload_run (gpointer data)
 
   /* The store and the project are this thread's alone until the join. */
   preload->document = convene_document_open (preload->file, CONVENE_STORE_READ_WRITE, &preload->error);
+  /* And what the window asks for first, while the main thread starts GTK. */
+  if (preload->document != NULL)
+    convene_document_prepare (preload->document, preload->use_12h);
   return preload;
 }
 
@@ -207,6 +212,7 @@ start_preload (ConveneApplication *self)
 
   preload = g_new0 (Preload, 1);
   preload->file = g_object_ref (self->preload_file);
+  preload->use_12h = convene_clock_get_use_12h (convene_clock_get_default ());
   self->preload_thread = g_thread_new ("convene-open", preload_run, preload);
 }
 

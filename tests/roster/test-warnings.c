@@ -863,6 +863,69 @@ assert_file_matches (DocFixture *f)
   g_assert_cmpuint (indexed, ==, g_list_model_get_n_items (assignments));
 }
 
+/* A document read and prepared on another thread, as the window's first
+ * project is while GTK starts, holds then what a fresh computation gives:
+ * the first session's warnings and who is where. */
+static gpointer
+open_and_prepare (gpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (data);
+  g_autoptr(GError) error = NULL;
+  ConveneDocument *document = convene_document_open (file, CONVENE_STORE_READ_WRITE, &error);
+
+  g_assert_no_error (error);
+  convene_document_prepare (document, FALSE);
+  return document;
+}
+
+static void
+test_prepared_on_a_thread (DocFixture    *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Prepared.convene", NULL);
+  g_autoptr(ConveneDocument) document = NULL;
+  g_autoptr(ConveneSession) first = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  ConveneProject *project;
+  GListModel *assignments;
+
+  /* Pillay chairs the plenary too, which overlaps the side event: a clash. */
+  assign_session (f->e.project, f->e.pillay, f->e.plenary, CONVENE_ROLE_CHAIR);
+  fixture_write_project (path, f->e.project);
+  document = g_thread_join (g_thread_new ("prepare", open_and_prepare, path));
+  project = convene_document_get_project (document);
+  first = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (project)), 0);
+
+  fresh = convene_warnings_for_session (project, first, FALSE);
+  g_assert_cmpuint (count_kind (fresh, CONVENE_WARNING_KIND_CONFLICT), ==, 1);
+
+  assignments = G_LIST_MODEL (convene_project_get_assignments (project));
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    g_ptr_array_add (all, g_list_model_get_item (assignments, i));
+  g_assert_cmpuint (all->len, >, 0);
+
+  /* Worked out on the thread, not when asked: with every assignment taken
+   * out behind the document's back (no edit, so nothing recomputes), the
+   * prepared warnings and index still hold them, while the other clock's
+   * warnings, computed only now, have no clash left. */
+  g_list_store_remove_all (convene_project_get_assignments (project));
+  assert_same_warnings (convene_document_get_session_warnings (document, first, FALSE), fresh);
+  g_assert_cmpuint (count_kind (convene_document_get_session_warnings (document, first, TRUE),
+                                CONVENE_WARNING_KIND_CONFLICT), ==, 0);
+  for (guint i = 0; i < all->len; i++)
+    {
+      ConveneAssignment *assignment = g_ptr_array_index (all, i);
+      gint64 segment_id = convene_assignment_get_segment_id (assignment);
+
+      g_assert_true (g_ptr_array_find (convene_document_get_assignments_on (document, segment_id,
+                                                                            segment_id != 0 ? 0
+                                                                            : convene_assignment_get_session_id (assignment)),
+                                       assignment, NULL));
+    }
+  convene_document_close (document);
+}
+
 static void
 perform (DocFixture     *f,
          ConveneCommand *command)
@@ -1399,6 +1462,8 @@ main (int   argc,
   g_test_add ("/warnings/undo/declined", DocFixture, NULL, doc_set_up, test_undo_declined, doc_tear_down);
   g_test_add ("/warnings/undo/conflict", DocFixture, NULL, doc_set_up, test_undo_conflict, doc_tear_down);
   g_test_add ("/warnings/undo/unstaffed", DocFixture, NULL, doc_set_up, test_undo_unstaffed, doc_tear_down);
+  g_test_add ("/warnings/document/prepared-on-a-thread", DocFixture, NULL, doc_set_up, test_prepared_on_a_thread,
+              doc_tear_down);
   g_test_add ("/edits/change-role", DocFixture, NULL, doc_set_up, test_change_role, doc_tear_down);
   g_test_add ("/edits/add-speakers", DocFixture, NULL, doc_set_up, test_add_speakers, doc_tear_down);
 

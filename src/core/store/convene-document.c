@@ -479,6 +479,20 @@ convene_document_get_session_warnings (ConveneDocument *self,
   return warnings;
 }
 
+void
+convene_document_prepare (ConveneDocument *self,
+                          gboolean         use_12h)
+{
+  g_autoptr(ConveneSession) first = NULL;
+
+  g_return_if_fail (CONVENE_IS_DOCUMENT (self));
+
+  build_people_index (self);
+  first = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (self->project)), 0);
+  if (first != NULL)
+    convene_document_get_session_warnings (self, first, use_12h);
+}
+
 ConveneSpeaker *
 convene_document_find_speaker (ConveneDocument *self,
                                gint64           id)

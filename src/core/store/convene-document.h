@@ -51,6 +51,11 @@ GPtrArray       *convene_document_get_warnings (ConveneDocument *self, gboolean 
  * of one session needs without wording every other session's warnings. */
 GPtrArray       *convene_document_get_session_warnings (ConveneDocument *self, ConveneSession *session,
                                                         gboolean use_12h);
+/* Works out now what a window showing the document asks for first: who is
+ * where, and the first session's schedule and warnings (with the schedules
+ * they need). For the thread that opened the document, before it hands the
+ * document over; later edits recompute as usual. */
+void             convene_document_prepare (ConveneDocument *self, gboolean use_12h);
 /* Who is where, indexed once per change of people and shared (borrowed:
  * valid until the next "changed"). The person with id, or NULL. */
 ConveneSpeaker  *convene_document_find_speaker (ConveneDocument *self, gint64 id);
