@@ -28,6 +28,7 @@ struct _ConveneKindPalette
   gboolean   named;       /* the names are shown now */
   gboolean   want_named;  /* what the width last allocated calls for */
   guint      named_tick;  /* applies a change of named */
+  gboolean   laid_out;    /* allocated at least once */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneKindPalette, convene_kind_palette, GTK_TYPE_WIDGET)
@@ -225,8 +226,9 @@ set_named (ConveneKindPalette *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "named");
 }
 
-/* Runs before the next layout, never inside one: showing or hiding the
- * names changes the buttons' sizes, which must not happen mid-allocation. */
+/* Runs before the next layout, not inside one (but for the first): showing
+ * or hiding the names changes the buttons' sizes, which would lay the
+ * window out again. */
 static gboolean
 apply_named (GtkWidget     *widget,
              GdkFrameClock *clock,
@@ -255,6 +257,14 @@ convene_kind_palette_size_allocate (GtkWidget *widget,
 
   measure_buttons (self, &sizes);
   self->want_named = names_fit (&sizes, width, self->named);
+  /* Nothing is drawn before the first layout: the names shown are those
+   * the first width calls for, and the buttons are measured again. */
+  if (!self->laid_out && self->want_named != self->named)
+    {
+      set_named (self, self->want_named);
+      measure_buttons (self, &sizes);
+    }
+  self->laid_out = TRUE;
   if (self->want_named != self->named && self->named_tick == 0)
     self->named_tick = gtk_widget_add_tick_callback (widget, apply_named, NULL, NULL);
 

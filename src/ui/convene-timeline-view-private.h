@@ -115,6 +115,7 @@ struct _ConveneTimelineView
   gboolean            wrap_titles; /* the list is narrow: long titles wrap */
   gboolean            narrow;     /* the list and the side column take turns */
   gboolean            narrow_shown; /* what the buttons last showed of narrow */
+  gboolean            laid_out;     /* allocated at least once */
   gboolean            side_open;  /* narrow: the side column is the one shown */
   guint               wrap_tick;  /* applies a change of wrap_titles or narrow */
 };

@@ -537,9 +537,10 @@ is_wide (ConveneTimelineView *self,
   return width >= main_minimum + SIDE_SPACING + side_width (self);
 }
 
-/* Runs before the next layout, never inside one: a label that starts or
- * stops wrapping changes its height, and a button that comes or goes its
- * row's, which must not happen mid-allocation. */
+/* Runs before the next layout, not inside one (but for the first, see
+ * convene_timeline_view_size_allocate()): a label that starts or stops
+ * wrapping changes its height, and a button that comes or goes its row's,
+ * which would lay the window out again. */
 static gboolean
 apply_layout (GtkWidget     *widget,
               GdkFrameClock *clock,
@@ -628,14 +629,15 @@ convene_timeline_view_measure (GtkWidget      *widget,
     }
 }
 
-static void
-convene_timeline_view_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
+/* Allocates the list and the side column (or the one of them shown) and
+ * notes what the width calls for; TRUE when the list's height differs from
+ * the one the fitted zoom was made for. */
+static gboolean
+allocate_children (ConveneTimelineView *self,
+                   int                  width,
+                   int                  height)
 {
-  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
   /* Before any child is allocated in this pass, so the list is laid out
    * with the rows it is given here. */
@@ -665,14 +667,40 @@ convene_timeline_view_size_allocate (GtkWidget *widget,
       set_layout (self, width < WRAP_BELOW, TRUE);
     }
 
-  /* The fitted zoom follows the list's height, applied before the next
-   * layout rather than in this one. */
-  if (gtk_widget_get_child_visible (self->main) && gtk_widget_get_height (self->scroller) != self->viewport_height)
+  if (!gtk_widget_get_child_visible (self->main) || gtk_widget_get_height (self->scroller) == self->viewport_height)
+    return FALSE;
+  self->viewport_height = gtk_widget_get_height (self->scroller);
+  self->scale_stale = TRUE;
+  return TRUE;
+}
+
+static void
+convene_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
+
+  /* The fitted zoom follows the list's height, and the titles' wrapping
+   * the width: applied before the next layout rather than in this one, so
+   * that a window being resized is laid out once a frame. The first
+   * layout is the exception: nothing has been drawn yet, so what it calls
+   * for is applied at once and the children laid out again, and the first
+   * frame is the settled page rather than one at a scale made for no
+   * height. */
+  if (allocate_children (self, width, height))
+    queue_apply_layout (self);
+  /* (A palette that drops its names makes the list taller, which calls
+   * for a scale of its own: a few rounds at most.) */
+  for (int round = 0; !self->laid_out && self->wrap_tick != 0 && round < 3; round++)
     {
-      self->viewport_height = gtk_widget_get_height (self->scroller);
-      self->scale_stale = TRUE;
-      queue_apply_layout (self);
+      gtk_widget_remove_tick_callback (widget, self->wrap_tick);
+      apply_layout (widget, NULL, NULL);
+      if (allocate_children (self, width, height))
+        queue_apply_layout (self);
     }
+  self->laid_out = TRUE;
 }
 
 void

@@ -9,6 +9,7 @@
 #include "convene-document.h"
 #include "convene-edits.h"
 #include "convene-fit-dialog.h"
+#include "convene-kind-palette.h"
 #include "convene-people-palette.h"
 #include "convene-person-row.h"
 #include "convene-segment-block.h"
@@ -1113,8 +1114,11 @@ fit_text_differs (gpointer data)
   return g_strcmp0 (fit->before, convene_timeline_view_get_fit_text (fit->timeline)) != 0;
 }
 
-/* How many blocks the timeline had in the first frame that drew any. */
+/* How many blocks the timeline had in the first frame that drew any, its
+ * scale then and whether its kind palette showed the kinds' names. */
 static guint first_paint_blocks;
+static double first_paint_scale;
+static gboolean first_paint_named;
 
 static gboolean
 record_first_paint (GSignalInvocationHint *hint,
@@ -1131,7 +1135,13 @@ record_first_paint (GSignalInvocationHint *hint,
 
         if (n > 0)
           {
+            ConveneTimelineView *timeline = timeline_of (l->data);
+
             first_paint_blocks = n;
+            first_paint_scale = convene_timeline_view_get_px_per_minute (timeline);
+            first_paint_named = gtk_widget_has_css_class (first_of_type (GTK_WIDGET (timeline),
+                                                                         CONVENE_TYPE_KIND_PALETTE),
+                                                          "named");
             return FALSE;
           }
       }
@@ -1195,6 +1205,45 @@ test_thousand_segments (void)
   g_assert_cmpuint (convene_segment_get_duration (tenth), ==, 1 + 9 % 3 + 5);
   g_assert_cmpstr (before, !=, convene_timeline_view_get_fit_text (timeline));
   g_assert_cmpuint (count_blocks (GTK_WIDGET (timeline)), <, 300);
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
+/* The first frame of a session is the settled page: drawn at the fitted
+ * scale for the list's height, with the kind palette as its width calls
+ * for, not at a close-up made for no height that jumps a frame later. */
+static void
+test_first_frame_settled (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "first-frame.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  /* 40 segments of 1 to 3 minutes: 80 minutes, far from the close-up. */
+  g_autoptr(ConveneDocument) document = create_long_day (file, 40);
+  ConveneTimelineView *timeline;
+  ConveneWindow *window;
+  double settled;
+
+  g_type_class_unref (g_type_class_ref (GDK_TYPE_FRAME_CLOCK));
+  first_paint_blocks = 0;
+  g_signal_add_emission_hook (g_signal_lookup ("after-paint", GDK_TYPE_FRAME_CLOCK), 0,
+                              record_first_paint, NULL, NULL);
+  window = show_window (document, 1000, 800);
+  timeline = timeline_of (window);
+  wait_until (has_blocks, timeline, "blocks to be made");
+  wait_until (at_rest, &(AtRest) { .widget = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW) },
+              "the list to be laid out");
+  g_assert_cmpuint (first_paint_blocks, >, 0);
+
+  settled = convene_timeline_view_get_px_per_minute (timeline);
+  g_test_message ("first frame at %.2f px a minute, settled at %.2f", first_paint_scale, settled);
+  g_assert_cmpint (convene_timeline_view_get_zoom_level (timeline), ==, 0);
+  g_assert_cmpfloat (settled, <, 8.0);
+  g_assert_cmpfloat_with_epsilon (first_paint_scale, settled, 1e-9);
+  g_assert_cmpint (first_paint_named, ==, gtk_widget_has_css_class (first_of_type (GTK_WIDGET (timeline),
+                                                                                   CONVENE_TYPE_KIND_PALETTE),
+                                                                    "named"));
 
   close_window (window);
   convene_document_close (document);
@@ -2369,6 +2418,7 @@ main (int   argc,
       g_test_add_func ("/ui/timeline/palette-names", test_palette_names);
       g_test_add_func ("/ui/timeline/new-kind-titled", test_new_kind_titled);
       g_test_add_func ("/ui/timeline/thousand-segments", test_thousand_segments);
+      g_test_add_func ("/ui/timeline/first-frame-settled", test_first_frame_settled);
       g_test_add_func ("/ui/timeline/zoom-rail-roles", test_zoom_rail_roles);
       status = g_test_run ();
     }
