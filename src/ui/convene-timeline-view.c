@@ -821,24 +821,35 @@ convene_timeline_view_finalize (GObject *object)
 /* For build-aux/dev bench: with CONVENE_BENCH_SHOWN set in the
  * environment, "convene: timeline shown" goes to standard error once, in the
  * first frame that draws the session's first blocks, which is what the
- * benchmark times a launch to. Nothing else reads it. */
+ * benchmark times a launch to; and "convene: timeline settled" once, in the
+ * first such frame with no change of scale or layout left to apply (the
+ * page as it stays). Nothing else reads them. */
 static void
 convene_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
 {
   ConveneTimelineView *self = CONVENE_TIMELINE_VIEW (widget);
-  static int report = -1;
+  static int report_shown = -1, report_settled = -1;
+  gboolean drawn;
 
   GTK_WIDGET_CLASS (convene_timeline_view_parent_class)->snapshot (widget, snapshot);
 
-  if (report == -1)
-    report = g_getenv ("CONVENE_BENCH_SHOWN") != NULL;
-  if (report == 1 && self->session != NULL &&
-      (g_hash_table_size (self->blocks) > 0 ||
-       g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_segments (self->session))) == 0))
+  if (report_shown == -1)
+    report_shown = report_settled = g_getenv ("CONVENE_BENCH_SHOWN") != NULL;
+  if (report_shown + report_settled == 0)
+    return;
+  drawn = self->session != NULL &&
+          (g_hash_table_size (self->blocks) > 0 ||
+           g_list_model_get_n_items (G_LIST_MODEL (convene_session_get_segments (self->session))) == 0);
+  if (report_shown == 1 && drawn)
     {
-      report = 0;
+      report_shown = 0;
       g_printerr ("convene: timeline shown\n");
+    }
+  if (report_settled == 1 && drawn && self->wrap_tick == 0 && !self->scale_stale)
+    {
+      report_settled = 0;
+      g_printerr ("convene: timeline settled\n");
     }
 }
 
