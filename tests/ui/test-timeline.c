@@ -1148,6 +1148,18 @@ record_first_paint (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* The window on document at 1000 x 800, noting the first frame that draws
+ * any blocks (see record_first_paint()). */
+static ConveneWindow *
+show_window_noting_first_paint (ConveneDocument *document)
+{
+  g_type_class_unref (g_type_class_ref (GDK_TYPE_FRAME_CLOCK));
+  first_paint_blocks = 0;
+  g_signal_add_emission_hook (g_signal_lookup ("after-paint", GDK_TYPE_FRAME_CLOCK), 0,
+                              record_first_paint, NULL, NULL);
+  return show_window (document, 1000, 800);
+}
+
 static gboolean
 lists_every_row (gpointer data)
 {
@@ -1171,11 +1183,7 @@ test_thousand_segments (void)
   /* The first frame draws as few blocks as fill the window, not the some
    * thirty the list would make for any session; the rest of the rows come
    * in the frames after it. */
-  g_type_class_unref (g_type_class_ref (GDK_TYPE_FRAME_CLOCK));
-  first_paint_blocks = 0;
-  g_signal_add_emission_hook (g_signal_lookup ("after-paint", GDK_TYPE_FRAME_CLOCK), 0,
-                              record_first_paint, NULL, NULL);
-  window = show_window (document, 1000, 800);
+  window = show_window_noting_first_paint (document);
   timeline = timeline_of (window);
   /* The list has made the blocks it shows and stopped growing. */
   wait_until (has_blocks, timeline, "blocks to be made");
@@ -1225,11 +1233,7 @@ test_first_frame_settled (void)
   ConveneWindow *window;
   double settled;
 
-  g_type_class_unref (g_type_class_ref (GDK_TYPE_FRAME_CLOCK));
-  first_paint_blocks = 0;
-  g_signal_add_emission_hook (g_signal_lookup ("after-paint", GDK_TYPE_FRAME_CLOCK), 0,
-                              record_first_paint, NULL, NULL);
-  window = show_window (document, 1000, 800);
+  window = show_window_noting_first_paint (document);
   timeline = timeline_of (window);
   wait_until (has_blocks, timeline, "blocks to be made");
   wait_until (at_rest, &(AtRest) { .widget = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW) },
