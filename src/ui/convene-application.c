@@ -684,12 +684,15 @@ quit (GSimpleAction *action,
       gpointer       user_data)
 {
   ConveneApplication *self = user_data;
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                                     (GCopyFunc) g_object_ref, NULL);
 
   /* Closing (rather than destroying) lets each window remember its size;
-   * every edit is already in the file. */
+   * every edit is already in the file. (Held: closing a project's window
+   * also destroys a message open over it, later in the list.) */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 /* Closing every window closes every project, so the .convene files are left
