@@ -764,6 +764,46 @@ convene_window_get_document (ConveneWindow *self)
   return self->document;
 }
 
+static gboolean
+quit_when_idle (gpointer data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (data), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+quit_application (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   data)
+{
+  /* Once the key has been handled: quitting closes the window under the
+   * message, which destroys the message that is handling the key. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, quit_when_idle, g_object_ref (data), g_object_unref);
+  return TRUE;
+}
+
+/* A message is a window of its own, outside the application's: it takes
+ * the application's quit shortcuts (Ctrl+Q) too, so that quitting works
+ * while it is open. */
+static void
+quit_from (GtkWidget      *dialog,
+           GtkApplication *application)
+{
+  g_auto(GStrv) accels = NULL;
+  GtkEventController *controller;
+
+  if (application == NULL)
+    return;
+  accels = gtk_application_get_accels_for_action (application, "app.quit");
+  controller = gtk_shortcut_controller_new ();
+  for (guint i = 0; accels[i] != NULL; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accels[i]),
+                                                            gtk_callback_action_new (quit_application,
+                                                                                     application, NULL)));
+  gtk_widget_add_controller (dialog, controller);
+}
+
 void
 convene_window_show_error (ConveneWindow *self,
                            const char    *heading,
@@ -774,6 +814,7 @@ convene_window_show_error (ConveneWindow *self,
   g_return_if_fail (CONVENE_IS_WINDOW (self));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  quit_from (dialog, gtk_window_get_application (GTK_WINDOW (self)));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");

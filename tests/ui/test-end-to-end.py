@@ -397,6 +397,23 @@ def run(exe, tmp):
         message = wait_window(env, app, "^Could Not Open the Project$")
         window = wait_window(env, app, "^Health and migration")
         screenshot(env, "ui-e2e-6-command-line")
+        # Ctrl+Q quits from the message too, as from any window.
+        focus(env, message)
+        key(env, "ctrl+q")
+        app.wait_exit()
+        with open(damaged, "rb") as f:
+            if f.read() != damaged_bytes:
+                raise Failure("opening the damaged file changed it")
+        if view_setting(example, "timeline-zoom") != "1":
+            raise Failure("the example opened from the command line lost its zoom")
+        log("ok 4 - a damaged file named first is reported and left whole; the example after it opens;"
+            " Ctrl+Q quits from the message")
+
+        log("# fifth run: the damaged file alone")
+        app = App(exe, env, tmp, "fifth-run", args=(damaged,))
+        apps.append(app)
+        message = wait_window(env, app, "^Could Not Open the Project$")
+        window = wait_window(env, app, "^Convene$")
         focus(env, message)
         key(env, "Escape")
         wait_no_window(env, app, "^Could Not Open the Project$")
@@ -406,9 +423,7 @@ def run(exe, tmp):
         with open(damaged, "rb") as f:
             if f.read() != damaged_bytes:
                 raise Failure("opening the damaged file changed it")
-        if view_setting(example, "timeline-zoom") != "1":
-            raise Failure("the example opened from the command line lost its zoom")
-        log("ok 4 - a damaged file named first is reported and left whole; the example after it opens")
+        log("ok 5 - Escape closes the message; the window under it quits with Ctrl+Q")
     finally:
         for app in apps:
             app.kill()
