@@ -860,6 +860,7 @@ expect_object (JsonNode     *node,
                JsonObject  **out,
                GError      **error)
 {
+  *out = NULL;
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return fail_at (error, path, NULL, _("This must be an object in braces { }."));
   *out = json_node_get_object (node);
