@@ -195,6 +195,13 @@ def key(env, *keys):
     xdotool(env, "key", "--delay", "80", *keys)
 
 
+def assert_unchanged(path, expected, failure):
+    """The file at path still holds exactly the bytes expected."""
+    with open(path, "rb") as f:
+        if f.read() != expected:
+            raise Failure(failure)
+
+
 def screenshot(env, name):
     folder = os.environ.get("CONVENE_SHOTS_DIR")
     if not folder or not shutil.which("import"):
@@ -401,9 +408,7 @@ def run(exe, tmp):
         focus(env, message)
         key(env, "ctrl+q")
         app.wait_exit()
-        with open(damaged, "rb") as f:
-            if f.read() != damaged_bytes:
-                raise Failure("opening the damaged file changed it")
+        assert_unchanged(damaged, damaged_bytes, "opening the damaged file changed it")
         if view_setting(example, "timeline-zoom") != "1":
             raise Failure("the example opened from the command line lost its zoom")
         log("ok 4 - a damaged file named first is reported and left whole; the example after it opens;"
@@ -420,9 +425,7 @@ def run(exe, tmp):
         focus(env, window)
         key(env, "ctrl+q")
         app.wait_exit()
-        with open(damaged, "rb") as f:
-            if f.read() != damaged_bytes:
-                raise Failure("opening the damaged file changed it")
+        assert_unchanged(damaged, damaged_bytes, "opening the damaged file changed it")
         log("ok 5 - Escape closes the message; the window under it quits with Ctrl+Q")
     finally:
         for app in apps:
