@@ -58,14 +58,25 @@ sync_length (ConveneTimelineView *self,
                              has_target ? convene_segment_get_duration (segment) : convene_segment_get_length (segment));
 }
 
+static void build_editor (ConveneTimelineView *self);
+
 void
 _convene_timeline_view_sync_editor (ConveneTimelineView *self)
 {
   ConveneSegment *segment = convene_timeline_view_get_selected_segment (self);
   int fixed;
 
-  gtk_widget_set_visible (self->editor, segment != NULL);
+  /* The fields are built when a segment is first chosen: a window opens
+   * on the session's fields and may never need them. */
+  if (segment != NULL && self->editor == NULL)
+    {
+      build_editor (self);
+      gtk_box_append (GTK_BOX (self->details), self->editor);
+    }
   gtk_widget_set_visible (self->no_selection, segment == NULL);
+  if (self->editor == NULL)
+    return;
+  gtk_widget_set_visible (self->editor, segment != NULL);
   convene_assignment_list_set_target (self->segment_people, segment != NULL ? self->document : NULL,
                                       self->session, segment);
   convene_outcome_links_set_segment (self->segment_outcomes, segment != NULL ? self->document : NULL,
@@ -109,7 +120,8 @@ edited_segment (ConveneTimelineView *self)
 void
 _convene_timeline_view_edit_title (ConveneTimelineView *self)
 {
-  if (convene_timeline_view_get_selected_segment (self) == NULL || !gtk_widget_get_sensitive (self->editor))
+  if (convene_timeline_view_get_selected_segment (self) == NULL || self->editor == NULL ||
+      !gtk_widget_get_sensitive (self->editor))
     return;
   convene_timeline_view_show_side (self, "segment");
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
@@ -569,7 +581,6 @@ side_back_clicked (ConveneTimelineView *self)
 void
 _convene_timeline_view_build_side (ConveneTimelineView *self)
 {
-  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scroller;
 
@@ -617,15 +628,14 @@ _convene_timeline_view_build_side (ConveneTimelineView *self)
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (self->side), scroller);
 
+  self->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->no_selection = gtk_label_new (_("Select a segment to change its title, length, people and notes."));
   gtk_label_set_wrap (GTK_LABEL (self->no_selection), TRUE);
   gtk_label_set_justify (GTK_LABEL (self->no_selection), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (self->no_selection, "dim-label");
   gtk_widget_set_margin_top (self->no_selection, 12);
-  gtk_box_append (GTK_BOX (details), self->no_selection);
-  build_editor (self);
-  gtk_box_append (GTK_BOX (details), self->editor);
-  gtk_stack_add_named (GTK_STACK (self->side_stack), details, "segment");
+  gtk_box_append (GTK_BOX (self->details), self->no_selection);
+  gtk_stack_add_named (GTK_STACK (self->side_stack), self->details, "segment");
 
   self->people = CONVENE_PEOPLE_PALETTE (convene_people_palette_new ());
   g_signal_connect_object (self->people, "person-activated", G_CALLBACK (_convene_timeline_view_person_activated), self,

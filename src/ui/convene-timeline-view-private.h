@@ -42,7 +42,8 @@ struct _ConveneTimelineView
   GtkGridView        *list_view;  /* one column: see convene_timeline_view_init */
   GtkWidget          *empty_label;
 
-  GtkWidget          *editor;
+  GtkWidget          *details;      /* the side column's "segment" page */
+  GtkWidget          *editor;       /* built when a segment is first chosen */
   GtkWidget          *no_selection;
   ConveneAssignmentList *segment_people;   /* the people on the selected segment */
   ConveneOutcomeLinks   *segment_outcomes; /* the checklist items it serves */

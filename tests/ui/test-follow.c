@@ -478,6 +478,8 @@ test_lists_off_screen_catch_up (void)
   /* The People page is not even built, nor the hidden checklist filled. */
   g_assert_null (first_of_type (GTK_WIDGET (f.window), CONVENE_TYPE_ROSTER_VIEW));
   g_assert_cmpuint (count_of_type (GTK_WIDGET (f.window), CONVENE_TYPE_OUTCOME_ROW), ==, 0);
+  /* Nor the fields of a segment, before one is chosen. */
+  g_assert_null (first_with_class (GTK_WIDGET (timeline_of (f.window)), "segment-editor"));
 
   /* Meanwhile: a new person on the closing, who then declines. */
   person = convene_speaker_new (convene_project_new_id (project), "Ada Ndiaye");
@@ -497,6 +499,20 @@ test_lists_off_screen_catch_up (void)
   show_side_page (palette);
   wait_for_label (palette, "Ada Ndiaye");
   assert_follows (&f, "opening the people beside the timeline");
+
+  /* Choosing the closing builds its fields, with what was done meanwhile. */
+  {
+    ConveneSegment *closing = segment_titled (session, "IV.");
+    GtkWidget *editor;
+
+    convene_timeline_view_select_segment (timeline_of (f.window), closing);
+    editor = first_with_class (GTK_WIDGET (timeline_of (f.window)), "segment-editor");
+    g_assert_nonnull (editor);
+    show_side_page (editor);
+    wait_for_label (editor, "Ada Ndiaye");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first_of_type (editor, ADW_TYPE_ENTRY_ROW))), ==,
+                     convene_segment_get_title (closing));
+  }
 
   g_assert_true (gtk_widget_activate (require_widget (GTK_WIDGET (f.window), "people_row")));
   roster = first_of_type (GTK_WIDGET (f.window), CONVENE_TYPE_ROSTER_VIEW);

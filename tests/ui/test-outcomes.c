@@ -44,12 +44,7 @@ open_outcomes (ConveneWindow *window)
 static GtkWidget *
 open_summary (ConveneWindow *window)
 {
-  GtkWidget *summary = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_SUMMARY);
-
-  g_assert_nonnull (summary);
-  g_assert_true (gtk_widget_activate (require_widget (GTK_WIDGET (window), "details_row")));
-  wait_until (widget_is_mapped, summary, "the project details to show");
-  return summary;
+  return open_project_details (GTK_WIDGET (window), "outcomes_summary");
 }
 
 /* Back from the details page to the first session's outcomes tab. */
@@ -595,7 +590,7 @@ test_checklist (void)
    * expected outcome, chosen from the list without a mouse. */
   {
     GtkWidget *timeline = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_TIMELINE_VIEW);
-    GtkWidget *links = first_of_type (timeline, CONVENE_TYPE_OUTCOME_LINKS);
+    GtkWidget *links;
     ConveneSegment *opening = convene_project_find_segment (project, 10, NULL);
     GtkWidget *choice;
     GtkWidget *option;
@@ -606,6 +601,9 @@ test_checklist (void)
                                            "order");
     g_assert_nonnull (opening);
     convene_timeline_view_select_segment (CONVENE_TIMELINE_VIEW (timeline), opening);
+    /* (The segment's fields are built when one is first chosen.) */
+    links = first_of_type (timeline, CONVENE_TYPE_OUTCOME_LINKS);
+    g_assert_nonnull (links);
     /* The links are refreshed when the main loop is next idle. */
     wait_until (links_offer, &(LinksOffer) { links, "Draft recommendations agreed" }, "the outcome to be offered");
     choice = first_with_class (links, "outcome-link-choice");
@@ -975,10 +973,8 @@ run_drags (void)
     screenshot ("outcome-links-1280-dark.png");
   }
   {
-    GtkWidget *summary = first_of_type (GTK_WIDGET (window), CONVENE_TYPE_OUTCOMES_SUMMARY);
+    GtkWidget *summary = open_project_details (GTK_WIDGET (window), "outcomes_summary");
 
-    gtk_widget_activate (require_widget (GTK_WIDGET (window), "details_row"));
-    wait_until (widget_is_mapped, summary, "the project details to show");
     scroll_into_view (summary);
     screenshot ("outcomes-summary-1280-dark.png");
   }

@@ -591,13 +591,18 @@ test_details_editor (void)
   ConveneWindow *window = show_window (document, 1280, 800);
   ConveneTimelineView *timeline = timeline_of (window);
   ConveneSegment *discussion = top_segment (document, 2);
-  GtkWidget *title_row = first_of_type (GTK_WIDGET (timeline), ADW_TYPE_ENTRY_ROW);
-  GtkWidget *spin = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_SPIN_BUTTON);
-  GtkWidget *pin = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_SWITCH);
-  GtkWidget *pin_time = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_ENTRY);
+  GtkWidget *editor, *title_row, *spin, *pin, *pin_time;
   g_autofree char *on_disk = NULL;
 
+  /* The segment's fields are built when one is first chosen. */
+  g_assert_null (first_with_class (GTK_WIDGET (timeline), "segment-editor"));
   convene_timeline_view_select_segment (timeline, discussion);
+  editor = first_with_class (GTK_WIDGET (timeline), "segment-editor");
+  g_assert_nonnull (editor);
+  title_row = first_of_type (editor, ADW_TYPE_ENTRY_ROW);
+  spin = first_of_type (editor, GTK_TYPE_SPIN_BUTTON);
+  pin = first_of_type (editor, GTK_TYPE_SWITCH);
+  pin_time = first_of_type (editor, GTK_TYPE_ENTRY);
   wait_until (editable_shows, &(Shows) { title_row, convene_segment_get_title (discussion) },
               "the editor to show the selected segment");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, convene_segment_get_title (discussion));
@@ -769,9 +774,9 @@ test_adaptive_layout (void)
         }
       timeline = timeline_of (window);
       list = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW);
+      convene_timeline_view_select_segment (timeline, opening);
       editor = first_with_class (GTK_WIDGET (timeline), "segment-editor");
       g_assert_nonnull (editor);
-      convene_timeline_view_select_segment (timeline, opening);
       /* The page has slid in and the details have found their place. */
       wait_until (at_rest, &(AtRest) { .widget = list }, "the timeline to be in place");
       g_assert_true (gtk_widget_get_width (GTK_WIDGET (window)) <= widths[i]);
@@ -1043,7 +1048,6 @@ test_new_kind_titled (void)
   g_autoptr(ConveneDocument) document = create_example (file);
   ConveneWindow *window = show_window (document, 1280, 800);
   ConveneTimelineView *timeline = timeline_of (window);
-  GtkWidget *title_row = first_of_type (GTK_WIDGET (timeline), ADW_TYPE_ENTRY_ROW);
   GtkWidget *side_stack = first_of_type (first_with_class (GTK_WIDGET (timeline), "timeline-side"), GTK_TYPE_STACK);
   const struct { const char *nick; ConveneSegmentKind kind; const char *title; } kinds[] = {
     { "qa", CONVENE_SEGMENT_KIND_QA, "Q&A" },
@@ -1057,6 +1061,7 @@ test_new_kind_titled (void)
       g_autoptr(ConveneProject) saved = NULL;
       g_autoptr(GError) error = NULL;
       ConveneSegment *saved_segment;
+      GtkWidget *title_row;
 
       /* From the session's fields and from the people: the details come
        * forward, and their tab with them. */
@@ -1078,6 +1083,8 @@ test_new_kind_titled (void)
       g_assert_cmpstr (convene_segment_get_title (saved_segment), ==, kinds[i].title);
 
       /* The title field shows the name, has the keyboard, all selected. */
+      title_row = first_of_type (first_with_class (GTK_WIDGET (timeline), "segment-editor"), ADW_TYPE_ENTRY_ROW);
+      g_assert_nonnull (title_row);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (side_stack)), ==, "segment");
       wait_until (only_tab_active, &(TabActive) { GTK_WIDGET (timeline), "Segment" }, "the Segment tab to be the one on");
       wait_until (editable_shows, &(Shows) { title_row, kinds[i].title }, "the title field to show the kind");
