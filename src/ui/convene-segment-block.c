@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-row-layout.h"
 #include "convene-segment-block.h"
 #include "convene-ui-util.h"
 
@@ -801,7 +802,11 @@ convene_segment_block_class_init (ConveneSegmentBlockClass *klass)
   object_class->dispose = convene_segment_block_dispose;
   widget_class->snapshot = convene_segment_block_snapshot;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  /* The rail, the parent's bar and the card side by side. A row layout and
+   * not a box's, here and in the card: the card's lines wrap, and a box
+   * would ask each how wide it must be at every height (see
+   * convene-row-layout.h). */
+  gtk_widget_class_set_layout_manager_type (widget_class, CONVENE_TYPE_ROW_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "segmentblock");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -816,9 +821,6 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   GtkWidget *heading;
   GtkWidget *body;
   GtkWidget *meta;
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_HORIZONTAL);
 
   self->rail = gtk_fixed_new ();
   gtk_widget_add_css_class (self->rail, "ruler");
@@ -851,7 +853,7 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   self->card_overlay = overlay;
   gtk_widget_set_vexpand (overlay, TRUE);
   gtk_box_append (GTK_BOX (column), overlay);
-  self->card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  self->card = convene_row_layout_box_new (0);
   gtk_widget_add_css_class (self->card, "block");
   gtk_widget_set_vexpand (self->card, TRUE);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), self->card);
@@ -873,7 +875,7 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   gtk_widget_set_hexpand (inner, TRUE);
   gtk_box_append (GTK_BOX (self->card), inner);
 
-  heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  heading = convene_row_layout_box_new (6);
   gtk_box_append (GTK_BOX (inner), heading);
   self->icon = GTK_IMAGE (gtk_image_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
@@ -895,7 +897,7 @@ convene_segment_block_init (ConveneSegmentBlock *self)
   gtk_box_append (GTK_BOX (heading), self->warning);
 
   body = inner;
-  meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  meta = convene_row_layout_box_new (8);
   gtk_box_append (GTK_BOX (body), meta);
   self->range_label = add_label (meta, "caption-heading");
   gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "segment-range");

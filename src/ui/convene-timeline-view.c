@@ -896,8 +896,9 @@ convene_timeline_view_init (ConveneTimelineView *self)
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_box_append (GTK_BOX (self->main), header);
 
-  /* The session in one line, which opens its fields in the side column. */
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The session in one line, which opens its fields in the side column
+   * (rows of a row layout, as the date may wrap: see convene-row-layout.h). */
+  row = convene_row_layout_box_new (6);
   gtk_box_append (GTK_BOX (header), row);
   button = gtk_button_new ();
   gtk_widget_add_css_class (button, "flat");
