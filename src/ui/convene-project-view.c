@@ -43,11 +43,7 @@ struct _ConveneProjectView
   GtkLabel           *content_title;
   GtkWidget          *remove_session_button;
   GtkStack           *content_stack;
-  GtkWidget          *project_group;
-  AdwEntryRow        *project_title_row;
-  AdwEntryRow        *organiser_row;
-  AdwEntryRow        *venue_row;
-  ConveneTimeZoneRow *time_zone_row;
+  AdwBin             *details_page;
   GtkWidget          *session_group;
   AdwEntryRow        *session_title_row;
   ConveneDateEntry   *date_entry;
@@ -64,6 +60,14 @@ struct _ConveneProjectView
   ConveneSessionWarnings *session_warnings;
   ConveneAssignmentList  *session_roles;
   AdwBin                 *outcomes_page;
+
+  /* The project's details page, built the first time it shows (see
+   * ensure_details()), then held by details_page; NULL until then. */
+  GtkWidget              *project_group;
+  AdwEntryRow            *project_title_row;
+  AdwEntryRow            *organiser_row;
+  AdwEntryRow            *venue_row;
+  ConveneTimeZoneRow     *time_zone_row;
   ConveneOutcomesSummary *outcomes_summary;
 
   /* Built the first time the People page shows (most planners open a
@@ -166,9 +170,12 @@ sync_field (ConveneProjectView *self,
             const EntryField   *field)
 {
   AdwEntryRow *row = field_row (self, field);
-  char *text = model_text (self, field);
+  char *text;
   char **shown = &self->shown[field - entry_fields];
 
+  if (row == NULL)
+    return;
+  text = model_text (self, field);
   g_free (*shown);
   *shown = text;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0)
@@ -338,7 +345,7 @@ sync_date (ConveneProjectView *self)
 static void
 sync_time_zone (ConveneProjectView *self)
 {
-  if (self->project != NULL)
+  if (self->project != NULL && self->time_zone_row != NULL)
     convene_time_zone_row_set_zone (self->time_zone_row, convene_project_get_time_zone (self->project));
 }
 
@@ -428,12 +435,59 @@ session_page_changed (ConveneProjectView *self)
                                        self->session);
 }
 
-/* The planner turned to the People page: its roster is built now. */
+/* An entry row commits what was typed on Enter and when it loses the focus. */
+static void
+connect_entry_row (ConveneProjectView *self,
+                   AdwEntryRow        *row)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (row, "entry-activated", G_CALLBACK (entry_activated), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_left), self);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
+
+/* The project's details page: built the first time it shows, as most
+ * planners open a project for its sessions. */
+static void
+ensure_details (ConveneProjectView *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->project_group != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/convene/Convene/convene-project-details.ui");
+  self->project_group = GTK_WIDGET (gtk_builder_get_object (builder, "project_group"));
+  self->project_title_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "project_title_row"));
+  self->organiser_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "organiser_row"));
+  self->venue_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "venue_row"));
+  self->time_zone_row = CONVENE_TIME_ZONE_ROW (gtk_builder_get_object (builder, "time_zone_row"));
+  self->outcomes_summary = CONVENE_OUTCOMES_SUMMARY (gtk_builder_get_object (builder, "outcomes_summary"));
+  adw_bin_set_child (self->details_page, GTK_WIDGET (gtk_builder_get_object (builder, "details_scroller")));
+
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    if (entry_fields[i].on_project)
+      connect_entry_row (self, field_row (self, &entry_fields[i]));
+  g_signal_connect (self->time_zone_row, "zone-chosen", G_CALLBACK (time_zone_chosen), self);
+
+  if (self->document == NULL)
+    return;
+  convene_outcomes_summary_set_document (self->outcomes_summary, self->document);
+  sync_fields (self, TRUE, NULL);
+  sync_time_zone (self);
+  gtk_widget_set_sensitive (self->project_group, is_writable (self));
+}
+
+/* The planner turned to the project's details or to the People page: the
+ * page is built now. */
 static void
 content_page_changed (ConveneProjectView *self)
 {
-  if (self->roster_view != NULL ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "people") != 0)
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_strcmp0 (page, "details") == 0)
+    ensure_details (self);
+  if (self->roster_view != NULL || g_strcmp0 (page, "people") != 0)
     return;
   self->roster_view = g_object_new (CONVENE_TYPE_ROSTER_VIEW, NULL);
   adw_bin_set_child (self->people_page, GTK_WIDGET (self->roster_view));
@@ -756,7 +810,8 @@ disconnect_document (ConveneProjectView *self)
   self->project = NULL;
   if (self->roster_view != NULL)
     convene_roster_view_set_document (self->roster_view, NULL);
-  convene_outcomes_summary_set_document (self->outcomes_summary, NULL);
+  if (self->outcomes_summary != NULL)
+    convene_outcomes_summary_set_document (self->outcomes_summary, NULL);
 
   if (self->sessions_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions_selection, self);
@@ -802,14 +857,16 @@ convene_project_view_set_document (ConveneProjectView *self,
       g_signal_group_set_target (self->document_signals, document);
       if (self->roster_view != NULL)
         convene_roster_view_set_document (self->roster_view, document);
-      convene_outcomes_summary_set_document (self->outcomes_summary, document);
+      if (self->outcomes_summary != NULL)
+        convene_outcomes_summary_set_document (self->outcomes_summary, document);
       self->showing_people = FALSE;
 
       sync_fields (self, TRUE, NULL);
       sync_time_zone (self);
 
       writable = is_writable (self);
-      gtk_widget_set_sensitive (self->project_group, writable);
+      if (self->project_group != NULL)
+        gtk_widget_set_sensitive (self->project_group, writable);
       gtk_widget_set_sensitive (self->session_group, writable);
 
       /* Open on the first session, without leaving the sidebar when folded. */
@@ -1430,11 +1487,7 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, content_title);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, remove_session_button);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, project_group);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, project_title_row);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, organiser_row);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, venue_row);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, time_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, details_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_group);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_title_row);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, date_entry);
@@ -1451,7 +1504,6 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_warnings);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, session_roles);
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, outcomes_page);
-  gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, outcomes_summary);
 
   gtk_widget_class_install_action (widget_class, "project.back", NULL, back_activated);
 }
@@ -1495,18 +1547,11 @@ convene_project_view_init (ConveneProjectView *self)
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
-    {
-      AdwEntryRow *row = field_row (self, &entry_fields[i]);
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-
-      g_signal_connect (row, "entry-activated", G_CALLBACK (entry_activated), self);
-      g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_left), self);
-      gtk_widget_add_controller (GTK_WIDGET (row), focus);
-    }
+    if (!entry_fields[i].on_project)
+      connect_entry_row (self, field_row (self, &entry_fields[i]));
   g_signal_connect (self->slot_spin, "value-changed", G_CALLBACK (session_number_changed), self);
   g_signal_connect (self->step_spin, "value-changed", G_CALLBACK (session_number_changed), self);
   g_signal_connect (self->date_entry, "date-chosen", G_CALLBACK (date_chosen), self);
-  g_signal_connect (self->time_zone_row, "zone-chosen", G_CALLBACK (time_zone_chosen), self);
   convene_date_entry_set_title (self->date_entry, _("Date of the session"));
   g_signal_connect_object (self->session_warnings, "segment-activated",
                            G_CALLBACK (warning_segment_activated), self, G_CONNECT_SWAPPED);

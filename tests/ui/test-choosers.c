@@ -137,11 +137,7 @@ due_entry_of (ConveneWindow  *window,
 static GtkWidget *
 open_details (ConveneWindow *window)
 {
-  GtkWidget *row = require_widget (GTK_WIDGET (window), "time_zone_row");
-
-  g_assert_true (gtk_widget_activate (require_widget (GTK_WIDGET (window), "details_row")));
-  wait_until (widget_is_mapped, row, "the project details to show");
-  return row;
+  return open_project_details (GTK_WIDGET (window), "time_zone_row");
 }
 
 /* Opens the time zone chooser from its row and waits until it is shown. */

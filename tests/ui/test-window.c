@@ -181,7 +181,6 @@ test_example_schedule (void)
   ConveneWindow *window = show_window (document, -1, -1);
   GtkWidget *segments_view = require_widget (GTK_WIDGET (window), "timeline");
   GtkWidget *list_view = first_of_type (segments_view, GTK_TYPE_GRID_VIEW);
-  GtkWidget *project_title_row = require_widget (GTK_WIDGET (window), "project_title_row");
   g_autoptr(GSettings) interface_settings = desktop_interface_settings ();
   GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   g_autofree char *fit = NULL;
@@ -210,8 +209,10 @@ test_example_schedule (void)
       wait_for_label (segments_view, "12:30");
     }
 
-  /* The project's title, edited in its details, names the window. */
-  activate_entry (project_title_row, "Health and Migration Side Event");
+  /* The project's title, edited in its details, names the window. The
+   * details are built when they first show. */
+  g_assert_null (find_by_id (GTK_WIDGET (window), "project_title_row"));
+  activate_entry (open_project_details (GTK_WIDGET (window), "project_title_row"), "Health and Migration Side Event");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Health and Migration Side Event");
   g_assert_cmpstr (convene_project_get_title (convene_document_get_project (document)), ==,
                    "Health and Migration Side Event");

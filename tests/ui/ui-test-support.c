@@ -223,6 +223,18 @@ require_widget (GtkWidget  *root,
   return widget;
 }
 
+GtkWidget *
+open_project_details (GtkWidget  *window,
+                      const char *id)
+{
+  GtkWidget *widget;
+
+  g_assert_true (gtk_widget_activate (require_widget (window, "details_row")));
+  widget = require_widget (window, id);
+  wait_until (widget_is_mapped, widget, "the project details to show");
+  return widget;
+}
+
 /* The text of every visible label under root, in tree order. */
 void
 collect_labels (GtkWidget *root,

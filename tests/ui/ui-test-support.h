@@ -53,6 +53,9 @@ void       settle         (guint ms);
 GtkWidget *find_by_id     (GtkWidget *root, const char *id);
 /* As find_by_id, but fails the test when there is none. */
 GtkWidget *require_widget (GtkWidget *root, const char *id);
+/* Turns the window to the project's details (built the first time they
+ * show) and waits for them; returns their widget whose .ui id is id. */
+GtkWidget *open_project_details (GtkWidget *window, const char *id);
 /* Appends the text of every visible label under root, in tree order. */
 void       collect_labels (GtkWidget *root, GPtrArray *texts);
 /* Whether a visible label under root shows exactly text. */
