@@ -29,7 +29,7 @@ struct _ConveneWindow
   GtkLabel           *read_only_label;
   GtkWidget          *save_copy_button;
   GtkStack           *stack;
-  ConveneStartPage   *start_page;
+  AdwBin             *start_page;  /* holds the start page once built */
   ConveneProjectView *project_view;
 
   /* owned */
@@ -907,6 +907,23 @@ convene_window_set_property (GObject      *object,
     }
 }
 
+/* The start page is built the first time the window shows it: a window
+ * opened on a project may never need it. */
+static void
+ensure_start_page (ConveneWindow *self)
+{
+  if (adw_bin_get_child (self->start_page) == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") == 0)
+    adw_bin_set_child (self->start_page, g_object_new (CONVENE_TYPE_START_PAGE, NULL));
+}
+
+static void
+convene_window_map (GtkWidget *widget)
+{
+  ensure_start_page (CONVENE_WINDOW (widget));
+  GTK_WIDGET_CLASS (convene_window_parent_class)->map (widget);
+}
+
 static void
 convene_window_class_init (ConveneWindowClass *klass)
 {
@@ -917,6 +934,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   object_class->dispose = convene_window_dispose;
   object_class->get_property = convene_window_get_property;
   object_class->set_property = convene_window_set_property;
+  widget_class->map = convene_window_map;
   window_class->close_request = convene_window_close_request;
 
   properties[PROP_DOCUMENT] =
@@ -994,6 +1012,8 @@ convene_window_init (ConveneWindow *self)
   g_signal_connect_object (self->project_view, "notify::session", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (ensure_start_page),
+                           self, G_CONNECT_SWAPPED);
 
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

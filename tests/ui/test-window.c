@@ -12,6 +12,7 @@
 #include "convene-edits.h"
 #include "convene-history.h"
 #include "convene-project-files.h"
+#include "convene-start-page.h"
 #include "convene-timeline-view.h"
 #include "convene-ui-util.h"
 #include "convene-window.h"
@@ -212,6 +213,8 @@ test_example_schedule (void)
   /* The project's title, edited in its details, names the window. The
    * details are built when they first show. */
   g_assert_null (find_by_id (GTK_WIDGET (window), "project_title_row"));
+  /* Nor is the start page, in a window that opened on a project. */
+  g_assert_null (first_of_type (GTK_WIDGET (window), CONVENE_TYPE_START_PAGE));
   activate_entry (open_project_details (GTK_WIDGET (window), "project_title_row"), "Health and Migration Side Event");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Health and Migration Side Event");
   g_assert_cmpstr (convene_project_get_title (convene_document_get_project (document)), ==,
