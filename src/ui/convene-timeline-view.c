@@ -896,8 +896,8 @@ convene_timeline_view_init (ConveneTimelineView *self)
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_box_append (GTK_BOX (self->main), header);
 
-  /* The session in one line, which opens its fields in the side column
-   * (rows of a row layout, as the date may wrap: see convene-row-layout.h). */
+  /* The session in one line, which opens its fields in the side column:
+   * a row layout, as the date in it may wrap (see convene-row-layout.h). */
   row = convene_row_layout_box_new (6);
   gtk_box_append (GTK_BOX (header), row);
   button = gtk_button_new ();
@@ -906,6 +906,8 @@ convene_timeline_view_init (ConveneTimelineView *self)
   gtk_widget_set_hexpand (button, TRUE);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, _("Change the session’s title, date, start, slot, room and roles"));
+  /* A box, whose measuring fits the date to its lines, so that the pencil
+   * stays next to a date that wraps. */
   label = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   self->where_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->where_label, 0);
