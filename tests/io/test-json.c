@@ -477,6 +477,52 @@ test_empty_project_round_trip (void)
   g_assert_cmpstr (first, ==, second);
 }
 
+/* A live record's instants at both ends of the years the format holds, and
+ * in a year before 1000, written with four digits and read back alike. */
+static void
+test_round_trip_instants (void)
+{
+  static const struct { gint64 at; ConveneLiveAction action; const char *written; } instants[] = {
+    { CONVENE_MIN_INSTANT, CONVENE_LIVE_ACTION_START, "\"0001-01-01T00:00:00.000000Z\"" },
+    { G_GINT64_CONSTANT (-61996276800000000) + 7, CONVENE_LIVE_ACTION_HOLD, "\"0005-06-01T12:00:00.000007Z\"" },
+    { CONVENE_MAX_INSTANT, CONVENE_LIVE_ACTION_RESUME, "\"9999-12-31T23:59:59.999999Z\"" },
+  };
+  g_autoptr(ConveneProject) project = convene_project_new ();
+  g_autoptr(ConveneProject) again = NULL;
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(ConveneSession) read = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *second = NULL;
+  GListModel *events;
+
+  convene_project_set_time_zone (project, "UTC");
+  session = convene_session_new (convene_project_new_id (project), "Day", "2027-05-23", 9 * 60, 60);
+  g_list_store_append (convene_project_get_sessions (project), session);
+  for (guint i = 0; i < G_N_ELEMENTS (instants); i++)
+    {
+      g_autoptr(ConveneLiveEvent) event = convene_live_event_new (convene_project_new_id (project), instants[i].at,
+                                                                  instants[i].action, 0, 0, CONVENE_LIVE_PUSH);
+
+      g_list_store_append (convene_session_get_live_events (session), event);
+    }
+
+  exported = convene_json_export (project, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (instants); i++)
+    g_assert_nonnull (strstr (exported, instants[i].written));
+  again = import_ok (exported, -1);
+  read = g_list_model_get_item (G_LIST_MODEL (convene_project_get_sessions (again)), 0);
+  events = G_LIST_MODEL (convene_session_get_live_events (read));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, G_N_ELEMENTS (instants));
+  for (guint i = 0; i < G_N_ELEMENTS (instants); i++)
+    {
+      g_autoptr(ConveneLiveEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_cmpint (convene_live_event_get_at (event), ==, instants[i].at);
+    }
+  second = convene_json_export (again, NULL);
+  g_assert_cmpstr (exported, ==, second);
+}
+
 /* The example project */
 
 static ConveneSpeaker *
@@ -1106,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/io/json/round-trip/example", test_round_trip_example);
   g_test_add_func ("/io/json/round-trip/stable-bytes", test_stable_bytes);
   g_test_add_func ("/io/json/round-trip/empty", test_empty_project_round_trip);
+  g_test_add_func ("/io/json/round-trip/instants", test_round_trip_instants);
   g_test_add_func ("/io/json/example/content", test_example_content);
   g_test_add_func ("/io/json/import/ids", test_ids);
   g_test_add_func ("/io/json/import/defaults", test_defaults);

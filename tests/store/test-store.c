@@ -699,6 +699,12 @@ test_invalid_values (Fixture       *f,
     "PRAGMA ignore_check_constraints = ON; UPDATE segment SET uuid = 7 WHERE id = (SELECT min(id) FROM segment)",
     "UPDATE segment SET uuid = (SELECT upper (uuid) FROM session ORDER BY id LIMIT 1) "
       "WHERE id = (SELECT min(id) FROM segment)",
+    /* A live record's time outside the years 1 to 9999, which no JSON
+     * export could write. */
+    "INSERT INTO live_event (id, session, position, at, action, segment, minutes, recovery) "
+      "VALUES (900001, (SELECT min(id) FROM session), 0, -62135596800000001, 'start', 0, 0, 'push')",
+    "INSERT INTO live_event (id, session, position, at, action, segment, minutes, recovery) "
+      "VALUES (900001, (SELECT min(id) FROM session), 0, 253402300800000000, 'start', 0, 0, 'push')",
     /* An id that leaves no room for the next one. */
     "INSERT INTO speaker (id, position, honorific, name, job_title, organisation, email, phone, bio, "
       "notes, status) VALUES (9223372036854775807, 99, '', 'Last', '', '', '', '', '', '', 'invited')",

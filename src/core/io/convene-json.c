@@ -251,15 +251,23 @@ write_instant (Writer     *w,
                const char *key,
                gint64      instant)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant / G_USEC_PER_SEC -
-                                                            (instant % G_USEC_PER_SEC < 0 ? 1 : 0));
-  g_autofree char *seconds = utc != NULL ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S") : NULL;
+  g_autoptr(GDateTime) utc = NULL;
   g_autofree char *text = NULL;
-  gint64 micro = instant % G_USEC_PER_SEC;
+  gint64 micro;
+  int year, month, day;
 
+  /* Within the years the format holds (an actual end derived from a record
+   * at the very end of the range could pass it), the year in four digits
+   * (GDateTime's "%Y" writes year 5 as "5"). */
+  instant = CLAMP (instant, CONVENE_MIN_INSTANT, CONVENE_MAX_INSTANT);
+  micro = instant % G_USEC_PER_SEC;
   if (micro < 0)
     micro += G_USEC_PER_SEC;
-  text = g_strdup_printf ("%s.%06dZ", seconds != NULL ? seconds : "0000-00-00T00:00:00", (int) micro);
+  utc = g_date_time_new_from_unix_utc ((instant - micro) / G_USEC_PER_SEC);
+  g_date_time_get_ymd (utc, &year, &month, &day);
+  text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", year, month, day,
+                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc), (int) micro);
   write_string (w, key, text);
 }
 

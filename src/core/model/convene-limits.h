@@ -12,6 +12,11 @@
 #define CONVENE_MAX_TEXT_BYTES        (64 * 1024) /* titles, names, notes... */
 #define CONVENE_MAX_NESTING           1           /* segments hold items; items hold none */
 #define CONVENE_NO_FIXED_START        (-1)
+/* An instant of a live record, in microseconds since the Unix epoch: from
+ * 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z, the times that a
+ * GDateTime and the JSON format ("2027-05-24T10:42:00.000000Z") can hold. */
+#define CONVENE_MIN_INSTANT           G_GINT64_CONSTANT (-62135596800000000)
+#define CONVENE_MAX_INSTANT           G_GINT64_CONSTANT (253402300799999999)
 /* Ids. Convene numbers new objects after the largest id it has seen, so an
  * id near the top of the 64-bit range would leave no room for another "Add".
  * An import takes ids up to CONVENE_MAX_ID (2^62): a project holding it

@@ -892,7 +892,7 @@ load_live_events (Loader *loader)
       if (!read_int (loader, stmt, 0, N_("The identifier"), 1, CONVENE_MAX_STORED_ID, &id) ||
           !claim_id (loader, id) ||
           !read_int (loader, stmt, 1, N_("The session"), 1, CONVENE_MAX_STORED_ID, &session_id) ||
-          !read_int (loader, stmt, 2, N_("The time"), G_MININT64, G_MAXINT64, &at) ||
+          !read_int (loader, stmt, 2, N_("The time"), CONVENE_MIN_INSTANT, CONVENE_MAX_INSTANT, &at) ||
           !read_text (loader, stmt, 3, N_("the action"), &action_nick) ||
           !read_int (loader, stmt, 4, N_("The segment"), 0, CONVENE_MAX_STORED_ID, &segment_id) ||
           !read_int (loader, stmt, 5, N_("The minutes"), -CONVENE_MINUTES_PER_DAY,
