@@ -10,6 +10,7 @@
 
 #include "convene-concept-note.h"
 #include "convene-note-files.h"
+#include "fuzz-support.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -18,8 +19,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  /* A warning caused by input is a bug: make it a crash the fuzzer keeps. */
-  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  fuzz_support_init ();
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "convene-csv.h"
+#include "fuzz-support.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -16,8 +17,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  /* A warning caused by input is a bug: make it a crash the fuzzer keeps. */
-  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  fuzz_support_init ();
   return 0;
 }
 

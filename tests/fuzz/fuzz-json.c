@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "convene-json.h"
+#include "fuzz-support.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -15,8 +16,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  /* A warning caused by input is a bug: make it a crash the fuzzer keeps. */
-  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  fuzz_support_init ();
   return 0;
 }
 

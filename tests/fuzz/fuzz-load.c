@@ -13,6 +13,7 @@
 
 #include "convene-json.h"
 #include "convene-store.h"
+#include "fuzz-support.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -49,7 +50,7 @@ LLVMFuzzerInitialize (int    *argc,
   const char *base = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm" : g_get_tmp_dir ();
   g_autofree char *template = g_build_filename (base, "convene-fuzz-XXXXXX", NULL);
 
-  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  fuzz_support_init ();
   dir = g_mkdtemp (g_steal_pointer (&template));
   if (dir == NULL)
     g_error ("cannot make a folder for the fuzzed files");
