@@ -195,7 +195,8 @@ follow_fields (ConveneProjectView *self,
     {
       g_autofree char *text = NULL;
 
-      if (entry_fields[i].on_project != on_project)
+      /* (A field not built yet has nothing to follow.) */
+      if (entry_fields[i].on_project != on_project || field_row (self, &entry_fields[i]) == NULL)
         continue;
       text = model_text (self, &entry_fields[i]);
       if (g_strcmp0 (text, self->shown[i]) != 0)
