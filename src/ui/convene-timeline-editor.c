@@ -5,6 +5,7 @@
 
 #include "convene-edits.h"
 #include "convene-limits.h"
+#include "convene-row-layout.h"
 #include "convene-timeline-view-private.h"
 #include "convene-ui-util.h"
 #include "convene-validate.h"
@@ -642,8 +643,13 @@ _convene_timeline_view_build_side (ConveneTimelineView *self)
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (GTK_STACK (self->side_stack), GTK_WIDGET (self->people), "people");
   /* Filled by a template's <child type="session">: see
-   * convene_timeline_view_add_child(). Shown until a block is chosen. */
-  gtk_stack_add_named (GTK_STACK (self->side_stack), gtk_box_new (GTK_ORIENTATION_VERTICAL, 24), "session");
+   * convene_timeline_view_add_child(). Shown until a block is chosen.
+   * The stack asks its page how wide it must be at the column's height,
+   * which a box answers by asking every row below it, and each row's
+   * wrapping labels at a dozen widths: hundreds of text layouts in every
+   * layout of the window. The column scrolls, so its width never depends
+   * on its height: a row layout asks its one child for its width alone. */
+  gtk_stack_add_named (GTK_STACK (self->side_stack), convene_row_layout_box_new (0), "session");
   gtk_stack_set_visible_child_name (GTK_STACK (self->side_stack), "session");
   page_shown (self);
 }
