@@ -10,6 +10,7 @@
 #include "convene-outcomes-summary.h"
 #include "convene-outcomes-view.h"
 #include "convene-project-view.h"
+#include "convene-row-layout.h"
 #include "convene-roster-view.h"
 #include "convene-schedule.h"
 #include "convene-timeline-view.h"
@@ -1472,6 +1473,7 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   g_type_ensure (CONVENE_TYPE_ASSIGNMENT_LIST);
   g_type_ensure (CONVENE_TYPE_OUTCOMES_VIEW);
   g_type_ensure (CONVENE_TYPE_OUTCOMES_SUMMARY);
+  g_type_ensure (CONVENE_TYPE_ROW_LAYOUT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, leaflet);
