@@ -1261,6 +1261,60 @@ test_first_frame_settled (void)
   remove_project_file (file);
 }
 
+/* The page holding stack_child: its ancestor that a GtkStack holds. */
+static GtkWidget *
+stack_page_of (GtkWidget *stack_child)
+{
+  GtkWidget *page = stack_child;
+
+  while (gtk_widget_get_parent (page) != NULL && !GTK_IS_STACK (gtk_widget_get_parent (page)))
+    page = gtk_widget_get_parent (page);
+  g_assert_nonnull (gtk_widget_get_parent (page));
+  return page;
+}
+
+/* A stack asks its page how wide it must be at the page's height on every
+ * allocation. The session's page and the side column's session fields
+ * scroll, so their width never depends on their height, and they answer
+ * without laying out their wrapping labels at trial widths: at any height,
+ * as at none. */
+static void
+test_width_without_height (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "width-without-height.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  ConveneWindow *window = show_window (document, 1280, 800);
+  ConveneTimelineView *timeline = timeline_of (window);
+  GtkWidget *pages[2];
+
+  wait_until (has_blocks, timeline, "blocks to be made");
+  wait_until (at_rest, &(AtRest) { .widget = first_of_type (GTK_WIDGET (timeline), GTK_TYPE_GRID_VIEW) },
+              "the list to be laid out");
+  pages[0] = stack_page_of (GTK_WIDGET (timeline));
+  pages[1] = stack_page_of (find_by_id (GTK_WIDGET (window), "session_title_row"));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int minimum = 0, natural = 0;
+
+      gtk_widget_measure (pages[i], GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_assert_cmpint (minimum, >, 0);
+      for (int height = 40; height <= 1000; height *= 5)
+        {
+          int at_height_minimum = 0, at_height_natural = 0;
+
+          gtk_widget_measure (pages[i], GTK_ORIENTATION_HORIZONTAL, height, &at_height_minimum, &at_height_natural,
+                              NULL, NULL);
+          g_assert_cmpint (at_height_minimum, ==, minimum);
+          g_assert_cmpint (at_height_natural, ==, natural);
+        }
+    }
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 /* Real pointer drags in a real X server. */
 
 static GtkWidget *drag_window;
@@ -2430,6 +2484,7 @@ main (int   argc,
       g_test_add_func ("/ui/timeline/new-kind-titled", test_new_kind_titled);
       g_test_add_func ("/ui/timeline/thousand-segments", test_thousand_segments);
       g_test_add_func ("/ui/timeline/first-frame-settled", test_first_frame_settled);
+      g_test_add_func ("/ui/timeline/width-without-height", test_width_without_height);
       g_test_add_func ("/ui/timeline/zoom-rail-roles", test_zoom_rail_roles);
       status = g_test_run ();
     }
