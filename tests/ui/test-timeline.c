@@ -1261,18 +1261,6 @@ test_first_frame_settled (void)
   remove_project_file (file);
 }
 
-/* The page holding stack_child: its ancestor that a GtkStack holds. */
-static GtkWidget *
-stack_page_of (GtkWidget *stack_child)
-{
-  GtkWidget *page = stack_child;
-
-  while (gtk_widget_get_parent (page) != NULL && !GTK_IS_STACK (gtk_widget_get_parent (page)))
-    page = gtk_widget_get_parent (page);
-  g_assert_nonnull (gtk_widget_get_parent (page));
-  return page;
-}
-
 /* A stack asks its page how wide it must be at the page's height on every
  * allocation. The session's page and the side column's session fields
  * scroll, so their width never depends on their height, and they answer

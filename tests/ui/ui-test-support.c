@@ -937,15 +937,23 @@ assert_shortcut (GtkWidget  *window,
   g_error ("no shortcut %s for %s in %s", gdk_keyval_name (keyval), action_name, G_OBJECT_TYPE_NAME (window));
 }
 
-void
-show_side_page (GtkWidget *child)
+GtkWidget *
+stack_page_of (GtkWidget *child)
 {
   GtkWidget *page = child;
-  AtRest rest = { .widget = child };
 
   while (gtk_widget_get_parent (page) != NULL && !GTK_IS_STACK (gtk_widget_get_parent (page)))
     page = gtk_widget_get_parent (page);
   g_assert_nonnull (gtk_widget_get_parent (page));
+  return page;
+}
+
+void
+show_side_page (GtkWidget *child)
+{
+  GtkWidget *page = stack_page_of (child);
+  AtRest rest = { .widget = child };
+
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
   /* On a narrow window the side column first takes the timeline's place. */
   if (gtk_widget_get_ancestor (page, CONVENE_TYPE_TIMELINE_VIEW) != NULL)

@@ -141,6 +141,8 @@ gboolean   widget_is_mapped (gpointer data);
 /* Asserts that keyval, without modifiers, is bound on window to the action
  * action_name (a shortcut controller's named action). */
 void       assert_shortcut  (GtkWidget *window, guint keyval, const char *action_name);
+/* The page holding child: its ancestor that a GtkStack holds. */
+GtkWidget *stack_page_of    (GtkWidget *child);
 /* Brings the stack page holding child (the timeline's people list or the
  * segment's details) to the front, as its tab would, and waits until child
  * is on screen. */
