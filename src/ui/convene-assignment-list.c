@@ -8,6 +8,7 @@
 #include "convene-assignment-list.h"
 #include "convene-edits.h"
 #include "convene-clock.h"
+#include "convene-field-row.h"
 #include "convene-person-row.h"
 #include "convene-row-layout.h"
 #include "convene-ui-util.h"
@@ -496,10 +497,10 @@ refresh (ConveneAssignmentList *self)
         unstaffed = warning->message;
     }
   gtk_widget_set_visible (self->empty_row, self->rows->len == 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->empty_row),
-                               unstaffed != NULL ? unstaffed
-                               : self->segment != NULL ? _("Add a person below, or drag one from the People list onto the segment")
-                               : _("Add the session's moderator or chair below"));
+  convene_field_row_set_subtitle (CONVENE_FIELD_ROW (self->empty_row),
+                                  unstaffed != NULL ? unstaffed
+                                  : self->segment != NULL ? _("Add a person below, or drag one from the People list onto the segment")
+                                  : _("Add the session's moderator or chair below"));
   gtk_widget_set_visible (self->empty_icon, unstaffed != NULL);
 
   /* A read-only project shows its people but offers no changes. */
@@ -826,13 +827,14 @@ build (ConveneAssignmentList *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   adw_preferences_group_add (self->group, GTK_WIDGET (self->list));
 
-  self->empty_row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->empty_row), FALSE);
+  /* On screen from the first frame beside the timeline: see
+   * convene-field-row.h. */
+  self->empty_row = convene_field_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("Nobody Assigned Yet"));
   self->empty_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (self->empty_icon, "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->empty_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (self->empty_row), self->empty_icon);
+  convene_field_row_add_prefix (CONVENE_FIELD_ROW (self->empty_row), self->empty_icon);
   gtk_list_box_append (self->list, self->empty_row);
 
   self->add_row = ADW_EXPANDER_ROW (adw_expander_row_new ());

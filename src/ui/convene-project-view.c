@@ -7,6 +7,7 @@
 #include "convene-assignment-list.h"
 #include "convene-date-entry.h"
 #include "convene-edits.h"
+#include "convene-field-row.h"
 #include "convene-outcomes-summary.h"
 #include "convene-outcomes-view.h"
 #include "convene-project-view.h"
@@ -1474,6 +1475,7 @@ convene_project_view_class_init (ConveneProjectViewClass *klass)
   g_type_ensure (CONVENE_TYPE_OUTCOMES_VIEW);
   g_type_ensure (CONVENE_TYPE_OUTCOMES_SUMMARY);
   g_type_ensure (CONVENE_TYPE_ROW_LAYOUT);
+  g_type_ensure (CONVENE_TYPE_FIELD_ROW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ConveneProjectView, leaflet);
