@@ -8,6 +8,7 @@
 
 #include "convene-document.h"
 #include "convene-edits.h"
+#include "convene-field-row.h"
 #include "convene-fit-dialog.h"
 #include "convene-kind-palette.h"
 #include "convene-people-palette.h"
@@ -1303,6 +1304,121 @@ test_width_without_height (void)
   remove_project_file (file);
 }
 
+/* Width-at-height questions asked inside field rows, counted by the two
+ * measures that answer them: a vertical box's (the row's title and
+ * subtitle) and a label's. */
+static guint field_width_at_height;
+static void (*box_layout_measure) (GtkLayoutManager *, GtkWidget *, GtkOrientation, int, int *, int *, int *, int *);
+static void (*label_measure) (GtkWidget *, GtkOrientation, int, int *, int *, int *, int *);
+
+static void
+count_field_width_at_height (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && for_size >= 0 &&
+      gtk_widget_get_ancestor (widget, CONVENE_TYPE_FIELD_ROW) != NULL)
+    field_width_at_height++;
+}
+
+static void
+counting_box_layout_measure (GtkLayoutManager *manager,
+                             GtkWidget        *widget,
+                             GtkOrientation    orientation,
+                             int               for_size,
+                             int              *minimum,
+                             int              *natural,
+                             int              *minimum_baseline,
+                             int              *natural_baseline)
+{
+  count_field_width_at_height (widget, orientation, for_size);
+  box_layout_measure (manager, widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+counting_label_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  count_field_width_at_height (widget, orientation, for_size);
+  label_measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The session's date, slot length and rounding step, and the roles' "Nobody
+ * Assigned Yet", are beside the timeline from the first frame. They are field rows:
+ * listed in the session's boxed list like its other rows, their subtitles
+ * wrapping in a narrow column, activating the row activates its field, and
+ * laying the window out never asks their text how wide it must be at a
+ * height (a GtkLabel answers that by laying its text out at a dozen
+ * widths). */
+static void
+test_field_rows (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "field-rows.convene", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ConveneDocument) document = create_example (file);
+  GtkLayoutManagerClass *box_class = g_type_class_ref (GTK_TYPE_BOX_LAYOUT);
+  GtkWidgetClass *label_class = g_type_class_ref (GTK_TYPE_LABEL);
+  const char *rows[] = { "date_row", "slot_row", "step_row" };
+  ConveneWindow *window;
+  ConveneTimelineView *timeline;
+  GtkWidget *step_row, *slot_spin, *empty;
+  GtkWidget *subtitle;
+
+  field_width_at_height = 0;
+  box_layout_measure = box_class->measure;
+  box_class->measure = counting_box_layout_measure;
+  label_measure = label_class->measure;
+  label_class->measure = counting_label_measure;
+
+  window = show_window (document, 1100, 800);
+  timeline = timeline_of (window);
+  wait_until (has_blocks, timeline, "blocks to be made");
+  step_row = require_widget (GTK_WIDGET (window), "step_row");
+  wait_until (at_rest, &(AtRest) { .widget = step_row }, "the session's fields to be in place");
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *row = require_widget (GTK_WIDGET (window), rows[i]);
+
+      g_assert_true (CONVENE_IS_FIELD_ROW (row));
+      g_assert_true (GTK_IS_LIST_BOX (gtk_widget_get_parent (row)));
+      g_assert_true (gtk_widget_get_mapped (row));
+    }
+  /* The example's session has its moderators, so the roles' empty row
+   * waits hidden. */
+  empty = first_of_type (require_widget (GTK_WIDGET (window), "session_roles"), CONVENE_TYPE_FIELD_ROW);
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (empty)), ==, "Nobody Assigned Yet");
+  g_assert_cmpstr (convene_field_row_get_subtitle (CONVENE_FIELD_ROW (require_widget (GTK_WIDGET (window), "slot_row"))),
+                   ==, "Minutes");
+  g_assert_true (shows_label (step_row, "Rounding Step"));
+
+  /* The column is narrow at this width: the step's subtitle wraps. */
+  subtitle = first_with_class (step_row, "subtitle");
+  g_assert_true (gtk_widget_get_mapped (subtitle));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (subtitle))), >, 1);
+
+  g_assert_cmpuint (field_width_at_height, ==, 0);
+  box_class->measure = box_layout_measure;
+  label_class->measure = label_measure;
+  g_type_class_unref (box_class);
+  g_type_class_unref (label_class);
+
+  /* Activating the row puts the keyboard in its field. */
+  slot_spin = require_widget (GTK_WIDGET (window), "slot_spin");
+  gtk_widget_activate (require_widget (GTK_WIDGET (window), "slot_row"));
+  wait_until (focus_within, slot_spin, "the slot length to take the keyboard");
+
+  close_window (window);
+  convene_document_close (document);
+  remove_project_file (file);
+}
+
 /* Real pointer drags in a real X server. */
 
 static GtkWidget *drag_window;
@@ -2473,6 +2589,7 @@ main (int   argc,
       g_test_add_func ("/ui/timeline/thousand-segments", test_thousand_segments);
       g_test_add_func ("/ui/timeline/first-frame-settled", test_first_frame_settled);
       g_test_add_func ("/ui/timeline/width-without-height", test_width_without_height);
+      g_test_add_func ("/ui/timeline/field-rows", test_field_rows);
       g_test_add_func ("/ui/timeline/zoom-rail-roles", test_zoom_rail_roles);
       status = g_test_run ();
     }
