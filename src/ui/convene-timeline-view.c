@@ -880,6 +880,7 @@ convene_timeline_view_init (ConveneTimelineView *self)
   GtkWidget *label;
   GtkWidget *row;
   GtkWidget *button;
+  GtkWidget *zoom;
 
   self->holds_items = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->blocks = g_hash_table_new (NULL, NULL);
@@ -903,8 +904,6 @@ convene_timeline_view_init (ConveneTimelineView *self)
   button = gtk_button_new ();
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "session-summary");
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, _("Change the session’s title, date, start, slot, room and roles"));
   /* A box, whose measuring fits the date to its lines, so that the pencil
    * stays next to a date that wraps. */
@@ -924,7 +923,14 @@ convene_timeline_view_init (ConveneTimelineView *self)
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (session_summary_clicked), self);
   gtk_box_append (GTK_BOX (row), button);
 
-  gtk_box_append (GTK_BOX (row), _convene_timeline_view_build_zoom (self));
+  /* The zoom takes the room the date leaves and keeps to the end: the
+   * button takes its own width from the row, where a button placed with
+   * halign would be asked how wide it must be at its height, which for the
+   * wrapping date means laying it out at a dozen widths. */
+  zoom = _convene_timeline_view_build_zoom (self);
+  gtk_widget_set_hexpand (zoom, TRUE);
+  gtk_widget_set_halign (zoom, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (row), zoom);
 
   self->open_side = gtk_button_new_with_mnemonic (_("_Details"));
   /* Narrow, the side column takes the list's place: this brings it. */
@@ -947,7 +953,8 @@ convene_timeline_view_init (ConveneTimelineView *self)
     gtk_label_set_xalign (self->times_label, 0);
     gtk_label_set_wrap (self->times_label, TRUE);
     gtk_widget_set_hexpand (GTK_WIDGET (self->times_label), TRUE);
-    gtk_widget_set_valign (GTK_WIDGET (self->times_label), GTK_ALIGN_CENTER);
+    /* Centred by its text's alignment, not valign: see the zoom above. */
+    gtk_label_set_yalign (self->times_label, 0.5f);
     gtk_widget_add_css_class (GTK_WIDGET (self->times_label), "segment-time");
     gtk_box_append (GTK_BOX (times_row), GTK_WIDGET (self->times_label));
 
