@@ -383,7 +383,7 @@ reference_schema (guint  version,
   sqlite3 *memory = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     rc = convene_schema_run_steps (memory, 0, version, NULL);
   if (rc == SQLITE_OK)
