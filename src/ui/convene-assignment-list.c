@@ -8,6 +8,7 @@
 #include "convene-assignment-list.h"
 #include "convene-edits.h"
 #include "convene-clock.h"
+#include "convene-expander-row.h"
 #include "convene-field-row.h"
 #include "convene-person-row.h"
 #include "convene-row-layout.h"
@@ -23,7 +24,7 @@ struct _ConveneAssignmentList
   GtkListBox        *list;
   GtkWidget         *empty_row;
   GtkWidget         *empty_icon;
-  AdwExpanderRow    *add_row;
+  ConveneExpanderRow *add_row;
   GtkSearchEntry    *person_search;
   GtkDropDown       *person_dropdown;
   AdwComboRow       *role_row;
@@ -508,10 +509,10 @@ refresh (ConveneAssignmentList *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignments.remove", is_writable (self));
   has_people = g_list_model_get_n_items (G_LIST_MODEL (convene_project_get_speakers (project))) > 0;
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_row), has_people && is_writable (self));
-  adw_expander_row_set_subtitle (self->add_row,
-                                 !has_people ? _("Add people on the People page first")
-                                 : self->segment != NULL ? _("Choose a person and their role on this segment")
-                                 : _("Choose a person and their role in the whole session"));
+  convene_expander_row_set_subtitle (self->add_row,
+                                     !has_people ? _("Add people on the People page first")
+                                     : self->segment != NULL ? _("Choose a person and their role on this segment")
+                                     : _("Choose a person and their role in the whole session"));
   update_confirm_row (self);
 }
 
@@ -755,7 +756,7 @@ build_add_rows (ConveneAssignmentList *self)
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), GTK_WIDGET (self->person_search));
-  adw_expander_row_add_row (self->add_row, row);
+  convene_expander_row_add_row (self->add_row, row);
 
   row = adw_action_row_new ();
   /* Translators: the chooser of whom to assign. */
@@ -772,7 +773,7 @@ build_add_rows (ConveneAssignmentList *self)
                            G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->person_dropdown));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->person_dropdown));
-  adw_expander_row_add_row (self->add_row, row);
+  convene_expander_row_add_row (self->add_row, row);
 
   self->role_row = ADW_COMBO_ROW (adw_combo_row_new ());
   /* Translators: the chooser of the role a person takes. */
@@ -780,7 +781,7 @@ build_add_rows (ConveneAssignmentList *self)
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
   g_signal_connect_object (self->role_row, "notify::selected", G_CALLBACK (update_confirm_row), self,
                            G_CONNECT_SWAPPED);
-  adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->role_row));
+  convene_expander_row_add_row (self->add_row, GTK_WIDGET (self->role_row));
 
   self->confirm_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->confirm_row), FALSE);
@@ -794,7 +795,7 @@ build_add_rows (ConveneAssignmentList *self)
     gtk_widget_add_css_class (icon, "accent");
     adw_action_row_add_suffix (self->confirm_row, icon);
   }
-  adw_expander_row_add_row (self->add_row, GTK_WIDGET (self->confirm_row));
+  convene_expander_row_add_row (self->add_row, GTK_WIDGET (self->confirm_row));
 
   self->people_filter = gtk_custom_filter_new (person_found, self, NULL);
   self->people = gtk_filter_list_model_new (project != NULL ? g_object_ref (G_LIST_MODEL (convene_project_get_speakers (project)))
@@ -812,7 +813,7 @@ build_add_rows (ConveneAssignmentList *self)
 static void
 add_row_expanded (ConveneAssignmentList *self)
 {
-  if (!add_rows_built (self) && adw_expander_row_get_expanded (self->add_row))
+  if (!add_rows_built (self) && convene_expander_row_get_expanded (self->add_row))
     build_add_rows (self);
 }
 
@@ -837,14 +838,14 @@ build (ConveneAssignmentList *self)
   convene_field_row_add_prefix (CONVENE_FIELD_ROW (self->empty_row), self->empty_icon);
   gtk_list_box_append (self->list, self->empty_row);
 
-  self->add_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  self->add_row = CONVENE_EXPANDER_ROW (convene_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), C_("button", "Add Person"));
   gtk_list_box_append (self->list, GTK_WIDGET (self->add_row));
   {
     GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-    adw_expander_row_add_prefix (self->add_row, icon);
+    convene_expander_row_add_prefix (self->add_row, icon);
   }
 
   g_signal_connect_object (self->add_row, "notify::expanded", G_CALLBACK (add_row_expanded), self,
@@ -982,7 +983,7 @@ convene_assignment_list_set_target (ConveneAssignmentList *self,
     }
   if (add_rows_built (self))
     adw_combo_row_set_selected (self->role_row, suggested_role (self));
-  adw_expander_row_set_expanded (self->add_row, FALSE);
+  convene_expander_row_set_expanded (self->add_row, FALSE);
   refresh (self);
   choose_unassigned_person (self);
 }

@@ -6,26 +6,27 @@
 #include <glib/gi18n.h>
 
 #include "convene-clock.h"
+#include "convene-expander-row.h"
 #include "convene-session-warnings.h"
 #include "convene-warnings.h"
 #include "convene-ui-util.h"
 
 struct _ConveneSessionWarnings
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
   /* children */
-  GtkWidget         *group;
-  AdwExpanderRow    *expander;
-  GtkImage          *icon;
-  GPtrArray         *rows;       /* the expander's rows, borrowed */
+  GtkWidget           *group;
+  ConveneExpanderRow  *expander;
+  GtkImage            *icon;
+  GPtrArray           *rows;       /* the expander's rows, borrowed */
 
   /* owned */
-  ConveneDocument   *document;
-  ConveneSession    *session;
-  GSignalGroup      *document_signals;  /* the document's change feed */
-  char              *shown;      /* the warnings' sentences as last shown */
-  GPtrArray         *warnings;   /* ConveneWarning: what the rows show once expanded */
+  ConveneDocument     *document;
+  ConveneSession      *session;
+  GSignalGroup        *document_signals;  /* the document's change feed */
+  char                *shown;      /* the warnings' sentences as last shown */
+  GPtrArray           *warnings;   /* ConveneWarning: what the rows show once expanded */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneSessionWarnings, convene_session_warnings, GTK_TYPE_WIDGET)
@@ -81,7 +82,7 @@ static void
 clear_rows (ConveneSessionWarnings *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    adw_expander_row_remove (self->expander, g_ptr_array_index (self->rows, i));
+    convene_expander_row_remove (self->expander, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 }
 
@@ -207,13 +208,13 @@ static void
 build_rows (ConveneSessionWarnings *self)
 {
   clear_rows (self);
-  if (self->warnings == NULL || !adw_expander_row_get_expanded (self->expander))
+  if (self->warnings == NULL || !convene_expander_row_get_expanded (self->expander))
     return;
   for (guint i = 0; i < self->warnings->len; i++)
     {
       GtkWidget *row = warning_row (self, g_ptr_array_index (self->warnings, i));
 
-      adw_expander_row_add_row (self->expander, row);
+      convene_expander_row_add_row (self->expander, row);
       g_ptr_array_add (self->rows, row);
     }
 }
@@ -278,14 +279,14 @@ convene_session_warnings_init (ConveneSessionWarnings *self)
   self->group = adw_preferences_group_new ();
   gtk_widget_set_parent (self->group, GTK_WIDGET (self));
 
-  self->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->expander), FALSE);
-  adw_expander_row_set_subtitle (self->expander, _("Open warnings of this session"));
+  /* On screen from the first frame: see convene-expander-row.h. */
+  self->expander = CONVENE_EXPANDER_ROW (convene_expander_row_new ());
+  convene_expander_row_set_subtitle (self->expander, _("Open warnings of this session"));
   self->icon = GTK_IMAGE (gtk_image_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Warnings"), -1);
-  adw_expander_row_add_prefix (self->expander, GTK_WIDGET (self->icon));
+  convene_expander_row_add_prefix (self->expander, GTK_WIDGET (self->icon));
   g_signal_connect_object (self->expander, "notify::expanded", G_CALLBACK (build_rows), self,
                            G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), GTK_WIDGET (self->expander));

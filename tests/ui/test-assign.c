@@ -9,6 +9,7 @@
 #include "convene-assignment-list.h"
 #include "convene-document.h"
 #include "convene-edits.h"
+#include "convene-expander-row.h"
 #include "convene-people-palette.h"
 #include "convene-person-row.h"
 #include "convene-segment-block.h"
@@ -226,7 +227,7 @@ expected_summary (ConveneDocument *document)
 static const char *
 shown_summary (GtkWidget *warnings)
 {
-  GtkWidget *expander = first_of_type (warnings, ADW_TYPE_EXPANDER_ROW);
+  GtkWidget *expander = first_of_type (warnings, CONVENE_TYPE_EXPANDER_ROW);
 
   g_assert_nonnull (expander);
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander));
@@ -314,7 +315,7 @@ add_with_keyboard (GtkWidget  *list,
                    gint64      speaker_id,
                    ConveneRole role)
 {
-  GtkWidget *add_row = first_of_type (list, ADW_TYPE_EXPANDER_ROW);
+  GtkWidget *add_row = first_of_type (list, CONVENE_TYPE_EXPANDER_ROW);
   GtkWidget *person, *role_row, *confirm;
   GListModel *people;
   guint position = GTK_INVALID_LIST_POSITION;
@@ -322,7 +323,7 @@ add_with_keyboard (GtkWidget  *list,
   g_assert_true (gtk_widget_get_sensitive (add_row));
   gtk_widget_grab_focus (add_row);
   /* Its rows are built when it first opens. */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (add_row), TRUE);
+  convene_expander_row_set_expanded (CONVENE_EXPANDER_ROW (add_row), TRUE);
   person = first_of_type (add_row, GTK_TYPE_DROP_DOWN);
   role_row = first_of_type (add_row, ADW_TYPE_COMBO_ROW);
   confirm = first_with_class (add_row, "assignment-confirm");
@@ -446,10 +447,10 @@ test_find_and_order_people (void)
 
   convene_timeline_view_select_segment (timeline, find_segment (document, FIRST_TALK_ID));
   list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
-  add_row = first_of_type (list, ADW_TYPE_EXPANDER_ROW);
+  add_row = first_of_type (list, CONVENE_TYPE_EXPANDER_ROW);
   /* Built when it first opens. */
   g_assert_null (first_of_type (add_row, GTK_TYPE_SEARCH_ENTRY));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (add_row), TRUE);
+  convene_expander_row_set_expanded (CONVENE_EXPANDER_ROW (add_row), TRUE);
   search = first_of_type (add_row, GTK_TYPE_SEARCH_ENTRY);
   person = first_of_type (add_row, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (search);
@@ -718,10 +719,10 @@ test_session_roles (void)
   {
     g_autoptr(GPtrArray) list = convene_warnings_for_session (convene_document_get_project (document),
                                                               the_session (document), FALSE);
-    GtkWidget *expander = first_of_type (warnings, ADW_TYPE_EXPANDER_ROW);
+    GtkWidget *expander = first_of_type (warnings, CONVENE_TYPE_EXPANDER_ROW);
 
     g_assert_cmpuint (list->len, >, 0);
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    convene_expander_row_set_expanded (CONVENE_EXPANDER_ROW (expander), TRUE);
     for (guint i = 0; i < list->len; i++)
       {
         const ConveneWarning *warning = g_ptr_array_index (list, i);
@@ -745,7 +746,7 @@ test_session_roles (void)
       g_assert_cmpint (activated, ==, FIRST_TALK_ID);
       g_signal_handlers_disconnect_by_func (warnings, note_segment, &activated);
     }
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), FALSE);
+    convene_expander_row_set_expanded (CONVENE_EXPANDER_ROW (expander), FALSE);
   }
 
   /* 1. Santino Severoni as the session's chair, from the keyboard, on the
@@ -1255,7 +1256,7 @@ run_drags (void)
   {
     GtkWidget *warnings = require_widget (GTK_WIDGET (window), "session_warnings");
 
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (warnings, ADW_TYPE_EXPANDER_ROW)), TRUE);
+    convene_expander_row_set_expanded (CONVENE_EXPANDER_ROW (first_of_type (warnings, CONVENE_TYPE_EXPANDER_ROW)), TRUE);
     scroll_into_view (warnings);
     screenshot ("assign-session-360-dark.png");
     show_side_page (require_widget (GTK_WIDGET (window), "session_roles"));
@@ -1266,7 +1267,7 @@ run_drags (void)
     {
       GtkWidget *list = first_of_type (GTK_WIDGET (timeline), CONVENE_TYPE_ASSIGNMENT_LIST);
 
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (list, ADW_TYPE_EXPANDER_ROW)), TRUE);
+      convene_expander_row_set_expanded (CONVENE_EXPANDER_ROW (first_of_type (list, CONVENE_TYPE_EXPANDER_ROW)), TRUE);
       show_side_page (list);
       scroll_into_view (list);
     }

@@ -11,6 +11,7 @@
 
 #include "convene-clock.h"
 #include "convene-edits.h"
+#include "convene-expander-row.h"
 #include "convene-outcome-row.h"
 #include "convene-people-palette.h"
 #include "convene-person-row.h"
@@ -138,7 +139,7 @@ check_warnings (GtkWidget      *window,
 
   g_assert_nonnull (view);
   /* Their rows exist while the list is open, as the planner opens it. */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (view, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  convene_expander_row_set_expanded (CONVENE_EXPANDER_ROW (first_of_type (view, CONVENE_TYPE_EXPANDER_ROW)), TRUE);
   if (warnings->len == 0)
     return gtk_widget_get_visible (view) ? g_strdup ("warnings are shown for a session that has none") : NULL;
   if (!gtk_widget_get_visible (view))

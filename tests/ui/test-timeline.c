@@ -8,6 +8,7 @@
 
 #include "convene-document.h"
 #include "convene-edits.h"
+#include "convene-expander-row.h"
 #include "convene-field-row.h"
 #include "convene-fit-dialog.h"
 #include "convene-kind-palette.h"
@@ -390,7 +391,7 @@ test_group_target (void)
   g_assert_false (has_label_text (block_of (GTK_WIDGET (timeline), discussion), "13:40"));
 
   g_assert_nonnull (warnings);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (warnings, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  convene_expander_row_set_expanded (CONVENE_EXPANDER_ROW (first_of_type (warnings, CONVENE_TYPE_EXPANDER_ROW)), TRUE);
   wait_for_label (warnings, over);
   g_assert_true (shows_label (warnings, "Over target"));
 
