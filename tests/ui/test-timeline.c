@@ -1349,13 +1349,14 @@ counting_label_measure (GtkWidget      *widget,
   label_measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
 }
 
-/* The session's date, slot length and rounding step, and the roles' "Nobody
- * Assigned Yet", are beside the timeline from the first frame. They are field rows:
- * listed in the session's boxed list like its other rows, their subtitles
- * wrapping in a narrow column, activating the row activates its field, and
- * laying the window out never asks their text how wide it must be at a
- * height (a GtkLabel answers that by laying its text out at a dozen
- * widths). */
+/* The session's date, slot length and rounding step, the roles' "Nobody
+ * Assigned Yet", and the headers of the session's warnings and of "Add
+ * Person" are beside the timeline from the first frame. They are field rows:
+ * the session's sit in its boxed list like its other rows, their subtitles
+ * wrap in a narrow column, activating one activates its field or opens its
+ * expander, and laying the window out never asks their text how wide it
+ * must be at a height (a GtkLabel answers that by laying its text out at a
+ * dozen widths). */
 static void
 test_field_rows (void)
 {
@@ -1368,7 +1369,7 @@ test_field_rows (void)
   ConveneWindow *window;
   ConveneTimelineView *timeline;
   GtkWidget *step_row, *slot_spin, *empty;
-  GtkWidget *subtitle;
+  GtkWidget *subtitle, *warnings, *header, *nested;
 
   field_width_at_height = 0;
   box_layout_measure = box_class->measure;
@@ -1398,6 +1399,15 @@ test_field_rows (void)
   g_assert_cmpstr (convene_field_row_get_subtitle (CONVENE_FIELD_ROW (require_widget (GTK_WIDGET (window), "slot_row"))),
                    ==, "Minutes");
   g_assert_true (shows_label (step_row, "Rounding Step"));
+  /* The warnings and the roles' "Add Person" are expander rows whose
+   * headers are field rows. */
+  warnings = first_of_type (first_of_type (GTK_WIDGET (window), CONVENE_TYPE_SESSION_WARNINGS),
+                            CONVENE_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (warnings);
+  g_assert_true (gtk_widget_get_mapped (warnings));
+  g_assert_nonnull (first_of_type (warnings, CONVENE_TYPE_FIELD_ROW));
+  g_assert_true (gtk_widget_get_mapped (first_of_type (require_widget (GTK_WIDGET (window), "session_roles"),
+                                                       CONVENE_TYPE_EXPANDER_ROW)));
 
   /* The column is narrow at this width: the step's subtitle wraps. */
   subtitle = first_with_class (step_row, "subtitle");
@@ -1414,6 +1424,20 @@ test_field_rows (void)
   slot_spin = require_widget (GTK_WIDGET (window), "slot_spin");
   gtk_widget_activate (require_widget (GTK_WIDGET (window), "slot_row"));
   wait_until (focus_within, slot_spin, "the slot length to take the keyboard");
+
+  /* Activating an expander's header opens its rows, and again closes them. */
+  header = first_of_type (warnings, CONVENE_TYPE_FIELD_ROW);
+  nested = first_with_class (warnings, "nested");
+  g_assert_false (convene_expander_row_get_expanded (CONVENE_EXPANDER_ROW (warnings)));
+  g_assert_false (gtk_widget_get_child_visible (nested));
+  gtk_widget_activate (header);
+  g_assert_true (convene_expander_row_get_expanded (CONVENE_EXPANDER_ROW (warnings)));
+  g_assert_true (gtk_widget_get_state_flags (warnings) & GTK_STATE_FLAG_CHECKED);
+  wait_until (widget_is_mapped, gtk_widget_get_first_child (nested), "the warnings to open");
+  g_assert_false (gtk_widget_has_css_class (warnings, "empty"));
+  gtk_widget_activate (header);
+  g_assert_false (convene_expander_row_get_expanded (CONVENE_EXPANDER_ROW (warnings)));
+  g_assert_false (gtk_widget_get_state_flags (warnings) & GTK_STATE_FLAG_CHECKED);
 
   close_window (window);
   convene_document_close (document);
