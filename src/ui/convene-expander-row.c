@@ -9,12 +9,16 @@ struct _ConveneExpanderRow
 {
   AdwPreferencesRow parent_instance;
 
+  /* template widgets, below the list row's child, which the row lets go of
+   * itself (so no gtk_widget_dispose_template()) */
   GtkWidget *header;    /* a ConveneFieldRow */
-  GtkWidget *prefixes;  /* made for the first prefix */
   GtkWidget *revealer;
   GtkWidget *rows;      /* list.nested */
 
-  gboolean expanded;
+  /* made for the first prefix, in the header */
+  GtkWidget *prefixes;
+
+  gboolean   expanded;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneExpanderRow, convene_expander_row, ADW_TYPE_PREFERENCES_ROW)
@@ -126,50 +130,20 @@ convene_expander_row_class_init (ConveneExpanderRowClass *klass)
     g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-}
 
-static GtkWidget *
-plain_list (ConveneExpanderRow *self)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  g_signal_connect_swapped (list, "keynav-failed", G_CALLBACK (keynav_failed), self);
-  return list;
+  g_type_ensure (CONVENE_TYPE_FIELD_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-expander-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneExpanderRow, header);
+  gtk_widget_class_bind_template_child (widget_class, ConveneExpanderRow, revealer);
+  gtk_widget_class_bind_template_child (widget_class, ConveneExpanderRow, rows);
+  gtk_widget_class_bind_template_callback (widget_class, header_activated);
+  gtk_widget_class_bind_template_callback (widget_class, keynav_failed);
 }
 
 static void
 convene_expander_row_init (ConveneExpanderRow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header_list = plain_list (self);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("adw-expander-arrow-symbolic");
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "empty");
-  gtk_widget_add_css_class (GTK_WIDGET (self), "expander");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
-
-  /* The header: a focusable, activatable row whose activation toggles. */
-  self->header = convene_field_row_new ();
-  gtk_widget_add_css_class (self->header, "header");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->header), TRUE);
-  gtk_widget_set_focusable (self->header, TRUE);
-  g_object_bind_property (self, "title", self->header, "title", G_BINDING_SYNC_CREATE);
-  gtk_widget_add_css_class (arrow, "expander-row-arrow");
-  convene_field_row_add_suffix (CONVENE_FIELD_ROW (self->header), arrow);
-  gtk_list_box_append (GTK_LIST_BOX (header_list), self->header);
-  g_signal_connect_swapped (header_list, "row-activated", G_CALLBACK (header_activated), self);
-  gtk_box_append (GTK_BOX (box), header_list);
-
-  self->revealer = gtk_revealer_new ();
-  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-  self->rows = plain_list (self);
-  gtk_widget_add_css_class (self->rows, "nested");
-  gtk_revealer_set_child (GTK_REVEALER (self->revealer), self->rows);
-  gtk_box_append (GTK_BOX (box), self->revealer);
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->header), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
 }
 

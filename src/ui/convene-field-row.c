@@ -9,15 +9,19 @@ struct _ConveneFieldRow
 {
   AdwPreferencesRow parent_instance;
 
+  /* template widgets */
   GtkWidget *header;
   GtkWidget *prefixes;
   GtkWidget *title;
   GtkWidget *subtitle;
   GtkWidget *suffixes;
 
-  GtkWidget *activatable_widget; /* weak */
-  GBinding  *activatable_binding; /* a reference, as widget may go first */
-  GtkWidget *list;               /* weak: the list whose activations are ours */
+  /* owned */
+  GBinding  *activatable_binding; /* a reference, as the widget may go first */
+
+  /* borrowed */
+  GtkWidget *activatable_widget;  /* weak */
+  GtkWidget *list;                /* weak: the list whose activations are ours */
 };
 
 static void convene_field_row_buildable_init (GtkBuildableIface *iface);
@@ -73,6 +77,8 @@ convene_field_row_dispose (GObject *object)
       g_clear_weak_pointer (&self->list);
     }
   convene_field_row_set_activatable_widget (self, NULL);
+  /* No gtk_widget_dispose_template(): the template's one widget is the list
+   * row's child, which the row lets go of itself. */
   G_OBJECT_CLASS (convene_field_row_parent_class)->dispose (object);
 }
 
@@ -122,6 +128,7 @@ static void
 convene_field_row_class_init (ConveneFieldRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = convene_field_row_dispose;
   object_class->get_property = convene_field_row_get_property;
@@ -134,73 +141,20 @@ convene_field_row_class_init (ConveneFieldRowClass *klass)
     g_param_spec_object ("activatable-widget", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-}
 
-static GtkWidget *
-text_label (const char *style_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_vexpand (label, TRUE);
-  gtk_widget_add_css_class (label, style_class);
-  return label;
-}
-
-static GtkWidget *
-end_box (const char *style_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_add_css_class (box, style_class);
-  gtk_widget_set_visible (box, FALSE);
-  return box;
+  g_type_ensure (CONVENE_TYPE_ROW_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/convene-field-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneFieldRow, header);
+  gtk_widget_class_bind_template_child (widget_class, ConveneFieldRow, prefixes);
+  gtk_widget_class_bind_template_child (widget_class, ConveneFieldRow, title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneFieldRow, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, ConveneFieldRow, suffixes);
 }
 
 static void
 convene_field_row_init (ConveneFieldRow *self)
 {
-  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  /* The spacing the stylesheet gives an action row's header as
-   * border-spacing, which only a GtkBox's own layout reads. */
-  self->header = convene_row_layout_box_new (6);
-  gtk_widget_add_css_class (self->header, "header");
-  gtk_widget_set_valign (self->header, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (self->header, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->header);
-
-  self->prefixes = end_box ("prefixes");
-  gtk_box_append (GTK_BOX (self->header), self->prefixes);
-
-  /* The texts fill the header's height and sit in its middle by their own
-   * alignment: GTK asks a widget placed with valign how wide it must be at
-   * its height, which for wrapping text is the cost this row avoids. */
-  gtk_widget_add_css_class (title_box, "title");
-  gtk_widget_set_hexpand (title_box, TRUE);
-  gtk_widget_set_vexpand (title_box, FALSE);
-  self->title = text_label ("title");
-  gtk_label_set_yalign (GTK_LABEL (self->title), 0.5f);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (self->title), GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (title_box), self->title);
-  self->subtitle = text_label ("subtitle");
-  gtk_label_set_yalign (GTK_LABEL (self->subtitle), 0.0f);
-  gtk_widget_set_visible (self->subtitle, FALSE);
-  gtk_box_append (GTK_BOX (title_box), self->subtitle);
-  gtk_box_append (GTK_BOX (self->header), title_box);
-
-  self->suffixes = end_box ("suffixes");
-  gtk_box_append (GTK_BOX (self->header), self->suffixes);
-
-  /* The title is the preferences row's, shown as it is written. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  g_object_bind_property (self, "title", self->title, "label", G_BINDING_SYNC_CREATE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title, NULL,
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->subtitle, NULL,
-                                  -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::parent", G_CALLBACK (parent_changed), NULL);
 }
 
@@ -212,7 +166,10 @@ convene_field_row_buildable_add_child (GtkBuildable *buildable,
 {
   ConveneFieldRow *self = CONVENE_FIELD_ROW (buildable);
 
-  if (GTK_IS_WIDGET (child) && g_strcmp0 (type, "prefix") == 0)
+  /* The template's own child is the row's, as in any list row. */
+  if (self->header == NULL)
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+  else if (GTK_IS_WIDGET (child) && g_strcmp0 (type, "prefix") == 0)
     convene_field_row_add_prefix (self, GTK_WIDGET (child));
   else if (GTK_IS_WIDGET (child) && (type == NULL || g_strcmp0 (type, "suffix") == 0))
     convene_field_row_add_suffix (self, GTK_WIDGET (child));

@@ -12,6 +12,14 @@ struct _ConveneRowLayout
 
 G_DEFINE_FINAL_TYPE (ConveneRowLayout, convene_row_layout, GTK_TYPE_LAYOUT_MANAGER)
 
+enum {
+  PROP_0,
+  PROP_SPACING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static guint
 count_children (GtkWidget *widget)
 {
@@ -152,13 +160,63 @@ convene_row_layout_allocate (GtkLayoutManager *manager,
 }
 
 static void
+convene_row_layout_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ConveneRowLayout *self = CONVENE_ROW_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      g_value_set_int (value, self->spacing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_row_layout_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ConveneRowLayout *self = CONVENE_ROW_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      if (self->spacing != g_value_get_int (value))
+        {
+          self->spacing = g_value_get_int (value);
+          gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 convene_row_layout_class_init (ConveneRowLayoutClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
 
+  object_class->get_property = convene_row_layout_get_property;
+  object_class->set_property = convene_row_layout_set_property;
   layout_class->get_request_mode = convene_row_layout_get_request_mode;
   layout_class->measure = convene_row_layout_measure;
   layout_class->allocate = convene_row_layout_allocate;
+
+  /* The room between children, as a GtkBox's spacing. */
+  properties[PROP_SPACING] =
+    g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -169,10 +227,7 @@ convene_row_layout_init (ConveneRowLayout *self)
 GtkLayoutManager *
 convene_row_layout_new (int spacing)
 {
-  ConveneRowLayout *self = g_object_new (CONVENE_TYPE_ROW_LAYOUT, NULL);
-
-  self->spacing = MAX (spacing, 0);
-  return GTK_LAYOUT_MANAGER (self);
+  return g_object_new (CONVENE_TYPE_ROW_LAYOUT, "spacing", MAX (spacing, 0), NULL);
 }
 
 GtkWidget *
