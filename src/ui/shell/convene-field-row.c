@@ -48,17 +48,23 @@ row_activated (ConveneFieldRow *self,
     gtk_widget_mnemonic_activate (self->activatable_widget, FALSE);
 }
 
+static void
+stop_listening (ConveneFieldRow *self)
+{
+  if (self->list != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->list, row_activated, self);
+      g_clear_weak_pointer (&self->list);
+    }
+}
+
 /* A list box tells its rows' activations to the list, not to the row. */
 static void
 parent_changed (ConveneFieldRow *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  if (self->list != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->list, row_activated, self);
-      g_clear_weak_pointer (&self->list);
-    }
+  stop_listening (self);
   if (GTK_IS_LIST_BOX (parent))
     {
       g_set_weak_pointer (&self->list, parent);
@@ -71,11 +77,7 @@ convene_field_row_dispose (GObject *object)
 {
   ConveneFieldRow *self = CONVENE_FIELD_ROW (object);
 
-  if (self->list != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->list, row_activated, self);
-      g_clear_weak_pointer (&self->list);
-    }
+  stop_listening (self);
   convene_field_row_set_activatable_widget (self, NULL);
   /* No gtk_widget_dispose_template(): the template's one widget is the list
    * row's child, which the row lets go of itself. */
