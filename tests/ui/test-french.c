@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "convene-document.h"
+#include "convene-icons.h"
 #include "convene-json.h"
 #include "convene-roster-view.h"
 #include "convene-timeline-view.h"
@@ -330,6 +331,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
+  convene_icons_keep_alive ();
   /* The application's style sheet: the widths checked are the real ones. */
   load_style ();
 

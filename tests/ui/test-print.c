@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "convene-icons.h"
 #include "convene-json.h"
 #include "convene-print.h"
 #include "ui-test-support.h"
@@ -516,6 +517,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  convene_icons_keep_alive ();
 
   tmp_dir = g_dir_make_tmp ("convene-test-print-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "convene-document.h"
+#include "convene-icons.h"
 #include "convene-person-row.h"
 #include "convene-roster-view.h"
 #include "convene-warnings.h"
@@ -695,6 +696,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  convene_icons_keep_alive ();
 
   load_style ();
 

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "convene-icons.h"
 #include "convene-row-layout.h"
 
 /* A child with fixed widths that counts the questions it is asked. */
@@ -192,6 +193,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  convene_icons_keep_alive ();
   g_test_add_func ("/ui/row-layout/widths", test_widths);
   g_test_add_func ("/ui/row-layout/wrapping-text", test_wrapping_text);
   return g_test_run ();

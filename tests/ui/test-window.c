@@ -11,6 +11,7 @@
 #include "convene-document.h"
 #include "convene-edits.h"
 #include "convene-history.h"
+#include "convene-icons.h"
 #include "convene-project-files.h"
 #include "convene-start-page.h"
 #include "convene-timeline-view.h"
@@ -1354,6 +1355,7 @@ main (int   argc,
   /* Exits with an error (never hangs) when there is no display. */
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  convene_icons_keep_alive ();
 
   g_test_add_func ("/ui/window/add-and-edit-session", test_add_and_edit_session);
   g_test_add_func ("/ui/window/example-schedule", test_example_schedule);

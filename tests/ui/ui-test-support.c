@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include "convene-icons.h"
 #include "convene-json.h"
 #include "convene-segment-block.h"
 #include "convene-store.h"
@@ -1036,6 +1037,7 @@ ui_test_init (int         *argc,
   else
     gtk_test_init (argc, argv, NULL);
   adw_init ();
+  convene_icons_keep_alive ();
   load_style ();
   return drags;
 }

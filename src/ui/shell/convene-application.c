@@ -9,6 +9,7 @@
 #include "convene-application.h"
 #include "convene-cli.h"
 #include "convene-clock.h"
+#include "convene-icons.h"
 #include "convene-document.h"
 #include "convene-json.h"
 #include "convene-note-cli.h"
@@ -723,6 +724,7 @@ convene_application_startup (GApplication *app)
 
   start_preload (self);
   G_APPLICATION_CLASS (convene_application_parent_class)->startup (app);
+  convene_icons_keep_alive ();
 
   self->settings = g_settings_new (APP_ID);
 
