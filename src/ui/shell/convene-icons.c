@@ -16,8 +16,10 @@
  * worker thread, and a second lookup finds its texture loaded and starts
  * no thread at all. The set is bounded by the distinct icons (names,
  * size, scale, flags) the window shows, a few hundred at most, each a
- * small texture. Icons made from files (no icon name) are not cached by
- * the theme and are left to their owners. */
+ * small texture; when the desktop switches icon themes, the old theme's
+ * stay held too (they are out of the cache, so letting them go would be
+ * safe, but a switch is rare and the set small). Icons made from files (no
+ * icon name) are not cached by the theme and are left to their owners. */
 #include "config.h"
 
 #include <gtk/gtk.h>
