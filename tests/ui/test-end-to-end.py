@@ -8,7 +8,7 @@ from the start page's recent list, adds a second session, quits, and checks
 the file holds both.
 
 Usage: test-end-to-end.py PATH/TO/convene
-Exit status 0 on success, 77 to skip (no Xvfb or xdotool), 1 on failure.
+Exit status 0 on success, 77 to skip (no Xvfb, xdotool or xprop), 1 on failure.
 Screenshots go to $CONVENE_SHOTS_DIR when it is set.
 """
 
@@ -181,6 +181,19 @@ def wait_no_window(env, app, title):
     raise Failure(f"{app.name}: the window titled {title!r} stayed open")
 
 
+def wait_icon(env, app, window):
+    """Waits until the window carries Convene's icon for the window manager
+    (set once the window has drawn its first frame)."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        result = subprocess.run(["xprop", "-id", window, "_NET_WM_ICON"],
+                                env=env, capture_output=True, text=True, timeout=WAIT)
+        if "Icon (" in result.stdout:
+            return
+        time.sleep(0.2)
+    raise Failure(f"{app.name}: the window never got its icon:\n{app.log_text()}")
+
+
 def focus(env, window):
     # No window manager: give the window the input focus directly, and put
     # the pointer over it for good measure. The X server delivers the keys
@@ -303,6 +316,7 @@ def run(exe, tmp):
         app = App(exe, env, tmp, "first-run")
         apps.append(app)
         window = wait_window(env, app, "^Convene$")
+        wait_icon(env, app, window)
         focus(env, window)
         screenshot(env, "ui-e2e-1-start-page")
         key(env, "ctrl+n")
@@ -322,7 +336,7 @@ def run(exe, tmp):
         titles = session_titles(exe, env, project, tmp)
         if titles != ["New Session"]:
             raise Failure(f"after the first run the file holds {titles}")
-        log("ok 1 - the new project and its session are in the file after quitting")
+        log("ok 1 - the window has its icon; the new project and its session are in the file after quitting")
 
         log("# second run: reopen it from the recent projects")
         app = App(exe, env, tmp, "second-run")
@@ -403,6 +417,7 @@ def run(exe, tmp):
         apps.append(app)
         message = wait_window(env, app, "^Could Not Open the Project$")
         window = wait_window(env, app, "^Health and migration")
+        wait_icon(env, app, window)
         screenshot(env, "ui-e2e-6-command-line")
         # Ctrl+Q quits from the message too, as from any window.
         focus(env, message)
@@ -411,8 +426,8 @@ def run(exe, tmp):
         assert_unchanged(damaged, damaged_bytes, "opening the damaged file changed it")
         if view_setting(example, "timeline-zoom") != "1":
             raise Failure("the example opened from the command line lost its zoom")
-        log("ok 4 - a damaged file named first is reported and left whole; the example after it opens;"
-            " Ctrl+Q quits from the message")
+        log("ok 4 - a damaged file named first is reported and left whole; the example after it opens"
+            " with its icon; Ctrl+Q quits from the message")
 
         log("# fifth run: the damaged file alone")
         app = App(exe, env, tmp, "fifth-run", args=(damaged,))
@@ -438,7 +453,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     exe = os.path.abspath(sys.argv[1])
-    for tool in ("Xvfb", "xdotool"):
+    for tool in ("Xvfb", "xdotool", "xprop"):
         if shutil.which(tool) is None:
             log(f"# skipped: {tool} is not installed")
             return 77

@@ -717,6 +717,39 @@ static const GActionEntry app_actions[] = {
 };
 
 
+/* The windows' icon is the scalable application icon, which only X11
+ * draws: setting it renders that icon at the window manager's sizes, and
+ * loads the SVG library to do so, some 7 ms before the first frame could
+ * show the project. So a window added before the icon is set takes it once
+ * it has drawn its first frame, and sets it for the windows after it. */
+static void
+set_window_icon (GdkFrameClock *clock,
+                 GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, set_window_icon, window);
+  gtk_window_set_icon_name (window, APP_ID);
+  if (gtk_window_get_default_icon_name () == NULL)
+    gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+window_mapped (GtkWidget *window,
+               gpointer   data)
+{
+  g_signal_handlers_disconnect_by_func (window, window_mapped, data);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (set_window_icon), window, 0);
+}
+
+static void
+convene_application_window_added (GtkApplication *app,
+                                  GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (convene_application_parent_class)->window_added (app, window);
+  if (gtk_window_get_default_icon_name () == NULL)
+    g_signal_connect (window, "map", G_CALLBACK (window_mapped), NULL);
+}
+
 static void
 convene_application_startup (GApplication *app)
 {
@@ -733,8 +766,6 @@ convene_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
                                            app_accels[i].accels);
-
-  gtk_window_set_default_icon_name (APP_ID);
 
   for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
     self->signal_ids[i] = g_unix_signal_add (quit_signals[i], quit_on_signal, self);
@@ -1004,6 +1035,7 @@ convene_application_class_init (ConveneApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = convene_application_dispose;
 
@@ -1011,6 +1043,7 @@ convene_application_class_init (ConveneApplicationClass *klass)
   app_class->shutdown = convene_application_shutdown;
   app_class->activate = convene_application_activate;
   app_class->open = convene_application_open;
+  gtk_app_class->window_added = convene_application_window_added;
   app_class->handle_local_options = convene_application_handle_local_options;
 }
 
