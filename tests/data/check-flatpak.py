@@ -27,7 +27,7 @@ ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11
 # pkg-config names the GNOME runtime provides; anything else meson.build
 # depends on needs a module of its own in the manifest.
 IN_GNOME_RUNTIME = {
-    "glib-2.0", "gobject-2.0", "gio-2.0", "sqlite3", "json-glib-1.0", "pango",
+    "glib-2.0", "gobject-2.0", "gio-2.0", "gmodule-2.0", "sqlite3", "json-glib-1.0", "pango",
     "pangocairo", "cairo", "cairo-pdf", "gtk4", "libadwaita-1",
     # from the Freedesktop SDK the GNOME runtime is built on
     "libxml-2.0", "libarchive",

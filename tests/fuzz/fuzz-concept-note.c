@@ -10,6 +10,7 @@
 
 #include "convene-concept-note.h"
 #include "convene-note-files.h"
+#include "convene-note-pdf.h"
 #include "fuzz-support.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -20,6 +21,8 @@ LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   fuzz_support_init ();
+  /* The PDF reader is linked in, instrumented, rather than loaded. */
+  convene_note_set_pdf_reader (convene_note_pdf_text);
   return 0;
 }
 

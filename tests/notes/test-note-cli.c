@@ -5,10 +5,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
+#include <gmodule.h>
 
 #include "convene-concept-note.h"
 #include "convene-document.h"
 #include "convene-note-cli.h"
+#include "convene-note-pdf.h"
 #include "note-pdf-fixture.h"
 #include "store-fixtures.h"
 
@@ -156,6 +159,106 @@ test_program (void)
   fixture_remove_dir (dir);
 }
 
+/* Runs the program with argv[1..] and env; its status, and what the
+ * dynamic linker said it loaded (LD_DEBUG=files) with its own stderr. */
+static gboolean
+run_program (const char  *program,
+             const char  *const *args,
+             char       **env,
+             char       **out,
+             char       **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* Poppler is not loaded with the program, only with the PDF reader's
+ * module, the first time a PDF is read; without the module a PDF is
+ * refused in one sentence and nothing is written. */
+static void
+test_pdf_module (void)
+{
+  static const char *const headings[] = { "Introduction", "Proposed format", NULL };
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *project_path = g_build_filename (dir, "Side event.convene", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "side-event.pdf", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "convene", NULL);
+  g_autofree char *installed = g_module_build_path (CONVENE_MODULE_DIR, CONVENE_NOTE_PDF_MODULE);
+  g_autofree char *import = g_strconcat ("--import=", pdf_path, NULL);
+  g_autofree char *txt_path = note_path ("side-event.txt");
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GFile) program = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LD_DEBUG", "files", TRUE);
+  const char *version[] = { "--version", NULL };
+  const char *import_argv[] = { import, project_path, NULL };
+
+  if (convene_program == NULL)
+    {
+      g_test_skip ("The program's path was not given.");
+      return;
+    }
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  g_file_get_contents (txt_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  pdf = note_pdf_from_text (text, headings);
+  g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (run_program (convene_program, version, env, &out, &err));
+  g_assert_nonnull (strstr (err, "libgtk-4.so"));
+  g_assert_null (strstr (err, "libpoppler"));
+  g_assert_null (strstr (err, "libconvene-pdf"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (run_program (convene_program, import_argv, env, &out, &err));
+  g_assert_true (g_str_has_prefix (out, "Created "));
+  g_assert_nonnull (strstr (err, "libconvene-pdf.so"));
+  g_assert_nonnull (strstr (err, "libpoppler-glib.so"));
+  g_assert_cmpuint (count_sessions (project_path), ==, 1);
+  g_assert_true (g_remove (project_path) == 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The same program where no module is: a copy in the temporary folder,
+   * with no module folder named (unless Convene is installed here). */
+  if (g_file_test (installed, G_FILE_TEST_EXISTS))
+    {
+      fixture_remove_dir (dir);
+      g_test_skip ("Convene is installed on this computer: its PDF reader cannot be missing.");
+      return;
+    }
+  program = g_file_new_for_path (convene_program);
+  copy = g_file_new_for_path (copy_path);
+  g_file_copy (program, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_chmod (copy_path, 0755) == 0);
+  env = g_environ_unsetenv (env, "CONVENE_MODULE_DIR");
+  env = g_environ_unsetenv (env, "LD_DEBUG");
+  g_assert_false (run_program (copy_path, import_argv, env, &out, &err));
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "convene: "));
+  g_assert_nonnull (strstr (err, "PDF reader could not be loaded"));
+  g_assert_nonnull (strstr (err, "side-event.pdf"));
+  g_assert_false (g_file_test (project_path, G_FILE_TEST_EXISTS));
+  fixture_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/note-cli/import", test_import);
   g_test_add_func ("/note-cli/refused", test_refused);
   g_test_add_func ("/note-cli/program", test_program);
+  g_test_add_func ("/note-cli/pdf-module", test_pdf_module);
 
   return g_test_run ();
 }

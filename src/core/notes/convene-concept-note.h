@@ -10,6 +10,7 @@
 
 #include "convene-command.h"
 #include "convene-enums.h"
+#include "convene-note-error.h"
 #include "convene-project.h"
 
 G_BEGIN_DECLS
@@ -152,15 +153,5 @@ ConveneCommand     *convene_concept_note_build (ConveneConceptNote *note,
                                                 const char         *fallback_title,
                                                 ConveneSession    **out_session,
                                                 GError            **error);
-
-#define CONVENE_CONCEPT_NOTE_ERROR (convene_concept_note_error_quark ())
-GQuark convene_concept_note_error_quark (void);
-
-typedef enum {
-  CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT,  /* not UTF-8 */
-  CONVENE_CONCEPT_NOTE_ERROR_EMPTY,         /* nothing but blanks */
-  CONVENE_CONCEPT_NOTE_ERROR_NO_PROGRAMME,  /* no part, person or checklist item found */
-  CONVENE_CONCEPT_NOTE_ERROR_TOO_LARGE,     /* more text than a concept note holds */
-} ConveneConceptNoteError;
 
 G_END_DECLS

@@ -24,8 +24,6 @@ xmlDoc             *convene_note_archive_read_xml (ConveneNoteArchive *archive, 
 /* The readers of each container: the text, or NULL with error. */
 char               *convene_note_docx_text (ConveneNoteArchive *archive, GError **error);
 char               *convene_note_odt_text  (ConveneNoteArchive *archive, GError **error);
-/* A PDF's text in reading order, headings marked "# " from their font. */
-char               *convene_note_pdf_text  (const char *data, gsize length, GError **error);
 
 /* Helpers for walking the XML. */
 gboolean            convene_note_xml_is   (xmlNode *node, const char *name);

@@ -5,11 +5,13 @@
 #include <glib/gi18n.h>
 #include <archive.h>
 #include <archive_entry.h>
+#include <gmodule.h>
 #include <libxml/parser.h>
 
 #include "convene-concept-note.h"
 #include "convene-note-files.h"
 #include "convene-note-files-private.h"
+#include "convene-note-pdf.h"
 
 /* All members read together stay under this. */
 #define MAX_ARCHIVE_BYTES (64 * 1024 * 1024)
@@ -260,6 +262,87 @@ convene_note_format_number (int         value,
   return g_strdup_printf ("%d", value);
 }
 
+/* The PDF reader: set by convene_note_set_pdf_reader() or loaded from the
+ * module the first time a PDF is read, then kept for the process. */
+static GMutex pdf_lock;
+static ConveneNotePdfReader pdf_reader;
+
+void
+convene_note_set_pdf_reader (ConveneNotePdfReader reader)
+{
+  g_mutex_lock (&pdf_lock);
+  pdf_reader = reader;
+  g_mutex_unlock (&pdf_lock);
+}
+
+/* Where the module may be: CONVENE_MODULE_DIR in the environment (the
+ * tests' build tree), beside the running program (a build tree), and where
+ * Convene is installed. */
+static GPtrArray *
+pdf_module_paths (void)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *dir = g_getenv ("CONVENE_MODULE_DIR");
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (dir != NULL && dir[0] != '\0')
+    g_ptr_array_add (paths, g_module_build_path (dir, CONVENE_NOTE_PDF_MODULE));
+  if (program != NULL)
+    {
+      g_autofree char *program_dir = g_path_get_dirname (program);
+
+      g_ptr_array_add (paths, g_module_build_path (program_dir, CONVENE_NOTE_PDF_MODULE));
+    }
+  g_ptr_array_add (paths, g_module_build_path (CONVENE_MODULE_DIR, CONVENE_NOTE_PDF_MODULE));
+  return paths;
+}
+
+static ConveneNotePdfReader
+load_pdf_reader (GError **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autofree char *failure = NULL;
+  ConveneNotePdfReader reader;
+
+  g_mutex_lock (&pdf_lock);
+  if (pdf_reader == NULL)
+    {
+      paths = pdf_module_paths ();
+      for (guint i = 0; i < paths->len && pdf_reader == NULL; i++)
+        {
+          const char *path = g_ptr_array_index (paths, i);
+          GModule *module;
+          gpointer symbol = NULL;
+
+          if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            continue;
+          module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+          if (module != NULL && g_module_symbol (module, CONVENE_NOTE_PDF_SYMBOL, &symbol) && symbol != NULL)
+            {
+              g_module_make_resident (module);
+              pdf_reader = (ConveneNotePdfReader) symbol;
+              break;
+            }
+          if (failure == NULL)
+            failure = g_strdup (g_module_error ());
+          if (module != NULL)
+            g_module_close (module);
+        }
+      if (pdf_reader == NULL && failure == NULL)
+        failure = g_strdup_printf ("%s: not found", (const char *) g_ptr_array_index (paths, paths->len - 1));
+    }
+  reader = pdf_reader;
+  g_mutex_unlock (&pdf_lock);
+
+  if (reader == NULL)
+    /* Translators: %s is the system's own account of the failure, e.g.
+     * "libpoppler-glib.so.8: cannot open shared object file" */
+    g_set_error (error, CONVENE_CONCEPT_NOTE_ERROR, CONVENE_CONCEPT_NOTE_ERROR_INVALID_TEXT,
+                 _("Convene cannot read PDF files on this computer: its PDF reader could not be loaded (%s). "
+                   "Open the PDF elsewhere, copy its text and paste it into Import Concept Note."), failure);
+  return reader;
+}
+
 static gboolean
 is_zip (const char *data,
         gsize       length)
@@ -280,7 +363,11 @@ convene_note_extract_text (const char *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    return convene_note_pdf_text (data, length, error);
+    {
+      ConveneNotePdfReader reader = load_pdf_reader (error);
+
+      return reader != NULL ? reader (data, length, error) : NULL;
+    }
   if (!is_zip (data, length))
     {
       if (memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL))

@@ -5,8 +5,8 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
-#include "convene-concept-note.h"
-#include "convene-note-files-private.h"
+#include "convene-note-error.h"
+#include "convene-note-pdf.h"
 
 /* A concept note has a few pages; a document far longer is something else,
  * and reading it would keep the planner waiting. */
