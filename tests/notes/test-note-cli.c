@@ -49,21 +49,35 @@ test_is_note (void)
   g_assert_false (convene_note_cli_is_note ("schedule.xml"));
 }
 
+/* The side event's note (the text file) drawn as a PDF at path. */
+static void
+write_pdf_note (const char *path)
+{
+  static const char *const headings[] = { "Introduction", "Proposed format", NULL };
+  g_autofree char *txt_path = note_path ("side-event.txt");
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (txt_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  pdf = note_pdf_from_text (text, headings);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+}
+
 /* A text note creates the project; the same note as PDF adds a second
  * session to it; the summary says what was made. */
 static void
 test_import (void)
 {
-  static const char *const headings[] = { "Introduction", "Proposed format", NULL };
   g_autofree char *dir = fixture_make_dir ();
   g_autofree char *project_path = g_build_filename (dir, "Side event.convene", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "side-event.pdf", NULL);
   g_autofree char *txt_path = note_path ("side-event.txt");
-  g_autofree char *text = NULL;
   g_autoptr(GFile) project = g_file_new_for_path (project_path);
   g_autoptr(GFile) txt = g_file_new_for_path (txt_path);
   g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
-  g_autoptr(GBytes) pdf_bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   g_autofree char *second = NULL;
@@ -75,10 +89,7 @@ test_import (void)
   g_assert_nonnull (strstr (report, "\n10 segments\n8 people\n7 checklist items\n"));
   g_assert_cmpuint (count_sessions (project_path), ==, 1);
 
-  g_file_get_contents (txt_path, &text, NULL, NULL);
-  pdf_bytes = note_pdf_from_text (text, headings);
-  g_file_set_contents (pdf_path, g_bytes_get_data (pdf_bytes, NULL), (gssize) g_bytes_get_size (pdf_bytes), &error);
-  g_assert_no_error (error);
+  write_pdf_note (pdf_path);
   g_assert_true (convene_note_cli_import (pdf, project, &second, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (second, "Added the session "));
@@ -187,18 +198,14 @@ run_program (const char  *program,
 static void
 test_pdf_module (void)
 {
-  static const char *const headings[] = { "Introduction", "Proposed format", NULL };
   g_autofree char *dir = fixture_make_dir ();
   g_autofree char *project_path = g_build_filename (dir, "Side event.convene", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "side-event.pdf", NULL);
   g_autofree char *copy_path = g_build_filename (dir, "convene", NULL);
   g_autofree char *installed = g_module_build_path (CONVENE_MODULE_DIR, CONVENE_NOTE_PDF_MODULE);
   g_autofree char *import = g_strconcat ("--import=", pdf_path, NULL);
-  g_autofree char *txt_path = note_path ("side-event.txt");
-  g_autofree char *text = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GFile) program = NULL;
   g_autoptr(GFile) copy = NULL;
   g_autoptr(GError) error = NULL;
@@ -213,11 +220,7 @@ test_pdf_module (void)
     }
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  g_file_get_contents (txt_path, &text, NULL, &error);
-  g_assert_no_error (error);
-  pdf = note_pdf_from_text (text, headings);
-  g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), &error);
-  g_assert_no_error (error);
+  write_pdf_note (pdf_path);
 
   g_assert_true (run_program (convene_program, version, env, &out, &err));
   g_assert_nonnull (strstr (err, "libgtk-4.so"));
