@@ -9,8 +9,8 @@
 #include "convene-application.h"
 #include "convene-cli.h"
 #include "convene-clock.h"
-#include "convene-icons.h"
 #include "convene-document.h"
+#include "convene-icons.h"
 #include "convene-json.h"
 #include "convene-note-cli.h"
 #include "convene-project-files.h"
@@ -719,9 +719,10 @@ static const GActionEntry app_actions[] = {
 
 /* The windows' icon is the scalable application icon, which only X11
  * draws: setting it renders that icon at the window manager's sizes, and
- * loads the SVG library to do so, some 7 ms before the first frame could
- * show the project. So a window added before the icon is set takes it once
- * it has drawn its first frame, and sets it for the windows after it. */
+ * loads the SVG library to do so, 12 M instructions of the main thread's
+ * before the first frame could show the project. So a window added before
+ * the icon is set takes it once it has drawn its first frame, and sets it
+ * for the windows after it. */
 static void
 set_window_icon (GdkFrameClock *clock,
                  GtkWindow     *window)
